@@ -1,0 +1,280 @@
+"""The `seuranta` command: everything a person does from the shell.
+
+Commands that touch the database take it from DATABASE_URL (default: a SQLite
+file in the user's data directory) and create and migrate it as needed.
+`parse` and `status` work on files alone and need no database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one sentence, without a traceback."""
+
+
+def _lang() -> str:
+    lang = os.environ.get("SEURANTA_LANG") or os.environ.get("LANG", "fi")
+    return lang[:2] if lang[:2] in ("fi", "sv", "en") else "fi"
+
+
+def setup_django(*, migrate: bool = True, db_path: str | None = None) -> None:
+    """Configure Django for a CLI command, creating and migrating the database if needed."""
+    if db_path:
+        path = Path(db_path).expanduser().resolve()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "seuranta.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    if migrate:
+        migrate_if_needed()
+
+
+def migrate_if_needed() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def _plan_by_id(plan_id: str):
+    from seuranta.plans.models import Plan
+
+    try:
+        return Plan.objects.select_related("organization").get(pk=int(plan_id))
+    except (ValueError, Plan.DoesNotExist):
+        raise CommandError(f"Suunnitelmaa {plan_id} ei ole; `seuranta plans` listaa suunnitelmat.") from None
+
+
+def cmd_plans(args: argparse.Namespace) -> int:
+    setup_django()
+    from seuranta.plans.models import Plan
+
+    plans = Plan.objects.select_related("organization").order_by("pk")
+    if not plans:
+        print("Ei suunnitelmia. Tuo suunnitelma: seuranta import TIEDOSTO")
+    for plan in plans:
+        org = plan.organization.name if plan.organization else "–"
+        print(f"{plan.pk}\t{plan.get_state_display()}\t{org}\t{plan.title or '(nimetön)'}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    setup_django()
+    from seuranta.core.interchange import dump_plan
+    from seuranta.plans.interchange import load_core_plan
+
+    text = dump_plan(load_core_plan(_plan_by_id(args.plan)))
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _parse_to_plan(path: Path):
+    """Parse any supported file into a core plan, printing the importer's doubts to stderr."""
+    from seuranta.core.parsing import UnreadableDocument, parse_file
+
+    try:
+        result = parse_file(path)
+    except UnreadableDocument as exc:
+        raise CommandError(str(exc)) from None
+    for warning in result.warnings:
+        where = " > ".join(warning.path)
+        if warning.indicator:
+            where = f"{where} > {warning.indicator}" if where else warning.indicator
+        print(f"varoitus: {where + ': ' if where else ''}{warning.message}", file=sys.stderr)
+    if result.plan is None:
+        raise CommandError(f"Tiedostosta {path.name} ei löytynyt suunnitelmaa.")
+    return result.plan
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from seuranta.core.interchange import dump_plan
+
+    sys.stdout.write(dump_plan(_parse_to_plan(Path(args.file))))
+    return EXIT_OK
+
+
+def _read_json_plan(path: Path):
+    from seuranta.core.interchange import InvalidDocument, load_plan
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"Tiedostoa {path} ei voi lukea: {exc.strerror}.") from None
+    try:
+        return load_plan(data)
+    except InvalidDocument as exc:
+        lines = "\n".join(f"  {m}" for m in exc.messages(_lang()))
+        raise CommandError(f"{path.name} ei ole kelvollinen seuranta-plan/1-asiakirja; mitään ei tallennettu:\n"
+                           f"{lines}") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.exists():
+        raise CommandError(f"Tiedostoa {path} ei ole.")
+    plan = _read_json_plan(path) if path.suffix.lower() == ".json" else _parse_to_plan(path)
+    setup_django()
+    from seuranta.plans.interchange import store_plan
+    from seuranta.plans.models import Organization
+
+    organization = None
+    if args.organization:
+        organization, _ = Organization.objects.get_or_create(name=args.organization)
+    stored = store_plan(plan, organization=organization, state=args.state)
+    print(stored.pk)
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from seuranta.core.evaluation import status_document
+
+    on = date.today()
+    if args.on:
+        try:
+            on = date.fromisoformat(args.on)
+        except ValueError:
+            raise CommandError(f"Päivämäärä {args.on} ei ole muotoa VVVV-KK-PP.") from None
+    plan = _read_json_plan(Path(args.file))
+    print(json.dumps(status_document(plan, on, lang=args.lang or _lang()), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from seuranta.core.parsing.xlsx_template import build_template
+
+    Path(args.output).write_bytes(build_template())
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    setup_django(db_path=getattr(args, "db", None))
+    serve(args.host, args.port)
+    return EXIT_OK
+
+
+def serve(host: str, port: int) -> None:
+    import waitress
+
+    from seuranta.wsgi import application
+
+    print(f"Seuranta: http://{host}:{port}/  (lopeta Ctrl+C)", flush=True)
+    waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    db_path = args.db
+    if not db_path and not os.environ.get("DATABASE_URL"):
+        from seuranta.settings import DATA_DIR
+
+        db_path = str(DATA_DIR / "demo.sqlite3")
+    setup_django(db_path=db_path)
+    from seuranta.demo import load_demo
+
+    summary = load_demo()
+    print(summary)
+    if not args.no_serve:
+        serve(args.host, args.port)
+    return EXIT_OK
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    setup_django(migrate=False)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["seuranta manage", *args.rest])
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seuranta",
+        description="Seuranta: kunnan strategioiden ja toiminnallisten tavoitteiden suunnittelu, seuranta ja "
+                    "raportointi.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("plans", help="list stored plans with their ids")
+    p.set_defaults(func=cmd_plans)
+
+    p = sub.add_parser("import", help="store a plan: seuranta-plan/1 JSON, or a document (txt, pdf, docx, xlsx) "
+                                      "parsed into a draft")
+    p.add_argument("file")
+    p.add_argument("--organization", help="owning organisation (default: the one the document names)")
+    p.add_argument("--state", choices=["draft", "published", "archived"], default="draft")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="write a stored plan as seuranta-plan/1 JSON")
+    p.add_argument("plan", help="plan id (see `seuranta plans`)")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("parse", help="parse a document (txt, pdf, docx, xlsx) and print the plan")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["json"], default="json")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("status", help="evaluate every indicator and node of a seuranta-plan/1 file")
+    p.add_argument("file")
+    p.add_argument("--on", help="evaluation date YYYY-MM-DD (default: today)")
+    p.add_argument("--lang", choices=["fi", "sv", "en"])
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("template", help="write the XLSX import template")
+    p.add_argument("-o", "--output", default="seuranta-tuontipohja.xlsx")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("demo", help="create a demo database with the corpus plans and demo users, and serve it")
+    p.add_argument("--db", help="SQLite file (default: demo.sqlite3 in the data directory)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-serve", action="store_true", help="load the demo data and exit")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="serve the web app on an existing database")
+    p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except CommandError as exc:
+        print(f"seuranta: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Seuranta's pure-Python core: no Django imports anywhere below this package."""

@@ -1,0 +1,55 @@
+"""The importer: municipal plan documents in, `seuranta-plan/1` plans out.
+
+    parse_file(path)            read and parse a file on disk
+    parse_bytes(data, name)     the same for uploaded content
+    parse_document(doc)         pick the family whose structure fits best, parse
+
+`UnreadableDocument` is raised only for files that cannot be read at all; a
+readable file always gives a ParseResult (its plan is None when nothing
+plan-like was found, with a warning saying so).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from seuranta.core.parsing.document import (
+    Document,
+    ImportWarning,
+    ParseResult,
+    UnreadableDocument,
+)
+from seuranta.core.parsing.families import families
+from seuranta.core.parsing.readers import read_bytes
+
+__all__ = [
+    "Document", "ImportWarning", "ParseResult", "UnreadableDocument",
+    "parse_bytes", "parse_document", "parse_file",
+]
+
+
+def parse_document(doc: Document) -> ParseResult:
+    candidates = [(family.detect(doc), family) for family in families()]
+    candidates = [(score, family) for score, family in candidates if score > 0]
+    if not candidates:
+        return ParseResult(
+            plan=None,
+            warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitteita, toimenpiteitä eikä mittareita.")],
+        )
+    _, family = max(candidates, key=lambda pair: pair[0])
+    result = family.parse(doc)
+    result.family = family.NAME
+    return result
+
+
+def parse_bytes(data: bytes, name: str) -> ParseResult:
+    return parse_document(read_bytes(data, name))
+
+
+def parse_file(path: str | Path) -> ParseResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"Tiedostoa {path.name} ei voi lukea: {exc.strerror}.") from exc
+    return parse_bytes(data, path.name)

@@ -1,0 +1,81 @@
+"""The plain intermediate document every reader produces and every family reads.
+
+Readers (one per input format) turn a file into a `Document`; document
+families (keyword blocks, goal tables, brochures, narrative plans) recognise
+its structure and build a `seuranta.core.model.Plan`. Nothing here raises on
+odd input: what a step was unsure of goes into `ParseResult.warnings`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seuranta.core.model import Plan
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of text; `heading` is its outline level (1 = top) when the source marks one."""
+
+    text: str
+    heading: int | None = None
+
+
+@dataclass
+class Table:
+    """A table as rows of cell texts; the first row is usually the header."""
+
+    rows: list[list[str]]
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    """What a reader extracted from one file.
+
+    `text` is the whole content in reading order, one line per extracted line,
+    as PDF text extraction gives it (the corpus files are such text). `blocks`
+    keeps structure where the format has it (DOCX paragraphs and tables, XLSX
+    rows); for plain text each line is a Paragraph.
+    """
+
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    source_name: str = ""
+    source_format: str = "txt"
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something the importer was unsure of, located so a reviewer can find it.
+
+    `path` holds node titles from the root down to the node concerned (empty
+    for the document itself); `indicator` names an indicator of that node and
+    `field` the field in doubt ("title", "targets", "baseline", "level"...).
+    `message` is one Finnish sentence for the reviewer; `code` is stable and
+    machine-readable ("ambiguous_column", "unparsed_measure"...).
+    """
+
+    code: str
+    message: str
+    path: tuple[str, ...] = ()
+    indicator: str | None = None
+    field: str | None = None
+
+
+@dataclass
+class ParseResult:
+    """A parsed plan (None when the file yielded none) and the importer's doubts."""
+
+    plan: Plan | None
+    warnings: list[ImportWarning] = field(default_factory=list)
+    family: str | None = None
+
+
+class UnreadableDocument(Exception):
+    """A file no reader can turn into text: encrypted, scanned, empty, corrupt, unsupported.
+
+    The message is one plain Finnish sentence meant for the user as is.
+    """

@@ -1,0 +1,323 @@
+"""PDF reader: the text layer of a PDF, line by line in reading order.
+
+The text follows the conventions of the corpus files (PDF text extraction):
+one line per printed line, words separated by single spaces, a blank line
+where the layout leaves a vertical gap of a line or more (between paragraphs,
+between columns, at a page break that falls between paragraphs). Nothing else
+is undone: hyphenation at line ends stays for the families to handle.
+
+Multi-column pages are read column by column. A column gutter is a vertical
+strip of the page that no word crosses, with a real column of text (not a
+narrow bullet or label column) on both sides; rows that do cross it (a title
+over both columns) split the page into bands, each read in turn. Pages without
+such a gutter keep their lines as they are.
+
+Files that cannot be read raise `UnreadableDocument` with one Finnish sentence:
+encrypted, scanned (images without a text layer), truncated or corrupt.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass
+from statistics import median
+from typing import Any
+
+from seuranta.core.parsing.document import Document, Paragraph, UnreadableDocument
+
+Word = dict[str, Any]
+
+ENCRYPTED = "Tiedosto on salattu; poista salasana ja tuo se uudelleen."
+SCANNED = (
+    "PDF-tiedostossa ei ole tekstiä; se näyttää skannatulta kuvalta, "
+    "joten aja sille tekstintunnistus (OCR) ja tuo se uudelleen."
+)
+NO_TEXT = "PDF-tiedostossa ei ole lainkaan tekstiä."
+NOT_PDF = "Tiedosto ei ole PDF-tiedosto, vaikka sen nimi päättyy .pdf."
+TRUNCATED = "PDF-tiedosto on vajaa tai vioittunut; tallenna tai lataa se uudelleen ja tuo se sitten uudelleen."
+CORRUPT = "PDF-tiedosto on vioittunut, eikä sen tekstiä voi lukea."
+NO_UNICODE = (
+    "PDF-tiedoston tekstiä ei voi purkaa, koska sen fonteista puuttuu merkkitaulukko; "
+    "tallenna tiedosto uudelleen PDF-muotoon tai tuo alkuperäinen Word-tiedosto."
+)
+
+# Ligatures some PDF fonts map to one character; extraction conventions spell them out.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+MAX_BLANKS = 3  # blank lines kept for one vertical gap
+CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class Line:
+    """One printed line: its words left to right and its vertical extent."""
+
+    words: list[Word]
+    top: float
+    bottom: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+# A column break inside a page: the reader starts a new paragraph there.
+BREAK = None
+
+
+def read(data: bytes, name: str) -> Document:
+    if not data.strip():
+        raise UnreadableDocument("Tiedosto on tyhjä.")
+    if b"%PDF-" not in data[:1024]:
+        raise UnreadableDocument(NOT_PDF)
+    pages = _extract_pages(data)
+    text = _join_pages(pages)
+    chars = re.sub(r"\s", "", text)
+    if CID.search(text) and len(CID.sub("", chars)) < len(chars) / 2:
+        raise UnreadableDocument(NO_UNICODE)
+    if not chars:
+        raise UnreadableDocument(SCANNED if any(p.has_images for p in pages) else NO_TEXT)
+    blocks = [Paragraph(line) for line in text.split("\n") if line.strip()]
+    return Document(text=text, blocks=list(blocks), source_name=name, source_format="pdf")
+
+
+@dataclass
+class PageText:
+    items: list[Line | None]  # lines in reading order, BREAK between columns
+    top: float  # top of the page's text area
+    bottom: float
+    has_images: bool
+
+
+def _extract_pages(data: bytes) -> list[PageText]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    truncated = b"%%EOF" not in data[-4096:]
+    pages: list[PageText] = []
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                pages.append(_read_page(page))
+    except Exception as exc:  # pdfminer raises many kinds on a bad file; none may escape
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or b"/Encrypt" in data:
+            raise UnreadableDocument(ENCRYPTED) from None
+        raise UnreadableDocument(TRUNCATED if truncated else CORRUPT) from None
+    if truncated:
+        raise UnreadableDocument(TRUNCATED)
+    if not pages:
+        raise UnreadableDocument(CORRUPT)
+    return pages
+
+
+def _read_page(page: Any) -> PageText:
+    page = page.dedupe_chars()
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+                               use_text_flow=False, extra_attrs=["size"])
+    words = [w for w in words if w["text"].strip()]
+    items = _reading_order(words)
+    lines = [item for item in items if item is not None]
+    return PageText(
+        items=items,
+        top=min((line.top for line in lines), default=0.0),
+        bottom=max((line.bottom for line in lines), default=0.0),
+        has_images=bool(page.images),
+    )
+
+
+# -- lines and columns -----------------------------------------------------------------
+
+def _rows(words: list[Word]) -> list[Line]:
+    """Group words into printed lines by vertical overlap, top to bottom."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        height = word["bottom"] - word["top"]
+        if lines:
+            last = lines[-1]
+            overlap = min(last.bottom, word["bottom"]) - max(last.top, word["top"])
+            if overlap >= 0.5 * min(height, last.height):
+                last.words.append(word)
+                continue
+        lines.append(Line([word], word["top"], word["bottom"]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+        line.top = min(w["top"] for w in line.words)
+        line.bottom = max(w["bottom"] for w in line.words)
+    return lines
+
+
+def _reading_order(words: list[Word], depth: int = 0) -> list[Line | None]:
+    """Lines of a region in reading order, splitting at column gutters recursively."""
+    if not words:
+        return []
+    rows = _rows(words)
+    gutter = _find_gutter(words, rows) if depth < 3 else None
+    if gutter is None:
+        return list(rows)
+    left_edge, right_edge = gutter
+    out: list[Line | None] = []
+    band: list[Line] = []
+
+    def flush() -> None:
+        if not band:
+            return
+        band_words = [w for line in band for w in line.words]
+        left = [w for w in band_words if w["x1"] <= right_edge]
+        right = [w for w in band_words if w["x1"] > right_edge]
+        if out:
+            out.append(BREAK)
+        out.extend(_reading_order(left, depth + 1))
+        if left and right:
+            out.append(BREAK)
+        out.extend(_reading_order(right, depth + 1))
+        band.clear()
+
+    for row in rows:
+        if any(_crosses(w, left_edge, right_edge) for w in row.words):
+            flush()
+            if out and out[-1] is not BREAK and _in_band(out):
+                out.append(BREAK)
+            out.append(row)
+        else:
+            band.append(row)
+    flush()
+    return out
+
+
+def _in_band(items: list[Line | None]) -> bool:
+    """Whether the last items came from a column band (there is a break among them)."""
+    return BREAK in items
+
+
+def _crosses(word: Word, left: float, right: float) -> bool:
+    return bool(word["x0"] < right and word["x1"] > left)
+
+
+def _find_gutter(words: list[Word], rows: list[Line]) -> tuple[float, float] | None:
+    """The widest vertical strip that (almost) no row crosses, with real text on both sides."""
+    if len(rows) < 4:
+        return None
+    x_min = min(w["x0"] for w in words)
+    x_max = max(w["x1"] for w in words)
+    width = x_max - x_min
+    size = median(w["bottom"] - w["top"] for w in words)
+    if width < 10 * size:
+        return None
+    start, stop = int(x_min), int(x_max) + 1
+    crossing = [0] * (stop - start + 1)
+    for row in rows:
+        for w in row.words:
+            for x in range(max(start, int(w["x0"]) + 1), min(stop, int(w["x1"])) + 1):
+                crossing[x - start] += 1
+    allowed = max(1, len(rows) // 10)
+    best: tuple[float, float] | None = None
+    run_start: int | None = None
+    for i, count in enumerate(crossing + [allowed + 1]):
+        if count <= allowed and run_start is None:
+            run_start = i
+        elif count > allowed and run_start is not None:
+            left, right = start + run_start, start + i - 1
+            run_start = None
+            if right - left < 0.8 * size or left <= x_min + 1 or right >= x_max - 1:
+                continue
+            if (best is None or right - left > best[1] - best[0]) and _columns_on_both_sides(
+                rows, left, right, width
+            ):
+                best = (float(left), float(right))
+    return best
+
+
+def _columns_on_both_sides(rows: list[Line], left: float, right: float, width: float) -> bool:
+    """Real columns: several rows on each side, as wide as prose, not bullets or labels."""
+    lefts: list[float] = []
+    rights: list[float] = []
+    for row in rows:
+        row_left = [w for w in row.words if w["x1"] <= right]
+        row_right = [w for w in row.words if w["x0"] >= left]
+        if any(_crosses(w, left, right) for w in row.words):
+            continue
+        if row_left:
+            lefts.append(max(w["x1"] for w in row_left) - min(w["x0"] for w in row_left))
+        if row_right:
+            rights.append(max(w["x1"] for w in row_right) - min(w["x0"] for w in row_right))
+    if len(lefts) < 3 or len(rights) < 3:
+        return False
+    return median(lefts) >= 0.2 * width and median(rights) >= 0.2 * width
+
+
+# -- text ------------------------------------------------------------------------------
+
+def _join_pages(pages: list[PageText]) -> str:
+    """Lines of all pages, with blank lines where the layout leaves vertical gaps."""
+    step = _line_step(pages)
+    text_pages = [p for p in pages if any(item is not None for item in p.items)]
+    body_top = min((p.top for p in text_pages), default=0.0)
+    body_bottom = max((p.bottom for p in text_pages), default=0.0)
+    out: list[str] = []
+    for index, page in enumerate(text_pages):
+        if index:
+            blanks_above = _blanks(page.top - body_top + step, step)
+            blanks_below = _blanks(body_bottom - text_pages[index - 1].bottom + step, step)
+            out.extend([""] * min(1, max(blanks_above, blanks_below)))
+        previous: Line | None = None
+        for item in page.items:
+            if item is BREAK:
+                if previous is not None:
+                    out.append("")
+                previous = None
+                continue
+            if previous is not None:
+                out.extend([""] * _blanks(item.top - previous.top, step))
+            out.append(_clean(item.text))
+            previous = item
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
+
+
+def _line_step(pages: list[PageText]) -> float:
+    """The single line spacing: the distance from one line's top to the next's.
+
+    The smaller deltas between consecutive lines are the ones inside paragraphs;
+    where nearly every line is followed by a gap, the font size bounds it.
+    """
+    deltas: list[float] = []
+    heights: list[float] = []
+    for page in pages:
+        previous: Line | None = None
+        for item in page.items:
+            if item is not None:
+                heights.append(item.height)
+                if previous is not None and item.top > previous.top + 0.5 * item.height:
+                    deltas.append(item.top - previous.top)
+            previous = item
+    if not heights:
+        return 12.0
+    cap = 1.35 * max(median(heights), 1.0)
+    if not deltas:
+        return cap
+    deltas.sort()
+    return min(deltas[len(deltas) * 15 // 100], cap)
+
+
+def _blanks(delta: float, step: float) -> int:
+    """Blank lines a vertical distance between two line tops stands for."""
+    if delta < 1.6 * step:
+        return 0
+    return min(MAX_BLANKS, max(1, round(delta / step) - 1))
+
+
+def _clean(line: str) -> str:
+    line = unicodedata.normalize("NFC", line.translate(LIGATURES))
+    if line.endswith("\u00ad"):
+        line = line[:-1] + "-"
+    return line.replace("\u00ad", "")

@@ -1,0 +1,75 @@
+"""Demo data: the five corpus plans, one organisation role per demo user.
+
+`load_demo()` is idempotent: run again, it refreshes the demo users' passwords
+and leaves plans that are already loaded alone.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from seuranta.core.interchange import load_plan
+from seuranta.plans.interchange import store_plan
+from seuranta.plans.models import Membership, Node, Organization, Plan
+
+# file stem -> plan kind
+DEMO_PLANS = {
+    "pori-konsernipalvelut-tavoitteet-2026": Plan.Kind.OPERATIONAL_GOALS,
+    "pori-henkilostostrategia-2026": Plan.Kind.STRATEGY,
+    "pori-sivistystoimiala-toteutuminen-q1-2023": Plan.Kind.PROGRESS_REPORT,
+    "kokkola-henkilostoohjelma-2022-2025": Plan.Kind.PROGRAMME,
+    "laitila-hallintotoimi-palvelusuunnitelma": Plan.Kind.SERVICE_PLAN,
+}
+
+DEMO_USERS = [
+    # username, password, role, name
+    ("admin", "seuranta-admin", Membership.Role.ADMIN, ("Aino", "Ylläpitäjä")),
+    ("koordinaattori", "seuranta-koordinaattori", Membership.Role.COORDINATOR, ("Kalle", "Koordinaattori")),
+    ("vastuuhenkilo", "seuranta-vastuuhenkilo", Membership.Role.RESPONSIBLE, ("Veera", "Vastuuhenkilö")),
+    ("katselija", "seuranta-katselija", Membership.Role.VIEWER, ("Kaisa", "Katselija")),
+]
+DEMO_ORGANIZATION = "Porin kaupunki"
+
+
+def demo_plan_texts() -> dict[str, str]:
+    folder = resources.files("seuranta") / "demo_plans"
+    return {stem: (folder / f"{stem}.json").read_text(encoding="utf-8") for stem in DEMO_PLANS}
+
+
+@transaction.atomic
+def load_demo() -> str:
+    loaded = []
+    existing = set(Plan.objects.values_list("title", "organization__name"))
+    for stem, text in demo_plan_texts().items():
+        core_plan = load_plan(text)
+        core_plan.kind = DEMO_PLANS[stem]
+        if (core_plan.title, core_plan.organization) in existing:
+            continue
+        loaded.append(store_plan(core_plan, state=Plan.State.PUBLISHED))
+
+    organization, _ = Organization.objects.get_or_create(name=DEMO_ORGANIZATION)
+    User = get_user_model()
+    lines = ["Seuranta-demo: viisi esimerkkisuunnitelmaa (Pori, Kokkola, Laitila).", "",
+             f"Demokäyttäjät ({organization.name}):"]
+    for username, password, role, (first, last) in DEMO_USERS:
+        user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last,
+                                                                           "email": f"{username}@example.invalid"})
+        user.set_password(password)
+        user.is_staff = role == Membership.Role.ADMIN
+        user.is_superuser = role == Membership.Role.ADMIN
+        user.save()
+        Membership.objects.update_or_create(user=user, organization=organization, defaults={"role": role})
+        lines.append(f"  {username:16} {password:26} {Membership.Role(role).label}")
+
+    responsible = User.objects.get(username="vastuuhenkilo")
+    if not responsible.responsible_nodes.exists():
+        # The responsible demo user reports on every action of the Pori group services plan.
+        actions = Node.objects.filter(plan__organization=organization, children__isnull=True,
+                                      plan__kind=Plan.Kind.OPERATIONAL_GOALS)
+        responsible.responsible_nodes.add(*actions)
+    lines.append("")
+    lines.append(f"Ladattiin {len(loaded)} uutta suunnitelmaa; tietokannassa on {Plan.objects.count()}.")
+    return "\n".join(lines)

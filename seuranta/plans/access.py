@@ -1,0 +1,71 @@
+"""Who may do what with a plan: the one place where roles turn into permissions.
+
+Views call `plan_access(user, plan)` (or the `get_plan_for` helper) and get
+the object together with what the user may do with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from seuranta.plans.models import Membership, Node, Plan
+
+
+@dataclass(frozen=True)
+class PlanAccess:
+    """What one user may do with one plan."""
+
+    role: str | None  # the user's role in the plan's organisation, or None
+    can_view: bool
+    can_edit: bool  # change the plan's content and settings
+    can_coordinate: bool  # run reporting rounds, see everyone's reports
+    can_report: bool  # report on at least the nodes assigned to them
+    is_superuser: bool = False
+
+
+def user_role(user, organization_id: int | None) -> str | None:
+    if not user.is_authenticated or organization_id is None:
+        return None
+    return (
+        Membership.objects.filter(user=user, organization_id=organization_id).values_list("role", flat=True).first()
+    )
+
+
+def plan_access(user, plan: Plan, *, role: str | None = None) -> PlanAccess:
+    if user.is_authenticated and user.is_superuser:
+        return PlanAccess(Membership.Role.ADMIN, True, True, True, True, is_superuser=True)
+    role = role if role is not None else user_role(user, plan.organization_id)
+    published = plan.state == Plan.State.PUBLISHED
+    manages = role in (Membership.Role.ADMIN, Membership.Role.COORDINATOR)
+    return PlanAccess(
+        role=role,
+        can_view=published or role is not None,
+        can_edit=manages and plan.state != Plan.State.ARCHIVED,
+        can_coordinate=manages,
+        can_report=(manages or role == Membership.Role.RESPONSIBLE) and plan.state != Plan.State.ARCHIVED,
+    )
+
+
+def get_plan_for(user, plan_id: int) -> tuple[Plan, PlanAccess]:
+    """The plan and the user's access to it; 404 when it does not exist or may not be seen.
+
+    A plan the user may not see is reported as missing, so its existence does not leak.
+    """
+    plan = Plan.objects.select_related("organization").filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    access = plan_access(user, plan)
+    if not access.can_view:
+        raise Http404
+    return plan, access
+
+
+def can_report_on(user, node: Node, access: PlanAccess) -> bool:
+    """Coordinators report on any node; a responsible person only on nodes assigned to them."""
+    if not access.can_report:
+        return False
+    if access.can_coordinate:
+        return True
+    return node.responsible_users.filter(pk=user.pk).exists()

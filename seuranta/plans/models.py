@@ -1,0 +1,372 @@
+"""The plan model: organisations, plans and their goal trees, indicators and measures.
+
+Text is stored as the document wrote it (titles, periods, due times, levels),
+with normalised companions (date ranges, numbers) beside it for querying and
+evaluation. `extra` fields keep interchange keys Seuranta does not know, so
+export gives back what import received. Conversion to and from the pure core
+model is in `seuranta.plans.interchange`.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Organization(models.Model):
+    """A municipality or another body that owns plans."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganizationUnit(models.Model):
+    """A unit of an organisation: toimiala > palvelualue > yksikkö."""
+
+    class Kind(models.TextChoices):
+        SECTOR = "sector", _("sector (toimiala)")
+        SERVICE_AREA = "service_area", _("service area (palvelualue)")
+        UNIT = "unit", _("unit (yksikkö)")
+        OTHER = "other", _("other")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="units", verbose_name=_("organization")
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        verbose_name=_("parent unit"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+
+    class Meta:
+        ordering = ["organization", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="unique_unit_name_per_organization")
+        ]
+        verbose_name = _("organization unit")
+        verbose_name_plural = _("organization units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in an organisation; what each role may do is in `seuranta.plans.access`."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("administrator")
+        COORDINATOR = "coordinator", _("coordinator")
+        RESPONSIBLE = "responsible", _("responsible person")
+        VIEWER = "viewer", _("viewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organization")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_organization")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=Plan.State.PUBLISHED)
+
+    def visible_to(self, user):
+        """Plans the user may open: published ones, and every plan of their organisations."""
+        if user.is_authenticated and user.is_superuser:
+            return self
+        visible = models.Q(state=Plan.State.PUBLISHED)
+        if user.is_authenticated:
+            visible |= models.Q(organization__memberships__user=user)
+        return self.filter(visible).distinct()
+
+
+class Plan(models.Model):
+    class Kind(models.TextChoices):
+        STRATEGY = "strategy", _("strategy")
+        PROGRAMME = "programme", _("programme")
+        OPERATIONAL_GOALS = "operational_goals", _("operational goals")
+        SERVICE_PLAN = "service_plan", _("service plan")
+        PROGRESS_REPORT = "progress_report", _("progress report")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    title = models.TextField(_("title"), null=True, blank=True)
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="plans",
+        verbose_name=_("organization"),
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, blank=True)
+    period = models.CharField(_("period as written"), max_length=50, null=True, blank=True)
+    start_year = models.PositiveIntegerField(_("first year"), null=True, blank=True)
+    end_year = models.PositiveIntegerField(_("last year"), null=True, blank=True)
+    levels = models.JSONField(_("level names, top first"), default=list, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
+    supports = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supporting_plans",
+        verbose_name=_("supports plan"),
+    )
+    tolerance = models.FloatField(
+        _("status tolerance"), null=True, blank=True,
+        help_text=_("Share of the baseline-to-target distance an actual may fall short and still be on track "
+                    "(default 0.10)."),
+    )
+    state_scale = models.JSONField(
+        _("ordered scale of qualitative states"), null=True, blank=True,
+        help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
+    )
+    extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self) -> str:
+        return self.title or _("Untitled plan #%(id)s") % {"id": self.pk}
+
+
+class Section(models.Model):
+    """A narrative part of a plan document that is not a goal (introduction, values)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.TextField(_("title"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self) -> str:
+        return self.title or self.text[:60]
+
+
+class Node(models.Model):
+    """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
+
+    class Phase(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        DELAYED = "delayed", _("delayed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("plan"))
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        verbose_name=_("parent"),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    level = models.CharField(_("level"), max_length=100)
+    title = models.TextField(_("title"))
+    description = models.TextField(_("description"), null=True, blank=True)
+    unit_name = models.CharField(_("unit as written"), max_length=200, null=True, blank=True)
+    org_unit = models.ForeignKey(
+        OrganizationUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="nodes",
+        verbose_name=_("unit"),
+    )
+    responsible = models.JSONField(_("responsible persons and units as written"), default=list, blank=True)
+    responsible_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="responsible_nodes",
+        verbose_name=_("responsible users"),
+    )
+    schedule = models.CharField(_("schedule as written"), max_length=200, null=True, blank=True)
+    schedule_start = models.DateField(_("schedule start"), null=True, blank=True)
+    schedule_end = models.DateField(_("schedule end"), null=True, blank=True)
+    binding = models.BooleanField(
+        _("binding on the council"), default=False,
+        help_text=_("Valtuustoon nähden sitova tavoite (Kuntalaki 110 §, 115 §)."),
+    )
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, blank=True)
+    # None: the imported document had no "notes" key at all.
+    notes = models.JSONField(_("notes"), null=True, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["plan", "parent_id", "order"]
+        indexes = [models.Index(fields=["plan", "parent", "order"])]
+        verbose_name = _("node")
+        verbose_name_plural = _("nodes")
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.title[:80]}"
+
+
+class Indicator(models.Model):
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("node"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    name = models.TextField(_("name"))
+    unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
+    source = models.CharField(_("source"), max_length=300, null=True, blank=True)
+    description = models.TextField(_("description"), null=True, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["node", "order"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return self.name[:80]
+
+
+class Measure(models.Model):
+    """A baseline, a target or an actual value of an indicator."""
+
+    class Role(models.TextChoices):
+        BASELINE = "baseline", _("baseline")
+        BASELINE_SERIES = "baseline_series", _("baseline of a sub-series")
+        TARGET = "target", _("target")
+        ACTUAL = "actual", _("actual")
+
+    class Kind(models.TextChoices):
+        VALUE = "value", _("value")
+        MIN = "min", _("at least")
+        MAX = "max", _("at most")
+        CHANGE_PERCENT = "change_percent", _("change in percent")
+        STATE = "state", _("state")
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="measures", verbose_name=_("indicator")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    text = models.CharField(_("text as written"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, null=True, blank=True)
+    value = models.FloatField(_("value"), null=True, blank=True)
+    period = models.CharField(_("period"), max_length=50, null=True, blank=True)
+    period_start = models.DateField(_("period start"), null=True, blank=True)
+    period_end = models.DateField(_("period end"), null=True, blank=True)
+    label = models.CharField(_("sub-series"), max_length=200, null=True, blank=True)
+    extra = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("entered by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["indicator", "role", "order"]
+        indexes = [models.Index(fields=["indicator", "role", "order"])]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.text}"
+
+
+class Milestone(models.Model):
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("node"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.TextField(_("title"))
+    due = models.CharField(_("due as written"), max_length=100, null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    done = models.BooleanField(_("done"), default=False)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["node", "order"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
+class ProgressEntry(models.Model):
+    """What a responsible person reported on a node for one period."""
+
+    class Verdict(models.TextChoices):
+        ACHIEVED = "achieved", _("achieved (toteutui)")
+        PARTLY = "partly", _("partly achieved (toteutui osittain)")
+        NOT_ACHIEVED = "not_achieved", _("not achieved (ei toteutunut)")
+        NOT_ASSESSABLE = "not_assessable", _("cannot be assessed (ei arvioitavissa)")
+
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="progress", verbose_name=_("node"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    period = models.CharField(_("period"), max_length=50, null=True, blank=True)
+    text = models.TextField(_("text"))
+    phase = models.CharField(_("phase"), max_length=20, choices=Node.Phase.choices, blank=True)
+    verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("author"),
+    )
+    extra = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["node", "order"]
+        verbose_name = _("progress entry")
+        verbose_name_plural = _("progress entries")
+
+    def __str__(self) -> str:
+        return f"{self.period or '–'}: {self.text[:60]}"
+
+
+class ChangeRecord(models.Model):
+    """One change to a plan's content: who changed what and when."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="changes", verbose_name=_("plan"))
+    node = models.ForeignKey(
+        Node, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes", verbose_name=_("node")
+    )
+    object_type = models.CharField(_("object type"), max_length=50)
+    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=20)  # created / changed / deleted
+    changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [before, after]
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("user"),
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["plan", "-at"]), models.Index(fields=["node", "-at"])]
+        verbose_name = _("change")
+        verbose_name_plural = _("changes")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.object_type} {self.action}"

@@ -1,0 +1,79 @@
+"""Small factory functions for tests, and the named personas.
+
+Personas (all in the organisation "Testikaupunki" except the outsider):
+admin, coordinator, responsible, viewer, and outsider (a member of another
+organisation). Anonymous is simply no login.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from django.contrib.auth import get_user_model
+
+from seuranta.core import model as core
+from seuranta.plans.interchange import store_plan
+from seuranta.plans.models import Membership, Organization, Plan
+
+PASSWORD = "salasana-testi-123"
+
+
+def make_user(username: str, **fields):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD,
+                                                email=f"{username}@example.invalid", **fields)
+    return user
+
+
+def make_member(username: str, organization: Organization, role: str):
+    user = make_user(username)
+    Membership.objects.create(user=user, organization=organization, role=role)
+    return user
+
+
+def make_organization(name: str = "Testikaupunki") -> Organization:
+    return Organization.objects.get_or_create(name=name)[0]
+
+
+def core_plan(actions: int = 2, *, title: str = "Testisuunnitelma", organization: str = "Testikaupunki",
+              indicators_per_action: int = 1) -> core.Plan:
+    """A plan: one focus area, one goal, `actions` actions each with indicators."""
+    children = []
+    for i in range(actions):
+        indicators = [
+            core.Indicator(
+                name=f"Mittari {i + 1}.{j + 1}", unit="kpl",
+                baseline=core.Measure(text="10", kind="value", value=10, period="2025"),
+                targets=[core.Measure(text="20", kind="value", value=20, period="2027")],
+            )
+            for j in range(indicators_per_action)
+        ]
+        children.append(core.Node(
+            level="Toimenpide", title=f"Toimenpide {i + 1}", unit="Konsernipalvelut", responsible=["johtaja"],
+            schedule="2026", indicators=indicators,
+            milestones=[core.Milestone(title=f"Osatavoite {i + 1}", due="kevät 2026")],
+        ))
+    goal = core.Node(level="Tavoite", title="Tavoite 1", children=children)
+    area = core.Node(level="Painopiste", title="Painopiste 1", children=[goal])
+    return core.Plan(title=title, organization=organization, period="2026–2027",
+                     levels=["Painopiste", "Tavoite", "Toimenpide"], nodes=[area])
+
+
+def make_plan(actions: int = 2, *, state: str = Plan.State.PUBLISHED, organization: Organization | None = None,
+              **kwargs) -> Plan:
+    organization = organization or make_organization()
+    return store_plan(core_plan(actions, organization=organization.name, **kwargs), organization=organization,
+                      state=state)
+
+
+def make_personas() -> SimpleNamespace:
+    org = make_organization()
+    other = make_organization("Muukaupunki")
+    return SimpleNamespace(
+        organization=org,
+        other_organization=other,
+        admin=make_member("admin", org, Membership.Role.ADMIN),
+        coordinator=make_member("coordinator", org, Membership.Role.COORDINATOR),
+        responsible=make_member("responsible", org, Membership.Role.RESPONSIBLE),
+        viewer=make_member("viewer", org, Membership.Role.VIEWER),
+        outsider=make_member("outsider", other, Membership.Role.ADMIN),
+    )
