@@ -39,6 +39,9 @@ def setup_django(*, migrate: bool = True, db_path: str | None = None) -> None:
     from django.conf import settings
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3") and database["NAME"] not in ("", ":memory:"):
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     if migrate:
         migrate_if_needed()
 
@@ -272,6 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"seuranta: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:
+        if type(exc).__module__.startswith(("django.db", "sqlite3", "psycopg")):
+            print(f"seuranta: tietokantaan ei saatu yhteyttä tai se ei toiminut: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
     except KeyboardInterrupt:
         return EXIT_ERROR
 

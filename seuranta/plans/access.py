@@ -69,3 +69,28 @@ def can_report_on(user, node: Node, access: PlanAccess) -> bool:
     if access.can_coordinate:
         return True
     return node.responsible_users.filter(pk=user.pk).exists()
+
+
+def get_node_for(user, node_id: int) -> tuple[Node, Plan, PlanAccess]:
+    """A node, its plan and the user's access to the plan; 404 when missing or not visible."""
+    node = Node.objects.select_related("plan__organization").filter(pk=node_id).first()
+    if node is None:
+        raise Http404
+    access = plan_access(user, node.plan)
+    if not access.can_view:
+        raise Http404
+    return node, node.plan, access
+
+
+def managed_organizations(user):
+    """Organisations in which the user may create plans (administrators and coordinators)."""
+    from seuranta.plans.models import Organization
+
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    if user.is_superuser:
+        return Organization.objects.all()
+    return Organization.objects.filter(
+        memberships__user=user,
+        memberships__role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR],
+    ).distinct()

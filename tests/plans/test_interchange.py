@@ -4,7 +4,16 @@ import pytest
 
 from seuranta.core.interchange import InvalidDocument, dump_plan, load_plan, validate_document
 from seuranta.plans.interchange import load_core_plan, store_plan
-from seuranta.plans.models import Indicator, Measure, Milestone, Node, Organization, Plan, ProgressEntry, Section
+from seuranta.plans.models import (
+    Indicator,
+    Measure,
+    Milestone,
+    Node,
+    Organization,
+    Plan,
+    ProgressEntry,
+    Section,
+)
 from tests.conftest import GOLD_DIR
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))

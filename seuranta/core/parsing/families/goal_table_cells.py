@@ -1,0 +1,287 @@
+"""Rows of a goal table (Tavoite | Toimenpide | Aikataulu | Vastuutaho | Arviointi).
+
+Two sources: a real table (DOCX: `Table` blocks, cells are exact) and PDF text,
+where the cells of a row come out one after another and sometimes out of
+column order. For text, lines are first grouped into cells (see
+`goal_table_text`), each cell is typed by its shape (a schedule is a year
+range, a responsible unit a narrow cell of one or two nouns, a goal a cell
+without a closing full stop, actions and evaluations sentences), and rows are
+rebuilt with the column order Tavoite, Toimenpide, Aikataulu, Vastuutaho,
+Arviointi: a goal opens a row; a schedule or responsible cell met when the
+current row already has one is kept for the next row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from seuranta.core.parsing.families.goal_table_text import (
+    Block,
+    best_match,
+    Line,
+    ends_sentence,
+    fold,
+    join_lines,
+    normalise,
+    would_fit,
+)
+
+ROLE_WORDS = {
+    "goal": ("tavoite", "tavoitteet", "päämäärä"),
+    "action": ("toimenpide", "toimenpiteet", "keinot", "teot"),
+    "schedule": ("aikataulu", "aika", "ajankohta", "toteutusaika"),
+    "responsible": ("vastuutaho", "vastuutahot", "vastuu", "vastuuhenkilö", "vastuuhenkilöt", "vastuussa"),
+    "indicator": ("arviointi", "mittari", "mittarit", "arviointikriteerit", "seuranta", "mittarit ja arviointi"),
+    "group": ("painopiste", "teema", "painopistealue", "strateginen tavoite"),
+}
+HEADER_WORDS = {w for words in ROLE_WORDS.values() for w in words} | {"taulu", "aika-", "ja"}
+
+SCHEDULE = re.compile(
+    r"^(?:\d{4}\s*[–—-]\s*(?:\d{4}|jatkuva|jatkuvasti|eteenpäin)?|\d{4}|jatkuva|vuosittain"
+    r"|(?:kevät|syksy|kesä|talvi)\s+\d{4}|[1-4]\s*/\s*\d{4}|Q[1-4]\s*/?\s*\d{4})\.?$",
+    re.IGNORECASE,
+)
+SCHEDULE_START = re.compile(r"^\d{4}\s*[–—-]?\s*$|^\d{4}\s*[–—-]\s*\S+$")
+_NOMINALISATION = re.compile(r"(minen|misen|mista|miseksi|maan|mään|ntaa|ntää)$")
+
+
+@dataclass
+class Row:
+    """One table row as cell texts."""
+
+    goal: str | None = None
+    actions: list[str] = field(default_factory=list)
+    schedules: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    evaluations: list[str] = field(default_factory=list)
+    group: str | None = None
+    meta_first: bool = False  # schedule/responsible printed before the goal
+    guessed: list[str] = field(default_factory=list)  # what was placed by guesswork
+
+
+def header_role(cell: str) -> str | None:
+    """The column role a header cell names ("Vastuutaho" -> responsible)."""
+    text = normalise(join_lines(cell.splitlines())).replace("-", "")
+    if not text:
+        return None
+    for role, words in ROLE_WORDS.items():
+        if any(text == w or text.startswith(w) for w in words):
+            return role
+    return None
+
+
+def is_header_line(text: str) -> bool:
+    """A line made only of column names ("Tavoite Toimenpide Aika-", "Vastuutaho Arviointi")."""
+    words = [w.strip(",:;").lower() for w in fold(text).split(" ") if w.strip(",:;")]
+    return bool(words) and all(w in HEADER_WORDS for w in words)
+
+
+def header_roles(text: str) -> set[str]:
+    words = fold(text.replace("-\n", "")).lower().replace("aika- taulu", "aikataulu").split(" ")
+    roles = set()
+    for word in words:
+        role = header_role(word)
+        if role:
+            roles.add(role)
+    return roles
+
+
+# ---------------------------------------------------------------- text tables
+
+
+def _is_schedule_text(text: str) -> bool:
+    return bool(SCHEDULE.match(fold(text)))
+
+
+def _continues(block: Block, nxt: Line) -> bool:
+    prev = block.lines[-1]
+    if SCHEDULE_START.match(block.lines[0].text):
+        return prev.text.endswith(("–", "-", "—")) and len(nxt.text.split(" ")) <= 2
+    if SCHEDULE_START.match(nxt.text):
+        return False
+    if prev.text.endswith("-") and not prev.text.endswith(" -"):
+        return True
+    if nxt.text[:1].islower():
+        return True  # a cell does not begin in lower case
+    if not (prev.soft_wrap or nxt.indented):
+        return False
+    width = max(block.width, len(nxt.text))
+    return not would_fit(prev.text, nxt.text, width, 0.95)
+
+
+def segment(lines: list[Line]) -> list[Block]:
+    """Group a table's lines into cells."""
+    blocks: list[Block] = []
+    for line in lines:
+        if blocks and _continues(blocks[-1], line):
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(Block([line]))
+    return blocks
+
+
+def _is_responsible(block: Block) -> bool:
+    text = block.text
+    if ends_sentence(text) or any(ch.isdigit() for ch in text):
+        return False
+    words = [w for w in text.replace(",", " ").split(" ") if w and w not in ("ja", "sekä")]
+    if not words or len(words) > 4 or len(block.lines) > 4:
+        return False
+    if _NOMINALISATION.search(words[-1].lower()):
+        return False
+    return block.width <= 20
+
+
+def classify(block: Block, labels: list[str]) -> str:
+    """label / schedule / responsible / open (no closing full stop) / sentence."""
+    text = block.text
+    if labels and best_match(text, labels, 0.9) is not None:
+        return "label"
+    if _is_schedule_text(text):
+        return "schedule"
+    if _is_responsible(block):
+        return "responsible"
+    return "sentence" if ends_sentence(text) else "open"
+
+
+_LEVEL_HINT = re.compile(
+    r"lähtötaso|tavoitetaso|\byli\b|\balle\b|vähintään|enintään|maks|\d+\s*%|\d+\s*(kpl|kertaa|/)|"
+    r"lukumäärä|määrä|tilasto|kysely|osuus|toteutu",
+    re.IGNORECASE,
+)
+
+
+def looks_like_evaluation(text: str) -> bool:
+    return bool(_LEVEL_HINT.search(text))
+
+
+def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row], list[int]]:
+    """Rebuild rows from typed cells; also return the indexes of the labels met."""
+    rows: list[Row] = []
+    found_labels: list[int] = []
+    pending_schedules: list[str] = []
+    pending_responsible: list[str] = []
+    row: Row | None = None
+    action_width = 0
+
+    def new_row(goal: str | None) -> Row:
+        nonlocal row, pending_schedules, pending_responsible
+        row = Row(goal=goal, meta_first=bool(pending_schedules or pending_responsible))
+        row.schedules, row.responsible = pending_schedules, pending_responsible
+        pending_schedules, pending_responsible = [], []
+        rows.append(row)
+        return row
+
+    for block in blocks:
+        kind = classify(block, labels)
+        text = block.text
+        if kind == "label":
+            index = best_match(text, labels, 0.9)
+            if index is not None and index not in found_labels:
+                found_labels.append(index)
+            continue
+        if kind == "schedule":
+            if row is not None and not row.schedules and not row.evaluations:
+                row.schedules.append(text)
+            else:
+                pending_schedules.append(text)
+            continue
+        if kind == "responsible":
+            names = [fold(n) for n in text.split(",") if fold(n)]
+            if row is not None and not row.evaluations and (row.actions or row.meta_first):
+                row.responsible.extend(names)
+            else:
+                pending_responsible.extend(names)
+            continue
+        if kind == "open":
+            if row is not None and row.goal and not row.actions and not row.evaluations:
+                row.goal = fold(row.goal + " " + text)
+                row.guessed.append("goal")
+            else:
+                new_row(text)
+            continue
+        # a sentence: an action or an evaluation
+        current = row if row is not None else new_row(None)
+        after_meta = bool(current.schedules or current.responsible) and not current.meta_first
+        if current.evaluations or (after_meta and current.actions):
+            current.evaluations.append(text)
+        elif not current.actions:
+            current.actions.append(text)
+            action_width = max(action_width, block.width)
+        elif current.meta_first and looks_like_evaluation(text):
+            current.evaluations.append(text)
+        elif current.meta_first and action_width and block.width < 0.85 * action_width:
+            current.evaluations.append(text)
+            current.guessed.append("evaluation")
+        else:
+            current.actions.append(text)
+            action_width = max(action_width, block.width)
+    return rows, found_labels
+
+
+def rows_from_text(lines: list[Line], labels: list[str]) -> tuple[list[Row], list[int]]:
+    return rows_from_blocks(segment(lines), labels)
+
+
+# ---------------------------------------------------------------- real tables
+
+
+def _cell_items(cell: str) -> list[str]:
+    """A cell's items: its lines, with wrapped lines joined when they do not start a new item."""
+    items: list[str] = []
+    for raw in cell.splitlines():
+        text = fold(raw)
+        if not text:
+            continue
+        bullet = text[:1] in "•●▪■◦‣∙-–→*" and text[1:2] == " "
+        if bullet:
+            text = text[2:].strip()
+        if items and not bullet and (items[-1].endswith("-") or text[:1].islower()):
+            items[-1] = join_lines([items[-1], text])
+        else:
+            items.append(text)
+    return items
+
+
+def rows_from_table(table_rows: list[list[str]]) -> tuple[list[Row], dict[str, int]] | None:
+    """Rows of a real table whose header names at least a goal and an action column."""
+    if not table_rows:
+        return None
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(table_rows[0]):
+        role = header_role(cell)
+        if role and role not in roles:
+            roles[role] = i
+    if "goal" not in roles or "action" not in roles:
+        return None
+    rows: list[Row] = []
+    last_goal: str | None = None
+    last_group: str | None = None
+
+    def cell(values: list[str], role: str) -> str:
+        i = roles.get(role)
+        return values[i] if i is not None and i < len(values) else ""
+
+    for values in table_rows[1:]:
+        if not any(fold(v) for v in values):
+            continue
+        distinct = {fold(v) for v in values if fold(v)}
+        if len(distinct) == 1 and len([v for v in values if fold(v)]) > 1:
+            last_group = distinct.pop()  # a merged row across the table: a group heading
+            continue
+        group = join_lines(cell(values, "group").splitlines()) or last_group
+        goal = join_lines(cell(values, "goal").splitlines()) or last_goal
+        same = rows and goal == last_goal and group == rows[-1].group
+        row = rows[-1] if same else Row(goal=goal, group=group)
+        if not same:
+            rows.append(row)
+        row.actions.extend(_cell_items(cell(values, "action")))
+        schedule = join_lines(cell(values, "schedule").splitlines())
+        if schedule:
+            row.schedules.append(schedule)
+        for part in _cell_items(cell(values, "responsible")):
+            row.responsible.extend(fold(p) for p in part.split(",") if fold(p))
+        row.evaluations.extend(_cell_items(cell(values, "indicator")))
+        last_goal, last_group = goal, group
+    return rows, roles

@@ -1,0 +1,210 @@
+"""The small goal table of a narrative plan (Tavoite | Toimenpiteet | Mittarit) rebuilt
+from text whose columns the PDF extraction interleaved.
+
+Extraction gives the cells of a row in column order, but a column's cell may be
+several paragraphs and nothing marks where one column ends. The cells are found
+from the lines (a new cell starts with a capital; a wrapped line starts in lower
+case or follows "ja", "sekä", a hyphen), then labelled goal / action / indicator:
+
+* every row is one goal cell followed by action cells and indicator cells;
+* each column wraps its lines at its own width, so the labelling whose columns
+  have consistent wrap widths is preferred (a wrapped line shows the width was
+  too small for the next word, an unwrapped one that it was large enough);
+* actions are verbal nouns or passive verbs ("-minen", "-ointi", "-otto",
+  "avataan"); a cell without that form fits the indicator column better.
+
+All labellings are tried and the cheapest is kept; `Row.margin` tells how much
+cheaper it was than the next best, for the warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from seuranta.core.parsing.families.narrative_lines import Line, fold, join_wrapped
+
+GOAL, ACTION, INDICATOR = "T", "A", "M"
+MAX_CELLS = 14  # 3^13 labellings at most; larger tables fall back to the cue-only labelling
+
+_ACTION_CUE = re.compile(
+    r"\w(?:minen|misen|mista|ointi|oinnin|ointia|otto|oton|ottoa|inta|innan|untaa)\b"
+    r"|\w(?:taan|tään|daan|dään)\b|\bjne\b",
+    re.IGNORECASE,
+)
+_INDICATOR_CUE = re.compile(r"%|\d|\b(?:\w*määrä\w*|osuus|\w*tulokset|\w*kysely\w*)\b", re.IGNORECASE)
+_JOINING_END = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuin|vrt\.)|[-–/(])$", re.IGNORECASE)
+_CAPITAL_WORD = re.compile(r"(?<=[^\W\d_]) (?=[A-ZÅÄÖ][a-zåäö])")
+
+
+@dataclass
+class Cell:
+    lines: list[str]
+    first: int  # source line index
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            out = join_wrapped(out, line)
+        return fold(out)
+
+    def width_bounds(self) -> tuple[int, float]:
+        """Lower and upper bound of the column width the cell's wrapping implies."""
+        low = max(len(line) for line in self.lines)
+        high: float = float("inf")
+        for line, following in zip(self.lines, self.lines[1:], strict=False):
+            if line.endswith("-"):
+                continue
+            high = min(high, len(line) + 1 + len(following.split()[0]))
+        return low, high
+
+
+@dataclass
+class Row:
+    goal: str
+    actions: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    first: int = 0
+    margin: float = 0.0
+    split_line: bool = False
+
+
+def split_cells(lines: list[Line]) -> tuple[list[Cell], bool]:
+    """Cells of a table region; also whether an over-long line had to be split at capitals."""
+    texts: list[tuple[str, int]] = [(ln.text, ln.index) for ln in lines if ln.text.strip()]
+    if not texts:
+        return [], False
+    median = statistics.median(len(t) for t, _ in texts)
+    limit = max(40.0, 1.6 * median)
+    pieces: list[tuple[str, int, bool]] = []  # text, index, starts a cell for sure
+    split = False
+    for text, index in texts:
+        if len(text) > limit and _CAPITAL_WORD.search(text):
+            parts = _CAPITAL_WORD.split(text)
+            split = True
+            pieces.extend((p, index, True) for p in parts)
+        else:
+            pieces.append((text, index, False))
+    cells: list[Cell] = []
+    for text, index, forced in pieces:
+        starts = forced or not cells or _starts_cell(cells[-1].lines[-1], text)
+        if starts:
+            cells.append(Cell([text], index))
+        else:
+            cells[-1].lines.append(text)
+    return cells, split
+
+
+def _starts_cell(previous: str, text: str) -> bool:
+    if _JOINING_END.search(previous.rstrip()):
+        return False
+    first = text.lstrip()[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def _labellings(n: int):
+    """All label sequences matching (T A* M*)+ of length n."""
+    def extend(prefix: list[str]):
+        if len(prefix) == n:
+            yield list(prefix)
+            return
+        last = prefix[-1]
+        options = (GOAL, ACTION, INDICATOR) if last in (GOAL, ACTION) else (GOAL, INDICATOR)
+        for option in options:
+            prefix.append(option)
+            yield from extend(prefix)
+            prefix.pop()
+
+    if n:
+        yield from extend([GOAL])
+
+
+def _cost(labels: list[str], cells: list[Cell], bounds: list[tuple[int, float]]) -> float:
+    cost = 0.0
+    for column in (GOAL, ACTION, INDICATOR):
+        members = [bounds[i] for i, label in enumerate(labels) if label == column]
+        if not members:
+            continue
+        low = max(b[0] for b in members)
+        high = min(b[1] for b in members)
+        # character counts only approximate a proportional font: allow two characters
+        cost += max(0.0, (low - high + 1 - 2) / 2)
+    for label, cell in zip(labels, cells, strict=True):
+        text = cell.text
+        acts = bool(_ACTION_CUE.search(text))
+        measures = bool(_INDICATOR_CUE.search(text))
+        if label == ACTION:
+            cost += (0.0 if acts else 0.5) + (1.0 if measures and not acts else 0.0)
+        elif label == INDICATOR:
+            cost += 0.4 if acts and not measures else 0.0
+        elif label == GOAL:
+            cost += 0.5 if measures and not acts else 0.0
+    # a row is a goal with at least one action and one indicator
+    rows = _rows_of(labels)
+    for row in rows:
+        kinds = [labels[i] for i in row]
+        cost += 1.5 * (ACTION not in kinds) + 1.5 * (INDICATOR not in kinds)
+    return cost
+
+
+def _rows_of(labels: list[str]) -> list[list[int]]:
+    rows: list[list[int]] = []
+    for i, label in enumerate(labels):
+        if label == GOAL:
+            rows.append([i])
+        else:
+            rows[-1].append(i)
+    return rows
+
+
+def _cue_labels(cells: list[Cell]) -> list[str]:
+    """A labelling from the wording alone, for tables too large to search."""
+    labels: list[str] = []
+    for cell in cells:
+        acts = bool(_ACTION_CUE.search(cell.text))
+        if not labels or (labels[-1] == INDICATOR and acts):
+            labels.append(GOAL)
+        elif labels[-1] in (GOAL, ACTION) and (acts or labels[-1] == GOAL):
+            labels.append(ACTION)
+        else:
+            labels.append(INDICATOR)
+    return labels
+
+
+def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
+    """The cheapest labelling and its margin over the second cheapest."""
+    if not cells:
+        return [], 0.0
+    if len(cells) > MAX_CELLS:
+        return _cue_labels(cells), 0.0
+    bounds = [cell.width_bounds() for cell in cells]
+    scored = sorted(
+        ((_cost(labels, cells, bounds), labels) for labels in _labellings(len(cells))),
+        key=lambda pair: pair[0],
+    )
+    best_cost, best = scored[0]
+    margin = scored[1][0] - best_cost if len(scored) > 1 else float("inf")
+    return best, margin
+
+
+def split_indicator_cell(text: str) -> list[str]:
+    """A Mittarit cell has no bullets; ";" separates two measured things."""
+    return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def rebuild_rows(lines: list[Line]) -> list[Row]:
+    """The rows of one interleaved goal table region."""
+    cells, split = split_cells(lines)
+    labels, margin = label_cells(cells)
+    rows: list[Row] = []
+    for label, cell in zip(labels, cells, strict=True):
+        text = cell.text
+        if label == GOAL:
+            rows.append(Row(goal=text, first=cell.first, margin=margin, split_line=split))
+        elif label == ACTION:
+            rows[-1].actions.append(text)
+        else:
+            rows[-1].indicators.extend(split_indicator_cell(text))
+    return rows

@@ -1,0 +1,221 @@
+"""Text helpers shared by every document family.
+
+PDF text extraction gives lines: soft wraps, words hyphenated across line
+breaks, bullet glyphs, repeated headings printed with small differences. These
+functions turn such lines into the text the interchange format wants:
+
+    fold_whitespace(text)          runs of whitespace to one space, stripped
+    strip_bullet(line)             drop a leading bullet glyph (, •, →, "o ", "- ")
+    hyphen_prefixes(text)          word parts written with an in-line hyphen ("nonstop-")
+    join_lines(lines, prefixes)    lines to one string, hyphenation across breaks undone
+    unwrap(text, prefixes)         the same for a multi-line string
+    title_key(text)                a comparison key: case, dashes, quotes and final stops folded
+    title_similarity(a, b)         0..1 likeness of two titles
+    same_title(a, b)               whether two spellings are the same heading
+    representative(spellings)      the spelling to keep: most common, ties to the first
+    group_titles(titles)           spellings grouped into headings (same_title), in order
+    split_sentences(text)          sentences, on ". " before a capital letter or a digit
+
+Function names are stable: other families call them. Add, don't change.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from difflib import SequenceMatcher
+
+__all__ = [
+    "BULLETS", "fold_whitespace", "group_titles", "hyphen_prefixes", "is_bullet", "join_lines",
+    "representative", "same_title", "split_sentences", "strip_bullet", "title_key",
+    "title_similarity", "unwrap",
+]
+
+# Glyphs that start a list item. U+F0B7 is the Symbol-font bullet PDF extraction keeps.
+BULLETS = "\uf0b7\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u27a2\u2192\u25ba\u25b8\u2713\u2714\uf0a7\uf076\uf0d8"
+_BULLET_RE = re.compile(
+    rf"^\s*(?:[{BULLETS}]+\s*|o\s+(?=\S)|[-\u2013\u2014*]\s+(?=\S))"
+)
+_WS_RE = re.compile(r"\s+")
+_DASHES_RE = re.compile(r"[\u2010-\u2015\u2212]")
+_QUOTES_RE = re.compile(r"[\"'\u201c\u201d\u2018\u2019\u00bb\u00ab]")
+_IN_LINE_HYPHEN_RE = re.compile(r"(?<![\w-])(\w+)-(?=\w)")
+_VOWELS = set("aeiouyäöå")
+# After "word-" at a line break these start a coordinated phrase: "yhdenvertaisuus- ja tasa-arvo".
+_CONJUNCTIONS = frozenset({"ja", "tai", "sekä", "eli", "tahi", "että", "kuin", "and", "or", "och", "eller"})
+
+
+def fold_whitespace(text: str) -> str:
+    """Runs of whitespace (newlines, tabs, no-break spaces) to one space, stripped."""
+    return _WS_RE.sub(" ", text.replace("\u00ad", "")).strip()
+
+
+def is_bullet(line: str) -> bool:
+    """Whether a line starts with a bullet glyph (, •, →...), an "o " or a "- " list marker."""
+    return bool(_BULLET_RE.match(line))
+
+
+def strip_bullet(line: str) -> str:
+    """The line without its leading bullet glyph or list marker; other lines unchanged."""
+    match = _BULLET_RE.match(line)
+    return line[match.end():] if match else line
+
+
+def hyphen_prefixes(text: str) -> frozenset[str]:
+    """Lower-cased word parts that the text writes with a hyphen inside a line.
+
+    "sisäisiä nonstop-koulutukset" gives "nonstop", so that "nonstop-\\nkoulutuksia"
+    at a line break keeps its hyphen while "Henkilöstö-\\npalvelut" loses it.
+    """
+    return frozenset(m.group(1).lower() for m in _IN_LINE_HYPHEN_RE.finditer(text))
+
+
+def _keeps_hyphen(before: str, after: str, prefixes: Collection[str]) -> bool:
+    """Whether "before-" + "after" across a line break is a real hyphen, not a soft one."""
+    word = re.search(r"(\S*)-$", before)
+    stem = word.group(1) if word else ""
+    if not stem or not stem[-1].isalpha():
+        return True  # "työhyvinvointiin/-", "ensin -", "2021-"
+    first = after[:1]
+    if not first.isalpha() or first.isupper():
+        return True  # "Länsi-Porin", "2021-2025"
+    if stem.isupper() or any(c.isupper() for c in stem[1:]) or any(c.isdigit() for c in stem):
+        return True  # "EU-hanke", "TargetorPro-sovellukseen", "3-vuotiaiden"
+    core = re.sub(r"^\W+", "", stem).lower()
+    if core in prefixes or stem.lower() in prefixes:
+        return True  # written with a hyphen elsewhere in the document
+    last = stem[-1].lower()
+    # Finnish writes a hyphen where a compound's parts meet with the same vowel: "tasa-arvo".
+    return last in _VOWELS and last == first.lower()
+
+
+def join_lines(lines: Iterable[str], prefixes: Collection[str] = ()) -> str:
+    """Join text lines into one string with whitespace folded.
+
+    A word hyphenated at a line break is joined ("kehittämis-" + "suunnitelma"),
+    a real hyphen stays ("työhyvinvointiin/-" + "kykyyn" -> "työhyvinvointiin/-kykyyn",
+    "Digi ensin -" + "hankkeen", "tasa-" + "arvosuunnitelmat" -> "tasa-arvosuunnitelmat",
+    and any part listed in `prefixes`, see hyphen_prefixes), and an elided compound
+    before a conjunction keeps its space ("yhdenvertaisuus-" + "ja tasa-arvo").
+    """
+    out = ""
+    for raw in lines:
+        line = fold_whitespace(raw)
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        if out.endswith("-"):
+            first_word = line.split(" ", 1)[0]
+            if first_word.lower().strip(",.;:") in _CONJUNCTIONS:
+                out = f"{out} {line}"
+            elif _keeps_hyphen(out, line, prefixes):
+                out = out + line
+            else:
+                out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def unwrap(text: str, prefixes: Collection[str] = ()) -> str:
+    """A multi-line string as one line: join_lines over its lines."""
+    return join_lines(text.splitlines(), prefixes)
+
+
+def title_key(text: str) -> str:
+    """A comparison key for headings: case, dashes, quotes, whitespace and final stops folded."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    text = _DASHES_RE.sub("-", text)
+    text = _QUOTES_RE.sub("", text)
+    text = strip_bullet(text)
+    text = _WS_RE.sub(" ", text).strip().casefold()
+    return text.strip(" .,;:!?")
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 as soon as it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        best = current[0]
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            best = min(best, current[j])
+        if best > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def title_similarity(a: str, b: str) -> float:
+    """How alike two titles are, 0..1, after title_key."""
+    ka, kb = title_key(a), title_key(b)
+    if ka == kb:
+        return 1.0
+    if not ka or not kb:
+        return 0.0
+    return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two spellings name the same heading.
+
+    Case, dashes, quotes, whitespace and a final stop never matter; a few typing
+    errors do not either ("Osaava Porit" = "Osaava Pori", "Porin on ..." = "Pori on ...",
+    "tarkoituksen mukaiset" = "tarkoituksenmukaiset"): one edit per 15 characters, at
+    least one. Different numbers always keep headings apart ("Tavoite 1" / "Tavoite 2").
+    """
+    ka, kb = title_key(a), title_key(b)
+    if ka == kb:
+        return True
+    if not ka or not kb or re.findall(r"\d+", ka) != re.findall(r"\d+", kb):
+        return False
+    shorter = min(len(ka), len(kb))
+    if shorter < 6:
+        return False
+    limit = max(1, shorter // 15)
+    return _edit_distance(ka, kb, limit) <= limit
+
+
+def representative(spellings: Sequence[str]) -> str:
+    """The spelling to keep for a heading printed several ways.
+
+    The most common spelling (whitespace folded) wins; a tie goes to the one
+    printed first. An empty sequence gives "".
+    """
+    folded = [fold_whitespace(s) for s in spellings]
+    if not folded:
+        return ""
+    counts = Counter(folded)
+    best = max(counts.values())
+    return next(s for s in folded if counts[s] == best)
+
+
+def group_titles(titles: Sequence[str]) -> list[list[int]]:
+    """Indexes of `titles` grouped by same_title, groups in order of first appearance."""
+    groups: list[list[int]] = []
+    for index, title in enumerate(titles):
+        for group in groups:
+            if same_title(titles[group[0]], title):
+                group.append(index)
+                break
+        else:
+            groups.append([index])
+    return groups
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"\u201d(])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a folded text, split at ". " before a capital letter, digit or quote."""
+    folded = fold_whitespace(text)
+    if not folded:
+        return []
+    return [s for s in _SENTENCE_END_RE.split(folded) if s]

@@ -1,0 +1,36 @@
+"""Template helpers: status badges and links to other apps' pages that may not exist yet."""
+
+from __future__ import annotations
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+from seuranta.web.statuses import STATUS_ICONS, STATUS_LABELS
+
+register = template.Library()
+
+
+@register.simple_tag
+def optional_url(name: str, *args) -> str:
+    """The URL of a named route, or "" when no app provides it (yet)."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+@register.inclusion_tag("web/includes/badge.html")
+def status_badge(status: str | None, reason: str = ""):
+    status = status if status in STATUS_LABELS else "no_data"
+    return {"status": status, "label": STATUS_LABELS[status], "icon": STATUS_ICONS[status], "reason": reason}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def lines(values) -> str:
+    """A list of strings as one text, a line each (for textareas)."""
+    return "\n".join(str(v) for v in values or [])

@@ -1,0 +1,94 @@
+import json
+import subprocess
+import sys
+
+import pytest
+
+from seuranta.cli import main
+from seuranta.plans.models import Plan
+from tests.conftest import CORPUS_DIR, GOLD_DIR
+
+KONSERNI = GOLD_DIR / "pori-konsernipalvelut-tavoitteet-2026.json"
+
+
+@pytest.mark.django_db
+def test_import_prints_the_new_plans_id(capsys):
+    assert main(["import", str(KONSERNI)]) == 0
+    plan_id = int(capsys.readouterr().out.strip())
+    assert Plan.objects.get(pk=plan_id).organization.name == "Porin kaupunki"
+
+
+@pytest.mark.django_db
+def test_plans_lists_ids_and_titles(capsys):
+    main(["import", str(GOLD_DIR / "pori-henkilostostrategia-2026.json")])
+    plan_id = capsys.readouterr().out.strip()
+    main(["plans"])
+    out = capsys.readouterr().out
+    assert f"{plan_id}\t" in out and "HENKILÖSTÖSTRATEGIA" in out
+
+
+@pytest.mark.django_db
+def test_export_writes_the_imported_document_back(capsys, tmp_path):
+    main(["import", str(KONSERNI)])
+    plan_id = capsys.readouterr().out.strip()
+    out = tmp_path / "out.json"
+    assert main(["export", plan_id, "--format", "json", "-o", str(out)]) == 0
+    assert json.loads(out.read_text()) == json.loads(KONSERNI.read_text())
+
+
+@pytest.mark.django_db
+def test_import_can_name_the_owning_organization(capsys):
+    main(["import", str(KONSERNI), "--organization", "Satakunnan kunta", "--state", "published"])
+    plan = Plan.objects.get(pk=int(capsys.readouterr().out))
+    assert plan.organization.name == "Satakunnan kunta" and plan.state == "published"
+
+
+@pytest.mark.django_db
+def test_export_of_unknown_plan_says_so(capsys):
+    assert main(["export", "999999"]) == 1
+    assert "Suunnitelmaa 999999 ei ole" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_import_of_missing_file_says_so(capsys, tmp_path):
+    assert main(["import", str(tmp_path / "nothing.json")]) == 1
+    assert "ei ole" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_demo_loads_five_plans_and_prints_credentials(capsys):
+    assert main(["demo", "--no-serve"]) == 0
+    out = capsys.readouterr().out
+    assert Plan.objects.filter(state="published").count() == 5
+    for username in ("admin", "koordinaattori", "vastuuhenkilo", "katselija"):
+        assert username in out
+
+
+@pytest.mark.django_db
+def test_demo_run_twice_does_not_duplicate_plans(capsys):
+    main(["demo", "--no-serve"])
+    main(["demo", "--no-serve"])
+    assert Plan.objects.count() == 5
+
+
+def test_commands_create_and_migrate_a_new_database(tmp_path):
+    db = tmp_path / "new" / "seuranta.sqlite3"
+    env = {"DATABASE_URL": f"sqlite:///{db}", "SEURANTA_DATA_DIR": str(tmp_path / "data"), "PATH": ""}
+    run = subprocess.run([sys.executable, "-m", "seuranta.cli", "import", str(KONSERNI)], env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    listed = subprocess.run([sys.executable, "-m", "seuranta.cli", "plans"], env=env, capture_output=True, text=True)
+    assert run.stdout.strip() in listed.stdout
+
+
+def test_parse_prints_interchange_json(capsys):
+    assert main(["parse", str(CORPUS_DIR / "pori-konsernipalvelut-tavoitteet-2026.txt"), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["format"] == "seuranta-plan/1"
+
+
+def test_parse_of_unsupported_file_is_one_sentence(capsys, tmp_path):
+    path = tmp_path / "plan.odt"
+    path.write_bytes(b"PK\x03\x04 not really")
+    assert main(["parse", str(path)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("seuranta: Tiedostomuotoa .odt ei tueta") and "\n" not in err
