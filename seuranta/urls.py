@@ -4,5 +4,12 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("seuranta/", include("seuranta.monitoring.urls")),
+    path("import/", include("seuranta.importing.urls")),
+    path("api/", include("seuranta.api.urls")),
     path("", include("seuranta.web.urls")),
 ]
+
+handler403 = "seuranta.web.views.permission_denied"
+handler404 = "seuranta.web.views.page_not_found"
+handler500 = "seuranta.web.views.server_error"

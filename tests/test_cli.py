@@ -92,3 +92,41 @@ def test_parse_of_unsupported_file_is_one_sentence(capsys, tmp_path):
     assert main(["parse", str(path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("seuranta: Tiedostomuotoa .odt ei tueta") and "\n" not in err
+
+
+@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("*.json")), ids=lambda p: p.stem)
+def test_status_gives_every_indicator_of_a_corpus_plan_a_status(path, capsys):
+    assert main(["status", str(path), "--on", "2026-06-30"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    plan = json.loads(path.read_text())
+    expected = sum(1 for _ in _indicators(plan["nodes"]))
+    assert len(doc["indicators"]) == expected
+    statuses = {"achieved", "on_track", "behind", "off_track", "no_data", "no_target"}
+    assert all(i["status"] in statuses and i["reason"] and i["path"] for i in doc["indicators"])
+    assert all(n["status"] in statuses for n in doc["nodes"])
+
+
+def _indicators(nodes):
+    for node in nodes:
+        yield from node.get("indicators") or []
+        yield from _indicators(node.get("children") or [])
+
+
+def test_status_reports_q1_actual_against_spring_target(capsys):
+    main(["status", str(GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"), "--on", "2023-04-15"])
+    doc = json.loads(capsys.readouterr().out)
+    groups = next(i for i in doc["indicators"] if i["name"].startswith("Koulupäivän yhteydessä"))
+    assert groups["status"] == "off_track"
+    assert "55" in groups["reason"] and "70" in groups["reason"]
+
+
+def test_status_refuses_a_bad_date(capsys):
+    assert main(["status", str(KONSERNI), "--on", "30.6.2026"]) == 1
+    assert "VVVV-KK-PP" in capsys.readouterr().err
+
+
+def test_status_reasons_can_be_in_english(capsys):
+    main(["status", str(GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"), "--on", "2023-04-15",
+          "--lang", "en"])
+    doc = json.loads(capsys.readouterr().out)
+    assert any("target" in i["reason"].lower() for i in doc["indicators"])

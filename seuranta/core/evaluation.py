@@ -30,7 +30,15 @@ from seuranta.core.evaluation_indicators import (
     text_bounds,
     worst,
 )
-from seuranta.core.evaluation_texts import format_date, format_period, lang_of, level_noun, sentence, text
+from seuranta.core.evaluation_texts import (
+    count_text,
+    format_date,
+    format_period,
+    lang_of,
+    level_noun,
+    sentence,
+    text,
+)
 from seuranta.core.model import PHASES, Indicator, Milestone, Node, Plan
 from seuranta.core.periods import period_bounds, plan_period_bounds
 
@@ -95,8 +103,8 @@ def counts_summary(counts: dict[str, int], noun: str, lang: str = "fi") -> str:
     ok = done + counts.get("on_track", 0)
     first = text(lang, "count.ok", ok=ok, total=total, noun=noun)
     if done:
-        first += text(lang, "count.done", count=done)
-    rest = [text(lang, f"count.{key}", count=counts[key])
+        first += count_text(lang, "count.done", done)
+    rest = [count_text(lang, f"count.{key}", counts[key])
             for key in ("behind", "off_track", "no_data", "no_target", "cancelled") if counts.get(key)]
     return ", ".join([first, *rest])
 

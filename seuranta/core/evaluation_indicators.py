@@ -24,6 +24,7 @@ from seuranta.core.evaluation_texts import (
     text,
     with_unit,
 )
+from seuranta.core.measures import period_text_bounds
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.periods import period_end
 
@@ -52,47 +53,14 @@ def rank(status: str) -> int:
 
 # --- dates -----------------------------------------------------------------
 
-_FALLBACK_MONTHS = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{4})")
-_FALLBACK_SEASON = re.compile(r"(kevä\w*|syks\w*|syys\w*)\s+(\d{4})", re.IGNORECASE)
-_FALLBACK_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_FALLBACK_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def _fallback_text_bounds(written: str) -> tuple[date | None, date | None]:
-    """A small reader of written periods, used only when seuranta.core.measures is absent."""
-    try:
-        if m := _FALLBACK_MONTHS.search(written):
-            year, first, last = int(m[3]), int(m[1]), int(m[2])
-            end = period_end(f"{year}-{last:02d}")
-            return date(year, first, 1), end
-        if m := _FALLBACK_SEASON.search(written):
-            year = int(m[2])
-            if m[1].lower().startswith("kev"):
-                return date(year, 1, 1), date(year, 6, 30)
-            return date(year, 8, 1), date(year, 12, 31)
-        if m := _FALLBACK_DAY.search(written):
-            day = date(int(m[3]), int(m[2]), int(m[1]))
-            return day, day
-        if m := _FALLBACK_YEAR.search(written):
-            return date(int(m[1]), 1, 1), date(int(m[1]), 12, 31)
-    except ValueError:
-        return None, None
-    return None, None
-
-
 def text_bounds(written: str | None) -> tuple[date | None, date | None]:
-    """The first and last day of a period as written ("kevät 2026", "1–6/2026")."""
+    """The first and last day of a period as written ("kevät 2026", "1–6/2026"); None where unknown."""
     if not written:
         return None, None
     try:
-        from seuranta.core.measures import period_text_bounds
-    except ImportError:  # pragma: no cover - measures.py arrives in parallel
-        return _fallback_text_bounds(written)
-    try:
-        first, last = period_text_bounds(written)
-    except Exception:  # a bug there must not break evaluation
-        return _fallback_text_bounds(written)
-    return first, last
+        return period_text_bounds(written)
+    except Exception:  # a bug in the measure language must not break evaluation
+        return None, None
 
 
 def measure_date(period: str | None) -> date | None:
@@ -419,18 +387,18 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
     show = _Show(settings, series, mode, scale)
 
     if not points:
-        final = usable[-1]
+        last = usable[-1]
         if unplaced is not None:
             verdict = text(lang, "verdict.unplaced_state", state=_quote(unplaced.text, lang))
         elif series.parts and not dated:
             verdict = text(lang, "verdict.parts_only", labels=", ".join(series.parts))
         else:
             verdict = text(lang, "verdict.no_data")
-        parts = [show.target(final, None, baseline_value)]
+        parts = [show.target(last, None, baseline_value)]
         if baseline_value is not None:
             parts.append(show.baseline(baseline_measure, baseline_value, from_actual))
-        return replace(base, reason=show.reason(parts, verdict), final_target=final, target=final,
-                        final_target_date=day_of(final))
+        return replace(base, reason=show.reason(parts, verdict), final_target=last, target=last,
+                        final_target_date=day_of(last))
 
     latest = points[-1]
     targets: list[_Target] = []
@@ -470,7 +438,7 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
         expected = baseline_value + (ahead.level - baseline_value) * share
         slack = settings.tolerance * abs(ahead.level - baseline_value)
         status = "on_track" if sign * latest.value >= sign * expected - slack - _EPSILON else "behind"
-        verdict = show.verdict(status, expected, baseline_value, ahead.level, latest.value)
+        verdict = show.verdict(status, expected)
     parts = [show.actual(latest), show.target(used.measure, used, baseline_value),
              show.baseline(baseline_measure, baseline_value, from_actual)]
     return replace(
@@ -507,8 +475,9 @@ class _Show:
 
     def number(self, value: float, extra: int = 0) -> str:
         """A given value as written; a computed one (extra > 0) with one more decimal than the inputs."""
-        places = min(3, self.places + extra) if extra else None
-        return with_unit(format_number(value, self.lang, places), self.unit, self.lang)
+        if extra:
+            value = round(value, min(3, self.places + extra))
+        return with_unit(format_number(value, self.lang), self.unit, self.lang)
 
     def actual(self, point: _Point) -> str:
         shown = _quote(point.measure.text, self.lang) if self.mode == "state" else self.number(point.value)
@@ -532,7 +501,7 @@ class _Show:
             percent = with_unit(("+" if value > 0 else "") + format_number(value, lang), "%", lang)
             level = resolved.level if resolved else (baseline * (1 + value / 100) if baseline is not None
                                                      else None)
-            shown = text(lang, "change", percent=percent, value=self.number(level, 1)) if level is not None \
+            shown = text(lang, "change", percent=percent, value=self.number(level)) if level is not None \
                 else percent
         elif value is not None:
             shown = self.number(value)
@@ -555,13 +524,10 @@ class _Show:
             return text(self.lang, "baseline_from_actual", value=f"{shown} ({period})" if period else shown)
         return text(self.lang, "baseline", value=shown)
 
-    def verdict(self, status: str, expected: float, baseline: float, level: float, actual: float) -> str:
-        if self.mode == "state":
-            position = int(expected + _EPSILON) if status == "behind" else int(round(expected))
-            shown = _quote(self.scale[min(position, len(self.scale) - 1)], self.lang) if self.scale else ""
-        else:
-            shown = self.number(expected, 1)
-        return text(self.lang, f"verdict.{status}", expected=shown)
+    def verdict(self, status: str, expected: float) -> str:
+        if self.mode == "state":  # a position between two states is no level to show
+            return text(self.lang, f"verdict.{status}_state")
+        return text(self.lang, f"verdict.{status}", expected=self.number(expected, 1))
 
     def reason(self, parts: list[str], verdict: str) -> str:
         label = self.series.label
@@ -631,7 +597,8 @@ def evaluate_indicator(
     results = [evaluate_series(s, settings) for s in series]
     show = _Show(settings, _Series(None, None, [], []), "number", [])
     for label, measure in parts:
-        value = show.number(float(measure.value)) if _is_number(measure.value) else _quote(measure.text, lang)
+        value = show.number(measure.value) if measure.value is not None and _is_number(measure.value) \
+            else _quote(measure.text, lang)
         results.append(SeriesEvaluation(label, "no_target",
                                         text(lang, "part_without_target", label=_quote(label, lang), value=value)))
     decisive_status = worst(r.status for r in results)

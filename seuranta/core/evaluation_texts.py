@@ -26,6 +26,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.achieved": "tavoite saavutettu",
         "verdict.on_track": "aikataulussa (odotettu taso {expected})",
         "verdict.behind": "jäljessä odotetusta tasosta {expected}",
+        "verdict.on_track_state": "aikataulussa",
+        "verdict.behind_state": "jäljessä aikataulusta",
         "verdict.wrong_way": "kehitys väärään suuntaan",
         "verdict.expired": "tavoiteaika päättyi {date} eikä tavoitetta saavutettu",
         "verdict.no_data": "ei vielä toteumaa",
@@ -80,6 +82,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.achieved": "målet har nåtts",
         "verdict.on_track": "enligt plan (förväntad nivå {expected})",
         "verdict.behind": "efter den förväntade nivån {expected}",
+        "verdict.on_track_state": "enligt plan",
+        "verdict.behind_state": "efter tidsplanen",
         "verdict.wrong_way": "utvecklingen går åt fel håll",
         "verdict.expired": "måltiden gick ut {date} utan att målet nåddes",
         "verdict.no_data": "inget utfall ännu",
@@ -116,6 +120,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "count.no_data": "{count} utan uppgifter",
         "count.no_target": "{count} utan mål",
         "count.cancelled": "{count} inställda",
+        "count.done.one": " ({count} klar)",
+        "count.behind.one": "{count} försenad",
+        "count.cancelled.one": "{count} inställd",
         "noun.actions": "åtgärder",
         "noun.items": "punkter",
         "noun.indicators": "indikatorer",
@@ -133,6 +140,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.achieved": "target met",
         "verdict.on_track": "on track (expected level {expected})",
         "verdict.behind": "behind the expected level {expected}",
+        "verdict.on_track_state": "on track",
+        "verdict.behind_state": "behind schedule",
         "verdict.wrong_way": "moving the wrong way",
         "verdict.expired": "the target period ended on {date} without the target being met",
         "verdict.no_data": "no actual value yet",
@@ -204,6 +213,13 @@ def lang_of(lang: str | None) -> str:
 
 def text(lang: str, key: str, **values: object) -> str:
     return TEXTS[lang_of(lang)][key].format(**values)
+
+
+def count_text(lang: str, key: str, count: int, **values: object) -> str:
+    """A count template, with its singular form ("key.one") where the language has one."""
+    templates = TEXTS[lang_of(lang)]
+    template = templates.get(f"{key}.one", templates[key]) if count == 1 else templates[key]
+    return template.format(count=count, **values)
 
 
 def sentence(body: str) -> str:

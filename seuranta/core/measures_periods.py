@@ -363,9 +363,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str], int | None]
                 r"tilastovuosi|(?-i:TA|TP))\s*(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])", _I), _c_marked_year),
     (re.compile(_NB + r"(?P<y>[0-9]{4})\s+mennessä", _I), _c_marked_year),
     (re.compile(r"\(\s*(?P<y>[0-9]{4})\s*\)"), _c_paren_year),
-    (re.compile(_NB + r"([0-9]{4})\s*[-–—](?!\s*[0-9])"), _c_open),
+    (re.compile(_NB + r"([0-9]{4})\s*[-–—](?!\s*[0-9])(?!luvu)", _I), _c_open),
     (re.compile(_NB + r"[0-9]{4}\s+taso\w*", _I), _c_level_reference),
-    (re.compile(_NB + r"([0-9]{4})(?![0-9]|[.,][0-9])"), _c_bare_year),
+    (re.compile(_NB + r"([0-9]{4})(?![0-9]|[.,][0-9]|[-–]luvu)", _I), _c_bare_year),
     (re.compile(r"(?<!\w)Q(?P<n>[1-4])(?!\w)", _I), _c_bare_part(3)),
     (re.compile(r"(?<!\w)(?:T|tertiaali\w*\s*)(?P<n>[1-3])(?!\w)", _I), _c_bare_part(4)),
     (re.compile(r"(?<![\w.,])(?P<n>[1-3])\.\s*tertiaali\w*(?!\s*[0-9])", _I), _c_bare_part(4)),
@@ -386,10 +386,11 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodSpan]:
     if year is not None and not (isinstance(year, int) and 1 <= year <= 9999):
         year = None
     claimed: list[PeriodSpan] = []
+    taken = bytearray(len(text))
     for pattern, convert in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.span()
-            if any(start < s.end and s.start < end for s in claimed):
+            if any(taken[start:end]):
                 continue
             try:
                 fields = convert(text, m, year)
@@ -397,6 +398,7 @@ def find_periods(text: str, *, year: int | None = None) -> list[PeriodSpan]:
                 fields = None
             if fields is not None:
                 claimed.append(PeriodSpan(start=start, end=end, **fields))  # type: ignore[arg-type]
+                taken[start:end] = b"\x01" * (end - start)
     claimed.sort(key=lambda s: s.start)
     return claimed
 
@@ -428,4 +430,6 @@ def text_bounds(text: str) -> tuple[date | None, date | None]:
         last = None
     elif len(main) == 1 and _DEADLINE_WORDS.search(text):
         first = None
+    if first is not None and last is not None and first > last:
+        return None, None  # "2025– v. 2020": contradictory
     return first, last

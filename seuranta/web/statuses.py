@@ -28,3 +28,25 @@ STATUS_ORDER = tuple(STATUS_LABELS)
 
 def status_choices() -> list[tuple[str, str]]:
     return [(key, STATUS_LABELS[key]) for key in STATUS_ORDER]
+
+
+OBJECT_LABELS = {
+    "node": _("Item"), "indicator": _("Indicator"), "milestone": _("Milestone"), "plan": _("Plan"),
+    "measure": _("Measure"), "progress": _("Progress report"),
+}
+ACTION_LABELS = {
+    "created": _("added"), "changed": _("changed"), "deleted": _("removed"), "moved": _("moved"),
+}
+FIELD_LABELS = {
+    "title": _("Title"), "level": _("Level"), "description": _("Description"), "unit_name": _("Unit"),
+    "responsible": _("Responsible"), "schedule": _("Schedule"), "schedule_start": _("Schedule start"),
+    "schedule_end": _("Schedule end"), "phase": _("Phase"), "binding": _("Binding"), "name": _("Name"),
+    "unit": _("Unit"), "source": _("Source"), "baseline": _("Baseline"), "targets": _("Targets"),
+    "due": _("Due"), "due_date": _("Due date"), "done": _("Done"), "state": _("State"), "period": _("Period"),
+    "tolerance": _("Status tolerance"), "state_scale": _("Scale of qualitative states"), "levels": _("Levels"),
+    "start_year": _("First year"), "end_year": _("Last year"), "position": _("Position"),
+}
+MEASURE_KIND_LABELS = {
+    "value": _("a value to reach"), "min": _("at least"), "max": _("at most"),
+    "change_percent": _("change in percent"), "state": _("a state (text)"), "": _("not understood"),
+}

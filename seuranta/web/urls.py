@@ -1,7 +1,26 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from seuranta.web import views
+from seuranta.web import views, views_edit
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
+         name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
+    path("plans/<int:plan_id>/settings/", views_edit.plan_settings, name="plan_settings"),
+    path("plans/<int:plan_id>/add/", views_edit.node_add, name="node_add"),
+    path("nodes/<int:node_id>/", views.node_detail, name="node"),
+    path("nodes/<int:node_id>/edit/", views_edit.node_edit, name="node_edit"),
+    path("nodes/<int:node_id>/add/", views_edit.node_add_child, name="node_add_child"),
+    path("nodes/<int:node_id>/move/", views_edit.node_move, name="node_move"),
+    path("nodes/<int:node_id>/delete/", views_edit.node_delete, name="node_delete"),
+    path("nodes/<int:node_id>/indicators/add/", views_edit.indicator_edit, name="indicator_add"),
+    path("indicators/<int:indicator_id>/edit/", views_edit.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:indicator_id>/delete/", views_edit.indicator_delete, name="indicator_delete"),
+    path("measures/preview/", views_edit.measure_preview, name="measure_preview"),
+    path("nodes/<int:node_id>/milestones/add/", views_edit.milestone_edit, name="milestone_add"),
+    path("milestones/<int:milestone_id>/edit/", views_edit.milestone_edit, name="milestone_edit"),
+    path("milestones/<int:milestone_id>/delete/", views_edit.milestone_delete, name="milestone_delete"),
 ]

@@ -1,8 +1,93 @@
-from django.shortcuts import render
+"""Reading pages: home, a plan's tree, one node; and the error pages."""
 
-from seuranta.plans.models import Plan
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.views.decorators.csrf import requires_csrf_token
+
+from seuranta.core.evaluation import evaluate_plan
+from seuranta.plans.access import get_node_for, get_plan_for, plan_access
+from seuranta.plans.interchange import load_core_plan
+from seuranta.plans.models import ChangeRecord, Membership, Plan
+from seuranta.web.charts import indicator_chart
+from seuranta.web.statuses import status_choices
+from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
+
+
+def ui_lang() -> str:
+    lang = (get_language() or "fi")[:2]
+    return lang if lang in ("fi", "sv", "en") else "fi"
+
+
+def evaluated(plan: Plan):
+    """The plan read once into the core model, and its statuses today."""
+    core_plan = load_core_plan(plan)
+    return core_plan, evaluate_plan(core_plan, timezone.localdate(), lang=ui_lang())
 
 
 def home(request):
-    plans = Plan.objects.visible_to(request.user).select_related("organization").order_by("organization__name", "title")
-    return render(request, "web/home.html", {"plans": plans})
+    plans = list(Plan.objects.visible_to(request.user).select_related("organization")
+                 .order_by("organization__name", "title"))
+    roles = {}
+    if request.user.is_authenticated:
+        roles = dict(Membership.objects.filter(user=request.user).values_list("organization_id", "role"))
+    cards = []
+    for plan in plans:
+        access = plan_access(request.user, plan, role=roles.get(plan.organization_id, ""))
+        _, evaluation = evaluated(plan)
+        cards.append({"plan": plan, "access": access, "evaluation": evaluation})
+    own = [c for c in cards if c["access"].role]
+    public = [c for c in cards if not c["access"].role]
+    return render(request, "web/home.html", {"own": own, "public": public})
+
+
+def plan_detail(request, plan_id: int):
+    plan, access = get_plan_for(request.user, plan_id)
+    core_plan, evaluation = evaluated(plan)
+    filters = Filters.from_query(request.GET)
+    rows = plan_rows(core_plan, plan.pk, evaluation, filters)
+    changes = ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10]
+    return render(request, "web/plan.html", {
+        "plan": plan, "access": access, "core_plan": core_plan, "evaluation": evaluation, "rows": rows,
+        "filters": filters, "options": filter_options(core_plan), "statuses": status_choices(),
+        "matches": sum(1 for r in rows if r.matched), "changes": changes,
+    })
+
+
+def node_detail(request, node_id: int):
+    node_row, plan, access = get_node_for(request.user, node_id)
+    core_plan, evaluation = evaluated(plan)
+    found = find_node(core_plan, node_row.pk)
+    node, ancestors = found
+    indicators = [
+        {"indicator": indicator, "evaluation": evaluation.indicator(indicator),
+         "chart": indicator_chart(indicator, f"chart-{indicator.key}")}
+        for indicator in node.indicators
+    ]
+    children = [{"node": child, "evaluation": evaluation.node(child)} for child in node.children]
+    changes = ChangeRecord.objects.filter(node=node_row).select_related("user")[:50]
+    return render(request, "web/node.html", {
+        "plan": plan, "access": access, "node_row": node_row, "node": node, "ancestors": ancestors,
+        "result": evaluation.node(node), "indicators": indicators, "children": children, "changes": changes,
+        "responsible_users": list(node_row.responsible_users.all()),
+    })
+
+
+def permission_denied(request, exception=None):
+    return render(request, "web/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "web/404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request):
+    # No context processors that might fail again: a plain template with the request only.
+    from django.template import loader
+
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(loader.get_template("web/500.html").render({"request": request}))

@@ -15,6 +15,7 @@ functions turn such lines into the text the interchange format wants:
     representative(spellings)      the spelling to keep: most common, ties to the first
     group_titles(titles)           spellings grouped into headings (same_title), in order
     split_sentences(text)          sentences, on ". " before a capital letter or a digit
+    guess_organization(text)       "Porin kaupunki" from "Porin kaupungin ..." or "Porilaisten ... Pori"
 
 Function names are stable: other families call them. Add, don't change.
 """
@@ -26,11 +27,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 __all__ = [
     "BULLETS", "fold_whitespace", "group_titles", "hyphen_prefixes", "is_bullet", "join_lines",
     "representative", "same_title", "split_sentences", "strip_bullet", "title_key",
-    "title_similarity", "unwrap",
+    "title_similarity", "unwrap", "guess_organization",
 ]
 
 # Glyphs that start a list item. U+F0B7 is the Symbol-font bullet PDF extraction keeps.
@@ -126,6 +128,7 @@ def unwrap(text: str, prefixes: Collection[str] = ()) -> str:
     return join_lines(text.splitlines(), prefixes)
 
 
+@lru_cache(maxsize=8192)
 def title_key(text: str) -> str:
     """A comparison key for headings: case, dashes, quotes, whitespace and final stops folded."""
     text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
@@ -137,30 +140,54 @@ def title_key(text: str) -> str:
 
 
 def _edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or limit + 1 as soon as it is known to exceed limit."""
+    """Levenshtein distance, or limit + 1 when it exceeds limit (only a band of width limit is computed)."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        best = current[0]
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            best = min(best, current[j])
-        if best > limit:
-            return limit + 1
+    # Strip the common prefix and suffix: repeated headings differ in a few places.
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    if not a or not b:
+        return max(len(a), len(b)) if max(len(a), len(b)) <= limit else limit + 1
+    big = limit + 1
+    previous = [j if j <= limit else big for j in range(len(b) + 1)]
+    for i in range(1, len(a) + 1):
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [big] * (len(b) + 1)
+        current[0] = i if i <= limit else big
+        ca = a[i - 1]
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]), big)
+        if min(current[max(0, low - 1):high + 1]) > limit:
+            return big
         previous = current
     return previous[-1]
 
 
-def title_similarity(a: str, b: str) -> float:
-    """How alike two titles are, 0..1, after title_key."""
+def title_similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """How alike two titles are, 0..1, after title_key (difflib's ratio).
+
+    With `floor`, a pair that cannot reach it is answered with its quick upper
+    bound instead of the exact ratio (which is the slow part).
+    """
     ka, kb = title_key(a), title_key(b)
     if ka == kb:
         return 1.0
     if not ka or not kb:
         return 0.0
-    return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    if floor:
+        bound = matcher.real_quick_ratio()
+        if bound < floor:
+            return bound
+        bound = matcher.quick_ratio()
+        if bound < floor:
+            return bound
+    return matcher.ratio()
 
 
 def same_title(a: str, b: str) -> bool:
@@ -219,3 +246,51 @@ def split_sentences(text: str) -> list[str]:
     if not folded:
         return []
     return [s for s in _SENTENCE_END_RE.split(folded) if s]
+
+
+_GENITIVE_BODY_RE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?n) (kaupun\w*|kunna\w*|kunta)\b")
+_DEMONYM_RE = re.compile(
+    r"\b([A-Za-zÅÄÖåäö]{2,}?)(?:lai|läi)(?:sten|set|nen|sen|sella|selle|selta|sia|siin|silla|sille|sina)\b",
+    re.IGNORECASE,
+)
+# Demonym stems that are common nouns, not places: "kuntalaisten", "koululaiset".
+_NOT_PLACES = frozenset({
+    "kunta", "kaupunki", "koulu", "maa", "seutu", "kylä", "ulko", "suoma", "kyl", "tava", "eri",
+    "sel", "vastaava", "kaikenlai", "monenlai", "erilai", "samanlai", "minkä", "jonkin", "kaiken",
+    "kuka", "mikä", "ammatti", "opiskeli", "lapsi", "nuori", "perhe", "asukas", "tuki",
+})
+
+
+def guess_organization(text: str) -> str | None:
+    """The municipality a document belongs to, from how its text names the place.
+
+    "Porin kaupungin henkilöstöstrategia" gives "Porin kaupunki". Without that, a
+    demonym ("Porilaisten hyvinvointi", "jokaisella porilaisella") whose place the
+    text also names ("Hyvinvoiva Pori") gives the place's genitive with "kaupunki",
+    or "kunta" when the text never says kaupunki. None when the text names no place.
+    """
+    counts: Counter[str] = Counter()
+    for m in _GENITIVE_BODY_RE.finditer(text):
+        kind = "kaupunki" if m.group(2).lower().startswith("kaupun") else "kunta"
+        if m.start() > 0 and not text[m.start() - 1].isspace():
+            continue
+        counts[f"{m.group(1)} {kind}"] += 1
+    for name, count in counts.most_common():
+        genitive = name.split(" ")[0]
+        # A proper noun, not a sentence's first word: printed mid-sentence, or more than once.
+        if count >= 2 or re.search(rf"(?<=[a-zåäö0-9,] ){re.escape(genitive)}\b", text):
+            return name
+    kind = "kaupunki" if re.search(r"kaupun", text, re.IGNORECASE) else "kunta"
+    stems: Counter[str] = Counter()
+    for m in _DEMONYM_RE.finditer(text):
+        stem = m.group(1)
+        if stem.lower() in _NOT_PLACES or len(stem) < 3:
+            continue
+        place = stem[:1].upper() + stem[1:].lower()
+        if re.search(rf"(?<=[a-zåäö0-9,] ){re.escape(place)}n?\b", text):
+            stems[place] += 1
+    if not stems:
+        return None
+    place = stems.most_common(1)[0][0]
+    genitive = place + "n" if re.search(rf"\b{re.escape(place)}n\b", text) or place[-1].lower() in _VOWELS else place
+    return f"{genitive} {kind}"

@@ -34,3 +34,45 @@ def status_label(status: str) -> str:
 def lines(values) -> str:
     """A list of strings as one text, a line each (for textareas)."""
     return "\n".join(str(v) for v in values or [])
+
+
+@register.filter
+def role_label(role: str) -> str:
+    from seuranta.web.charts import role_label as label
+
+    return str(label(role))
+
+
+@register.filter
+def number(value) -> str:
+    from seuranta.web.charts import fmt
+
+    return fmt(value) if isinstance(value, int | float) else ""
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)
+
+
+@register.simple_tag
+def change_label(change) -> str:
+    from seuranta.web.statuses import ACTION_LABELS, OBJECT_LABELS
+
+    what = OBJECT_LABELS.get(change.object_type, change.object_type)
+    action = ACTION_LABELS.get(change.action, change.action)
+    return f"{what}: {action}"
+
+
+@register.filter
+def field_label(name: str) -> str:
+    from seuranta.web.statuses import FIELD_LABELS
+
+    return str(FIELD_LABELS.get(name, name))
+
+
+@register.filter
+def measure_kind(kind: str | None) -> str:
+    from seuranta.web.statuses import MEASURE_KIND_LABELS
+
+    return str(MEASURE_KIND_LABELS.get(kind or "", MEASURE_KIND_LABELS[""]))

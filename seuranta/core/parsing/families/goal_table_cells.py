@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from seuranta.core.parsing.families.goal_table_text import (
     Block,
-    best_match,
     Line,
+    best_match,
     ends_sentence,
     fold,
     join_lines,
@@ -121,27 +121,40 @@ def segment(lines: list[Line]) -> list[Block]:
     return blocks
 
 
-def _is_responsible(block: Block) -> bool:
+_UNIT_ENDINGS = (
+    "palvelut", "palvelu", "tiimi", "huolto", "henkilöstö", "yksikkö", "yksiköt", "toimiala", "toimialat",
+    "keskus", "johtaja", "johto", "päällikkö", "päälliköt", "esihenkilöt", "esimiehet", "hallinto", "toimisto",
+    "vastaava", "vastaavat", "ryhmä", "lautakunta", "toimikunta", "asiantuntija", "asiantuntijat",
+    "koordinaattori", "työntekijät", "kaikki", "organisaatio", "virasto", "osasto", "tulosalue", "vastuualue",
+)
+
+
+def responsible_shape(block: Block) -> str | None:
+    """"strong" for a narrow cell naming units ("Henkilöstö-/palvelut"), "weak" for a narrow
+    noun phrase that only the column order can tell from a short goal, else None."""
     text = block.text
     if ends_sentence(text) or any(ch.isdigit() for ch in text):
-        return False
+        return None
     words = [w for w in text.replace(",", " ").split(" ") if w and w not in ("ja", "sekä")]
-    if not words or len(words) > 4 or len(block.lines) > 4:
-        return False
+    if not words or len(words) > 4 or len(block.lines) > 4 or block.width > 20:
+        return None
     if _NOMINALISATION.search(words[-1].lower()):
-        return False
-    return block.width <= 20
+        return None
+    if words[-1].lower().endswith(_UNIT_ENDINGS):
+        return "strong"
+    return "weak"
 
 
 def classify(block: Block, labels: list[str]) -> str:
-    """label / schedule / responsible / open (no closing full stop) / sentence."""
+    """label / schedule / responsible (responsible? when unsure) / open (no closing full stop) / sentence."""
     text = block.text
     if labels and best_match(text, labels, 0.9) is not None:
         return "label"
     if _is_schedule_text(text):
         return "schedule"
-    if _is_responsible(block):
-        return "responsible"
+    shape = responsible_shape(block)
+    if shape:
+        return "responsible" if shape == "strong" else "responsible?"
     return "sentence" if ends_sentence(text) else "open"
 
 
@@ -187,6 +200,9 @@ def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row],
             else:
                 pending_schedules.append(text)
             continue
+        if kind == "responsible?":
+            in_slot = row is not None and bool(row.actions) and not row.evaluations
+            kind = "responsible" if in_slot else "open"
         if kind == "responsible":
             names = [fold(n) for n in text.split(",") if fold(n)]
             if row is not None and not row.evaluations and (row.actions or row.meta_first):
@@ -249,8 +265,8 @@ def rows_from_table(table_rows: list[list[str]]) -> tuple[list[Row], dict[str, i
     if not table_rows:
         return None
     roles: dict[str, int] = {}
-    for i, cell in enumerate(table_rows[0]):
-        role = header_role(cell)
+    for i, heading in enumerate(table_rows[0]):
+        role = header_role(heading)
         if role and role not in roles:
             roles[role] = i
     if "goal" not in roles or "action" not in roles:
@@ -272,10 +288,8 @@ def rows_from_table(table_rows: list[list[str]]) -> tuple[list[Row], dict[str, i
             continue
         group = join_lines(cell(values, "group").splitlines()) or last_group
         goal = join_lines(cell(values, "goal").splitlines()) or last_goal
-        same = rows and goal == last_goal and group == rows[-1].group
-        row = rows[-1] if same else Row(goal=goal, group=group)
-        if not same:
-            rows.append(row)
+        row = Row(goal=goal, group=group)  # rows with a merged goal cell share the goal later
+        rows.append(row)
         row.actions.extend(_cell_items(cell(values, "action")))
         schedule = join_lines(cell(values, "schedule").splitlines())
         if schedule:

@@ -72,7 +72,13 @@ def fold(text: str) -> str:
 
 def join_lines(lines: Iterable[str], prefixes: Collection[str] = ()) -> str:
     """Join wrapped lines into one text, undoing hyphenation at line ends (see parsing.text)."""
-    return _join_lines([fold(line) for line in lines], prefixes)
+    merged: list[str] = []
+    for line in (fold(raw) for raw in lines):
+        if merged and merged[-1].endswith("/") and line:
+            merged[-1] += line  # "työntekijöiden/" + "viranhaltijoiden"
+        elif line:
+            merged.append(line)
+    return _join_lines(merged, prefixes)
 
 
 def read_lines(text: str) -> list[Line]:
@@ -181,3 +187,17 @@ def topic_words(text: str, size: int = 5) -> set[str]:
 
 def overlap(a: str, b: str) -> int:
     return len(topic_words(a) & topic_words(b))
+
+
+_ORGANIZATION = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+)(n)\s+(kaupungi\w*|kunna\w*)\b", re.IGNORECASE)
+
+
+def organization_of(text: str) -> str | None:
+    """The municipality the text names most often ("Porin kaupungin" -> "Porin kaupunki")."""
+    counts: dict[str, int] = {}
+    for m in _ORGANIZATION.finditer(text):
+        name = m.group(1).capitalize() + "n"
+        body = "kaupunki" if m.group(3).lower().startswith("kaupun") else "kunta"
+        key = f"{name} {body}"
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None

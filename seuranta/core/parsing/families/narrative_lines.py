@@ -21,6 +21,7 @@ _LEVEL2 = "o◦"
 _DEEPER = "".join(dict.fromkeys(BULLETS + "•▪■□●◆❖➢➤✓✔*·\uf0a8\uf0fc\uf0e0\uf0d7"))
 _BULLET = re.compile(rf"^\s*([{re.escape(_LEVEL1 + _LEVEL2 + _DEEPER)}])(?:\s+|$)")
 _NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)(.*)$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|sivu\s+\d+(?:\s*/\s*\d+)?|\d{1,3}\s*/\s*\d{1,3})\s*$", re.IGNORECASE)
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SOFT_END = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuin|että|mm\.|esim\.)|[,\-–(/])$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;]$")
@@ -49,6 +50,7 @@ class Item:
     level: int
     first: int  # index of the first line
     children: list[Item] = field(default_factory=list)
+    bullet: bool = True
 
 
 def fold(text: str) -> str:
@@ -61,8 +63,8 @@ def read_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for index, raw in enumerate(text.splitlines()):
         stripped = fold(raw)
-        if not stripped:
-            continue
+        if not stripped or _PAGE_NUMBER.match(stripped):
+            continue  # blank lines and page numbers
         glyph, level, body = None, 0, stripped
         m = _BULLET.match(raw)
         if m and (m[1] != "o" or re.match(r"^\s*o\s+\S", raw)):
@@ -126,11 +128,13 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text.rstrip()))
 
 
-def build_items(lines: list[Line], *, paragraphs_continue: bool = True) -> list[Item]:
-    """Bullet lines as a tree of items; bullet-less lines continue the item before them.
+def build_items(lines: list[Line], *, wrap: str = "sentence") -> list[Item]:
+    """Bullet lines as a tree of items; a bullet-less line may continue the item before it.
 
-    With `paragraphs_continue` false, a bullet-less line that starts with a capital after
-    a finished sentence starts a new top-level paragraph item instead.
+    `wrap` says when a bullet-less line continues the previous item: "always", "sentence"
+    (unless the previous item ended a sentence and the line does not look wrapped) or
+    "line" (only when it looks wrapped: lower-case start, or "ja", a comma, a hyphen
+    before it); otherwise it starts a new top-level paragraph item.
     """
     roots: list[Item] = []
     stack: list[Item] = []
@@ -138,15 +142,15 @@ def build_items(lines: list[Line], *, paragraphs_continue: bool = True) -> list[
     for ln in lines:
         if not ln.is_bullet and stack:
             last = stack[-1]
-            if paragraphs_continue or continues(last.text, ln) or not ends_sentence(last.text):
+            wrapped = continues(last.text, ln)
+            if wrap == "always" or wrapped or (wrap == "sentence" and not ends_sentence(last.text)):
                 last.text = join_wrapped(last.text, ln.text)
                 continue
-        level = (ln.level - base + 1) if ln.is_bullet else 1
-        level = max(level, 1)
+        level = max((ln.level - base + 1) if ln.is_bullet else 1, 1)
         # a third-level glyph right under a first-level item is its second level
         if stack and level > stack[-1].level + 1:
             level = stack[-1].level + 1
-        item = Item(ln.text, level, ln.index)
+        item = Item(ln.text, level, ln.index, bullet=ln.is_bullet)
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:

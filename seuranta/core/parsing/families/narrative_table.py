@@ -13,7 +13,7 @@ case or follows "ja", "sekä", a hyphen), then labelled goal / action / indicato
 * actions are verbal nouns or passive verbs ("-minen", "-ointi", "-otto",
   "avataan"); a cell without that form fits the indicator column better.
 
-All labellings are tried and the cheapest is kept; `Row.margin` tells how much
+The cheapest labelling is kept; `Row.margin` tells how much
 cheaper it was than the next best, for the warnings.
 """
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from seuranta.core.parsing.families.narrative_lines import Line, fold, join_wrapped
 
 GOAL, ACTION, INDICATOR = "T", "A", "M"
-MAX_CELLS = 14  # 3^13 labellings at most; larger tables fall back to the cue-only labelling
+MAX_STEPS = 200_000  # search steps; past them the best labelling found so far is kept
 
 _ACTION_CUE = re.compile(
     r"\w(?:minen|misen|mista|ointi|oinnin|ointia|otto|oton|ottoa|inta|innan|untaa)\b"
@@ -104,59 +104,27 @@ def _starts_cell(previous: str, text: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit())
 
 
-def _labellings(n: int):
-    """All label sequences matching (T A* M*)+ of length n."""
-    def extend(prefix: list[str]):
-        if len(prefix) == n:
-            yield list(prefix)
-            return
-        last = prefix[-1]
-        options = (GOAL, ACTION, INDICATOR) if last in (GOAL, ACTION) else (GOAL, INDICATOR)
-        for option in options:
-            prefix.append(option)
-            yield from extend(prefix)
-            prefix.pop()
-
-    if n:
-        yield from extend([GOAL])
+def _cue_cost(label: str, cell: Cell) -> float:
+    text = cell.text
+    acts = bool(_ACTION_CUE.search(text))
+    measures = bool(_INDICATOR_CUE.search(text))
+    if label == ACTION:
+        return (0.0 if acts else 0.5) + (1.0 if measures and not acts else 0.0)
+    if label == INDICATOR:
+        return 0.4 if acts and not measures else 0.0
+    return 0.5 if measures and not acts else 0.0  # a goal that reads like a measure
 
 
-def _cost(labels: list[str], cells: list[Cell], bounds: list[tuple[int, float]]) -> float:
-    cost = 0.0
-    for column in (GOAL, ACTION, INDICATOR):
-        members = [bounds[i] for i, label in enumerate(labels) if label == column]
-        if not members:
-            continue
-        low = max(b[0] for b in members)
-        high = min(b[1] for b in members)
-        # character counts only approximate a proportional font: allow two characters
-        cost += max(0.0, (low - high + 1 - 2) / 2)
-    for label, cell in zip(labels, cells, strict=True):
-        text = cell.text
-        acts = bool(_ACTION_CUE.search(text))
-        measures = bool(_INDICATOR_CUE.search(text))
-        if label == ACTION:
-            cost += (0.0 if acts else 0.5) + (1.0 if measures and not acts else 0.0)
-        elif label == INDICATOR:
-            cost += 0.4 if acts and not measures else 0.0
-        elif label == GOAL:
-            cost += 0.5 if measures and not acts else 0.0
-    # a row is a goal with at least one action and one indicator
-    rows = _rows_of(labels)
-    for row in rows:
-        kinds = [labels[i] for i in row]
-        cost += 1.5 * (ACTION not in kinds) + 1.5 * (INDICATOR not in kinds)
-    return cost
+def _width_cost(low: float, high: float) -> float:
+    # character counts only approximate a proportional font: allow two characters
+    return max(0.0, (low - high + 1 - 2) / 2)
 
 
-def _rows_of(labels: list[str]) -> list[list[int]]:
-    rows: list[list[int]] = []
-    for i, label in enumerate(labels):
-        if label == GOAL:
-            rows.append([i])
-        else:
-            rows[-1].append(i)
-    return rows
+_ROW_GAP = 1.5  # a row without actions, or without indicators
+
+
+def _row_cost(kinds: set[str]) -> float:
+    return _ROW_GAP * (ACTION not in kinds) + _ROW_GAP * (INDICATOR not in kinds)
 
 
 def _cue_labels(cells: list[Cell]) -> list[str]:
@@ -174,19 +142,55 @@ def _cue_labels(cells: list[Cell]) -> list[str]:
 
 
 def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
-    """The cheapest labelling and its margin over the second cheapest."""
+    """The cheapest labelling and its margin over the second cheapest.
+
+    Labellings follow (goal action* indicator*)+. The search is a depth-first branch and
+    bound: the cost of a partial labelling never falls as cells are added (a column's
+    width bounds only tighten, a closed row's penalty stays), so a branch is cut as soon
+    as it cannot beat the second best found so far.
+    """
     if not cells:
         return [], 0.0
-    if len(cells) > MAX_CELLS:
-        return _cue_labels(cells), 0.0
     bounds = [cell.width_bounds() for cell in cells]
-    scored = sorted(
-        ((_cost(labels, cells, bounds), labels) for labels in _labellings(len(cells))),
-        key=lambda pair: pair[0],
-    )
-    best_cost, best = scored[0]
-    margin = scored[1][0] - best_cost if len(scored) > 1 else float("inf")
-    return best, margin
+    cues = [{label: _cue_cost(label, cell) for label in (GOAL, ACTION, INDICATOR)} for cell in cells]
+    n = len(cells)
+    best: list[tuple[float, list[str]]] = []  # the two cheapest, ascending
+    budget = [MAX_STEPS]
+
+    def offer(cost: float, labels: list[str]) -> None:
+        best.append((cost, list(labels)))
+        best.sort(key=lambda pair: pair[0])
+        del best[2:]
+
+    def search(labels: list[str], widths: dict[str, tuple[float, float]], spent: float,
+               row: set[str]) -> None:
+        budget[0] -= 1
+        width = sum(_width_cost(lo, hi) for lo, hi in widths.values())
+        if len(best) == 2 and spent + width >= best[1][0]:
+            return
+        i = len(labels)
+        if i == n:
+            offer(spent + width + _row_cost(row), labels)
+            return
+        if budget[0] <= 0:
+            return
+        last = labels[-1] if labels else None
+        options = [GOAL] if last is None else [GOAL, ACTION, INDICATOR] if last in (GOAL, ACTION) \
+            else [GOAL, INDICATOR]
+        for label in options:
+            lo, hi = widths.get(label, (0.0, float("inf")))
+            new_widths = {**widths, label: (max(lo, bounds[i][0]), min(hi, bounds[i][1]))}
+            closed = _row_cost(row) if label == GOAL and labels else 0.0
+            new_row = {GOAL} if label == GOAL else row | {label}
+            labels.append(label)
+            search(labels, new_widths, spent + closed + cues[i][label], new_row)
+            labels.pop()
+
+    search([], {}, 0.0, set())
+    if not best:
+        return _cue_labels(cells), 0.0
+    margin = best[1][0] - best[0][0] if len(best) > 1 else float("inf")
+    return best[0][1], margin
 
 
 def split_indicator_cell(text: str) -> list[str]:

@@ -22,7 +22,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 from seuranta.core.model import Indicator, Node, Progress
 from seuranta.core.parsing.document import ImportWarning
@@ -34,8 +34,7 @@ from seuranta.core.parsing.families.narrative_lines import (
     render_items,
     strip_heading_punctuation,
 )
-from seuranta.core.parsing.families.narrative_roles import responsible_in
-from seuranta.core.parsing.families.narrative_values import indicator_from_text, text_period
+from seuranta.core.parsing.families.narrative_words import indicator_from_text, responsible_in, text_period
 
 _I = re.IGNORECASE
 STATUS, CHALLENGES, OTHER, ACTIONS, INDICATORS, REVIEW = (
@@ -66,8 +65,7 @@ _SCHEDULE = re.compile(
 _TASK = re.compile(r"^\w+(?:taan|tään|daan|dään)\b|\w(?:aminen|äminen)$", _I)
 
 _STEMMER = snowballstemmer.stemmer("finnish")
-_STOP = frozenset("ja sekä tai on ovat ei myös mm em ym esim jne tulee osalta kun että jotta "
-                  "niin kuin sitä mukaa joka jonka".split())
+_STOP = frozenset(["ja", "sekä", "tai", "on", "ovat", "ei", "myös", "mm", "em", "ym", "esim", "jne", "tulee", "osalta", "kun", "että", "jotta", "niin", "kuin", "sitä", "mukaa", "joka", "jonka"])
 
 
 @dataclass
@@ -81,13 +79,17 @@ class Block:
 def heading_kind(text: str) -> str | None:
     """The narrative heading a short line is, if any ("Nykytila:", "Mittareita:", a review)."""
     bare = strip_heading_punctuation(text)
-    if not bare or len(bare) > 110:
-        return None
+    if not bare or len(bare) > 110 or not bare[0].isupper():
+        return None  # a heading starts with a capital; a wrapped line does not
     for kind, pattern in _HEADINGS:
-        if not pattern.search(bare):
+        m = pattern.search(bare)
+        if not m:
             continue
         if kind == REVIEW:
-            return REVIEW
+            # "... tilannekatsaus syyskuulta 2023", "Kehittämistoimenpiteiden toteutuma"
+            if text_period(bare) or len(bare[m.end():].split()) <= 2:
+                return REVIEW
+            continue
         if text.rstrip().endswith((":", ";")) or len(bare.split()) <= 3:
             return kind
     return None
@@ -188,25 +190,43 @@ def _match(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and long_.startswith(short)
+    if len(short) >= 5 and long_.startswith(short):
+        return True  # a compound and its first part: "koulutu" / "koulutuks"
+    return len(short) >= 7 and short[:7] == long_[:7]  # "valmisteluvaiheessa" / "valmistautuminen"
 
 
 def wording_similarity(report: str, actions: list[str]) -> list[float]:
-    """How much of a report bullet's wording each action shares, 0..1, rarer words weighing more."""
+    """How much wording a report bullet and each action share, 0..1.
+
+    Words are compared by their stems (a stem that begins another counts: compounds);
+    words rare among the actions weigh more, and the bullet's first clause (before ";")
+    weighs double, since a bullet reports first on the action it answers. The overlap is
+    taken from both sides, so a long action does not win by its length alone.
+    """
     action_tokens = [set(_tokens(a)) for a in actions]
-    words = set(_tokens(report))
+    head, _, rest = report.partition(";")
+    first = set(_tokens(head))
+    words = first | set(_tokens(rest))
     if not words or not actions:
         return [0.0] * len(actions)
 
-    def df(word: str) -> int:
-        return sum(1 for tokens in action_tokens if any(_match(word, t) for t in tokens))
+    def idf(word: str) -> float:
+        df = sum(1 for tokens in action_tokens if any(_match(word, t) for t in tokens))
+        return math.log(1 + (len(actions) + 1) / (df + 1))
 
-    weights = {w: math.log(1 + len(actions) / d) for w in words if (d := df(w))}
-    total = sum(weights.values()) or 1.0
-    return [
-        sum(weight for w, weight in weights.items() if any(_match(w, t) for t in tokens)) / total
-        for tokens in action_tokens
-    ]
+    report_weights = {w: idf(w) * (2 if w in first else 1) for w in words}
+    report_total = sum(report_weights.values())
+    out = []
+    for tokens in action_tokens:
+        action_weights = {t: idf(t) for t in tokens}
+        total = report_total * sum(action_weights.values())
+        if not total:
+            out.append(0.0)
+            continue
+        shared_report = sum(v for w, v in report_weights.items() if any(_match(w, t) for t in tokens))
+        shared_action = sum(v for t, v in action_weights.items() if any(_match(w, t) for w in words))
+        out.append(math.sqrt(shared_report * shared_action / total))
+    return out
 
 
 def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, float]]:
@@ -221,7 +241,7 @@ def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, flo
     if not n or not m:
         return []
     sims = [wording_similarity(r, actions) for r in reports]
-    reuse = 0.3 if n <= m else 0.0
+    reuse = math.inf if n <= m else 0.0
     neg = -math.inf
     best = [[neg] * m for _ in range(n)]
     back = [[-1] * m for _ in range(n)]
@@ -235,7 +255,7 @@ def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, flo
                 running, arg = best[i - 1][j - 1], j - 1
             options = [(running, arg), (best[i - 1][j] - reuse, j)]
             value, prev = max(options, key=lambda pair: pair[0])
-            if value > neg:
+            if value > neg and prev >= 0:
                 best[i][j] = value + sims[i][j]
                 back[i][j] = prev
     j = max(range(m), key=lambda k: best[n - 1][k])
@@ -273,7 +293,7 @@ def _review(block: Block, node: Node, actions: list[Node], path: tuple[str, ...]
                                          strict=True):
         action = actions[index]
         action.progress.append(Progress(text=text, period=period))
-        if similarity < 0.2:
+        if similarity < 0.1:
             warnings.append(ImportWarning(
                 "progress_mapping",
                 "Tilannekatsauksen kohta on liitetty toimenpiteeseen järjestyksen perusteella; "

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from seuranta.core.measures import parse_levels, parse_measure, parse_unit
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
 from seuranta.core.parsing.document import Document, ImportWarning, Paragraph, ParseResult, Table
 
@@ -274,18 +275,19 @@ def parse(doc: Document) -> ParseResult:
 
 
 def _info(doc: Document) -> dict[str, str]:
+    """Label/value rows of the Tiedot sheet: the value is the cell right after the label."""
     info: dict[str, str] = {}
     for name, table in _sheets(doc):
         if _key(name) not in INFO_SHEETS:
             continue
         for row in table.rows:
-            cells = [cell.strip() for cell in row if cell.strip()]
-            if len(cells) < 2:
+            filled = [i for i, cell in enumerate(row) if cell.strip()]
+            if not filled or filled[0] + 1 >= len(row):
                 continue
-            label = _key(cells[0])
+            label, value = _key(row[filled[0]]), " ".join(row[filled[0] + 1].split())
             for key, labels in INFO_KEYS.items():
-                if label in labels and key not in info:
-                    info[key] = " ".join(cells[1].split())
+                if value and label in labels and key not in info:
+                    info[key] = value
     return info
 
 
@@ -413,10 +415,14 @@ class _Rows:
             node.indicators.append(indicator)
         indicator.unit = indicator.unit or _fold(self.cell(row, "indicator_unit")) or None
         indicator.source = indicator.source or _fold(self.cell(row, "source")) or None
-        baseline = self._measures(row, "baseline", "baseline_period", node, indicator)
-        if baseline and indicator.baseline is None:
-            indicator.baseline = baseline[0]
-        targets = self._measures(row, "target", "target_period", node, indicator)
+        baseline_text = self.cell(row, "baseline")
+        if baseline_text and indicator.baseline is None:
+            period = _fold(self.cell(row, "baseline_period")) or None
+            series = _measures(baseline_text, period)
+            indicator.baseline = series[0] if len(series) == 1 else _measure(baseline_text, period)
+            if len(series) > 1:
+                indicator.baseline_series = series
+        targets = self._measures(row, "target", "target_period")
         kind = _fold(self.cell(row, "target_kind"))
         if kind:
             chosen = KIND_SYNONYMS.get(kind.casefold())
@@ -429,7 +435,7 @@ class _Rows:
                 if chosen:
                     measure.kind = chosen
         indicator.targets.extend(targets)
-        indicator.actuals.extend(self._measures(row, "actual", "actual_period", node, indicator))
+        indicator.actuals.extend(self._measures(row, "actual", "actual_period"))
         for column, value in year_values:
             measures = _measures(value, column.period)
             if column.field == "baseline" and indicator.baseline is None and measures:
@@ -438,9 +444,11 @@ class _Rows:
                 indicator.targets.extend(measures)
             elif column.field == "actual":
                 indicator.actuals.extend(measures)
+        if indicator.unit is None:
+            written = [m.text for m in [indicator.baseline, *indicator.targets, *indicator.actuals] if m]
+            indicator.unit = next((u for u in map(_unit, written) if u), None)
 
-    def _measures(self, row: list[str], name: str, period_name: str, node: Node,
-                  indicator: Indicator) -> list[Measure]:
+    def _measures(self, row: list[str], name: str, period_name: str) -> list[Measure]:
         text = self.cell(row, name)
         if not text:
             return []
@@ -454,21 +462,26 @@ class _Rows:
 
 
 def _measures(text: str, period: str | None) -> list[Measure]:
-    """A level cell in the measure language; "2025: 5 %; 2026: 10 %" gives several measures."""
+    """A level cell in the measure language; "2025: 5 %, 2026: 10 %" gives several measures."""
     text = _fold(text)
     try:
-        from seuranta.core.measures import parse_measure
-    except ImportError:  # the measure language not available: keep the text as written
-        return [Measure(text=text, period=period)]
-    try:
-        result = parse_measure(text, period=period)
+        return parse_levels(text, period=period) or [Measure(text=text, period=period)]
     except Exception:  # a cell the measure language cannot read is kept as written
         return [Measure(text=text, period=period)]
-    if isinstance(result, Measure):
-        return [result]
-    if isinstance(result, list | tuple):
-        return [m for m in result if isinstance(m, Measure)] or [Measure(text=text, period=period)]
-    return [Measure(text=text, period=period)]
+
+
+def _measure(text: str, period: str | None) -> Measure:
+    try:
+        return parse_measure(_fold(text), period=period)
+    except Exception:  # kept as written
+        return Measure(text=_fold(text), period=period)
+
+
+def _unit(text: str) -> str | None:
+    try:
+        return parse_unit(text)
+    except Exception:  # no unit then
+        return None
 
 
 def _split_people(text: str) -> list[str]:

@@ -65,10 +65,13 @@ class _Reader:
 
     def __init__(self, word: Any) -> None:
         self.styles = {}
+        self.default_style: str | None = None
         for style in word.styles.element.findall(f"{W}style"):
             style_id = style.get(f"{W}styleId")
             if style_id:
                 self.styles[style_id] = style
+                if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+                    self.default_style = style_id
         self.default_spacing = _spacing(word.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr"))
         self.numbering = _Numbering(word)
         self.body = word.element.body
@@ -91,10 +94,10 @@ class _Reader:
                 previous_after = 0
                 continue
             text = _paragraph_text(element)
-            style_id = _style_id(element)
+            style_id = _style_id(element) or self.default_style
             before, after = self._paragraph_spacing(element, style_id)
             if not text.strip():
-                self.lines.append("")
+                self.lines.append(text if "\n" not in text else "")
                 previous_after = 0
                 continue
             if max(previous_after, before) >= GAP_TWIPS:
@@ -115,7 +118,7 @@ class _Reader:
                          source_format="docx")
 
     def _blank(self) -> None:
-        if self.lines and self.lines[-1] != "":
+        if self.lines and self.lines[-1].strip():
             self.lines.append("")
 
     def _style_chain(self, style_id: str | None) -> Iterator[Any]:

@@ -1,7 +1,9 @@
 """PDF reader: the text layer of a PDF, line by line in reading order.
 
 The text follows the conventions of the corpus files (PDF text extraction):
-one line per printed line, words separated by single spaces, a blank line
+one line per printed line with the space characters the PDF holds (so a
+wrapped line keeps the trailing space that marks a soft wrap, and words that
+are merely set apart get one space), a blank line
 where the layout leaves a vertical gap of a line or more (between paragraphs,
 between columns, at a page break that falls between paragraphs). Nothing else
 is undone: hyphenation at line ends stays for the families to handle.
@@ -61,7 +63,15 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
+        """Runs of characters as printed, spaces the PDF holds included (a space left at
+        the end of a wrapped line is an extraction convention the families read);
+        runs apart without a space character between them get one."""
+        text = ""
+        for word in self.words:
+            if text and not text[-1].isspace() and not word["text"][:1].isspace():
+                text += " "
+            text += word["text"]
+        return text
 
     @property
     def height(self) -> float:
@@ -84,7 +94,7 @@ def read(data: bytes, name: str) -> Document:
         raise UnreadableDocument(NO_UNICODE)
     if not chars:
         raise UnreadableDocument(SCANNED if any(p.has_images for p in pages) else NO_TEXT)
-    blocks = [Paragraph(line) for line in text.split("\n") if line.strip()]
+    blocks = [Paragraph(line.strip()) for line in text.split("\n") if line.strip()]
     return Document(text=text, blocks=list(blocks), source_name=name, source_format="pdf")
 
 
@@ -94,6 +104,7 @@ class PageText:
     top: float  # top of the page's text area
     bottom: float
     has_images: bool
+    height: float
 
 
 def _extract_pages(data: bytes) -> list[PageText]:
@@ -121,9 +132,8 @@ def _extract_pages(data: bytes) -> list[PageText]:
 
 def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True,
                                use_text_flow=False, extra_attrs=["size"])
-    words = [w for w in words if w["text"].strip()]
     items = _reading_order(words)
     lines = [item for item in items if item is not None]
     return PageText(
@@ -131,6 +141,7 @@ def _read_page(page: Any) -> PageText:
         top=min((line.top for line in lines), default=0.0),
         bottom=max((line.bottom for line in lines), default=0.0),
         has_images=bool(page.images),
+        height=float(page.height),
     )
 
 
@@ -199,7 +210,7 @@ def _in_band(items: list[Line | None]) -> bool:
 
 
 def _crosses(word: Word, left: float, right: float) -> bool:
-    return bool(word["x0"] < right and word["x1"] > left)
+    return bool(word["x0"] < right and word["x1"] > left and word["text"].strip())
 
 
 def _find_gutter(words: list[Word], rows: list[Line]) -> tuple[float, float] | None:
@@ -216,24 +227,52 @@ def _find_gutter(words: list[Word], rows: list[Line]) -> tuple[float, float] | N
     crossing = [0] * (stop - start + 1)
     for row in rows:
         for w in row.words:
+            if not w["text"].strip():
+                continue
             for x in range(max(start, int(w["x0"]) + 1), min(stop, int(w["x1"])) + 1):
                 crossing[x - start] += 1
-    allowed = max(1, len(rows) // 10)
+    allowed = max(2, len(rows) // 5)  # rows over the columns: a title, a footer, a wide figure
     best: tuple[float, float] | None = None
-    run_start: int | None = None
-    for i, count in enumerate(crossing + [allowed + 1]):
-        if count <= allowed and run_start is None:
-            run_start = i
-        elif count > allowed and run_start is not None:
-            left, right = start + run_start, start + i - 1
-            run_start = None
-            if right - left < 0.8 * size or left <= x_min + 1 or right >= x_max - 1:
-                continue
-            if (best is None or right - left > best[1] - best[0]) and _columns_on_both_sides(
-                rows, left, right, width
-            ):
-                best = (float(left), float(right))
+    for left, right in _runs(crossing, allowed):
+        # Rows over the whole strip (a title over both columns) may cross it; rows that only
+        # reach into it (a long word at a column's edge) narrow it down to the true gutter.
+        spanning = sum(1 for row in rows if _covered(row, start + left, start + right) >= (right - left + 1) / 2)
+        left, right = _longest_run_at_most(crossing[left:right + 1], spanning, left)
+        left, right = left + start, right + start
+        if right - left < 0.8 * size or left <= x_min + 1 or right >= x_max - 1:
+            continue
+        if (best is None or right - left > best[1] - best[0]) and _columns_on_both_sides(
+            rows, left, right, width
+        ):
+            best = (float(left), float(right))
     return best
+
+
+def _runs(counts: list[int], limit: int) -> list[tuple[int, int]]:
+    """(first, last) index of each run of counts at or under the limit."""
+    runs: list[tuple[int, int]] = []
+    run_start: int | None = None
+    for i, count in enumerate([*counts, limit + 1]):
+        if count <= limit and run_start is None:
+            run_start = i
+        elif count > limit and run_start is not None:
+            runs.append((run_start, i - 1))
+            run_start = None
+    return runs
+
+
+def _longest_run_at_most(counts: list[int], limit: int, offset: int) -> tuple[int, int]:
+    """The longest stretch of counts at or under the limit, as (first, last) index plus offset."""
+    best = (0, -1)
+    for first, last in _runs(counts, limit):
+        if last - first > best[1] - best[0]:
+            best = (first, last)
+    return best[0] + offset, best[1] + offset
+
+
+def _covered(row: Line, left: int, right: int) -> int:
+    """How many points of the strip from left to right the row's words cover."""
+    return sum(max(0, min(right, int(w["x1"])) - max(left, int(w["x0"]) + 1) + 1) for w in row.words)
 
 
 def _columns_on_both_sides(rows: list[Line], left: float, right: float, width: float) -> bool:
@@ -266,8 +305,11 @@ def _join_pages(pages: list[PageText]) -> str:
     for index, page in enumerate(text_pages):
         if index:
             blanks_above = _blanks(page.top - body_top + step, step)
-            blanks_below = _blanks(body_bottom - text_pages[index - 1].bottom + step, step)
-            out.extend([""] * min(1, max(blanks_above, blanks_below)))
+            above = text_pages[index - 1]
+            blanks_below = _blanks(body_bottom - above.bottom + step, step)
+            if above.bottom < 0.75 * above.height:  # the page before ends early: a new section
+                blanks_below = max(blanks_below, 1)
+            out.extend([""] * max(blanks_above, blanks_below))
         previous: Line | None = None
         for item in page.items:
             if item is BREAK:

@@ -22,7 +22,8 @@ _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n|\f|\v|\x85|\u2028|\u2029")
 
-UNREADABLE = "Tiedosto ei ole luettavaa tekstiä."
+UNREADABLE = "Tiedosto ei ole tekstitiedosto, tai sen merkistöä ei tunnistettu."
+NO_LETTERS = "Tiedostossa ei ole luettavaa tekstiä."
 
 
 def decode(data: bytes) -> str:
@@ -31,6 +32,15 @@ def decode(data: bytes) -> str:
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    if len(data) >= 4 and len(data) % 2 == 0:
+        # UTF-16 without a byte order mark: every other byte of Latin text is zero.
+        odd, even = data[1::2].count(0), data[0::2].count(0)
+        guess = "utf-16-le" if odd > 0.4 * len(data) / 2 and even == 0 else (
+            "utf-16-be" if even > 0.4 * len(data) / 2 and odd == 0 else None)
+        if guess:
+            text = data.decode(guess, errors="replace")
+            if sum(ord(ch) < 0x250 for ch in text) >= 0.9 * len(text):
+                return text
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -53,7 +63,8 @@ def read(data: bytes, name: str) -> Document:
     """Read a text file into a Document; UnreadableDocument for binary data or text without letters."""
     text = decode(data)
     if not _looks_like_text(text):
-        raise UnreadableDocument(UNREADABLE)
+        has_letters = any(ch.isalpha() for ch in text)
+        raise UnreadableDocument(UNREADABLE if has_letters or "\x00" in text else NO_LETTERS)
     text = unicodedata.normalize("NFC", _NEWLINE_RE.sub("\n", text))
     lines = text.split("\n")
     return Document(

@@ -1,0 +1,58 @@
+"""Importer speed: parse all corpus documents, median of 5 runs (target: under 1 s together).
+
+    .venv/bin/python benchmarks/parse_corpus.py [--runs N] [--corpus DIR]
+
+Reading (txt reader) and parsing (`parse_document`, family detection included)
+are timed together per document; the total is the sum of the per-document
+medians. Exits 1 when the total misses the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from seuranta.core.parsing import parse_document  # noqa: E402
+from seuranta.core.parsing.readers import read_bytes  # noqa: E402
+
+TARGET_SECONDS = 1.0
+
+
+def time_document(path: Path, runs: int) -> tuple[float, str | None]:
+    data = path.read_bytes()
+    parse_document(read_bytes(data, path.name))  # warm-up: imports, regex compilation
+    times = []
+    family = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = parse_document(read_bytes(data, path.name))
+        times.append(time.perf_counter() - start)
+        family = result.family
+    return statistics.median(times), family
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "corpus")
+    args = parser.parse_args(argv)
+    paths = sorted(args.corpus.glob("*.txt"))
+    total = 0.0
+    for path in paths:
+        seconds, family = time_document(path, args.runs)
+        total += seconds
+        print(f"{path.name:<50} {family or '-':<16} {seconds * 1000:8.1f} ms")
+    verdict = "ok" if total < TARGET_SECONDS else "SLOW"
+    print(f"total ({len(paths)} documents, median of {args.runs} runs): {total * 1000:.1f} ms "
+          f"(target {TARGET_SECONDS * 1000:.0f} ms) {verdict}")
+    return 0 if total < TARGET_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

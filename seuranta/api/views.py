@@ -1,0 +1,66 @@
+"""A small read-only JSON API: plans, a plan as seuranta-plan/1, a plan's statuses.
+
+Published plans are open data for anyone; drafts and archived plans only for
+members of the plan's organisation (or a 404, like the pages).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from seuranta.core.evaluation import status_document
+from seuranta.plans.access import get_plan_for
+from seuranta.plans.interchange import load_core_plan
+from seuranta.plans.models import Plan
+
+
+def json_response(request, data, plan: Plan | None = None) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    if plan is None or plan.state == Plan.State.PUBLISHED:
+        response["Access-Control-Allow-Origin"] = "*"  # open data
+    else:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _lang(request) -> str:
+    lang = request.GET.get("lang", "fi")
+    return lang if lang in ("fi", "sv", "en") else "fi"
+
+
+@require_GET
+def plans(request):
+    rows = Plan.objects.visible_to(request.user).select_related("organization").order_by("pk")
+    data = [{
+        "id": plan.pk, "title": plan.title, "organization": plan.organization.name if plan.organization else None,
+        "period": plan.period, "kind": plan.kind or None, "state": plan.state,
+        "updated_at": plan.updated_at.isoformat(),
+        "url": request.build_absolute_uri(reverse("api:plan", args=[plan.pk])),
+        "statuses_url": request.build_absolute_uri(reverse("api:statuses", args=[plan.pk])),
+        "page_url": request.build_absolute_uri(reverse("plan", args=[plan.pk])),
+    } for plan in rows]
+    return json_response(request, {"plans": data})
+
+
+@require_GET
+def plan_document(request, plan_id: int):
+    plan, _ = get_plan_for(request.user, plan_id)
+    return json_response(request, load_core_plan(plan).to_dict(), plan)
+
+
+@require_GET
+def plan_statuses(request, plan_id: int):
+    plan, _ = get_plan_for(request.user, plan_id)
+    on = timezone.localdate()
+    if request.GET.get("on"):
+        try:
+            on = date.fromisoformat(request.GET["on"])
+        except ValueError:
+            return JsonResponse({"error": "on: use a date like 2026-06-30."}, status=400)
+    document = status_document(load_core_plan(plan), on, _lang(request))
+    return json_response(request, {"plan": plan.pk, "on": on.isoformat(), **document}, plan)

@@ -1,0 +1,317 @@
+"""Goal tables: Tavoite | Toimenpide | Aikataulu | Vastuutaho | Arviointi.
+
+Personnel and similar programmes print their goals as tables with these
+columns, often one table per theme, between narrative slides. Recognised by a
+header row naming a goal and an action column together with a schedule,
+responsible or evaluation column: a DOCX `Table` whose first row is such a
+header, or a PDF text line made only of such column names.
+
+Hierarchy, all from structure:
+- an overview with a lead line and a numbered list ("Kaupunkistrategian
+  tavoitteena / Osaava … henkilöstö / 1. … 2. …") gives a top node (the line
+  just above the list) and one theme per list item;
+- a slide whose first lines repeat a known node title is that node's description;
+- a table's label cell (the left column repeating a known title) tells which
+  node its rows belong to; without one, the node of the last such slide;
+- each row is a Tavoite with its actions (see goal_table_nodes);
+- the other slides are narrative sections.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seuranta.core.model import Node, Plan, Section
+from seuranta.core.parsing.document import Document, ImportWarning, Paragraph, ParseResult, Table
+from seuranta.core.parsing.families.goal_table_cells import (
+    header_roles,
+    is_header_line,
+    rows_from_table,
+    rows_from_text,
+)
+from seuranta.core.parsing.families.goal_table_nodes import row_node
+from seuranta.core.parsing.families.goal_table_text import (
+    Line,
+    best_match,
+    ends_sentence,
+    fold,
+    join_lines,
+    organization_of,
+    read_lines,
+)
+from seuranta.core.parsing.text import strip_bullet
+
+NAME = "goal_table"
+
+_NARRATIVE_HEADING = re.compile(
+    r"^\s*[-•]?\s*(nykytila|haasteet|kehittämisnäkökulm\w*|mittareita|vahvuudet|heikkoudet)\s*[:;]?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(?P<text>\S.*)$")
+_TABLE_ROLES = {"goal", "action"}
+
+
+# ---------------------------------------------------------------- detection
+
+
+def _text_headers(lines: list[Line]) -> list[tuple[int, set[str]]]:
+    """(index of the first header line, roles named) for each header in the text."""
+    out: list[tuple[int, set[str]]] = []
+    i = 0
+    while i < len(lines):
+        if is_header_line(lines[i].text):
+            j = i
+            while j + 1 < len(lines) and is_header_line(lines[j + 1].text) and j + 1 - i < 4:
+                j += 1
+            roles = header_roles("\n".join(line.raw for line in lines[i:j + 1]))
+            if roles >= _TABLE_ROLES:
+                out.append((i, roles))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _table_blocks(doc: Document) -> list[Table]:
+    return [b for b in doc.blocks if isinstance(b, Table) and rows_from_table(b.rows) is not None]
+
+
+def detect(doc: Document) -> float:
+    score = 0.0
+    if _table_blocks(doc):
+        score = 0.9
+    for _, roles in _text_headers(read_lines(doc.text)):
+        full = len(roles - _TABLE_ROLES - {"group"}) >= 2
+        score = max(score, 0.9 if full else 0.6 if "indicator" in roles else 0.5)
+    if score and len(_NARRATIVE_HEADING.findall(doc.text)) >= 2:
+        score = min(score, 0.45)  # a narrative service plan with a small table
+    return score
+
+
+# ---------------------------------------------------------------- slides
+
+
+def _slides(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped by page breaks (three or more blank lines)."""
+    slides: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank_before >= 3 and slides[-1]:
+            slides.append([])
+        slides[-1].append(line)
+    return [s for s in slides if s]
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """Paragraphs of narrative text: a line ending a sentence without a soft wrap closes one."""
+    out: list[list[str]] = [[]]
+    for line in lines:
+        bullet = strip_bullet(line.raw) != line.raw and line.text[:1] not in "-"
+        if bullet and out[-1]:
+            out.append([])
+        out[-1].append(strip_bullet(line.raw) if bullet else line.raw)
+        if ends_sentence(line.text) and not line.soft_wrap:
+            out.append([])
+    return [join_lines(p) for p in out if p]
+
+
+def _numbered_items(lines: list[Line]) -> tuple[int, list[tuple[str, list[str]]]] | None:
+    """Where a numbered list starts and its items (title, bullet texts under it)."""
+    start = next((i for i, line in enumerate(lines) if _NUMBERED.match(line.text)), None)
+    if start is None:
+        return None
+    items: list[tuple[list[str], list[list[str]]]] = []
+    for line in lines[start:]:
+        m = _NUMBERED.match(line.text)
+        if m and (not items or int(m.group(1)) == len(items) + 1):
+            items.append(([m.group("text")], []))
+        elif not items:
+            continue
+        elif strip_bullet(line.raw) != line.raw:
+            items[-1][1].append([strip_bullet(line.raw)])
+        elif items[-1][1]:
+            items[-1][1][-1].append(line.raw)
+        else:
+            items[-1][0].append(line.raw)
+    if len(items) < 2:
+        return None
+    return start, [(join_lines(title), [join_lines(b) for b in bullets]) for title, bullets in items]
+
+
+def _heading_match(lines: list[Line], titles: list[str]) -> tuple[int, int] | None:
+    """(title index, lines used) when the slide opens with a known title."""
+    for used in (1, 2, 3):
+        if used > len(lines):
+            break
+        index = best_match(join_lines(line.raw for line in lines[:used]), titles, 0.9)
+        if index is not None:
+            return index, used
+    return None
+
+
+def _section(lines: list[Line]) -> Section:
+    paragraphs = _paragraphs(lines)
+    title = None
+    if len(paragraphs) > 1 and not ends_sentence(paragraphs[0]) and len(paragraphs[0].split()) <= 14:
+        title = paragraphs.pop(0)
+    return Section(title=title, text="\n".join(paragraphs))
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _levels_of(intro: str) -> str:
+    return "Strateginen tavoite" if re.search(r"strategi", intro, re.IGNORECASE) else "Päätavoite"
+
+
+def _parse_tables(doc: Document, warnings: list[ImportWarning]) -> list[Node]:
+    """Nodes from real tables; a heading paragraph before a table names its theme."""
+    nodes: list[Node] = []
+    groups: dict[str, Node] = {}
+    heading: str | None = None
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            if block.heading is not None and fold(block.text):
+                heading = fold(block.text)
+            continue
+        parsed = rows_from_table(block.rows)
+        if parsed is None:
+            continue
+        rows, _ = parsed
+        for row in rows:
+            parent: Node | None = None
+            title = row.group or heading
+            if title:
+                parent = groups.get(title)
+                if parent is None:
+                    parent = groups[title] = Node(level="Painopiste" if row.group else "Teema", title=title)
+                    nodes.append(parent)
+            siblings = parent.children if parent else nodes
+            path = (parent.title,) if parent else ()
+            for node in row_node(row, path, warnings):
+                previous = siblings[-1] if siblings else None
+                if previous is not None and previous.level == node.level and previous.title == node.title:
+                    previous.children.extend(node.children)  # a merged goal cell
+                else:
+                    siblings.append(node)
+    return nodes
+
+
+def parse(doc: Document) -> ParseResult:
+    warnings: list[ImportWarning] = []
+    lines = read_lines(doc.text)
+    plan = Plan(title=_title_of(lines), organization=organization_of(doc.text))
+    table_nodes = _parse_tables(doc, warnings)
+    if table_nodes:
+        plan.levels = _levels(table_nodes)
+        plan.nodes = table_nodes
+        plan.sections = [Section(title=None, text=p) for p in _paragraphs(lines) if len(p) > 80]
+        return ParseResult(plan=plan, warnings=warnings)
+
+    slides = _slides(lines)
+    top: Node | None = None
+    themes: list[Node] = []
+    overview_slide = None
+    for k, slide in enumerate(slides):
+        if any(is_header_line(line.text) for line in slide):
+            continue
+        found = _numbered_items(slide)
+        if found and found[0] >= 1:
+            start, items = found
+            intro = [line.raw for line in slide[:start]]
+            top_title = join_lines(intro[-1:])
+            level = _levels_of(join_lines(intro))
+            top = Node(level=level, title=top_title)
+            themes = [Node(level="Teema", title=title, description="\n".join(bullets) or None)
+                      for title, bullets in items]
+            top.children = list(themes)
+            overview_slide = k
+            break
+    known: list[Node] = ([top] if top else []) + themes
+    titles = [n.title for n in known]
+    current: Node | None = top
+    roots: list[Node] = [top] if top else []
+    for k, slide in enumerate(slides):
+        if k == overview_slide:
+            continue
+        headers = _text_headers(slide)
+        if headers:
+            start = headers[0][0]
+            body = [line for line in slide[start:] if not is_header_line(line.text)]
+            rows, labels = rows_from_text(body, titles)
+            parent = known[labels[0]] if labels else current
+            if parent is None:
+                warnings.append(ImportWarning(
+                    "missing_parent", "Taulukolle ei löytynyt teemaa tai painopistettä; rivit ovat ylimmällä tasolla.",
+                    field="level"))
+            path = tuple(n.title for n in _path_to(roots, parent)) if parent else ()
+            made = [node for row in rows for node in row_node(row, path, warnings)]
+            if parent is None:
+                roots.extend(made)
+            else:
+                _insert_children(parent, made, themes)
+            if start:
+                plan.sections.append(_section(slide[:start]))
+            continue
+        match = _heading_match(slide, titles)
+        if match:
+            index, used = match
+            current = known[index]
+            rest = slide[used:]
+            cut = next((i for i, line in enumerate(rest) if line.text.endswith(("?", "!"))), len(rest))
+            while 0 < cut < len(rest) and rest[cut - 1].soft_wrap:
+                cut -= 1  # back to the start of the callout's paragraph
+            text = "\n\n".join(_paragraphs(rest[:cut]))
+            if text:
+                current.description = f"{current.description}\n\n{text}" if current.description else text
+            if cut < len(rest):
+                plan.sections.append(_section(rest[cut:]))
+            continue
+        plan.sections.append(_section(slide))
+    plan.nodes = roots
+    plan.levels = _levels(roots)
+    if not roots:
+        return ParseResult(plan=None, warnings=[ImportWarning(
+            "no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")])
+    return ParseResult(plan=plan, warnings=warnings)
+
+
+def _insert_children(parent: Node, made: list[Node], themes: list[Node]) -> None:
+    """Rows of the top node's own table go before its themes, as the document prints them."""
+    if themes and parent.children and parent.children[0] in themes:
+        position = 0
+        while position < len(parent.children) and parent.children[position] not in themes:
+            position += 1
+        parent.children[position:position] = made
+    else:
+        parent.children.extend(made)
+
+
+def _path_to(roots: list[Node], target: Node) -> list[Node]:
+    for root in roots:
+        for node, ancestors in root.walk():
+            if node is target:
+                return [*ancestors, node]
+    return [target]
+
+
+def _levels(nodes: list[Node]) -> list[str]:
+    seen: list[str] = []
+    for root in nodes:
+        for node, _ in root.walk():
+            if node.level not in seen:
+                seen.append(node.level)
+    order = ["Strateginen tavoite", "Päätavoite", "Painopiste", "Teema", "Tavoite", "Toimenpide"]
+    return sorted(seen, key=lambda level: order.index(level) if level in order else len(order))
+
+
+def _title_of(lines: list[Line]) -> str | None:
+    if not lines:
+        return None
+    first = lines[0].text
+    m = re.match(r"^(\w*(?:ohjelma|strategia|suunnitelma|ohjelman|strategian))\s+on\b", first, re.IGNORECASE)
+    if m:
+        word = m.group(1)
+        return re.sub(r"n$", "", word) if word.endswith(("ohjelman", "strategian")) else word
+    if len(first) <= 90 and not ends_sentence(first):
+        return fold(first)
+    return None

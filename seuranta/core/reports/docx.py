@@ -1,0 +1,266 @@
+"""The report as an editable Word document (python-docx).
+
+Real headings (Title, Heading 1..9), a table-of-contents field, the title in
+the header and "Sivu n / m" fields in the footer, real tables in the "Table
+Grid" style with a repeated header row (Mittari | Lähtötaso | Tavoitetaso |
+Toteuma | Tila, one row per indicator) and charts as PNG pictures whose
+alternative text is in the drawing's `descr`. No text is an image.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from seuranta.core.reports.charts import Chart, summary_chart_png, trend_chart
+from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
+
+TABLE_STYLE = "Table Grid"
+MAX_HEADING = 9
+
+
+def _field_runs(paragraph: Any, instruction: str, placeholder: str = "") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC) in a paragraph, as Word writes it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def run_with(child: Any) -> None:
+        run = paragraph.add_run()
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+class _Writer:
+    def __init__(self, report: Report, charts: bool):
+        import docx
+        from docx.shared import Pt
+
+        self.report = report
+        self.charts = charts
+        self.doc = docx.Document()
+        self.doc.core_properties.title = report.title or report.heading
+        self.doc.core_properties.subject = report.heading
+        self.doc.core_properties.language = report.lang
+        self.doc.core_properties.author = report.organization or "Seuranta"
+        normal = self.doc.styles["Normal"]
+        normal.font.name = "Calibri"
+        normal.font.size = Pt(10)
+        self._set_language(report.lang)
+
+    def _set_language(self, lang: str) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        tag = {"fi": "fi-FI", "sv": "sv-FI", "en": "en-GB"}[lang]
+        rpr = self.doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+        if rpr is not None:
+            element = rpr.find(qn("w:lang"))
+            if element is None:
+                element = OxmlElement("w:lang")
+                rpr.append(element)
+            element.set(qn("w:val"), tag)
+
+    # -- building blocks --
+
+    def text(self, key: str, **values: object) -> str:
+        return self.report.text(key, **values)
+
+    def field(self, label: str, value: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.add_run(f"{label}:").bold = True
+        paragraph.add_run(f" {value}")
+
+    def picture(self, chart: Chart, width_cm: float) -> None:
+        from docx.shared import Cm
+
+        paragraph = self.doc.add_paragraph()
+        shape = paragraph.add_run().add_picture(io.BytesIO(chart.png), width=Cm(width_cm))
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", chart.alt)
+        doc_pr.set("title", chart.alt[:250])
+        caption = self.doc.add_paragraph(chart.alt)
+        caption.style = self.doc.styles["Caption"]
+
+    def table(self, header: list[str], widths: list[float]) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm
+
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = self.doc.styles[TABLE_STYLE]
+        table.autofit = False
+        for cell, title, width in zip(table.rows[0].cells, header, widths, strict=True):
+            cell.text = ""
+            cell.paragraphs[0].add_run(title).bold = True
+            cell.width = Cm(width)
+        tr_pr = table.rows[0]._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+        return table
+
+    @staticmethod
+    def fill(cell: Any, lines: tuple[str, ...] | list[str], *, bold_first: bool = False) -> None:
+        first = cell.paragraphs[0]
+        for i, line in enumerate(lines):
+            paragraph = first if i == 0 else cell.add_paragraph()
+            run = paragraph.add_run(line)
+            run.bold = bold_first and i == 0
+
+    # -- sections --
+
+    def header_footer(self) -> None:
+        section = self.doc.sections[0]
+        header = section.header.paragraphs[0]
+        header.text = f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
+        footer = section.footer.paragraphs[0]
+        footer.add_run(f"{self.report.colophon}    {self.text('page')} ")
+        _field_runs(footer, "PAGE", "1")
+        footer.add_run(" / ")
+        _field_runs(footer, "NUMPAGES", "1")
+
+    def title_page(self) -> None:
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph(self.report.heading.upper())
+        self.doc.add_heading(self.report.title or self.report.heading, level=0)
+        for label, value in self.report.facts():
+            self.field(label, value)
+        self.doc.add_paragraph(self.report.colophon)
+        self.doc.add_paragraph(self.text("contents")).runs[0].bold = True
+        _field_runs(self.doc.add_paragraph(), 'TOC \\o "1-4" \\h \\z \\u', self.text("toc_hint"))
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def summary(self) -> None:
+        report = self.report
+        self.doc.add_heading(self.text("summary"), level=1)
+        self.field(self.text("summary.overall"), f"{report.overall_status_label}. {report.overall_reason}")
+        if self.charts and any(row.total for row in report.summary):
+            self.picture(summary_chart_png(report), 16)
+        keys = report.status_keys
+        header = [self.text("summary.area"), *(self.text(f"status.{k}") for k in keys), self.text("summary.total")]
+        other = (17.0 - 6.0) / max(1, len(keys) + 1)
+        table = self.table(header, [6.0] + [other] * (len(keys) + 1))
+        for row in report.summary:
+            cells = table.add_row().cells
+            cells[0].text = row.title
+            for cell, key in zip(cells[1:], keys, strict=False):
+                cell.text = str(row.counts.get(key, 0))
+            cells[-1].text = str(row.total)
+        self.doc.add_heading(self.text("flagged"), level=2)
+        if not report.flagged:
+            self.doc.add_paragraph(self.text("flagged.none"))
+        for item in report.flagged:
+            paragraph = self.doc.add_paragraph(style="List Bullet")
+            paragraph.add_run(item.title).bold = True
+            path = f" ({' > '.join(item.path)})" if item.path else ""
+            paragraph.add_run(f"{path}: {item.reason}")
+
+    def indicators(self, rows: tuple[IndicatorRow, ...]) -> None:
+        header = [self.text(k) for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")]
+        table = self.table(header, [5.0, 3.3, 3.3, 3.0, 2.4])
+        charts: list[Chart] = []
+        for row in rows:
+            cells = table.add_row().cells
+            meta = []
+            if row.unit:
+                meta.append(f"{self.text('field.indicator_unit')}: {row.unit}")
+            if row.source:
+                meta.append(f"{self.text('field.indicator_source')}: {row.source}")
+            self.fill(cells[0], [row.name] + ([f"({'; '.join(meta)})"] if meta else []), bold_first=True)
+            self.fill(cells[1], row.baseline)
+            self.fill(cells[2], row.targets)
+            self.fill(cells[3], row.actuals)
+            self.fill(cells[4], [row.status_label])
+            reason = table.add_row().cells
+            merged = reason[0].merge(reason[-1])
+            merged.text = row.reason
+            if self.charts:
+                chart = trend_chart(row.indicator, None, self.report.lang, png=True)
+                if chart:
+                    charts.append(chart)
+        for chart in charts:
+            self.picture(chart, 10)
+
+    def node(self, node: ReportNode) -> None:
+        self.doc.add_heading(f"{node.number} {node.level}: {node.title}", level=min(node.depth + 1, MAX_HEADING))
+        self.field(self.text("field.status"), f"{node.status_label}. {node.reason}")
+        if node.unit:
+            self.field(self.text("field.unit"), node.unit)
+        if node.responsible:
+            self.field(self.text("field.responsible"), "; ".join(node.responsible))
+        if node.schedule:
+            self.field(self.text("field.schedule"), node.schedule)
+        if node.description:
+            self.field(self.text("field.description"), node.description)
+        if node.milestones:
+            self.doc.add_paragraph().add_run(f"{self.text('field.milestones')}:").bold = True
+            for milestone in node.milestones:
+                self.doc.add_paragraph(f"• {milestone.display(self.report.lang)}")
+        if node.indicators:
+            self.indicators(node.indicators)
+        for progress in node.progress:
+            label = self.text("field.progress") + (f" ({progress.period})" if progress.period else "")
+            self.field(label, progress.text)
+        for note in node.notes:
+            self.field(self.text("field.notes"), note)
+        for child in node.children:
+            self.node(child)
+
+    def annual_item(self, item: AnnualItem) -> None:
+        self.doc.add_heading(f"{item.number} {item.level}: {item.title}", level=3)
+        if item.path:
+            self.doc.add_paragraph(" > ".join(item.path))
+        self.field(self.text("field.verdict"), f"{item.verdict_label} ({item.verdict_source_label})")
+        self.field(self.text("field.status"), f"{item.status_label}. {item.reason}")
+        if item.evidence:
+            self.indicators(item.evidence)
+        for line in item.narrative:
+            label = self.text("field.narrative") + (f" ({line.period})" if line.period else "")
+            self.field(label, line.text)
+
+    def body(self) -> None:
+        report = self.report
+        if report.variant == "annual":
+            self.doc.add_heading(report.heading, level=1)
+            self.doc.add_paragraph(f"{self.text('annual.intro')} {report.annual_note}")
+            for group in report.annual_groups:
+                self.doc.add_heading(group.unit, level=2)
+                for item in group.items:
+                    self.annual_item(item)
+            if not report.annual_groups:
+                self.doc.add_paragraph(self.text("no_items"))
+            return
+        self.doc.add_heading(self.text("body"), level=1)
+        if not report.nodes:
+            self.doc.add_paragraph(self.text("no_items"))
+        for node in report.nodes:
+            self.node(node)
+
+    def render(self) -> bytes:
+        self.header_footer()
+        self.title_page()
+        self.summary()
+        self.body()
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+
+def render_docx(report: Report, *, charts: bool = True) -> bytes:
+    return _Writer(report, charts).render()

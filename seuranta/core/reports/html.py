@@ -1,0 +1,258 @@
+"""The report as one HTML document with printable CSS: the web view and the source of the PDF.
+
+    render_html(report, *, standalone=True) -> str
+
+Headings follow the plan's tree ("1.2 Tavoite: ..."), each item has a status
+line, its fields as "Label: value" paragraphs, an indicator table
+Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila with the evaluation's reason
+under each row, and its progress text. The report importer
+(parsing/families/report.py) reads this structure back from the PDF's text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from seuranta.core.reports.charts import summary_chart_svg, trend_chart
+from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
+from seuranta.core.reports.texts import STATUS_COLOURS, STATUS_ICONS
+
+CSS = """
+@page { size: A4; margin: 22mm 16mm 20mm 16mm;
+  @top-left { content: string(report-title); font: 8pt "DejaVu Sans", sans-serif; color: #555; }
+  @top-right { content: string(report-kind); font: 8pt "DejaVu Sans", sans-serif; color: #555; }
+  @bottom-right { content: "PAGE_LABEL " counter(page) " / " counter(pages);
+                  font: 8pt "DejaVu Sans", sans-serif; color: #333; }
+  @bottom-left { content: string(report-colophon); font: 7pt "DejaVu Sans", sans-serif; color: #777; } }
+body { font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0 auto;
+       max-width: 60rem; padding: 0 1rem; }
+@media print { body { max-width: none; padding: 0; } .no-print { display: none; } }
+.report-title { string-set: report-title content(text); }
+.report-kind { string-set: report-kind content(text); }
+.colophon { string-set: report-colophon content(text); font-size: 8pt; color: #555; }
+h1 { font-size: 20pt; margin: 0 0 .4em; }
+h2 { font-size: 15pt; margin: 1.4em 0 .4em; break-after: avoid; }
+h3, h4, h5, h6 { margin: 1.1em 0 .3em; break-after: avoid; }
+h3 { font-size: 13pt; } h4 { font-size: 11.5pt; } h5 { font-size: 10.5pt; } h6 { font-size: 10pt; }
+.title-page { break-after: page; }
+.title-page .kicker { font-size: 12pt; text-transform: uppercase; letter-spacing: .05em; color: #444; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
+dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
+p { margin: .25em 0; overflow-wrap: anywhere; }
+.field-label { font-weight: bold; }
+.status { font-weight: bold; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5em 0 .8em; font-size: 8.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+th, td { border: 1px solid #999; padding: 3px 4px; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; word-break: break-word; }
+thead th { background: #e8ecf0; }
+table.indicators col.c-name { width: 14%; } table.indicators col.c-base { width: 23%; }
+table.indicators col.c-target { width: 23%; } table.indicators col.c-actual { width: 23%; }
+table.indicators col.c-status { width: 17%; }
+td.reason { font-size: 7.5pt; color: #333; border-top: none; }
+tbody { break-inside: avoid; }
+tr.name th { background: #f5f7f9; }
+tr.name td { white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+tr.measure th.kind { font-weight: normal; color: #444; font-size: 7.5pt; white-space: nowrap; }
+tr.measure td, tr.measure th { border-top: none; border-bottom: none; }
+.line { display: block; }
+.meta { font-size: 7.5pt; color: #444; display: block; }
+.icon { font-family: "DejaVu Sans", sans-serif; }
+figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
+svg { max-width: 100%; height: auto; }
+ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
+section.item { margin-left: 0; }
+table.summary col.c-area { width: 46%; }
+""" + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_COLOURS.items())
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _status(report: Report, status: str, label: str) -> str:
+    return (f'<span class="status s-{_e(status)}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}'
+            f'</span> {_e(label)}</span>')
+
+
+def _field(report: Report, key: str, value: str) -> str:
+    return f'<p class="field"><span class="field-label">{_e(report.text(key))}:</span> {_e(value)}</p>'
+
+
+def _heading(depth: int, text: str, anchor: str) -> str:
+    tag = min(depth + 2, 6)
+    extra = f' aria-level="{depth + 2}"' if depth + 2 > 6 else ""
+    return f'<h{tag} id="{anchor}"{extra}>{text}</h{tag}>'
+
+
+PERIOD_AT_END = re.compile(r" (\([^()\s]*\))$")
+
+
+def _value(line: str) -> str:
+    """A measure line with its period kept on one printed line."""
+    match = PERIOD_AT_END.search(line)
+    if not match:
+        return _e(line)
+    return f'{_e(line[: match.start()])} <span class="nowrap">{_e(match.group(1))}</span>'
+
+
+def _lines(lines: tuple[str, ...]) -> str:
+    return "".join(f'<span class="line">{_e(line)}</span>' for line in lines)
+
+
+MEASURE_ROWS = (("baseline", "row.baseline"), ("targets", "row.target"), ("actuals", "row.actual"))
+
+
+def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True) -> str:
+    """Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila, one row group per indicator.
+
+    The indicator's name and status head its group; each baseline, target and
+    actual then gets a row of its own with the value under its column, so no
+    printed line mixes two cells and long values wrap freely.
+    """
+    head = "".join(f'<th scope="col">{_e(report.text(k))}</th>' for k in
+                   ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status"))
+    out = ['<table class="indicators"><colgroup><col class="c-name"><col class="c-base"><col class="c-target">'
+           f'<col class="c-actual"><col class="c-status"></colgroup><thead><tr>{head}</tr></thead>']
+    for row in rows:
+        meta = []
+        if row.unit:
+            meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
+        if row.source:
+            meta.append(f"{report.text('field.indicator_source')}: {row.source}")
+        meta_html = f'<span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
+        out.append(f'<tbody><tr class="name"><th scope="rowgroup" colspan="4">{_e(row.name)}{meta_html}</th>'
+                   f'<td>{_status(report, row.status, row.status_label)}</td></tr>')
+        for column, (attribute, key) in enumerate(MEASURE_ROWS):
+            for line in getattr(row, attribute):
+                series = line.startswith("• ")
+                label = report.text("row.series" if series else key)
+                cells = ["<td></td>"] * 3
+                cells[column] = f"<td>{_value(line[2:] if series else line)}</td>"
+                out.append(f'<tr class="measure"><th scope="row" class="kind">{_e(label)}</th>{"".join(cells)}'
+                           "<td></td></tr>")
+        chart = trend_chart(row.indicator, None, report.lang) if charts else None
+        chart_html = (f'<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>' if chart else "")
+        out.append(f'<tr><td class="reason" colspan="5"><span class="field-label">{_e(report.text("xlsx.reason"))}:'
+                   f'</span> {_e(row.reason)}{chart_html}</td></tr></tbody>')
+    out.append("</table>")
+    return "".join(out)
+
+
+def _node(report: Report, node: ReportNode, charts: bool) -> str:
+    out = [f'<section class="item" aria-labelledby="n{node.number}">',
+           _heading(node.depth, f"{_e(node.number)} {_e(node.level)}: {_e(node.title)}", f"n{node.number}"),
+           f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+           f'{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>']
+    if node.unit:
+        out.append(_field(report, "field.unit", node.unit))
+    if node.responsible:
+        out.append(_field(report, "field.responsible", "; ".join(node.responsible)))
+    if node.schedule:
+        out.append(_field(report, "field.schedule", node.schedule))
+    if node.description:
+        out.append(_field(report, "field.description", node.description))
+    if node.milestones:
+        items = "".join(f"<li>• {_e(m.display(report.lang))}</li>" for m in node.milestones)
+        out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
+                   f'<ul class="plain">{items}</ul>')
+    if node.indicators:
+        out.append(indicator_table(report, node.indicators, charts=charts))
+    for progress in node.progress:
+        label = report.text("field.progress") + (f" ({progress.period})" if progress.period else "")
+        out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
+    for note in node.notes:
+        out.append(_field(report, "field.notes", note))
+    out.extend(_node(report, child, charts) for child in node.children)
+    out.append("</section>")
+    return "".join(out)
+
+
+def _title_page(report: Report) -> str:
+    facts = "".join(f"<dt>{_e(label)}:</dt><dd>{_e(value)}</dd>" for label, value in report.facts())
+    return (f'<header class="title-page"><p class="kicker report-kind">{_e(report.heading)}</p>'
+            f'<h1 class="report-title">{_e(report.title or report.heading)}</h1>'
+            f'<dl class="facts">{facts}</dl><p class="colophon">{_e(report.colophon)}</p></header>')
+
+
+def _summary(report: Report) -> str:
+    chart = summary_chart_svg(report)
+    keys = report.status_keys
+    head = "".join(f'<th scope="col">{_e(report.text(f"status.{k}"))}</th>' for k in keys)
+    rows = "".join(
+        f'<tr><th scope="row">{_e(row.title)}</th>'
+        + "".join(f"<td>{row.counts.get(k, 0)}</td>" for k in keys)
+        + f"<td>{row.total}</td></tr>" for row in report.summary)
+    table = (f'<table class="summary"><caption>{_e(report.text("summary.table"))}</caption><colgroup>'
+             f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(report.text("summary.area"))}</th>'
+             f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
+             "</table>")
+    flagged = "".join(
+        f"<li><strong>{_e(item.title)}</strong> ({_e(' > '.join(item.path)) if item.path else ''}): "
+        f"{_e(item.reason)}</li>" for item in report.flagged) or f"<li>{_e(report.text('flagged.none'))}</li>"
+    return (f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
+            f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '
+            f'{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>'
+            f'<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}'
+            f'<h3>{_e(report.text("flagged"))}</h3><ul>{flagged}</ul></section>')
+
+
+def _annual_item(report: Report, item: AnnualItem) -> str:
+    out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(item.number)} {_e(item.level)}: '
+           f'{_e(item.title)}</h4>']
+    if item.path:
+        out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
+    out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
+               f'<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>')
+    out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+               f'{_e(item.status_label)}. {_e(item.reason)}</p>')
+    if item.evidence:
+        out.append(indicator_table(report, item.evidence, charts=True))
+    for line in item.narrative:
+        label = report.text("field.narrative") + (f" ({line.period})" if line.period else "")
+        out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(line.text)}</p>')
+    out.append("</section>")
+    return "".join(out)
+
+
+def _annual(report: Report) -> str:
+    out = [f'<section class="annual"><h2 id="annual">{_e(report.heading)}</h2>',
+           f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>"]
+    if not report.annual_groups:
+        out.append(f"<p>{_e(report.text('no_items'))}</p>")
+    for group in report.annual_groups:
+        out.append(f"<h3>{_e(group.unit)}</h3>")
+        out.extend(_annual_item(report, item) for item in group.items)
+    out.append("</section>")
+    return "".join(out)
+
+
+def render_body(report: Report, *, charts: bool = True) -> str:
+    """The report's content without <html>/<head>, for embedding in a web page."""
+    parts = [_title_page(report), _summary(report)]
+    if report.variant == "annual":
+        parts.append(_annual(report))
+    else:
+        parts.append(f'<section class="body"><h2 id="body">{_e(report.text("body"))}</h2>')
+        if not report.nodes:
+            parts.append(f"<p>{_e(report.text('no_items'))}</p>")
+        parts.extend(_node(report, node, charts) for node in report.nodes)
+        parts.append("</section>")
+    return "".join(parts)
+
+
+def render_html(report: Report, *, charts: bool = True) -> str:
+    """One self-contained HTML document (inline CSS and SVG), printable as is."""
+    title = f"{report.heading} – {report.title}" if report.title else report.heading
+    page_label = report.text("page").replace('"', "")
+    return (f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
+            f"<title>{_e(title)}</title><style>{CSS.replace('PAGE_LABEL', page_label)}</style></head>"
+            f"<body><main>{render_body(report, charts=charts)}</main></body></html>")
+
+
+__all__ = ["CSS", "render_body", "render_html", "indicator_table", "format_day"]

@@ -1,0 +1,401 @@
+"""The report model: assembled once from plain data, then handed to every renderer.
+
+    build_report(plan, evaluation, options) -> Report
+
+Input is a core `Plan`, its `PlanEvaluation` and `ReportOptions` (variant,
+unit filter, round label, date, language). The result is a tree of frozen
+dataclasses holding display-ready strings, so the DOCX, HTML/PDF and XLSX
+renderers only lay things out and never evaluate or format values themselves.
+
+Two variants: "council" (the progress report: summary, then the plan's tree
+with an indicator table and progress text for each item) and "annual" (the
+toimintakertomus of Kuntalaki §115: a verdict, evidence and narrative for each
+binding goal, grouped by unit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from seuranta.core.evaluation import PlanEvaluation
+from seuranta.core.model import Indicator, Measure, Node, Plan
+from seuranta.core.reports.texts import STATUS_ORDER, lang_of, status_label, t
+
+VARIANTS = ("council", "annual")
+GOAL_LEVEL = re.compile(r"tavoite|mål|goal|objective", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    on: date
+    lang: str = "fi"
+    variant: str = "council"
+    unit: str | None = None  # only this unit's part (and the items above it, for context)
+    round_label: str | None = None  # "Q1/2023", the reporting round's title
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    name: str
+    unit: str | None
+    source: str | None
+    description: str | None
+    baseline: tuple[str, ...]  # display lines: the baseline, then "• " sub-series lines
+    targets: tuple[str, ...]
+    actuals: tuple[str, ...]
+    status: str
+    status_label: str
+    reason: str
+    indicator: Indicator = field(compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    title: str
+    due: str | None
+    done: bool
+
+    def display(self, lang: str) -> str:
+        due = f" ({self.due})" if self.due else ""
+        done = f" – {t(lang, 'milestone.done')}" if self.done else ""
+        return f"{self.title}{due}{done}"
+
+
+@dataclass(frozen=True)
+class ProgressLine:
+    period: str | None
+    text: str
+    verdict: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportNode:
+    level: str
+    title: str
+    number: str  # "1.2.3", the item's place in the tree
+    depth: int  # 1 for a top-level item
+    unit: str | None  # shown only where it differs from the parent's
+    description: str | None
+    responsible: tuple[str, ...]
+    schedule: str | None
+    milestones: tuple[MilestoneLine, ...]
+    progress: tuple[ProgressLine, ...]
+    notes: tuple[str, ...]
+    indicators: tuple[IndicatorRow, ...]
+    children: tuple[ReportNode, ...]
+    status: str
+    status_label: str
+    reason: str
+    binding: bool
+
+    @property
+    def heading(self) -> str:
+        return f"{self.level}: {self.title}"
+
+    def walk(self) -> Iterator[ReportNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    title: str
+    counts: dict[str, int]  # action statuses, keys in STATUS_ORDER
+    status: str
+    status_label: str
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class FlaggedItem:
+    path: tuple[str, ...]
+    title: str
+    kind: str  # "node" or "indicator"
+    status_label: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class AnnualItem:
+    number: str
+    level: str
+    title: str
+    path: tuple[str, ...]
+    verdict: str  # one of core.model.VERDICTS
+    verdict_label: str
+    verdict_source: str  # "reported" or "derived"
+    verdict_source_label: str
+    status_label: str
+    reason: str
+    evidence: tuple[IndicatorRow, ...]
+    narrative: tuple[ProgressLine, ...]
+
+
+@dataclass(frozen=True)
+class AnnualGroup:
+    unit: str
+    items: tuple[AnnualItem, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    variant: str
+    lang: str
+    heading: str  # "Seurantaraportti"
+    title: str  # the plan's title
+    organization: str | None
+    period: str | None
+    round_label: str | None
+    on: date
+    unit_filter: str | None
+    levels: tuple[str, ...]
+    overall_status: str
+    overall_status_label: str
+    overall_reason: str
+    summary: tuple[SummaryRow, ...]
+    flagged: tuple[FlaggedItem, ...]
+    nodes: tuple[ReportNode, ...]
+    annual_groups: tuple[AnnualGroup, ...] = ()
+    annual_note: str = ""
+
+    def text(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    @property
+    def colophon(self) -> str:
+        return self.text("colophon", date=format_day(self.on, self.lang))
+
+    @property
+    def status_keys(self) -> tuple[str, ...]:
+        """The statuses that occur in the summary, in display order."""
+        used = {key for row in self.summary for key, n in row.counts.items() if n}
+        return tuple(key for key in STATUS_ORDER if key in used)
+
+    def walk(self) -> Iterator[ReportNode]:
+        for node in self.nodes:
+            yield from node.walk()
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The title page's label/value pairs."""
+        rows = [(self.text("organization"), self.organization or ""), (self.text("plan"), self.title),
+                (self.text("period"), self.period or "")]
+        if self.round_label:
+            rows.append((self.text("round"), self.round_label))
+        rows.append((self.text("as_of"), format_day(self.on, self.lang)))
+        if self.unit_filter:
+            rows.append((self.text("unit_filter"), self.unit_filter))
+        if self.levels:
+            rows.append((self.text("levels"), " > ".join(self.levels)))
+        return [(label, value) for label, value in rows if value]
+
+
+def format_day(day: date, lang: str) -> str:
+    return day.isoformat() if lang_of(lang) == "en" else f"{day.day}.{day.month}.{day.year}"
+
+
+def measure_line(measure: Measure) -> str:
+    """A measure as one display line: "label: text (period)", the label only when the text lacks it."""
+    body = measure.text
+    if measure.label and not body.lower().startswith(measure.label.lower()):
+        body = f"{measure.label}: {body}"
+    if measure.period:
+        body = f"{body} ({measure.period})"
+    return body
+
+
+def indicator_row(indicator: Indicator, evaluation: PlanEvaluation, lang: str) -> IndicatorRow:
+    result = evaluation.indicator(indicator)
+    baseline = [measure_line(indicator.baseline)] if indicator.baseline else []
+    baseline += [f"• {measure_line(m)}" for m in indicator.baseline_series]
+    return IndicatorRow(
+        name=indicator.name, unit=indicator.unit, source=indicator.source, description=indicator.description,
+        baseline=tuple(baseline), targets=tuple(measure_line(m) for m in indicator.targets),
+        actuals=tuple(measure_line(m) for m in indicator.actuals), status=result.status,
+        status_label=status_label(lang, result.status), reason=result.reason, indicator=indicator,
+    )
+
+
+def _effective_units(plan: Plan) -> dict[int, str | None]:
+    units: dict[int, str | None] = {}
+    for node, ancestors in plan.walk():
+        inherited = units[id(ancestors[-1])] if ancestors else None
+        units[id(node)] = node.unit or inherited
+    return units
+
+
+def _in_scope(node: Node, unit: str | None, units: dict[int, str | None]) -> bool:
+    if unit is None:
+        return True
+    wanted = unit.casefold()
+    return any((units[id(n)] or "").casefold() == wanted for n, _ in node.walk())
+
+
+class _Builder:
+    def __init__(self, plan: Plan, evaluation: PlanEvaluation, options: ReportOptions):
+        self.plan = plan
+        self.evaluation = evaluation
+        self.options = options
+        self.lang = lang_of(options.lang)
+        self.units = _effective_units(plan)
+
+    def status(self, node: Node) -> tuple[str, str, str]:
+        result = self.evaluation.node(node)
+        status = "cancelled" if result.counts.get("cancelled") and result.is_action else result.status
+        return status, status_label(self.lang, status), result.reason
+
+    def node(self, node: Node, number: str, depth: int, parent_unit: str | None) -> ReportNode:
+        status, label, reason = self.status(node)
+        unit_filter = self.options.unit
+        children = [c for c in node.children if _in_scope(c, unit_filter, self.units)]
+        return ReportNode(
+            level=node.level, title=node.title, number=number, depth=depth,
+            unit=node.unit if node.unit and node.unit != parent_unit else None,
+            description=node.description, responsible=tuple(node.responsible), schedule=node.schedule,
+            milestones=tuple(MilestoneLine(m.title, m.due, m.done) for m in node.milestones),
+            progress=tuple(ProgressLine(p.period, p.text, p.verdict) for p in node.progress),
+            notes=tuple(node.notes or ()),
+            indicators=tuple(indicator_row(i, self.evaluation, self.lang) for i in node.indicators),
+            children=tuple(self.node(c, f"{number}.{i}", depth + 1, node.unit or parent_unit)
+                           for i, c in enumerate(children, 1)),
+            status=status, status_label=label, reason=reason, binding=node.binding,
+        )
+
+    def tops(self) -> list[Node]:
+        return [n for n in self.plan.nodes if _in_scope(n, self.options.unit, self.units)]
+
+    def summary(self, nodes: tuple[ReportNode, ...], tops: list[Node]) -> tuple[SummaryRow, ...]:
+        rows = []
+        for top, shown in zip(tops, nodes, strict=True):
+            counts = self._action_counts(shown)
+            result = self.evaluation.node(top)
+            rows.append(SummaryRow(top.title, counts, result.status, status_label(self.lang, result.status)))
+        return tuple(rows)
+
+    @staticmethod
+    def _action_counts(node: ReportNode) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for item in node.walk():
+            if not item.children:
+                counts[item.status] = counts.get(item.status, 0) + 1
+        return {key: counts[key] for key in STATUS_ORDER if counts.get(key)}
+
+    def flagged(self, nodes: tuple[ReportNode, ...]) -> tuple[FlaggedItem, ...]:
+        out: list[FlaggedItem] = []
+
+        def visit(item: ReportNode, path: tuple[str, ...]) -> None:
+            if item.status == "off_track":
+                out.append(FlaggedItem(path, item.title, "node", item.status_label, item.reason))
+            for row in item.indicators:
+                if row.status == "off_track":
+                    out.append(FlaggedItem(path + (item.title,), row.name, "indicator", row.status_label,
+                                           row.reason))
+            for child in item.children:
+                visit(child, path + (item.title,))
+
+        for node in nodes:
+            visit(node, ())
+        return tuple(out)
+
+    # -- the annual report --
+
+    def goal_level(self) -> str | None:
+        levels = self.plan.levels or [n.level for n, _ in self.plan.walk()]
+        for level in levels:
+            if GOAL_LEVEL.search(level):
+                return level
+        return levels[1] if len(levels) > 1 else (levels[0] if levels else None)
+
+    def annual(self) -> tuple[tuple[AnnualGroup, ...], str]:
+        marked = [(n, a) for n, a in self.plan.walk() if n.binding]
+        if marked:
+            chosen, note = marked, self.text("annual.binding")
+        else:
+            level = self.goal_level()
+            chosen = [(n, a) for n, a in self.plan.walk() if n.level == level]
+            note = self.text("annual.none_binding", level=level or "")
+        chosen = [(n, a) for n, a in chosen if _in_scope(n, self.options.unit, self.units)]
+        groups: dict[str, list[AnnualItem]] = {}
+        for index, (node, ancestors) in enumerate(chosen, 1):
+            unit = self.units[id(node)] or self.text("annual.no_unit")
+            groups.setdefault(unit, []).append(self.annual_item(node, ancestors, str(index)))
+        return tuple(AnnualGroup(unit, tuple(items)) for unit, items in groups.items()), note
+
+    def text(self, key: str, **values: object) -> str:
+        return t(self.lang, key, **values)
+
+    def annual_item(self, node: Node, ancestors: tuple[Node, ...], number: str) -> AnnualItem:
+        status, label, reason = self.status(node)
+        reported = _reported_verdict(node, self.options.on)
+        verdict, source = (reported, "reported") if reported else (_derived_verdict(status), "derived")
+        evidence = tuple(indicator_row(i, self.evaluation, self.lang)
+                         for n, _ in node.walk() for i in n.indicators)
+        narrative = [ProgressLine(p.period, p.text, p.verdict) for p in node.progress]
+        for child, _ in node.walk():
+            if child is not node and child.progress:
+                latest = child.progress[-1]
+                narrative.append(ProgressLine(latest.period, f"{child.title}: {latest.text}"))
+        return AnnualItem(
+            number=number, level=node.level, title=node.title, path=tuple(a.title for a in ancestors),
+            verdict=verdict, verdict_label=self.text(f"verdict.{verdict}"), verdict_source=source,
+            verdict_source_label=self.text(f"verdict.{source}"), status_label=label, reason=reason,
+            evidence=evidence, narrative=tuple(narrative),
+        )
+
+
+def _reported_verdict(node: Node, on: date) -> str | None:
+    from seuranta.core.evaluation_indicators import measure_date
+
+    found = None
+    for progress in node.progress:
+        if progress.verdict:
+            day = measure_date(progress.period)
+            if day is None or day <= on:
+                found = progress.verdict
+    return found
+
+
+def _derived_verdict(status: str) -> str:
+    return {"achieved": "achieved", "on_track": "partly", "behind": "partly",
+            "off_track": "not_achieved"}.get(status, "not_assessable")
+
+
+def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions) -> Report:
+    """The whole report, assembled once; renderers only lay it out."""
+    if options.variant not in VARIANTS:
+        raise ValueError(f"unknown report variant {options.variant!r}")
+    builder = _Builder(plan, evaluation, options)
+    lang = builder.lang
+    tops = builder.tops()
+    nodes = tuple(builder.node(top, str(i), 1, None) for i, top in enumerate(tops, 1))
+    groups, note = builder.annual() if options.variant == "annual" else ((), "")
+    return Report(
+        variant=options.variant, lang=lang, heading=t(lang, f"report.{options.variant}"),
+        title=plan.title or "", organization=plan.organization, period=plan.period,
+        round_label=options.round_label, on=options.on, unit_filter=options.unit,
+        levels=tuple(plan.levels), overall_status=evaluation.status,
+        overall_status_label=status_label(lang, evaluation.status), overall_reason=evaluation.reason,
+        summary=builder.summary(nodes, tops), flagged=builder.flagged(nodes), nodes=nodes,
+        annual_groups=groups, annual_note=note,
+    )
+
+
+def report_for(plan: Plan, options: ReportOptions) -> Report:
+    """Evaluate the plan as of the options' date and build its report."""
+    from seuranta.core.evaluation import evaluate_plan
+
+    return build_report(plan, evaluate_plan(plan, options.on, options.lang), options)
+
+
+def as_plain(value: Any) -> Any:
+    """The report as JSON-ready data (for debugging and tests)."""
+    from dataclasses import asdict, is_dataclass
+
+    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value

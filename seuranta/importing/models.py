@@ -1,0 +1,59 @@
+"""An uploaded plan document under review, before it becomes a draft plan."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportDraftQuerySet(models.QuerySet):
+    def reviewable_by(self, user):
+        """Drafts the user may review: their own, and those of organisations they manage."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        from seuranta.plans.models import Membership
+
+        managed = Membership.objects.filter(
+            user=user, role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR]
+        ).values("organization_id")
+        return self.filter(models.Q(created_by=user) | models.Q(organization_id__in=managed))
+
+
+class ImportDraft(models.Model):
+    """The importer's result as seuranta-plan/1 JSON, with its warnings and the reviewer's checks.
+
+    Each warning is a dict: code, message, path (node titles from the root),
+    indicator, field, node (the address of the node it concerns, "0.1.2",
+    or "" for the whole document) and checked.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_drafts", verbose_name=_("uploaded by")
+    )
+    organization = models.ForeignKey(
+        "plans.Organization", on_delete=models.CASCADE, related_name="import_drafts", verbose_name=_("organization")
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    family = models.CharField(_("document family"), max_length=50, blank=True)
+    plan = models.JSONField(_("parsed plan"))
+    warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ImportDraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import draft")
+        verbose_name_plural = _("import drafts")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def unchecked(self) -> int:
+        return sum(1 for w in self.warnings if not w.get("checked"))

@@ -1,0 +1,146 @@
+"""Import: upload a document, review what the importer understood, save it as a draft plan."""
+
+from __future__ import annotations
+
+import logging
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from seuranta.core import model as core
+from seuranta.core.parsing import UnreadableDocument, parse_bytes
+from seuranta.importing.models import ImportDraft
+from seuranta.importing.review import anchored_warnings, apply_corrections, review_tree
+from seuranta.plans.access import managed_organizations
+from seuranta.plans.interchange import store_plan
+from seuranta.plans.models import Plan
+from seuranta.web.editing import posted_version, record, require
+
+log = logging.getLogger(__name__)
+ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".json")
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    document = forms.FileField(
+        label=gettext_lazy("Document"),
+        help_text=gettext_lazy("A plan as PDF, Word (.docx), Excel (.xlsx), text (.txt) or Seuranta JSON, "
+                               "at most 10 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
+    )
+    organization = forms.ModelChoiceField(label=gettext_lazy("Organisation"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+    def clean_document(self):
+        document = self.cleaned_data["document"]
+        if not document.name.lower().endswith(ACCEPTED):
+            raise forms.ValidationError(_("Choose a PDF, Word, Excel, text or JSON file."))
+        if document.size > MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 10 MB."))
+        return document
+
+
+def get_draft_for(user, draft_id: int) -> ImportDraft:
+    draft = ImportDraft.objects.reviewable_by(user).select_related("organization").filter(pk=draft_id).first()
+    if draft is None:
+        raise Http404
+    return draft
+
+
+def parse_upload(document) -> tuple[object | None, str | None]:
+    """The importer's result, or None and one sentence saying why the file could not be read."""
+    try:
+        return parse_bytes(document.read(), document.name), None
+    except UnreadableDocument as exc:
+        return None, str(exc)
+    except Exception:  # a reader crashed on a strange file: the person still gets a sentence
+        log.exception("import of %s failed", document.name)
+        return None, _("The file could not be read. Check that it opens on your computer and try again.")
+
+
+def upload(request):
+    organizations = managed_organizations(request.user)
+    if denied := require(request, request.user.is_authenticated and organizations.exists()):
+        return denied
+    form = UploadForm(request.POST or None, request.FILES or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        result, problem = parse_upload(form.cleaned_data["document"])
+        if problem:
+            form.add_error("document", problem)
+        elif result.plan is None:
+            form.add_error("document", " ".join(w.message for w in result.warnings)
+                           or _("No goals, actions or indicators were found in the file."))
+        else:
+            plan = result.plan.to_dict()
+            draft = ImportDraft.objects.create(
+                created_by=request.user, organization=form.cleaned_data["organization"],
+                file_name=form.cleaned_data["document"].name[:255], family=result.family or "",
+                plan=plan, warnings=anchored_warnings(plan, result.warnings),
+            )
+            return redirect("importing:review", draft.pk)
+    drafts = ImportDraft.objects.reviewable_by(request.user).select_related("organization")[:20]
+    return render(request, "importing/upload.html", {"form": form, "drafts": drafts})
+
+
+def review(request, draft_id: int):
+    draft = get_draft_for(request.user, draft_id)
+    if request.method == "POST":
+        problems = apply_corrections(draft.plan, draft.warnings, request.POST)
+        version = posted_version(request)
+        if problems:
+            messages.error(request, _("A title cannot be empty. The empty titles were left as they were; "
+                                      "your other corrections are kept."))
+        updated = ImportDraft.objects.filter(pk=draft.pk, version=version).update(
+            plan=draft.plan, warnings=draft.warnings, version=(version or 0) + 1)
+        if not updated:
+            messages.error(request, _("Someone else saved corrections to this import meanwhile. Their version is "
+                                      "shown below; make your corrections again."))
+            return redirect("importing:review", draft.pk)
+        if not problems:
+            messages.success(request, _("Corrections saved."))
+        return redirect("importing:review", draft.pk)
+    nodes, document_warnings = review_tree(draft.plan, draft.warnings)
+    return render(request, "importing/review.html", {
+        "draft": draft, "nodes": nodes, "document_warnings": document_warnings, "levels": draft.plan.get("levels"),
+    })
+
+
+@require_POST
+def save_plan(request, draft_id: int):
+    draft = get_draft_for(request.user, draft_id)
+    if draft.organization not in managed_organizations(request.user):
+        raise Http404
+    with transaction.atomic():
+        plan = store_plan(core.Plan.from_dict(draft.plan), organization=draft.organization,
+                          state=Plan.State.DRAFT)
+        record(plan, user=request.user, object_type="plan", action="created", obj=plan,
+               changes={"file": [None, draft.file_name]})
+        draft.delete()
+    messages.success(request, _("The plan was saved as a draft. Publish it in the plan settings when it is ready."))
+    return redirect("plan", plan.pk)
+
+
+@require_POST
+def discard(request, draft_id: int):
+    draft = get_draft_for(request.user, draft_id)
+    draft.delete()
+    messages.success(request, _("The import was discarded."))
+    return redirect("importing:upload")
+
+
+def xlsx_template(request):
+    from seuranta.core.parsing.xlsx_template import build_template
+
+    response = HttpResponse(
+        build_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="seuranta-suunnitelmapohja.xlsx"'
+    return response

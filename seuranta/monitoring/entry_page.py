@@ -1,0 +1,119 @@
+"""The data behind a node's report page: its form, last period's values and text, the targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from seuranta.monitoring.forms import EntryForm, ReturnForm, is_qualitative
+from seuranta.monitoring.models import RoundEntry
+from seuranta.plans.models import Indicator, Measure, Node, ProgressEntry
+
+
+@dataclass
+class EntryExtra:
+    indicators: list[Indicator]
+    measures: dict[int, list[Measure]]
+    qualitative: set[int]
+    current: dict[int, Measure]  # this round's stored actuals
+    progress: ProgressEntry | None  # this round's stored progress entry
+    previous_progress: ProgressEntry | None
+    rows: list[dict] = field(default_factory=list)
+
+
+def _load(entry: RoundEntry) -> EntryExtra:
+    period = entry.round.period
+    indicators = list(Indicator.objects.filter(node_id=entry.node_id).order_by("order", "id"))
+    measures: dict[int, list[Measure]] = {i.pk: [] for i in indicators}
+    for m in Measure.objects.filter(indicator__node_id=entry.node_id).order_by("indicator_id", "order", "id"):
+        measures[m.indicator_id].append(m)
+    current = {}
+    for indicator_id, rows in measures.items():
+        for m in rows:
+            if m.role == Measure.Role.ACTUAL and m.period == period:
+                current.setdefault(indicator_id, m)
+    progress_rows = list(ProgressEntry.objects.filter(node_id=entry.node_id).order_by("order", "id"))
+    progress = next((p for p in progress_rows if p.period == period), None)
+    previous = [p for p in progress_rows if p.period != period]
+    return EntryExtra(
+        indicators=indicators, measures=measures,
+        qualitative={i.pk for i in indicators if is_qualitative(i, measures[i.pk])},
+        current=current, progress=progress, previous_progress=previous[-1] if previous else None,
+    )
+
+
+def _previous_actual(rows: list[Measure], entry: RoundEntry) -> Measure | None:
+    """The latest actual from before this round's period (or undated), for reference."""
+    earlier = [m for m in rows if m.role == Measure.Role.ACTUAL and m.period != entry.round.period
+               and (m.period_end is None or m.period_end < entry.round.period_end)]
+    dated = [m for m in earlier if m.period_end is not None]
+    if dated:
+        return max(dated, key=lambda m: (m.period_end, m.order, m.pk))
+    return earlier[-1] if earlier else None
+
+
+def _target_for(rows: list[Measure], entry: RoundEntry) -> Measure | None:
+    """The first target due at or after this round's period, else the last one."""
+    targets = [m for m in rows if m.role == Measure.Role.TARGET]
+    upcoming = [m for m in targets if m.period_end and m.period_end >= entry.round.period_end]
+    if upcoming:
+        return min(upcoming, key=lambda m: m.period_end)
+    return targets[-1] if targets else None
+
+
+def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
+    extra = _load(entry)
+    initial = {"version": entry.version}
+    for indicator in extra.indicators:
+        if indicator.pk in extra.current:
+            initial[EntryForm.value_field(indicator)] = extra.current[indicator.pk].text
+    if extra.progress is not None:
+        initial.update(text=extra.progress.text, phase=extra.progress.phase, verdict=extra.progress.verdict)
+    else:
+        # Last period's text as a starting point: updating is easier than writing from scratch.
+        previous = extra.previous_progress
+        initial.update(text=previous.text if previous else "", phase=entry.node.phase or "")
+    form = EntryForm(data, initial=initial, indicators=extra.indicators, qualitative=extra.qualitative,
+                     period=entry.round.period)
+    return form, extra
+
+
+def _ancestors(node: Node) -> list[Node]:
+    chain = []
+    parent_id = node.parent_id
+    while parent_id is not None:  # as many queries as the node is deep, whatever the plan's size
+        parent = Node.objects.only("id", "parent_id", "title", "level").get(pk=parent_id)
+        chain.append(parent)
+        parent_id = parent.parent_id
+    return list(reversed(chain))
+
+
+def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = None,
+                  extra: EntryExtra | None = None, conflict: bool = False) -> dict:
+    if form is None or extra is None:
+        form, extra = entry_form(entry)
+    if conflict:
+        # Keep everything the user typed, but let a second save knowingly replace the newer version.
+        _fresh, extra = entry_form(entry)
+        form.data = form.data.copy()
+        form.data["version"] = entry.version
+    rows = []
+    for indicator in extra.indicators:
+        measures = extra.measures[indicator.pk]
+        baseline = next((m for m in measures if m.role == Measure.Role.BASELINE), None)
+        rows.append({
+            "indicator": indicator,
+            "field": form[EntryForm.value_field(indicator)],
+            "baseline": baseline,
+            "target": _target_for(measures, entry),
+            "previous": _previous_actual(measures, entry),
+            "saved": extra.current.get(indicator.pk),
+            "qualitative": indicator.pk in extra.qualitative,
+        })
+    return {
+        "entry": entry, "round": entry.round, "plan": entry.round.plan, "node": entry.node, "access": access,
+        "form": form, "rows": rows, "ancestors": _ancestors(entry.node),
+        "previous_progress": extra.previous_progress, "saved_progress": extra.progress,
+        "prefilled_from_previous": extra.progress is None and extra.previous_progress is not None,
+        "conflict": conflict, "return_form": ReturnForm() if access.can_return else None,
+        "read_only": not access.can_edit,
+    }

@@ -1,0 +1,154 @@
+"""Forms of the reporting rounds: opening a round, a node's report, returning a report."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from seuranta.core.measures import parse_measure
+from seuranta.core.periods import period_bounds
+from seuranta.monitoring.reporting import EntryValues
+from seuranta.plans.models import Indicator, Node, ProgressEntry
+
+# How people write a reporting period -> the normalised form.
+_WRITTEN_PERIODS = [
+    (re.compile(r"(?i)q\s*([1-4])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-Q{m[1]}"),
+    (re.compile(r"(?i)(?:t|tertiaali)\s*([1-3])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-T{m[1]}"),
+    (re.compile(r"(?i)h\s*([12])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-H{m[1]}"),
+    (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: f"{m[2]}-{int(m[1]):02d}"),
+]
+
+
+def normalise_period(written: str) -> str | None:
+    """ "2026-Q1", "Q1/2026", "T2/2026", "9/2026" or "2026" as a normalised period, or None."""
+    text = written.strip()
+    if period_bounds(text):
+        return text.upper() if re.fullmatch(r"\d{4}-?[qth]\d", text, re.IGNORECASE) else text
+    for pattern, build in _WRITTEN_PERIODS:
+        if m := pattern.fullmatch(text):
+            candidate = build(m)
+            if period_bounds(candidate):
+                return candidate
+    return None
+
+
+class OpenRoundForm(forms.Form):
+    title = forms.CharField(label=_("Name of the round"), max_length=200,
+                            help_text=_('For example "Q1/2026" or "Tertiaali 2/2026".'))
+    period = forms.CharField(
+        label=_("Period reported on"), max_length=50,
+        help_text=_('For example 2026-Q1, 2026-T2, 2026-09 or 2026. "Q1/2026" and "9/2026" are also understood.'),
+    )
+    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    root = forms.TypedChoiceField(label=_("Part of the plan"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, nodes: list[Node], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.nodes = {n.pk: n for n in nodes}
+        self.fields["root"].choices = [("", _("The whole plan"))] + [
+            (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
+        ]
+
+    def clean_period(self) -> str:
+        period = normalise_period(self.cleaned_data["period"])
+        if period is None:
+            raise forms.ValidationError(
+                _("Write the period as 2026-Q1 (quarter), 2026-T2 (tertial), 2026-09 (month) or 2026 (year).")
+            )
+        return period
+
+    def clean_root(self) -> Node | None:
+        root = self.cleaned_data.get("root")
+        return self.nodes.get(root) if root else None
+
+
+# The plan's phases and verdicts, worded for the person reporting.
+PHASE_CHOICES = [
+    ("", "–"),
+    (Node.Phase.NOT_STARTED, _("not started")),
+    (Node.Phase.IN_PROGRESS, _("in progress")),
+    (Node.Phase.DONE, _("done")),
+    (Node.Phase.DELAYED, _("delayed")),
+    (Node.Phase.CANCELLED, _("cancelled")),
+]
+VERDICT_CHOICES = [
+    ("", "–"),
+    (ProgressEntry.Verdict.ACHIEVED, _("achieved")),
+    (ProgressEntry.Verdict.PARTLY, _("partly achieved")),
+    (ProgressEntry.Verdict.NOT_ACHIEVED, _("not achieved")),
+    (ProgressEntry.Verdict.NOT_ASSESSABLE, _("cannot be assessed yet")),
+]
+
+
+def is_qualitative(indicator: Indicator, measures: list) -> bool:
+    """An indicator whose levels are states ("Kyllä", "Valmis"), not numbers."""
+    kinds = {m.kind for m in measures if m.role != "actual" and m.kind}
+    return bool(kinds) and kinds <= {"state"}
+
+
+class EntryForm(forms.Form):
+    text = forms.CharField(
+        label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What was done during the period, and what comes next. A few sentences are enough."),
+    )
+    phase = forms.ChoiceField(label=_("Phase"), required=False, choices=PHASE_CHOICES)
+    verdict = forms.ChoiceField(label=_("Assessment"), required=False, choices=VERDICT_CHOICES)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, indicators: list[Indicator], qualitative: set[int], period: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = indicators
+        self.qualitative = qualitative
+        self.period = period
+        for indicator in indicators:
+            self.fields[self.value_field(indicator)] = forms.CharField(
+                label=indicator.name, required=False, max_length=500,
+                widget=forms.TextInput(attrs={"inputmode": "text" if indicator.pk in qualitative else "decimal",
+                                              "autocomplete": "off"}),
+            )
+
+    @staticmethod
+    def value_field(indicator: Indicator) -> str:
+        return f"value_{indicator.pk}"
+
+    def value_fields(self):
+        return [self[self.value_field(i)] for i in self.indicators]
+
+    def clean(self):
+        cleaned = super().clean()
+        for indicator in self.indicators:
+            name = self.value_field(indicator)
+            written = " ".join((cleaned.get(name) or "").split())
+            if not written:
+                continue
+            measure = parse_measure(written, period=self.period)
+            if indicator.pk in self.qualitative:
+                if measure.kind != "state" and measure.value is None:
+                    self.add_error(name, _('"%(text)s" is not a state. Write for example "Kyllä", "Osittain" or '
+                                           '"Ei".') % {"text": written})
+                continue
+            if measure.value is None:
+                self.add_error(name, _('"%(text)s" is not a number. Write for example 9 844, 3,4 or 21,2 %%.')
+                               % {"text": written})
+        return cleaned
+
+    def entry_values(self) -> EntryValues:
+        data = EntryValues(text=self.cleaned_data["text"].strip(), phase=self.cleaned_data["phase"],
+                           verdict=self.cleaned_data["verdict"])
+        for indicator in self.indicators:
+            written = " ".join((self.cleaned_data.get(self.value_field(indicator)) or "").split())
+            if not written:
+                continue
+            measure = parse_measure(written, period=self.period)
+            if measure.value is not None:
+                data.values[indicator.pk] = (written, "value", measure.value)
+            else:
+                data.values[indicator.pk] = (written, "state", None)
+        return data
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(label=_("What should be corrected?"), widget=forms.Textarea(attrs={"rows": 3}),
+                           max_length=2000)

@@ -1,0 +1,147 @@
+"""Reporting rounds: a period's call for reports, one entry per reportable node.
+
+A coordinator opens a round over a plan or a subtree of it. Each action (a
+leaf, or any node with indicators) that has responsible users gets an entry;
+the entry belongs to the node's responsible users. What people report becomes
+ordinary plan data (actual `Measure` rows and a `ProgressEntry`), so the plan
+page and the evaluation see it at once. Closing a round locks its entries and
+freezes a snapshot of values, texts and statuses as JSON on the round.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from seuranta.plans.models import Indicator, Membership, Node, Plan
+
+
+class ReportingRound(models.Model):
+    class State(models.TextChoices):
+        OPEN = "open", _("open")
+        CLOSED = "closed", _("closed")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("plan"))
+    root = models.ForeignKey(
+        Node, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+        verbose_name=_("part of the plan"), help_text=_("Empty: the whole plan."),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    period = models.CharField(_("period"), max_length=50)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    deadline = models.DateField(_("deadline"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("opened by"),
+    )
+    opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("closed by"),
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+    snapshot = models.JSONField(_("snapshot at closing"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN
+
+
+class EntryQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Entries on nodes the user is responsible for."""
+        return self.filter(node__responsible_users=user)
+
+    def reportable_by(self, user):
+        """Entries of plans the user may still report on (their role allows it; the plan is not archived)."""
+        if user.is_superuser:
+            return self.exclude(round__plan__state=Plan.State.ARCHIVED)
+        return self.exclude(round__plan__state=Plan.State.ARCHIVED).filter(
+            round__plan__organization__memberships__user=user,
+            round__plan__organization__memberships__role__in=[
+                Membership.Role.ADMIN, Membership.Role.COORDINATOR, Membership.Role.RESPONSIBLE],
+        )
+
+    def in_open_rounds(self):
+        return self.filter(round__state=ReportingRound.State.OPEN)
+
+    def completion(self):
+        """{"total": n, "submitted": m} over these entries."""
+        return self.aggregate(total=Count("id"), submitted=Count("id", filter=Q(state=RoundEntry.State.SUBMITTED)))
+
+
+class RoundEntry(models.Model):
+    """One node's report in one round."""
+
+    class State(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned for correction")
+
+    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="entries",
+                              verbose_name=_("reporting round"))
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="round_entries", verbose_name=_("node"))
+    order = models.PositiveIntegerField(_("order"), default=0)  # the node's place in the plan, depth first
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    return_note = models.TextField(_("note for correction"), blank=True)
+    progress = models.ForeignKey(
+        "plans.ProgressEntry", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("progress text"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("last saved by"),
+    )
+    updated_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["round", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["round", "node"], name="one_entry_per_node_and_round")]
+        indexes = [models.Index(fields=["round", "state"])]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"{self.round}: {self.node.title[:60]}"
+
+
+def reportable_node_ids(plan: Plan, root: Node | None = None) -> list[int]:
+    """Nodes of the plan (or of root's subtree) that get an entry, in plan order.
+
+    Reportable: a leaf, or a node with indicators, that has responsible users.
+    Three queries whatever the plan's size.
+    """
+    rows = list(Node.objects.filter(plan=plan).order_by("parent_id", "order", "id").values_list("id", "parent_id"))
+    with_indicators = set(Indicator.objects.filter(node__plan=plan).values_list("node_id", flat=True))
+    through = Node.responsible_users.through
+    with_people = set(through.objects.filter(node__plan=plan).values_list("node_id", flat=True))
+    children: dict[int | None, list[int]] = {}
+    for node_id, parent_id in rows:
+        children.setdefault(parent_id, []).append(node_id)
+    result: list[int] = []
+    stack = [root.pk] if root is not None else list(reversed(children.get(None, [])))
+    while stack:  # depth first, in plan order
+        node_id = stack.pop()
+        kids = children.get(node_id, [])
+        if (not kids or node_id in with_indicators) and node_id in with_people:
+            result.append(node_id)
+        stack.extend(reversed(kids))
+    return result

@@ -1,0 +1,191 @@
+"""What happens in a reporting round: open, save or submit an entry, return it, close the round.
+
+Views stay thin: they check access and call these functions. Every function
+keeps to a fixed number of queries whatever the plan's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from seuranta.core.periods import period_bounds
+from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
+from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node, Plan, ProgressEntry
+
+
+class EntryLocked(Exception):
+    """The round is closed: its entries can no longer change."""
+
+
+class EntryConflict(Exception):
+    """Someone saved the entry after this form was loaded."""
+
+
+@transaction.atomic
+def open_round(plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user) -> ReportingRound:
+    start, end = period_bounds(period)
+    reporting_round = ReportingRound.objects.create(
+        plan=plan, root=root, title=title, period=period, period_start=start, period_end=end, deadline=deadline,
+        opened_by=user,
+    )
+    RoundEntry.objects.bulk_create(
+        RoundEntry(round=reporting_round, node_id=node_id, order=i)
+        for i, node_id in enumerate(reportable_node_ids(plan, root))
+    )
+    return reporting_round
+
+
+@dataclass
+class EntryValues:
+    """A cleaned report: indicator id -> (text as typed, kind, number), the text, phase and verdict."""
+
+    values: dict[int, tuple[str, str, float | None]] = field(default_factory=dict)
+    text: str = ""
+    phase: str = ""
+    verdict: str = ""
+
+
+def current_report(entry: RoundEntry, indicators: list[Indicator]) -> tuple[dict[int, Measure], ProgressEntry | None]:
+    """This round's stored actuals (by indicator id) and progress entry for the entry's node."""
+    period = entry.round.period
+    actuals = {}
+    for m in Measure.objects.filter(indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL,
+                                    period=period).order_by("order", "id"):
+        actuals.setdefault(m.indicator_id, m)
+    progress = ProgressEntry.objects.filter(node_id=entry.node_id, period=period).order_by("order", "id").first()
+    return actuals, progress
+
+
+@transaction.atomic
+def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, submit: bool) -> RoundEntry:
+    """Store the report as plan data and move the entry to draft or submitted.
+
+    Raises EntryLocked when the round has closed and EntryConflict when the
+    entry changed since `version` was read; nothing is written then.
+    """
+    reporting_round = entry.round
+    now = timezone.now()
+    state = RoundEntry.State.SUBMITTED if submit else RoundEntry.State.DRAFT
+    changes = {"state": state, "version": F("version") + 1, "updated_by": user, "updated_at": now}
+    if submit:
+        changes.update(submitted_at=now, return_note="")
+    updated = RoundEntry.objects.filter(
+        pk=entry.pk, version=version, round__state=ReportingRound.State.OPEN
+    ).update(**changes)
+    if not updated:
+        if not ReportingRound.objects.filter(pk=reporting_round.pk, state=ReportingRound.State.OPEN).exists():
+            raise EntryLocked
+        raise EntryConflict
+
+    node = entry.node
+    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id"))
+    actuals, progress = current_report(entry, indicators)
+    records = []
+    start, end = reporting_round.period_start, reporting_round.period_end
+    to_create, to_update, to_delete = [], [], []
+    next_order = _next_actual_orders(indicators)
+    for indicator in indicators:
+        existing = actuals.get(indicator.pk)
+        typed = data.values.get(indicator.pk)
+        if typed is None:
+            if existing is not None:
+                to_delete.append(existing.pk)
+                records.append(_record(reporting_round.plan_id, node, "measure", existing.pk, "deleted",
+                                       {"text": [existing.text, None]}, user))
+            continue
+        text, kind, value = typed
+        if existing is None:
+            to_create.append(Measure(
+                indicator=indicator, role=Measure.Role.ACTUAL, order=next_order[indicator.pk], text=text, kind=kind,
+                value=value, period=reporting_round.period, period_start=start, period_end=end, created_by=user,
+                extra={"round": reporting_round.pk},
+            ))
+        elif (existing.text, existing.kind, existing.value) != (text, kind, value):
+            records.append(_record(reporting_round.plan_id, node, "measure", existing.pk, "changed",
+                                   {"text": [existing.text, text]}, user))
+            existing.text, existing.kind, existing.value, existing.created_by = text, kind, value, user
+            to_update.append(existing)
+    Measure.objects.filter(pk__in=to_delete).delete()
+    Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "updated_at"])
+    Measure.objects.bulk_create(to_create)
+    records.extend(_record(reporting_round.plan_id, node, "measure", m.pk, "created", {"text": [None, m.text]}, user)
+                   for m in to_create)
+
+    progress = _save_progress(entry, progress, data, user, records)
+    RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
+    if data.phase and data.phase != node.phase:
+        records.append(_record(reporting_round.plan_id, node, "node", node.pk, "changed",
+                               {"phase": [node.phase, data.phase]}, user))
+        Node.objects.filter(pk=node.pk).update(phase=data.phase, version=F("version") + 1, updated_at=now)
+    ChangeRecord.objects.bulk_create(records)
+    entry.refresh_from_db()
+    return entry
+
+
+def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
+    orders = dict.fromkeys((i.pk for i in indicators), 0)
+    for indicator_id, order in Measure.objects.filter(
+        indicator__in=list(orders), role=Measure.Role.ACTUAL
+    ).values_list("indicator_id", "order"):
+        orders[indicator_id] = max(orders[indicator_id], order + 1)
+    return orders
+
+
+def _save_progress(entry, progress, data: EntryValues, user, records) -> ProgressEntry | None:
+    plan_id, node = entry.round.plan_id, entry.node
+    if not (data.text or data.phase or data.verdict):
+        if progress is not None:
+            records.append(_record(plan_id, node, "progress", progress.pk, "deleted", {"text": [progress.text, None]},
+                                   user))
+            progress.delete()
+        return None
+    if progress is None:
+        order = ProgressEntry.objects.filter(node=node).count()
+        progress = ProgressEntry.objects.create(
+            node=node, order=order, period=entry.round.period, text=data.text, phase=data.phase,
+            verdict=data.verdict, author=user, extra={"round": entry.round_id},
+        )
+        records.append(_record(plan_id, node, "progress", progress.pk, "created", {"text": [None, data.text]}, user))
+        return progress
+    before = {"text": progress.text, "phase": progress.phase, "verdict": progress.verdict}
+    after = {"text": data.text, "phase": data.phase, "verdict": data.verdict}
+    if before != after:
+        records.append(_record(plan_id, node, "progress", progress.pk, "changed",
+                               {k: [before[k], after[k]] for k in before if before[k] != after[k]}, user))
+        progress.text, progress.phase, progress.verdict, progress.author = data.text, data.phase, data.verdict, user
+        progress.version += 1
+        progress.save(update_fields=["text", "phase", "verdict", "author", "version", "updated_at"])
+    return progress
+
+
+def _record(plan_id, node, object_type, object_id, action, changes, user) -> ChangeRecord:
+    return ChangeRecord(plan_id=plan_id, node=node, object_type=object_type, object_id=object_id, action=action,
+                        changes=changes, user=user)
+
+
+def return_entry(entry: RoundEntry, note: str, *, user) -> bool:
+    """Send a submitted (or draft) entry back for correction; False when the round is closed."""
+    return bool(RoundEntry.objects.filter(pk=entry.pk, round__state=ReportingRound.State.OPEN).update(
+        state=RoundEntry.State.RETURNED, return_note=note, version=F("version") + 1, updated_at=timezone.now(),
+    ))
+
+
+def close_round(reporting_round: ReportingRound, *, user, on: date | None = None, lang: str = "fi") -> bool:
+    """Lock the round's entries and freeze its snapshot; False when it was already closed."""
+    from seuranta.monitoring.snapshot import build_snapshot
+
+    with transaction.atomic():
+        closed = ReportingRound.objects.filter(pk=reporting_round.pk, state=ReportingRound.State.OPEN).update(
+            state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(),
+        )
+        if not closed:
+            return False
+        snapshot = build_snapshot(reporting_round, on=on or timezone.localdate(), lang=lang)
+        ReportingRound.objects.filter(pk=reporting_round.pk).update(snapshot=snapshot)
+    reporting_round.refresh_from_db()
+    return True

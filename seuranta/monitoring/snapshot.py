@@ -1,0 +1,87 @@
+"""The frozen record of a closed round: values, texts and statuses at closing time.
+
+The snapshot is plain JSON on the round, so later edits to the plan do not
+change what the round reported. Built with a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from seuranta.core.evaluation import evaluate_plan
+from seuranta.monitoring.models import ReportingRound, RoundEntry
+from seuranta.plans.interchange import load_core_plan
+from seuranta.plans.models import Measure, ProgressEntry
+
+
+def person_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi") -> dict[str, Any]:
+    plan = reporting_round.plan
+    core_plan = load_core_plan(plan)
+    evaluation = evaluate_plan(core_plan, on, lang)
+    core_nodes = {node.key: (node, ancestors) for node, ancestors in core_plan.walk()}
+
+    entries = list(
+        RoundEntry.objects.filter(round=reporting_round).select_related("node").prefetch_related(
+            "node__responsible_users"
+        ).order_by("order", "id")
+    )
+    node_ids = [e.node_id for e in entries]
+    actuals: dict[int, Measure] = {}
+    for m in Measure.objects.filter(indicator__node_id__in=node_ids, role=Measure.Role.ACTUAL,
+                                    period=reporting_round.period).order_by("order", "id"):
+        actuals.setdefault(m.indicator_id, m)
+    progress: dict[int, ProgressEntry] = {}
+    for p in ProgressEntry.objects.filter(node_id__in=node_ids, period=reporting_round.period).order_by("order", "id"):
+        progress.setdefault(p.node_id, p)
+
+    rows = []
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        core_node, ancestors = core_nodes.get(entry.node_id, (None, ()))
+        node_eval = evaluation.node(core_node) if core_node is not None else None
+        indicators = []
+        for indicator in core_node.indicators if core_node is not None else []:
+            result = evaluation.indicator(indicator)
+            actual = actuals.get(indicator.key)
+            indicators.append({
+                "id": indicator.key, "name": indicator.name, "unit": indicator.unit,
+                "value_text": actual.text if actual else None, "value": actual.value if actual else None,
+                "status": result.status, "reason": result.reason,
+            })
+        report = progress.get(entry.node_id)
+        status = node_eval.status if node_eval else None
+        counts[status or "none"] += 1
+        rows.append({
+            "entry_id": entry.pk,
+            "node_id": entry.node_id,
+            "title": entry.node.title,
+            "level": entry.node.level,
+            "path": [a.title for a in ancestors],
+            "unit": entry.node.unit_name,
+            "state": entry.state,
+            "responsible": [person_name(u) for u in entry.node.responsible_users.all()],
+            "text": report.text if report else "",
+            "phase": report.phase if report else "",
+            "verdict": report.verdict if report else "",
+            "status": status,
+            "reason": node_eval.reason if node_eval else "",
+            "indicators": indicators,
+        })
+    submitted = sum(1 for e in entries if e.state == RoundEntry.State.SUBMITTED)
+    return {
+        "on": on.isoformat(),
+        "lang": lang,
+        "period": reporting_round.period,
+        "plan_status": evaluation.status,
+        "plan_summary": evaluation.reason,
+        "status_counts": dict(counts),
+        "total": len(entries),
+        "submitted": submitted,
+        "entries": rows,
+    }

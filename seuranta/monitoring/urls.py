@@ -1,0 +1,16 @@
+from django.urls import path
+
+from seuranta.monitoring import views
+
+app_name = "monitoring"
+
+urlpatterns = [
+    path("", views.my_reports, name="my_reports"),
+    path("kierrokset/", views.rounds, name="rounds"),
+    path("suunnitelmat/<int:plan_id>/uusi-kierros/", views.open_round_view, name="open_round"),
+    path("kierrokset/<int:round_id>/", views.round_detail, name="round"),
+    path("kierrokset/<int:round_id>/muistuta/", views.remind, name="remind"),
+    path("kierrokset/<int:round_id>/sulje/", views.close, name="close_round"),
+    path("raportit/<int:entry_id>/", views.entry_view, name="entry"),
+    path("raportit/<int:entry_id>/palauta/", views.return_view, name="return_entry"),
+]

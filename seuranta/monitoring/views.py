@@ -1,0 +1,226 @@
+"""Views of the reporting rounds: my reports, a node's report, running a round.
+
+Every view gets its object through an access helper (`seuranta.monitoring.access`)
+and refuses what the user may not do. Each page takes the same number of
+queries for a plan of ten actions and of a thousand.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from seuranta.monitoring.access import get_entry_for, get_plan_to_coordinate, get_round_for
+from seuranta.monitoring.entry_page import entry_context, entry_form
+from seuranta.monitoring.forms import OpenRoundForm, ReturnForm
+from seuranta.monitoring.models import ReportingRound, RoundEntry
+from seuranta.monitoring.reporting import EntryConflict, EntryLocked, close_round, open_round, return_entry, save_entry
+from seuranta.monitoring.tasks import send_return_notice, send_round_reminders
+from seuranta.plans.models import Membership, Node, Plan
+
+SUBMITTED = RoundEntry.State.SUBMITTED
+
+
+def _lang() -> str:
+    return (get_language() or "fi")[:2]
+
+
+def _percent(done: int, total: int) -> int:
+    return round(100 * done / total) if total else 100
+
+
+@login_required
+def my_reports(request):
+    entries = list(
+        RoundEntry.objects.for_user(request.user).reportable_by(request.user).in_open_rounds()
+        .select_related("round__plan", "node").order_by("round__deadline", "round_id", "order", "id")
+    )
+    rounds: dict[int, dict] = {}
+    for entry in entries:
+        group = rounds.setdefault(entry.round_id, {"round": entry.round, "entries": [], "submitted": 0})
+        group["entries"].append(entry)
+        group["submitted"] += entry.state == SUBMITTED
+    for group in rounds.values():
+        group["percent"] = _percent(group["submitted"], len(group["entries"]))
+    due = sum(1 for e in entries if e.state != SUBMITTED)
+    return render(request, "monitoring/my_reports.html",
+                  {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate()})
+
+
+@login_required
+def rounds(request):
+    """The rounds of every plan the user coordinates, with a way to open a new one."""
+    plans = Plan.objects.exclude(state=Plan.State.ARCHIVED).select_related("organization").order_by(
+        "organization__name", "title")
+    if not request.user.is_superuser:
+        plans = plans.filter(organization__memberships__user=request.user,
+                             organization__memberships__role__in=[Membership.Role.ADMIN,
+                                                                  Membership.Role.COORDINATOR])
+    plans = list(plans)
+    all_rounds = ReportingRound.objects.filter(plan__in=plans).annotate(
+        total=Count("entries"), submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),
+    ).order_by("state", "-opened_at")
+    by_plan: dict[int, list] = {}
+    for r in all_rounds:
+        r.percent = _percent(r.submitted, r.total)
+        by_plan.setdefault(r.plan_id, []).append(r)
+    rows = [{"plan": p, "rounds": by_plan.get(p.pk, [])} for p in plans]
+    return render(request, "monitoring/rounds.html", {"rows": rows})
+
+
+@login_required
+def open_round_view(request, plan_id: int):
+    plan, access = get_plan_to_coordinate(request.user, plan_id)
+    if not access.can_report:  # an archived plan takes no more reports
+        messages.error(request, _("This plan is archived; no more rounds can be opened."))
+        return redirect("monitoring:rounds")
+    nodes = list(Node.objects.filter(plan=plan, children__isnull=False).distinct().order_by("parent_id", "order", "id"))
+    form = OpenRoundForm(request.POST or None, nodes=nodes)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        reporting_round = open_round(plan, title=data["title"], period=data["period"], deadline=data["deadline"],
+                                     root=data["root"], user=request.user)
+        count = reporting_round.entries.count()
+        if count:
+            messages.success(request, _("The round is open: %(count)s reports were requested.") % {"count": count})
+        else:
+            messages.warning(request, _("The round is open, but no action in it has a responsible person. "
+                                        "Assign responsible persons to the actions first."))
+        return redirect("monitoring:round", round_id=reporting_round.pk)
+    return render(request, "monitoring/open_round.html", {"plan": plan, "form": form})
+
+
+@login_required
+def round_detail(request, round_id: int):
+    reporting_round, access = get_round_for(request.user, round_id)
+    entries = RoundEntry.objects.filter(round=reporting_round)
+    completion = entries.completion()
+    per_person = list(
+        entries.filter(node__responsible_users__isnull=False)
+        .values("node__responsible_users", "node__responsible_users__first_name",
+                "node__responsible_users__last_name", "node__responsible_users__username")
+        .annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
+        .order_by("node__responsible_users__last_name", "node__responsible_users__first_name",
+                  "node__responsible_users__username")
+    )
+    for row in per_person:
+        full = f"{row['node__responsible_users__first_name']} {row['node__responsible_users__last_name']}".strip()
+        row["name"] = full or row["node__responsible_users__username"]
+        row["percent"] = _percent(row["submitted"], row["total"])
+    per_unit = list(
+        entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
+        .values("unit").annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
+        .order_by("unit")
+    )
+    for row in per_unit:
+        row["percent"] = _percent(row["submitted"], row["total"])
+    state = request.GET.get("state", "")
+    listed = entries.select_related("node").prefetch_related("node__responsible_users").order_by("order", "id")
+    if state in RoundEntry.State.values:
+        listed = listed.filter(state=state)
+    snapshot = reporting_round.snapshot
+    if snapshot:
+        labels = dict(RoundEntry.State.choices)
+        for row in snapshot["entries"]:
+            row["state_label"] = labels.get(row["state"], row["state"])
+    context = {
+        "round": reporting_round, "plan": reporting_round.plan, "access": access,
+        "completion": completion, "percent": _percent(completion["submitted"], completion["total"]),
+        "per_person": per_person, "per_unit": per_unit, "state_filter": state, "states": RoundEntry.State.choices,
+        "entries": [] if reporting_round.snapshot else list(listed),
+        "snapshot": snapshot,
+    }
+    return render(request, "monitoring/round.html", context)
+
+
+@require_POST
+@login_required
+def remind(request, round_id: int):
+    reporting_round, _access = get_round_for(request.user, round_id)
+    if not reporting_round.is_open:
+        messages.error(request, _("The round is closed; reminders are no longer sent."))
+        return redirect("monitoring:round", round_id=round_id)
+    send_round_reminders.enqueue(reporting_round.pk, request.build_absolute_uri(reverse("monitoring:my_reports")),
+                                 _lang())
+    messages.success(request, _("Reminders are on their way to everyone whose reports are not yet submitted."))
+    return redirect("monitoring:round", round_id=round_id)
+
+
+@require_POST
+@login_required
+def close(request, round_id: int):
+    reporting_round, _access = get_round_for(request.user, round_id)
+    if close_round(reporting_round, user=request.user, lang=_lang()):
+        messages.success(request, _("The round is closed. Its reports are locked and the snapshot below is final."))
+    else:
+        messages.info(request, _("The round was already closed."))
+    return redirect("monitoring:round", round_id=round_id)
+
+
+@login_required
+def entry_view(request, entry_id: int):
+    entry, access = get_entry_for(request.user, entry_id)
+    if request.method != "POST":
+        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user))
+    if not access.can_edit:
+        messages.error(request, _("The round is closed, so this report can no longer be changed."))
+        context = entry_context(entry, access, user=request.user)
+        return render(request, "monitoring/entry.html", context, status=403)
+    form, extra = entry_form(entry, data=request.POST)
+    submit = "submit" in request.POST
+    if submit and not (request.POST.get("text") or "").strip():
+        form.add_error("text", _("Write a short progress text before submitting."))
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved yet: correct the fields marked below."))
+        return render(request, "monitoring/entry.html",
+                      entry_context(entry, access, user=request.user, form=form, extra=extra), status=400)
+    try:
+        save_entry(entry, form.entry_values(), user=request.user, version=form.cleaned_data["version"],
+                   submit=submit)
+    except EntryLocked:
+        entry.round.refresh_from_db()
+        entry, access = get_entry_for(request.user, entry_id)
+        messages.error(request, _("The round was closed while you were writing; this report can no longer be "
+                                  "changed. Your text is kept below so you can copy it."))
+        return render(request, "monitoring/entry.html",
+                      entry_context(entry, access, user=request.user, form=form, extra=extra), status=403)
+    except EntryConflict:
+        entry, access = get_entry_for(request.user, entry_id)
+        return render(request, "monitoring/entry.html",
+                      entry_context(entry, access, user=request.user, form=form, extra=extra, conflict=True),
+                      status=409)
+    if submit:
+        messages.success(request, _("Report submitted. Thank you!"))
+        if access.is_assigned:
+            return redirect("monitoring:my_reports")
+        return redirect("monitoring:round", round_id=entry.round_id)
+    messages.success(request, _("Draft saved. You can come back to it until the deadline."))
+    return redirect("monitoring:entry", entry_id=entry.pk)
+
+
+@require_POST
+@login_required
+def return_view(request, entry_id: int):
+    entry, access = get_entry_for(request.user, entry_id)
+    if not access.plan.can_coordinate:
+        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
+    if not access.can_return:
+        messages.error(request, _("The round is closed, so this report can no longer be returned."))
+        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
+    form = ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write what should be corrected."))
+        return redirect("monitoring:entry", entry_id=entry.pk)
+    return_entry(entry, form.cleaned_data["note"], user=request.user)
+    send_return_notice.enqueue(entry.pk, request.build_absolute_uri(reverse("monitoring:entry", args=[entry.pk])),
+                               _lang())
+    messages.success(request, _("The report was returned for correction and its author notified."))
+    return redirect("monitoring:round", round_id=entry.round_id)

@@ -1,0 +1,167 @@
+"""An indicator's baseline, targets and actuals over time as inline SVG, plus the same as a table.
+
+Server-rendered, no JavaScript. The SVG has a <title> and <desc> and every
+marker its own <title>; the data table beside it is the accessible source.
+Series differ in shape and line style as well as colour.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from seuranta.core import model as core
+from seuranta.core.periods import period_end
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
+CHARTABLE_KINDS = (None, "value", "min", "max")
+COLORS = {"baseline": "#41474f", "target": "#8a4b00", "actual": "#0a4d8c"}
+
+
+@dataclass
+class Point:
+    role: str  # baseline, target, actual
+    measure: core.Measure
+    day: date | None
+    value: float | None
+
+    @property
+    def chartable(self) -> bool:
+        return self.day is not None and self.value is not None and self.measure.kind in CHARTABLE_KINDS
+
+
+@dataclass
+class Chart:
+    svg: SafeString | None
+    description: str
+    rows: list[Point] = field(default_factory=list)
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return ""
+    decimals = 0 if float(value).is_integer() else min(3, len(repr(float(value)).split(".")[1]))
+    return number_format(value, decimals, use_l10n=True, force_grouping=True)
+
+
+def role_label(role: str) -> str:
+    return {"baseline": _("Baseline"), "target": _("Target"), "actual": _("Actual"),
+            "baseline_series": _("Baseline")}.get(role, role)
+
+
+def points(indicator: core.Indicator) -> list[Point]:
+    def point(role: str, m: core.Measure) -> Point:
+        value = m.value if isinstance(m.value, int | float) and not isinstance(m.value, bool) else None
+        return Point(role, m, period_end(m.period), value)
+
+    result = [point("baseline", indicator.baseline)] if indicator.baseline else []
+    result += [point("baseline", m) for m in indicator.baseline_series]
+    result += [point("target", m) for m in indicator.targets]
+    result += [point("actual", m) for m in indicator.actuals]
+    return result
+
+
+def _nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    if hi <= lo:
+        hi = lo + 1
+    raw = (hi - lo) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(lo / step) * step
+    ticks, value = [], start
+    while value <= hi + step * 0.001:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < hi:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+def _describe(indicator: core.Indicator, rows: list[Point]) -> str:
+    parts = []
+    for role in ("baseline", "target", "actual"):
+        items = [f"{p.measure.text}{f' ({p.measure.period})' if p.measure.period else ''}" for p in rows
+                 if p.role == role]
+        if items:
+            parts.append(f"{role_label(role)}: {'; '.join(items)}")
+    return ". ".join(parts) + "." if parts else _("No baseline, targets or actuals.")
+
+
+def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
+    rows = points(indicator)
+    description = _describe(indicator, rows)
+    drawable = [p for p in rows if p.chartable]
+    if not drawable:
+        return Chart(None, description, rows)
+    days = [p.day for p in drawable]
+    first, last = min(days), max(days)
+    if first == last:
+        first, last = first - timedelta(days=180), last + timedelta(days=180)
+    values = [p.value for p in drawable]
+    lo, hi = min(values), max(values)
+    if lo >= 0:
+        lo = 0.0
+    ticks = _nice_ticks(lo, hi)
+    lo, hi = ticks[0], ticks[-1]
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(day: date) -> float:
+        return LEFT + plot_w * (day - first).days / max(1, (last - first).days)
+
+    def y(value: float) -> float:
+        return TOP + plot_h * (1 - (value - lo) / (hi - lo or 1))
+
+    out = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(indicator.name)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for tick in ticks:
+        ty = y(tick)
+        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9df"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="12" '
+                   f'fill="#41474f">{escape(fmt(tick))}</text>')
+    years = range(first.year + (0 if first.month == 1 and first.day == 1 else 1), last.year + 1)
+    step = max(1, math.ceil(len(years) / 8))
+    for year in list(years)[::step]:
+        tx = x(date(year, 1, 1))
+        out.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#eceef1"/>')
+        out.append(f'<text x="{tx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" '
+                   f'fill="#41474f">{year}</text>')
+    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
+               f'stroke="#41474f"/>')
+
+    baseline = [p for p in drawable if p.role == "baseline"]
+    targets = sorted((p for p in drawable if p.role == "target"), key=lambda p: p.day)
+    actuals = sorted((p for p in drawable if p.role == "actual"), key=lambda p: p.day)
+    if targets:
+        path = ([baseline[0]] if baseline else []) + targets
+        coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in path)
+        out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS["target"]}" stroke-width="2" '
+                   f'stroke-dasharray="6 4"/>')
+    if actuals:
+        path = ([baseline[0]] if baseline else []) + actuals
+        coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in path)
+        out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS["actual"]}" stroke-width="3"/>')
+    for p in drawable:
+        px, py = x(p.day), y(p.value)
+        label = escape(f"{role_label(p.role)} {p.measure.period or ''}: {p.measure.text}")
+        color = COLORS[p.role]
+        if p.role == "baseline":
+            shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'
+        elif p.role == "target":
+            shape = (f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
+                     f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>')
+        else:
+            shape = f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{color}"/>'
+        out.append(f"<g><title>{label}</title>{shape}</g>")
+    out.append("</svg>")
+    return Chart(mark_safe("".join(out)), description, rows)
