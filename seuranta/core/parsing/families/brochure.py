@@ -106,7 +106,9 @@ def _headers(lines: list[Line]) -> list[Header]:
                 break
             j += 1
         header.end = j
-        if column_lines >= 2 and len(header.levels) >= 3:
+        # Column names on separate lines; on one line only when all four columns are named
+        # ("Teema Tavoite Toimenpiteet Mittarit"), which a goal table's header never is.
+        if (column_lines >= 2 and len(header.levels) >= 3) or len(header.levels) >= 4:
             out.append(header)
         i = max(j, i + 1)
     return out
@@ -139,6 +141,8 @@ def _overview(lines: list[Line], plural: str, limit: int) -> tuple[int, list[str
         line = lines[i]
         if line.text.endswith("-") or ". " in line.text or ends_sentence(line.text) or starts_with_bullet(line.raw):
             break
+        if _opens_sentence_paragraph(lines, i, limit):
+            break
         if names and (line.text[:1].islower() or lines[i - 1].soft_wrap):
             names[-1].append(line.raw)
         else:
@@ -154,6 +158,18 @@ def _overview(lines: list[Line], plural: str, limit: int) -> tuple[int, list[str
             paragraphs.append([])
     descriptions = [join_lines(p) for p in paragraphs if p]
     return heading, [join_lines(n) for n in names], descriptions, i
+
+
+def _opens_sentence_paragraph(lines: list[Line], i: int, limit: int) -> bool:
+    """Line i wraps into lower-case lines that end a sentence: a description, not a focus-area name."""
+    text = [lines[i].text]
+    j = i
+    while lines[j].soft_wrap and j + 1 < limit and lines[j + 1].text[:1].islower():
+        j += 1
+        text.append(lines[j].text)
+        if ends_sentence(lines[j].text) or ". " in lines[j].text:
+            return True
+    return False
 
 
 def _split_items(lines: list[Line]) -> tuple[list[str], list[str]]:

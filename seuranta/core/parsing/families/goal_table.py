@@ -48,6 +48,10 @@ _NARRATIVE_HEADING = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(?P<text>\S.*)$")
+# A lead line that names the list below it ("Ympäristöohjelman painopisteet"): a heading, not a node.
+_LIST_HEADING = re.compile(
+    r"(?:^|\s|\w)(?P<word>painopisteet|painopistealueet|teemat|kokonaisuudet|osa-alueet)\s*:?$", re.IGNORECASE)
+_LIST_LEVELS = {"painopisteet": "Painopiste", "painopistealueet": "Painopiste"}
 _TABLE_ROLES = {"goal", "action"}
 
 
@@ -61,7 +65,7 @@ def _text_headers(lines: list[Line]) -> list[tuple[int, set[str]]]:
     while i < len(lines):
         if is_header_line(lines[i].text):
             j = i
-            while j + 1 < len(lines) and is_header_line(lines[j + 1].text) and j + 1 - i < 4:
+            while j + 1 < len(lines) and is_header_line(lines[j + 1].text, lines[j].text) and j + 1 - i < 4:
                 j += 1
             roles = header_roles("\n".join(line.raw for line in lines[i:j + 1]))
             if roles >= _TABLE_ROLES:
@@ -210,6 +214,7 @@ def parse(doc: Document) -> ParseResult:
     slides = _slides(lines)
     top: Node | None = None
     themes: list[Node] = []
+    theme_level = "Teema"
     overview_slide = None
     for k, slide in enumerate(slides):
         if any(is_header_line(line.text) for line in slide):
@@ -218,25 +223,39 @@ def parse(doc: Document) -> ParseResult:
         if found and found[0] >= 1:
             start, items = found
             intro = [line.raw for line in slide[:start]]
-            top_title = join_lines(intro[-1:])
-            level = _levels_of(join_lines(intro))
-            top = Node(level=level, title=top_title)
-            themes = [Node(level="Teema", title=title, description="\n".join(bullets) or None)
+            lead = join_lines(intro[-1:])
+            heading = _LIST_HEADING.search(lead)
+            if heading:
+                theme_level = _LIST_LEVELS.get(heading.group("word").lower(), "Teema")
+            themes = [Node(level=theme_level, title=title, description="\n".join(bullets) or None)
                       for title, bullets in items]
-            top.children = list(themes)
+            if not heading:
+                top = Node(level=_levels_of(join_lines(intro)), title=lead, children=list(themes))
             overview_slide = k
             break
     known: list[Node] = ([top] if top else []) + themes
     titles = [n.title for n in known]
     current: Node | None = top
-    roots: list[Node] = [top] if top else []
+    roots: list[Node] = [top] if top else list(themes)
+    claimed = _claimed_headings(slides, titles)
     for k, slide in enumerate(slides):
         if k == overview_slide:
             continue
         headers = _text_headers(slide)
         if headers:
             start = headers[0][0]
-            body = [line for line in slide[start:] if not is_header_line(line.text)]
+            body = [line for n, line in enumerate(slide[start:], start)
+                    if not is_header_line(line.text, slide[n - 1].text if n else None)]
+            caption = _caption(slide[:start])
+            if caption is not None:
+                index = best_match(caption, titles, 0.9)
+                if index is None:
+                    known.append(Node(level=theme_level, title=caption))
+                    titles.append(caption)
+                    roots.append(known[-1])
+                    index = len(known) - 1
+                current = known[index]
+                start = 0
             rows, labels = rows_from_text(body, titles)
             parent = known[labels[0]] if labels else current
             if parent is None:
@@ -252,6 +271,11 @@ def parse(doc: Document) -> ParseResult:
             if start:
                 plan.sections.append(_section(slide[:start]))
             continue
+        heading_line = _slide_heading(slide)
+        if heading_line is not None and heading_line in claimed and best_match(heading_line, titles, 0.9) is None:
+            known.append(Node(level=theme_level, title=heading_line))
+            titles.append(heading_line)
+            roots.append(known[-1])
         match = _heading_match(slide, titles)
         if match:
             index, used = match
@@ -273,6 +297,44 @@ def parse(doc: Document) -> ParseResult:
         return ParseResult(plan=None, warnings=[ImportWarning(
             "no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")])
     return ParseResult(plan=plan, warnings=warnings)
+
+
+def _is_heading(text: str) -> bool:
+    return bool(text) and not ends_sentence(text) and len(text.split()) <= 10 and text[:1].isupper()
+
+
+def _slide_heading(slide: list[Line]) -> str | None:
+    """The first line of a narrative slide when it reads as a heading over the text below."""
+    if len(slide) < 2 or slide[0].soft_wrap or strip_bullet(slide[0].raw) != slide[0].raw:
+        return None
+    text = slide[0].text
+    return text if _is_heading(text) and not _NUMBERED.match(text) else None
+
+
+def _caption(lines: list[Line]) -> str | None:
+    """The lines above a table header when they are one short heading (the table's theme)."""
+    if not lines or len(lines) > 3:
+        return None
+    text = join_lines(line.raw for line in lines)
+    return text if _is_heading(text) else None
+
+
+def _claimed_headings(slides: list[list[Line]], titles: list[str]) -> set[str]:
+    """Slide headings that a later table repeats in its left label cell: they are themes."""
+    headings = [h for slide in slides if not _text_headers(slide)
+                for h in [_slide_heading(slide)] if h is not None]
+    claimed: set[str] = set()
+    for slide in slides:
+        headers = _text_headers(slide)
+        if not headers:
+            continue
+        body = [line for line in slide[headers[0][0]:] if not is_header_line(line.text)]
+        for used in (1, 2, 3):
+            index = best_match(join_lines(line.raw for line in body[:used]), headings, 0.9)
+            if index is not None:
+                claimed.add(headings[index])
+                break
+    return claimed
 
 
 def _insert_children(parent: Node, made: list[Node], themes: list[Node]) -> None:

@@ -36,13 +36,27 @@ ROLE_WORDS = {
     "group": ("painopiste", "teema", "painopistealue", "strateginen tavoite"),
 }
 HEADER_WORDS = {w for words in ROLE_WORDS.values() for w in words} | {"taulu", "aika-", "ja"}
+# Parts of column names hyphenated in a narrow header cell ("Vastuu-" / "taho", "Aika-" / "taulu").
+_HEADER_PARTS = {
+    part
+    for words in ROLE_WORDS.values() for word in words if " " not in word
+    for cut in range(4, len(word) - 3)
+    for part in (word[:cut] + "-", word[cut:])
+}
 
 SCHEDULE = re.compile(
     r"^(?:\d{4}\s*[–—-]\s*(?:\d{4}|jatkuva|jatkuvasti|eteenpäin)?|\d{4}|jatkuva|vuosittain"
     r"|(?:kevät|syksy|kesä|talvi)\s+\d{4}|[1-4]\s*/\s*\d{4}|Q[1-4]\s*/?\s*\d{4})\.?$",
     re.IGNORECASE,
 )
-SCHEDULE_START = re.compile(r"^\d{4}\s*[–—-]?\s*$|^\d{4}\s*[–—-]\s*\S+$")
+SCHEDULE_START = re.compile(
+    r"^\d{4}\s*[–—-]?\s*$|^\d{4}\s*[–—-]\s*\S+$|^(?:kevät|syksy|kesä|talvi|jatkuva)\s*$", re.IGNORECASE)
+_SEASON = re.compile(r"^(?:kevät|syksy|kesä|talvi)$", re.IGNORECASE)
+# A schedule cell printed on the same line as the next cell ("2025 Hankinta-", "jatkuva Viheralue-").
+_SCHEDULE_THEN_CELL = re.compile(
+    r"^(?P<schedule>(?:(?:kevät|syksy|kesä|talvi)\s+)?\d{4}(?:\s*[–—-]\s*(?:\d{4}|jatkuva))?|jatkuva)"
+    r"\s+(?P<rest>[A-ZÅÄÖ]\S*.*)$"
+)
 _NOMINALISATION = re.compile(r"(minen|misen|mista|miseksi|maan|mään|ntaa|ntää)$")
 
 
@@ -71,14 +85,22 @@ def header_role(cell: str) -> str | None:
     return None
 
 
-def is_header_line(text: str) -> bool:
-    """A line made only of column names ("Tavoite Toimenpide Aika-", "Vastuutaho Arviointi")."""
+def is_header_line(text: str, after: str | None = None) -> bool:
+    """A line made only of column names ("Tavoite Toimenpide Aika-", "Vastuutaho Arviointi").
+
+    `after` is the line before: a line of word parts only ("taho") continues a header
+    line that ended in a hyphenated column name ("Tavoite Toimenpiteet Vastuu-")."""
     words = [w.strip(",:;").lower() for w in fold(text).split(" ") if w.strip(",:;")]
-    return bool(words) and all(w in HEADER_WORDS for w in words)
+    if not words or not all(w in HEADER_WORDS or w in _HEADER_PARTS for w in words):
+        return False
+    if any(w in HEADER_WORDS and w not in ("ja", "taulu") for w in words):
+        return True
+    return after is not None and fold(after).endswith("-") and is_header_line(after)
 
 
 def header_roles(text: str) -> set[str]:
-    words = fold(text.replace("-\n", "")).lower().replace("aika- taulu", "aikataulu").split(" ")
+    text = re.sub(r"(\w)-\s+(?=\w)", r"\1", fold(text.replace("-\n", "")).lower())  # "vastuu- taho"
+    words = text.split(" ")
     roles = set()
     for word in words:
         role = header_role(word)
@@ -97,8 +119,10 @@ def _is_schedule_text(text: str) -> bool:
 def _continues(block: Block, nxt: Line) -> bool:
     prev = block.lines[-1]
     if SCHEDULE_START.match(block.lines[0].text):
+        if len(block.lines) == 1 and _SEASON.match(prev.text):
+            return bool(re.fullmatch(r"\d{4}", nxt.text))  # "syksy" / "2025"
         return prev.text.endswith(("–", "-", "—")) and len(nxt.text.split(" ")) <= 2
-    if SCHEDULE_START.match(nxt.text):
+    if SCHEDULE_START.match(nxt.text) or _is_schedule_text(nxt.text):
         return False
     if prev.text.endswith("-") and not prev.text.endswith(" -"):
         return True
@@ -110,10 +134,24 @@ def _continues(block: Block, nxt: Line) -> bool:
     return not would_fit(prev.text, nxt.text, width, 0.95)
 
 
+def _split_schedule_lines(lines: list[Line]) -> list[Line]:
+    """A line that starts with a schedule and goes on with another cell becomes two lines."""
+    out: list[Line] = []
+    for line in lines:
+        m = _SCHEDULE_THEN_CELL.match(line.text)
+        if m and (not out or not out[-1].text.endswith(("–", "-", "—"))):
+            out.append(Line(m.group("schedule"), line.index, line.blank_before))
+            rest = line.raw[line.raw.index(m.group("rest")[:1], len(m.group("schedule"))):]
+            out.append(Line(rest, line.index, 0))
+        else:
+            out.append(line)
+    return out
+
+
 def segment(lines: list[Line]) -> list[Block]:
     """Group a table's lines into cells."""
     blocks: list[Block] = []
-    for line in lines:
+    for line in _split_schedule_lines(lines):
         if blocks and _continues(blocks[-1], line):
             blocks[-1].lines.append(line)
         else:
@@ -186,8 +224,9 @@ def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row],
         rows.append(row)
         return row
 
+    previous_kind = ""
     for block in blocks:
-        kind = classify(block, labels)
+        kind = previous_kind = classify(block, labels)
         text = block.text
         if kind == "label":
             index = best_match(text, labels, 0.9)
@@ -197,6 +236,9 @@ def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row],
         if kind == "schedule":
             if row is not None and not row.schedules and not row.evaluations:
                 row.schedules.append(text)
+            elif (row is not None and previous_kind == "schedule" and len(row.actions) > len(row.schedules)
+                  and not row.responsible and not row.evaluations and not pending_schedules):
+                row.schedules.append(text)  # one schedule per action, printed together
             else:
                 pending_schedules.append(text)
             continue
@@ -233,7 +275,18 @@ def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row],
         else:
             current.actions.append(text)
             action_width = max(action_width, block.width)
+    _share_schedules(rows)
     return rows, found_labels
+
+
+def _share_schedules(rows: list[Row]) -> None:
+    """Schedules printed together in one row: one per action, unless the next row has none of its own
+    (then the last one is that row's, printed early)."""
+    for k, row in enumerate(rows[:-1]):
+        following = rows[k + 1]
+        if len(row.schedules) > 1 and not following.schedules:
+            following.schedules.append(row.schedules.pop())
+            following.meta_first = True
 
 
 def rows_from_text(lines: list[Line], labels: list[str]) -> tuple[list[Row], list[int]]:

@@ -29,7 +29,8 @@ _UNIT_PAREN = re.compile(r"^\s*\((?P<unit>[^()\d]{1,12})\)\s*")
 _NUMBER = r"[-+−]?\d[\d\u00a0 ]*(?:[,.]\d+)?"
 _COMPARATOR = r"(?:yli|alle|vähintään|enintään|maks\.?|max\.?|min\.?|korkeintaan|alle)"
 _TRAILING_LEVEL = re.compile(
-    rf"(?P<level>(?:{_COMPARATOR}\s+)?{_NUMBER}\s*(?:%|€|[a-zåäö]+(?:\s*/\s*[a-zåäö]+)?)?)\s*[.:;]?\s*$",
+    rf"(?P<level>(?:{_COMPARATOR}\s+)?{_NUMBER}\s*(?:%|€|/\s*[a-zåäö]+|[a-zåäö]+(?:\s*/\s*[a-zåäö]+)?)?)"
+    r"\s*[.:;]?\s*$",
     re.IGNORECASE,
 )
 _INLINE_LEVEL = re.compile(
@@ -38,6 +39,9 @@ _INLINE_LEVEL = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "… -20 % vuoteen 2030 mennessä": the year a closing level is due.
+_DUE = re.compile(r"\s+(?:vuoteen\s+(?P<a>(?:19|20)\d\d)\s+mennessä|(?:vuonna|v\.)\s*(?P<b>(?:19|20)\d\d))\s*[.]?$",
+                  re.IGNORECASE)
 _REFERENCE = re.compile(r"\(\s*(?P<text>vrt\.?\s*(?P<year>(?:19|20)\d\d))\s*\)", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
     r"(?:\b(?:v\.|vuonna|vuoden|vuodelle|vuosi)\s*(?:19|20)\d\d\s*:?|\b(?:19|20)\d\d\s*:)", re.IGNORECASE
@@ -74,7 +78,16 @@ def _baseline(body: str) -> tuple[Measure | None, str | None]:
     level = _PERIOD_WORDS.sub(" ", body)
     if source:
         level = re.sub(rf"\b{re.escape(source)}\w*", " ", level, flags=re.IGNORECASE)
+    level = fold(level).strip(" .,;:")
+    if not level or _YEAR.match(level):
+        # "(lähtötaso 2019)", "(lähtötaso v. 2022)": the reference year of a change, no level
+        year = period or (level if _YEAR.match(level) else None)
+        text = fold(body).strip(" .,;:")
+        return (Measure(text=text, kind=None, value=None, period=year) if year and text else None), source
     return _measure(level, period=period), source
+
+
+_LEADING_YEAR = re.compile(r"^(?:v\.|vuonna|vuodelle)\s*(?P<year>(?:19|20)\d\d)\s*:?\s+(?=\S)", re.IGNORECASE)
 
 
 def _targets(body: str) -> list[Measure]:
@@ -82,10 +95,15 @@ def _targets(body: str) -> list[Measure]:
     if not body:
         return []
     levels = measures.parse_levels(body)
-    if levels:
-        return levels
-    measure = _measure(body)
-    return [measure] if measure else []
+    if not levels:
+        measure = _measure(body)
+        levels = [measure] if measure else []
+    for measure in levels:
+        m = _LEADING_YEAR.match(measure.text)
+        if m:  # "v. 2030 tyydyttävä": the level is what follows the year
+            measure.text = measure.text[m.end():]
+            measure.period = measure.period or m.group("year")
+    return levels
 
 
 def _trailing_level(name: str) -> tuple[str, str] | None:
@@ -140,10 +158,11 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
             kept.append(sentence)
     name = " ".join(kept)
     if not targets:
-        trailing = _trailing_level(name.rstrip(" ."))
+        due = _DUE.search(name.rstrip(" ."))
+        trailing = _trailing_level((name[: due.start()] if due else name).rstrip(" ."))
         if trailing:
             name, level = trailing
-            measure = _measure(level)
+            measure = _measure(level, period=(due.group("a") or due.group("b")) if due else None)
             if measure:
                 targets.append(measure)
         elif not keyword_found:
