@@ -162,6 +162,35 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write a plan's report (a stored plan by id, or a seuranta-plan/1 JSON file) as DOCX, PDF, XLSX or HTML."""
+    from seuranta.core.reports import render, report_for
+    from seuranta.core.reports.model import ReportOptions
+
+    source = Path(args.plan)
+    if source.suffix.lower() == ".json" and source.exists():
+        if args.round:
+            raise CommandError("Raportointikierros (--round) vaatii tallennetun suunnitelman tunnisteen.")
+        try:
+            on = date.fromisoformat(args.on) if args.on else date.today()
+        except ValueError:
+            raise CommandError(f"Päivämäärä {args.on} ei ole muotoa VVVV-KK-PP.") from None
+        options = ReportOptions(on=on, lang=args.lang, variant=args.variant, unit=args.unit)
+        data = render(report_for(_read_json_plan(source), options), args.format)
+    else:
+        setup_django()
+        from seuranta.reports.building import ReportRequestError, parse_request, render_for
+
+        try:
+            request = parse_request(args.format, args.variant, args.lang, args.on, args.unit, args.round)
+            data, _, _ = render_for(_plan_by_id(args.plan), request)
+        except ReportRequestError as exc:
+            raise CommandError(str(exc)) from None
+    Path(args.output).write_bytes(data)
+    print(args.output)
+    return EXIT_OK
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from seuranta.core.parsing.xlsx_template import build_template
 
@@ -243,6 +272,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", help="evaluation date YYYY-MM-DD (default: today)")
     p.add_argument("--lang", choices=["fi", "sv", "en"])
     p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("report", help="write a plan's report (council progress report or annual report)")
+    p.add_argument("plan", help="plan id (see `seuranta plans`) or a seuranta-plan/1 JSON file")
+    p.add_argument("--round", help="reporting round id: report as of the round (its closing snapshot date)")
+    p.add_argument("--unit", help="only this unit's part of the plan")
+    p.add_argument("--on", help="report date YYYY-MM-DD (default: today)")
+    p.add_argument("--variant", choices=["council", "annual"], default="council")
+    p.add_argument("--lang", choices=["fi", "sv", "en"], default="fi")
+    p.add_argument("--format", choices=["docx", "pdf", "xlsx", "html"], required=True)
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("template", help="write the XLSX import template")
     p.add_argument("-o", "--output", default="seuranta-tuontipohja.xlsx")

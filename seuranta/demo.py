@@ -72,4 +72,30 @@ def load_demo() -> str:
         responsible.responsible_nodes.add(*actions)
     lines.append("")
     lines.append(f"Ladattiin {len(loaded)} uutta suunnitelmaa; tietokannassa on {Plan.objects.count()}.")
+    lines.extend(load_demo_rounds())
     return "\n".join(lines)
+
+
+DEMO_ROUND = ("Q1/2026", "2026-Q1")
+
+
+def load_demo_rounds() -> list[str]:
+    """An open reporting round on the Pori group services plan, so "My reports" has something to show."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from seuranta.monitoring.models import ReportingRound
+    from seuranta.monitoring.reporting import open_round
+
+    plan = Plan.objects.filter(organization__name=DEMO_ORGANIZATION, kind=Plan.Kind.OPERATIONAL_GOALS).first()
+    if plan is None:
+        return []
+    title, period = DEMO_ROUND
+    reporting_round = ReportingRound.objects.filter(plan=plan, title=title).first()
+    if reporting_round is None:
+        coordinator = get_user_model().objects.filter(username="koordinaattori").first()
+        reporting_round = open_round(plan, title=title, period=period, deadline=timezone.localdate() + timedelta(days=14),
+                                     root=None, user=coordinator)
+    return [f"Raportointikierros {title}: {reporting_round.entries.count()} raporttia pyydetty "
+            f"({reporting_round.get_state_display()})."]

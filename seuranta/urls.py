@@ -7,6 +7,7 @@ urlpatterns = [
     path("seuranta/", include("seuranta.monitoring.urls")),
     path("import/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
+    path("raportit/", include("seuranta.reports.urls")),
     path("", include("seuranta.web.urls")),
 ]
 

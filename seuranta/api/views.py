@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -47,15 +47,28 @@ def plans(request):
     return json_response(request, {"plans": data})
 
 
+def visible_plan(request, plan_id: int) -> Plan | None:
+    try:
+        return get_plan_for(request.user, plan_id)[0]
+    except Http404:
+        return None
+
+
+def not_found() -> JsonResponse:
+    return JsonResponse({"error": "No such plan, or it is not public."}, status=404)
+
+
 @require_GET
 def plan_document(request, plan_id: int):
-    plan, _ = get_plan_for(request.user, plan_id)
+    if (plan := visible_plan(request, plan_id)) is None:
+        return not_found()
     return json_response(request, load_core_plan(plan).to_dict(), plan)
 
 
 @require_GET
 def plan_statuses(request, plan_id: int):
-    plan, _ = get_plan_for(request.user, plan_id)
+    if (plan := visible_plan(request, plan_id)) is None:
+        return not_found()
     on = timezone.localdate()
     if request.GET.get("on"):
         try:

@@ -66,6 +66,7 @@ _UNIT_BEFORE = re.compile(r"\(\s*([^\W\d_]{1,4}\.?)\s*\)\s*$")
 _KNOWN_UNITS = frozenset({
     "pv", "kpl", "ka", "htv", "htp", "opp", "hlö", "hlöä", "h", "t", "min", "vvt", "vkt", "krt",
     "km", "m", "kg", "e", "eur", "euroa", "vrk", "kk", "vko", "as", "milj", "mrd", "pist", "p",
+    "kwh", "mwh", "gwh", "ha", "m²", "m2", "m³", "m3", "km²",
 })
 # Abbreviations whose final dot is part of the unit as written ("opp.", "t/opp.").
 _DOTTED = frozenset({"opp", "hlö", "krt", "as", "vrk", "milj", "mrd", "pist", "yks", "vko"})

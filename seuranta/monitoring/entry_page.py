@@ -116,4 +116,5 @@ def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = N
         "prefilled_from_previous": extra.progress is None and extra.previous_progress is not None,
         "conflict": conflict, "return_form": ReturnForm() if access.can_return else None,
         "read_only": not access.can_edit,
+        "has_numeric": any(not row["qualitative"] for row in rows),
     }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.snapshot import person_name
+from seuranta.monitoring.templatetags.monitoring_tags import plan_name
 
 DUE_STATES = (RoundEntry.State.NOT_STARTED, RoundEntry.State.DRAFT, RoundEntry.State.RETURNED)
 
@@ -52,7 +53,7 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
                 "",
                 _('Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
                   "These reports are still waiting for you:") % {
-                    "round": reporting_round.title, "plan": reporting_round.plan,
+                    "round": reporting_round.title, "plan": plan_name(reporting_round.plan),
                     "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
                 },
                 "",

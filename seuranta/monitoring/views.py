@@ -22,7 +22,14 @@ from seuranta.monitoring.access import get_entry_for, get_plan_to_coordinate, ge
 from seuranta.monitoring.entry_page import entry_context, entry_form
 from seuranta.monitoring.forms import OpenRoundForm, ReturnForm
 from seuranta.monitoring.models import ReportingRound, RoundEntry
-from seuranta.monitoring.reporting import EntryConflict, EntryLocked, close_round, open_round, return_entry, save_entry
+from seuranta.monitoring.reporting import (
+    EntryConflict,
+    EntryLocked,
+    close_round,
+    open_round,
+    return_entry,
+    save_entry,
+)
 from seuranta.monitoring.tasks import send_return_notice, send_round_reminders
 from seuranta.plans.models import Membership, Node, Plan
 

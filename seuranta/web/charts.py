@@ -139,21 +139,20 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
     out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
                f'stroke="#41474f"/>')
 
-    baseline = [p for p in drawable if p.role == "baseline"]
-    targets = sorted((p for p in drawable if p.role == "target"), key=lambda p: p.day)
-    actuals = sorted((p for p in drawable if p.role == "actual"), key=lambda p: p.day)
-    if targets:
-        path = ([baseline[0]] if baseline else []) + targets
-        coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in path)
-        out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS["target"]}" stroke-width="2" '
-                   f'stroke-dasharray="6 4"/>')
-    if actuals:
-        path = ([baseline[0]] if baseline else []) + actuals
-        coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in path)
-        out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS["actual"]}" stroke-width="3"/>')
+    for label in dict.fromkeys(p.measure.label for p in drawable):
+        series = [p for p in drawable if p.measure.label == label]
+        start = [p for p in drawable if p.role == "baseline" and p.measure.label in (label, None)][:1]
+        for role, dash, width in (("target", ' stroke-dasharray="6 4"', 2), ("actual", "", 3)):
+            path = sorted((p for p in series if p.role == role), key=lambda p: p.day)
+            if not path:
+                continue
+            coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in start + path)
+            out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
+                       f'stroke-width="{width}"{dash}/>')
     for p in drawable:
         px, py = x(p.day), y(p.value)
-        label = escape(f"{role_label(p.role)} {p.measure.period or ''}: {p.measure.text}")
+        series_label = f" – {p.measure.label}" if p.measure.label else ""
+        label = escape(f"{role_label(p.role)}{series_label} {p.measure.period or ''}: {p.measure.text}")
         color = COLORS[p.role]
         if p.role == "baseline":
             shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'

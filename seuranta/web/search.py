@@ -35,11 +35,19 @@ def node_text(node: core.Node) -> str:
     return " ".join(parts)
 
 
+def _word_matches(word: str, query: str) -> bool:
+    if word.startswith(query):
+        return True
+    return len(query) >= 7 and word.startswith(query[:-2])
+
+
 def python_matches(plan: core.Plan, query: str) -> set[int]:
     """Ids of nodes whose title, description or indicator names contain every word of the query.
 
     A query word matches a text word with the same stem, or whose stem starts
-    with it (so "kehitys" finds "kehityskeskustelut" too).
+    with it (so "kehitys" finds "kehityskeskustelut" too), or that shares all
+    but its last two letters with a long query stem (derivations: "harrastus"
+    finds "harrastamisen").
     """
     wanted = stems(query)
     if not wanted:
@@ -47,7 +55,7 @@ def python_matches(plan: core.Plan, query: str) -> set[int]:
     found = set()
     for node, _ in plan.walk():
         words = set(stems(node_text(node)))
-        if all(any(w.startswith(q) for w in words) for q in wanted):
+        if all(any(_word_matches(w, q) for w in words) for q in wanted):
             found.add(node.key)
     return found
 

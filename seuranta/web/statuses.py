@@ -50,3 +50,9 @@ MEASURE_KIND_LABELS = {
     "value": _("a value to reach"), "min": _("at least"), "max": _("at most"),
     "change_percent": _("change in percent"), "state": _("a state (text)"), "": _("not understood"),
 }
+
+# Labels of the plans app's choices, so that they are translated wherever the web pages show them.
+_CHOICE_LABELS = (
+    _("draft"), _("published"), _("archived"), _("not started"), _("in progress"), _("done"), _("delayed"),
+    _("cancelled"), _("administrator"), _("coordinator"), _("responsible person"), _("viewer"),
+)

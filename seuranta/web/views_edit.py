@@ -23,7 +23,15 @@ from seuranta.plans.access import get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row
 from seuranta.plans.models import Indicator, Measure, Milestone, Node
 from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
-from seuranta.web.forms import IndicatorForm, MilestoneForm, NewNodeForm, NodeForm, PlanSettingsForm, split_lines
+from seuranta.web.forms import (
+    IndicatorForm,
+    MilestoneForm,
+    NewNodeForm,
+    NodeForm,
+    PlanSettingsForm,
+    split_lines,
+)
+
 
 def conflict_message() -> str:
     return _("Someone else saved this while you were editing. Your input is kept below, with the values now "

@@ -130,7 +130,7 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
         draw.text((x + 14 * scale, legend_y - scale), label, fill="black", font=small)
         x += (24 + 7 * len(label)) * scale
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")
     return Chart(alt=_summary_alt(report), png=buffer.getvalue(), width=width, height=height)
 
 
@@ -188,6 +188,11 @@ def _layout(points: list[_Point], width: float, height: float, pad: float):
         return x, y
 
     return xy, (v0, v1)
+
+
+def has_trend(indicator: Indicator) -> bool:
+    """Whether the indicator has a trend worth a chart in a report: two dated numeric actuals."""
+    return sum(1 for p in _points(indicator) if p.kind == "actual") >= 2
 
 
 def trend_chart(indicator: Indicator, evaluation: PlanEvaluation | None = None, lang: str = "fi",
@@ -283,5 +288,5 @@ def _trend_png(points: list[_Point], alt: str, lang: str, scale: int = 2) -> Cha
             draw.text((legend_x + 8 * scale, height - 18 * scale), label, fill="black", font=font)
             legend_x += (20 + 7 * len(label)) * scale
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG")
     return Chart(alt=alt, png=buffer.getvalue(), width=width, height=height)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from seuranta.core.reports.charts import Chart, summary_chart_png, trend_chart
+from seuranta.core.reports.charts import Chart, has_trend, summary_chart_png, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
 
 TABLE_STYLE = "Table Grid"
@@ -43,6 +43,48 @@ def _field_runs(paragraph: Any, instruction: str, placeholder: str = "") -> None
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)
+
+
+def _append_row(table: Any, cells: list[list[str]], widths: list[int], *, bold_first: bool = False) -> None:
+    """A table row written as XML at once: python-docx's add_row and merge are slow on long tables.
+
+    With one cell for several widths, the cell spans the whole row (gridSpan).
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    row = OxmlElement("w:tr")
+    span = len(widths) if len(cells) == 1 and len(widths) > 1 else 1
+    for index, lines in enumerate(cells):
+        cell = OxmlElement("w:tc")
+        properties = OxmlElement("w:tcPr")
+        width = OxmlElement("w:tcW")
+        width.set(qn("w:w"), str(sum(widths) if span > 1 else widths[index]))
+        width.set(qn("w:type"), "dxa")
+        properties.append(width)
+        if span > 1:
+            grid_span = OxmlElement("w:gridSpan")
+            grid_span.set(qn("w:val"), str(span))
+            properties.append(grid_span)
+        cell.append(properties)
+        for number, line in enumerate(lines or [""]):
+            paragraph = OxmlElement("w:p")
+            run = OxmlElement("w:r")
+            if bold_first and index == 0 and number == 0:
+                run_properties = OxmlElement("w:rPr")
+                run_properties.append(OxmlElement("w:b"))
+                run.append(run_properties)
+            text = OxmlElement("w:t")
+            text.set(qn("xml:space"), "preserve")
+            text.text = line
+            run.append(text)
+            paragraph.append(run)
+            cell.append(paragraph)
+        row.append(cell)
+    table._tbl.append(row)
+
+
+TWIPS_PER_CM = 567
 
 
 class _Writer:
@@ -104,6 +146,8 @@ class _Writer:
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles[TABLE_STYLE]
         table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)  # the grid, which Word and LibreOffice lay out by
         for cell, title, width in zip(table.rows[0].cells, header, widths, strict=True):
             cell.text = ""
             cell.paragraphs[0].add_run(title).bold = True
@@ -156,12 +200,9 @@ class _Writer:
         header = [self.text("summary.area"), *(self.text(f"status.{k}") for k in keys), self.text("summary.total")]
         other = (17.0 - 6.0) / max(1, len(keys) + 1)
         table = self.table(header, [6.0] + [other] * (len(keys) + 1))
+        widths = [int(6.0 * TWIPS_PER_CM)] + [int(other * TWIPS_PER_CM)] * (len(keys) + 1)
         for row in report.summary:
-            cells = table.add_row().cells
-            cells[0].text = row.title
-            for cell, key in zip(cells[1:], keys, strict=False):
-                cell.text = str(row.counts.get(key, 0))
-            cells[-1].text = str(row.total)
+            _append_row(table, [[row.title], *([str(row.counts.get(k, 0))] for k in keys), [str(row.total)]], widths)
         self.doc.add_heading(self.text("flagged"), level=2)
         if not report.flagged:
             self.doc.add_paragraph(self.text("flagged.none"))
@@ -173,24 +214,21 @@ class _Writer:
 
     def indicators(self, rows: tuple[IndicatorRow, ...]) -> None:
         header = [self.text(k) for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")]
-        table = self.table(header, [5.0, 3.3, 3.3, 3.0, 2.4])
+        widths_cm = [5.0, 3.3, 3.3, 3.0, 2.4]
+        table = self.table(header, widths_cm)
+        widths = [int(w * TWIPS_PER_CM) for w in widths_cm]
         charts: list[Chart] = []
         for row in rows:
-            cells = table.add_row().cells
             meta = []
             if row.unit:
                 meta.append(f"{self.text('field.indicator_unit')}: {row.unit}")
             if row.source:
                 meta.append(f"{self.text('field.indicator_source')}: {row.source}")
-            self.fill(cells[0], [row.name] + ([f"({'; '.join(meta)})"] if meta else []), bold_first=True)
-            self.fill(cells[1], row.baseline)
-            self.fill(cells[2], row.targets)
-            self.fill(cells[3], row.actuals)
-            self.fill(cells[4], [row.status_label])
-            reason = table.add_row().cells
-            merged = reason[0].merge(reason[-1])
-            merged.text = row.reason
-            if self.charts:
+            name = [row.name] + ([f"({'; '.join(meta)})"] if meta else [])
+            _append_row(table, [name, list(row.baseline), list(row.targets), list(row.actuals), [row.status_label]],
+                        widths, bold_first=True)
+            _append_row(table, [[f"{self.text('xlsx.reason')}: {row.reason}"]], widths)
+            if self.charts and has_trend(row.indicator):
                 chart = trend_chart(row.indicator, None, self.report.lang, png=True)
                 if chart:
                     charts.append(chart)

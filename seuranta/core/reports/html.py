@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from seuranta.core.reports.charts import summary_chart_svg, trend_chart
+from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.texts import STATUS_COLOURS, STATUS_ICONS
 
@@ -99,10 +99,6 @@ def _value(line: str) -> str:
     return f'{_e(line[: match.start()])} <span class="nowrap">{_e(match.group(1))}</span>'
 
 
-def _lines(lines: tuple[str, ...]) -> str:
-    return "".join(f'<span class="line">{_e(line)}</span>' for line in lines)
-
-
 MEASURE_ROWS = (("baseline", "row.baseline"), ("targets", "row.target"), ("actuals", "row.actual"))
 
 
@@ -134,7 +130,7 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
                 cells[column] = f"<td>{_value(line[2:] if series else line)}</td>"
                 out.append(f'<tr class="measure"><th scope="row" class="kind">{_e(label)}</th>{"".join(cells)}'
                            "<td></td></tr>")
-        chart = trend_chart(row.indicator, None, report.lang) if charts else None
+        chart = trend_chart(row.indicator, None, report.lang) if charts and has_trend(row.indicator) else None
         chart_html = (f'<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>' if chart else "")
         out.append(f'<tr><td class="reason" colspan="5"><span class="field-label">{_e(report.text("xlsx.reason"))}:'
                    f'</span> {_e(row.reason)}{chart_html}</td></tr></tbody>')
@@ -191,7 +187,7 @@ def _summary(report: Report) -> str:
              f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
              "</table>")
     flagged = "".join(
-        f"<li><strong>{_e(item.title)}</strong> ({_e(' > '.join(item.path)) if item.path else ''}): "
+        f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
         f"{_e(item.reason)}</li>" for item in report.flagged) or f"<li>{_e(report.text('flagged.none'))}</li>"
     return (f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
             f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '

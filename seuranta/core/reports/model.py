@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from seuranta.core.evaluation import PlanEvaluation
 from seuranta.core.model import Indicator, Measure, Node, Plan
@@ -393,9 +392,3 @@ def report_for(plan: Plan, options: ReportOptions) -> Report:
 
     return build_report(plan, evaluate_plan(plan, options.on, options.lang), options)
 
-
-def as_plain(value: Any) -> Any:
-    """The report as JSON-ready data (for debugging and tests)."""
-    from dataclasses import asdict, is_dataclass
-
-    return asdict(value) if is_dataclass(value) and not isinstance(value, type) else value

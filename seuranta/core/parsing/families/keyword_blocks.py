@@ -84,9 +84,12 @@ _RESPONSIBLE_RE = re.compile(
 )
 _SCHEDULE_RE = re.compile(r"^\s*(?:Aikataulu|Toteutusaika|Ajankohta)\s*:\s*(.*)$", re.IGNORECASE)
 _PROGRESS_RE = re.compile(
-    r"^\s*(?:Selvitys|Tilannekatsaus|Edistyminen|Toteutuminen)\b[^:]{0,200}:\s*(.*)$", re.IGNORECASE
+    r"^\s*(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun\s+"
+    r"|(?:ensimmäisen|toisen|kolmannen|neljännen)\s+(?:tertiaalin|neljänneksen|vuosineljänneksen|kvartaalin)\s+)?"
+    r"(?:Selvitys|Tilannekatsaus|Edistyminen|Toteutuminen)\b[^:]{0,200}:\s*(.*)$", re.IGNORECASE
 )
 _FOOTNOTE_RE = re.compile(r"^\s*\*+[^\s*]")
+_HEADER_WORD_RE = re.compile(r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo|Tavoitetaso|Tavoitearvo)\b", re.IGNORECASE)
 _UNIT_SUFFIXES = (
     "toimiala", "toimialat", "palvelut", "palvelu", "opetus", "kasvatus", "koulutus", "toimi",
     "toimisto", "yksikkö", "keskus", "virasto", "laitos", "hallinto", "konserni", "kirjasto",
@@ -165,7 +168,35 @@ def _segments(lines: list[str]) -> list[_Segment]:
         else:
             line = strip_bullet(raw.strip()).strip()
             segments[-1].body.append(line)
-    return segments
+    return _merge_name_only_mittari(segments)
+
+
+def _name_only(seg: _Segment) -> bool:
+    """A MITTARI region holding one paragraph of name lines and no column header."""
+    lines = [seg.rest.strip(), *seg.body]
+    while lines and not lines[-1]:
+        lines.pop()
+    return (bool(lines) and bool(lines[0]) and all(lines)
+            and not any(HEADER_RE.search(line) or _HEADER_WORD_RE.match(line) for line in lines))
+
+
+def _merge_name_only_mittari(segments: list[_Segment]) -> list[_Segment]:
+    """"Mittari: A" / "Mittari: B" / "Lähtötaso Tavoitetaso" / levels of A and B: one region.
+
+    An unnumbered MITTARI label holding only a name (one paragraph, no column header)
+    directly followed by another unnumbered MITTARI label lists the names of a shared
+    level table.
+    """
+    out: list[_Segment] = []
+    for seg in segments:
+        previous = out[-1] if out else None
+        if (seg.kind == "mittari" and previous is not None and previous.kind == "mittari"
+                and previous.number is None and seg.number is None and _name_only(previous)):
+            names = [previous.rest, *[line for line in previous.body if line]]
+            out[-1] = _Segment("mittari", rest=names[0], body=[*names[1:], seg.rest, *seg.body])
+            continue
+        out.append(seg)
+    return out
 
 
 def is_unit_name(line: str) -> bool:
@@ -431,13 +462,19 @@ class _Parser:
     # -- output -----------------------------------------------------------------------
     def plan(self) -> ParseResult:
         milestone_texts = [m.title for n in self.all for m in n.milestones]
-        target_year = self.header_years[0] if self.header_years else single_year(milestone_texts)
+        progress_texts = [t for n in self.all for _, t in n.progress]
+        # A progress report's targets keep the years printed with them; a plan's targets
+        # without one get the plan's year (a Tavoitetaso header's, else the milestones').
+        target_year = None
+        if not progress_texts:
+            target_year = self.header_years[0] if self.header_years else single_year(milestone_texts)
         warnings: list[ImportWarning] = []
         if target_year and not self.header_years:
             warnings.append(ImportWarning(
                 "inferred_period", f"Tavoitetasojen vuodeksi on päätelty {target_year} osatavoitteiden aikatauluista."))
-        progress_texts = [t for n in self.all for _, t in n.progress]
-        report_year = common_year(progress_texts) or common_year([self.text])
+        title_year = single_year([self.title]) if self.title else None
+        report_year = (int(title_year) if title_year else None) or common_year(progress_texts) \
+            or common_year([self.text])
         units = {n.unit for n in self.all if n.unit}
         single_unit = units.pop() if len(units) == 1 else None
         built: dict[int, Node] = {}

@@ -29,10 +29,14 @@ _TIME_WORDS_RE = re.compile(
 _DATE_DUE_RE = re.compile(
     r"(?:\b(?:viimeistään|mennessä)\s+)?(\d{1,2}\.\d{1,2}\.\d{2,4})(?:\s+mennessä)?|"
     r"\b(?:vuoden|vuoteen)\s+(\d{4})\s+(?:loppuun\s+)?mennessä|\b(\d{1,2}[–-]\d{1,2}/\d{4})\b|"
-    r"\b(\d{1,2}/\d{4})\b"
+    r"\b(\d{1,2}/\d{4})\b|"
+    r"\b((?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun\s+\d{4}\s+"
+    r"(?:loppuun\s+)?mennessä)"
 )
 _ORDINALS = {"ensimmäi": 1, "toise": 2, "toinen": 2, "kolmanne": 3, "kolmas": 3, "neljänne": 4, "neljäs": 4}
 _PART_RE = re.compile(r"\b([QT])\s?([1-4])\b|\b([1-4])\.\s*(neljännes|kolmannes|tertiaali)", re.IGNORECASE)
+_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")ku(?:u|un|ussa|ulta|ulle|uun)\b", re.IGNORECASE)
 _LEADER_RE = re.compile(r"\b(\w+)\s+(?:johdolla|vastuulla|koordinoimana|koordinoimalla)\b")
 # Genitive endings back to the nominative, longest first ("liikuntayksikön" -> "liikuntayksikkö").
 _GENITIVE = (
@@ -94,6 +98,9 @@ def progress_period(header: str, year: int | None) -> str | None:
         if re.search(rf"\b{stem}\w*\s+(neljännek|kolmannek|tertiaal)", low) and use_year:
             letter = "Q" if "neljännek" in low else "T"
             return f"{use_year}-{letter}{number}"
+    month = _MONTH_RE.search(header)
+    if month and use_year and not parse_period(header):
+        return f"{use_year}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"  # "Syyskuun tilannekatsaus"
     return parse_period(header, year=use_year) or (str(use_year) if use_year else None)
 
 
@@ -166,14 +173,101 @@ def _enumerated(sentence: str, period: str | None) -> list[Measure]:
     return out
 
 
+# Unit abbreviations and the words a progress text writes them with ("1 870 henkilöä" for "hlöä").
+_UNIT_WORDS = {
+    "hlö": ("henkilö",), "h": ("tunti", "tuntia"), "pv": ("päivä",), "kpl": ("kappale",), "€": ("euro",),
+    "e": ("euro",), "t": ("tonni",), "kk": ("kuukau",), "vrk": ("vuorokau",),
+}
+_COUNT_RE = re.compile(
+    r"(?<![\d.,/\-–])(\d{1,3}(?: \d{3})+|\d+)(,\d+)?(?![\d.,]\d)\s*"
+    r"(%|€|(?:[^\W\d_]+\.?\s+){0,1}[^\W\d_]+\.?)"
+)
+
+
+def _unit_key(unit: str) -> str:
+    key = unit.lower().rstrip(".")
+    return key[:-1] if len(key) > 2 and key.endswith(("ä", "a")) and key[:-1] in _UNIT_WORDS else key
+
+
+def _word_match(word: str, noun: str) -> bool:
+    """"koulussa" / "koulua", "ryhmää" / "ryhmää": the same noun in another case."""
+    n = 0
+    for x, y in zip(word, noun, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= 0.7 * min(len(word), len(noun))
+
+
+def _names_noun(word: str, name_word: str) -> bool:
+    """A word of the name, or the last part of a compound of the name, in another case."""
+    if len(word) < 5:
+        return False
+    if _word_match(word, name_word):
+        return True
+    at = name_word.find(word[:5], 3)
+    return at > 0 and _word_match(word, name_word[at:])
+
+
+def _counts_match(indicator: Indicator, after: str) -> int:
+    """How the words after a number fit what the indicator counts: 2 its noun, 1 its unit, 0 not."""
+    words = [w.lower() for w in after.split()]
+    last = words[-1].rstrip(".") if words else ""
+    nouns = _counted_nouns(indicator)
+    if last and any(_stem_match(last, n) for n in nouns):
+        return 2
+    if last and any(_names_noun(last, n) for n in _words(indicator.name)):
+        return 2  # "57 kohteessa" for "Vieraslajikohteet, joilla ..."
+    unit = (indicator.unit or "").lower()
+    if not unit or not words:
+        return 0
+    if len(unit.rstrip(".")) >= 5 and any(_word_match(w.rstrip("."), unit.rstrip(".")) for w in words[-1:]):
+        return 2  # a counted noun as the unit: "ryhmää", "koulua", "kävijää"
+    first = words[0]
+    if first == unit or first.rstrip(".") == unit.rstrip("."):
+        return 1
+    return int(any(first.startswith(w) for w in _UNIT_WORDS.get(_unit_key(unit), ())))
+
+
+def _counted_actuals(indicators: list[Indicator], sentence: str, period: str | None) -> list[tuple[int, Measure]]:
+    """Numbers followed by what an indicator counts: its noun ("55 erillistä harrasteryhmää"),
+    or its unit ("466 h viikossa", "41 %") in a sentence that shares a word with its name."""
+    words = _words(sentence)
+    out: list[tuple[int, Measure]] = []
+    used: set[int] = set()
+    for m in _COUNT_RE.finditer(sentence):
+        if not m.group(2) and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue  # a year
+        best: tuple[int, int, int] | None = None  # (fit, shared words, -index)
+        for index, indicator in enumerate(indicators):
+            if index in used:
+                continue
+            fit = _counts_match(indicator, m.group(3))
+            if not fit:
+                continue
+            shared = _shared_stems(_words(indicator.name), words)
+            if fit == 1 and not shared:
+                continue  # a bare unit says little without the indicator's own words
+            key = (fit, shared, -index)
+            if best is None or key > best:
+                best = key
+        if best is None:
+            continue
+        index = -best[2]
+        used.add(index)
+        value = parse_number(m.group(1) + (m.group(2) or ""))
+        out.append((index, Measure(text=sentence, kind="value", value=value, period=period)))
+    return out
+
+
 def actuals_from_progress(indicators: list[Indicator], text: str, period: str | None) -> list[tuple[int, Measure]]:
     """Actual levels a progress statement reports, as (indicator index, Measure).
 
     Three forms, each tied to one indicator of the same action:
     a sentence repeating a state indicator's own wording ("... suunnitelma on valmis."),
-    a number followed by the noun the indicator counts ("55 erillistä harrasteryhmää"),
-    and an enumeration of labelled numbers in a sentence about the indicator
-    ("alakoulun konsultoiva erityisopettaja (20 vvt), ...").
+    an enumeration of labelled numbers in a sentence about the indicator
+    ("alakoulun konsultoiva erityisopettaja (20 vvt), ..."), and numbers followed by
+    what an indicator counts (see _counted_actuals; one number per indicator and sentence).
     """
     out: list[tuple[int, Measure]] = []
     for sentence in split_sentences(text):
@@ -190,17 +284,10 @@ def actuals_from_progress(indicators: list[Indicator], text: str, period: str | 
                 enumerated = _enumerated(sentence, period)
                 if enumerated and _shared_stems(_words(indicator.name), words) >= 2:
                     candidates, score = enumerated, 2.0
-                else:
-                    nouns = _counted_nouns(indicator)
-                    for m in re.finditer(r"(?<![\d.,/-])(\d+(?:,\d+)?)\s+((?:[^\W\d_]+\s+){0,1}[^\W\d_]+)", sentence):
-                        after = _words(m.group(2))
-                        if after and any(_stem_match(after[-1], n) for n in nouns):
-                            value = parse_number(m.group(1))
-                            candidates = [Measure(text=sentence, kind="value", value=value, period=period)]
-                            score = 1.0
-                            break
             if candidates and (best is None or score > best[0]):
                 best = (score, index, candidates)
         if best:
             out.extend((best[1], m) for m in best[2])
+        else:
+            out.extend(_counted_actuals(indicators, sentence, period))
     return out

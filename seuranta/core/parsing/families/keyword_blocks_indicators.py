@@ -77,11 +77,20 @@ def _open_paren(text: str) -> bool:
     return text.count("(") > text.count(")")
 
 
+_COMPARISON_START_RE = re.compile(
+    r"^(?:alle|yli|vähintään|enintään|korkeintaan|maks\.?|max\.?|min\.?)\s+[-+−]?\d", re.IGNORECASE
+)
+
+
 def _continues(previous: str, line: str, *, after_blank: bool, names: bool) -> bool:
     """Whether `line` continues the item that ends with `previous`."""
     first = line[:1]
     if _open_paren(previous) or previous.endswith(("-", ",", "/", "–", "+", "=")):
         return True
+    if not names and previous.split() and previous.split()[-1].lower() in _NO_END_WORDS:
+        return True  # "vähintään" / "450 000 kävijää"
+    if not names and _COMPARISON_START_RE.match(line) and re.search(r"\d", previous):
+        return False  # a level of its own: "9 pv" / "alle 5 pv"
     if first.islower() or first in ")=":
         return True
     if names:

@@ -37,10 +37,11 @@ from seuranta.core.parsing.families.narrative_lines import (
     read_lines,
 )
 from seuranta.core.parsing.families.narrative_table import rebuild_rows
-from seuranta.core.parsing.families.narrative_units import REVIEW, heading_kind, parse_unit
+from seuranta.core.parsing.families.narrative_units import REVIEW, STRATEGIC_LINK, heading_kind, parse_unit
 from seuranta.core.parsing.families.narrative_words import (
+    genitive_phrase,
     indicator_from_text,
-    nominative_of_genitive,
+    nominative_of_genitive_phrase,
     nominative_of_translative,
 )
 from seuranta.core.parsing.text import same_title
@@ -54,7 +55,10 @@ DEFAULT_STRATEGIC_LEVEL = "Strateginen päämäärä"
 DEFAULT_PROGRAMME_LEVEL = "Ohjelmakokonaisuus"
 
 _I = re.IGNORECASE
-_STRATEGIC_CHAPTER = re.compile(r"\bstrategi\w*\s+(?:päämäär\w*|tavoitt\w*|painopist\w*)", _I)
+# "STRATEGISET PÄÄMÄÄRÄT", also in a compound: "KAUPUNKISTRATEGIAN PAINOPISTEET"
+_STRATEGIC_CHAPTER = re.compile(r"strategi\w*\s+(?:päämäär\w*|tavoitt\w*|painopist\w*)", _I)
+# the chapter naming the service units: "PALVELUALUEET", "TEHTÄVÄALUEIDEN PALVELUT"
+_UNIT_CHAPTER_WORD = re.compile(r"\b([^\W\d_]+alue)(?:et|iden|itten|ittain)\b", _I)
 _GOALS_CHAPTER = re.compile(r"\btavoitt\w*", _I)
 _TABLE_HEADER = re.compile(r"^tavoit\w*\s+toimenpi\w*\s+(?:mittari\w*|arviointi\w*)$", _I)
 _TABLE_HEADER_WORD = re.compile(r"^(?:tavoite|tavoitteet|toimenpiteet|toimenpide|mittarit|mittari)$", _I)
@@ -157,7 +161,7 @@ def _is_upper_fragment(text: str) -> bool:
 
 
 def _is_link(ln: Line) -> bool:
-    return ln.text.lower().startswith("strateginen päämäärä")
+    return bool(STRATEGIC_LINK.match(ln.text))
 
 
 def _unit_headings(lines: list[Line]) -> set[int]:
@@ -214,7 +218,18 @@ def _strategic_level(title: str, text: str) -> str:
     if m:
         return fold(m[1]).capitalize()
     bare = _STRATEGIC_CHAPTER.search(title)
-    return _singular(bare[0]) if bare else DEFAULT_STRATEGIC_LEVEL
+    if not bare:
+        return DEFAULT_STRATEGIC_LEVEL
+    first, _, rest = bare[0].partition(" ")
+    if first.lower().endswith("n") and rest:
+        return _singular(rest)  # "KAUPUNKISTRATEGIAN PAINOPISTEET" -> "Painopiste"
+    return _singular(bare[0])
+
+
+def _unit_level(title: str) -> str:
+    """The service units' level as the chapter names them ("PALVELUALUEET" -> "Palvelualue")."""
+    m = _UNIT_CHAPTER_WORD.search(title)
+    return m[1].capitalize() if m else UNIT_LEVEL
 
 
 def _is_fragment(item: Item) -> bool:
@@ -280,6 +295,7 @@ def _is_table_start(ln: Line, state: _State) -> bool:
 def _goals_chapter(chapter: Chapter, state: _State) -> None:
     lines = chapter.lines
     units = _unit_headings(lines)
+    unit_level = _unit_level(chapter.title)
     intro: list[Line] = []
     programme_level: str | None = None
     programme: Node | None = None
@@ -292,9 +308,9 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
         if i in units:
             end = next((k for k in sorted(units) if k > i), len(lines))
             number = numbered(ln.text)
-            node, warnings = parse_unit(number[1] if number else ln.text, lines[i + 1:end], unit=state.unit, level=UNIT_LEVEL,
-                                        action_level=ACTION_LEVEL)
-            state.use_level(UNIT_LEVEL)
+            node, warnings = parse_unit(number[1] if number else ln.text, lines[i + 1:end], unit=state.unit,
+                                        level=unit_level, action_level=ACTION_LEVEL)
+            state.use_level(unit_level)
             if node.children:
                 state.use_level(ACTION_LEVEL)
             state.nodes.append(node)
@@ -431,18 +447,18 @@ def _place_strays(state: _State) -> None:
 
 
 def _sector_unit(chapters: list[Chapter], text: str) -> str | None:
-    """The sector the chapters are about: the genitive that starts two chapter headings
-    ("HALLINTOTOIMEN PALVELUT", "HALLINTOTOIMEN TAVOITTEET"), else the one starting the
-    goals chapter's heading."""
-    firsts = Counter(c.title.split()[0].lower() for c in chapters if c.title.split())
-    for word, count in firsts.most_common():
-        if count >= 2 and word.endswith("n") and word not in _GENERIC_GENITIVES:
-            return nominative_of_genitive(word, text)
-    for chapter in chapters:
-        words = chapter.title.lower().split()
-        if len(words) >= 2 and _GOALS_CHAPTER.search(chapter.title) and words[0].endswith("n") \
-                and words[0] not in _GENERIC_GENITIVES and not _STRATEGIC_CHAPTER.search(chapter.title):
-            return nominative_of_genitive(words[0], text)
+    """The sector the chapters are about: the genitive phrase that starts two chapter headings
+    ("HALLINTOTOIMEN PALVELUT", "HALLINTOTOIMEN TAVOITTEET"; "TEKNISEN TOIMEN ..." -> "Tekninen
+    toimi"), else the one starting the goals chapter's heading."""
+    phrases = [genitive_phrase(c.title, _GENERIC_GENITIVES) for c in chapters]
+    firsts = Counter(p for p in phrases if p)
+    for phrase, count in firsts.most_common():
+        if count >= 2:
+            return nominative_of_genitive_phrase(phrase, text)
+    for chapter, lead in zip(chapters, phrases, strict=True):
+        if lead and len(chapter.title.split()) > len(lead.split()) and _GOALS_CHAPTER.search(chapter.title) \
+                and not _STRATEGIC_CHAPTER.search(chapter.title):
+            return nominative_of_genitive_phrase(lead, text)
     return None
 
 

@@ -48,13 +48,16 @@ _HEADINGS = [
                          r"kehittämistavoitte\w*|toimenpiteet|toimenpiteitä)\b", _I)),
     (INDICATORS, re.compile(r"^(?:mittarit|mittareita|mittari|seurantamittarit|arviointi)\b", _I)),
 ]
-_STRATEGIC_LINK = re.compile(r"^strateginen\s+päämäärä\s*[:;]?\s*(\S.*)$", _I)
+# "Strateginen päämäärä: X", "Strateginen tavoite X", "Kaupunkistrategian painopiste: X"
+STRATEGIC_LINK = re.compile(
+    r"^((?:strateginen|[^\W\d_]*strategian)\s+(?:päämäärä|tavoite|painopiste|teema))\b\s*[:;]?\s*(\S.*)$", _I)
 _BY_ACTION = re.compile(r"toimenpite\w*\s+toteutum", _I)
 # "Julkaistu huhtikuussa 2024": a past participle reporting what has happened
-_DONE = re.compile(r"^\w+(?:[tsln]t[uy]|nut|nyt)\b", _I)
+# or a past tense ("Valmistui maaliskuussa 2024", "Otettiin käyttöön 5/2024")
+_DONE = re.compile(r"^\w+(?:[tsln]t[uy]|nut|nyt|[aouyäö]i|ttiin|tiin)\b", _I)
 _SCHEDULE = re.compile(
-    r"\b(?:vuo(?:sien|den)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+(?:aikana|kuluessa|loppuun)"
-    r"|(?:vuoteen|vuoden)\s+\d{4}\s+(?:mennessä|loppuun)|\d{4}\s+mennessä"
+    r"\b(?:vuo(?:sien|den)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s+(?:aikana|kuluessa|loppuun(?:\s+mennessä)?)"
+    r"|(?:vuoteen|vuoden)\s+\d{4}\s+(?:loppuun(?:\s+mennessä)?|mennessä)|\d{4}\s+mennessä"
     r"|vuo(?:nna|sina)\s+\d{4}(?:\s*[-–]\s*\d{4})?"
     r"|(?:kevään|syksyn|kesän|talven|alkuvuoden|loppuvuoden)\s+\d{4}\s+(?:aikana|kuluessa|loppuun)"
     r"|vuodesta\s+\d{4}\s+(?:alkaen|lähtien))",
@@ -62,7 +65,8 @@ _SCHEDULE = re.compile(
 )
 # a Mittareita bullet that is a task: a passive verb ("Tsekataan") or a verbal noun
 # naming work to be done ("... kehittäminen")
-_TASK = re.compile(r"^\w+(?:taan|tään|daan|dään)\b|\w(?:aminen|äminen)$", _I)
+# (a vowel before "-taan": "Harrastustoimintaan" is a noun's illative, not a verb)
+_TASK = re.compile(r"^\w+[aeiouyäö](?:taan|tään)\b|^\w+(?:daan|dään)\b|\w(?:aminen|äminen)$", _I)
 
 _STEMMER = snowballstemmer.stemmer("finnish")
 _STOP = frozenset(["ja", "sekä", "tai", "on", "ovat", "ei", "myös", "mm", "em", "ym", "esim", "jne", "tulee", "osalta", "kun", "että", "jotta", "niin", "kuin", "sitä", "mukaa", "joka", "jonka"])
@@ -98,9 +102,9 @@ def heading_kind(text: str) -> str | None:
 def _blocks(lines: list[Line], notes: list[str]) -> list[Block]:
     blocks: list[Block] = []
     for ln in lines:
-        link = _STRATEGIC_LINK.match(ln.text)
+        link = STRATEGIC_LINK.match(ln.text)
         if link and not ln.is_bullet:
-            notes.append(f"Strateginen päämäärä: {strip_heading_punctuation(link[1])}")
+            notes.append(f"{fold(link[1]).capitalize()}: {strip_heading_punctuation(link[2])}")
             continue
         kind = heading_kind(ln.text)
         if kind is not None:

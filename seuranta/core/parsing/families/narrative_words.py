@@ -116,7 +116,8 @@ def responsible_in(sentence: str) -> list[str]:
 
 # --- names in the nominative -----------------------------------------------------------------
 
-_GENITIVE_ENDINGS = (("uksen", "us"), ("yksen", "ys"), ("uuden", "uus"), ("yyden", "yys"), ("sen", "nen"),
+_GENITIVE_ENDINGS = (("eiden", "eet"), ("uiden", "ut"), ("yiden", "yt"), ("oiden", "ot"), ("öiden", "öt"),
+                     ("uksen", "us"), ("yksen", "ys"), ("uuden", "uus"), ("yyden", "yys"), ("sen", "nen"),
                      ("nnan", "nta"), ("nnän", "ntä"), ("kön", "kkö"), ("kon", "kko"),
                      ("een", "e"), ("en", "i"), ("n", ""))
 _TRANSLATIVE_ENDINGS = (("uudeksi", "uus"), ("yydeksi", "yys"), ("iseksi", "inen"), ("kseksi", "s"),
@@ -134,6 +135,42 @@ def nominative_of_genitive(word: str, text: str = "") -> str:
         if re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", lowered):
             return candidate.capitalize()
     return (candidates[0] if candidates else low).capitalize()
+
+
+_CONJUNCTION_WORDS = frozenset(["ja", "sekä", "tai"])
+
+
+def genitive_phrase(title: str, generic: frozenset[str] = frozenset()) -> str | None:
+    """The genitive words a heading starts with, lower case: "TEKNISEN TOIMEN PALVELUT" ->
+    "teknisen toimen", "KULTTUURI- JA VAPAA-AIKAPALVELUIDEN TAVOITTEET" -> "kulttuuri- ja
+    vapaa-aikapalveluiden"; None when the first word is not a genitive (or a generic one)."""
+    words = title.lower().split()
+    taken: list[str] = []
+    for k, word in enumerate(words):
+        elided = word.endswith("-") or (word in _CONJUNCTION_WORDS and bool(taken) and taken[-1].endswith("-"))
+        if elided and k + 1 < len(words):
+            taken.append(word)
+            continue
+        if word.endswith("n") and word not in generic and len(word) > 3:
+            taken.append(word)
+            continue
+        break
+    while taken and not taken[-1].endswith("n"):
+        taken.pop()
+    return " ".join(taken) or None
+
+
+def nominative_of_genitive_phrase(phrase: str, text: str = "") -> str:
+    """"teknisen toimen" -> "Tekninen toimi": each genitive word in the nominative; elided
+    compound parts and conjunctions ("kulttuuri- ja") stay as they are."""
+    words = []
+    for word in phrase.split():
+        if word.endswith("-") or word in _CONJUNCTION_WORDS:
+            words.append(word)
+        else:
+            words.append(nominative_of_genitive(word, text).lower())
+    out = " ".join(words)
+    return out[:1].upper() + out[1:]
 
 
 def nominative_of_translative(word: str) -> str | None:
@@ -171,16 +208,35 @@ def indicator_source(name: str) -> str | None:
     return None
 
 
+# what may follow a level that ends the text: its unit and a scale ("vähintään 3,5 (asteikko 1–5)")
+_LEVEL_TAIL = re.compile(r"^\s*(?:[^\W\d_]{1,6}\.?(?:/[^\W\d_²³]{1,4}[²³]?)?)?\s*(?:\([^()]*\))?\s*\.?$")
+# what ties a trailing level to the name: "; tavoite", ", tavoitetaso", "–"
+_NAME_TAIL = re.compile(r"(?:[;,:–-]\s*)?(?:\btavoite(?:taso)?\b\s*[:]?)?\s*$", _I)
+
+
 def indicator_from_text(name: str) -> Indicator:
-    """An indicator named by a sentence; a level stated in it ("yli 80 %") becomes its target."""
+    """An indicator named by a sentence; a level stated in it ("yli 80 %") becomes its target.
+
+    A level that ends the text ("Asiakastyytyväisyys vähintään 4,0 (asteikko 1–5)",
+    "... vuodessa; tavoite vähintään 12 km") is the target and not part of the name; a level
+    inside the sentence ("Valtaosa (yli 80 %) vastanneista ...") leaves the name whole.
+    """
     targets: list[Measure] = []
     unit = None
     m = _LEVEL_IN_TEXT.search(name)
     if m:
-        measure = parse_measure(m[0])
+        level = m[0]
+        head = name[: m.start()]
+        trailing = bool(_LEVEL_TAIL.match(name[m.end():])) and "(" not in head[-2:] \
+            and len(_NAME_TAIL.sub("", head).split()) >= 1
+        if trailing:
+            level = name[m.start():].strip()
+        measure = parse_measure(level)
         if measure.kind in ("min", "max", "value") and measure.value is not None:
             targets.append(measure)
-            unit = parse_unit(m[0])
+            unit = parse_unit(level)
+            if trailing:
+                name = _NAME_TAIL.sub("", head).strip()
     if unit is None and "%" in name:
         unit = "%"
     return Indicator(name=name, unit=unit, source=indicator_source(name), targets=targets)

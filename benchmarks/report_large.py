@@ -1,0 +1,66 @@
+"""A plan with 500 actions and 1,500 indicators written as DOCX and as PDF; each must take under 10 seconds.
+
+    .venv/bin/python benchmarks/report_large.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from seuranta.core import model as core  # noqa: E402
+from seuranta.core.reports import ReportOptions, render, report_for  # noqa: E402
+
+LIMIT_SECONDS = 10.0
+
+
+def large_plan(actions: int = 500, indicators_per_action: int = 3) -> core.Plan:
+    """Five focus areas, ten goals each, ten actions per goal; each action with its indicators."""
+    areas = []
+    count = 0
+    for a in range(5):
+        goals = []
+        for g in range(actions // 50):
+            children = []
+            for _ in range(10):
+                count += 1
+                indicators = [core.Indicator(
+                    name=f"Mittari {count}.{j + 1}: asiakastyytyväisyys ja käyntimäärät yöpäivystyksessä",
+                    unit="%", baseline=core.Measure("62 %", "value", 62, "2024"),
+                    targets=[core.Measure("70 %", "value", 70, "2026"), core.Measure("75 %", "value", 75, "2028")],
+                    actuals=[core.Measure("65 %", "value", 65, "2025")] if j == 0 else [],
+                ) for j in range(indicators_per_action)]
+                children.append(core.Node(
+                    level="Toimenpide", title=f"Toimenpide {count}: kehitetään sähköistä asiointia ja palveluohjausta",
+                    unit=f"Toimiala {a + 1}", responsible=["palvelujohtaja"], schedule="2025–2027",
+                    indicators=indicators,
+                    progress=[core.Progress("Työ on käynnissä ja etenee suunnitellusti; väliraportti valmistuu syksyllä.",
+                                            "2025", phase="in_progress")]))
+            goals.append(core.Node(level="Tavoite", title=f"Tavoite {a + 1}.{g + 1}", children=children))
+        areas.append(core.Node(level="Painopiste", title=f"Painopiste {a + 1}", children=goals))
+    return core.Plan(title="Suuri strategia", organization="Testikaupunki", period="2025–2028",
+                     levels=["Painopiste", "Tavoite", "Toimenpide"], nodes=areas)
+
+
+def main() -> int:
+    plan = large_plan()
+    indicators = sum(1 for _ in plan.indicators())
+    actions = sum(1 for n, _ in plan.walk() if not n.children)
+    print(f"plan: {actions} actions, {indicators} indicators")
+    failed = False
+    for fmt in ("docx", "pdf"):
+        started = time.perf_counter()
+        report = report_for(plan, ReportOptions(on=date(2025, 12, 31)))
+        data = render(report, fmt)
+        seconds = time.perf_counter() - started
+        failed |= seconds >= LIMIT_SECONDS
+        print(f"{fmt}: {seconds:.2f} s, {len(data) / 1e6:.1f} MB {'OK' if seconds < LIMIT_SECONDS else 'TOO SLOW'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

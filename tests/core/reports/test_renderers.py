@@ -1,0 +1,101 @@
+import io
+import re
+import zipfile
+from datetime import date
+
+import pytest
+
+from seuranta.core import model as core
+from seuranta.core.reports import ReportOptions, render, report_for
+from seuranta.core.reports.charts import summary_chart_png, trend_chart_svg
+from seuranta.core.reports.xlsx import neutralise
+from tests.factories import core_plan
+
+
+def test_docx_has_real_headings_tables_toc_page_numbers_and_alt_texts(pori_report):
+    import docx
+
+    data = render(pori_report, "docx")
+    document = docx.Document(io.BytesIO(data))
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Title", "Heading 1", "Heading 2", "Heading 6"} <= styles
+    header = [c.text for c in document.tables[1].rows[0].cells]
+    assert header == ["Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila"]
+    assert all(t.style.name == "Table Grid" for t in document.tables)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "TOC \\o" in xml and "w:tblHeader" in xml
+    descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml)
+    assert descriptions and all(d.strip() for d in descriptions)
+    footers = "".join(zipfile.ZipFile(io.BytesIO(data)).read(n).decode()
+                      for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "footer" in n)
+    assert " PAGE " in footers
+
+
+def test_xlsx_has_one_row_per_indicator_autofilter_and_frozen_header(pori_report):
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(render(pori_report, "xlsx"))).active
+    indicators = sum(len(n.indicators) for n in pori_report.walk())
+    assert sheet.max_row == indicators + 1
+    assert sheet.auto_filter.ref.startswith("A1:")
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    assert header[:5] == ["Teema", "Painopiste", "Tavoite", "Teko", "Toimenpide"]
+    assert {"Lähtötaso", "Tavoitetaso", "Toteuma", "Tila", "Perustelu"} <= set(header)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
+def test_xlsx_neutralises_text_that_would_run_as_a_formula(text):
+    import openpyxl
+
+    plan = core_plan(1)
+    plan.nodes[0].title = text
+    plan.nodes[0].children[0].children[0].indicators[0].name = text
+    report = report_for(plan, ReportOptions(on=date(2026, 6, 1)))
+    sheet = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx"))).active
+    values = [c.value for c in sheet[2]]
+    assert neutralise(text) == "'" + text
+    assert "'" + text in values
+    assert all(not (isinstance(v, str) and v.startswith(("=", "+", "-", "@", "\t", "\r"))) for v in values)
+
+
+def test_html_is_one_document_with_language_and_chart_alt_texts(pori_report):
+    html = render(pori_report, "html").decode()
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="fi">' in html
+    svgs = re.findall(r"<svg[^>]*>", html)
+    assert svgs and all('role="img"' in s and 'aria-label="' in s for s in svgs)
+    assert len(re.findall(r"<svg[^>]*><title>[^<]+</title>", html)) == len(svgs)
+    assert html.count("<figcaption>") == len(svgs)
+    assert "@page" in html and "counter(page)" in html
+
+
+def test_trend_chart_svg_describes_baseline_targets_and_actuals():
+    indicator = core.Indicator(
+        name="Asiakkaat", baseline=core.Measure("10", "value", 10, "2024"),
+        targets=[core.Measure("20", "value", 20, "2026")], actuals=[core.Measure("14", "value", 14, "2025")])
+    svg = trend_chart_svg(indicator, None, "fi")
+    assert svg.startswith("<svg") and "lähtötaso 10 (2024)" in svg and "toteuma 14 (2025)" in svg
+
+
+def test_trend_chart_is_empty_without_two_dated_numbers():
+    assert trend_chart_svg(core.Indicator(name="Laatu"), None, "fi") == ""
+
+
+def test_summary_chart_png_is_an_image_with_alt_text(pori_report):
+    from PIL import Image
+
+    chart = summary_chart_png(pori_report)
+    assert Image.open(io.BytesIO(chart.png)).format == "PNG"
+    assert "Porin elinvoimaisuus" in chart.alt
+
+
+def test_pdf_has_title_and_page_number_on_every_page(pori_report):
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(render(pori_report, "pdf"))) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    assert len(pages) > 2
+    for number, text in enumerate(pages, 1):
+        assert pori_report.title[:40] in text.replace("\n", " ")
+        assert f"Sivu {number} / {len(pages)}" in text
+    assert "ä" in "".join(pages) and "ö" in "".join(pages) and "Mittari Lähtötaso Tavoitetaso Toteuma Tila" in "\n".join(pages)

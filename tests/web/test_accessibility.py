@@ -1,0 +1,177 @@
+"""axe-core over every page type, and a keyboard-only walk, in headless Chromium against a live server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from seuranta.plans.models import Node, Plan
+from tests.factories import PASSWORD, make_personas, make_plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover
+    sync_playwright = None
+
+if sync_playwright is None or not Path(CHROMIUM).exists():
+    pytestmark.append(pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium"))
+
+
+@pytest.fixture
+def site(transactional_db, live_server):
+    # Playwright's sync API runs an event loop in this thread; the data is made before it starts.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    personas = make_personas()
+    plan = make_plan(3)
+    archived = make_plan(1, state=Plan.State.ARCHIVED, title="Arkistoitu")
+    node = Node.objects.filter(plan=plan, level="Toimenpide").first()
+    from seuranta.importing.models import ImportDraft
+
+    draft = ImportDraft.objects.create(
+        created_by=personas.coordinator, organization=personas.organization, file_name="tuotu.txt",
+        plan={"format": "seuranta-plan/1", "title": "Tuotu", "organization": None, "levels": ["Tavoite"],
+              "sections": [], "nodes": [{"level": "Tavoite", "title": "A", "indicators": [
+                  {"name": "M", "baseline": {"text": "3", "kind": "value", "value": 3},
+                   "targets": [{"text": "5", "kind": "value", "value": 5, "period": "2026"}]}]}]},
+        warnings=[{"code": "x", "message": "Tarkista.", "path": ["A"], "indicator": None, "field": "title",
+                   "node": "0", "checked": False},
+                  {"code": "y", "message": "Koko asiakirja.", "path": [], "indicator": None, "field": None,
+                   "node": "", "checked": False}])
+    anonymous_pages = {
+        "home": reverse("home"), "login": reverse("login"), "plan": reverse("plan", args=[plan.pk]),
+        "plan_search": reverse("plan", args=[plan.pk]) + "?q=toimenpide&status=behind",
+        "node": reverse("node", args=[node.pk]), "404": "/ei-ole/",
+    }
+    coordinator_pages = {
+        "node_edit": reverse("node_edit", args=[node.pk]),
+        "node_add": reverse("node_add_child", args=[node.pk]),
+        "node_delete": reverse("node_delete", args=[node.pk]),
+        "indicator_edit": reverse("indicator_edit", args=[node.indicators.first().pk]),
+        "milestone_edit": reverse("milestone_edit", args=[node.milestones.first().pk]),
+        "plan_settings": reverse("plan_settings", args=[plan.pk]),
+        "import_upload": reverse("importing:upload"),
+        "import_review": reverse("importing:review", args=[draft.pk]),
+        "403": reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
+    }
+    return live_server.url, anonymous_pages, coordinator_pages
+
+
+@pytest.fixture
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+    assert result["passes"], "axe ran no checks"
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]]
+
+
+def log_in(page, base: str, username: str) -> None:
+    page.goto(base + reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_pages_for_anonymous_visitors_have_no_axe_violations(site, browser):
+    base, pages, _ = site
+    page = browser.new_page()
+    found = {}
+    for name, url in pages.items():
+        page.goto(base + url)
+        if violations := axe_violations(page):
+            found[name] = violations
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_edit_import_and_error_pages_have_no_axe_violations(site, browser):
+    base, _, pages = site
+    page = browser.new_page()
+    log_in(page, base, "coordinator")
+    found = {}
+    for name, url in pages.items():
+        page.goto(base + url)
+        if violations := axe_violations(page):
+            found[name] = violations
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_server_error_page_has_no_axe_violations(site, browser, rf):
+    from seuranta.web.views import server_error
+
+    base, _, _ = site
+    page = browser.new_page()
+    page.goto(base + "/")
+    page.set_content(server_error(rf.get("/")).content.decode())
+    assert not axe_violations(page)
+
+
+FOCUSABLE = """() => Array.from(document.querySelectorAll(
+  'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), summary'
+)).filter(e => e.offsetParent !== null || e === document.activeElement).length"""
+
+ACTIVE = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const s = getComputedStyle(e);
+  const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  const all = Array.from(document.querySelectorAll('*'));
+  return {index: all.indexOf(e), tag: e.tagName, text: (e.textContent || e.name || '').trim().slice(0, 40), visible};
+}"""
+
+
+def tab_through(page) -> list[dict]:
+    seen, order = set(), []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        active = page.evaluate(ACTIVE)
+        if active is None:
+            continue
+        if active["index"] in seen:
+            break
+        seen.add(active["index"])
+        order.append(active)
+    return order
+
+
+@pytest.mark.parametrize("which", ["plan", "node_edit"])
+def test_tab_reaches_every_interactive_element_with_visible_focus(site, browser, which):
+    base, anonymous_pages, coordinator_pages = site
+    page = browser.new_page()
+    if which in coordinator_pages:
+        log_in(page, base, "coordinator")
+    page.goto(base + {**anonymous_pages, **coordinator_pages}[which])
+    reached = tab_through(page)
+    assert len(reached) == page.evaluate(FOCUSABLE)
+    assert all(item["visible"] for item in reached), [i for i in reached if not i["visible"]]
+
+
+def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(site, browser):
+    base, pages, _ = site
+    page = browser.new_page()
+    page.goto(base + pages["plan"])
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "content"
