@@ -14,8 +14,10 @@ def pytest_report_header(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path, settings):
+def _test_settings(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Real password hashing takes ~0.5 s a user; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

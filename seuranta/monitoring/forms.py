@@ -6,6 +6,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from seuranta.core.measures import parse_measure
 from seuranta.core.periods import period_bounds
@@ -90,7 +91,7 @@ def is_qualitative(indicator: Indicator, measures: list) -> bool:
 
 class EntryForm(forms.Form):
     text = forms.CharField(
-        label=_("Progress"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label=pgettext_lazy("report form", "Progress"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What was done during the period, and what comes next. A few sentences are enough."),
     )
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=PHASE_CHOICES)

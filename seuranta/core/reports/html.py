@@ -3,10 +3,15 @@
     render_html(report, *, standalone=True) -> str
 
 Headings follow the plan's tree ("1.2 Tavoite: ..."), each item has a status
-line, its fields as "Label: value" paragraphs, an indicator table
-Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila with the evaluation's reason
-under each row, and its progress text. The report importer
-(parsing/families/report.py) reads this structure back from the PDF's text.
+line, its fields as "Label: value" paragraphs, a ruled indicator table
+Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila with one row per indicator
+(the evaluation's reason in the Tila cell, or in a full-width row when long),
+and its progress text. The report importer (parsing/families/report.py) reads
+the headings and fields back from the PDF's text and the indicators from its
+ruled tables.
+
+The CSS is kept cheap for WeasyPrint: no kerning or ligatures, simple class
+selectors, `break-inside: avoid` only on table rows and figures.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ CSS = """
                   font: 8pt "DejaVu Sans", sans-serif; color: #333; }
   @bottom-left { content: string(report-colophon); font: 7pt "DejaVu Sans", sans-serif; color: #777; } }
 body { font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0 auto;
-       max-width: 60rem; padding: 0 1rem; }
+       max-width: 60rem; padding: 0 1rem;
+       font-kerning: none; font-variant-ligatures: none; text-rendering: optimizeSpeed; }
 @media print { body { max-width: none; padding: 0; } .no-print { display: none; } }
 .report-title { string-set: report-title content(text); }
 .report-kind { string-set: report-kind content(text); }
@@ -45,20 +51,15 @@ p { margin: .25em 0; overflow-wrap: anywhere; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5em 0 .8em; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 1px solid #999; padding: 3px 4px; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; word-break: break-word; }
+th, td { border: .75pt solid #888; padding: 2pt 3pt; vertical-align: top; text-align: left;
+         overflow-wrap: anywhere; }
 thead th { background: #e8ecf0; }
-table.indicators col.c-name { width: 14%; } table.indicators col.c-base { width: 23%; }
-table.indicators col.c-target { width: 23%; } table.indicators col.c-actual { width: 23%; }
-table.indicators col.c-status { width: 17%; }
-td.reason { font-size: 7.5pt; color: #333; border-top: none; }
-tbody { break-inside: avoid; }
-tr.name th { background: #f5f7f9; }
-tr.name td { white-space: nowrap; }
+col.c-name { width: 31%; } col.c-value { width: 16%; } col.c-status { width: 21%; }
+th.name { font-weight: bold; }
+.why { display: block; font-size: 7.5pt; color: #333; font-weight: normal; }
+td.reason { font-size: 7.5pt; color: #333; }
 .nowrap { white-space: nowrap; }
-tr.measure th.kind { font-weight: normal; color: #444; font-size: 7.5pt; white-space: nowrap; }
-tr.measure td, tr.measure th { border-top: none; border-bottom: none; }
-.line { display: block; }
+.line { display: block; margin-bottom: .5em; }
 .meta { font-size: 7.5pt; color: #444; display: block; }
 .icon { font-family: "DejaVu Sans", sans-serif; }
 figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
@@ -99,42 +100,50 @@ def _value(line: str) -> str:
     return f'{_e(line[: match.start()])} <span class="nowrap">{_e(match.group(1))}</span>'
 
 
-MEASURE_ROWS = (("baseline", "row.baseline"), ("targets", "row.target"), ("actuals", "row.actual"))
+LONG_REASON = 110  # characters: a longer reason gets a full-width row of its own under the indicator
 
 
-def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True) -> str:
-    """Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila, one row group per indicator.
+def _lines(lines: tuple[str, ...]) -> str:
+    """A cell's measures, one block each; the gap between blocks tells a measure from a wrapped line."""
+    return "".join(f'<span class="line">{_value(line)}</span>' for line in lines)
 
-    The indicator's name and status head its group; each baseline, target and
-    actual then gets a row of its own with the value under its column, so no
-    printed line mixes two cells and long values wrap freely.
+
+def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True,
+                    labelled_by: str | None = None) -> str:
+    """Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila, one ruled row per indicator.
+
+    Each cell holds its measures one per block; the Tila cell holds the status
+    and the evaluation's reason, or a long reason gets a compact full-width row
+    under the indicator. Trend charts (indicators with two or more dated
+    actuals) follow the table as figures.
     """
     head = "".join(f'<th scope="col">{_e(report.text(k))}</th>' for k in
                    ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status"))
-    out = ['<table class="indicators"><colgroup><col class="c-name"><col class="c-base"><col class="c-target">'
-           f'<col class="c-actual"><col class="c-status"></colgroup><thead><tr>{head}</tr></thead>']
+    label = f' aria-labelledby="{_e(labelled_by)}"' if labelled_by else ""
+    out = [f'<table class="indicators"{label}><colgroup><col class="c-name"><col class="c-value">'
+           f'<col class="c-value"><col class="c-value"><col class="c-status"></colgroup>'
+           f"<thead><tr>{head}</tr></thead><tbody>"]
+    figures = []
+    reason_label = _e(report.text("xlsx.reason"))
     for row in rows:
         meta = []
         if row.unit:
             meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
         if row.source:
             meta.append(f"{report.text('field.indicator_source')}: {row.source}")
-        meta_html = f'<span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
-        out.append(f'<tbody><tr class="name"><th scope="rowgroup" colspan="4">{_e(row.name)}{meta_html}</th>'
-                   f'<td>{_status(report, row.status, row.status_label)}</td></tr>')
-        for column, (attribute, key) in enumerate(MEASURE_ROWS):
-            for line in getattr(row, attribute):
-                series = line.startswith("• ")
-                label = report.text("row.series" if series else key)
-                cells = ["<td></td>"] * 3
-                cells[column] = f"<td>{_value(line[2:] if series else line)}</td>"
-                out.append(f'<tr class="measure"><th scope="row" class="kind">{_e(label)}</th>{"".join(cells)}'
-                           "<td></td></tr>")
+        meta_html = f'<span class="why">({_e("; ".join(meta))})</span>' if meta else ""
+        long_reason = len(row.reason) > LONG_REASON
+        why = "" if long_reason else f'<span class="why">{_e(row.reason)}</span>'
+        out.append(f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'
+                   f"<td>{_lines(row.baseline)}</td><td>{_lines(row.targets)}</td><td>{_lines(row.actuals)}</td>"
+                   f"<td>{_status(report, row.status, row.status_label)}{why}</td></tr>")
+        if long_reason:
+            out.append(f'<tr><td class="reason" colspan="5">{reason_label}: {_e(row.reason)}</td></tr>')
         chart = trend_chart(row.indicator, None, report.lang) if charts and has_trend(row.indicator) else None
-        chart_html = (f'<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>' if chart else "")
-        out.append(f'<tr><td class="reason" colspan="5"><span class="field-label">{_e(report.text("xlsx.reason"))}:'
-                   f'</span> {_e(row.reason)}{chart_html}</td></tr></tbody>')
-    out.append("</table>")
+        if chart:
+            figures.append(f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>")
+    out.append("</tbody></table>")
+    out.extend(figures)
     return "".join(out)
 
 
@@ -156,7 +165,7 @@ def _node(report: Report, node: ReportNode, charts: bool) -> str:
         out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
                    f'<ul class="plain">{items}</ul>')
     if node.indicators:
-        out.append(indicator_table(report, node.indicators, charts=charts))
+        out.append(indicator_table(report, node.indicators, charts=charts, labelled_by=f"n{node.number}"))
     for progress in node.progress:
         label = report.text("field.progress") + (f" ({progress.period})" if progress.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
@@ -206,7 +215,7 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
                f'{_e(item.status_label)}. {_e(item.reason)}</p>')
     if item.evidence:
-        out.append(indicator_table(report, item.evidence, charts=True))
+        out.append(indicator_table(report, item.evidence, charts=True, labelled_by=f"a{item.number}"))
     for line in item.narrative:
         label = report.text("field.narrative") + (f" ({line.period})" if line.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(line.text)}</p>')

@@ -6,8 +6,11 @@ register = template.Library()
 
 @register.filter
 def plan_name(plan) -> str:
-    """The plan's title; for an untitled plan its organisation and kind ("Porin kaupunki – operational goals")."""
+    """The plan's title; for an untitled plan its kind and period ("Operational goals 2026")."""
     if plan.title:
         return plan.title
-    parts = [str(plan.organization) if plan.organization_id else "", plan.get_kind_display() if plan.kind else ""]
-    return " – ".join(p for p in parts if p) or _("Untitled plan")
+    parts = [str(plan.get_kind_display()).capitalize() if plan.kind else "", plan.period or ""]
+    name = " ".join(p for p in parts if p)
+    if not name and plan.organization_id:
+        name = str(plan.organization)
+    return name or _("Untitled plan")

@@ -5,13 +5,18 @@ Recognised by structure: the colophon line "Seuranta – raportti laadittu ..."
 "Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila" and numbered headings
 "1.2 Tavoite: ...". Without the colophon the family never claims a document.
 
-A DOCX report is read from its blocks: headings and "Label: value"
-paragraphs, and indicator tables with one row per indicator. A PDF report is
-read from its text lines, where the HTML layout (reports/html.py) guarantees
-that no printed line mixes two table cells: each indicator's name line ends
-with its status, and each baseline, target and actual has a row of its own
-that starts with its kind ("Lähtötaso", "Tavoitetaso", "Toteuma").
-Running headers and footers ("... Sivu 3 / 11") are dropped.
+A report is read from its blocks, DOCX and PDF alike: headings and
+"Label: value" paragraphs (a PDF gives a paragraph per printed line; wrapped
+headings and fields continue on the next ones), and indicator tables with one
+row per indicator, Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila, whose
+cells hold one measure per line (the PDF reader finds the ruled tables the
+HTML layout prints). A row with nothing in its Tila cell is a full-width
+reason row and is skipped. In a PDF the running header and footer
+("... Sivu 3 / 11") of every page are dropped.
+
+PDF reports of the earlier layout (no ruled tables: each indicator's name line
+ends with its status, and each baseline, target and actual has a printed line
+of its own that starts with its kind) are still read from the text lines.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import dataclass, field
 
 from seuranta.core.measures import parse_measure
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
-from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, Table
+from seuranta.core.parsing.document import Block, Document, ImportWarning, Paragraph, ParseResult, Table
 from seuranta.core.reports.texts import STATUS_ICONS, STATUS_ORDER, TEXTS
 
 NAME = "report"
@@ -205,9 +210,43 @@ def _is_structural(line: str, labels: _Labels) -> bool:
     return ":" in line and head in labels.fields
 
 
-def _docx_events(doc: Document, labels: _Labels) -> list[object]:
-    events: list[object] = []
+def _running_lines(doc: Document) -> set[str]:
+    """The lines of the PDF's running headers: from the top of each page to its first blank line."""
+    lines: set[str] = set()
+    heading, seen = True, False  # in a page's header; a header line of this page seen
+    for line in doc.text.splitlines():
+        stripped = line.strip()
+        if PAGE_FOOTER.match(stripped):
+            heading, seen = True, False
+        elif heading and stripped:
+            lines.add(stripped)
+            seen = True
+        elif heading and seen:
+            heading = False
+    return lines
+
+
+def _pdf_body_blocks(doc: Document) -> list[Block]:
+    """The PDF's blocks without the running header at the top of each page and the footer at its foot."""
+    running = _running_lines(doc)
+    blocks: list[Block] = []
+    top = True  # at the top of a page, where the running header is
     for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if PAGE_FOOTER.match(text):
+                top = True
+                continue
+            if top and text in running:
+                continue
+        top = False
+        blocks.append(block)
+    return blocks
+
+
+def _block_events(blocks: list[Block], labels: _Labels) -> list[object]:
+    events: list[object] = []
+    for block in blocks:
         if isinstance(block, Table):
             rows = block.rows
             if not rows or [c.strip() for c in rows[0]] != labels.header:
@@ -371,7 +410,12 @@ def parse(doc: Document) -> ParseResult:
     lang = _language(doc) or "fi"
     labels = _Labels(lang)
     has_tables = any(isinstance(b, Table) for b in doc.blocks)
-    events = _docx_events(doc, labels) if has_tables or doc.source_format == "docx" else _pdf_events(doc, labels)
+    if has_tables and doc.source_format == "pdf":
+        events = _block_events(_pdf_body_blocks(doc), labels)
+    elif has_tables or doc.source_format == "docx":
+        events = _block_events(doc.blocks, labels)
+    else:
+        events = _pdf_events(doc, labels)
     assembler = _Assembler(labels)
     for event in events:
         assembler.feed(event)

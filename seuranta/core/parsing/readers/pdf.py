@@ -14,6 +14,17 @@ narrow bullet or label column) on both sides; rows that do cross it (a title
 over both columns) split the page into bands, each read in turn. Pages without
 such a gutter keep their lines as they are.
 
+Ruled tables (cells drawn with lines or thin rectangles, as WeasyPrint and
+word processors print table borders) are found with pdfplumber's line-based
+table finder and become `Table` blocks in reading order among the Paragraph
+blocks: one string per cell, its paragraphs on lines of their own (a vertical
+gap inside a cell starts a paragraph; wrapped lines are joined with a space).
+In `text` a table is written cell by cell, row by row, as printed lines, with
+a blank line around the table and between rows (as the DOCX reader does), so
+text-based families read it as they read any other text. Text that is not in
+a ruled table stays as it is, and pages without any drawn lines skip the table
+finder altogether.
+
 Files that cannot be read raise `UnreadableDocument` with one Finnish sentence:
 encrypted, scanned (images without a text layer), truncated or corrupt.
 """
@@ -28,7 +39,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from seuranta.core.parsing.document import Document, Paragraph, UnreadableDocument
+from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
 
 Word = dict[str, Any]
 
@@ -51,6 +62,8 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 MAX_BLANKS = 3  # blank lines kept for one vertical gap
 CID = re.compile(r"\(cid:\d+\)")
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+CELL_PARAGRAPH_GAP = 1.6  # line tops further apart than this many line heights: a new paragraph in a cell
 
 
 @dataclass
@@ -78,6 +91,19 @@ class Line:
         return self.bottom - self.top
 
 
+@dataclass
+class TableItem:
+    """A ruled table on a page: rows of cells, each cell its paragraphs, each paragraph its printed lines."""
+
+    rows: list[list[list[list[Line]]]]
+    top: float
+    bottom: float
+
+    def block(self) -> Table:
+        return Table([["\n".join(" ".join(_clean(line.text).strip() for line in paragraph) for paragraph in cell)
+                       for cell in row] for row in self.rows])
+
+
 # A column break inside a page: the reader starts a new paragraph there.
 BREAK = None
 
@@ -88,19 +114,19 @@ def read(data: bytes, name: str) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise UnreadableDocument(NOT_PDF)
     pages = _extract_pages(data)
-    text = _join_pages(pages)
+    text, _ = _join_pages(pages)
     chars = re.sub(r"\s", "", text)
     if CID.search(text) and len(CID.sub("", chars)) < len(chars) / 2:
         raise UnreadableDocument(NO_UNICODE)
     if not chars:
         raise UnreadableDocument(SCANNED if any(p.has_images for p in pages) else NO_TEXT)
-    blocks = [Paragraph(line.strip()) for line in text.split("\n") if line.strip()]
-    return Document(text=text, blocks=list(blocks), source_name=name, source_format="pdf")
+    text, blocks = _join_pages(pages)
+    return Document(text=text, blocks=blocks, source_name=name, source_format="pdf")
 
 
 @dataclass
 class PageText:
-    items: list[Line | None]  # lines in reading order, BREAK between columns
+    items: list[Line | TableItem | None]  # lines and tables in reading order, BREAK between columns
     top: float  # top of the page's text area
     bottom: float
     has_images: bool
@@ -134,7 +160,8 @@ def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True,
                                use_text_flow=False, extra_attrs=["size"])
-    items = _reading_order(words)
+    tables = _ruled_tables(page)
+    items: list[Line | TableItem | None] = [*_reading_order(words)] if not tables else _with_tables(words, tables)
     lines = [item for item in items if item is not None]
     return PageText(
         items=items,
@@ -143,6 +170,73 @@ def _read_page(page: Any) -> PageText:
         has_images=bool(page.images),
         height=float(page.height),
     )
+
+
+# -- ruled tables ---------------------------------------------------------------------
+
+def _ruled_tables(page: Any) -> list[Any]:
+    """pdfplumber's tables found from drawn lines: two rows and two columns at least."""
+    if not (page.rects or page.lines or page.curves):
+        return []
+    return [table for table in page.find_tables(TABLE_SETTINGS)
+            if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2]
+
+
+def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _with_tables(words: list[Word], tables: list[Any]) -> list[Line | TableItem | None]:
+    """The page's items with each ruled table in its place: the text above it, the table, the rest."""
+    rest = words
+    found: list[tuple[Any, list[Word]]] = []
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        inside = [w for w in rest if _inside(w, table.bbox)]
+        rest = [w for w in rest if not _inside(w, table.bbox)]
+        found.append((table, inside))
+    items: list[Line | TableItem | None] = []
+    for table, inside in found:
+        top = table.bbox[1]
+        above = [w for w in rest if (w["top"] + w["bottom"]) / 2 < top]
+        rest = [w for w in rest if (w["top"] + w["bottom"]) / 2 >= top]
+        if items and above:
+            items.append(BREAK)
+        items.extend(_reading_order(above))
+        items.append(_table_item(table, inside))
+    if rest:
+        items.append(BREAK)
+        items.extend(_reading_order(rest))
+    return items
+
+
+def _table_item(table: Any, words: list[Word]) -> TableItem:
+    """The table's cells with the words whose middle falls in them, as paragraphs of printed lines."""
+    rows: list[list[list[Word]]] = []
+    boxes: list[tuple[int, int, tuple[float, float, float, float]]] = []
+    for r, row in enumerate(table.rows):
+        rows.append([[] for _ in row.cells])
+        boxes.extend((r, c, box) for c, box in enumerate(row.cells) if box is not None)
+    for word in words:
+        for r, c, box in boxes:
+            if _inside(word, box):
+                rows[r][c].append(word)
+                break
+    width = max(len(row) for row in rows)
+    cells = [[_cell_paragraphs(cell) for cell in row] + [[] for _ in range(width - len(row))] for row in rows]
+    return TableItem(rows=cells, top=float(table.bbox[1]), bottom=float(table.bbox[3]))
+
+
+def _cell_paragraphs(words: list[Word]) -> list[list[Line]]:
+    paragraphs: list[list[Line]] = []
+    previous: Line | None = None
+    for line in _rows(words):
+        if previous is None or line.top - previous.top > CELL_PARAGRAPH_GAP * max(line.height, previous.height):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+        previous = line
+    return paragraphs
 
 
 # -- lines and columns -----------------------------------------------------------------
@@ -295,13 +389,15 @@ def _columns_on_both_sides(rows: list[Line], left: float, right: float, width: f
 
 # -- text ------------------------------------------------------------------------------
 
-def _join_pages(pages: list[PageText]) -> str:
-    """Lines of all pages, with blank lines where the layout leaves vertical gaps."""
+def _join_pages(pages: list[PageText]) -> tuple[str, list[Block]]:
+    """Lines of all pages, with blank lines where the layout leaves vertical gaps, and the blocks:
+    a Paragraph per line, a Table per ruled table."""
     step = _line_step(pages)
     text_pages = [p for p in pages if any(item is not None for item in p.items)]
     body_top = min((p.top for p in text_pages), default=0.0)
     body_bottom = max((p.bottom for p in text_pages), default=0.0)
     out: list[str] = []
+    blocks: list[Block] = []
     for index, page in enumerate(text_pages):
         if index:
             blanks_above = _blanks(page.top - body_top + step, step)
@@ -317,13 +413,32 @@ def _join_pages(pages: list[PageText]) -> str:
                     out.append("")
                 previous = None
                 continue
+            if isinstance(item, TableItem):
+                _write_table(item, out)
+                blocks.append(item.block())
+                previous = None
+                continue
             if previous is not None:
                 out.extend([""] * _blanks(item.top - previous.top, step))
-            out.append(_clean(item.text))
+            line = _clean(item.text)
+            out.append(line)
+            if line.strip():
+                blocks.append(Paragraph(line.strip()))
             previous = item
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out)
+    return "\n".join(out), blocks
+
+
+def _write_table(table: TableItem, out: list[str]) -> None:
+    """A table as text: cell by cell, row by row, its printed lines, a blank line around it and between rows."""
+    if out and out[-1].strip():
+        out.append("")
+    for row in table.rows:
+        lines = [_clean(line.text) for cell in row for paragraph in cell for line in paragraph]
+        out.extend(line for line in lines if line.strip())
+        if out and out[-1].strip():
+            out.append("")
 
 
 def _line_step(pages: list[PageText]) -> float:
@@ -337,6 +452,8 @@ def _line_step(pages: list[PageText]) -> float:
     for page in pages:
         previous: Line | None = None
         for item in page.items:
+            if isinstance(item, TableItem):
+                item = None
             if item is not None:
                 heights.append(item.height)
                 if previous is not None and item.top > previous.top + 0.5 * item.height:

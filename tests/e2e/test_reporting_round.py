@@ -1,0 +1,124 @@
+"""A whole reporting round in a real browser: open, report, watch completion, close, see statuses, stay locked.
+
+Runs headless Chromium from /usr/bin/chromium through Playwright against
+pytest-django's live server; skipped when either is missing.
+"""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from seuranta.monitoring.models import ReportingRound, RoundEntry
+from seuranta.plans.models import Measure, Milestone, Node
+from tests.factories import PASSWORD, make_personas, make_plan
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
+                       reason="needs the playwright Python package (pip install playwright)"),
+]
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def _log_in(browser, live_server, username):
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form:has(input[name=username]) [type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def _status_on_plan_page(page, live_server, plan, title):
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    badge = page.locator(".tree-item__head", has=page.get_by_role("link", name=title, exact=True)).locator(".badge")
+    return re.search(r"badge--(\w+)", badge.first.get_attribute("class"))[1]
+
+
+def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server, browser):
+    personas = make_personas()
+    plan = make_plan(2, indicators_per_action=2, organization=personas.organization)
+    Milestone.objects.filter(node__plan=plan).delete()
+    action = Node.objects.get(plan=plan, title="Toimenpide 1")
+    action.responsible_users.add(personas.responsible)
+
+    coordinator = _log_in(browser, live_server, "coordinator")
+    assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "no_data"
+
+    # The coordinator opens a round.
+    coordinator.goto(f"{live_server.url}/seuranta/kierrokset/")
+    coordinator.get_by_role("link", name="Avaa kierros").click()
+    coordinator.fill("input[name=title]", "Q1/2026")
+    coordinator.fill("input[name=period]", "Q1/2026")
+    coordinator.fill("input[name=deadline]", "2026-04-15")
+    coordinator.get_by_role("button", name="Avaa kierros").click()
+    coordinator.wait_for_load_state()
+    assert "Kierros on avattu: raportteja pyydettiin 1." in coordinator.content()
+    round_url = coordinator.url
+    reporting_round = ReportingRound.objects.get(title="Q1/2026")
+    assert reporting_round.period == "2026-Q1"
+
+    # The responsible person reports two indicators and a progress text, and submits.
+    responsible = _log_in(browser, live_server, "responsible")
+    responsible.get_by_role("link", name="Omat raportit").first.click()
+    responsible.get_by_role("link", name="Toimenpide 1").click()
+    entry_url = responsible.url
+    responsible.get_by_label("Mittari 1.1").fill("12")
+    responsible.get_by_label("Mittari 1.2").fill("11,5")
+    responsible.get_by_label("Tilannekuvaus").fill("Koulutukset alkoivat helmikuussa.")
+    responsible.get_by_label("Vaihe").select_option("in_progress")
+    responsible.get_by_role("button", name="Lähetä raportti").click()
+    responsible.wait_for_load_state()
+    assert "Raportti lähetetty. Kiitos!" in responsible.content()
+    values = sorted(Measure.objects.filter(indicator__node=action, role="actual").values_list("value", flat=True))
+    assert values == [11.5, 12.0]
+
+    # The coordinator sees the person at 100 % and closes the round.
+    coordinator.goto(round_url)
+    row = coordinator.locator("#per-person tbody tr", has_text="responsible")
+    assert row.locator("td.num").inner_text().strip() == "100 %"
+    coordinator.once("dialog", lambda dialog: dialog.accept())
+    coordinator.get_by_role("button", name="Sulje kierros").click()
+    coordinator.wait_for_load_state()
+    snapshot = coordinator.locator("#snapshot")
+    assert snapshot.is_visible()
+    assert snapshot.locator(".snapshot-row .badge").first.get_attribute("class").endswith("badge--on_track")
+    assert "Koulutukset alkoivat helmikuussa." in snapshot.inner_text()
+
+    # The plan page shows the new status.
+    assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "on_track"
+
+    # An edit attempt on the closed round is refused.
+    responsible.goto(entry_url)
+    assert "Kierros on suljettu" in responsible.content()
+    assert responsible.get_by_role("button", name="Lähetä raportti").count() == 0
+    token = next(c["value"] for c in responsible.context.cookies() if c["name"] == "csrftoken")
+    refused = responsible.context.request.post(entry_url, form={
+        "csrfmiddlewaretoken": token, "version": "99", "text": "Myöhästynyt muutos", "submit": "1",
+    }, headers={"Referer": entry_url})
+    assert refused.status == 403
+    assert "ei voi enää muuttaa" in refused.text()
+    assert RoundEntry.objects.get(round=reporting_round).state == RoundEntry.State.SUBMITTED
+    assert not Measure.objects.filter(indicator__node=action, text="Myöhästynyt muutos").exists()
