@@ -201,17 +201,33 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     setup_django(db_path=getattr(args, "db", None))
-    serve(args.host, args.port)
+    serve(args.host, args.port, worker=not args.no_worker)
     return EXIT_OK
 
 
-def serve(host: str, port: int) -> None:
+def serve(host: str, port: int, *, worker: bool = True) -> None:
+    """Serve the web app; with `worker`, also run the background task worker (reminder emails)."""
+    import signal
+    import subprocess
+
     import waitress
+    from django.conf import settings
 
     from seuranta.wsgi import application
 
+    # A service manager stops us with SIGTERM: exit normally so the worker is stopped too.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    worker_process = None
+    if worker and settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+        # The worker inherits DATABASE_URL and SEURANTA_DATA_DIR from this process.
+        worker_process = subprocess.Popen([sys.executable, "-m", "seuranta.cli", "manage", "db_worker"])
     print(f"Seuranta: http://{host}:{port}/  (lopeta Ctrl+C)", flush=True)
-    waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
+    try:
+        waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
+    finally:
+        if worker_process is not None:
+            worker_process.terminate()
+            worker_process.wait(timeout=10)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -226,7 +242,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = load_demo()
     print(summary)
     if not args.no_serve:
-        serve(args.host, args.port)
+        serve(args.host, args.port, worker=not args.no_worker)
     return EXIT_OK
 
 
@@ -293,12 +309,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-serve", action="store_true", help="load the demo data and exit")
+    p.add_argument("--no-worker", action="store_true", help="do not start the background task worker")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("serve", help="serve the web app on an existing database")
     p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-worker", action="store_true",
+                   help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")

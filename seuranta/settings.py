@@ -157,18 +157,17 @@ if _email_backend.endswith("smtp.EmailBackend"):
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "seuranta@localhost")
 
-# Background tasks (reminder emails). With django-tasks-db installed they are stored in the
-# database and run by its worker: `DJANGO_SETTINGS_MODULE=seuranta.settings django-admin db_worker`
-# (same DATABASE_URL / SEURANTA_DATA_DIR as the web server). Without it they run at once, in the request.
-from importlib.util import find_spec  # noqa: E402
-
-_TASKS_DB = "django_tasks_db.DatabaseBackend"
-_tasks_backend = os.environ.get("SEURANTA_TASKS_BACKEND") or (
-    _TASKS_DB if find_spec("django_tasks_db") else "django.tasks.backends.immediate.ImmediateBackend"
-)
-if _tasks_backend == _TASKS_DB:
-    INSTALLED_APPS.append("django_tasks_db")
-TASKS = {"default": {"BACKEND": _tasks_backend, "QUEUES": ["default"]}}
+# Background tasks (reminder emails) are stored in the database and run by the
+# worker that `seuranta serve` starts beside the web server (or by
+# `seuranta manage db_worker` on its own). SEURANTA_TASKS_BACKEND overrides,
+# e.g. "django.tasks.backends.immediate.ImmediateBackend" to run them at once.
+INSTALLED_APPS.append("django_tasks_db")
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("SEURANTA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")

@@ -16,12 +16,6 @@ def _immediate_tasks(settings):
     settings.TASKS = IMMEDIATE
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """The personas log in a lot; a real password hash takes most of a second each time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def actions_of(plan) -> list[Node]:
     return list(Node.objects.filter(plan=plan, children__isnull=True).order_by("order", "id"))
 

@@ -52,7 +52,8 @@ def test_a_return_notice_for_a_missing_entry_sends_nothing(db, mailoutbox):
     assert send_return_notice.enqueue(999999, "https://x/").return_value == 0
 
 
-def test_with_the_database_backend_reminders_wait_for_the_worker(reporting, settings, mailoutbox):
+def test_with_the_database_backend_reminders_wait_for_the_worker(transactional_db, reporting, settings, mailoutbox):
+    # The worker closes its database connection when done, so no test transaction may wrap it.
     pytest.importorskip("django_tasks_db")
     if "django_tasks_db" not in settings.INSTALLED_APPS:
         pytest.skip("django_tasks_db is not an installed app in these settings")

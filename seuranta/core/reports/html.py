@@ -16,7 +16,6 @@ selectors, `break-inside: avoid` only on table rows and figures.
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
@@ -45,14 +44,14 @@ h3 { font-size: 13pt; } h4 { font-size: 11.5pt; } h5 { font-size: 10.5pt; } h6 {
 .title-page .kicker { font-size: 12pt; text-transform: uppercase; letter-spacing: .05em; color: #444; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dl.facts dt { font-weight: bold; } dl.facts dd { margin: 0; }
-p { margin: .25em 0; overflow-wrap: anywhere; }
+p { margin: .25em 0; overflow-wrap: break-word; }
 .field-label { font-weight: bold; }
 .status { font-weight: bold; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: .5em 0 .8em; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: .75pt solid #888; padding: 2pt 3pt; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
 thead th { background: #e8ecf0; }
 col.c-name { width: 31%; } col.c-value { width: 16%; } col.c-status { width: 21%; }
 th.name { font-weight: bold; }
@@ -61,7 +60,6 @@ td.reason { font-size: 7.5pt; color: #333; }
 .nowrap { white-space: nowrap; }
 .line { display: block; margin-bottom: .5em; }
 .meta { font-size: 7.5pt; color: #444; display: block; }
-.icon { font-family: "DejaVu Sans", sans-serif; }
 figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
 svg { max-width: 100%; height: auto; }
 ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
@@ -89,23 +87,16 @@ def _heading(depth: int, text: str, anchor: str) -> str:
     return f'<h{tag} id="{anchor}"{extra}>{text}</h{tag}>'
 
 
-PERIOD_AT_END = re.compile(r" (\([^()\s]*\))$")
-
-
-def _value(line: str) -> str:
-    """A measure line with its period kept on one printed line."""
-    match = PERIOD_AT_END.search(line)
-    if not match:
-        return _e(line)
-    return f'{_e(line[: match.start()])} <span class="nowrap">{_e(match.group(1))}</span>'
-
-
 LONG_REASON = 110  # characters: a longer reason gets a full-width row of its own under the indicator
 
 
 def _lines(lines: tuple[str, ...]) -> str:
-    """A cell's measures, one block each; the gap between blocks tells a measure from a wrapped line."""
-    return "".join(f'<span class="line">{_value(line)}</span>' for line in lines)
+    """A cell's measures: a lone one as plain text, several one block each (the gap between blocks
+    tells the PDF reader a new measure from a wrapped line). Plain text and few boxes keep
+    WeasyPrint's layout fast."""
+    if len(lines) == 1:
+        return _e(lines[0])
+    return "".join(f'<span class="line">{_e(line)}</span>' for line in lines)
 
 
 def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True,
