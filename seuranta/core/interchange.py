@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "fi": {
         "not_json": "ei ole kelvollista JSONia ({detail})",
-        "expected_object": "odotettiin oliota",
+        "expected_object": "odotettiin objektia",
         "expected_list": "odotettiin listaa",
         "expected_string": "odotettiin merkkijonoa",
         "expected_string_or_null": "odotettiin merkkijonoa tai null-arvoa",

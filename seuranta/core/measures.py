@@ -37,6 +37,7 @@ from datetime import date
 
 from seuranta.core.measures_periods import PeriodSpan, find_periods, first_period, text_bounds
 from seuranta.core.model import Measure
+from seuranta.core.periods import period_bounds
 
 __all__ = [
     "is_state_text",
@@ -45,6 +46,7 @@ __all__ = [
     "parse_number",
     "parse_period",
     "parse_unit",
+    "parse_whole_period",
     "period_text_bounds",
     "state_is_done",
 ]
@@ -281,6 +283,24 @@ def parse_period(text: str, *, year: int | None = None) -> str | None:
         return first_period(find_periods(_fold(text), year=year))
     except RecursionError:  # pragma: no cover - defensive
         return None
+
+
+def parse_whole_period(text: str) -> str | None:
+    """The normalised period when the whole text is one period that means just that, else None.
+
+    For fields that ask for a period, such as a reporting round's: "Q1/2026" -> "2026-Q1",
+    "tertiaali 2/2026" -> "2026-T2", "9/2026" -> "2026-09", "2026" -> "2026". Refused: text
+    around the period ("raportti 2026"), no year ("syksy"), no such period ("13/2026"), and
+    spans no period string states exactly ("kevät 2026", "2026-2027").
+    """
+    folded = _fold(text)
+    spans = find_periods(folded)
+    if len(spans) != 1:
+        return None
+    span = spans[0]
+    if (span.start, span.end) != (0, len(folded)) or span.period is None or span.reference:
+        return None
+    return span.period if period_bounds(span.period) == (span.first, span.last) else None
 
 
 def period_text_bounds(text: str) -> tuple[date | None, date | None]:

@@ -139,10 +139,6 @@ def _range_period(first: date, last: date) -> str | None:
     return last.isoformat()
 
 
-def _year_span(year: int, **kw: object) -> tuple[str, date, date]:
-    return f"{year:04d}", date(year, 1, 1), date(year, 12, 31)
-
-
 def _plausible_bare_year(text: str, m: re.Match[str], year: int) -> bool:
     if not 1900 <= year <= 2099:
         return False

@@ -2,37 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from seuranta.core.measures import parse_measure
-from seuranta.core.periods import period_bounds
+from seuranta.core.measures import parse_measure, parse_whole_period
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.plans.models import Indicator, Node, ProgressEntry
-
-# How people write a reporting period -> the normalised form.
-_WRITTEN_PERIODS = [
-    (re.compile(r"(?i)q\s*([1-4])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-Q{m[1]}"),
-    (re.compile(r"(?i)(?:t|tertiaali)\s*([1-3])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-T{m[1]}"),
-    (re.compile(r"(?i)h\s*([12])\s*[/ ]\s*(\d{4})"), lambda m: f"{m[2]}-H{m[1]}"),
-    (re.compile(r"(\d{1,2})\s*/\s*(\d{4})"), lambda m: f"{m[2]}-{int(m[1]):02d}"),
-]
 
 
 def normalise_period(written: str) -> str | None:
     """ "2026-Q1", "Q1/2026", "T2/2026", "9/2026" or "2026" as a normalised period, or None."""
-    text = written.strip()
-    if period_bounds(text):
-        return text.upper() if re.fullmatch(r"\d{4}-?[qth]\d", text, re.IGNORECASE) else text
-    for pattern, build in _WRITTEN_PERIODS:
-        if m := pattern.fullmatch(text):
-            candidate = build(m)
-            if period_bounds(candidate):
-                return candidate
-    return None
+    return parse_whole_period(written)
 
 
 class OpenRoundForm(forms.Form):

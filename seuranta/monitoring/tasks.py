@@ -22,6 +22,11 @@ from seuranta.monitoring.templatetags.monitoring_tags import plan_name
 DUE_STATES = (RoundEntry.State.NOT_STARTED, RoundEntry.State.DRAFT, RoundEntry.State.RETURNED)
 
 
+def one_line(text: str) -> str:
+    """Text fit for an email header: a node title may hold line breaks, which a header must not."""
+    return " ".join(text.split())
+
+
 def _send(messages: list[EmailMessage]) -> int:
     if not messages:
         return 0
@@ -63,7 +68,7 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
             ]
             messages.append(EmailMessage(
                 subject=_("Reminder: %(round)s reports are due %(deadline)s") % {
-                    "round": reporting_round.title, "deadline": reporting_round.deadline.strftime("%d.%m.%Y")},
+                    "round": one_line(reporting_round.title), "deadline": reporting_round.deadline.strftime("%d.%m.%Y")},
                 body="\n".join(lines), from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
             ))
     sent = _send(messages)
@@ -90,7 +95,7 @@ def send_return_notice(entry_id: int, entry_url: str, lang: str = "fi") -> int:
             _("Correct it here: %(url)s") % {"url": entry_url},
         ])
         message = EmailMessage(
-            subject=_("Report returned for correction: %(node)s") % {"node": entry.node.title[:80]},
+            subject=_("Report returned for correction: %(node)s") % {"node": one_line(entry.node.title)[:80]},
             body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients,
         )
     return _send([message])

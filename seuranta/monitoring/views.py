@@ -14,7 +14,6 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -31,13 +30,11 @@ from seuranta.monitoring.reporting import (
     save_entry,
 )
 from seuranta.monitoring.tasks import send_return_notice, send_round_reminders
-from seuranta.plans.models import Membership, Node, Plan
+from seuranta.plans.access import managed_organizations
+from seuranta.plans.models import Node, Plan
+from seuranta.web.language import ui_lang
 
 SUBMITTED = RoundEntry.State.SUBMITTED
-
-
-def _lang() -> str:
-    return (get_language() or "fi")[:2]
 
 
 def _percent(done: int, total: int) -> int:
@@ -68,9 +65,7 @@ def rounds(request):
     plans = Plan.objects.exclude(state=Plan.State.ARCHIVED).select_related("organization").order_by(
         "organization__name", "title")
     if not request.user.is_superuser:
-        plans = plans.filter(organization__memberships__user=request.user,
-                             organization__memberships__role__in=[Membership.Role.ADMIN,
-                                                                  Membership.Role.COORDINATOR])
+        plans = plans.filter(organization__in=managed_organizations(request.user))
     plans = list(plans)
     all_rounds = ReportingRound.objects.filter(plan__in=plans).annotate(
         total=Count("entries"), submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),
@@ -156,7 +151,7 @@ def remind(request, round_id: int):
         messages.error(request, _("The round is closed; reminders are no longer sent."))
         return redirect("monitoring:round", round_id=round_id)
     send_round_reminders.enqueue(reporting_round.pk, request.build_absolute_uri(reverse("monitoring:my_reports")),
-                                 _lang())
+                                 ui_lang())
     messages.success(request, _("Reminders are on their way to everyone whose reports are not yet submitted."))
     return redirect("monitoring:round", round_id=round_id)
 
@@ -165,7 +160,7 @@ def remind(request, round_id: int):
 @login_required
 def close(request, round_id: int):
     reporting_round, _access = get_round_for(request.user, round_id)
-    if close_round(reporting_round, user=request.user, lang=_lang()):
+    if close_round(reporting_round, user=request.user, lang=ui_lang()):
         messages.success(request, _("The round is closed. Its reports are locked and the snapshot below is final."))
     else:
         messages.info(request, _("The round was already closed."))
@@ -193,7 +188,6 @@ def entry_view(request, entry_id: int):
         save_entry(entry, form.entry_values(), user=request.user, version=form.cleaned_data["version"],
                    submit=submit)
     except EntryLocked:
-        entry.round.refresh_from_db()
         entry, access = get_entry_for(request.user, entry_id)
         messages.error(request, _("The round was closed while you were writing; this report can no longer be "
                                   "changed. Your text is kept below so you can copy it."))
@@ -228,6 +222,6 @@ def return_view(request, entry_id: int):
         return redirect("monitoring:entry", entry_id=entry.pk)
     return_entry(entry, form.cleaned_data["note"], user=request.user)
     send_return_notice.enqueue(entry.pk, request.build_absolute_uri(reverse("monitoring:entry", args=[entry.pk])),
-                               _lang())
+                               ui_lang())
     messages.success(request, _("The report was returned for correction and its author notified."))
     return redirect("monitoring:round", round_id=entry.round_id)

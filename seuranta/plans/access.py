@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from seuranta.plans.models import Membership, Node, Plan
+from seuranta.plans.models import Membership, Node, Organization, Plan
 
 
 @dataclass(frozen=True)
@@ -62,15 +62,6 @@ def get_plan_for(user, plan_id: int) -> tuple[Plan, PlanAccess]:
     return plan, access
 
 
-def can_report_on(user, node: Node, access: PlanAccess) -> bool:
-    """Coordinators report on any node; a responsible person only on nodes assigned to them."""
-    if not access.can_report:
-        return False
-    if access.can_coordinate:
-        return True
-    return node.responsible_users.filter(pk=user.pk).exists()
-
-
 def get_node_for(user, node_id: int) -> tuple[Node, Plan, PlanAccess]:
     """A node, its plan and the user's access to the plan; 404 when missing or not visible."""
     node = Node.objects.select_related("plan__organization").filter(pk=node_id).first()
@@ -84,8 +75,6 @@ def get_node_for(user, node_id: int) -> tuple[Node, Plan, PlanAccess]:
 
 def managed_organizations(user):
     """Organisations in which the user may create plans (administrators and coordinators)."""
-    from seuranta.plans.models import Organization
-
     if not user.is_authenticated:
         return Organization.objects.none()
     if user.is_superuser:

@@ -13,6 +13,7 @@ from collections import defaultdict
 from django.db import transaction
 
 from seuranta.core import model as core
+from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.periods import period_bounds
 from seuranta.plans.models import (
     Indicator,
@@ -33,16 +34,6 @@ def plan_years(period: str | None) -> tuple[int | None, int | None]:
     """First and last year named in a plan period as written ("2026–2029", "2023")."""
     years = [int(y) for y in _YEARS.findall(period or "")]
     return (min(years), max(years)) if years else (None, None)
-
-
-def _schedule_bounds(text: str | None):
-    if not text:
-        return None, None
-    try:
-        from seuranta.core.measures import period_text_bounds
-    except ImportError:  # pragma: no cover - the measure language is part of the core
-        return None, None
-    return period_text_bounds(text)
 
 
 def measure_row(measure: core.Measure, role: str, order: int) -> Measure:
@@ -111,7 +102,7 @@ def store_plan(
     while level_nodes:
         rows = []
         for node, parent, order in level_nodes:
-            start, end = _schedule_bounds(node.schedule)
+            start, end = text_bounds(node.schedule)
             rows.append(Node(
                 plan=stored, parent=parent, order=order, level=node.level, title=node.title,
                 description=node.description, unit_name=node.unit, org_unit=units.get(node.unit or ""),
@@ -134,7 +125,7 @@ def store_plan(
                 description=indicator.description, extra=indicator.extra,
             )))
         for i, m in enumerate(node.milestones):
-            _, due_end = _schedule_bounds(m.due)
+            _, due_end = text_bounds(m.due)
             milestones.append(Milestone(node=row, order=i, title=m.title, due=m.due, due_date=due_end,
                                         done=m.done, extra=m.extra))
         for i, p in enumerate(node.progress):

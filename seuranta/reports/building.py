@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from seuranta.core.reports import FORMATS, ReportOptions, render, report_for
 from seuranta.core.reports.model import VARIANTS
 from seuranta.plans.interchange import load_core_plan
@@ -70,7 +72,7 @@ def round_options(plan: Plan, round_id: int) -> tuple[date, str, str | None]:
 
 def build_for(plan: Plan, request: ReportRequest, *, today: date | None = None):
     """The report of a stored plan as the request asks."""
-    on = request.on or today or date.today()
+    on = request.on or today or timezone.localdate()  # the plan pages' today, not the server clock's
     label, unit = None, request.unit
     if request.round_id is not None:
         on, label, round_unit = round_options(plan, request.round_id)

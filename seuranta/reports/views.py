@@ -10,18 +10,18 @@ anonymous users only of published plans. Missing or hidden plans are 404.
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from seuranta.plans.access import get_plan_for
 from seuranta.reports.building import ReportRequestError, parse_request, render_for
+from seuranta.web.language import ui_lang
 
 
 @require_GET
 def plan_report(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan, _access = get_plan_for(request.user, plan_id)
     params = request.GET
-    lang = params.get("lang") or (get_language() or "fi")[:2]
+    lang = params.get("lang") or ui_lang()
     try:
         wanted = parse_request(params.get("format"), params.get("variant"), lang, params.get("on"),
                                params.get("unit"), params.get("round"))

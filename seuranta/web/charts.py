@@ -11,13 +11,14 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from seuranta.core import model as core
+from seuranta.core.evaluation_texts import format_number
 from seuranta.core.periods import period_end
+from seuranta.web.language import ui_lang
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -45,10 +46,8 @@ class Chart:
 
 
 def fmt(value: float | None) -> str:
-    if value is None:
-        return ""
-    decimals = 0 if float(value).is_integer() else min(3, len(repr(float(value)).split(".")[1]))
-    return number_format(value, decimals, use_l10n=True, force_grouping=True)
+    """A number as the page's language writes it, the same way the reports do."""
+    return "" if value is None else format_number(value, ui_lang())
 
 
 def role_label(role: str) -> str:

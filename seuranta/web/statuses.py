@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.core.reports.texts import STATUS_ICONS as REPORT_STATUS_ICONS
+
 STATUS_LABELS = {
     "achieved": _("Achieved"),
     "on_track": _("On track"),
@@ -13,15 +15,8 @@ STATUS_LABELS = {
     "no_target": _("No target"),
 }
 
-# Distinct shapes as well as colours.
-STATUS_ICONS = {
-    "achieved": "✔",
-    "on_track": "●",
-    "behind": "▲",
-    "off_track": "✖",
-    "no_data": "?",
-    "no_target": "–",
-}
+# The reports' shapes, so a status looks the same on a page and in a printed report.
+STATUS_ICONS = {key: REPORT_STATUS_ICONS[key] for key in STATUS_LABELS}
 
 STATUS_ORDER = tuple(STATUS_LABELS)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.csrf import requires_csrf_token
 
 from seuranta.core.evaluation import evaluate_plan
@@ -12,13 +12,9 @@ from seuranta.plans.access import get_node_for, get_plan_for, plan_access
 from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import ChangeRecord, Membership, Plan
 from seuranta.web.charts import indicator_chart
+from seuranta.web.language import ui_lang
 from seuranta.web.statuses import status_choices
 from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
-
-
-def ui_lang() -> str:
-    lang = (get_language() or "fi")[:2]
-    return lang if lang in ("fi", "sv", "en") else "fi"
 
 
 def evaluated(plan: Plan):
@@ -60,6 +56,8 @@ def node_detail(request, node_id: int):
     node_row, plan, access = get_node_for(request.user, node_id)
     core_plan, evaluation = evaluated(plan)
     found = find_node(core_plan, node_row.pk)
+    if found is None:  # deleted between the two reads
+        raise Http404
     node, ancestors = found
     indicators = [
         {"indicator": indicator, "evaluation": evaluation.indicator(indicator),

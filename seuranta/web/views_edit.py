@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,7 @@ from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.plans.access import get_node_for, get_plan_for
-from seuranta.plans.interchange import measure_row
+from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Milestone, Node
 from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
 from seuranta.web.forms import (
@@ -76,7 +77,7 @@ def node_edit(request, node_id: int):
                               object_type="node"):
                 messages.success(request, _("Saved."))
                 return redirect("node", node.pk)
-            current = Node.objects.get(pk=node.pk)
+            current = get_object_or_404(Node, pk=node.pk)  # gone if deleted meanwhile
             version, conflict = current.version, conflicts(form, NodeForm.initial_from(current))
             messages.error(request, conflict_message())
         else:
@@ -176,8 +177,6 @@ def node_delete(request, node_id: int):
 
 
 def node_cancel_url(node: Node) -> str:
-    from django.urls import reverse
-
     return reverse("node_edit", args=[node.pk])
 
 
@@ -205,12 +204,8 @@ def replace_measures(indicator: Indicator, baseline: core.Measure | None, target
 
 
 def indicator_edit(request, node_id: int | None = None, indicator_id: int | None = None):
-    indicator = None
-    if indicator_id is not None:
-        indicator = get_object_or_404(Indicator.objects.only("node_id"), pk=indicator_id)
-        node_id = indicator.node_id
-        indicator = Indicator.objects.get(pk=indicator_id)
-    node, plan, access = get_node_for(request.user, node_id)
+    indicator = get_object_or_404(Indicator, pk=indicator_id) if indicator_id is not None else None
+    node, plan, access = get_node_for(request.user, indicator.node_id if indicator else node_id)
     if denied := require(request, access.can_edit):
         return denied
     old_baseline, old_targets = indicator_texts(indicator) if indicator else ("", [])
@@ -243,7 +238,7 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
             if saved:
                 messages.success(request, _("Saved."))
                 return redirect("node_edit", node.pk)
-            current = Indicator.objects.get(pk=indicator.pk)
+            current = get_object_or_404(Indicator, pk=indicator.pk)
             current_baseline, current_targets = indicator_texts(current)
             version = current.version
             conflict = conflicts(form, {**{n: getattr(current, n) for n in IndicatorForm.FIELDS},
@@ -277,18 +272,23 @@ def measure_preview(request):
     return HttpResponse(html)
 
 
-@require_POST
-def indicator_delete(request, indicator_id: int):
-    indicator = get_object_or_404(Indicator, pk=indicator_id)
-    node, plan, access = get_node_for(request.user, indicator.node_id)
+def delete_node_item(request, item: Indicator | Milestone, *, object_type: str, name_field: str):
+    """Delete an indicator or a milestone of a node the user may edit, recording what it was called."""
+    node, plan, access = get_node_for(request.user, item.node_id)
     if denied := require(request, access.can_edit):
         return denied
     with transaction.atomic():
-        record(plan, user=request.user, object_type="indicator", action="deleted", obj=indicator, node=node,
-               changes={"name": [indicator.name, None]})
-        indicator.delete()
+        record(plan, user=request.user, object_type=object_type, action="deleted", obj=item, node=node,
+               changes={name_field: [getattr(item, name_field), None]})
+        item.delete()
     messages.success(request, _("Deleted."))
     return redirect("node_edit", node.pk)
+
+
+@require_POST
+def indicator_delete(request, indicator_id: int):
+    return delete_node_item(request, get_object_or_404(Indicator, pk=indicator_id), object_type="indicator",
+                            name_field="name")
 
 
 # --- milestones ---------------------------------------------------------------
@@ -330,7 +330,7 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
             if saved:
                 messages.success(request, _("Saved."))
                 return redirect("node_edit", node.pk)
-            current = Milestone.objects.get(pk=milestone.pk)
+            current = get_object_or_404(Milestone, pk=milestone.pk)
             token = milestone_token(current)
             conflict = conflicts(form, {"title": current.title, "due": current.due, "done": current.done})
             messages.error(request, conflict_message())
@@ -347,16 +347,8 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
 
 @require_POST
 def milestone_delete(request, milestone_id: int):
-    milestone = get_object_or_404(Milestone, pk=milestone_id)
-    node, plan, access = get_node_for(request.user, milestone.node_id)
-    if denied := require(request, access.can_edit):
-        return denied
-    with transaction.atomic():
-        record(plan, user=request.user, object_type="milestone", action="deleted", obj=milestone, node=node,
-               changes={"title": [milestone.title, None]})
-        milestone.delete()
-    messages.success(request, _("Deleted."))
-    return redirect("node_edit", node.pk)
+    return delete_node_item(request, get_object_or_404(Milestone, pk=milestone_id), object_type="milestone",
+                            name_field="title")
 
 
 # --- plan settings --------------------------------------------------------------
@@ -371,8 +363,6 @@ def plan_settings(request, plan_id: int):
     if request.method == "POST":
         form = PlanSettingsForm(request.POST)
         if form.is_valid():
-            from seuranta.plans.interchange import plan_years
-
             values = dict(form.cleaned_data)
             values["period"] = values["period"] or None
             values["state_scale"] = values["state_scale"] or None
@@ -381,7 +371,7 @@ def plan_settings(request, plan_id: int):
                               object_type="plan"):
                 messages.success(request, _("Saved."))
                 return redirect("plan", plan.pk)
-            current = type(plan).objects.get(pk=plan.pk)
+            current = get_object_or_404(type(plan), pk=plan.pk)
             version = current.version
             conflict = conflicts(form, PlanSettingsForm.initial_from(current))
             messages.error(request, conflict_message())

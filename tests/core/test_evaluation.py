@@ -86,7 +86,7 @@ CASES = [
     # -- max ("enintään 670 opp.", "alle 250") --
     ("max-achieved", ind(m("687", period="2022-09-20"), [m("Enintään 670 opp.", "max", 670)],
                          [m("660", period="2023-Q1")], unit="opp."), date(2023, 6, 30), {"plan_end": date(2025, 12, 31)},
-     "achieved", f"tavoite enintään 670{NBSP}opp."),
+     "achieved", f"tavoitetaso enintään 670{NBSP}opp."),
     ("max-at-bound-achieved", ind(m("687", period="2022-09-20"), [m("Enintään 670 opp.", "max", 670)],
                                   [m("670", period="2023-Q1")]), date(2023, 6, 30), {}, "achieved", None),
     ("max-worse-than-baseline", ind(m("687", period="2022-09-20"), [m("Enintään 670 opp.", "max", 670)],
@@ -102,7 +102,7 @@ CASES = [
     # -- min ("yli 20", "vähintään 3") --
     ("min-strict-at-bound-not-achieved", ind(m("11", period="2022"), [m("yli 20", "min", 20)],
                                              [m("20", period="2024-Q2")]), ON, {"plan_end": date(2025, 12, 31)},
-     "on_track", "tavoite yli 20"),
+     "on_track", "tavoitetaso yli 20"),
     ("min-strict-over-bound", ind(m("11", period="2022"), [m("yli 20", "min", 20)], [m("21", period="2024-Q2")]),
      ON, {}, "achieved", None),
     ("min-inclusive-at-bound", ind(m("1", period="2022"), [m("vähintään 3", "min", 3)], [m("3", period="2024-Q2")]),
@@ -160,7 +160,7 @@ CASES = [
     # -- per-year targets --
     ("per-year-first-target-met", ind(m("3,8"), [m("3,9", period="2026"), m("4,1", period="2028")],
                                       [m("3,9", period="2026")]), date(2027, 1, 31), {"plan_start": date(2025, 1, 1)},
-     "on_track", "tavoite 3,9 2026"),
+     "on_track", "tavoitetaso 3,9 2026"),
     ("per-year-behind-toward-next", ind(m("3,8"), [m("3,9", period="2026"), m("4,1", period="2028")],
                                         [m("3,85", period="2027-Q2")]), date(2027, 6, 30),
      {"plan_start": date(2025, 1, 1)}, "behind", None),
@@ -170,7 +170,7 @@ CASES = [
     ("per-year-interpolates-to-next-target", ind(m("10", period="2023"), [m("20", period="2024"),
                                                                            m("40", period="2026")],
                                                  [m("14", period="2024-Q2")]), ON, {}, "on_track",
-     "tavoite 20 2024"),
+     "tavoitetaso 20 2024"),
     # -- actuals after the target year, quarters, tertials, months --
     ("actual-after-target-year-met", ind(m("10", period="2022"), [m("20", period="2023")], [m("21", period="2024-Q1")]),
      ON, {}, "achieved", None),
@@ -194,7 +194,7 @@ CASES = [
      date(2023, 8, 1), {}, "behind", "lähtötaso 2"),
     # -- ranges ("2-3") and keeping a level --
     ("range-reached", ind(m("0"), [m("2-3", value=None, period="2026")], [m("2", period="2026-T1")]),
-     date(2026, 5, 31), {}, "achieved", "tavoite 2–3 2026"),
+     date(2026, 5, 31), {}, "achieved", "tavoitetaso 2–3 2026"),
     ("range-overshoot-still-achieved", ind(m("0"), [m("2-3", value=None, period="2026")], [m("5", period="2026-T1")]),
      date(2026, 5, 31), {}, "achieved", None),
     ("range-approaching", ind(m("0"), [m("2-3", value=None, period="2026")], [m("1", period="2026-T1")]),
@@ -216,7 +216,7 @@ CASES = [
                                           [m("10,2", period="2024-Q2")]), ON, {"tolerance": 0.5}, "on_track", None),
     # -- ordinal states --
     ("state-yes-no-achieved", ind(state("Ei"), [state("Kyllä")], [state("Kyllä", "2023-Q1")]),
-     date(2023, 6, 30), {}, "achieved", "Toteuma ”Kyllä” (Q1/2023), tavoite ”Kyllä”, lähtötaso ”Ei”"),
+     date(2023, 6, 30), {}, "achieved", "Toteuma ”Kyllä” (Q1/2023), tavoitetaso ”Kyllä”, lähtötaso ”Ei”"),
     ("state-case-insensitive", ind(state("ei"), [state("kyllä", "2026")], [state("KYLLÄ.", "2024-Q1")]),
      ON, {}, "achieved", None),
     ("state-still-at-baseline-behind", ind(state("Ei"), [state("Kyllä", "2024")], [state("Ei", "2024-Q1")]),
@@ -254,7 +254,7 @@ CASES = [
         [m("55", period="2023-Q1")],
         [m("kevät 2022 - 56", value=56, period="2022", label="kevät"),
          m("syksy 2022 - 49", value=49, period="2022", label="syksy")]),
-     date(2023, 6, 30), {}, "off_track", "Toteuma 55 (Q1/2023), tavoite 70 kevät 2023, lähtötaso 56: "
+     date(2023, 6, 30), {}, "off_track", "Toteuma 55 (Q1/2023), tavoitetaso 70 kevät 2023, lähtötaso 56: "
                                          "kehitys väärään suuntaan."),
     ("series-worst-decides-and-is-named", ind(
         Measure("ala-aste: 17,4 yläaste: 20", "value", None, "2022-09-20"),
@@ -340,13 +340,13 @@ ROUND = ind(m("9844", period="2023"), [m("8 860 pv", value=8860, period="2026")]
 
 def test_reason_in_finnish_uses_decimal_comma_and_no_break_space():
     reason = evaluate_indicator(ROUND, ON, lang="fi").reason
-    assert reason == (f"Toteuma 9{NBSP}700,5{NBSP}pv (Q2/2024), tavoite 8{NBSP}860{NBSP}pv 2026, "
+    assert reason == (f"Toteuma 9{NBSP}700,5{NBSP}pv (Q2/2024), tavoitetaso 8{NBSP}860{NBSP}pv 2026, "
                       f"lähtötaso 9{NBSP}844{NBSP}pv: aikataulussa (odotettu taso 9{NBSP}680,6{NBSP}pv).")
 
 
 def test_reason_in_swedish():
     reason = evaluate_indicator(ROUND, ON, lang="sv").reason
-    assert reason.startswith(f"Utfall 9{NBSP}700,5{NBSP}pv (Q2/2024), mål 8{NBSP}860{NBSP}pv 2026, utgångsnivå")
+    assert reason.startswith(f"Utfall 9{NBSP}700,5{NBSP}pv (Q2/2024), målnivå 8{NBSP}860{NBSP}pv 2026, utgångsnivå")
     assert "enligt plan" in reason
 
 
@@ -398,7 +398,7 @@ def action(**fields):
 @pytest.mark.parametrize(("node", "on", "status", "reason"), [
     pytest.param(action(phase="done"), ON, "achieved", "Vaihe: valmis.", id="done"),
     pytest.param(action(phase="in_progress"), ON, "on_track", "Vaihe: käynnissä.", id="in-progress"),
-    pytest.param(action(phase="delayed"), ON, "behind", "Vaihe: myöhässä.", id="delayed"),
+    pytest.param(action(phase="delayed"), ON, "behind", "Vaihe: viivästynyt.", id="delayed"),
     pytest.param(action(phase="cancelled"), ON, "no_target", "Toimenpide on peruttu.", id="cancelled"),
     pytest.param(action(phase="not_started", schedule="2025"), ON, "on_track", "Vaihe: ei aloitettu.",
                  id="not-started-before-its-start"),
@@ -410,7 +410,7 @@ def action(**fields):
                  id="in-progress-open-ended-schedule"),
     pytest.param(action(), ON, "no_data", "Toimenpiteen etenemisestä ei ole tietoa.", id="nothing-reported"),
     pytest.param(action(progress=[Progress("a", "2024-Q1", "in_progress"), Progress("b", "2024-Q2", "delayed")]),
-                 ON, "behind", "Vaihe: myöhässä (Q2/2024).", id="latest-progress-phase"),
+                 ON, "behind", "Vaihe: viivästynyt (Q2/2024).", id="latest-progress-phase"),
     pytest.param(action(progress=[Progress("a", "2024-Q1", "in_progress"), Progress("b", "2024-Q3", "done")]),
                  ON, "on_track", None, id="progress-after-on-ignored"),
     pytest.param(action(phase="done", progress=[Progress("a", "2024-Q1", "delayed")]), ON, "achieved", None,
@@ -494,18 +494,18 @@ def test_goal_summary_counts_actions():
     assert not result.is_action
     assert result.status == "on_track"
     assert result.counts == {"achieved": 1, "on_track": 2, "behind": 1, "no_data": 1}
-    assert result.summary == "3/5 toimenpidettä aikataulussa (1 valmiina), 1 myöhässä, 1 ilman tietoa"
+    assert result.summary == "3/5 toimenpidettä aikataulussa (1 valmiina), 1 jäljessä, 1 ilman tietoa"
     assert result.reason == result.summary[0].upper() + result.summary[1:] + "."
 
 
 def test_goal_summary_uses_the_level_name():
     result = evaluate_node(goal_with("in_progress", "delayed", level="Teko"), ON)
-    assert result.summary == "1/2 tekoa aikataulussa, 1 myöhässä"
+    assert result.summary == "1/2 tekoa aikataulussa, 1 jäljessä"
 
 
 def test_goal_summary_in_swedish_and_english():
     goal = goal_with("in_progress", "in_progress", "delayed", "cancelled")
-    assert evaluate_node(goal, ON, lang="sv").summary == "2/4 åtgärder enligt plan, 1 försenad, 1 inställd"
+    assert evaluate_node(goal, ON, lang="sv").summary == "2/4 åtgärder enligt plan, 1 efter, 1 inställd"
     assert evaluate_node(goal, ON, lang="en").summary == "2/4 actions on track, 1 behind, 1 cancelled"
 
 

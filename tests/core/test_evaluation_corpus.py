@@ -52,7 +52,7 @@ def test_harrasteryhmat_example_from_the_issue():
     indicator = next(i for i, _, _ in plan.indicators() if i.name.startswith("Koulupäivän yhteydessä"))
     evaluation = result.indicator(indicator)
     assert evaluation.status == "off_track"
-    assert evaluation.reason == "Toteuma 55 (Q1/2023), tavoite 70 kevät 2023, lähtötaso 56: kehitys väärään suuntaan."
+    assert evaluation.reason == "Toteuma 55 (Q1/2023), tavoitetaso 70 kevät 2023, lähtötaso 56: kehitys väärään suuntaan."
     assert evaluation.label == "kevät"
 
 

@@ -11,6 +11,7 @@ from seuranta.core.measures import (
     parse_number,
     parse_period,
     parse_unit,
+    parse_whole_period,
     period_text_bounds,
     state_is_done,
 )
@@ -322,3 +323,12 @@ def test_is_state_text(text, expected):
 ])
 def test_state_is_done(text, expected):
     assert state_is_done(text) is expected
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Q1/2026", "2026-Q1"), ("2026 Q1", "2026-Q1"), ("2026q1", "2026-Q1"), ("tertiaali 2/2026", "2026-T2"),
+    ("9/2026", "2026-09"), ("2026", "2026"), ("2022-09-20", "2022-09-20"),
+    ("raportti 2026", None), ("syksy", None), ("13/2026", None), ("kevät 2026", None), ("2026-2027", None),
+])
+def test_a_whole_period_is_normalised_and_anything_more_or_less_refused(text, period):
+    assert parse_whole_period(text) == period

@@ -66,7 +66,7 @@ def test_report_of_one_unit_and_date_and_language(client, personas):
         _url(plan, format="xlsx", unit="Konsernipalvelut", on="2026-06-30", lang="sv"))
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 3
-    assert "Mätare" in [c.value for c in sheet[1]]
+    assert "Indikator" in [c.value for c in sheet[1]]
 
 
 def test_bad_parameters_get_one_clear_sentence(client, personas):

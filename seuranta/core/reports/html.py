@@ -57,7 +57,6 @@ col.c-name { width: 31%; } col.c-value { width: 16%; } col.c-status { width: 21%
 th.name { font-weight: bold; }
 .why { display: block; font-size: 7.5pt; color: #333; font-weight: normal; }
 td.reason { font-size: 7.5pt; color: #333; }
-.nowrap { white-space: nowrap; }
 .line { display: block; margin-bottom: .5em; }
 .meta { font-size: 7.5pt; color: #444; display: block; }
 figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }

@@ -5,7 +5,16 @@ from __future__ import annotations
 from django import template
 from django.urls import NoReverseMatch, reverse
 
-from seuranta.web.statuses import STATUS_ICONS, STATUS_LABELS
+from seuranta.web.charts import fmt
+from seuranta.web.charts import role_label as chart_role_label
+from seuranta.web.statuses import (
+    ACTION_LABELS,
+    FIELD_LABELS,
+    MEASURE_KIND_LABELS,
+    OBJECT_LABELS,
+    STATUS_ICONS,
+    STATUS_LABELS,
+)
 
 register = template.Library()
 
@@ -38,15 +47,11 @@ def lines(values) -> str:
 
 @register.filter
 def role_label(role: str) -> str:
-    from seuranta.web.charts import role_label as label
-
-    return str(label(role))
+    return str(chart_role_label(role))
 
 
 @register.filter
 def number(value) -> str:
-    from seuranta.web.charts import fmt
-
     return fmt(value) if isinstance(value, int | float) else ""
 
 
@@ -57,8 +62,6 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def change_label(change) -> str:
-    from seuranta.web.statuses import ACTION_LABELS, OBJECT_LABELS
-
     what = OBJECT_LABELS.get(change.object_type, change.object_type)
     action = ACTION_LABELS.get(change.action, change.action)
     return f"{what}: {action}"
@@ -66,13 +69,9 @@ def change_label(change) -> str:
 
 @register.filter
 def field_label(name: str) -> str:
-    from seuranta.web.statuses import FIELD_LABELS
-
     return str(FIELD_LABELS.get(name, name))
 
 
 @register.filter
 def measure_kind(kind: str | None) -> str:
-    from seuranta.web.statuses import MEASURE_KIND_LABELS
-
     return str(MEASURE_KIND_LABELS.get(kind or "", MEASURE_KIND_LABELS[""]))

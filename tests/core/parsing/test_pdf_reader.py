@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from seuranta.core.parsing.document import Paragraph
+from seuranta.core.parsing.document import Paragraph, Table
 from seuranta.core.parsing.readers import pdf
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -129,3 +129,42 @@ def test_document_says_it_came_from_a_pdf_and_has_a_paragraph_per_line():
     doc = pdf.read(make_pdf("<p>TAVOITE Talous on tasapainossa</p>"), "suunnitelma.pdf")
     assert (doc.source_format, doc.source_name) == ("pdf", "suunnitelma.pdf")
     assert doc.blocks == [Paragraph("TAVOITE Talous on tasapainossa")]
+
+
+RULED = "table { border-collapse: collapse; width: 100% } td, th { border: 1px solid #888; padding: 2pt 3pt }"
+
+
+def test_ruled_table_becomes_a_table_block_among_the_paragraphs():
+    table = ("<table><tr><th>Mittari</th><th>Lähtötaso</th><th>Tavoitetaso</th></tr>"
+             "<tr><td>Sairauspoissaolot</td><td>9 844 pv</td><td>8 860 pv</td></tr>"
+             "<tr><td>Työtyytyväisyys</td><td>3,8</td><td>4,1</td></tr></table>")
+    doc = pdf.read(make_pdf(f"<p>Ennen taulukkoa</p>{table}<p>Taulukon jälkeen</p>", RULED), "x.pdf")
+    assert doc.blocks == [
+        Paragraph("Ennen taulukkoa"),
+        Table([["Mittari", "Lähtötaso", "Tavoitetaso"], ["Sairauspoissaolot", "9 844 pv", "8 860 pv"],
+               ["Työtyytyväisyys", "3,8", "4,1"]]),
+        Paragraph("Taulukon jälkeen"),
+    ]
+    assert doc.text == ("Ennen taulukkoa\n\nMittari\nLähtötaso\nTavoitetaso\n\nSairauspoissaolot\n9 844 pv\n"
+                        "8 860 pv\n\nTyötyytyväisyys\n3,8\n4,1\n\nTaulukon jälkeen")
+
+
+def test_cell_paragraphs_are_lines_and_wrapped_lines_are_joined():
+    name = "Työhyvinvointikyselyn väittämä työyhteisön toimintatavoista ja ilmapiiristä"
+    table = ("<table><col style='width:20%'><col><tr><th>Mittari</th><th>Tavoitetaso</th></tr>"
+             f"<tr><td>{name}</td><td><p style='margin:0 0 .5em'>3,9 (2026)</p>"
+             "<p style='margin:0'>4,1 (2028)</p></td></tr></table>")
+    doc = pdf.read(make_pdf(table, RULED + " table { table-layout: fixed }"), "x.pdf")
+    [block] = doc.blocks
+    assert isinstance(block, Table)
+    assert block.rows[1] == [name, "3,9 (2026)\n4,1 (2028)"]
+    assert len(doc.text.split("\n")) > 6  # the name wraps: printed lines in the text
+
+
+def test_table_spread_over_two_pages_gives_a_table_on_each():
+    rows = "".join(f"<tr><td>Mittari {i}</td><td>{i} %</td></tr>" for i in range(80))
+    doc = pdf.read(make_pdf(f"<table><thead><tr><th>Mittari</th><th>Toteuma</th></tr></thead>{rows}</table>",
+                            RULED), "x.pdf")
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 2 and all(t.rows[0] == ["Mittari", "Toteuma"] for t in tables)
+    assert [r for t in tables for r in t.rows[1:]] == [[f"Mittari {i}", f"{i} %"] for i in range(80)]

@@ -17,3 +17,10 @@ def gold_plan(name: str) -> Plan:
 @pytest.fixture(scope="session")
 def pori_report():
     return report_for(gold_plan("pori-sivistystoimiala-toteutuminen-q1-2023"), ReportOptions(on=ON))
+
+
+@pytest.fixture(scope="session")
+def pori_pdf(pori_report):
+    from seuranta.core.reports import render
+
+    return render(pori_report, "pdf")

@@ -89,13 +89,56 @@ def test_summary_chart_png_is_an_image_with_alt_text(pori_report):
     assert "Porin elinvoimaisuus" in chart.alt
 
 
-def test_pdf_has_title_and_page_number_on_every_page(pori_report):
+def test_pdf_has_title_and_page_number_on_every_page(pori_report, pori_pdf):
     import pdfplumber
 
-    with pdfplumber.open(io.BytesIO(render(pori_report, "pdf"))) as pdf:
+    with pdfplumber.open(io.BytesIO(pori_pdf)) as pdf:
         pages = [page.extract_text() or "" for page in pdf.pages]
     assert len(pages) > 2
     for number, text in enumerate(pages, 1):
         assert pori_report.title[:40] in text.replace("\n", " ")
         assert f"Sivu {number} / {len(pages)}" in text
     assert "ä" in "".join(pages) and "ö" in "".join(pages) and "Mittari Lähtötaso Tavoitetaso Toteuma Tila" in "\n".join(pages)
+
+
+def test_html_indicator_table_has_one_ruled_row_per_indicator(pori_report):
+    html = render(pori_report, "html").decode()
+    tables = re.findall(r'<table class="indicators"[^>]*>.*?</table>', html)
+    indicators = sum(len(n.indicators) for n in pori_report.walk())
+    assert sum(t.count('<th scope="row"') for t in tables) == indicators
+    assert all(re.match(r'<table class="indicators" aria-labelledby="n[\d.]+">', t) for t in tables)
+    header = "".join(f'<th scope="col">{h}</th>' for h in ("Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila"))
+    assert all(f"<thead><tr>{header}</tr></thead>" in t for t in tables)
+    assert "table-layout: fixed" in html and "border: .75pt solid" in html and "font-kerning: none" in html
+    css = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    avoided = [rule.split("{")[0].strip() for rule in re.findall(r"[^{}]*\{[^{}]*break-inside: avoid", css)]
+    assert avoided == ["tr", "figure"]
+
+
+def test_pdf_indicator_tables_read_back_with_one_row_per_indicator(pori_report, pori_pdf):
+    from seuranta.core.parsing.document import Table
+    from seuranta.core.parsing.readers import pdf
+
+    header = ["Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila"]
+    tables = [b for b in pdf.read(pori_pdf, "raportti.pdf").blocks if isinstance(b, Table) and b.rows[0] == header]
+    rows = [row for table in tables for row in table.rows[1:] if row[4]]
+    expected = [row for node in pori_report.walk() for row in node.indicators]
+    assert len(rows) == len(expected)
+    for row, indicator in zip(rows, expected, strict=True):
+        assert " ".join(row[0].split()).startswith(" ".join(indicator.name.split()))
+        assert indicator.status_label in row[4]
+
+
+def test_page_references_stay_right_when_cached():
+    import pydyf
+
+    from seuranta.core.reports.pdf import _cache_page_references
+
+    _cache_page_references()
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = document.page_references
+    assert first == tuple(f"{n} 0 R".encode() for n in document.pages["Kids"][::3]) and len(first) == 3
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == 4 and document.page_references[:3] == first

@@ -9,6 +9,7 @@ statement reports for an indicator.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -126,13 +127,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)]
 
 
+def _shared_start(a: str, b: str, least: int) -> bool:
+    """The words begin alike: at least `least` letters and 70 % of the shorter one."""
+    n = len(os.path.commonprefix([a, b]))
+    return n >= least and n >= 0.7 * min(len(a), len(b))
+
+
 def _stem_match(a: str, b: str) -> bool:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= _STEM_MIN and n >= 0.7 * min(len(a), len(b))
+    return _shared_start(a, b, _STEM_MIN)
 
 
 def _shared_stems(a: Iterable[str], b: Iterable[str]) -> int:
@@ -191,12 +193,7 @@ def _unit_key(unit: str) -> str:
 
 def _word_match(word: str, noun: str) -> bool:
     """"koulussa" / "koulua", "ryhmää" / "ryhmää": the same noun in another case."""
-    n = 0
-    for x, y in zip(word, noun, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 5 and n >= 0.7 * min(len(word), len(noun))
+    return _shared_start(word, noun, 5)
 
 
 def _names_noun(word: str, name_word: str) -> bool:

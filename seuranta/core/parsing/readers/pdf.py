@@ -18,7 +18,8 @@ Ruled tables (cells drawn with lines or thin rectangles, as WeasyPrint and
 word processors print table borders) are found with pdfplumber's line-based
 table finder and become `Table` blocks in reading order among the Paragraph
 blocks: one string per cell, its paragraphs on lines of their own (a vertical
-gap inside a cell starts a paragraph; wrapped lines are joined with a space).
+gap inside a cell starts a paragraph; its wrapped lines are joined as
+`text.join_lines` joins them, a word hyphenated at a line end made whole).
 In `text` a table is written cell by cell, row by row, as printed lines, with
 a blank line around the table and between rows (as the DOCX reader does), so
 text-based families read it as they read any other text. Text that is not in
@@ -40,6 +41,7 @@ from statistics import median
 from typing import Any
 
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
+from seuranta.core.parsing.text import join_lines
 
 Word = dict[str, Any]
 
@@ -100,7 +102,7 @@ class TableItem:
     bottom: float
 
     def block(self) -> Table:
-        return Table([["\n".join(" ".join(_clean(line.text).strip() for line in paragraph) for paragraph in cell)
+        return Table([["\n".join(join_lines(_clean(line.text) for line in paragraph) for paragraph in cell)
                        for cell in row] for row in self.rows])
 
 
@@ -178,8 +180,11 @@ def _ruled_tables(page: Any) -> list[Any]:
     """pdfplumber's tables found from drawn lines: two rows and two columns at least."""
     if not (page.rects or page.lines or page.curves):
         return []
-    return [table for table in page.find_tables(TABLE_SETTINGS)
-            if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2]
+    try:
+        tables = page.find_tables(TABLE_SETTINGS)
+    except Exception:  # odd drawings must not make a readable page unreadable: read it as text
+        return []
+    return [table for table in tables if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2]
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -193,7 +198,9 @@ def _with_tables(words: list[Word], tables: list[Any]) -> list[Line | TableItem 
     rest = words
     found: list[tuple[Any, list[Word]]] = []
     for table in sorted(tables, key=lambda t: t.bbox[1]):
-        inside = [w for w in rest if _inside(w, table.bbox)]
+        inside = [w for w in rest if _inside(w, table.bbox) and w["text"].strip()]
+        if not inside:
+            continue  # ruling without text (a frame, a chart's grid): nothing to read as a table
         rest = [w for w in rest if not _inside(w, table.bbox)]
         found.append((table, inside))
     items: list[Line | TableItem | None] = []
