@@ -75,7 +75,8 @@ def final_level(indicator, result):
     return measure.value
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+# The assume() calls keep only judged, not yet achieved indicators; on some seeds most early draws are not.
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(numeric_indicators(), DAYS, settings_kwargs(), st.floats(0, 1))
 def test_moving_the_latest_actual_toward_the_target_never_makes_the_status_worse(indicator, on, kwargs, share):
     before = evaluate_indicator(indicator, on, **kwargs)

@@ -121,7 +121,7 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
             meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
         if row.source:
             meta.append(f"{report.text('field.indicator_source')}: {row.source}")
-        meta_html = f'<span class="why">({_e("; ".join(meta))})</span>' if meta else ""
+        meta_html = f'<span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
         why = "" if long_reason else f'<span class="why">{_e(row.reason)}</span>'
         out.append(f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'

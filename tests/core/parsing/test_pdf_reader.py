@@ -168,3 +168,13 @@ def test_table_spread_over_two_pages_gives_a_table_on_each():
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 2 and all(t.rows[0] == ["Mittari", "Toteuma"] for t in tables)
     assert [r for t in tables for r in t.rows[1:]] == [[f"Mittari {i}", f"{i} %"] for i in range(80)]
+
+
+@pytest.mark.parametrize(("lines", "joined"), [
+    (["kehittämis-", "suunnitelma"], "kehittämissuunnitelma"),
+    (["yhdenvertaisuus-", "ja tasa-arvo"], "yhdenvertaisuus- ja tasa-arvo"),
+    (["kevät 2022 -", "56 (2022)"], "kevät 2022 - 56 (2022)"),
+    (["Kurssien määrä", "8/2022", "(2022-08)"], "Kurssien määrä 8/2022 (2022-08)"),
+])
+def test_wrapped_lines_of_a_cell_paragraph_are_joined(lines, joined):
+    assert pdf._join_cell_lines(lines) == joined

@@ -102,8 +102,22 @@ class TableItem:
     bottom: float
 
     def block(self) -> Table:
-        return Table([["\n".join(join_lines(_clean(line.text) for line in paragraph) for paragraph in cell)
+        return Table([["\n".join(_join_cell_lines([_clean(line.text) for line in paragraph]) for paragraph in cell)
                        for cell in row] for row in self.rows])
+
+
+SPACED_DASH_THEN_NUMBER = re.compile(r"\s[-–]\s*$")
+
+
+def _join_cell_lines(lines: list[str]) -> str:
+    """A cell paragraph's printed lines as one string (text.join_lines), except that a dash set
+    apart at a line end before a number keeps its spaces ("kevät 2022 -" + "56")."""
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if parts[-1] and SPACED_DASH_THEN_NUMBER.search(parts[-1][-1]) and line.strip()[:1].isdigit():
+            parts.append([])
+        parts[-1].append(line)
+    return " ".join(join_lines(part) for part in parts if part)
 
 
 # A column break inside a page: the reader starts a new paragraph there.
