@@ -22,6 +22,16 @@ class ImportDraftQuerySet(models.QuerySet):
         return self.filter(models.Q(created_by=user) | models.Q(organization_id__in=managed))
 
 
+FAMILY_LABELS = {
+    "keyword_blocks": _("labelled goal blocks (PAINOPISTE, TAVOITE, TOIMENPIDE, MITTARI)"),
+    "goal_table": _("goal table (Tavoite, Toimenpide, Aikataulu, Vastuutaho, Arviointi)"),
+    "brochure": _("strategy brochure"),
+    "narrative": _("narrative service plan"),
+    "spreadsheet": _("Seuranta spreadsheet template"),
+    "report": _("Seuranta report"),
+}
+
+
 class ImportDraft(models.Model):
     """The importer's result as seuranta-plan/1 JSON, with its warnings and the reviewer's checks.
 
@@ -53,6 +63,11 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def family_label(self) -> str:
+        """The document family in words a person understands (the importer's names are internal)."""
+        return str(FAMILY_LABELS.get(self.family, self.family))
 
     @property
     def unchecked(self) -> int:

@@ -7,10 +7,12 @@ import logging
 from django import forms
 from django.contrib import messages
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from seuranta.core import model as core
@@ -25,6 +27,9 @@ from seuranta.web.editing import posted_version, record, require
 log = logging.getLogger(__name__)
 ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".json")
 MAX_BYTES = 10 * 1024 * 1024
+FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries around the file
+TOO_LARGE = gettext_lazy("The file is larger than 10 MB. Make it smaller, for example by removing pictures, or "
+                         "import the plan in parts.")
 
 
 class UploadForm(forms.Form):
@@ -45,8 +50,23 @@ class UploadForm(forms.Form):
         if not document.name.lower().endswith(ACCEPTED):
             raise forms.ValidationError(_("Choose a PDF, Word, Excel, text or JSON file."))
         if document.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 10 MB."))
+            raise forms.ValidationError(TOO_LARGE)
         return document
+
+    @classmethod
+    def refusing(cls, message, **kwargs) -> UploadForm:
+        """An empty form that shows why an upload was refused before its body was read."""
+        form = cls(**kwargs)
+        form._errors = ErrorDict(document=form.error_class([message]))
+        return form
+
+
+def declared_size(request) -> int:
+    """The request body's size as the browser declared it (0 when unknown)."""
+    try:
+        return max(int(request.META.get("CONTENT_LENGTH") or 0), 0)
+    except ValueError:
+        return 0
 
 
 def get_draft_for(user, draft_id: int) -> ImportDraft:
@@ -67,10 +87,19 @@ def parse_upload(document) -> tuple[object | None, str | None]:
         return None, _("The file could not be read. Check that it opens on your computer and try again.")
 
 
+@csrf_exempt  # so that the size is checked before anything reads the body; _upload checks CSRF
 def upload(request):
     organizations = managed_organizations(request.user)
     if denied := require(request, request.user.is_authenticated and organizations.exists()):
         return denied
+    if request.method == "POST" and declared_size(request) > MAX_BYTES + FORM_OVERHEAD:
+        form = UploadForm.refusing(TOO_LARGE, organizations=organizations)
+        return _upload_page(request, form, status=413)
+    return _upload(request, organizations)
+
+
+@csrf_protect
+def _upload(request, organizations):
     form = UploadForm(request.POST or None, request.FILES or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
         result, problem = parse_upload(form.cleaned_data["document"])
@@ -87,8 +116,12 @@ def upload(request):
                 plan=plan, warnings=anchored_warnings(plan, result.warnings),
             )
             return redirect("importing:review", draft.pk)
+    return _upload_page(request, form)
+
+
+def _upload_page(request, form: UploadForm, status: int = 200):
     drafts = ImportDraft.objects.reviewable_by(request.user).select_related("organization")[:20]
-    return render(request, "importing/upload.html", {"form": form, "drafts": drafts})
+    return render(request, "importing/upload.html", {"form": form, "drafts": drafts}, status=status)
 
 
 def review(request, draft_id: int):

@@ -1,4 +1,8 @@
-"""The data behind a node's report page: its form, last period's values and text, the targets."""
+"""The data behind a node's report page: its form, last period's values and text, the targets.
+
+The form shows the entry's unsubmitted draft when there is one (while the
+round is open), else what was submitted into the plan for the round's period.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from dataclasses import dataclass, field
 
 from seuranta.monitoring.forms import EntryForm, ReturnForm, is_qualitative
 from seuranta.monitoring.models import RoundEntry
+from seuranta.monitoring.reporting import EntryValues
 from seuranta.plans.models import Indicator, Measure, Node, ProgressEntry
 
 
@@ -14,9 +19,10 @@ class EntryExtra:
     indicators: list[Indicator]
     measures: dict[int, list[Measure]]
     qualitative: set[int]
-    current: dict[int, Measure]  # this round's stored actuals
-    progress: ProgressEntry | None  # this round's stored progress entry
+    current: dict[int, Measure]  # this round's submitted actuals in the plan
+    progress: ProgressEntry | None  # this round's submitted progress entry in the plan
     previous_progress: ProgressEntry | None
+    draft: EntryValues | None  # the unsubmitted draft, while the round is open
     rows: list[dict] = field(default_factory=list)
 
 
@@ -38,7 +44,15 @@ def _load(entry: RoundEntry) -> EntryExtra:
         indicators=indicators, measures=measures,
         qualitative={i.pk for i in indicators if is_qualitative(i, measures[i.pk])},
         current=current, progress=progress, previous_progress=previous[-1] if previous else None,
+        draft=EntryValues.from_draft(entry.draft) if entry.draft and entry.round.is_open else None,
     )
+
+
+def _saved(extra: EntryExtra) -> tuple[dict[int, str], str]:
+    """The values (by indicator id) and text now saved: the draft if there is one, else what was submitted."""
+    if extra.draft is not None:
+        return {pk: typed[0] for pk, typed in extra.draft.values.items()}, extra.draft.text
+    return {pk: m.text for pk, m in extra.current.items()}, extra.progress.text if extra.progress else ""
 
 
 def _previous_actual(rows: list[Measure], entry: RoundEntry) -> Measure | None:
@@ -63,10 +77,13 @@ def _target_for(rows: list[Measure], entry: RoundEntry) -> Measure | None:
 def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     extra = _load(entry)
     initial = {"version": entry.version}
+    values, _text = _saved(extra)
     for indicator in extra.indicators:
-        if indicator.pk in extra.current:
-            initial[EntryForm.value_field(indicator)] = extra.current[indicator.pk].text
-    if extra.progress is not None:
+        if indicator.pk in values:
+            initial[EntryForm.value_field(indicator)] = values[indicator.pk]
+    if extra.draft is not None:
+        initial.update(text=extra.draft.text, phase=extra.draft.phase, verdict=extra.draft.verdict)
+    elif extra.progress is not None:
         initial.update(text=extra.progress.text, phase=extra.progress.phase, verdict=extra.progress.verdict)
     else:
         # Last period's text as a starting point: updating is easier than writing from scratch.
@@ -96,6 +113,7 @@ def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = N
         _fresh, extra = entry_form(entry)
         form.data = form.data.copy()
         form.data["version"] = entry.version
+    saved_values, saved_text = _saved(extra)
     rows = []
     for indicator in extra.indicators:
         measures = extra.measures[indicator.pk]
@@ -106,14 +124,16 @@ def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = N
             "baseline": baseline,
             "target": _target_for(measures, entry),
             "previous": _previous_actual(measures, entry),
-            "saved": extra.current.get(indicator.pk),
+            "saved": saved_values.get(indicator.pk, ""),
             "qualitative": indicator.pk in extra.qualitative,
         })
     return {
         "entry": entry, "round": entry.round, "plan": entry.round.plan, "node": entry.node, "access": access,
         "form": form, "rows": rows, "ancestors": _ancestors(entry.node),
-        "previous_progress": extra.previous_progress, "saved_progress": extra.progress,
-        "prefilled_from_previous": extra.progress is None and extra.previous_progress is not None,
+        "previous_progress": extra.previous_progress, "saved_text": saved_text,
+        "has_draft": extra.draft is not None, "draft_left_out": bool(entry.draft) and not entry.round.is_open,
+        "prefilled_from_previous": extra.draft is None and extra.progress is None
+        and extra.previous_progress is not None,
         "conflict": conflict, "return_form": ReturnForm() if access.can_return else None,
         "read_only": not access.can_edit,
         "has_numeric": any(not row["qualitative"] for row in rows),

@@ -2,10 +2,12 @@
 
 A coordinator opens a round over a plan or a subtree of it. Each action (a
 leaf, or any node with indicators) that has responsible users gets an entry;
-the entry belongs to the node's responsible users. What people report becomes
-ordinary plan data (actual `Measure` rows and a `ProgressEntry`), so the plan
-page and the evaluation see it at once. Closing a round locks its entries and
-freezes a snapshot of values, texts and statuses as JSON on the round.
+the entry belongs to the node's responsible users. A saved draft stays on the
+entry (`RoundEntry.draft`), seen only by the responsible users and the plan's
+coordinators. What people submit becomes ordinary plan data (actual `Measure`
+rows and a `ProgressEntry`), so the plan page and the evaluation see it at
+once. Closing a round locks its entries and freezes a snapshot of the
+submitted values, texts and statuses as JSON on the round.
 """
 
 from __future__ import annotations
@@ -99,6 +101,8 @@ class RoundEntry(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED)
     version = models.PositiveIntegerField(default=1, editable=False)
     return_note = models.TextField(_("note for correction"), blank=True)
+    # Unsubmitted values, text, phase and verdict (see reporting.EntryValues.to_draft); private until submitted.
+    draft = models.JSONField(_("unsubmitted draft"), null=True, blank=True)
     progress = models.ForeignKey(
         "plans.ProgressEntry", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("progress text"),

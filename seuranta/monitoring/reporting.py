@@ -1,5 +1,7 @@
 """What happens in a reporting round: open, save or submit an entry, return it, close the round.
 
+A saved draft stays on the entry; only submitting changes the plan.
+
 Views stay thin: they check access and call these functions. Every function
 keeps to a fixed number of queries whatever the plan's size.
 """
@@ -10,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from django.utils import timezone
 
 from seuranta.core.periods import period_bounds
@@ -49,6 +51,21 @@ class EntryValues:
     phase: str = ""
     verdict: str = ""
 
+    def to_draft(self) -> dict:
+        """The report as JSON for `RoundEntry.draft`."""
+        return {
+            "values": {str(pk): {"text": text, "kind": kind, "value": value}
+                       for pk, (text, kind, value) in self.values.items()},
+            "text": self.text, "phase": self.phase, "verdict": self.verdict,
+        }
+
+    @classmethod
+    def from_draft(cls, draft: dict) -> EntryValues:
+        return cls(
+            values={int(pk): (v["text"], v["kind"], v["value"]) for pk, v in (draft.get("values") or {}).items()},
+            text=draft.get("text", ""), phase=draft.get("phase", ""), verdict=draft.get("verdict", ""),
+        )
+
 
 def current_report(entry: RoundEntry, indicators: list[Indicator]) -> tuple[dict[int, Measure], ProgressEntry | None]:
     """This round's stored actuals (by indicator id) and progress entry for the entry's node."""
@@ -61,27 +78,43 @@ def current_report(entry: RoundEntry, indicators: list[Indicator]) -> tuple[dict
     return actuals, progress
 
 
+# Saving a draft over these states keeps the state: the plan still holds what was submitted.
+KEEP_STATE_ON_DRAFT = (RoundEntry.State.SUBMITTED, RoundEntry.State.RETURNED)
+
+
 @transaction.atomic
 def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, submit: bool) -> RoundEntry:
-    """Store the report as plan data and move the entry to draft or submitted.
+    """Keep a draft on the entry, or submit the report into the plan.
 
+    A draft is stored on the entry only (`RoundEntry.draft`) and the plan does
+    not change: drafts are private until submitted. Submitting writes the
+    values and text into the plan, records the changes and clears the draft.
     Raises EntryLocked when the round has closed and EntryConflict when the
     entry changed since `version` was read; nothing is written then.
     """
-    reporting_round = entry.round
     now = timezone.now()
-    state = RoundEntry.State.SUBMITTED if submit else RoundEntry.State.DRAFT
-    changes = {"state": state, "version": F("version") + 1, "updated_by": user, "updated_at": now}
+    changes: dict = {"version": F("version") + 1, "updated_by": user, "updated_at": now}
     if submit:
-        changes.update(submitted_at=now, return_note="")
+        changes.update(state=RoundEntry.State.SUBMITTED, submitted_at=now, return_note="", draft=None)
+    else:
+        changes.update(draft=data.to_draft(), state=Case(
+            When(state__in=KEEP_STATE_ON_DRAFT, then=F("state")), default=Value(RoundEntry.State.DRAFT)))
     updated = RoundEntry.objects.filter(
         pk=entry.pk, version=version, round__state=ReportingRound.State.OPEN
     ).update(**changes)
     if not updated:
-        if not ReportingRound.objects.filter(pk=reporting_round.pk, state=ReportingRound.State.OPEN).exists():
+        if not ReportingRound.objects.filter(pk=entry.round_id, state=ReportingRound.State.OPEN).exists():
             raise EntryLocked
         raise EntryConflict
+    if submit:
+        _write_into_plan(entry, data, user=user, now=now)
+    entry.refresh_from_db()
+    return entry
 
+
+def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None:
+    """The submitted report as the plan's actuals and progress entry for the round's period."""
+    reporting_round = entry.round
     node = entry.node
     indicators = list(Indicator.objects.filter(node=node).order_by("order", "id"))
     actuals, progress = current_report(entry, indicators)
@@ -123,8 +156,6 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
                                {"phase": [node.phase, data.phase]}, user))
         Node.objects.filter(pk=node.pk).update(phase=data.phase, version=F("version") + 1, updated_at=now)
     ChangeRecord.objects.bulk_create(records)
-    entry.refresh_from_db()
-    return entry
 
 
 def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
@@ -169,7 +200,10 @@ def _record(plan_id, node, object_type, object_id, action, changes, user) -> Cha
 
 
 def return_entry(entry: RoundEntry, note: str, *, user) -> bool:
-    """Send a submitted (or draft) entry back for correction; False when the round is closed."""
+    """Send a submitted (or draft) entry back for correction; False when the round is closed.
+
+    The plan keeps the submitted values until the person submits again.
+    """
     return bool(RoundEntry.objects.filter(pk=entry.pk, round__state=ReportingRound.State.OPEN).update(
         state=RoundEntry.State.RETURNED, return_note=note, version=F("version") + 1, updated_at=timezone.now(),
     ))

@@ -1,7 +1,9 @@
 """The frozen record of a closed round: values, texts and statuses at closing time.
 
 The snapshot is plain JSON on the round, so later edits to the plan do not
-change what the round reported. Built with a fixed number of queries.
+change what the round reported. It holds what was submitted into the plan;
+drafts on the entries are left out, and `unsubmitted` names the entries that
+were not submitted at closing. Built with a fixed number of queries.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
             "path": [a.title for a in ancestors],
             "unit": entry.node.unit_name,
             "state": entry.state,
+            "submitted": entry.state == RoundEntry.State.SUBMITTED,
+            "draft_left_out": bool(entry.draft),
             "responsible": [person_name(u) for u in entry.node.responsible_users.all()],
             "text": report.text if report else "",
             "phase": report.phase if report else "",
@@ -73,7 +77,7 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
             "reason": node_eval.reason if node_eval else "",
             "indicators": indicators,
         })
-    submitted = sum(1 for e in entries if e.state == RoundEntry.State.SUBMITTED)
+    unsubmitted = [row["entry_id"] for row in rows if not row["submitted"]]
     return {
         "on": on.isoformat(),
         "lang": lang,
@@ -82,6 +86,7 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
         "plan_summary": evaluation.reason,
         "status_counts": dict(counts),
         "total": len(entries),
-        "submitted": submitted,
+        "submitted": len(entries) - len(unsubmitted),
+        "unsubmitted": unsubmitted,
         "entries": rows,
     }

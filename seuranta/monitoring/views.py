@@ -203,7 +203,8 @@ def entry_view(request, entry_id: int):
         if access.is_assigned:
             return redirect("monitoring:my_reports")
         return redirect("monitoring:round", round_id=entry.round_id)
-    messages.success(request, _("Draft saved. You can come back to it until the deadline."))
+    messages.success(request, _("Draft saved. It is not public until the report is submitted; you can come back "
+                                "to it until the deadline."))
     return redirect("monitoring:entry", entry_id=entry.pk)
 
 

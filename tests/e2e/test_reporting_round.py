@@ -1,4 +1,4 @@
-"""A whole reporting round in a real browser: open, report, watch completion, close, see statuses, stay locked.
+"""A whole reporting round in a real browser: open, draft, report, watch completion, close, see statuses, stay locked.
 
 Runs headless Chromium from /usr/bin/chromium through Playwright against
 pytest-django's live server; skipped when either is missing.
@@ -89,6 +89,15 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     responsible.get_by_label("Mittari 1.2").fill("11,5")
     responsible.get_by_label("Tilannekuvaus").fill("Koulutukset alkoivat helmikuussa.")
     responsible.get_by_label("Vaihe").select_option("in_progress")
+
+    # A saved draft comes back filled in, but the plan does not show it yet.
+    responsible.get_by_role("button", name="Tallenna luonnos").click()
+    responsible.wait_for_load_state()
+    assert responsible.get_by_label("Mittari 1.2").input_value() == "11,5"
+    assert responsible.get_by_label("Tilannekuvaus").input_value() == "Koulutukset alkoivat helmikuussa."
+    assert not Measure.objects.filter(indicator__node=action, role="actual").exists()
+    assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "no_data"
+
     responsible.get_by_role("button", name="Lähetä raportti").click()
     responsible.wait_for_load_state()
     assert "Raportti lähetetty. Kiitos!" in responsible.content()

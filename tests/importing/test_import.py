@@ -169,3 +169,35 @@ def test_xlsx_template_can_be_downloaded(client, personas):
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
     assert "attachment" in response["Content-Disposition"]
+
+
+def test_an_oversize_upload_is_refused_with_a_message_on_the_page(client, personas):
+    client.force_login(personas.coordinator)
+    response = upload(client, personas, bytes(11 * 1024 * 1024), name="iso.pdf")
+    content = response.content.decode()
+    assert response.status_code == 413
+    assert "suurempi kuin 10 Mt" in content
+    assert 'name="organization"' in content and 'name="document"' in content  # the form is still there
+    assert not ImportDraft.objects.exists()
+
+
+def test_an_oversize_upload_is_refused_before_its_body_is_read(personas):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.coordinator)
+    # The body is a few bytes although the request claims 20 MB: reading it would fail loudly.
+    response = client.generic("POST", reverse("importing:upload"), b"--x\r\n",
+                              content_type="multipart/form-data; boundary=x", CONTENT_LENGTH=str(20 * 1024 * 1024),
+                              HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 413
+    assert "större än 10 MB" in response.content.decode()
+
+
+def test_the_upload_still_checks_csrf(personas):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(personas.coordinator)
+    assert upload(client, personas).status_code == 403
+    assert not ImportDraft.objects.exists()

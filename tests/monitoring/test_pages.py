@@ -34,14 +34,14 @@ def _actuals(entry):
 def test_finnish_number_formats_are_accepted(client, reporting):
     _login(client, reporting.personas.responsible)
     response = client.post(reverse("monitoring:entry", args=[reporting.mine.pk]),
-                           _form(reporting.mine, "9 844", "21,2 %"))
+                           _form(reporting.mine, "9 844", "21,2 %", action="submit"))
     assert response.status_code == 302
     assert _actuals(reporting.mine) == [("9 844", 9844.0), ("21,2 %", 21.2)]
 
 
 def test_a_decimal_comma_is_read(client, reporting):
     _login(client, reporting.personas.responsible)
-    client.post(reverse("monitoring:entry", args=[reporting.mine.pk]), _form(reporting.mine, "3,4"))
+    client.post(reverse("monitoring:entry", args=[reporting.mine.pk]), _form(reporting.mine, "3,4", action="submit"))
     assert _actuals(reporting.mine) == [("3,4", 3.4)]
 
 
@@ -84,11 +84,11 @@ def test_a_concurrent_save_is_told_and_loses_nothing(reporting):
     assert "Joku muu tallensi" in content
     assert "Toinen" in content and 'value="20"' in content  # what the second person typed is kept
     assert "Ensimmäinen" in content  # and what the first saved is shown
-    assert ProgressEntry.objects.get(node=reporting.mine.node, period="2026-Q1").text == "Ensimmäinen"
+    assert RoundEntry.objects.get(pk=reporting.mine.pk).draft["text"] == "Ensimmäinen"
     # Saving again with the version the conflict page carries replaces knowingly.
     assert 'name="version" value="2"' in content
     assert second.post(url, _form(reporting.mine, "20", text="Toinen", version=2)).status_code == 302
-    assert ProgressEntry.objects.get(node=reporting.mine.node, period="2026-Q1").text == "Toinen"
+    assert RoundEntry.objects.get(pk=reporting.mine.pk).draft["text"] == "Toinen"
 
 
 def test_last_periods_values_and_text_are_shown_for_reference(client, reporting):
@@ -105,9 +105,31 @@ def test_last_periods_values_and_text_are_shown_for_reference(client, reporting)
 def test_a_saved_draft_is_shown_when_coming_back(client, reporting):
     _login(client, reporting.personas.responsible)
     url = reverse("monitoring:entry", args=[reporting.mine.pk])
-    client.post(url, _form(reporting.mine, "9 844", text="Luonnos"))
+    client.post(url, _form(reporting.mine, "9 844", text="Luonnos", phase="delayed"))
     content = client.get(url).content.decode()
     assert 'value="9 844"' in content and "Luonnos</textarea>" in content
+    assert '<option value="delayed" selected>' in content
+
+
+def test_a_saved_draft_is_shown_to_the_coordinator_on_the_entry_and_round_pages(client, reporting):
+    _login(client, reporting.personas.responsible).post(
+        reverse("monitoring:entry", args=[reporting.mine.pk]), _form(reporting.mine, "9 844", text="Luonnosteksti"))
+    _login(client, reporting.personas.coordinator)
+    entry_page = client.get(reverse("monitoring:entry", args=[reporting.mine.pk])).content.decode()
+    assert 'value="9 844"' in entry_page and "Luonnosteksti</textarea>" in entry_page
+    assert "notice--draft" in entry_page
+    assert "Luonnosteksti" in client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
+
+
+def test_a_draft_over_a_submitted_report_is_prefilled_and_marked_unsubmitted(client, reporting):
+    _login(client, reporting.personas.responsible)
+    url = reverse("monitoring:entry", args=[reporting.mine.pk])
+    client.post(url, _form(reporting.mine, "10", text="Lähetetty", action="submit"))
+    client.post(url, _form(reporting.mine, "11", text="Muutettu"))
+    content = client.get(url).content.decode()
+    assert 'value="11"' in content and "Muutettu</textarea>" in content and "notice--draft" in content
+    assert _actuals(reporting.mine) == [("10", 10.0)]
+    assert RoundEntry.objects.get(pk=reporting.mine.pk).state == RoundEntry.State.SUBMITTED
 
 
 def test_a_closed_rounds_entry_is_shown_locked(client, reporting):
@@ -147,6 +169,7 @@ def test_the_round_page_shows_the_snapshot_once_closed(client, reporting):
     content = client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
     assert 'id="snapshot"' in content and "Raportoitu" in content
     assert "<strong>15</strong>" in content and "999" not in content
+    assert "2 raporttia oli lähettämättä" in content
 
 
 def test_opening_a_round_through_the_page(client, reporting):

@@ -74,34 +74,68 @@ def test_written_periods_are_normalised(written, period):
     assert normalise_period(written) == period
 
 
-def test_saving_stores_actuals_for_the_round_period(reporting):
+def _plan_actuals(entry):
+    return Measure.objects.filter(indicator__node=entry.node, role=Measure.Role.ACTUAL)
+
+
+def test_a_draft_stays_on_the_entry_and_out_of_the_plan(reporting):
     entry = reporting.mine
-    save_entry(entry, _values(entry, 12, 3.4), user=reporting.personas.responsible, version=1, submit=False)
-    actuals = Measure.objects.filter(indicator__node=entry.node, role=Measure.Role.ACTUAL).order_by("indicator_id")
+    saved = save_entry(entry, _values(entry, 12, 3.4, text="Luonnos", phase="done", verdict="partly"),
+                       user=reporting.personas.responsible, version=1, submit=False)
+    assert saved.state == RoundEntry.State.DRAFT
+    assert EntryValues.from_draft(saved.draft) == _values(entry, 12, 3.4, text="Luonnos", phase="done",
+                                                          verdict="partly")
+    assert not _plan_actuals(entry).exists()
+    assert not ProgressEntry.objects.filter(node=entry.node).exists()
+    assert Node.objects.get(pk=entry.node_id).phase != "done"
+    assert not ChangeRecord.objects.filter(node=entry.node).exists()
+
+
+def test_submitting_stores_actuals_for_the_round_period(reporting):
+    entry = reporting.mine
+    save_entry(entry, _values(entry, 12, 3.4), user=reporting.personas.responsible, version=1, submit=True)
+    actuals = _plan_actuals(entry).order_by("indicator_id")
     assert [(m.value, m.period, m.created_by) for m in actuals] == [
         (12.0, "2026-Q1", reporting.personas.responsible), (3.4, "2026-Q1", reporting.personas.responsible)]
     assert actuals[0].period_end == date(2026, 3, 31)
 
 
-def test_saving_stores_the_progress_text_phase_and_verdict(reporting):
+def test_submitting_stores_the_progress_text_phase_and_verdict(reporting):
     entry = reporting.mine
     save_entry(entry, _values(entry, 1, text="Valmis.", phase="done", verdict="achieved"),
-               user=reporting.personas.responsible, version=1, submit=False)
+               user=reporting.personas.responsible, version=1, submit=True)
     progress = ProgressEntry.objects.get(node=entry.node, period="2026-Q1")
     assert (progress.text, progress.phase, progress.verdict, progress.author) == (
         "Valmis.", "done", "achieved", reporting.personas.responsible)
     assert Node.objects.get(pk=entry.node_id).phase == "done"
 
 
-def test_saving_again_updates_instead_of_duplicating(reporting):
-    entry = reporting.mine
-    user = reporting.personas.responsible
+def test_submitting_a_draft_writes_it_into_the_plan_and_clears_it(reporting):
+    entry, user = reporting.mine, reporting.personas.responsible
     save_entry(entry, _values(entry, 12, 13, text="Eka"), user=user, version=1, submit=False)
-    save_entry(entry, _values(entry, 14, 15, text="Toka"), user=user, version=2, submit=True)
-    actuals = Measure.objects.filter(indicator__node=entry.node, role=Measure.Role.ACTUAL)
-    assert sorted(m.value for m in actuals) == [14.0, 15.0]
+    submitted = save_entry(entry, _values(entry, 14, 15, text="Toka"), user=user, version=2, submit=True)
+    assert submitted.draft is None
+    assert sorted(m.value for m in _plan_actuals(entry)) == [14.0, 15.0]
     assert list(ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)) == [
         "Toka"]
+
+
+def test_submitting_again_updates_instead_of_duplicating(reporting):
+    entry, user = reporting.mine, reporting.personas.responsible
+    save_entry(entry, _values(entry, 12, 13, text="Eka"), user=user, version=1, submit=True)
+    save_entry(entry, _values(entry, 14, 15, text="Toka"), user=user, version=2, submit=True)
+    assert sorted(m.value for m in _plan_actuals(entry)) == [14.0, 15.0]
+    assert list(ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)) == [
+        "Toka"]
+
+
+def test_a_draft_over_a_submitted_report_keeps_the_submitted_values_in_the_plan(reporting):
+    entry, user = reporting.mine, reporting.personas.responsible
+    save_entry(entry, _values(entry, 12, text="Lähetetty"), user=user, version=1, submit=True)
+    saved = save_entry(entry, _values(entry, 99, text="Muutos"), user=user, version=2, submit=False)
+    assert saved.state == RoundEntry.State.SUBMITTED and saved.draft["text"] == "Muutos"
+    assert [m.value for m in _plan_actuals(entry)] == [12.0]
+    assert ProgressEntry.objects.get(node=entry.node, period="2026-Q1").text == "Lähetetty"
 
 
 def test_submitting_marks_the_entry_submitted(reporting):
@@ -112,15 +146,16 @@ def test_submitting_marks_the_entry_submitted(reporting):
 
 def test_clearing_a_value_removes_the_rounds_actual(reporting):
     entry, user = reporting.mine, reporting.personas.responsible
-    save_entry(entry, _values(entry, 1, 2), user=user, version=1, submit=False)
-    save_entry(entry, _values(entry, 1), user=user, version=2, submit=False)
-    assert Measure.objects.filter(indicator__node=entry.node, role=Measure.Role.ACTUAL).count() == 1
+    save_entry(entry, _values(entry, 1, 2), user=user, version=1, submit=True)
+    save_entry(entry, _values(entry, 1), user=user, version=2, submit=True)
+    assert _plan_actuals(entry).count() == 1
 
 
-def test_changes_are_recorded(reporting):
+def test_changes_are_recorded_on_submit(reporting):
     entry, user = reporting.mine, reporting.personas.responsible
-    save_entry(entry, _values(entry, 1), user=user, version=1, submit=False)
-    save_entry(entry, _values(entry, 2), user=user, version=2, submit=False)
+    save_entry(entry, _values(entry, 1), user=user, version=1, submit=True)
+    save_entry(entry, _values(entry, 2), user=user, version=2, submit=True)
+    assert ChangeRecord.objects.filter(node=entry.node, object_type="measure", action="created", user=user).exists()
     assert ChangeRecord.objects.filter(node=entry.node, object_type="measure", action="changed", user=user).exists()
 
 
@@ -129,8 +164,10 @@ def test_a_stale_version_is_refused_and_writes_nothing(reporting):
     save_entry(entry, _values(entry, 1, text="Ensimmäinen"), user=user, version=1, submit=False)
     with pytest.raises(EntryConflict):
         save_entry(entry, _values(entry, 99, text="Toinen"), user=reporting.personas.coordinator, version=1,
-                   submit=False)
-    assert ProgressEntry.objects.get(node=entry.node, period="2026-Q1").text == "Ensimmäinen"
+                   submit=True)
+    entry.refresh_from_db()
+    assert entry.draft["text"] == "Ensimmäinen" and entry.state == RoundEntry.State.DRAFT
+    assert not ProgressEntry.objects.filter(node=entry.node).exists()
     assert not Measure.objects.filter(indicator__node=entry.node, value=99).exists()
 
 
@@ -138,6 +175,19 @@ def test_returning_an_entry_sets_the_note_and_state(reporting):
     assert return_entry(reporting.mine, "Lisää luku", user=reporting.personas.coordinator)
     entry = RoundEntry.objects.get(pk=reporting.mine.pk)
     assert (entry.state, entry.return_note, entry.version) == (RoundEntry.State.RETURNED, "Lisää luku", 2)
+
+
+def test_returning_keeps_the_submitted_values_until_submitted_again(reporting):
+    entry, user = reporting.mine, reporting.personas.responsible
+    save_entry(entry, _values(entry, 12, text="Lähetetty"), user=user, version=1, submit=True)
+    return_entry(entry, "Korjaa luku", user=reporting.personas.coordinator)
+    saved = save_entry(entry, _values(entry, 13, text="Korjattu"), user=user, version=3, submit=False)
+    assert saved.state == RoundEntry.State.RETURNED and saved.return_note == "Korjaa luku"
+    assert [m.value for m in _plan_actuals(entry)] == [12.0]
+    submitted = save_entry(entry, _values(entry, 13, text="Korjattu"), user=user, version=4, submit=True)
+    assert (submitted.state, submitted.return_note, submitted.draft) == (RoundEntry.State.SUBMITTED, "", None)
+    assert [m.value for m in _plan_actuals(entry)] == [13.0]
+    assert ProgressEntry.objects.get(node=entry.node, period="2026-Q1").text == "Korjattu"
 
 
 def test_closing_locks_the_entries(reporting):
@@ -175,3 +225,37 @@ def test_later_edits_do_not_change_the_snapshot(reporting):
     ProgressEntry.objects.filter(node=entry.node).update(text="Jälkeen")
     Measure.objects.filter(indicator__node=entry.node, role=Measure.Role.ACTUAL).update(value=1, text="1")
     assert ReportingRound.objects.get(pk=reporting.round.pk).snapshot == before
+
+
+def test_the_snapshot_leaves_drafts_out_and_names_the_unsubmitted_entries(reporting):
+    user = reporting.personas.responsible
+    save_entry(reporting.mine, _values(reporting.mine, 20, text="Lähetetty"), user=user, version=1, submit=True)
+    save_entry(reporting.also_mine, _values(reporting.also_mine, 7, text="Keskeneräinen"), user=user, version=1,
+               submit=False)
+    close_round(reporting.round, user=reporting.personas.coordinator, on=date(2026, 4, 20))
+    snapshot = ReportingRound.objects.get(pk=reporting.round.pk).snapshot
+    rows = {r["entry_id"]: r for r in snapshot["entries"]}
+    draft_row = rows[reporting.also_mine.pk]
+    assert draft_row["text"] == "" and [i["value"] for i in draft_row["indicators"]] == [None, None]
+    assert (draft_row["submitted"], draft_row["draft_left_out"]) == (False, True)
+    assert rows[reporting.mine.pk]["submitted"] is True
+    assert sorted(snapshot["unsubmitted"]) == sorted([reporting.also_mine.pk, reporting.not_mine.pk])
+    assert "Keskeneräinen" not in str(snapshot)
+
+
+def test_drafts_written_into_the_plan_before_drafts_were_private_are_moved_onto_their_entries(reporting):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("seuranta.monitoring.migrations.0003_move_unsubmitted_drafts_out_of_the_plan")
+    entry, user = reporting.mine, reporting.personas.responsible
+    save_entry(entry, _values(entry, 12, text="Vanha luonnos"), user=user, version=1, submit=True)
+    RoundEntry.objects.filter(pk=entry.pk).update(state=RoundEntry.State.DRAFT, submitted_at=None)  # as before
+    imported = Measure.objects.create(indicator=Indicator.objects.filter(node=entry.node).last(), role="actual",
+                                      text="5", value=5, period="2026-Q1")
+    migration.move_drafts(apps, None)
+    entry.refresh_from_db()
+    assert entry.draft["text"] == "Vanha luonnos" and list(entry.draft["values"].values())[0]["value"] == 12
+    assert list(_plan_actuals(entry)) == [imported]
+    assert not ProgressEntry.objects.filter(node=entry.node).exists()

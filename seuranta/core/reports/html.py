@@ -20,7 +20,7 @@ from html import escape
 
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
-from seuranta.core.reports.texts import STATUS_COLOURS, STATUS_ICONS
+from seuranta.core.reports.texts import STATUS_ICONS, STATUS_TEXT_COLOURS
 
 CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
@@ -64,7 +64,7 @@ svg { max-width: 100%; height: auto; }
 ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
 section.item { margin-left: 0; }
 table.summary col.c-area { width: 46%; }
-""" + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_COLOURS.items())
+""" + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_TEXT_COLOURS.items())
 
 
 def _e(text: object) -> str:

@@ -251,9 +251,15 @@ TEXTS: dict[str, dict[str, str]] = {
 
 # The order statuses are listed in, best first; "cancelled" only counts actions.
 STATUS_ORDER = ("achieved", "on_track", "behind", "off_track", "no_data", "no_target", "cancelled")
+# Chart fills: at least 3:1 against white (WCAG 1.4.11, graphical objects).
 STATUS_COLOURS = {
-    "achieved": "#1a7f37", "on_track": "#2f81c7", "behind": "#c98a00", "off_track": "#c62828",
-    "no_data": "#8a8f98", "no_target": "#c4c8ce", "cancelled": "#5b5f66",
+    "achieved": "#1a7f37", "on_track": "#2f81c7", "behind": "#b07800", "off_track": "#c62828",
+    "no_data": "#878d96", "no_target": "#8f959d", "cancelled": "#5b5f66",
+}
+# Status words in text: at least 4.5:1 against white (WCAG 1.4.3).
+STATUS_TEXT_COLOURS = {
+    "achieved": "#1a7f37", "on_track": "#1d64a8", "behind": "#8a5a00", "off_track": "#c62828",
+    "no_data": "#5c6168", "no_target": "#5c6168", "cancelled": "#5b5f66",
 }
 # Shapes as well as colours, so colour is never the only cue.
 STATUS_ICONS = {

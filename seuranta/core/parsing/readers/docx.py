@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
+from seuranta.core.parsing.readers.zipcheck import check_archive
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -32,18 +33,17 @@ TITLE_STYLES = {"title", "otsikko", "rubrik", "titel", "titre"}
 # Spacing (in twentieths of a point) above which a gap between paragraphs shows as a blank line.
 GAP_TWIPS = 80
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+DAMAGED = "Word-tiedosto on vajaa tai vioittunut, eikä sitä voi avata."
 
 
 def read(data: bytes, name: str) -> Document:
-    if not data.strip():
-        raise UnreadableDocument("Tiedosto on tyhjä.")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableDocument(
-            "Tiedosto on salattu tai vanhaa Word-muotoa (.doc); poista salasana tai tallenna se "
-            "Wordissa .docx-muodossa ja tuo se uudelleen."
-        )
-    if not data.startswith(b"PK"):
-        raise UnreadableDocument("Tiedosto ei ole Word-asiakirja (.docx), vaikka sen nimi päättyy .docx.")
+    check_archive(
+        data,
+        old_format="Tiedosto on salattu tai vanhaa Word-muotoa (.doc); poista salasana tai tallenna se "
+                   "Wordissa .docx-muodossa ja tuo se uudelleen.",
+        wrong_format="Tiedosto ei ole Word-asiakirja (.docx), vaikka sen nimi päättyy .docx.",
+        damaged=DAMAGED,
+    )
     try:
         import docx
 
@@ -53,7 +53,7 @@ def read(data: bytes, name: str) -> Document:
     except UnreadableDocument:
         raise
     except zipfile.BadZipFile:
-        raise UnreadableDocument("Word-tiedosto on vajaa tai vioittunut, eikä sitä voi avata.") from None
+        raise UnreadableDocument(DAMAGED) from None
     except Exception:  # python-docx and lxml raise many kinds on a bad file; none may escape
         raise UnreadableDocument(
             "Tiedosto ei ole kelvollinen Word-asiakirja (.docx), eikä sitä voi lukea."

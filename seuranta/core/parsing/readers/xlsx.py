@@ -20,20 +20,20 @@ import zipfile
 from typing import Any
 
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
+from seuranta.core.parsing.readers.zipcheck import check_archive
 
 CELL_SEPARATOR = " | "
+DAMAGED = "Excel-tiedosto on vajaa tai vioittunut, eikä sitä voi avata."
 
 
 def read(data: bytes, name: str) -> Document:
-    if not data.strip():
-        raise UnreadableDocument("Tiedosto on tyhjä.")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableDocument(
-            "Tiedosto on salattu tai vanhaa Excel-muotoa (.xls); poista salasana tai tallenna se "
-            "Excelissä .xlsx-muodossa ja tuo se uudelleen."
-        )
-    if not data.startswith(b"PK"):
-        raise UnreadableDocument("Tiedosto ei ole Excel-taulukko (.xlsx), vaikka sen nimi päättyy .xlsx.")
+    check_archive(
+        data,
+        old_format="Tiedosto on salattu tai vanhaa Excel-muotoa (.xls); poista salasana tai tallenna se "
+                   "Excelissä .xlsx-muodossa ja tuo se uudelleen.",
+        wrong_format="Tiedosto ei ole Excel-taulukko (.xlsx), vaikka sen nimi päättyy .xlsx.",
+        damaged=DAMAGED,
+    )
     try:
         import openpyxl
 
@@ -41,7 +41,7 @@ def read(data: bytes, name: str) -> Document:
         sheets = [(sheet.title, _sheet_rows(sheet)) for sheet in workbook.worksheets
                   if sheet.sheet_state == "visible"]
     except zipfile.BadZipFile:
-        raise UnreadableDocument("Excel-tiedosto on vajaa tai vioittunut, eikä sitä voi avata.") from None
+        raise UnreadableDocument(DAMAGED) from None
     except Exception:  # openpyxl raises many kinds on a bad file; none may escape
         raise UnreadableDocument("Tiedosto ei ole kelvollinen Excel-taulukko (.xlsx), eikä sitä voi lukea.") from None
     blocks: list[Block] = []
