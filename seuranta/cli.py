@@ -233,9 +233,10 @@ def serve(host: str, port: int, *, worker: bool = True) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     db_path = args.db
     if not db_path and not os.environ.get("DATABASE_URL"):
-        from seuranta.settings import DATA_DIR
+        # Not via seuranta.settings: importing it now would fix the database before we choose it.
+        from seuranta.paths import data_dir
 
-        db_path = str(DATA_DIR / "demo.sqlite3")
+        db_path = str(data_dir() / "demo.sqlite3")
     setup_django(db_path=db_path)
     from seuranta.demo import load_demo
 

@@ -18,8 +18,9 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-import platformdirs
 from django.utils.translation import gettext_lazy as _
+
+from seuranta.paths import data_dir
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -28,7 +29,7 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
 
-DATA_DIR = Path(os.environ.get("SEURANTA_DATA_DIR") or platformdirs.user_data_dir("seuranta"))
+DATA_DIR = data_dir()
 
 
 def _secret_key() -> str:

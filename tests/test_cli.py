@@ -130,3 +130,17 @@ def test_status_reasons_can_be_in_english(capsys):
           "--lang", "en"])
     doc = json.loads(capsys.readouterr().out)
     assert any("target" in i["reason"].lower() for i in doc["indicators"])
+
+
+def test_demo_without_db_puts_the_plans_in_demo_sqlite_in_the_data_dir(tmp_path):
+    import sqlite3
+
+    env = {"SEURANTA_DATA_DIR": str(tmp_path), "PATH": ""}
+    run = subprocess.run([sys.executable, "-m", "seuranta.cli", "demo", "--no-serve"], env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
+        assert db.execute("select count(*) from plans_plan").fetchone() == (5,)
+        # The task worker started beside `seuranta demo` uses this same file: its table must be there.
+        assert db.execute("select count(*) from django_tasks_database_dbtaskresult").fetchone() == (0,)
+    assert not (tmp_path / "seuranta.sqlite3").exists()
