@@ -148,15 +148,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _evaluation_date(text: str | None) -> date:
+    """The --on date, today when not given."""
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"Päivämäärä {text} ei ole muotoa VVVV-KK-PP.") from None
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     from seuranta.core.evaluation import status_document
 
-    on = date.today()
-    if args.on:
-        try:
-            on = date.fromisoformat(args.on)
-        except ValueError:
-            raise CommandError(f"Päivämäärä {args.on} ei ole muotoa VVVV-KK-PP.") from None
+    on = _evaluation_date(args.on)
     plan = _read_json_plan(Path(args.file))
     print(json.dumps(status_document(plan, on, lang=args.lang or _lang()), ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -171,11 +176,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if source.suffix.lower() == ".json" and source.exists():
         if args.round:
             raise CommandError("Raportointikierros (--round) vaatii tallennetun suunnitelman tunnisteen.")
-        try:
-            on = date.fromisoformat(args.on) if args.on else date.today()
-        except ValueError:
-            raise CommandError(f"Päivämäärä {args.on} ei ole muotoa VVVV-KK-PP.") from None
-        options = ReportOptions(on=on, lang=args.lang, variant=args.variant, unit=args.unit)
+        options = ReportOptions(on=_evaluation_date(args.on), lang=args.lang, variant=args.variant, unit=args.unit)
         data = render(report_for(_read_json_plan(source), options), args.format)
     else:
         setup_django()

@@ -21,11 +21,6 @@ def _test_settings(tmp_path, settings):
 
 
 @pytest.fixture
-def gold_paths():
-    return sorted(GOLD_DIR.glob("*.json"))
-
-
-@pytest.fixture
 def personas(db):
     from tests.factories import make_personas
 

@@ -7,14 +7,13 @@ plan's size. Export then import then export gives identical JSON.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from django.db import transaction
 
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
-from seuranta.core.periods import period_bounds
+from seuranta.core.periods import period_bounds, plan_period_bounds
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -27,13 +26,11 @@ from seuranta.plans.models import (
     Section,
 )
 
-_YEARS = re.compile(r"\b(\d{4})\b")
-
 
 def plan_years(period: str | None) -> tuple[int | None, int | None]:
-    """First and last year named in a plan period as written ("2026–2029", "2023")."""
-    years = [int(y) for y in _YEARS.findall(period or "")]
-    return (min(years), max(years)) if years else (None, None)
+    """First and last year of a plan period as written ("2026–2029", "2023"), read as the evaluator reads it."""
+    bounds = plan_period_bounds(period)
+    return (bounds[0].year, bounds[1].year) if bounds else (None, None)
 
 
 def measure_row(measure: core.Measure, role: str, order: int) -> Measure:
@@ -91,10 +88,9 @@ def store_plan(
         names = {n.unit for n, _ in plan.walk() if n.unit}
         existing = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
         missing = [OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))]
+        # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree below relies on it too.
         OrganizationUnit.objects.bulk_create(missing)
         units = {**existing, **{u.name: u for u in missing}}
-        if any(u.pk is None for u in missing):  # backends that do not return ids from bulk inserts
-            units = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
 
     # Insert the tree level by level so every parent has its id before its children.
     level_nodes: list[tuple[core.Node, Node | None, int]] = [(n, None, i) for i, n in enumerate(plan.nodes)]

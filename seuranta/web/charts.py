@@ -16,8 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from seuranta.core import model as core
+from seuranta.core.evaluation_indicators import measure_date
 from seuranta.core.evaluation_texts import format_number
-from seuranta.core.periods import period_end
 from seuranta.web.language import ui_lang
 
 WIDTH, HEIGHT = 640, 260
@@ -58,7 +58,8 @@ def role_label(role: str) -> str:
 def points(indicator: core.Indicator) -> list[Point]:
     def point(role: str, m: core.Measure) -> Point:
         value = m.value if isinstance(m.value, int | float) and not isinstance(m.value, bool) else None
-        return Point(role, m, period_end(m.period), value)
+        # The evaluator's dating, so the chart, the status and the report agree on when a level applies.
+        return Point(role, m, measure_date(m.period), value)
 
     result = [point("baseline", indicator.baseline)] if indicator.baseline else []
     result += [point("baseline", m) for m in indicator.baseline_series]
