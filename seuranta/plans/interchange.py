@@ -1,13 +1,15 @@
 """Between the pure core model (`seuranta.core.model.Plan`) and the database.
 
 `store_plan` writes a whole plan in one transaction with bulk inserts;
-`load_core_plan` reads one back with a fixed number of queries whatever the
-plan's size. Export then import then export gives identical JSON.
+`load_core_plans` reads plans back with a fixed number of queries whatever the
+plans' size and number (`load_core_plan` reads one). Export then import then
+export gives identical JSON.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from django.db import transaction
 
@@ -153,13 +155,28 @@ def load_core_plan(plan: Plan) -> core.Plan:
     Every core Node and Indicator carries its row's id in `key`, so callers can
     map evaluation results back to rows.
     """
-    nodes = list(Node.objects.filter(plan=plan).order_by("parent_id", "order", "id"))
-    indicators = list(Indicator.objects.filter(node__plan=plan).order_by("node_id", "order", "id"))
-    measures = list(Measure.objects.filter(indicator__node__plan=plan).order_by("indicator_id", "order", "id"))
-    milestones = list(Milestone.objects.filter(node__plan=plan).order_by("node_id", "order", "id"))
-    progress = list(ProgressEntry.objects.filter(node__plan=plan).order_by("node_id", "order", "id"))
-    sections = list(Section.objects.filter(plan=plan).order_by("order", "id"))
-    organization = plan.organization.name if plan.organization_id else None  # one query
+    return load_core_plans([plan])[plan.pk]
+
+
+def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
+    """Several stored plans as core plans by plan id, read with the same fixed number of queries as one.
+
+    Pages that list plans call this once instead of `load_core_plan` per plan,
+    so their query count does not grow with the number of plans.
+    """
+    if not plans:
+        return {}
+    ids = [plan.pk for plan in plans]
+    # Ordered as the single-plan reader always ordered them; grouping by plan below keeps that order.
+    nodes = list(Node.objects.filter(plan_id__in=ids).order_by("parent_id", "order", "id"))
+    indicators = list(Indicator.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
+    measures = list(
+        Measure.objects.filter(indicator__node__plan_id__in=ids).order_by("indicator_id", "order", "id")
+    )
+    milestones = list(Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
+    progress = list(ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
+    sections = list(Section.objects.filter(plan_id__in=ids).order_by("order", "id"))
+    organizations = _organization_names(plans)
 
     by_indicator: dict[int, dict[str, list[Measure]]] = defaultdict(lambda: defaultdict(list))
     for m in measures:
@@ -193,16 +210,37 @@ def load_core_plan(plan: Plan) -> core.Plan:
             milestones=core_milestones[row.pk], progress=core_progress[row.pk], notes=row.notes,
             binding=row.binding, phase=row.phase or None, extra=row.extra, key=row.pk,
         )
-    roots = []
+    roots: dict[int, list[core.Node]] = defaultdict(list)
     for row in nodes:  # ordered by parent, then order: children arrive in order
         if row.parent_id is None:
-            roots.append(built[row.pk])
+            roots[row.plan_id].append(built[row.pk])
         else:
             built[row.parent_id].children.append(built[row.pk])
+    core_sections: dict[int, list[core.Section]] = defaultdict(list)
+    for s in sections:
+        core_sections[s.plan_id].append(core.Section(title=s.title, text=s.text, extra=s.extra))
 
-    return core.Plan(
-        title=plan.title, organization=organization, period=plan.period, levels=list(plan.levels),
-        sections=[core.Section(title=s.title, text=s.text, extra=s.extra) for s in sections],
-        nodes=roots, kind=plan.kind or None, tolerance=plan.tolerance, state_scale=plan.state_scale,
-        extra=plan.extra,
-    )
+    return {
+        plan.pk: core.Plan(
+            title=plan.title, organization=organizations.get(plan.pk), period=plan.period,
+            levels=list(plan.levels), sections=core_sections[plan.pk], nodes=roots[plan.pk],
+            kind=plan.kind or None, tolerance=plan.tolerance, state_scale=plan.state_scale, extra=plan.extra,
+        )
+        for plan in plans
+    }
+
+
+def _organization_names(plans: Sequence[Plan]) -> dict[int, str]:
+    """Each plan's organisation name by plan id, with one query for those not read with select_related.
+
+    The organisations fetched are cached on the plans, as reading `plan.organization`
+    one plan at a time did, so callers that show it later do not query again.
+    """
+    field = Plan._meta.get_field("organization")
+    missing = {plan.organization_id for plan in plans if plan.organization_id and not field.is_cached(plan)}
+    if missing:
+        fetched = Organization.objects.in_bulk(missing)
+        for plan in plans:
+            if plan.organization_id in fetched and not field.is_cached(plan):
+                field.set_cached_value(plan, fetched[plan.organization_id])
+    return {plan.pk: plan.organization.name for plan in plans if plan.organization_id}

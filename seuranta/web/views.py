@@ -9,7 +9,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.access import get_node_for, get_plan_for, plan_access
-from seuranta.plans.interchange import load_core_plan
+from seuranta.plans.interchange import load_core_plan, load_core_plans
 from seuranta.plans.models import ChangeRecord, Membership, Plan
 from seuranta.web.charts import indicator_chart
 from seuranta.web.language import ui_lang
@@ -29,10 +29,14 @@ def home(request):
     roles = {}
     if request.user.is_authenticated:
         roles = dict(Membership.objects.filter(user=request.user).values_list("organization_id", "role"))
+    # All plans in one read: the page's queries must not grow with the number of plans.
+    core_plans = load_core_plans(plans)
+    today, lang = timezone.localdate(), ui_lang()
     cards = []
     for plan in plans:
+        # The roles were read above; "" (no role) keeps plan_access from querying per plan.
         access = plan_access(request.user, plan, role=roles.get(plan.organization_id, ""))
-        _, evaluation = evaluated(plan)
+        evaluation = evaluate_plan(core_plans[plan.pk], today, lang=lang)
         cards.append({"plan": plan, "access": access, "evaluation": evaluation})
     own = [c for c in cards if c["access"].role]
     public = [c for c in cards if not c["access"].role]

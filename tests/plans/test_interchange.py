@@ -3,7 +3,7 @@ import json
 import pytest
 
 from seuranta.core.interchange import InvalidDocument, dump_plan, load_plan, validate_document
-from seuranta.plans.interchange import load_core_plan, store_plan
+from seuranta.plans.interchange import load_core_plan, load_core_plans, store_plan
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -104,6 +104,37 @@ def test_reading_a_plan_back_takes_the_same_queries_for_small_and_large_plans(dj
         plan = Plan.objects.get(pk=plan.pk)
         with django_assert_max_num_queries(7):
             load_core_plan(plan)
+
+
+def _keys(plan):
+    return [(node.key, [indicator.key for indicator in node.indicators]) for node, _ in plan.walk()]
+
+
+@pytest.mark.django_db
+def test_reading_plans_together_gives_each_plan_exactly_as_reading_it_alone():
+    from tests.factories import make_plan
+
+    stored = [store_plan(load_plan(path.read_text(encoding="utf-8"))) for path in GOLD_FILES]
+    stored += [make_plan(3), make_plan(1, indicators_per_action=2)]
+    plans = list(Plan.objects.filter(pk__in=[p.pk for p in stored]).order_by("-pk"))
+    together = load_core_plans(plans)
+    assert list(together) == [plan.pk for plan in plans]
+    for plan in plans:
+        alone = load_core_plan(Plan.objects.get(pk=plan.pk))
+        assert together[plan.pk] == alone
+        assert dump_plan(together[plan.pk]) == dump_plan(alone)
+        assert _keys(together[plan.pk]) == _keys(alone)
+
+
+@pytest.mark.django_db
+def test_reading_many_plans_takes_the_same_queries_as_reading_one(django_assert_max_num_queries):
+    from tests.factories import make_organization, make_plan
+
+    for i in range(6):
+        make_plan(2 + i, organization=make_organization(f"Kaupunki {i % 3}"))
+    plans = list(Plan.objects.all())  # organisations not read with them: one query for all
+    with django_assert_max_num_queries(7):
+        load_core_plans(plans)
 
 
 def _valid():

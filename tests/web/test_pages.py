@@ -197,3 +197,30 @@ def test_page_query_count_does_not_grow_with_the_plan(client, personas, page):
         }[page]
         counts.append(count_queries(client, url, data=data))
     assert counts[0] == counts[1]
+
+
+def make_plans(personas, count: int) -> None:
+    """`count` plans, published and draft, in the personas' organisation and in another one."""
+    for i in range(count):
+        organization = personas.organization if i % 2 == 0 else personas.other_organization
+        state = Plan.State.DRAFT if i % 3 == 2 else Plan.State.PUBLISHED
+        make_plan(2, title=f"Suunnitelma {i + 1}", organization=organization, state=state)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "coordinator"])
+def test_home_page_query_count_does_not_grow_with_the_number_of_plans(client, personas, role):
+    client = client_for(client, personas, role)
+    counts = []
+    for count in (1, 8):
+        Plan.objects.all().delete()
+        make_plans(personas, count)
+        counts.append(count_queries(client, reverse("home")))
+    assert counts[0] == counts[1]
+
+
+def test_home_page_lists_every_plan_the_coordinator_may_see(client, personas):
+    make_plans(personas, 8)
+    client.force_login(personas.coordinator)
+    page = client.get(reverse("home")).content.decode()
+    # Suunnitelma 6 is a draft of another organisation; the other seven are the coordinator's or published.
+    assert [f"Suunnitelma {i}<" in page for i in range(1, 9)] == [True] * 5 + [False] + [True] * 2

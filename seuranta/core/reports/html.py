@@ -11,31 +11,34 @@ the headings and fields back from the PDF's text and the indicators from its
 ruled tables.
 
 The CSS is kept cheap for WeasyPrint: no kerning or ligatures, simple class
-selectors, `break-inside: avoid` only on table rows and figures.
+selectors, `break-inside: avoid` only on table rows and figures. The indicator
+tables are most of a large report's rendering time, and there the cost follows
+the printed lines and the elements of each cell: column widths that let names
+and reasons wrap less, and no wrapper elements where a cell's bare text will do.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
-from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
+from seuranta.core.reports.model import AnnualGroup, AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.texts import STATUS_ICONS, STATUS_TEXT_COLOURS
 
 CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
-  @top-left { content: string(report-title); font: 8pt "DejaVu Sans", sans-serif; color: #555; }
-  @top-right { content: string(report-kind); font: 8pt "DejaVu Sans", sans-serif; color: #555; }
+  @top-left { content: TITLE_STRING; font: 8pt "DejaVu Sans", sans-serif; color: #555; }
+  @top-right { content: KIND_STRING; font: 8pt "DejaVu Sans", sans-serif; color: #555; }
   @bottom-right { content: "PAGE_LABEL " counter(page) " / " counter(pages);
                   font: 8pt "DejaVu Sans", sans-serif; color: #333; }
-  @bottom-left { content: string(report-colophon); font: 7pt "DejaVu Sans", sans-serif; color: #777; } }
+  @bottom-left { content: COLOPHON_STRING; font: 7pt "DejaVu Sans", sans-serif; color: #777; } }
 body { font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0 auto;
        max-width: 60rem; padding: 0 1rem;
        font-kerning: none; font-variant-ligatures: none; text-rendering: optimizeSpeed; }
 @media print { body { max-width: none; padding: 0; } .no-print { display: none; } }
-.report-title { string-set: report-title content(text); }
-.report-kind { string-set: report-kind content(text); }
-.colophon { string-set: report-colophon content(text); font-size: 8pt; color: #555; }
+.colophon { font-size: 8pt; color: #555; }
 h1 { font-size: 20pt; margin: 0 0 .4em; }
 h2 { font-size: 15pt; margin: 1.4em 0 .4em; break-after: avoid; }
 h3, h4, h5, h6 { margin: 1.1em 0 .3em; break-after: avoid; }
@@ -53,16 +56,21 @@ tr { break-inside: avoid; }
 th, td { border: .75pt solid #888; padding: 2pt 3pt; vertical-align: top; text-align: left;
          overflow-wrap: break-word; }
 thead th { background: #e8ecf0; }
-col.c-name { width: 31%; } col.c-value { width: 16%; } col.c-status { width: 21%; }
+/* Most measures are short ("62 % (2024)") while names and the evaluation's reasons run long: narrow
+   value columns leave the name and Tila columns room for fewer wrapped lines, and every printed line
+   of a cell is a separate text layout in WeasyPrint (about a fifth fewer lines, rows and pages). */
+col.c-name { width: 34%; } col.c-value { width: 13%; } col.c-status { width: 27%; }
 th.name { font-weight: bold; }
-.why { display: block; font-size: 7.5pt; color: #333; font-weight: normal; }
+/* Tila: the status a line of its own, the reason the cell's own smaller text (no wrapper element). */
+td.st { font-size: 7.5pt; color: #333; } td.st .status { display: block; font-size: 8.5pt; }
 td.reason { font-size: 7.5pt; color: #333; }
 .line { display: block; margin-bottom: .5em; }
-.meta { font-size: 7.5pt; color: #444; display: block; }
+.meta { font-size: 7.5pt; color: #444; }
 figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; color: #444; }
 svg { max-width: 100%; height: auto; }
 ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
 section.item { margin-left: 0; }
+section.top + section.top { break-before: page; }
 table.summary col.c-area { width: 46%; }
 """ + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_TEXT_COLOURS.items())
 
@@ -93,9 +101,10 @@ def _lines(lines: tuple[str, ...]) -> str:
     """A cell's measures: a lone one as plain text, several one block each (the gap between blocks
     tells the PDF reader a new measure from a wrapped line). Plain text and few boxes keep
     WeasyPrint's layout fast."""
-    if len(lines) == 1:
-        return _e(lines[0])
-    return "".join(f'<span class="line">{_e(line)}</span>' for line in lines)
+    if len(lines) <= 1:
+        return _e(lines[0]) if lines else ""
+    # The last measure needs no gap below it, so it stays the cell's bare text: one element less.
+    return "".join(f'<span class="line">{_e(line)}</span>' for line in lines[:-1]) + _e(lines[-1])
 
 
 def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True,
@@ -121,12 +130,13 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
             meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
         if row.source:
             meta.append(f"{report.text('field.indicator_source')}: {row.source}")
-        meta_html = f'<span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
+        # The unit/source runs on after the name in smaller type (inline: no block of its own to lay out).
+        meta_html = f' <span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
-        why = "" if long_reason else f'<span class="why">{_e(row.reason)}</span>'
+        why = "" if long_reason else _e(row.reason)
         out.append(f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'
                    f"<td>{_lines(row.baseline)}</td><td>{_lines(row.targets)}</td><td>{_lines(row.actuals)}</td>"
-                   f"<td>{_status(report, row.status, row.status_label)}{why}</td></tr>")
+                   f'<td class="st">{_status(report, row.status, row.status_label)}{why}</td></tr>')
         if long_reason:
             out.append(f'<tr><td class="reason" colspan="5">{reason_label}: {_e(row.reason)}</td></tr>')
         chart = trend_chart(row.indicator, None, report.lang) if charts and has_trend(row.indicator) else None
@@ -137,9 +147,19 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
     return "".join(out)
 
 
-def _node(report: Report, node: ReportNode, charts: bool) -> str:
-    out = [f'<section class="item" aria-labelledby="n{node.number}">',
-           _heading(node.depth, f"{_e(node.number)} {_e(node.level)}: {_e(node.title)}", f"n{node.number}"),
+def _node_title(node: ReportNode) -> str:
+    return f"{node.number} {node.level}: {node.title}"
+
+
+def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None) -> str:
+    """An item with its children; `run` (for a top-level item) makes it start a page, and may
+    limit it to some of its children, without the item's own heading and fields after the first run."""
+    children = node.children[run.children] if run and run.children is not None else node.children
+    if run and not run.first:
+        return "".join(['<section class="item top">', *(_node(report, child, charts) for child in children),
+                        "</section>"])
+    out = [f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
+           _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
            f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
            f'{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>']
     if node.unit:
@@ -161,7 +181,7 @@ def _node(report: Report, node: ReportNode, charts: bool) -> str:
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
     for note in node.notes:
         out.append(_field(report, "field.notes", note))
-    out.extend(_node(report, child, charts) for child in node.children)
+    out.extend(_node(report, child, charts) for child in children)
     out.append("</section>")
     return "".join(out)
 
@@ -213,41 +233,108 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     return "".join(out)
 
 
-def _annual(report: Report) -> str:
-    out = [f'<section class="annual"><h2 id="annual">{_e(report.heading)}</h2>',
-           f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>"]
-    if not report.annual_groups:
-        out.append(f"<p>{_e(report.text('no_items'))}</p>")
-    for group in report.annual_groups:
-        out.append(f"<h3>{_e(group.unit)}</h3>")
+def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
+    out = ['<section class="annual">']
+    if front:
+        out.append(f'<h2 id="annual">{_e(report.heading)}</h2>'
+                   f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>")
+        if not report.annual_groups:
+            out.append(f"<p>{_e(report.text('no_items'))}</p>")
+    groups = [(report.annual_groups[run.part], " top") for run in runs] if runs is not None else [
+        (group, "") for group in report.annual_groups]
+    for group, top in groups:
+        out.append(f'<section class="group{top}"><h3>{_e(group.unit)}</h3>')
         out.extend(_annual_item(report, item) for item in group.items)
+        out.append("</section>")
     out.append("</section>")
     return "".join(out)
 
 
-def render_body(report: Report, *, charts: bool = True) -> str:
-    """The report's content without <html>/<head>, for embedding in a web page."""
-    parts = [_title_page(report), _summary(report)]
+@dataclass(frozen=True)
+class Run:
+    """A stretch of the report body that starts a new page in print: a top-level part (focus
+    area, or committee in the annual variant) whole, or some of a top-level item's children.
+
+    A large report is printed as runs so that its PDF can be rendered run by run in
+    parallel (pdf.py) and come out page for page as if rendered whole. Only the first
+    run of an item carries its heading and fields."""
+
+    part: int  # index in top_level_parts(report)
+    children: slice | None = None  # None: all of them
+    first: bool = True
+
+
+def top_level_parts(report: Report) -> tuple[ReportNode, ...] | tuple[AnnualGroup, ...]:
+    """The report's top-level parts: focus areas, or committees in the annual variant."""
+    return report.annual_groups if report.variant == "annual" else report.nodes
+
+
+def render_body(report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None,
+                front: bool = True) -> str:
+    """The report's content without <html>/<head>, for embedding in a web page.
+
+    By default the body flows on from item to item. With `runs`, the body is those
+    runs, each starting a new page in print; `front` adds the title page and summary."""
+    out = [_title_page(report), _summary(report)] if front else []
     if report.variant == "annual":
-        parts.append(_annual(report))
+        out.append(_annual(report, runs, front))
     else:
-        parts.append(f'<section class="body"><h2 id="body">{_e(report.text("body"))}</h2>')
-        if not report.nodes:
-            parts.append(f"<p>{_e(report.text('no_items'))}</p>")
-        parts.extend(_node(report, node, charts) for node in report.nodes)
-        parts.append("</section>")
-    return "".join(parts)
+        out.append('<section class="body">')
+        if front:
+            out.append(f'<h2 id="body">{_e(report.text("body"))}</h2>')
+            if not report.nodes:
+                out.append(f"<p>{_e(report.text('no_items'))}</p>")
+        if runs is None:
+            out.extend(_node(report, node, charts) for node in report.nodes)
+        else:
+            out.extend(_node(report, report.nodes[run.part], charts, run) for run in runs)
+        out.append("</section>")
+    return "".join(out)
 
 
-def render_html(report: Report, *, charts: bool = True) -> str:
-    """One self-contained HTML document (inline CSS and SVG), printable as is."""
+def heading_levels(report: Report) -> dict[str, int]:
+    """The text of each heading of the report with its level (h1 = 1), as a PDF outline shows them."""
+    levels = {report.title or report.heading: 1, report.text("summary"): 2, report.text("flagged"): 3}
+    if report.variant == "annual":
+        levels[report.heading] = 2
+        for group in report.annual_groups:
+            levels[group.unit] = 3
+            levels.update((f"{item.number} {item.level}: {item.title}", 4) for item in group.items)
+    else:
+        levels[report.text("body")] = 2
+        levels.update((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
+    return {" ".join(text.split()): level for text, level in levels.items()}
+
+
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string (for the page margin boxes)."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ")
+    return f'"{escaped}"'
+
+
+def page_css(report: Report) -> str:
+    """The stylesheet with this report's running header and footer.
+
+    The header and footer are literal strings rather than string-set() from the
+    title page, so that any part of the report rendered alone carries them too."""
+    return (CSS.replace("PAGE_LABEL", report.text("page").replace('"', ""))
+            .replace("TITLE_STRING", _css_string(report.title or report.heading))
+            .replace("KIND_STRING", _css_string(report.heading))
+            .replace("COLOPHON_STRING", _css_string(report.colophon)))
+
+
+def render_html(report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None,
+                front: bool = True) -> str:
+    """One self-contained HTML document (inline CSS and SVG), printable as is.
+
+    `runs` and `front` as in render_body."""
     title = f"{report.heading} – {report.title}" if report.title else report.heading
-    page_label = report.text("page").replace('"', "")
     return (f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
-            f"<title>{_e(title)}</title><style>{CSS.replace('PAGE_LABEL', page_label)}</style></head>"
-            f"<body><main>{render_body(report, charts=charts)}</main></body></html>")
+            f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
+            f"<body><main>{render_body(report, charts=charts, runs=runs, front=front)}</main></body></html>")
 
 
-__all__ = ["CSS", "render_body", "render_html", "indicator_table", "format_day"]
+__all__ = ["CSS", "Run", "format_day", "heading_levels", "indicator_table", "page_css", "render_body", "render_html",
+           "top_level_parts"]
