@@ -95,3 +95,12 @@ def test_report_page_uses_the_same_number_of_queries_for_small_and_large_plans(c
     large = make_plan(1000, organization=personas.organization)
     _login(client, personas, "viewer")
     assert _queries(client, _url(small)) == _queries(client, _url(large))
+
+
+def test_plan_title_cannot_inject_markup_into_the_html_report(client, personas):
+    plan = make_plan(2, organization=personas.organization)
+    plan.title = "Strategia </style><script>alert(document.cookie)</script>"
+    plan.save()
+    response = client.get(reverse("reports:plan_report", args=[plan.pk]))  # anonymous, published plan
+    assert response.status_code == 200 and "Content-Disposition" not in response
+    assert "<script>alert" not in response.content.decode()

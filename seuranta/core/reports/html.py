@@ -19,6 +19,7 @@ and reasons wrap less, and no wrapper elements where a cell's bare text will do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -31,7 +32,7 @@ CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
   @top-left { content: TITLE_STRING; font: 8pt "DejaVu Sans", sans-serif; color: #555; }
   @top-right { content: KIND_STRING; font: 8pt "DejaVu Sans", sans-serif; color: #555; }
-  @bottom-right { content: "PAGE_LABEL " counter(page) " / " counter(pages);
+  @bottom-right { content: PAGE_STRING counter(page) " / " counter(pages);
                   font: 8pt "DejaVu Sans", sans-serif; color: #333; }
   @bottom-left { content: COLOPHON_STRING; font: 7pt "DejaVu Sans", sans-serif; color: #777; } }
 body { font: 10pt/1.4 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #111; margin: 0 auto;
@@ -215,9 +216,12 @@ def _summary(report: Report) -> str:
             f'<h3>{_e(report.text("flagged"))}</h3><ul>{flagged}</ul></section>')
 
 
+def _annual_title(item: AnnualItem) -> str:
+    return f"{item.number} {item.level}: {item.title}"
+
+
 def _annual_item(report: Report, item: AnnualItem) -> str:
-    out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(item.number)} {_e(item.level)}: '
-           f'{_e(item.title)}</h4>']
+    out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(_annual_title(item))}</h4>']
     if item.path:
         out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
     out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
@@ -292,23 +296,30 @@ def render_body(report: Report, *, charts: bool = True, runs: Sequence[Run] | No
     return "".join(out)
 
 
-def heading_levels(report: Report) -> dict[str, int]:
-    """The text of each heading of the report with its level (h1 = 1), as a PDF outline shows them."""
-    levels = {report.title or report.heading: 1, report.text("summary"): 2, report.text("flagged"): 3}
+def heading_levels(report: Report) -> list[tuple[str, int]]:
+    """Every heading of the report in document order, as text with its level (h1 = 1): the
+    report's PDF outline, whether the body is printed in runs or flows on."""
+    headings = [(report.title or report.heading, 1), (report.text("summary"), 2), (report.text("flagged"), 3)]
     if report.variant == "annual":
-        levels[report.heading] = 2
+        headings.append((report.heading, 2))
         for group in report.annual_groups:
-            levels[group.unit] = 3
-            levels.update((f"{item.number} {item.level}: {item.title}", 4) for item in group.items)
+            headings.append((group.unit, 3))
+            headings.extend((_annual_title(item), 4) for item in group.items)
     else:
-        levels[report.text("body")] = 2
-        levels.update((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
-    return {" ".join(text.split()): level for text, level in levels.items()}
+        headings.append((report.text("body"), 2))
+        headings.extend((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
+    return [(" ".join(text.split()), level) for text, level in headings]
+
+
+_CSS_STRING_SAFE = frozenset(" .,:;-_()/!?'%+#@*&=[]{}|~^$€£§–—“”‘’…")
 
 
 def _css_string(text: str) -> str:
-    """`text` as a quoted CSS string (for the page margin boxes)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ")
+    """`text` as a quoted CSS string for the page margin boxes.
+
+    Everything but letters, digits and harmless punctuation is a CSS escape, so
+    that no text (a plan's title) can end the string or the <style> element."""
+    escaped = "".join(ch if ch.isalnum() or ch in _CSS_STRING_SAFE else f"\\{ord(ch):x} " for ch in text)
     return f'"{escaped}"'
 
 
@@ -317,10 +328,10 @@ def page_css(report: Report) -> str:
 
     The header and footer are literal strings rather than string-set() from the
     title page, so that any part of the report rendered alone carries them too."""
-    return (CSS.replace("PAGE_LABEL", report.text("page").replace('"', ""))
-            .replace("TITLE_STRING", _css_string(report.title or report.heading))
-            .replace("KIND_STRING", _css_string(report.heading))
-            .replace("COLOPHON_STRING", _css_string(report.colophon)))
+    values = {"TITLE_STRING": report.title or report.heading, "KIND_STRING": report.heading,
+              "COLOPHON_STRING": report.colophon, "PAGE_STRING": report.text("page") + " "}
+    # One pass, so that a title containing a placeholder's name stays as written.
+    return re.sub(r"\b(?:TITLE|KIND|COLOPHON|PAGE)_STRING\b", lambda m: _css_string(values[m.group(0)]), CSS)
 
 
 def render_html(report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None,

@@ -19,6 +19,11 @@ internals moved, a worker crash) the report is rendered whole in this process:
 slower, same pages. Python's cyclic garbage collector is paused while
 WeasyPrint works (`_cyclic_gc_paused`).
 
+Workers start from a forkserver, which imports the caller's main module in
+each worker (as multiprocessing's spawn does): a script that renders a PDF must
+keep that code under `if __name__ == "__main__":`, or render_pdf raises in the
+worker and the report is rendered in one process.
+
 pydyf (WeasyPrint's PDF writer) rebuilds the tuple of all page references each
 time `PDF.page_references` is read, and the tagging code reads it once per
 tagged element, so writing a tagged PDF took time proportional to pages ×
@@ -33,8 +38,9 @@ import gc
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -47,7 +53,7 @@ PDF_VARIANT = "pdf/ua-1"
 PARALLEL_MIN_WEIGHT = 300
 MAX_WORKERS = 8
 PIECES = 8  # a large report is cut into about this many runs, each starting a page (plan_runs)
-WORKER_TIMEOUT = 600  # seconds a worker may stay silent before the report is rendered whole
+WORKER_TIMEOUT = 300  # seconds the workers may take before the report is rendered whole instead
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +89,9 @@ def _cyclic_gc_paused() -> Iterator[None]:
     WeasyPrint makes millions of small objects that mostly live until the PDF
     is written; the collector's repeated passes over them were a quarter of the
     time of a large report. Reference counting still frees everything else, and
-    the cycles left are collected once the collector is back on."""
+    the cycles left are collected once the collector is back on. The pause is
+    process-wide: in a threaded web server other requests run without cyclic
+    collection for the seconds a PDF takes, which only defers their cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -156,10 +164,14 @@ def split_parts(weights: Sequence[int], groups: int) -> list[slice]:
 
 
 def default_workers() -> int:
-    """Worker processes for one PDF: SEURANTA_PDF_WORKERS, else the CPUs this process may use."""
+    """Worker processes for one PDF: SEURANTA_PDF_WORKERS, else the CPUs this process may use
+    (at most MAX_WORKERS either way)."""
     configured = os.environ.get("SEURANTA_PDF_WORKERS", "").strip()
-    if configured.isdigit():
-        return max(1, int(configured))
+    if configured:
+        try:
+            return min(MAX_WORKERS, max(1, int(configured)))
+        except ValueError:
+            log.warning("SEURANTA_PDF_WORKERS=%r is not a whole number; using the number of CPUs.", configured)
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -169,6 +181,10 @@ def default_workers() -> int:
 
 def render_pdf(report: Report, *, charts: bool = True, workers: int | None = None,
                min_weight: int = PARALLEL_MIN_WEIGHT) -> bytes:
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # A worker is importing the main module of a script that renders a PDF at import time.
+        raise RuntimeError("render_pdf() ran while a PDF worker imported the main module: "
+                           "guard the calling script's code with `if __name__ == '__main__':`")
     identifier = report.title.encode("utf-8") or None
     runs = plan_runs(report)
     if len(runs) < 2 or sum(weight for _, weight in runs) < min_weight:
@@ -179,7 +195,7 @@ def render_pdf(report: Report, *, charts: bool = True, workers: int | None = Non
         htmls = [render_html(report, charts=charts, runs=[run for run, _ in runs[group]], front=index == 0)
                  for index, group in enumerate(groups)]
         try:
-            return _render_in_parallel(htmls, identifier, outline_levels=heading_levels(report))
+            return _render_in_parallel(htmls, identifier, headings=heading_levels(report))
         except Exception as exc:  # noqa: BLE001 - any failure falls back to the same PDF made in one process
             log.warning("PDF in %d processes failed (%s); rendering it in one.", len(htmls), exc)
     return _write(render_html(report, charts=charts, runs=[run for run, _ in runs]), identifier)
@@ -215,15 +231,18 @@ def _render_part(conn: Connection, html: str, identifier: bytes | None) -> None:
 
         weasyprint.layout.make_margin_boxes = _numbered_margin_boxes(conn, weasyprint.layout.make_margin_boxes)
         conn.send(("pdf", _write(html, identifier)))
+    except (EOFError, BrokenPipeError):
+        pass  # the parent has gone (it gave up or failed): nobody to tell
     except BaseException as exc:  # noqa: BLE001 - the parent must hear of every failure
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+        with suppress(OSError):  # the parent may have gone too
+            conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
 
 
-def _receive(conn: Connection, process: multiprocessing.process.BaseProcess, kind: str) -> Any:
-    if not conn.poll(WORKER_TIMEOUT):
-        raise RuntimeError(f"a PDF worker was silent for {WORKER_TIMEOUT} s")
+def _receive(conn: Connection, process: multiprocessing.process.BaseProcess, kind: str, deadline: float) -> Any:
+    if not conn.poll(max(0.0, deadline - time.monotonic())):
+        raise RuntimeError(f"the PDF workers took more than {WORKER_TIMEOUT} s")
     try:
         message, value = conn.recv()
     except EOFError:
@@ -237,18 +256,19 @@ def _receive(conn: Connection, process: multiprocessing.process.BaseProcess, kin
 
 def _context() -> Any:  # a forkserver or spawn context
     # forkserver: workers fork from a clean single-threaded server (a web server's threads
-    # make plain fork unsafe); the server imports WeasyPrint once.
+    # make plain fork unsafe); the server imports WeasyPrint once, not each worker.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([__name__, "weasyprint", "weasyprint.layout"])
         return context
     return multiprocessing.get_context("spawn")
 
 
-def _render_in_parallel(htmls: list[str], identifier: bytes | None, *, outline_levels: dict[str, int]) -> bytes:
+def _render_in_parallel(htmls: list[str], identifier: bytes | None, *, headings: list[tuple[str, int]]) -> bytes:
     from seuranta.core.reports.pdf_merge import merge_tagged_pdfs
 
     context = _context()
+    deadline = time.monotonic() + WORKER_TIMEOUT
     workers = []
     try:
         for html in htmls:
@@ -257,16 +277,16 @@ def _render_in_parallel(htmls: list[str], identifier: bytes | None, *, outline_l
             process.start()
             child_end.close()
             workers.append((parent_end, process))
-        counts = [_receive(conn, process, "pages") for conn, process in workers]
+        counts = [_receive(conn, process, "pages", deadline) for conn, process in workers]
         first = 0
         for (conn, _), count in zip(workers, counts, strict=True):
             conn.send((first, sum(counts)))
             first += count
-        pdfs = [_receive(conn, process, "pdf") for conn, process in workers]
+        pdfs = [_receive(conn, process, "pdf", deadline) for conn, process in workers]
     finally:
         for conn, process in workers:
             conn.close()
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
-    return merge_tagged_pdfs(pdfs, outline_levels=outline_levels)
+    return merge_tagged_pdfs(pdfs, headings=headings)

@@ -1,6 +1,6 @@
 """Joining the tagged PDFs of a report's parts into one tagged PDF (pikepdf).
 
-    merge_tagged_pdfs([first, second, ...], outline_levels={"1 Painopiste: ...": 3, ...}) -> bytes
+    merge_tagged_pdfs([first, second, ...], headings=[("Strategia", 1), ..., ("1 Painopiste: ...", 3)]) -> bytes
 
 WeasyPrint writes a PDF/UA document whose structure tree is a /Document
 element with one /Part per page, so the parts join at the page level: the
@@ -10,13 +10,13 @@ destinations are appended to the first part's. The first part's catalog
 
 A part's outline (bookmarks) lacks the headings above it that are in earlier
 parts, so the outline is rebuilt from all parts' items in order, nested by the
-level of each heading (`outline_levels`, by heading text; an item not found
-there goes one level below its parent in its part).
+levels of the report's headings in document order (`headings`); the items must
+be those headings, or the merge fails (MergeError) rather than guess.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from io import BytesIO
 from typing import Any
 
@@ -75,22 +75,23 @@ def _children_of(document: pikepdf.Dictionary, parts: Any,
     return list(found.values())
 
 
-def _flat_outline(target: pikepdf.Pdf, items: list[pikepdf.OutlineItem], levels: Mapping[str, int],
-                  parent_level: int = 0) -> Iterator[tuple[int, pikepdf.OutlineItem]]:
-    """A part's outline items in document order, each with its level, copied for `target`."""
+def _flat_outline(target: pikepdf.Pdf, items: list[pikepdf.OutlineItem]) -> Iterator[pikepdf.OutlineItem]:
+    """A part's outline items in document order, flattened and copied for `target`."""
     for item in items:
-        level = levels.get(" ".join(str(item.title).split()), parent_level + 1)
         copy = pikepdf.OutlineItem(item.title, destination=_copy(target, item.destination))
         copy.is_closed = item.is_closed
-        yield level, copy
-        yield from _flat_outline(target, item.children, levels, level)
+        yield copy
+        yield from _flat_outline(target, item.children)
 
 
-def _nest(items: Iterable[tuple[int, pikepdf.OutlineItem]]) -> list[pikepdf.OutlineItem]:
-    """Outline items in document order nested by level, as WeasyPrint nests bookmarks."""
+def _nest(items: Sequence[pikepdf.OutlineItem], headings: Sequence[tuple[str, int]]) -> list[pikepdf.OutlineItem]:
+    """Outline items in document order nested by their headings' levels, as WeasyPrint nests bookmarks."""
+    titles = [" ".join(str(item.title).split()) for item in items]
+    if titles != [text for text, _ in headings]:
+        raise MergeError("the parts' bookmarks are not the report's headings")
     roots: list[pikepdf.OutlineItem] = []
     open_items: list[tuple[int, pikepdf.OutlineItem]] = []
-    for level, item in items:
+    for item, (_, level) in zip(items, headings, strict=True):
         while open_items and open_items[-1][0] >= level:
             open_items.pop()
         (open_items[-1][1].children if open_items else roots).append(item)
@@ -104,7 +105,7 @@ def _dests(pdf: pikepdf.Pdf) -> pikepdf.NameTree | None:
     return pikepdf.NameTree(dests) if dests is not None else None
 
 
-def merge_tagged_pdfs(parts: Sequence[bytes], *, outline_levels: Mapping[str, int] | None = None) -> bytes:
+def merge_tagged_pdfs(parts: Sequence[bytes], *, headings: Sequence[tuple[str, int]]) -> bytes:
     if not parts:
         raise MergeError("no parts")
     out = pikepdf.open(BytesIO(parts[0]))
@@ -112,9 +113,8 @@ def merge_tagged_pdfs(parts: Sequence[bytes], *, outline_levels: Mapping[str, in
     parent_tree = pikepdf.NumberTree(out.Root.StructTreeRoot.ParentTree)
     next_key = max((key for key, _ in parent_tree.items()), default=-1) + 1
     out_dests = _dests(out)
-    levels = outline_levels or {}
     with out.open_outline() as outline:
-        bookmarks = list(_flat_outline(out, outline.root, levels))
+        bookmarks = list(_flat_outline(out, outline.root))
 
     for data in parts[1:]:
         src = pikepdf.open(BytesIO(data))
@@ -156,12 +156,12 @@ def merge_tagged_pdfs(parts: Sequence[bytes], *, outline_levels: Mapping[str, in
             for name, destination in src_dests.items():
                 out_dests[name] = _copy(out, destination)
         with src.open_outline() as outline:
-            bookmarks.extend(_flat_outline(out, outline.root, levels))
+            bookmarks.extend(_flat_outline(out, outline.root))
 
     if "/ParentTreeNextKey" in out.Root.StructTreeRoot:
         out.Root.StructTreeRoot.ParentTreeNextKey = next_key
     with out.open_outline() as outline:
-        outline.root[:] = _nest(bookmarks)
+        outline.root[:] = _nest(bookmarks, headings)
     buffer = BytesIO()
     # Object streams as WeasyPrint writes them: without, the thousands of structure
     # elements of a large report triple the file's size.

@@ -24,7 +24,7 @@ def whole_and_in_parts(pori_report):
     return whole, in_parts
 
 
-def _plan(actions_per_area: list[int]) -> core.Plan:
+def _plan(actions_per_area: list[int], title: str = "Jaettu raportti", units: list[str] | None = None) -> core.Plan:
     """Focus areas with the given numbers of actions, each action with two indicators."""
     areas = []
     for a, count in enumerate(actions_per_area, 1):
@@ -32,8 +32,9 @@ def _plan(actions_per_area: list[int]) -> core.Plan:
             core.Indicator(name=f"Mittari {a}.{i}.{j}", baseline=core.Measure("10", "value", 10, "2025"),
                            targets=[core.Measure("20", "value", 20, "2027")]) for j in (1, 2)])
             for i in range(1, count + 1)]
-        areas.append(core.Node(level="Painopiste", title=f"Painopiste {a}", unit=f"Lautakunta {a}", children=actions))
-    return core.Plan(title="Jaettu raportti", organization="Testikaupunki", period="2026–2027",
+        unit = units[a - 1] if units else f"Lautakunta {a}"
+        areas.append(core.Node(level="Painopiste", title=f"Painopiste {a}", unit=unit, children=actions))
+    return core.Plan(title=title, organization="Testikaupunki", period="2026–2027",
                      levels=["Painopiste", "Toimenpide"], nodes=areas)
 
 
@@ -136,6 +137,7 @@ def test_cut_report_in_parts_nests_bookmarks_and_pages_as_the_report_rendered_wh
     report = report_for(_plan([12, 2, 2]), ReportOptions(on=date(2026, 6, 1)))
     whole = render_pdf(report, workers=1, min_weight=1)
     in_parts = render_pdf(report, workers=3, min_weight=1)
+    assert in_parts != whole  # made in parts (one process makes the same bytes each time)
     assert _page_texts(in_parts) == _page_texts(whole)
     assert _outline(in_parts) == _outline(whole)
     assert {(2, "1 Painopiste: Painopiste 1"), (3, "1.12 Toimenpide: Toimenpide 1.12")} <= set(_outline(whole))
@@ -146,9 +148,57 @@ def test_annual_report_in_parts_has_the_pages_and_bookmarks_of_the_report_render
     assert len(report.annual_groups) == 3
     whole = render_pdf(report, workers=1, min_weight=1)
     in_parts = render_pdf(report, workers=2, min_weight=1)
+    assert in_parts != whole
     assert _page_texts(in_parts) == _page_texts(whole) and len(_page_texts(whole)) >= 3
     assert _outline(in_parts) == _outline(whole)
     assert (2, "Lautakunta 2") in _outline(whole)
+
+
+def test_repeated_heading_texts_keep_the_bookmarks_of_the_report_rendered_whole():
+    # No title (the annual heading stands in for it), and a committee named like the summary heading.
+    plan = _plan([3, 3, 3], title="", units=["Yhteenveto", "Lautakunta 2", "Yhteenveto 2"])
+    report = report_for(plan, ReportOptions(on=date(2026, 6, 1), variant="annual"))
+    whole = render_pdf(report, workers=1, min_weight=1)
+    in_parts = render_pdf(report, workers=2, min_weight=1)
+    assert in_parts != whole
+    assert _outline(in_parts) == _outline(whole)
+
+
+def test_worker_reports_a_weasyprint_without_the_numbering_hook(monkeypatch):
+    import multiprocessing
+
+    import weasyprint.layout
+
+    from seuranta.core.reports.pdf import _render_part
+
+    monkeypatch.delattr(weasyprint.layout, "make_margin_boxes")
+    parent_end, child_end = multiprocessing.Pipe()
+    _render_part(child_end, "<p>Hei</p>", None)
+    message, text = parent_end.recv()
+    assert message == "error" and "make_margin_boxes" in text
+
+
+@pytest.mark.parametrize(("configured", "expected"), [("3", 3), ("0", 1), ("99", 8), ("-2", 1)])
+def test_pdf_workers_can_be_set_in_the_environment(monkeypatch, configured, expected):
+    monkeypatch.setenv("SEURANTA_PDF_WORKERS", configured)
+    assert pdf_module.default_workers() == expected
+
+
+def test_pdf_workers_setting_that_is_not_a_number_falls_back_to_the_cpus(monkeypatch, caplog):
+    import os
+
+    monkeypatch.setenv("SEURANTA_PDF_WORKERS", "kaksi")
+    with caplog.at_level(logging.WARNING, logger="seuranta.core.reports.pdf"):
+        assert pdf_module.default_workers() == min(8, len(os.sched_getaffinity(0)))
+    assert "SEURANTA_PDF_WORKERS" in caplog.text
+
+
+def test_render_pdf_refuses_to_run_while_a_worker_imports_the_main_module(pori_report, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing.current_process(), "_inheriting", True, raising=False)
+    with pytest.raises(RuntimeError, match="__main__"):
+        render_pdf(pori_report)
 
 
 def test_small_report_is_rendered_in_one_process(pori_report, monkeypatch):

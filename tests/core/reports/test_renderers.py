@@ -142,3 +142,21 @@ def test_page_references_stay_right_when_cached():
     assert first == tuple(f"{n} 0 R".encode() for n in document.pages["Kids"][::3]) and len(first) == 3
     document.add_page(pydyf.Dictionary({"Type": "/Page"}))
     assert len(document.page_references) == 4 and document.page_references[:3] == first
+
+
+def test_plan_title_cannot_end_the_style_element_of_the_report():
+    plan = core_plan(1, title='Strategia </style><script>alert("x")</script>')
+    html = render(report_for(plan, ReportOptions(on=date(2026, 6, 1))), "html").decode()
+    assert "<script>" not in html
+    assert html.count("</style>") == 1
+
+
+def test_running_header_shows_a_title_with_markup_quotes_and_backslashes_as_written():
+    import pdfplumber
+
+    title = 'Ohjelma <em>2026</em> "uusi" \\ KIND_STRING'
+    report = report_for(core_plan(1, title=title), ReportOptions(on=date(2026, 6, 1)))
+    with pdfplumber.open(io.BytesIO(render(report, "pdf"))) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    assert all(page.startswith(title) for page in pages)
+    assert "font: 8pt" not in "".join(pages)  # the stylesheet stayed a stylesheet
