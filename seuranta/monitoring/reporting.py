@@ -42,6 +42,29 @@ def open_round(plan: Plan, *, title: str, period: str, deadline: date, root: Nod
     return reporting_round
 
 
+def add_new_entries(plan: Plan) -> int:
+    """Give the plan's open rounds an entry for each node that has become reportable since they
+    were opened (e.g. a responsible person was assigned); returns how many were added.
+
+    Entries are never removed here: one may already hold a report. Entries keep their plan order
+    (`order` is rewritten for the whole round). A fixed number of queries per open round."""
+    added = 0
+    for reporting_round in ReportingRound.objects.filter(plan=plan, state=ReportingRound.State.OPEN):
+        wanted = reportable_node_ids(plan, reporting_round.root)
+        entries = {entry.node_id: entry for entry in RoundEntry.objects.filter(round=reporting_round)}
+        new = [RoundEntry(round=reporting_round, node_id=node_id) for node_id in wanted if node_id not in entries]
+        if not new:
+            continue
+        RoundEntry.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent save may have added one
+        place = {node_id: i for i, node_id in enumerate(wanted)}
+        ordered = list(RoundEntry.objects.filter(round=reporting_round))
+        for entry in ordered:  # nodes no longer reportable keep their entries, after the others
+            entry.order = place.get(entry.node_id, len(wanted) + entry.order)
+        RoundEntry.objects.bulk_update(ordered, ["order"])
+        added += len(new)
+    return added
+
+
 @dataclass
 class EntryValues:
     """A cleaned report: indicator id -> (text as typed, kind, number), the text, phase and verdict."""

@@ -31,14 +31,30 @@ class NodeForm(forms.Form):
     unit_name = forms.CharField(label=_("Unit"), required=False, max_length=200)
     responsible = LinesField(label=_("Responsible"), required=False,
                              help_text=_("One person or unit a line."))
+    responsible_users = forms.TypedMultipleChoiceField(
+        label=_("Responsible people in Seuranta"), required=False, coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("They see this item under My reports and get the reminders of reporting rounds. "
+                    "Only members of the plan's organisation can be chosen."),
+        error_messages={"invalid_choice": _("Choose responsible people only from the members of the plan's "
+                                            "organisation.")},
+    )
     schedule = forms.CharField(label=_("Schedule"), required=False, max_length=200,
                                help_text=_('As written, for example "2026" or "kevät 2027".'))
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=[("", "–"), *Node.Phase.choices])
     binding = forms.BooleanField(label=_("Binding on the council"), required=False)
 
+    NODE_FIELDS = ("title", "level", "description", "unit_name", "responsible", "schedule", "phase", "binding")
+
+    def __init__(self, *args, people=(), **kwargs):
+        """`people`: the choosable responsible users, as (user id, label) pairs."""
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_users"].choices = list(people)
+
     @classmethod
-    def initial_from(cls, node: Node) -> dict:
-        return {name: getattr(node, name) for name in cls.base_fields}
+    def initial_from(cls, node: Node, responsible_ids=()) -> dict:
+        return {**{name: getattr(node, name) for name in cls.NODE_FIELDS},
+                "responsible_users": sorted(responsible_ids)}
 
 
 class NewNodeForm(forms.Form):

@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
+from seuranta.monitoring.reporting import add_new_entries
 from seuranta.plans.access import get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
-from seuranta.plans.models import Indicator, Measure, Milestone, Node
+from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
 from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
 from seuranta.web.forms import (
     IndicatorForm,
@@ -57,34 +58,85 @@ def edit_page(request, template: str, context: dict):
 
 
 def node_values(form: NodeForm) -> dict:
-    data = dict(form.cleaned_data)
+    data = {name: form.cleaned_data[name] for name in NodeForm.NODE_FIELDS}
     start, end = text_bounds(data["schedule"]) if data["schedule"] else (None, None)
     data.update(description=data["description"] or None, unit_name=data["unit_name"] or None,
                 schedule=data["schedule"] or None, schedule_start=start, schedule_end=end)
     return data
 
 
+def person_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[int, str], list[int]]:
+    """Whom the node's responsible users may be chosen from, in two queries whatever their number.
+
+    The choices are the members of the plan's organisation, and anyone already assigned (in the admin,
+    or before they left the organisation) so that saving the form does not silently drop them; such a
+    person can be removed but not added again. Returns (choices, names by user id, assigned user ids).
+    """
+    members = (Membership.objects.filter(organization_id=plan.organization_id).select_related("user")
+               .order_by("user__last_name", "user__first_name", "user__username")
+               if plan.organization_id else [])
+    assigned = list(node.responsible_users.order_by("last_name", "first_name", "username"))
+    choices, names = [], {}
+    for membership in members:
+        names[membership.user_id] = person_name(membership.user)
+        choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+    for user in assigned:
+        if user.pk not in names:
+            names[user.pk] = person_name(user)
+            choices.append((user.pk, f"{names[user.pk]} ({_('not a member of the organisation')})"))
+    return choices, names, [user.pk for user in assigned]
+
+
+def responsible_changes(before: list[int], after: list[int], names: dict[int, str]) -> dict:
+    """The people added and removed, by name, as ChangeRecord.changes entries ([before, after])."""
+    added = sorted((names[pk] for pk in set(after) - set(before)), key=str.casefold)
+    removed = sorted((names[pk] for pk in set(before) - set(after)), key=str.casefold)
+    changes = {}
+    if added:
+        changes["responsible_users_added"] = [None, ", ".join(added)]
+    if removed:
+        changes["responsible_users_removed"] = [", ".join(removed), None]
+    return changes
+
+
 def node_edit(request, node_id: int):
     node, plan, access = get_node_for(request.user, node_id)
     if denied := require(request, access.can_edit):
         return denied
+    people, names, assigned = responsible_people(plan, node)
     version, conflict = node.version, {}
     if request.method == "POST":
-        form = NodeForm(request.POST)
+        form = NodeForm(request.POST, people=people)
         if form.is_valid():
-            values = node_values(form)
-            if save_versioned(node, posted_version(request), values, user=request.user, plan=plan, node=node,
-                              object_type="node"):
+            chosen = form.cleaned_data["responsible_users"] = sorted(set(form.cleaned_data["responsible_users"]))
+            with transaction.atomic():
+                saved = save_versioned(node, posted_version(request), node_values(form), user=request.user,
+                                       plan=plan, node=node, object_type="node",
+                                       extra_changes=responsible_changes(assigned, chosen, names))
+                if saved and chosen != assigned:
+                    node.responsible_users.set(chosen)
+                    # Someone newly responsible for an action reports on it in the rounds already open.
+                    add_new_entries(plan)
+            if saved:
                 messages.success(request, _("Saved."))
                 return redirect("node", node.pk)
             current = get_object_or_404(Node, pk=node.pk)  # gone if deleted meanwhile
-            version, conflict = current.version, conflicts(form, NodeForm.initial_from(current))
+            current_ids = sorted(current.responsible_users.values_list("pk", flat=True))
+            version = current.version
+            stored = NodeForm.initial_from(current, current_ids)
+            conflict = conflicts(form, {name: stored[name] for name in NodeForm.NODE_FIELDS})
+            if chosen != current_ids:
+                conflict["responsible_users"] = ", ".join(names.get(pk, str(pk)) for pk in current_ids) or "–"
             messages.error(request, conflict_message())
         else:
             version = posted_version(request) or node.version
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     else:
-        form = NodeForm(initial=NodeForm.initial_from(node))
+        form = NodeForm(initial=NodeForm.initial_from(node, assigned), people=people)
     return edit_page(request, "web/node_edit.html", {
         "plan": plan, "node": node, "form": form, "version": version, "conflicts": conflict,
         "children": list(node.children.order_by("order", "id")),

@@ -38,6 +38,7 @@ def site(transactional_db, live_server):
     plan = make_plan(3)
     archived = make_plan(1, state=Plan.State.ARCHIVED, title="Arkistoitu")
     node = Node.objects.filter(plan=plan, level="Toimenpide").first()
+    node.responsible_users.add(personas.responsible)
     from seuranta.importing.models import ImportDraft
 
     draft = ImportDraft.objects.create(
@@ -115,6 +116,22 @@ def test_edit_import_and_error_pages_have_no_axe_violations(site, browser):
         if violations := axe_violations(page):
             found[name] = violations
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_node_form_refusing_a_non_member_has_no_axe_violations(site, browser):
+    base, _, pages = site
+    page = browser.new_page()
+    log_in(page, base, "coordinator")
+    page.goto(base + pages["node_edit"])
+    page.evaluate("""(id) => {
+        const box = document.querySelector('input[name=responsible_users]').cloneNode();
+        box.value = id; box.id = 'forged'; box.checked = true; box.hidden = true;
+        document.querySelector('fieldset.checkboxes').append(box);
+    }""", "999999")  # no member has it; no query here, this thread runs Playwright's event loop
+    with page.expect_navigation():
+        page.click("main form.stacked button[type=submit]")
+    assert page.locator("#id_responsible_users_error").is_visible()
+    assert not axe_violations(page)
 
 
 def test_server_error_page_has_no_axe_violations(site, browser, rf):
