@@ -147,14 +147,14 @@ def plan_runs(report: Report, pieces: int = PIECES) -> list[tuple[Run, int]]:
 
 
 def split_parts(weights: Sequence[int], groups: int) -> list[slice]:
-    """Contiguous runs of parts with about equal total weight, at most `groups` of them."""
+    """The items cut into at most `groups` contiguous slices of about equal total weight."""
     total = sum(weights)
     if groups <= 1 or len(weights) <= 1 or total <= 0:
         return [slice(0, len(weights))]
     bounds = [0]
     done = 0
     for index, weight in enumerate(weights):
-        # A part goes to the group its middle falls in.
+        # An item goes to the slice its middle falls in.
         group = min(groups - 1, int((done + weight / 2) * groups / total))
         if group > len(bounds) - 1 and index > bounds[-1]:
             bounds.append(index)
