@@ -21,6 +21,7 @@ from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.monitoring.reporting import add_new_entries
+from seuranta.monitoring.snapshot import person_name
 from seuranta.plans.access import get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
@@ -63,10 +64,6 @@ def node_values(form: NodeForm) -> dict:
     data.update(description=data["description"] or None, unit_name=data["unit_name"] or None,
                 schedule=data["schedule"] or None, schedule_start=start, schedule_end=end)
     return data
-
-
-def person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[int, str], list[int]]:
