@@ -31,9 +31,9 @@ def personas(db):
 
 @pytest.fixture(autouse=True)
 def _closed_records_flushable(request):
-    """A transactional test ends with a flush, which on SQLite deletes row by row, and the triggers that keep
-    closed rounds and the change history refuse that. Empty the database first with the guard lifted, the way a
-    restore would; on PostgreSQL the flush is a TRUNCATE, which row triggers do not see."""
+    """A transactional test ends with a flush, and the triggers that keep closed rounds and the change history
+    refuse that (SQLite deletes row by row; PostgreSQL truncates). Empty the database first with the guard lifted,
+    the way a restore would."""
     marker = request.node.get_closest_marker("django_db")
     transactional = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
         marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
@@ -48,6 +48,5 @@ def _closed_records_flushable(request):
     from seuranta.plans.guard import guard_lifted
 
     for alias in connections:
-        if connections[alias].vendor == "sqlite":
-            with guard_lifted(alias):
-                call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+        with guard_lifted(alias):
+            call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)

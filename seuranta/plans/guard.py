@@ -8,7 +8,9 @@ either: a queryset `update()` or `delete()`, a cascade, raw SQL, a script. They 
 - an INSERT of a reporting round that is already closed, any DELETE of a closed round,
   and any UPDATE of one except the single step of closing: writing the snapshot into a
   round that was just closed without one, nothing else changing;
-- any INSERT, UPDATE or DELETE of an entry of a closed round.
+- any INSERT, UPDATE or DELETE of an entry of a closed round;
+- on PostgreSQL, a TRUNCATE of the history while it has records, or of the rounds or
+  entries while a round is closed (`manage flush` truncates; SQLite's flush deletes rows).
 
 A refused write raises the database's integrity error (SQLite RAISE(ABORT), PostgreSQL
 SQLSTATE 23001 restrict_violation), so Django raises `IntegrityError`.
@@ -103,6 +105,9 @@ PG_TRIGGERS = [
     (HISTORY, "seuranta_history_append_only"),
     (ROUNDS, "seuranta_closed_round"),
     (ENTRIES, "seuranta_closed_entry"),
+    (HISTORY, "seuranta_history_no_truncate"),
+    (ROUNDS, "seuranta_closed_round_no_truncate"),
+    (ENTRIES, "seuranta_closed_entry_no_truncate"),
 ]
 
 
@@ -193,6 +198,18 @@ _PG_FUNCTIONS = {
           IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
           RETURN NEW;
         END""",
+    "seuranta_history_no_truncate": f"""
+        BEGIN
+          IF NOT {_PG_LIFTED} AND EXISTS (SELECT 1 FROM {HISTORY}) THEN {_PG_RAISE % HISTORY_KEPT}; END IF;
+          RETURN NULL;
+        END""",
+    "seuranta_closed_round_no_truncate": f"""
+        BEGIN
+          IF NOT {_PG_LIFTED} AND EXISTS (SELECT 1 FROM {ROUNDS} WHERE state = 'closed') THEN
+            {_PG_RAISE % ROUND_CLOSED};
+          END IF;
+          RETURN NULL;
+        END""",
 }
 
 
@@ -206,13 +223,19 @@ def _postgresql(tables: set[str]) -> list[str]:
     def trigger(name: str, events: str, table: str, function: str) -> str:
         return f"CREATE TRIGGER {name} BEFORE {events} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()"
 
+    def truncate(name: str, table: str, function: str) -> str:
+        return f"CREATE TRIGGER {name} BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+
     if HISTORY in tables:
         statements.append(trigger("seuranta_history_append_only", "UPDATE OR DELETE", HISTORY,
                                   "seuranta_history_append_only"))
+        statements.append(truncate("seuranta_history_no_truncate", HISTORY, "seuranta_history_no_truncate"))
     if ROUNDS in tables:
         statements.append(trigger("seuranta_closed_round", "INSERT OR UPDATE OR DELETE", ROUNDS,
                                   "seuranta_closed_round"))
-    if ENTRIES in tables:
+        statements.append(truncate("seuranta_closed_round_no_truncate", ROUNDS, "seuranta_closed_round_no_truncate"))
+    if ENTRIES in tables and ROUNDS in tables:
         statements.append(trigger("seuranta_closed_entry", "INSERT OR UPDATE OR DELETE", ENTRIES,
                                   "seuranta_closed_entry"))
+        statements.append(truncate("seuranta_closed_entry_no_truncate", ENTRIES, "seuranta_closed_round_no_truncate"))
     return statements

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
+from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.monitoring.snapshot import person_name
 from seuranta.plans.access import get_node_for, get_plan_for
@@ -213,15 +214,19 @@ def node_delete(request, node_id: int):
     if denied := require(request, access.can_edit):
         return denied
     if request.method == "POST":
+        kept = rounds_affected_by_deleting(node).closed
         with transaction.atomic():
             record(plan, user=request.user, object_type="node", action="deleted", obj=node, node=node.parent,
                    changes={"title": [node.title, None], "level": [node.level, None]})
-            node.delete()
+            node.delete()  # closed rounds stay whole: see seuranta.monitoring.models
         messages.success(request, _("Deleted."))
+        if kept:
+            messages.info(request, _("The closed reporting rounds that covered it are kept as they were at closing."))
         return redirect("node_edit", node.parent_id) if node.parent_id else redirect("plan", plan.pk)
     below = Node.objects.filter(plan=plan, parent=node).count()
     return render(request, "web/confirm_delete.html", {
         "plan": plan, "object": node, "below": below, "cancel_url": node_cancel_url(node),
+        "rounds": rounds_affected_by_deleting(node),
     })
 
 
