@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
+from django.utils import translation
 
 from seuranta.monitoring.models import ClosedRoundError, ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, save_entry
@@ -69,11 +70,8 @@ def test_deleting_a_closed_round_is_refused(closed):
 def test_saving_a_closed_round_is_refused_with_a_message(closed):
     reporting_round = ReportingRound.objects.get(pk=closed.round.pk)
     reporting_round.state = ReportingRound.State.OPEN
-    with pytest.raises(ClosedRoundError, match="suljettu"):
-        with transaction.atomic():
-            from django.utils import translation
-            with translation.override("fi"):
-                reporting_round.save()
+    with pytest.raises(ClosedRoundError, match="on suljettu"), transaction.atomic(), translation.override("fi"):
+        reporting_round.save()
     assert ReportingRound.objects.get(pk=closed.round.pk).state == ReportingRound.State.CLOSED
 
 
