@@ -45,8 +45,13 @@ def _closed_records_flushable(request):
     from django.core.management import call_command
     from django.db import connections
 
+    from seuranta.monitoring.models import ReportingRound
     from seuranta.plans.guard import guard_lifted
+    from seuranta.plans.models import ChangeRecord
 
     for alias in connections:
-        with guard_lifted(alias):
-            call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+        guarded = (ReportingRound.objects.using(alias).filter(state=ReportingRound.State.CLOSED).exists()
+                   or ChangeRecord.objects.using(alias).exists())
+        if guarded:
+            with guard_lifted(alias):
+                call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
