@@ -203,3 +203,22 @@ def test_deleting_a_node_in_the_admin_keeps_a_closed_round_whole(admin_site, clo
     assert response.status_code == 302
     assert not Node.objects.filter(pk=node.pk).exists()
     assert frozen([closed.round.pk]) == before
+
+
+# --- the command line and the API -------------------------------------------------------------------------
+
+
+def test_flushing_the_database_from_the_command_line_keeps_a_closed_round(closed):
+    from django.core.management import CommandError, call_command
+
+    before = frozen([closed.round.pk])
+    with pytest.raises(CommandError), transaction.atomic():
+        call_command("flush", interactive=False, verbosity=0)
+    assert frozen([closed.round.pk]) == before
+
+
+def test_the_api_takes_no_writes(client, closed):
+    login(client, closed.personas.admin)
+    for url in (reverse("api:plans"), reverse("api:plan", args=[closed.plan.pk])):
+        assert client.post(url, {}).status_code == 405
+        assert client.delete(url).status_code == 405
