@@ -137,6 +137,7 @@ def round_detail(request, round_id: int):
         for row in snapshot["entries"]:
             row["state_label"] = labels.get(row["state"], row["state"])
             row["removed"] = row["node_id"] not in present
+        _count_removed(snapshot["entries"], per_person, per_unit)
     context = {
         "round": reporting_round, "plan": reporting_round.plan, "access": access,
         "completion": completion, "percent": _percent(completion["submitted"], completion["total"]),
@@ -145,6 +146,18 @@ def round_detail(request, round_id: int):
         "snapshot": snapshot,
     }
     return render(request, "monitoring/round.html", context)
+
+
+def _count_removed(rows: list[dict], per_person: list[dict], per_unit: list[dict]) -> None:
+    """Reports on nodes deleted after closing, as one line of each breakdown, so that they add up to the total."""
+    removed = [row for row in rows if row["removed"]]
+    if not removed:
+        return
+    submitted = sum(1 for row in removed if row["submitted"])
+    line = {"total": len(removed), "submitted": submitted, "percent": _percent(submitted, len(removed))}
+    label = _("removed from the plan after the round closed")
+    per_person.append({"name": label, **line})
+    per_unit.append({"unit": label, **line})
 
 
 @require_POST

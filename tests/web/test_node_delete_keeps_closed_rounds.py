@@ -60,6 +60,9 @@ def test_a_closed_rounds_page_still_shows_the_report_on_a_deleted_node(client, p
     assert "Valmis" in page and "Toimenpide 1" in page
     assert reverse("monitoring:entry", args=[RoundEntry.objects.filter(round_id=rounds["closed"][1]).first().pk]) \
         not in page
+    # Each of the three rows, and a line in each breakdown (per person, per unit) so that they add up to the total.
+    assert page.count("poistettu suunnitelmasta kierroksen sulkemisen jälkeen") == 5
+    assert page.count("<td>1/3</td>") == 2
 
 
 def test_deleting_an_open_rounds_root_removes_that_round(personas, rounds):
