@@ -79,3 +79,19 @@ def test_an_admin_delete_is_recorded(root, db):
     record = ChangeRecord.objects.get(plan=plan, object_type="indicator", action="deleted")
     assert record.changes == {"name": [indicator.name, None]}
     assert record.object_id == indicator.pk
+
+
+def test_a_row_added_in_an_admin_inline_is_recorded(root, db):
+    plan = make_plan(1)
+    node = plan.nodes.get(parent=None)
+    data = {"plan": plan.pk, "order": 0, "level": node.level, "title": node.title, "responsible": "[]",
+            "notes": "", "binding": "", "phase": ""}
+    for prefix in ("indicators", "progress"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    data |= {"milestones-TOTAL_FORMS": "1", "milestones-INITIAL_FORMS": "0", "milestones-0-order": "0",
+             "milestones-0-title": "Uusi osatavoite", "milestones-0-node": node.pk}
+    response = root.post(reverse("admin:plans_node_change", args=[node.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    record = ChangeRecord.objects.get(plan=plan, object_type="milestone", action="created")
+    assert record.changes["title"] == [None, "Uusi osatavoite"]
+    assert record.node_id == node.pk and record.object_id == node.milestones.get().pk
