@@ -48,9 +48,12 @@ def guard_lifted(using: str = "default") -> Iterator[None]:
     """Let this transaction change closed rounds and history: for flushing or restoring a whole database only."""
     connection = connections[using]
     with transaction.atomic(using=using), connection.cursor() as cursor:
+        # Put back on leaving normally: inside an outer transaction a savepoint's setting would outlive it. On an
+        # error the savepoint's rollback puts it back.
         if connection.vendor == "postgresql":
             cursor.execute("SELECT set_config(%s, 'on', true)", [PG_SETTING])
             yield
+            cursor.execute("SELECT set_config(%s, '', true)", [PG_SETTING])
         else:
             cursor.execute(f"INSERT INTO {SQLITE_SWITCH} (lifted) VALUES (1)")
             yield

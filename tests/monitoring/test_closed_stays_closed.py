@@ -222,3 +222,15 @@ def test_the_api_takes_no_writes(client, closed):
     for url in (reverse("api:plans"), reverse("api:plan", args=[closed.plan.pk])):
         assert client.post(url, {}).status_code == 405
         assert client.delete(url).status_code == 405
+
+
+def test_the_guard_is_lifted_for_maintenance_only_inside_the_block(closed):
+    with guard.guard_lifted():
+        assert RoundEntry.objects.filter(round=closed.round).update(return_note="huolto") == 3
+    refused_by_database(lambda: RoundEntry.objects.filter(round=closed.round).update(return_note="x"))
+
+
+def test_installing_the_triggers_again_changes_nothing(closed):
+    guard.install_triggers(connection)
+    test_the_guard_triggers_are_installed(None)
+    refused_by_database(lambda: ReportingRound.objects.filter(pk=closed.round.pk).update(title="x"))
