@@ -80,3 +80,26 @@ def test_the_confirmation_page_names_the_rounds_and_what_happens_to_them(client,
     assert "Tavoitteen kierros" in page and "Koko suunnitelma" in page and "Avoin" in page
     assert "Suljetut raportointikierrokset säilyvät ennallaan" in page
     assert "menettävät" in page
+
+
+def _confirmation_queries(client, personas, actions: int, suffix: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plan = make_plan(actions, organization=personas.organization, title=f"Suunnitelma {suffix}")
+    goal = Node.objects.get(plan=plan, level="Tavoite")
+    for action in Node.objects.filter(parent=goal):
+        action.responsible_users.add(personas.responsible)
+    for period in ("2026-Q1", "2026-Q2"):
+        new = open_round(plan, title=period, period=period, deadline=date(2026, 9, 1), root=None,
+                         user=personas.coordinator)
+        if period == "2026-Q1":
+            close_round(new, user=personas.coordinator, on=date(2026, 4, 1))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("node_delete", args=[goal.pk])).status_code == 200
+    return len(queries)
+
+
+def test_the_confirmation_page_takes_the_same_queries_for_a_small_and_a_large_plan(client, personas):
+    client.login(username=personas.coordinator.username, password=PASSWORD)
+    assert _confirmation_queries(client, personas, 3, "pieni") == _confirmation_queries(client, personas, 60, "iso")
