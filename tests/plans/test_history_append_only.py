@@ -95,3 +95,9 @@ def test_a_row_added_in_an_admin_inline_is_recorded(root, db):
     record = ChangeRecord.objects.get(plan=plan, object_type="milestone", action="created")
     assert record.changes["title"] == [None, "Uusi osatavoite"]
     assert record.node_id == node.pk and record.object_id == node.milestones.get().pk
+
+
+def test_the_history_of_a_deleted_plan_still_shows_in_the_admin(root, history):
+    Plan.objects.filter(pk=history.plan_id).delete()
+    assert root.get(reverse("admin:plans_changerecord_changelist")).status_code == 200
+    assert root.get(reverse("admin:plans_changerecord_change", args=[history.pk])).status_code == 200
