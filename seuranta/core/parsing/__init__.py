@@ -19,7 +19,7 @@ from seuranta.core.parsing.document import (
     ParseResult,
     UnreadableDocument,
 )
-from seuranta.core.parsing.families import families
+from seuranta.core.parsing.families import families, outline
 from seuranta.core.parsing.readers import read_bytes
 
 __all__ = [
@@ -29,16 +29,19 @@ __all__ = [
 
 
 def parse_document(doc: Document) -> ParseResult:
-    candidates = [(family.detect(doc), family) for family in families()]
+    """Parse with the family whose structure fits best; when none fits, or the one that fits
+    finds no goal tree, read the document's outline instead, so a readable file never gives
+    "no plan" (the reviewer maps the outline rather than being refused)."""
+    candidates = [(family.detect(doc), family) for family in families() if family is not outline]
     candidates = [(score, family) for score, family in candidates if score > 0]
-    if not candidates:
-        return ParseResult(
-            plan=None,
-            warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitteita, toimenpiteitä eikä mittareita.")],
-        )
-    _, family = max(candidates, key=lambda pair: pair[0])
-    result = family.parse(doc)
-    result.family = family.NAME
+    if candidates:
+        _, family = max(candidates, key=lambda pair: pair[0])
+        result = family.parse(doc)
+        result.family = family.NAME
+        if result.plan is not None and result.plan.nodes:
+            return result
+    result = outline.parse(doc)
+    result.family = outline.NAME
     return result
 
 
