@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import snowballstemmer
+
 ROLES = (
     "level", "indicator", "baseline", "target", "actual", "responsible", "schedule",
     "milestone", "progress", "source", "description",
@@ -77,8 +79,25 @@ def _heads() -> tuple[tuple[str, Entry], ...]:
 
 
 @cache
+def _stems() -> dict[tuple[str, str], Entry]:
+    stems: dict[tuple[str, str], Entry] = {}
+    for entry in entries():
+        for form in entry.forms:
+            stem = _stemmer(entry.language).stemWord(form)
+            if len(stem) >= _MIN_HEAD:
+                stems.setdefault((entry.language, stem), entry)
+    return stems
+
+
+@cache
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer({"fi": "finnish", "sv": "swedish"}[language])
+
+
+@cache
 def lookup(word: str) -> Entry | None:
-    """The entry `word` is a form of, exactly or as a compound's head; None for other words."""
+    """The entry `word` is a form of: exactly, as a compound's head, or by its stem
+    ("päämäärällä" is "päämäärä"); None for other words."""
     word = word.lower().strip(" .:;,")
     if not word:
         return None
@@ -87,6 +106,19 @@ def lookup(word: str) -> Entry | None:
         return exact
     for form, entry in _heads():
         if word.endswith(form) and len(word) - len(form) >= 3:
+            return entry
+    for language in LANGUAGES:
+        entry = _stems().get((language, _stemmer(language).stemWord(word)))
+        if entry is not None:
+            return entry
+    return None
+
+
+def last_level_word(text: str) -> Entry | None:
+    """The last level word of a sentence, as in "Visiota on täsmennetty neljällä päämäärällä:"."""
+    for word in reversed(words(text)):
+        entry = lookup(word)
+        if entry is not None and entry.role == "level":
             return entry
     return None
 

@@ -27,6 +27,10 @@ _LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
 _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
+MAX_SHORT_HEADING_WORDS = 10
+# A numbered "item" longer than this is a paragraph that starts with a number (a page number
+# in text extracted from a PDF, say), not a heading.
+MAX_ITEM_WORDS = 40
 
 
 @dataclass
@@ -103,6 +107,10 @@ def _level_item(text: str) -> tuple[lexicon.Entry, str] | None:
     return None
 
 
+def _has_words(text: str) -> bool:
+    return any(len(word) > 1 for word in lexicon.words(text))
+
+
 def classify_text(text: str, source: int = 0) -> Line:
     text = fold_whitespace(text)
     if not text:
@@ -111,7 +119,7 @@ def classify_text(text: str, source: int = 0) -> Line:
         rest = strip_bullet(text).strip()
         return Line("item", rest, source, style="bullet:" + text[0], bullet=True)
     numbered = _numbering(text)
-    if numbered is not None:
+    if numbered is not None and _has_words(numbered[1]) and len(numbered[1].split()) <= MAX_ITEM_WORDS:
         style, rest = numbered
         level_item = _level_item(rest)
         if level_item is not None:
@@ -120,11 +128,11 @@ def classify_text(text: str, source: int = 0) -> Line:
     level_item = _level_item(text)
     if level_item is not None:
         return Line("item", level_item[1], source, style="lex:" + level_item[0].term, level=level_item[0])
+    if _is_caps_heading(text):
+        return Line("item", text, source, style="caps")
     label = _LABEL_RE.match(text)
     if label and len(label.group(1).split()) <= MAX_LABEL_WORDS and not label.group(1).endswith(("http", "https")):
         return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
-    if _is_caps_heading(text):
-        return Line("item", text, source, style="caps")
     return Line("text", text, source)
 
 
@@ -143,12 +151,26 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.append(classify_text(block.text, index))
-    return _demote_prose_items(lines)
+    return _mark_short_headings(lines)
 
 
-def _demote_prose_items(lines: list[Line]) -> list[Line]:
-    """Capitals used for emphasis inside prose, or one lone numbered sentence, are not headings:
-    a style that occurs once in a long document and is not followed by content is text."""
+def _is_short_heading(text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_SHORT_HEADING_WORDS and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":", "!", "?")) and _has_words(text)
+    )
+
+
+def _mark_short_headings(lines: list[Line]) -> list[Line]:
+    """A short line standing alone between blank lines, before more text, is a heading in
+    text taken from a web page or a PDF. It only becomes a node if something is found under it."""
+    for i, line in enumerate(lines):
+        if line.kind != "text" or not _is_short_heading(line.text):
+            continue
+        before = lines[i - 1].kind if i > 0 else "blank"
+        after = lines[i + 1].kind if i + 1 < len(lines) else "end"
+        if before == "blank" and after == "blank":
+            line.kind, line.style = "item", "short"
     return lines
 
 
@@ -159,7 +181,15 @@ def build(lines: list[Line]) -> list[Section]:
     stack = [root]
     depth_of: dict[str, int] = {}
     after_blank = False
+    field_list = False  # a label such as "Mittarit:" is open: its list items are its values
     for line in lines:
+        if line.kind == "item" and line.bullet and field_list:
+            line = Line("text", line.text, line.source)
+        elif line.kind == "label":
+            entry = lexicon.label_role(line.label or "")
+            field_list = not line.value and entry is not None and entry.role != "level"
+        elif line.kind == "item" or (line.kind == "text" and after_blank):
+            field_list = False
         if line.kind != "item" or line.style is None:
             # A list item holds only its own wrapped lines; what follows the list is its parent's.
             while stack[-1].bullet and (line.kind != "text" or after_blank):

@@ -60,6 +60,8 @@ class _Builder:
         if level is not None and level.level:
             self.style_levels.setdefault(section.style, level.level)
         node = Node(level=self.style_levels.get(section.style, ""), title=section.title)
+        if section.bullet:
+            _split_head(node)
         _continue_title(node, section.body)
         fill_fields(node, section.body)
         child_intros = _intros(section)
@@ -68,21 +70,39 @@ class _Builder:
         if not node.level:
             self.guessed_styles.add(section.style)
             node.extra["_style"] = section.style
+        if section.style == "short" and not _has_content(node):
+            node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
 
 
 def _intros(section: OutlineSection) -> dict[int, lexicon.Entry]:
-    """For each child, the level named by the nearest label line before it ("Toimenpiteet:")."""
-    labels = [
-        (line.source, lexicon.label_role(line.label or ""))
-        for line in section.body if line.kind == "label" and not line.value
-    ]
+    """For each child, the level named by the line that introduces its list: a label
+    ("Toimenpiteet:") or a sentence ending in a colon ("... sitovat tavoitteet olivat:")."""
+    intros = []
+    for line in section.body:
+        if line.kind == "label" and not line.value:
+            label = line.label or ""
+            intros.append((line.source, lexicon.label_role(label) or lexicon.last_level_word(label)))
+        elif line.kind in ("text", "label") and line.text.endswith(":"):
+            intros.append((line.source, lexicon.last_level_word(line.text)))
     out: dict[int, lexicon.Entry] = {}
     for child in section.children:
-        before = [entry for source, entry in labels if source < child.source]
+        before = [entry for source, entry in intros if source < child.source]
         if before and before[-1] is not None and before[-1].role == "level":
             out[child.source] = before[-1]
     return out
+
+
+_HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
+MAX_HEAD_WORDS = 6
+
+
+def _split_head(node: Node) -> None:
+    """A list item "Vastuullinen talous: varmistaa ..." or "Elinvoimainen – houkutteleva ..." is a
+    short title with its explanation."""
+    match = _HEAD_RE.match(node.title)
+    if match and len(match["head"].split()) <= MAX_HEAD_WORDS and len(match["rest"]) > len(match["head"]):
+        node.title, node.description = match["head"].strip(), match["rest"].strip()
 
 
 def _continue_title(node: Node, body: list[Line]) -> None:
@@ -103,7 +123,7 @@ def fill_fields(node: Node, body: list[Line]) -> None:
                 prose.append(line.text)
                 field_role = None
                 continue
-            field_role = role if not line.value else role if role in ("indicator", "milestone") else None
+            field_role = None if line.value else role
             if line.value:
                 set_field(node, role, line.value, parse_period(line.label or ""))
         elif line.kind == "table":
@@ -121,6 +141,31 @@ def fill_fields(node: Node, body: list[Line]) -> None:
 def _has_content(node: Node) -> bool:
     return bool(node.indicators or node.children or node.responsible or node.schedule
                 or node.milestones or node.progress)
+
+
+def _drop_weak(nodes: list[Node]) -> list[Node]:
+    """Lone short lines are headings only in a document where nothing firmer was found."""
+
+    def firm(items: list[Node]) -> bool:
+        return any(not node.extra.get("_weak") or firm(node.children) for node in items)
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = [node for node in items if not node.extra.get("_weak")]
+        for node in kept:
+            node.children = prune(node.children)
+        return kept
+
+    keep_all = not firm(nodes)
+    for node in _walk(nodes):
+        if keep_all:
+            node.extra.pop("_weak", None)
+    return nodes if keep_all else prune(nodes)
+
+
+def _walk(nodes: list[Node]):
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
 
 
 def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
@@ -175,9 +220,10 @@ def _name_levels(nodes: list[Node], builder: _Builder) -> list[str]:
 
 
 def _title_and_period(root: OutlineSection, lines: list[Line]) -> tuple[str | None, str | None]:
-    first = next((line.text for line in lines if line.kind in ("item", "text") and line.text), None)
-    if first is None:
-        return None, None
+    first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
+    if first_line is None or first_line.kind == "label" or (first_line.style or "").startswith(("dec", "lex", "bullet")):
+        return None, None  # the document starts with its content, not a title
+    first = first_line.text
     match = _YEAR_RANGE_RE.search(first)
     period = None
     if match:
@@ -193,7 +239,7 @@ def parse(doc: Document) -> ParseResult:
     holder = Node(level="", title=title or "")
     fill_fields(holder, [line for line in root.body if line.kind != "text"])
     intros = _intros(root)
-    nodes = [builder.node(section, intros.get(section.source)) for section in root.children]
+    nodes = _drop_weak([builder.node(section, intros.get(section.source)) for section in root.children])
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
