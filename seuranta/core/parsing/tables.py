@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from seuranta.core.measures import parse_unit
 from seuranta.core.model import Indicator, Node
-from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.fields import set_field
+from seuranta.core.parsing.profile import Profile, resolve_label
 from seuranta.core.parsing.text import fold_whitespace, same_title
 
 _YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -31,31 +31,31 @@ class Column:
     level: str | None = None
 
 
-def columns(header: list[str]) -> list[Column]:
+def columns(header: list[str], profile: Profile | None = None) -> list[Column]:
     found = []
     for index, cell in enumerate(header):
         year = _YEAR_RE.search(cell)
         if _YEAR_ONLY_RE.match(cell):
             found.append(Column(index, "year", year.group(1) if year else None))
             continue
-        entry = lexicon.label_role(cell)
-        if entry is None:
+        decision = resolve_label(cell, profile)
+        if decision is None or decision.role == "ignore":
             continue
-        role = entry.role
-        if role == "level" and year:  # "Tavoite 2026" heads a column of targets
-            role = "target"
-        found.append(Column(index, role, year.group(1) if year else None, entry.level))
+        role = decision.role
+        if role == "level" and year and not decision.rule.startswith("profile:"):
+            role = "target"  # "Tavoite 2026" heads a column of targets
+        found.append(Column(index, role, year.group(1) if year else None, decision.level))
     return found
 
 
-def read_table(node: Node, rows: list[list[str]]) -> None:
+def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None) -> None:
     """Add the table's rows to `node`: indicators, or child nodes when a column names a level."""
-    header_at = next((i for i, row in enumerate(rows[:3]) if columns(row)), None)
+    header_at = next((i for i, row in enumerate(rows[:3]) if columns(row, profile)), None)
     if header_at is None:
         text = " ".join(" | ".join(cell for cell in row if cell) for row in rows)
         node.description = f"{node.description} {text}" if node.description else text
         return
-    cols = columns(rows[header_at])
+    cols = columns(rows[header_at], profile)
     level_col = next((c for c in cols if c.role == "level"), None)
     for row in rows[header_at + 1:]:
         owner = node

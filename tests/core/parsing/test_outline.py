@@ -6,6 +6,7 @@ from seuranta.core.parsing import parse_bytes
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.families import outline as outline_family
 from seuranta.core.parsing.outline import build, classify, classify_text
+from seuranta.core.parsing.profile import Profile
 from seuranta.core.parsing.readers import read_bytes
 
 
@@ -95,3 +96,44 @@ def test_prose_headings_become_sections_when_other_headings_hold_goals():
     plan = parse_text(text).plan
     assert [s.title for s in plan.sections] == ["JOHDANTO"]
     assert titles(plan.nodes) == ["TAVOITTEET"]
+
+
+def test_every_line_is_traced_with_its_role_and_rule():
+    result = parse_text("1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\nTekijä: X\n\nSivu 3\n")
+    roles = {line.text: (line.role, line.rule) for line in result.lines}
+    assert roles["Liikunta lisääntyy"] == ("node", "style:dec1")
+    assert roles["Mittari: Liikkuvien osuus"] == ("indicator", "lexicon:fi:mittari")
+    assert roles["Tekijä: X"][0] == "description"
+
+
+def test_a_taught_label_overrides_the_lexicon():
+    profile = Profile()
+    profile.teach_label("Seuranta", "actual")
+    profile.teach_label("Keinot", "level:Toimenpide")
+    text = "1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\nSeuranta: 38 %\nKeinot:\n- Välituntiliikunta\n"
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt"), profile).plan
+    goal = plan.nodes[0]
+    assert [a.value for a in goal.indicators[0].actuals] == [38]
+    assert [(c.level, c.title) for c in goal.children] == [("Toimenpide", "Välituntiliikunta")]
+
+
+def test_headings_taught_as_units_name_the_unit_of_the_items_below():
+    profile = Profile(styles={"caps": "unit"})
+    text = "SIVISTYSTOIMI\n1. Oppimistulokset paranevat\n2. Kiusaaminen vähenee\nTEKNINEN TOIMI\n1. Katuvalot uusitaan\n"
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt"), profile).plan
+    assert [(n.unit, n.title) for n in plan.nodes] == [
+        ("SIVISTYSTOIMI", "Oppimistulokset paranevat"), ("SIVISTYSTOIMI", "Kiusaaminen vähenee"),
+        ("TEKNINEN TOIMI", "Katuvalot uusitaan"),
+    ]
+
+
+def test_a_level_renamed_in_the_profile_is_used_for_every_node_of_that_level():
+    profile = Profile(levels={"Tavoite": "Päämäärä"})
+    plan = outline_family.parse(read_bytes(b"Tavoite 1: Asukkaat liikkuvat\n", "a.txt"), profile).plan
+    assert plan.levels == ["Päämäärä"] and plan.nodes[0].level == "Päämäärä"
+
+
+def test_an_organisation_profile_sends_its_documents_to_the_outline_reader():
+    profile = Profile(labels={"seuranta": "actual"})
+    result = parse_bytes("1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\n".encode(), "a.txt", profile)
+    assert result.family == "outline"

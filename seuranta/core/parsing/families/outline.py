@@ -1,32 +1,36 @@
 """The general importer: any document's outline read as a plan, with the lexicon naming roles.
 
-Used for documents no other family recognises, so an unfamiliar layout opens in
-review as a plan to correct instead of being refused. Structure comes from
-`seuranta.core.parsing.outline` (numbering, bullets, headings, labels, tables);
-the lexicon only says what a label or a level word means:
+Used for documents no other family recognises, and first for an organisation that has
+taught the importer its layout (`seuranta.core.parsing.profile`), so an unfamiliar
+layout opens in review as a plan to correct instead of being refused. Structure comes
+from `seuranta.core.parsing.outline` (numbering, bullets, headings, labels, tables);
+the profile and then the lexicon say what a label or a level word means:
 
 - an outline item is a node; a level word in front of it ("Tavoite 2: ...") or a
-  label introducing a list of them ("Toimenpiteet:") names its level;
-- `Label: value` lines under a node fill its fields by the label's role
-  (indicator, baseline, target, actual, responsible, schedule, milestone, progress);
+  line introducing its list ("Toimenpiteet:", "... sitovat tavoitteet olivat:")
+  names its level;
+- `Label: value` lines under a node fill its fields by the label's role;
 - a table whose header names roles gives one indicator (or node) per row;
 - prose under headings that hold no plan content becomes the plan's sections.
 
-Every node this family makes is a guess from structure, so the result carries a
-warning that asks the reviewer to check the levels and the tree.
+Every source line's role is recorded with the rule that decided it and a confidence
+(`ParseResult.lines`), so the review shows where each item came from and what was
+left out.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from seuranta.core.measures import parse_period
 from seuranta.core.model import Node, Plan, Section
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.document import Document, ImportWarning, ParseResult
+from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
 from seuranta.core.parsing.fields import set_field
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
+from seuranta.core.parsing.profile import Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
 from seuranta.core.parsing.text import fold_whitespace, guess_organization
 
@@ -39,7 +43,12 @@ DEFAULT_LEVELS = {
     4: ["Painopiste", "Tavoite", "Teko", "Toimenpide"],
 }
 _YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
+_HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
+MAX_HEAD_WORDS = 6
 PROSE_SECTION_CHARS = 160
+# Confidence of a node found by structure alone, and of one whose level a word named.
+STRUCTURE_CONFIDENCE = 0.5
+NAMED_CONFIDENCE = 0.9
 
 
 def detect(doc: Document) -> float:
@@ -47,54 +56,121 @@ def detect(doc: Document) -> float:
     return 0.01
 
 
-class _Builder:
-    """Turns outline sections into nodes, remembering the level each section style had."""
+class _Reader:
+    """Turns outline sections into nodes, recording each source line's role."""
 
-    def __init__(self) -> None:
+    def __init__(self, profile: Profile | None) -> None:
+        self.profile = profile
         self.style_levels: dict[str, str] = {}
-        self.guessed_styles: set[str] = set()
-        self.warnings: list[ImportWarning] = []
+        self.trace: list[SourceLine] = []
 
-    def node(self, section: OutlineSection, intro: lexicon.Entry | None) -> Node:
-        level = section.level or intro
-        if level is not None and level.level:
-            self.style_levels.setdefault(section.style, level.level)
-        node = Node(level=self.style_levels.get(section.style, ""), title=section.title)
+    def record(self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None) -> None:
+        self.trace.append(SourceLine(line.source, line.text, role, rule, confidence, line.style, label))
+
+    def nodes(self, sections: list[OutlineSection], intros: dict[int, str], unit: str | None) -> list[Node]:
+        out: list[Node] = []
+        for section in sections:
+            taught = (self.profile.styles.get(section.style) if self.profile else None) or ""
+            if taught in ("unit", "ignore", "text"):
+                self.record(_item_line(section), taught, f"profile:style:{section.style}", 1.0)
+                if taught == "text" and out:
+                    _append_description(out[-1], section.title)
+                child_unit = section.title if taught == "unit" else unit
+                out.extend(self.nodes(section.children, self.intros(section), child_unit))
+                continue
+            level = taught[len("level:"):] if taught.startswith("level:") else intros.get(section.source)
+            out.append(self.node(section, level, unit))
+        return out
+
+    def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
+        level = intro or (section.level.level if section.level else None)
+        if level:
+            self.style_levels.setdefault(section.style, level)
+        node = Node(level=self.style_levels.get(section.style, ""), title=section.title, unit=unit)
+        named = bool(level)
+        self.record(_item_line(section), "node", f"style:{section.style}",
+                    NAMED_CONFIDENCE if named else STRUCTURE_CONFIDENCE)
         if section.bullet:
             _split_head(node)
-        _continue_title(node, section.body)
-        fill_fields(node, section.body)
-        child_intros = _intros(section)
-        for child in section.children:
-            node.children.append(self.node(child, child_intros.get(child.source)))
+        self.continue_title(node, section.body)
+        self.fill_fields(node, section.body)
+        node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
-            self.guessed_styles.add(section.style)
             node.extra["_style"] = section.style
         if section.style == "short" and not _has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
 
+    def intros(self, section: OutlineSection) -> dict[int, str]:
+        """For each child, the level named by the line that introduces its list: a label
+        ("Toimenpiteet:") or a sentence ending in a colon ("... sitovat tavoitteet olivat:")."""
+        found: list[tuple[int, str | None]] = []
+        for line in section.body:
+            text = line.label if line.kind == "label" and not line.value else (
+                line.text if line.kind in ("text", "label") and line.text.endswith(":") else None)
+            if text is None:
+                continue
+            decision = resolve_label(text, self.profile)
+            if decision is not None and decision.role == "level":
+                found.append((line.source, decision.level))
+            else:
+                entry = lexicon.last_level_word(text)
+                found.append((line.source, entry.level if entry else None))
+        out: dict[int, str] = {}
+        for child in section.children:
+            before = [level for source, level in found if source < child.source]
+            if before and before[-1]:
+                out[child.source] = before[-1]
+        return out
 
-def _intros(section: OutlineSection) -> dict[int, lexicon.Entry]:
-    """For each child, the level named by the line that introduces its list: a label
-    ("Toimenpiteet:") or a sentence ending in a colon ("... sitovat tavoitteet olivat:")."""
-    intros = []
-    for line in section.body:
-        if line.kind == "label" and not line.value:
-            label = line.label or ""
-            intros.append((line.source, lexicon.label_role(label) or lexicon.last_level_word(label)))
-        elif line.kind in ("text", "label") and line.text.endswith(":"):
-            intros.append((line.source, lexicon.last_level_word(line.text)))
-    out: dict[int, lexicon.Entry] = {}
-    for child in section.children:
-        before = [entry for source, entry in intros if source < child.source]
-        if before and before[-1] is not None and before[-1].role == "level":
-            out[child.source] = before[-1]
-    return out
+    def continue_title(self, node: Node, body: list[Line]) -> None:
+        """A title wrapped over lines goes on in lower case before the first blank or label."""
+        while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
+            line = body.pop(0)
+            node.title = f"{node.title} {line.text}"
+            self.record(line, "node", "title_continues", STRUCTURE_CONFIDENCE)
+
+    def fill_fields(self, node: Node, body: list[Line]) -> None:
+        """Fill a node's fields from the labelled lines, tables and prose under it."""
+        field_role: str | None = None
+        field_rule = ""
+        prose: list[str] = []
+        for line in body:
+            if line.kind == "label":
+                decision = resolve_label(line.label or "", self.profile)
+                if decision is None or decision.role in ("level", "ignore"):
+                    if decision is not None and decision.role == "ignore":
+                        self.record(line, "ignore", decision.rule, decision.confidence, label=line.label)
+                    else:
+                        prose.append(line.text)
+                        self.record(line, "description", "prose", STRUCTURE_CONFIDENCE, label=line.label)
+                    field_role = None
+                    continue
+                self.record(line, decision.role, decision.rule, decision.confidence, label=line.label)
+                field_role, field_rule = (None, "") if line.value else (decision.role, decision.rule)
+                if line.value:
+                    set_field(node, decision.role, line.value, parse_period(line.label or ""))
+            elif line.kind == "table":
+                read_table(node, line.rows, self.profile)
+                self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+            elif line.kind == "text" and field_role is not None:
+                set_field(node, field_role, line.text)
+                self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
+            elif line.kind == "text":
+                prose.append(line.text)
+                self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
+            elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
+                field_role = None
+        if prose:
+            _append_description(node, fold_whitespace(" ".join(prose)))
 
 
-_HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
-MAX_HEAD_WORDS = 6
+def _item_line(section: OutlineSection) -> Line:
+    return Line("item", section.title, section.source, style=section.style)
+
+
+def _append_description(node: Node, text: str) -> None:
+    node.description = f"{node.description} {text}" if node.description else text
 
 
 def _split_head(node: Node) -> None:
@@ -103,39 +179,6 @@ def _split_head(node: Node) -> None:
     match = _HEAD_RE.match(node.title)
     if match and len(match["head"].split()) <= MAX_HEAD_WORDS and len(match["rest"]) > len(match["head"]):
         node.title, node.description = match["head"].strip(), match["rest"].strip()
-
-
-def _continue_title(node: Node, body: list[Line]) -> None:
-    """A title wrapped over lines goes on in lower case before the first blank or label."""
-    while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
-        node.title = f"{node.title} {body.pop(0).text}"
-
-
-def fill_fields(node: Node, body: list[Line]) -> None:
-    """Fill a node's fields from the labelled lines, tables and prose under it."""
-    field_role: str | None = None
-    prose: list[str] = []
-    for line in body:
-        if line.kind == "label":
-            entry = lexicon.label_role(line.label or "")
-            role = entry.role if entry is not None and entry.role != "level" else None
-            if role is None:
-                prose.append(line.text)
-                field_role = None
-                continue
-            field_role = None if line.value else role
-            if line.value:
-                set_field(node, role, line.value, parse_period(line.label or ""))
-        elif line.kind == "table":
-            read_table(node, line.rows)
-        elif line.kind == "text" and field_role is not None:
-            set_field(node, field_role, line.text)
-        elif line.kind == "text":
-            prose.append(line.text)
-        elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
-            field_role = None
-    if prose:
-        node.description = fold_whitespace(" ".join(prose))
 
 
 def _has_content(node: Node) -> bool:
@@ -162,7 +205,7 @@ def _drop_weak(nodes: list[Node]) -> list[Node]:
     return nodes if keep_all else prune(nodes)
 
 
-def _walk(nodes: list[Node]):
+def _walk(nodes: list[Node]) -> Iterator[Node]:
     for node in nodes:
         yield node
         yield from _walk(node.children)
@@ -182,7 +225,7 @@ def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
     return kept, sections
 
 
-def _name_levels(nodes: list[Node], builder: _Builder) -> list[str]:
+def _name_levels(nodes: list[Node], profile: Profile | None) -> list[str]:
     """Level names by depth: those the document gives, the usual ones for the rest."""
     by_depth: dict[int, str] = {}
     depth_count = 0
@@ -204,6 +247,8 @@ def _name_levels(nodes: list[Node], builder: _Builder) -> list[str]:
             node.extra.pop("_style", None)
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
+            if profile is not None:
+                node.level = profile.level_name(node.level)
             assign(node.children, depth + 1)
 
     assign(nodes, 1)
@@ -219,7 +264,7 @@ def _name_levels(nodes: list[Node], builder: _Builder) -> list[str]:
     return levels
 
 
-def _title_and_period(root: OutlineSection, lines: list[Line]) -> tuple[str | None, str | None]:
+def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
     if first_line is None or first_line.kind == "label" or (first_line.style or "").startswith(("dec", "lex", "bullet")):
         return None, None  # the document starts with its content, not a title
@@ -231,15 +276,14 @@ def _title_and_period(root: OutlineSection, lines: list[Line]) -> tuple[str | No
     return first, period
 
 
-def parse(doc: Document) -> ParseResult:
+def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     lines = classify(doc)
     root = build(lines)[0]
-    builder = _Builder()
-    title, period = _title_and_period(root, lines)
+    reader = _Reader(profile)
+    title, period = _title_and_period(lines)
     holder = Node(level="", title=title or "")
-    fill_fields(holder, [line for line in root.body if line.kind != "text"])
-    intros = _intros(root)
-    nodes = _drop_weak([builder.node(section, intros.get(section.source)) for section in root.children])
+    reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
+    nodes = _drop_weak(reader.nodes(root.children, reader.intros(root), None))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
@@ -254,9 +298,20 @@ def parse(doc: Document) -> ParseResult:
         warnings.append(ImportWarning("no_nodes", "Asiakirjasta ei löytynyt otsikoita eikä luetteloita."))
     plan = Plan(
         title=title, organization=guess_organization(doc.text), period=period,
-        levels=_name_levels(nodes, builder), sections=sections, nodes=nodes,
+        levels=_name_levels(nodes, profile), sections=sections, nodes=nodes,
     )
-    return ParseResult(plan=plan, warnings=warnings)
+    return ParseResult(plan=plan, warnings=warnings, lines=_complete_trace(reader.trace, lines))
+
+
+def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
+    """Every non-blank line once, in document order; lines no rule took are "ignore"."""
+    seen = {entry.source for entry in trace}
+    missing = [
+        SourceLine(line.source, line.text or " | ".join(" | ".join(r) for r in line.rows), "ignore", "unused", 0.0,
+                   line.style, line.label)
+        for line in lines if line.kind != "blank" and line.source not in seen
+    ]
+    return sorted(trace + missing, key=lambda entry: entry.source)
 
 
 def _has_content_own(node: Node) -> bool:
