@@ -40,7 +40,7 @@ def test_a_list_introduced_by_a_level_label_gives_nodes_of_that_level():
 def test_labelled_lines_fill_the_indicator_and_the_nodes_fields():
     text = (
         "1. Liikunta lisääntyy\nMittari: Liikkuu suositusten mukaan, %\nLähtötaso: 35 % (2023)\n"
-        "Tavoitetaso: 40 % vuonna 2026\nVastuutaho: sivistystoimi, liikuntapalvelut\nAikataulu: 2024–2026\n"
+        "Tavoitetaso: 40 % vuonna 2026\nVastuu: sivistystoimi, liikuntapalvelut\nAikataulu: 2024–2026\n"
     )
     node = parse_text(text).plan.nodes[0]
     indicator = node.indicators[0]

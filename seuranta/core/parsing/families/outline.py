@@ -117,10 +117,13 @@ class _Reader:
                 entry = lexicon.last_level_word(text)
                 found.append((line.source, entry.level if entry else None))
         out: dict[int, str] = {}
-        for child in section.children:
-            before = [level for source, level in found if source < child.source]
-            if before and before[-1]:
-                out[child.source] = before[-1]
+        at, latest = 0, None
+        for child in section.children:  # both lists are in document order: one sweep
+            while at < len(found) and found[at][0] < child.source:
+                latest = found[at][1]
+                at += 1
+            if latest:
+                out[child.source] = latest
         return out
 
     def continue_title(self, node: Node, body: list[Line]) -> None:
@@ -295,7 +298,12 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         "tarkista tasot ja puu ennen tallennusta.",
     )]
     if not nodes:
-        warnings.append(ImportWarning("no_nodes", "Asiakirjasta ei löytynyt otsikoita eikä luetteloita."))
+        nodes = _paragraph_candidates(lines)
+        warnings.append(ImportWarning(
+            "no_structure",
+            "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
+            "Poista ylimääräiset ja nimeä tasot.",
+        ))
     plan = Plan(
         title=title, organization=guess_organization(doc.text), period=period,
         levels=_name_levels(nodes, profile), sections=sections, nodes=nodes,
@@ -312,6 +320,24 @@ def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLi
         for line in lines if line.kind != "blank" and line.source not in seen
     ]
     return sorted(trace + missing, key=lambda entry: entry.source)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+MAX_CANDIDATE_WORDS = 20
+
+
+def _paragraph_candidates(lines: list[Line]) -> list[Node]:
+    """With no structure at all, every paragraph is offered as a node: its first sentence
+    (shortened) the title, the rest its description, for the reviewer to keep or delete."""
+    nodes = []
+    for line in lines:
+        if line.kind not in ("text", "label") or not line.text:
+            continue
+        first = _SENTENCE_END_RE.split(line.text, maxsplit=1)[0]
+        title = " ".join(first.split()[:MAX_CANDIDATE_WORDS])
+        rest = line.text[len(title):].strip()
+        nodes.append(Node(level="Tavoite", title=title, description=rest or None))
+    return nodes
 
 
 def _has_content_own(node: Node) -> bool:
