@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.inline_lists import split_inline_list
 from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
@@ -150,8 +151,19 @@ def classify(doc: Document) -> list[Line]:
             line.kind, line.style = "item", f"h{block.heading}"
             lines.append(line)
         else:
-            lines.append(classify_text(block.text, index))
+            lines.extend(_classify_paragraph(block.text, index))
     return _mark_short_headings(lines)
+
+
+def _classify_paragraph(text: str, source: int) -> list[Line]:
+    """One paragraph as lines: several when a numbered list runs inside it."""
+    parts = split_inline_list(fold_whitespace(text))
+    if parts is None:
+        return [classify_text(text, source)]
+    return [
+        Line("item", part, source, style=style) if style else classify_text(part, source)
+        for part, style in parts
+    ]
 
 
 def _is_short_heading(text: str) -> bool:

@@ -137,3 +137,10 @@ def test_an_organisation_profile_sends_its_documents_to_the_outline_reader():
     profile = Profile(labels={"seuranta": "actual"})
     result = parse_bytes("1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\n".encode(), "a.txt", profile)
     assert result.family == "outline"
+
+
+def test_a_heading_repeated_in_the_document_is_one_node():
+    text = "SISÄLLYS 1. ELINVOIMA 3 2. HYVINVOINTI 5 3. TALOUS 7\n\n1. ELINVOIMA\nMittari: Työpaikat\n2. HYVINVOINTI\n"
+    plan = parse_text(text).plan
+    assert titles(plan.nodes) == ["ELINVOIMA", "HYVINVOINTI", "TALOUS"]
+    assert [i.name for i in plan.nodes[0].indicators] == ["Työpaikat"]

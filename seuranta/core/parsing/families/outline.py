@@ -32,7 +32,7 @@ from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
-from seuranta.core.parsing.text import fold_whitespace, guess_organization
+from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
 
 NAME = "outline"
 # Level names by depth when the document names none: the most common shapes of Finnish plans.
@@ -189,6 +189,31 @@ def _has_content(node: Node) -> bool:
                 or node.milestones or node.progress)
 
 
+def _merge_repeated(nodes: list[Node]) -> list[Node]:
+    """A heading the document repeats (a table of contents, then the chapter; a focus area
+    printed above each of its goals) is one node with everything found under each copy."""
+    kept: dict[str, Node] = {}
+    for node in nodes:
+        key = title_key(node.title)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = node
+            continue
+        first.children.extend(node.children)
+        first.indicators.extend(node.indicators)
+        first.milestones.extend(node.milestones)
+        first.progress.extend(node.progress)
+        first.responsible.extend(p for p in node.responsible if p not in first.responsible)
+        first.schedule = first.schedule or node.schedule
+        first.description = first.description or node.description
+        if not node.extra.get("_weak"):
+            first.extra.pop("_weak", None)
+    merged = list(kept.values())
+    for node in merged:
+        node.children = _merge_repeated(node.children)
+    return merged
+
+
 def _drop_weak(nodes: list[Node]) -> list[Node]:
     """Lone short lines are headings only in a document where nothing firmer was found."""
 
@@ -286,7 +311,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     title, period = _title_and_period(lines)
     holder = Node(level="", title=title or "")
     reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
-    nodes = _drop_weak(reader.nodes(root.children, reader.intros(root), None))
+    nodes = _drop_weak(_merge_repeated(reader.nodes(root.children, reader.intros(root), None)))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
