@@ -253,8 +253,9 @@ def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
     return kept, sections
 
 
-def _name_levels(nodes: list[Node], profile: Profile | None) -> list[str]:
-    """Level names by depth: those the document gives, the usual ones for the rest."""
+def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """Level names by depth: those the document gives, the usual ones for the rest. Also the
+    guessed names, each with the path of the first node that got it (for the reviewer)."""
     by_depth: dict[int, str] = {}
     depth_count = 0
 
@@ -270,16 +271,20 @@ def _name_levels(nodes: list[Node], profile: Profile | None) -> list[str]:
     walk(nodes, 1)
     defaults = DEFAULT_LEVELS.get(depth_count, DEFAULT_LEVELS[4] + ["Taso"] * (depth_count - 4))
 
-    def assign(items: list[Node], depth: int) -> None:
+    guessed: dict[str, tuple[str, ...]] = {}
+
+    def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
         for node in items:
             node.extra.pop("_style", None)
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
+                if depth not in by_depth:
+                    guessed.setdefault(node.level, (*path, node.title))
             if profile is not None:
                 node.level = profile.level_name(node.level)
-            assign(node.children, depth + 1)
+            assign(node.children, depth + 1, (*path, node.title))
 
-    assign(nodes, 1)
+    assign(nodes, 1, ())
     levels: list[str] = []
 
     def collect(items: list[Node]) -> None:
@@ -289,7 +294,7 @@ def _name_levels(nodes: list[Node], profile: Profile | None) -> list[str]:
             collect(node.children)
 
     collect(nodes)
-    return levels
+    return levels, guessed
 
 
 def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -329,9 +334,19 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
             "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
             "Poista ylimääräiset ja nimeä tasot.",
         ))
+    levels, guessed = _name_levels(nodes, profile)
+    warnings.extend(
+        ImportWarning(
+            "level_guessed",
+            f"Asiakirja ei nimeä tätä tasoa; nimi \"{name}\" on arvaus. Tarkista tasojen nimet.",
+            path=path, field="level",
+        )
+        for name, path in guessed.items()
+        if profile is None or name not in profile.levels
+    )
     plan = Plan(
         title=title, organization=guess_organization(doc.text), period=period,
-        levels=_name_levels(nodes, profile), sections=sections, nodes=nodes,
+        levels=levels, sections=sections, nodes=nodes,
     )
     return ParseResult(plan=plan, warnings=warnings, lines=_complete_trace(reader.trace, lines))
 
