@@ -5,7 +5,8 @@ entry says what a word means in a plan (a level of the goal tree, or a field:
 indicator, baseline, target, actual, responsible, schedule, milestone, progress,
 source, description) and lists the inflected forms it is matched in. A word
 also matches as the head of a compound ("henkilöstömittarit" is a form of
-"mittari"). Every entry names the documents it was seen in; a test requires two
+"mittari"), and a form written with a trailing hyphen ("vastuu-") as the first
+part of one ("vastuuhenkilö"). Every entry names the documents it was seen in; a test requires two
 publishers at least, so no phrase of one document becomes a rule.
 
     lookup(word)        the entry a single word is a form of, or None
@@ -29,6 +30,8 @@ ROLES = (
 LANGUAGES = ("fi", "sv")
 # Compound heads shorter than this are not trusted ("teko" inside "arkkitehtuuri..." is not a deed).
 _MIN_HEAD = 4
+# Finnish derivational endings: "vastuullinen" (responsible, an adjective) is no compound of "vastuu-".
+_DERIVATIONS = ("llinen", "llis", "ton", "ttom", "ttomu")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -68,8 +71,17 @@ def _forms() -> dict[str, Entry]:
     forms: dict[str, Entry] = {}
     for entry in entries():
         for form in entry.forms:
-            forms.setdefault(form, entry)
+            if not form.endswith("-"):
+                forms.setdefault(form, entry)
     return forms
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, Entry], ...]:
+    """Forms written "vastuu-": the first part of a compound that decides its meaning
+    ("vastuuhenkilö", "vastuutaho", "vastuuorganisaatio" all name who is responsible)."""
+    found = [(form[:-1], entry) for entry in entries() for form in entry.forms if form.endswith("-")]
+    return tuple(sorted(found, key=lambda pair: -len(pair[0])))
 
 
 @cache
@@ -83,6 +95,8 @@ def _stems() -> dict[tuple[str, str], Entry]:
     stems: dict[tuple[str, str], Entry] = {}
     for entry in entries():
         for form in entry.forms:
+            if form.endswith("-"):
+                continue
             stem = _stemmer(entry.language).stemWord(form)
             if len(stem) >= _MIN_HEAD:
                 stems.setdefault((entry.language, stem), entry)
@@ -106,6 +120,10 @@ def lookup(word: str) -> Entry | None:
         return exact
     for form, entry in _heads():
         if word.endswith(form) and len(word) - len(form) >= 3:
+            return entry
+    for prefix, entry in _prefixes():
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and not rest.startswith(_DERIVATIONS):
             return entry
     for language in LANGUAGES:
         entry = _stems().get((language, _stemmer(language).stemWord(word)))

@@ -85,3 +85,8 @@ def test_no_rule_of_the_general_reader_holds_a_phrase_of_one_document():
             if sum(f" {phrase} " in text for text in documents) == 1:
                 offending[phrase] = module
     assert offending == {}
+
+
+def test_a_compound_starting_with_a_prefix_form_takes_its_role_but_a_derivation_does_not():
+    assert lexicon.lookup("vastuuorganisaatiot").role == "responsible"
+    assert lexicon.lookup("vastuullinen") is None

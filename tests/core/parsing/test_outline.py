@@ -144,3 +144,17 @@ def test_a_heading_repeated_in_the_document_is_one_node():
     plan = parse_text(text).plan
     assert titles(plan.nodes) == ["ELINVOIMA", "HYVINVOINTI", "TALOUS"]
     assert [i.name for i in plan.nodes[0].indicators] == ["Työpaikat"]
+
+
+def test_a_field_name_on_its_own_line_heads_the_values_below_it():
+    node = parse_text("1. Koulutus järjestetään\nVastuuorganisaatio\nYmpäristöpalvelut\n").plan.nodes[0]
+    assert node.responsible == ["Ympäristöpalvelut"]
+
+
+def test_dated_list_items_under_a_node_are_its_milestones():
+    text = "1. Seurantatyökalu otetaan käyttöön\n• 31.08.2019 | Avainhenkilöt on listattu\n• 30.09.2019 | Koulutukset on järjestetty\n"
+    node = parse_text(text).plan.nodes[0]
+    assert [(m.due, m.title) for m in node.milestones] == [
+        ("31.08.2019", "Avainhenkilöt on listattu"), ("30.09.2019", "Koulutukset on järjestetty"),
+    ]
+    assert node.children == []

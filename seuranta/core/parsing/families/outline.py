@@ -24,13 +24,13 @@ import re
 from collections.abc import Iterator
 
 from seuranta.core.measures import parse_period
-from seuranta.core.model import Node, Plan, Section
+from seuranta.core.model import Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
 from seuranta.core.parsing.fields import set_field
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
-from seuranta.core.parsing.profile import Profile, resolve_label
+from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
 from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
 
@@ -45,6 +45,12 @@ DEFAULT_LEVELS = {
 _YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
 _HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
 MAX_HEAD_WORDS = 6
+_DATED_RE = re.compile(
+    r"^(?P<due>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|(?:[QT][1-4]|H[12])[/ ]\d{4})\s*[|:–—-]?\s+(?P<title>\S.*)$"
+)
+# A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
+# on the lines after it, as web pages print definition lists.
+MAX_KEY_WORDS = 2
 PROSE_SECTION_CHARS = 160
 # Confidence of a node found by structure alone, and of one whose level a word named.
 STRUCTURE_CONFIDENCE = 0.5
@@ -94,6 +100,15 @@ class _Reader:
             _split_head(node)
         self.continue_title(node, section.body)
         self.fill_fields(node, section.body)
+        children = []
+        for child in section.children:
+            dated = _DATED_RE.match(child.title) if child.bullet else None
+            if dated:  # "31.08.2019 | Koulutus järjestetty": a task with its date is a milestone
+                node.milestones.append(Milestone(title=dated["title"], due=dated["due"]))
+                self.record(_item_line(child), "milestone", "dated_item", STRUCTURE_CONFIDENCE)
+            else:
+                children.append(child)
+        section.children = children
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
@@ -126,6 +141,13 @@ class _Reader:
                 out[child.source] = latest
         return out
 
+    def key_line(self, line: Line) -> Decision | None:
+        """A short line without a colon that names a field, as a definition list's term."""
+        if len(line.text.split()) > MAX_KEY_WORDS or line.text.endswith((".", ",", ";", "!", "?")):
+            return None
+        decision = resolve_label(line.text, self.profile)
+        return decision if decision is not None and decision.role not in ("level", "ignore") else None
+
     def continue_title(self, node: Node, body: list[Line]) -> None:
         """A title wrapped over lines goes on in lower case before the first blank or label."""
         while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
@@ -156,6 +178,9 @@ class _Reader:
             elif line.kind == "table":
                 read_table(node, line.rows, self.profile)
                 self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+            elif line.kind == "text" and (key := self.key_line(line)) is not None:
+                self.record(line, key.role, key.rule, key.confidence, label=line.text)
+                field_role, field_rule = key.role, key.rule
             elif line.kind == "text" and field_role is not None:
                 set_field(node, field_role, line.text)
                 self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
