@@ -170,10 +170,13 @@ TASKS = {
     }
 }
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
-CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
+
+# Transport, cookies, CSP, login throttling and caching: seuranta/settings_security.py (the README lists them).
+from seuranta.settings_security import *  # noqa: E402,F403
+from seuranta.settings_security import install  # noqa: E402
+
+install(INSTALLED_APPS, MIDDLEWARE, TEMPLATES)
 
 LOGGING = {
     "version": 1,

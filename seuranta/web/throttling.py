@@ -1,0 +1,66 @@
+"""Bounding what one client may do: its address, the login lockout page and a per-address rate limit.
+
+The client's address, also behind trusted reverse proxies: with
+TRUSTED_PROXY_COUNT = N, the N proxies in front of Seuranta each appended the
+address they saw to X-Forwarded-For, so the client is the N-th entry from the
+right; anything further left was written by the client and is not trusted.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+TOO_MANY_REQUESTS = 429
+
+
+def client_ip(request: HttpRequest) -> str:
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if len(forwarded) < proxies:
+        return remote
+    return forwarded[-proxies]
+
+
+def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a locked-out login: a page in the user's language, 429 with Retry-After."""
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render(request, "web/locked_out.html", {"lockout_minutes": max(1, math.ceil(seconds / 60))},
+                      status=TOO_MANY_REQUESTS)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def rate_limited(request: HttpRequest, scope: str, limit: int, *, window: int = 60) -> int:
+    """Count one request of this client in `scope`; the seconds to wait when over `limit` a window, else 0.
+
+    Fixed windows in the shared cache, so every app process counts together."""
+    if limit <= 0:
+        return 0
+    now = time.time()
+    window_start = int(now // window) * window
+    key = f"rate:{scope}:{client_ip(request)}:{window_start}"
+    cache.add(key, 0, timeout=window + 5)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window + 5)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, math.ceil(window_start + window - now))
+
+
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+    response = render(request, "web/429.html", {"retry_after": retry_after}, status=TOO_MANY_REQUESTS)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,76 @@
+"""Login throttling: a username is locked from one address after too many failed logins."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def throttled(settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 20
+    return settings
+
+
+def _login(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password, "next": "/"})
+
+
+def _fail(client, username, times):
+    for _ in range(times):
+        assert _login(client, username, "väärä-salasana").status_code == 200
+
+
+def test_twenty_wrong_passwords_lock_the_username_with_a_finnish_page(client, personas, throttled):
+    _fail(client, "viewer", 19)
+    response = _login(client, "viewer", "väärä-salasana")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Liian monta epäonnistunutta kirjautumista" in page
+    assert "30 minuutiksi" in page
+    assert int(response["Retry-After"]) == 30 * 60
+
+
+def test_the_right_password_is_refused_while_locked(client, personas, throttled):
+    _fail(client, "viewer", 20)
+    response = _login(client, "viewer", PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_lock_ends_after_the_cool_off(client, personas, throttled, time_machine=None):
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt
+
+    _fail(client, "viewer", 20)
+    # The cool-off is measured from the last failure: move it back past the lockout.
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time
+                                 - throttled.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    response = _login(client, "viewer", PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(personas.viewer.pk)
+
+
+def test_a_successful_login_resets_the_failures(client, personas, throttled):
+    _fail(client, "viewer", 19)
+    assert _login(client, "viewer", PASSWORD).status_code == 302
+    client.post(reverse("logout"))
+    _fail(client, "viewer", 19)
+    assert _login(client, "viewer", PASSWORD).status_code == 302
+
+
+def test_a_lock_does_not_touch_other_usernames(client, personas, throttled):
+    _fail(client, "viewer", 20)
+    assert _login(client, "responsible", PASSWORD).status_code == 302
+
+
+def test_the_lockout_page_is_in_swedish_for_swedish_users(client, personas, throttled):
+    client.cookies["django_language"] = "sv"
+    _fail(client, "viewer", 19)
+    response = _login(client, "viewer", "väärä-salasana")
+    assert response.status_code == 429
+    assert "För många misslyckade inloggningar" in response.content.decode()
