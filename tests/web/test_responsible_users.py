@@ -9,7 +9,6 @@ from tests.monitoring.conftest import open_test_round
 from tests.web.helpers import EDITORS, ROLES, client_for, count_queries
 from tests.web.test_editing import action, node_data
 
-
 REFUSED = ("Valitse vastuuhenkilöt vain niistä suunnitelman organisaation jäsenistä, jotka saavat raportoida; "
            "katselija ei voi olla vastuuhenkilö.")
 
