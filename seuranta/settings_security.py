@@ -106,6 +106,8 @@ def install(installed_apps: list[str], middleware: list[str], templates: list[di
     installed_apps.append("axes")
     middleware.insert(middleware.index("django.middleware.security.SecurityMiddleware") + 1,
                       "django.middleware.csp.ContentSecurityPolicyMiddleware")
+    middleware.insert(middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                      "seuranta.web.middleware.PrivateForMembersMiddleware")
     middleware.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
     templates[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.csp")
 
