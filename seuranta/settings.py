@@ -11,6 +11,8 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     EMAIL_BACKEND (default: console), DEFAULT_FROM_EMAIL, and for SMTP EMAIL_HOST,
     EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
+    CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
+    seuranta/settings_security.py; the README's configuration table lists every variable.
 """
 
 import os
