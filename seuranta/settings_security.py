@@ -14,6 +14,7 @@ Everything comes from the environment (the README's configuration table lists ea
     LOGIN_THROTTLING          "0" turns the lockout off (default: on)
     CACHE_URL                 redis://host:6379/1 for a shared Redis cache (default: files in the data dir)
     REPORT_RATE_LIMIT         report downloads per minute an anonymous address may make (default: 20)
+    REPORT_CONCURRENCY        report requests of anonymous visitors one server process serves at once (default: 4)
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ def _caches() -> dict:
 CACHES = _caches()
 REPORT_CACHE_SECONDS = 24 * 3600  # keys change with every edit; this only bounds how long old ones linger
 REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT") or 20)
+REPORT_CONCURRENCY = int(os.environ.get("REPORT_CONCURRENCY") or 4)
 
 
 def install(installed_apps: list[str], middleware: list[str], templates: list[dict]) -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
@@ -27,7 +29,7 @@ from seuranta.plans.access import get_plan_for
 from seuranta.plans.models import Plan
 from seuranta.reports.building import ReportRequestError, parse_request, render_for, report_cache_key
 from seuranta.web.language import ui_lang
-from seuranta.web.throttling import rate_limited, too_many_requests
+from seuranta.web.throttling import concurrency_slot, rate_limited, too_many_requests
 
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 
@@ -40,11 +42,51 @@ def report_policy(content: bytes) -> str:
             "form-action 'none'; frame-ancestors 'none'")
 
 
+RENDER_WAIT_SECONDS = 120
+BUSY_RETRY_SECONDS = 5
+
+
+def rendered_once(key: str, render: Callable[[], tuple]) -> tuple:
+    """The cached report, or render it: one request renders, the others asking for it meanwhile wait.
+
+    Eight visitors asking for the same new PDF at once cost one rendering, not eight that starve the server.
+    A lock entry in the shared cache marks the rendering; it expires should its renderer die."""
+    if (found := cache.get(key)) is not None:
+        return found
+    lock = f"{key}:rendering"
+    if cache.add(lock, 1, timeout=RENDER_WAIT_SECONDS):
+        try:
+            result = render()
+            cache.set(key, result, settings.REPORT_CACHE_SECONDS)
+            return result
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        if (found := cache.get(key)) is not None:
+            return found
+        if cache.get(lock) is None:  # the renderer failed; try ourselves
+            break
+    result = render()
+    cache.set(key, result, settings.REPORT_CACHE_SECONDS)
+    return result
+
+
 @require_GET
 def plan_report(request: HttpRequest, plan_id: int) -> HttpResponse:
-    if not request.user.is_authenticated and (
-            wait := rate_limited(request, "report", settings.REPORT_RATE_LIMIT)):
+    if request.user.is_authenticated:
+        return report_response(request, plan_id)
+    if wait := rate_limited(request, "report", settings.REPORT_RATE_LIMIT):
         return too_many_requests(request, wait)
+    # Anonymous visitors together hold only a few of the server's threads with reports, whatever they ask.
+    with concurrency_slot("anonymous-reports", settings.REPORT_CONCURRENCY) as granted:
+        if not granted:
+            return too_many_requests(request, BUSY_RETRY_SECONDS, busy=True)
+        return report_response(request, plan_id)
+
+
+def report_response(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan, _access = get_plan_for(request.user, plan_id)
     params = request.GET
     lang = params.get("lang") or ui_lang()
@@ -52,10 +94,7 @@ def plan_report(request: HttpRequest, plan_id: int) -> HttpResponse:
         wanted = parse_request(params.get("format"), params.get("variant"), lang, params.get("on"),
                                params.get("unit"), params.get("round"))
         key = report_cache_key(plan, wanted)
-        cached = cache.get(key)
-        if cached is None:
-            cached = render_for(plan, wanted)
-            cache.set(key, cached, settings.REPORT_CACHE_SECONDS)
+        cached = rendered_once(key, lambda: render_for(plan, wanted))
     except ReportRequestError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     content, content_type, filename = cached

@@ -9,7 +9,10 @@ right; anything further left was written by the client and is not trusted.
 from __future__ import annotations
 
 import math
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -59,8 +62,33 @@ def rate_limited(request: HttpRequest, scope: str, limit: int, *, window: int = 
     return max(1, math.ceil(window_start + window - now))
 
 
-def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
-    response = render(request, "web/429.html", {"retry_after": retry_after}, status=TOO_MANY_REQUESTS)
+_slots: dict[str, threading.BoundedSemaphore] = {}
+_slots_lock = threading.Lock()
+
+
+@contextmanager
+def concurrency_slot(scope: str, limit: int) -> Iterator[bool]:
+    """Take one of `limit` slots of `scope` in this server process; yields False when all are taken.
+
+    What it protects is the process's own request threads, so the count is the process's own: exact,
+    and freed even when a request fails."""
+    if limit <= 0:
+        yield True
+        return
+    with _slots_lock:
+        semaphore = _slots.setdefault(f"{scope}:{limit}", threading.BoundedSemaphore(limit))
+    granted = semaphore.acquire(blocking=False)
+    try:
+        yield granted
+    finally:
+        if granted:
+            semaphore.release()
+
+
+def too_many_requests(request: HttpRequest, retry_after: int, *, busy: bool = False) -> HttpResponse:
+    """429 with Retry-After: this address asked too often, or (`busy`) all visitors together ask too much."""
+    response = render(request, "web/429.html", {"retry_after": retry_after, "busy": busy},
+                      status=TOO_MANY_REQUESTS)
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response

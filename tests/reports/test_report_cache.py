@@ -139,3 +139,49 @@ def test_the_html_report_allows_only_its_own_stylesheet(client, personas):
     assert "default-src 'none'" in policy
     assert "style-src 'sha256-" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_anonymous_report_requests_beyond_the_servers_slots_get_429(client, personas, settings):
+    from seuranta.web.throttling import concurrency_slot
+
+    settings.REPORT_CONCURRENCY = 1
+    plan = make_plan(1, organization=personas.organization)
+    with concurrency_slot("anonymous-reports", 1) as granted:  # another visitor's report is being served
+        assert granted
+        response = client.get(_url(plan))
+        assert response.status_code == 429
+        assert "Raportteja valmistellaan juuri nyt monelle kävijälle" in response.content.decode()
+        assert response["Retry-After"] == "5"
+        client.force_login(personas.viewer)
+        assert client.get(_url(plan)).status_code == 200  # signed-in users are not held back
+    client.logout()
+    assert client.get(_url(plan)).status_code == 200  # the slot is free again
+
+
+def test_a_report_being_rendered_by_another_request_is_waited_for_not_rendered_again():
+    import threading
+
+    from django.core.cache import cache
+
+    from seuranta.reports.views import rendered_once
+
+    cache.add("report:x:rendering", 1)
+    threading.Timer(0.3, lambda: cache.set("report:x", (b"valmis", "text/html", "r.html"))).start()
+    renders = []
+    result = rendered_once("report:x", lambda: renders.append(1) or (b"uusi", "text/html", "r.html"))
+    assert result[0] == b"valmis"
+    assert renders == []
+
+
+def test_when_the_other_renderer_fails_the_waiting_request_renders_itself():
+    import threading
+
+    from django.core.cache import cache
+
+    from seuranta.reports.views import rendered_once
+
+    cache.add("report:y:rendering", 1)
+    threading.Timer(0.3, lambda: cache.delete("report:y:rendering")).start()
+    result = rendered_once("report:y", lambda: (b"uusi", "text/html", "r.html"))
+    assert result[0] == b"uusi"
+    assert cache.get("report:y")[0] == b"uusi"
