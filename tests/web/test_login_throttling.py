@@ -84,3 +84,28 @@ def test_the_lockout_page_is_in_swedish_for_swedish_users(client, personas, thro
     response = _login(client, "viewer", "väärä-salasana")
     assert response.status_code == 429
     assert "För många misslyckade inloggningar" in response.content.decode()
+
+
+def test_the_admin_login_is_throttled_too(client, personas, throttled):
+    for _ in range(2):
+        assert client.post("/admin/login/", {"username": "admin", "password": "väärä"}).status_code == 200
+    locked = client.post("/admin/login/", {"username": "admin", "password": "väärä"})
+    assert locked.status_code == 429
+    assert _login(client, "admin", PASSWORD).status_code == 429  # one lock for both login pages
+
+
+def test_administrators_see_and_can_lift_locks_in_the_finnish_admin(client, personas, throttled):
+    from axes.models import AccessAttempt
+
+    _lock(client, "viewer")
+    superuser = personas.admin
+    superuser.is_staff = superuser.is_superuser = True
+    superuser.save()
+    client.force_login(superuser)
+    page = client.get("/admin/axes/accessattempt/").content.decode()
+    assert "Kirjautumisyritykset" in page and "viewer" in page
+    attempt = AccessAttempt.objects.get(username="viewer")
+    client.post("/admin/axes/accessattempt/", {"action": "delete_selected", "_selected_action": [attempt.pk],
+                                               "post": "yes"})
+    client.logout()
+    assert _login(client, "viewer", PASSWORD).status_code == 302
