@@ -95,13 +95,14 @@ def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None =
 
     Every write to a plan's content leaves a ChangeRecord (seuranta.web.editing, monitoring.reporting) and
     settings changes bump `Plan.version`; the newest record and the count of records catch deletions too.
-    Two queries (one more for a round), whatever the plan's size."""
+    Saves that leave no record (the admin) move freshness.generation(). Two queries (one more for a round), whatever the plan's size."""
     from django.db.models import Count, Max
 
     from seuranta.plans.models import ChangeRecord
+    from seuranta.reports.freshness import generation
 
     history = ChangeRecord.objects.filter(plan=plan).aggregate(last=Max("id"), count=Count("id"))
-    parts: list = [plan.version, plan.updated_at.isoformat(), plan.state, history["last"], history["count"],
+    parts: list = [generation(), plan.version, plan.updated_at.isoformat(), plan.state, history["last"], history["count"],
                    plan.organization.name if plan.organization_id else None, request.fmt, request.variant,
                    request.lang, (request.on or today or timezone.localdate()).isoformat(), request.unit]
     if request.round_id is not None:

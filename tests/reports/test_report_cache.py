@@ -185,3 +185,13 @@ def test_when_the_other_renderer_fails_the_waiting_request_renders_itself():
     result = rendered_once("report:y", lambda: (b"uusi", "text/html", "r.html"))
     assert result[0] == b"uusi"
     assert cache.get("report:y")[0] == b"uusi"
+
+
+def test_an_edit_in_the_admin_changes_the_download(client, personas, renders):
+    plan = make_plan(2, organization=personas.organization)
+    node = Node.objects.get(plan=plan, title="Toimenpide 1")
+    client.get(_url(plan))
+    node.title = "Ylläpidon otsikko"
+    node.save()  # as the Django admin saves, without a change record
+    assert "Ylläpidon otsikko" in client.get(_url(plan)).content.decode()
+    assert len(renders) == 2
