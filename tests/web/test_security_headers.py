@@ -86,3 +86,17 @@ def test_behind_an_https_proxy_login_works_once_the_proxy_header_is_set(personas
 def test_behind_an_https_proxy_without_the_proxy_header_login_is_refused(personas, settings):
     # What the README's proxy section prevents: Django sees http, the browser's Origin says https.
     assert _login_through_proxy(settings, None).status_code == 403
+
+
+def test_no_template_has_inline_script_handlers_or_style_attributes():
+    """What the CSP would block: found here without a browser, named by file."""
+    import re
+    from pathlib import Path
+
+    inline = re.compile(r"""\son[a-z]+\s*=|\sstyle\s*=|<style(?![^>]*nonce)|<script(?![^>]*\b(?:src|nonce)=)|javascript:""",
+                        re.IGNORECASE)
+    package = Path(__file__).resolve().parents[2] / "seuranta"
+    found = [f"{path.relative_to(package)}: {match.group(0).strip()}"
+             for path in package.glob("*/templates/**/*.html")
+             for match in inline.finditer(path.read_text(encoding="utf-8"))]
+    assert not found, found
