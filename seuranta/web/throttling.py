@@ -8,6 +8,7 @@ right; anything further left was written by the client and is not trusted.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
@@ -22,15 +23,23 @@ from django.shortcuts import render
 TOO_MANY_REQUESTS = 429
 
 
-def client_ip(request: HttpRequest) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+def _address(text: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's IP address; None when the server gives none (a fake request, a Unix socket)."""
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies <= 0:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     if len(forwarded) < proxies:
         return remote
-    return forwarded[-proxies]
+    return _address(forwarded[-proxies]) or remote
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
@@ -50,7 +59,7 @@ def rate_limited(request: HttpRequest, scope: str, limit: int, *, window: int = 
         return 0
     now = time.time()
     window_start = int(now // window) * window
-    key = f"rate:{scope}:{client_ip(request)}:{window_start}"
+    key = f"rate:{scope}:{client_ip(request) or 'unknown'}:{window_start}"
     cache.add(key, 0, timeout=window + 5)
     try:
         count = cache.incr(key)
