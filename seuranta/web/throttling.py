@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 TOO_MANY_REQUESTS = 429
 
@@ -43,9 +44,19 @@ def client_ip(request: HttpRequest) -> str | None:
 
 
 def lockout_response(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
-    """django-axes' answer to a locked-out login: a page in the user's language, 429 with Retry-After."""
-    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
-    response = render(request, "web/locked_out.html", {"lockout_minutes": max(1, math.ceil(seconds / 60))},
+    """django-axes' answer to a locked-out login: a page in the user's language, 429 with Retry-After.
+
+    The lock lasts AXES_COOLOFF_TIME from the last counted failure; the page says how much of it is left."""
+    from axes.models import AccessAttempt
+
+    cool_off = settings.AXES_COOLOFF_TIME
+    username = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD) or request.POST.get(
+        settings.AXES_USERNAME_FORM_FIELD, "")
+    last_failure = (AccessAttempt.objects.filter(username=username, ip_address=client_ip(request))
+                    .order_by("-attempt_time").values_list("attempt_time", flat=True).first())
+    left = cool_off - (timezone.now() - last_failure) if last_failure else cool_off
+    seconds = max(1, min(int(cool_off.total_seconds()), math.ceil(left.total_seconds())))
+    response = render(request, "web/locked_out.html", {"lockout_minutes": math.ceil(seconds / 60)},
                       status=TOO_MANY_REQUESTS)
     response["Retry-After"] = str(seconds)
     return response

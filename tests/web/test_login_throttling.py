@@ -109,3 +109,16 @@ def test_administrators_see_and_can_lift_locks_in_the_finnish_admin(client, pers
                                                "post": "yes"})
     client.logout()
     assert _login(client, "viewer", PASSWORD).status_code == 302
+
+
+def test_the_lockout_page_tells_how_long_the_lock_still_lasts(client, personas, throttled):
+    from datetime import timedelta
+
+    from axes.models import AccessAttempt
+
+    _lock(client, "viewer")
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=10))
+    response = _login(client, "viewer", PASSWORD)
+    assert response.status_code == 429
+    assert "20 minuutiksi" in response.content.decode()
+    assert 19 * 60 < int(response["Retry-After"]) <= 20 * 60
