@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def production_env(monkeypatch):
     """The security settings as a server with DEBUG off and nothing else configured computes them."""
-    for name in ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER"):
+    for name in ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS", "SECURE_PROXY_SSL_HEADER", "CACHE_URL"):
         monkeypatch.delenv(name, raising=False)
     yield monkeypatch
+    monkeypatch.undo()  # first the environment, then the module as the rest of the run knows it
     importlib.reload(security)
 
 
@@ -100,3 +101,14 @@ def test_no_template_has_inline_script_handlers_or_style_attributes():
              for path in package.glob("*/templates/**/*.html")
              for match in inline.finditer(path.read_text(encoding="utf-8"))]
     assert not found, found
+
+
+def test_the_cache_is_redis_when_cache_url_names_it_and_files_in_the_data_dir_otherwise(production_env, tmp_path):
+    production_env.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
+    assert importlib.reload(security).CACHES["default"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
+    production_env.delenv("CACHE_URL")
+    production_env.setenv("SEURANTA_DATA_DIR", str(tmp_path))
+    cache = importlib.reload(security).CACHES["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert cache["LOCATION"] == str(tmp_path / "cache")
