@@ -213,8 +213,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from seuranta.demo import demo_users_with_published_passwords
 
     if not args.demo and (users := demo_users_with_published_passwords()):
-        print(DEMO_PASSWORDS_REFUSED.format(users=", ".join(users)), file=sys.stderr)
-        return EXIT_ERROR
+        raise CommandError(DEMO_PASSWORDS_REFUSED.format(users=", ".join(users)))
     serve(args.host, args.port, worker=not args.no_worker)
     return EXIT_OK
 
