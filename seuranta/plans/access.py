@@ -54,7 +54,7 @@ def plan_access(user, plan: Plan, *, role: str | None = None) -> PlanAccess:
     role = role if role is not None else user_role(user, plan.organization_id)
     published = plan.state == Plan.State.PUBLISHED
     manages = role in (Membership.Role.ADMIN, Membership.Role.COORDINATOR)
-    # can_report must agree with may_report() below, which decides who gets reminders.
+    # can_report must agree with may_report() above, which decides who gets reminders.
     return PlanAccess(
         role=role,
         can_view=published or role is not None,
