@@ -200,8 +200,20 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DEMO_PASSWORDS_REFUSED = (
+    "Tietokannassa on demokäyttäjiä julkisilla salasanoilla ({users}); Seuranta ei palvele sitä ilman "
+    "valitsinta --demo. Vaihda salasanat (seuranta manage changepassword KÄYTTÄJÄ) tai poista käyttäjät, "
+    "tai anna --demo, jos tämä on vain demo. / The database has demo users with published passwords: change "
+    "them or pass --demo."
+)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     setup_django(db_path=getattr(args, "db", None))
+    from seuranta.demo import demo_users_with_published_passwords
+
+    if not args.demo and (users := demo_users_with_published_passwords()):
+        raise CommandError(DEMO_PASSWORDS_REFUSED.format(users=", ".join(users)))
     serve(args.host, args.port, worker=not args.no_worker)
     return EXIT_OK
 
@@ -233,6 +245,9 @@ def serve(host: str, port: int, *, worker: bool = True) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     db_path = args.db
+    # The demo is served over plain HTTP on this machine: cookies that need HTTPS would make login impossible.
+    os.environ.setdefault("SECURE_COOKIES", "0")
+    os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
     if not db_path and not os.environ.get("DATABASE_URL"):
         # Not via seuranta.settings: importing it now would fix the database before we choose it.
         from seuranta.paths import data_dir
@@ -320,6 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-worker", action="store_true",
                    help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)")
+    p.add_argument("--demo", action="store_true",
+                   help="serve even though the demo users still have their published passwords (demo use only)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")

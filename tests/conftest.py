@@ -18,6 +18,11 @@ def _test_settings(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Real password hashing takes ~0.5 s a user; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # client.login() authenticates without a request, which login throttling needs; the tests of the
+    # throttling turn it on. Each test gets its own empty cache (reports, rate limits).
+    settings.AXES_ENABLED = False
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": str(tmp_path)}}
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.monitoring.snapshot import person_name
-from seuranta.plans.access import get_node_for, get_plan_for
+from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
 from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
@@ -70,18 +70,23 @@ def node_values(form: NodeForm) -> dict:
 def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[int, str], list[int]]:
     """Whom the node's responsible users may be chosen from, in two queries whatever their number.
 
-    The choices are the members of the plan's organisation, and anyone already assigned (in the admin,
-    or before they left the organisation) so that saving the form does not silently drop them; such a
+    The choices are the members of the plan's organisation who may report (not viewers: they could not
+    open the reports they would be reminded of), and anyone already assigned (in the admin, before they
+    left the organisation or became a viewer) so that saving the form does not silently drop them; such a
     person can be removed but not added again. Returns (choices, names by user id, assigned user ids).
     """
     members = (Membership.objects.filter(organization_id=plan.organization_id).select_related("user")
                .order_by("user__last_name", "user__first_name", "user__username")
                if plan.organization_id else [])
     assigned = list(node.responsible_users.order_by("last_name", "first_name", "username"))
+    assigned_ids = {user.pk for user in assigned}
     choices, names = [], {}
     for membership in members:
         names[membership.user_id] = person_name(membership.user)
-        choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+        if membership.role in REPORTING_ROLES:
+            choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+        elif membership.user_id in assigned_ids:
+            choices.append((membership.user_id, f"{names[membership.user_id]} ({_('viewer: may not report')})"))
     for user in assigned:
         if user.pk not in names:
             names[user.pk] = person_name(user)
