@@ -248,6 +248,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_counts(counts, verb: str, path: str) -> None:
+    from django.apps import apps
+
+    print(f"{verb} {sum(counts.values())} riviä: {path}")
+    for label, rows in counts.items():
+        model = apps.get_model(label)
+        print(f"  {rows:8}  {model._meta.verbose_name_plural} ({label})")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    setup_django(migrate=False, db_path=args.db)
+    from seuranta.backup import BackupError, write_backup
+
+    try:
+        counts = write_backup(Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"Tiedostoon {args.file} ei voi kirjoittaa: {exc.strerror}.") from None
+    if not args.quiet:
+        _print_counts(counts, "Varmuuskopioitiin", args.file)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    setup_django(migrate=False, db_path=args.db)
+    from seuranta.backup import BackupError, restore_backup
+
+    try:
+        counts = restore_backup(Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from None
+    _print_counts(counts, "Palautettiin", args.file)
+    return EXIT_OK
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     setup_django(migrate=False)
     from django.core.management import execute_from_command_line
@@ -321,6 +357,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-worker", action="store_true",
                    help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("backup", help="write the whole database (users, plans, rounds, history...) to one JSON "
+                                      "file, gzip'd when FILE ends in .gz")
+    p.add_argument("file")
+    p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing unless something goes wrong (cron)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="load a backup into a new, empty database")
+    p.add_argument("file")
+    p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")
     p.add_argument("rest", nargs=argparse.REMAINDER)
