@@ -186,9 +186,11 @@ def _header(connection) -> dict[str, Any]:
             "Tietokanta ei ole tämän Seuranta-version mukainen (ajamatta: " + ", ".join(unapplied[:5])
             + "). Ota varmuuskopio sillä versiolla, jolla tietokanta on tehty, tai aja ensin "
               "`seuranta manage migrate`.")
+    installed = {config.label for config in apps.get_app_configs()}
     migrations: dict[str, list[str]] = {}
     for app, name in sorted(MigrationRecorder(connection).applied_migrations()):
-        migrations.setdefault(app, []).append(name)
+        if app in installed:  # rows left behind by apps since removed are not this database's tables
+            migrations.setdefault(app, []).append(name)
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -243,9 +245,10 @@ def read_header(path: Path) -> dict[str, Any]:
     return header
 
 
-def check_migrations(header: dict[str, Any], using: str = DEFAULT_DB_ALIAS) -> None:
+def check_migrations(header: dict[str, Any]) -> None:
     """Refuse a backup whose tables differ from this Seuranta's: newer, or older (its data is not migrated)."""
-    known = set(MigrationLoader(connections[using], ignore_no_migrations=True).disk_migrations)
+    loader = MigrationLoader(None, ignore_no_migrations=True)  # the code's migrations; the database is not read
+    known = set(loader.disk_migrations) | {r for m in loader.disk_migrations.values() for r in m.replaces}
     backed_up = {(app, name) for app, names in header.get("migrations", {}).items() for name in names}
     made_by = header.get("seuranta", "?")
     newer = sorted(f"{app}.{name}" for app, name in backed_up - known)
@@ -254,7 +257,12 @@ def check_migrations(header: dict[str, Any], using: str = DEFAULT_DB_ALIAS) -> N
             f"Varmuuskopio on tehty uudemmalla Seurannalla ({made_by}) kuin tämä ({seuranta_version()}): "
             f"tämä versio ei tunne sen tietokantamuutoksia ({', '.join(newer[:5])}). "
             "Päivitä Seuranta ja palauta sitten.")
-    older = sorted(f"{app}.{name}" for app, name in known - backed_up)
+
+    def in_backup(key: tuple[str, str]) -> bool:
+        replaces = loader.graph.nodes[key].replaces  # a squashed migration stands for those it replaces
+        return key in backed_up or bool(replaces) and all(r in backed_up for r in replaces)
+
+    older = sorted(f"{app}.{name}" for app, name in loader.graph.nodes if not in_backup((app, name)))
     if older:
         raise BackupError(
             f"Varmuuskopio on tehty vanhemmalla Seurannalla ({made_by}) kuin tämä ({seuranta_version()}); "
@@ -270,7 +278,7 @@ def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
     from django.core.management import call_command
 
     header = read_header(path)
-    check_migrations(header, using)
+    check_migrations(header)
     call_command("migrate", database=using, interactive=False, verbosity=0)
     _require_empty(using)
     connection = connections[using]

@@ -274,12 +274,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     setup_django(migrate=False, db_path=args.db)
-    from seuranta.backup import BackupError, restore_backup
+    from seuranta.backup import BackupError, read_header, restore_backup
 
     try:
+        header = read_header(Path(args.file))
         counts = restore_backup(Path(args.file))
     except BackupError as exc:
         raise CommandError(str(exc)) from None
+    print(f"Varmuuskopio {header.get('created_at', '?')} (Seuranta {header.get('seuranta', '?')}, "
+          f"{header.get('database', '?')})")
     _print_counts(counts, "Palautettiin", args.file)
     return EXIT_OK
 

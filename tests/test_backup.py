@@ -11,8 +11,11 @@ import gzip
 import json
 import os
 import shutil
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import date
 
 import dj_database_url
@@ -350,3 +353,18 @@ def test_tables_load_after_the_tables_they_refer_to():
             if field.is_relation and target is not model and target in position:
                 assert position[target] < position[model], f"{model._meta.label} before {target._meta.label}"
     assert {"contenttypes.contenttype", "auth.permission", "sessions.session"} == set(LEFT_OUT)
+
+
+@pytest.mark.django_db
+def test_seuranta_restore_creates_a_new_sqlite_database_and_reports_counts(tmp_path):
+    make_plan(2, title="Palautettava suunnitelma")
+    backup = tmp_path / "seuranta.json.gz"
+    assert main(["backup", str(backup), "--quiet"]) == 0
+    new = tmp_path / "uusi" / "seuranta.sqlite3"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"SEURANTA_DATA_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "seuranta.cli", "restore", str(backup), "--db", str(new)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "suunnitelmat (plans.plan)" in done.stdout
+    with closing(sqlite3.connect(new)) as restored:
+        assert restored.execute("SELECT title FROM plans_plan").fetchall() == [("Palautettava suunnitelma",)]
