@@ -44,7 +44,7 @@ from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, open_round, save_entry
 from seuranta.monitoring.tasks import send_round_reminders
 from seuranta.plans.models import ChangeRecord, Node, Plan
-from tests.factories import make_member, make_plan
+from tests.factories import make_member, make_organization, make_plan
 
 # ---------------------------------------------------------------- a second database
 
@@ -152,7 +152,10 @@ def other_vendor() -> str:
 def populate() -> None:
     """The demo, and beside it a plan with a closed round, history, an import draft, groups, admin log, a task."""
     load_demo()
-    organization = Plan.objects.get(kind=Plan.Kind.OPERATIONAL_GOALS).organization
+    populate_closed_round(Plan.objects.get(kind=Plan.Kind.OPERATIONAL_GOALS).organization)
+
+
+def populate_closed_round(organization) -> None:
     coordinator = make_member("koordinaattori2", organization, "coordinator")
     responsible = make_member("vastuu2", organization, "responsible")
     plan = make_plan(2, organization=organization, state=Plan.State.ARCHIVED, title="Suljettu suunnitelma")
@@ -243,7 +246,7 @@ def test_round_trip_across_sqlite_and_postgresql(tmp_path, templates):
 
 @pytest.mark.django_db
 def test_closed_round_comes_back_closed_with_its_snapshot(tmp_path, templates):
-    populate()
+    populate_closed_round(make_organization())
     closed = ReportingRound.objects.get(state=ReportingRound.State.CLOSED)
     backup = tmp_path / "seuranta.json"
     write_backup(backup)
@@ -384,3 +387,20 @@ def test_backup_reads_each_table_in_one_query_whatever_its_size(tmp_path):
         write_backup(tmp_path / "seuranta.json")
     # The migration state, then per table a count (header) and one read of its rows.
     assert len(queries) <= 5 + 2 * len(load_order())
+
+
+@pytest.mark.django_db
+def test_restore_names_a_value_too_long_for_the_database(tmp_path, templates):
+    """SQLite stores text longer than a field allows; PostgreSQL would refuse it: say which row and field."""
+    make_plan(1)
+    backup = tmp_path / "seuranta.json"
+    write_backup(backup)
+
+    def lengthen(document) -> None:
+        organization = next(o for o in document["objects"] if o["model"] == "plans.organization")
+        organization["fields"]["name"] = "K" * 300
+
+    _rewrite(backup, lengthen)
+    refused = pytest.raises(BackupError, match="plans.organization .*kentän name arvo on 300 merkkiä.*sallii 200")
+    with fresh_database("sqlite", tmp_path, templates) as alias, refused:
+        restore_backup(backup, using=alias)
