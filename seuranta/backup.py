@@ -183,6 +183,8 @@ def _open_for_writing(path: Path, *, gzip_it: bool) -> Iterator[IO[str]]:
 def _header(connection) -> dict[str, Any]:
     loader = MigrationLoader(connection)
     unapplied = sorted(f"{app}.{name}" for app, name in set(loader.disk_migrations) - set(loader.applied_migrations))
+    if not loader.applied_migrations:
+        raise BackupError("Tietokannassa ei ole Seurannan tietoja; tarkista DATABASE_URL (tai --db).")
     if unapplied:
         raise BackupError(
             "Tietokanta ei ole tämän Seuranta-version mukainen (ajamatta: " + ", ".join(unapplied[:5])
@@ -243,8 +245,8 @@ def read_header(path: Path) -> dict[str, Any]:
     with _open_for_reading(path) as stream:
         try:
             header = next(ijson.items(stream, "header", use_float=True), None)
-        except (ijson.JSONError, OSError, EOFError) as exc:
-            raise BackupError(f"{path.name} ei ole Seurannan varmuuskopio ({exc}).") from None
+        except (ijson.JSONError, OSError, EOFError):
+            raise BackupError(f"{path.name} ei ole Seurannan varmuuskopio (ei luettavaa JSONia).") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BackupError(f"{path.name} ei ole Seurannan varmuuskopio (ei otsaketta {FORMAT}).")
     if header.get("version") != FORMAT_VERSION:
@@ -345,7 +347,8 @@ def _load(path: Path, using: str) -> Counter[str]:
                     _insert(type(instances[0]), instances, using)
                     counts[label] += len(instances)
         except (ijson.JSONError, OSError, EOFError) as exc:
-            raise BackupError(f"{path.name} on vaillinainen tai rikki ({exc}); mitään ei tallennettu.") from None
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise BackupError(f"{path.name} on vaillinainen tai rikki ({reason}); mitään ei tallennettu.") from None
     return counts
 
 

@@ -258,6 +258,8 @@ def _print_counts(counts, verb: str, path: str) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    if args.db and not Path(args.db).exists():
+        raise CommandError(f"Tietokantatiedostoa {args.db} ei ole.")
     setup_django(migrate=False, db_path=args.db)
     from seuranta.backup import BackupError, write_backup
 
