@@ -29,6 +29,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import load_backend
 from django.test.utils import CaptureQueriesContext
 
+import seuranta.backup as backup_module
 from seuranta.backup import (
     LEFT_OUT,
     NATURAL_KEY_MODELS,
@@ -43,7 +44,7 @@ from seuranta.importing.models import ImportDraft
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, open_round, save_entry
 from seuranta.monitoring.tasks import send_round_reminders
-from seuranta.plans.models import ChangeRecord, Node, Plan
+from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
 from tests.factories import make_member, make_organization, make_plan
 
 # ---------------------------------------------------------------- a second database
@@ -76,7 +77,8 @@ class DatabaseTemplates:
     def config(self, vendor: str) -> dict:
         if vendor not in self.made:
             if vendor == "sqlite":
-                config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(self.folder / "template.sqlite3")}
+                config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(self.folder / "template.sqlite3"),
+                          "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}}
             else:
                 config = _postgres_config("template")
                 with _maintenance_connection(config) as maintenance:
@@ -127,7 +129,7 @@ def fresh_database(vendor: str, tmp_path, templates: DatabaseTemplates) -> Itera
                 pytest.fail("PostgreSQL is not reachable; CI must test on it")
             pytest.skip(f"PostgreSQL is not reachable ({type(exc).__name__}); set TEST_POSTGRES_URL")
     template = templates.config(vendor)
-    if vendor == "sqlite":
+    if vendor == "sqlite":  # as in production: WAL, writes begin IMMEDIATE (seuranta/settings.py)
         config = {**template, "NAME": str(tmp_path / "restored.sqlite3")}
         shutil.copyfile(template["NAME"], config["NAME"])
     else:
@@ -404,3 +406,23 @@ def test_restore_names_a_value_too_long_for_the_database(tmp_path, templates):
     refused = pytest.raises(BackupError, match="plans.organization .*kentän name arvo on 300 merkkiä.*sallii 200")
     with fresh_database("sqlite", tmp_path, templates) as alias, refused:
         restore_backup(backup, using=alias)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("vendor", ["sqlite", "postgresql"])
+def test_backup_is_one_snapshot_while_the_app_goes_on_writing(tmp_path, templates, vendor, monkeypatch):
+    read_table = backup_module._records
+
+    def read_while_another_connection_writes(model, using):
+        if model is Organization:  # after the header counted the rows
+            Organization.objects.using("writer").create(name="Kesken tallennettu")
+        yield from read_table(model, using)
+
+    monkeypatch.setattr(backup_module, "_records", read_while_another_connection_writes)
+    backup = tmp_path / "seuranta.json"
+    with fresh_database(vendor, tmp_path, templates) as alias, _connected("writer", connections[alias].settings_dict):
+        Organization.objects.using(alias).create(name="Ennen")
+        write_backup(backup, using=alias)
+        assert Organization.objects.using(alias).count() == 2
+    objects = json.loads(backup.read_text())["objects"]
+    assert [o["fields"]["name"] for o in objects if o["model"] == "plans.organization"] == ["Ennen"]
