@@ -53,7 +53,8 @@ from django.utils import timezone
 
 FORMAT = "seuranta-backup"
 FORMAT_VERSION = 1
-CHUNK = 1000
+CHUNK = 1000  # rows read or written at a time
+CHUNK_CHARS = 32 * 1024 * 1024  # ...or fewer, when they carry files (binary fields: uploaded documents)
 
 # Tables that are not in a backup, and why.
 LEFT_OUT = {
@@ -215,8 +216,9 @@ def _records(model: type[models.Model], using: str) -> Iterator[dict[str, Any]]:
         related += [f"{f.name}__content_type" for f in model._meta.concrete_fields
                     if f.is_relation and _label(f.related_model) == "auth.permission"]
         rows = rows.select_related(*related)
-    rows = rows.iterator(chunk_size=CHUNK)
-    for chunk in batched(rows, CHUNK):
+    chunk_size = 10 if any(isinstance(f, models.BinaryField) for f in model._meta.concrete_fields) else CHUNK
+    rows = rows.iterator(chunk_size=chunk_size)
+    for chunk in batched(rows, chunk_size):
         # Many-to-many tables are backed up as tables of their own (with their ids).
         fields = [f.name for f in model._meta.concrete_fields]
         yield from serializers.serialize("python", chunk, fields=fields, use_natural_foreign_keys=natural)
@@ -336,7 +338,7 @@ def _load(path: Path, using: str) -> Counter[str]:
     with _open_for_reading(path) as stream:
         records = ijson.items(stream, "objects.item", use_float=True)
         try:
-            for chunk in batched(records, CHUNK):
+            for chunk in _batches(records):
                 # A table's rows are read after the tables before it are in: natural keys look rows up.
                 for label, same_table in groupby(chunk, key=_model_label):
                     if label not in position or position[label] < last:
@@ -350,6 +352,21 @@ def _load(path: Path, using: str) -> Counter[str]:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise BackupError(f"{path.name} on vaillinainen tai rikki ({reason}); mitään ei tallennettu.") from None
     return counts
+
+
+def _batches(records: Iterator[Any]) -> Iterator[list[Any]]:
+    """CHUNK records at a time, or fewer when their text (files are base64 text) passes CHUNK_CHARS."""
+    batch: list[Any] = []
+    size = 0
+    for record in records:
+        batch.append(record)
+        fields = record.get("fields") if isinstance(record, dict) else None
+        size += sum(len(v) for v in fields.values() if isinstance(v, str)) if isinstance(fields, dict) else 0
+        if len(batch) >= CHUNK or size >= CHUNK_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _model_label(record: Any) -> str:
