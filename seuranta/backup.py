@@ -14,6 +14,11 @@ permissions are not in the file (`migrate` creates them from the code); rows
 that refer to them name them by natural key. Sessions are left out: they are
 logins, and a copy of live session keys is a way into the accounts.
 
+Restore turns each object back into a model instance with Django's
+deserializer, then INSERTs the rows as they are, a batch of a table per
+statement: like `loaddata`'s raw save, no model `save()` runs, and unlike it
+no signal is sent (nothing in Seuranta listens for raw saves).
+
 Objects are written in load order, each table after the tables it refers to
 (`load_order`): a reporting round comes before its entries, a closed round is
 inserted already closed with its snapshot, and its entries follow. Restore
