@@ -72,7 +72,8 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
                 body="\n".join(lines), from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
             ))
     sent = _send(messages)
-    ReportingRound.objects.filter(pk=round_id).update(reminded_at=timezone.now())
+    # A round closed meanwhile stays as it was closed.
+    ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(reminded_at=timezone.now())
     return sent
 
 
