@@ -175,7 +175,8 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
     reporting_round = entry.round
     # Locked, and read afresh: a submission in another round over the same node waits for this one.
     node = Node.objects.select_for_update(no_key=True).get(pk=entry.node_id)
-    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id"))
+    # Locked so that they cannot be deleted under the values written for them (see web.views_edit).
+    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True))
     actuals, progress = current_report(entry, indicators)
     records = []
     start, end = reporting_round.period_start, reporting_round.period_end

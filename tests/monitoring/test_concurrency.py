@@ -223,6 +223,23 @@ def _entry_form(entry: RoundEntry, number: int, version: int, action: str) -> di
             f"value_{indicator.pk}": str(number), action: "1"}
 
 
+def test_deleting_an_indicator_racing_a_submission_on_its_node_leaves_no_error_and_no_orphan(plan):
+    editor = _client(plan.coordinator)
+    for i in range(TIMES):
+        entry = fresh_entry(plan, i)
+        kept = Indicator.objects.filter(node=entry.node).order_by("order", "id").first()
+        doomed = Indicator.objects.create(node=entry.node, name=f"Poistuva mittari {i}", order=99)
+        data = EntryValues(values={kept.pk: ("8", "value", 8.0), doomed.pk: ("9", "value", 9.0)},
+                           text="Raportti", phase="in_progress")
+        submitted, (deleted, _page) = race(
+            submit(entry, data, plan.responsible, version=1),
+            _post(editor, reverse("indicator_delete", args=[doomed.pk]), {}))
+        assert isinstance(submitted, RoundEntry), (i, submitted)
+        assert deleted == reverse("node_edit", args=[entry.node_id]), (i, deleted)
+        assert not Indicator.objects.filter(pk=doomed.pk).exists(), i
+        assert actuals(entry) == ["8"], i  # the kept indicator's value; the deleted one's went with it
+
+
 def test_racing_submissions_on_the_page_get_the_finnish_conflict_message(plan):
     colleague = make_member("colleague", plan.personas.organization, "responsible")
     first, second = _client(plan.responsible), _client(plan.coordinator)
