@@ -1,0 +1,93 @@
+"""What the review page shows beside the parsed plan: the document's lines with their roles."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from seuranta.importing.models import ImportDraft
+from seuranta.importing.source import link_items
+from seuranta.plans.access import managed_organizations
+
+ROLE_LABELS = {
+    "node": _("Item"),
+    "indicator": _("Indicator"),
+    "baseline": _("Baseline"),
+    "target": _("Target level"),
+    "actual": _("Actual"),
+    "responsible": _("Responsible"),
+    "schedule": _("Schedule"),
+    "milestone": _("Milestone"),
+    "progress": _("Progress"),
+    "source": _("Data source"),
+    "description": _("Description"),
+    "table": _("Table"),
+    "unit": _("Unit"),
+    "ignore": _("Not imported"),
+}
+CHANGE_LABELS = {
+    "node_added": _("Item added"),
+    "node_removed": _("Item removed"),
+    "node_level": _("Level changed"),
+    "level_renamed": _("Level renamed"),
+    "indicator_added": _("Indicator added"),
+    "indicator_removed": _("Indicator removed"),
+    "indicator_changed": _("Indicator changed"),
+}
+FIELD_LABELS = {"baseline": _("baseline"), "targets": _("targets"), "actuals": _("actuals")}
+MAX_CHANGES_SHOWN = 40
+TABLE_ROWS_SHOWN = 4
+
+
+def role_label(role: str) -> str:
+    if role.startswith("level:"):
+        return str(_("Item")) + f" ({role[len('level:'):]})"
+    return str(ROLE_LABELS.get(role, role))
+
+
+def can_teach(user, draft: ImportDraft) -> bool:
+    return user.is_authenticated and managed_organizations(user).filter(pk=draft.organization_id).exists()
+
+
+def _attach(items, nodes: dict[str, int], indicators: dict[str, int]) -> None:
+    for item in items:
+        item.source = nodes.get(item.address)
+        item.indicator_sources = [indicators.get(f"{item.address}/{i}")
+                                  for i in range(len(item.node.get("indicators") or []))]
+        _attach(item.children, nodes, indicators)
+
+
+def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]:
+    first_item = {}
+    for address, source in node_sources.items():
+        first_item.setdefault(source, address)
+    lines = []
+    for entry in draft.trace or []:
+        rows = entry.get("rows") or []
+        lines.append({
+            **entry, "role_label": role_label(entry.get("role", "")), "imported": entry.get("role") != "ignore",
+            "item": first_item.get(entry.get("source")),
+            "shown_rows": [" | ".join(row) for row in rows[:TABLE_ROWS_SHOWN]],
+            "more_rows": max(len(rows) - TABLE_ROWS_SHOWN, 0),
+            "uncertain": entry.get("role") != "ignore" and (entry.get("confidence") or 0) < 0.5,
+        })
+    return lines
+
+
+def changes(draft: ImportDraft) -> list[dict]:
+    return [{**change, "label": CHANGE_LABELS.get(change.get("kind"), change.get("kind")),
+             "fields": [{**f, "label": FIELD_LABELS.get(f["field"], f["field"])} for f in change.get("fields") or []]}
+            for change in (draft.changes or [])[:MAX_CHANGES_SHOWN]]
+
+
+def source_context(user, draft: ImportDraft, items) -> dict:
+    """The review page's source column, with each review item given the line it came from."""
+    node_sources, indicator_sources = link_items(draft.plan, draft.trace or [])
+    _attach(items, node_sources, indicator_sources)
+    lines = source_lines(draft, node_sources)
+    return {
+        "source_lines": lines,
+        "not_imported": sum(1 for line in lines if not line["imported"]),
+        "can_teach": can_teach(user, draft),
+        "changes": changes(draft),
+        "more_changes": max(len(draft.changes or []) - MAX_CHANGES_SHOWN, 0),
+    }
