@@ -57,6 +57,8 @@ def trace_entries(doc: Document, result: ParseResult) -> list[dict]:
         if isinstance(block, Table):
             entry["rows"] = _table_rows(block)
             entry["text"] = entry["text"] or _table_text(entry["rows"])
+        elif block is not None and fold_whitespace(block.text):
+            entry["text"] = fold_whitespace(block.text)  # the line as written, level word and number included
         out.append(entry)
     return out
 
