@@ -74,29 +74,55 @@ def _contains(haystack: str, needle: str) -> bool:
     return len(needle) >= MATCH_MIN_CHARS and needle in haystack
 
 
+def _plan_texts(plan: dict) -> tuple[list[str], list[str], list[tuple[str, str]], list[str]]:
+    """Folded titles, indicator names, (value, role) pairs and descriptions of a plan."""
+    titles, names, values, descriptions = [], [], [], []
+    for _, node in walk_nodes(plan.get("nodes") or []):
+        titles.append(fold(node.get("title") or ""))
+        descriptions.append(fold(node.get("description") or ""))
+        values += [(fold(person), "responsible") for person in node.get("responsible") or []]
+        values += [(fold(node.get("schedule") or ""), "schedule")]
+        values += [(fold(m.get("title") or ""), "milestone") for m in node.get("milestones") or []]
+        values += [(fold(p.get("text") or ""), "progress") for p in node.get("progress") or []]
+        for indicator in node.get("indicators") or []:
+            names.append(fold(indicator.get("name") or ""))
+            values.append((fold((indicator.get("baseline") or {}).get("text") or ""), "baseline"))
+            values += [(fold(m.get("text") or ""), "target") for m in indicator.get("targets") or []]
+            values += [(fold(m.get("text") or ""), "actual") for m in indicator.get("actuals") or []]
+    return titles, names, [(v, role) for v, role in values if v], descriptions
+
+
+def _derived_role(folded: str, table: bool, texts) -> tuple[str, str]:
+    titles, names, values, descriptions = texts
+    if table:
+        found = any(_contains(folded, name) for name in names)
+        return ("table", "match:indicator") if found else ("ignore", "unmatched")
+    if any(_contains(folded, title) and len(title) * 2 >= len(folded) for title in titles):
+        return "node", "match:title"
+    if any(_contains(folded, name) or len(folded) >= 12 and _contains(name, folded) for name in names):
+        return "indicator", "match:indicator"
+    for value, role in values:
+        if _contains(folded, value) or folded.endswith(" " + value) or folded == value:
+            return role, "match:value"
+    if len(folded) >= 12 and any(_contains(text, folded) for text in descriptions):
+        return "description", "match:description"
+    if any(_contains(title, folded) for title in titles):
+        return "node", "match:title"
+    return "ignore", "unmatched"
+
+
 def derive_trace(units: list[Paragraph | Table], plan: dict) -> list[dict]:
     """A coarse trace: a line holding a node's title is that node, one holding an indicator's
-    name is that indicator; every other line is marked as not imported, so misses show."""
-    titles = [fold(node.get("title") or "") for _, node in walk_nodes(plan.get("nodes") or [])]
-    names = [fold(ind.get("name") or "") for _, node in walk_nodes(plan.get("nodes") or [])
-             for ind in node.get("indicators") or []]
+    name, a value or a description is that field; every other line is marked as not
+    imported, so misses show."""
+    texts = _plan_texts(plan)
     out = []
     for index, block in enumerate(units):
         rows = _table_rows(block) if isinstance(block, Table) else None
         text = _table_text(rows) if rows is not None else fold_whitespace(block.text)
         if not text:
             continue
-        folded = fold(text)
-        if rows is not None and any(_contains(folded, name) for name in names):
-            role, rule = "table", "match:indicator"
-        elif any(_contains(folded, title) and len(title) * 2 >= len(folded) for title in titles):
-            role, rule = "node", "match:title"
-        elif any(_contains(folded, name) for name in names):
-            role, rule = "indicator", "match:indicator"
-        elif any(_contains(title, folded) for title in titles):
-            role, rule = "node", "match:title"
-        else:
-            role, rule = "ignore", "unmatched"
+        role, rule = _derived_role(fold(text), rows is not None, texts)
         entry = {"source": index, "text": text, "role": role, "rule": rule,
                  "confidence": DERIVED_CONFIDENCE if role != "ignore" else 0.0, "style": None, "label": None}
         if rows is not None:
@@ -133,7 +159,9 @@ def link_items(plan: dict, trace: list[dict]) -> tuple[dict[str, int], dict[str,
         for i, indicator in enumerate(node.get("indicators") or []):
             name = fold(indicator.get("name") or "")
             hit = next((trace[j]["source"] for j in range(len(trace))
-                        if trace[j].get("role") in ("indicator", "table") and _contains(folded[j], name)), None)
+                        if trace[j].get("role") in ("indicator", "table") and (
+                            _contains(folded[j], name) or len(folded[j]) >= 12 and _contains(name, folded[j]))),
+                       None)
             if hit is not None:
                 indicators[f"{address}/{i}"] = hit
     return nodes, indicators
