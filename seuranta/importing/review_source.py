@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.importing.models import ImportDraft
-from seuranta.importing.source import link_items
+from seuranta.importing.source import fold, link_items
 from seuranta.plans.access import managed_organizations
 
 ROLE_LABELS = {
@@ -23,6 +23,7 @@ ROLE_LABELS = {
     "table": _("Table"),
     "unit": _("Unit"),
     "ignore": _("Not imported"),
+    "title": _("Plan title"),
 }
 CHANGE_LABELS = {
     "node_added": _("Item added"),
@@ -60,9 +61,13 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
     first_item = {}
     for address, source in node_sources.items():
         first_item.setdefault(source, address)
+    title = fold(draft.plan.get("title") or "")
     lines = []
     for entry in draft.trace or []:
         rows = entry.get("rows") or []
+        if entry.get("role") == "node" and entry.get("source") not in first_item and title \
+                and fold(entry.get("text") or "") == title:
+            entry = {**entry, "role": "title"}  # the document's heading became the plan's title, not an item
         lines.append({
             **entry, "role_label": role_label(entry.get("role", "")), "imported": entry.get("role") != "ignore",
             "item": first_item.get(entry.get("source")),

@@ -86,7 +86,8 @@ def line(request, draft_id: int, source: int):
                 log(draft, request.user, entry=entry, corrected=role, applied=False)
                 messages.success(request, _("The correction was recorded. To change this document, correct the "
                                             "item on the right or apply the correction to all like this."))
-            return redirect(f"{_review_url(draft)}#s{source}")
+            draft.refresh_from_db(fields=["changes"])
+            return redirect(f"{_review_url(draft)}#{'changes-heading' if draft.changes else f's{source}'}")
         except TeachingRefused as refused:
             problem = REFUSALS[str(refused)]
     elif request.method == "POST":

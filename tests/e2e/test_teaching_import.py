@@ -45,7 +45,7 @@ def screenshot(page, name: str) -> None:
     SCREENS.mkdir(parents=True, exist_ok=True)
     for width, height in ((1280, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=width == 390)
+        page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -81,7 +81,7 @@ def _levels_and_actuals(plan: dict) -> tuple[set[str], dict[str, list[str]]]:
 
 def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site, browser):  # noqa: F811
     base, personas = site
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="fi-FI")
     log_in(page, base, "coordinator")
     upload(page, base, TEACH / "kuusijarvi-2026.html")
     draft = ImportDraft.objects.get()

@@ -297,3 +297,18 @@ def test_a_superuser_may_teach(client, personas, draft):
     url, data = _pages(draft, personas)["line"]
     assert client.post(url, data).status_code == 302
     assert ImportProfile.objects.get().version == 1
+
+
+@pytest.mark.parametrize(("language", "words"), [("fi", ["Ei tuotu", "Korjaa", "Mistä se tuli"]),
+                                                  ("sv", ["Inte importerad", "Korrigera", "Var det kom ifrån"])])
+def test_the_review_page_speaks_finnish_and_swedish(client, personas, draft, language, words):
+    draft.trace.append({"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0})
+    draft.save()
+    client.force_login(personas.coordinator)
+    client.cookies["django_language"] = language
+    pages = [reverse("importing:review", args=[draft.pk]), reverse("importing:line", args=[draft.pk, 99]),
+             reverse("importing:item", args=[draft.pk, "0"]), reverse("importing:profile", args=[personas.organization.pk])]
+    content = "".join(client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode() for url in pages)
+    assert all(word in content for word in words)
+    for english in ("Not imported", "Where it came from", "What is it?", "Taught rules", "Change an item"):
+        assert english not in content
