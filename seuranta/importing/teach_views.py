@@ -36,6 +36,7 @@ from seuranta.plans.models import Organization
 from seuranta.web.editing import posted_version, require
 
 REFUSALS = {
+    "role": gettext_lazy("Choose what the line or column is."),
     "level": gettext_lazy("Give the level name of the items, for example Toimenpide."),
     "style_role": gettext_lazy("Headings like this can be items, units, description or not imported; other roles need a "
                     "label. Choose one of those, or correct a labelled line."),
@@ -76,7 +77,7 @@ def line(request, draft_id: int, source: int):
         column = request.POST.get("column")
         try:
             if role not in LINE_ROLES:
-                raise TeachingRefused("label_role")
+                raise TeachingRefused("role")
             if scope in ("label", "style", "column"):
                 teach_line(draft, request.user, entry, role=role, level=request.POST.get("level", ""), scope=scope,
                            column=int(column) if column and column.isdigit() else None)
