@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.importing.models import ImportDraft
-from seuranta.importing.source import fold, link_items
+from seuranta.importing.source import fold, link_items, walk_nodes
 from seuranta.plans.access import managed_organizations
 
 ROLE_LABELS = {
@@ -62,9 +62,13 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
     for address, source in node_sources.items():
         first_item.setdefault(source, address)
     title = fold(draft.plan.get("title") or "")
+    described = _described(draft.plan)
     lines = []
     for entry in draft.trace or []:
         rows = entry.get("rows") or []
+        if entry.get("role") == "description" and fold(entry.get("text") or "") not in described:
+            # Traced as description but not in the plan's texts: show it as the miss it is.
+            entry = {**entry, "role": "ignore", "rule": f"{entry.get('rule')}:dropped"}
         if entry.get("role") == "node" and entry.get("source") not in first_item and title \
                 and fold(entry.get("text") or "") == title:
             entry = {**entry, "role": "title"}  # the document's heading became the plan's title, not an item
@@ -76,6 +80,13 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
             "uncertain": entry.get("role") != "ignore" and (entry.get("confidence") or 0) < 0.5,
         })
     return lines
+
+
+def _described(plan: dict) -> str:
+    """All description and section texts of a plan, folded, to check what really was imported."""
+    texts = [plan.get("description") or ""] + [section.get("text") or "" for section in plan.get("sections") or []]
+    texts += [node.get("description") or "" for _, node in walk_nodes(plan.get("nodes") or [])]
+    return " \n ".join(fold(text) for text in texts if text)
 
 
 def changes(draft: ImportDraft) -> list[dict]:

@@ -312,3 +312,13 @@ def test_the_review_page_speaks_finnish_and_swedish(client, personas, draft, lan
     assert all(word in content for word in words)
     for english in ("Not imported", "Where it came from", "What is it?", "Taught rules", "Change an item"):
         assert english not in content
+
+
+def test_a_line_traced_as_description_but_missing_from_the_plan_is_shown_as_not_imported(client, personas):
+    client.force_login(personas.coordinator)
+    made = upload(client, personas, TEACH / "kuusijarvi-2027.html")
+    intro = line_of(made, "Suunnitelma päivitetään vuosittain")
+    made.plan["description"] = None
+    made.save()
+    content = client.get(reverse("importing:review", args=[made.pk])).content.decode()
+    assert f'id="s{intro["source"]}" class="source-line source-line--ignore source-line--missed"' in content
