@@ -121,3 +121,72 @@ def reanchored(plan: dict, warnings: list[dict], change: Callable[[], None]) -> 
     by_id = {id(node): address for address, node in walk_nodes(plan.get("nodes") or [])}
     for index, node in held.items():
         warnings[index]["node"] = by_id.get(id(node), "") if node is not None else ""
+
+
+def _remove_value(node: dict, role: str, value: str) -> None:
+    """Take a value the importer put in the wrong field out of it (best effort, by its text)."""
+    if role == "progress":
+        node["progress"] = [p for p in node.get("progress") or [] if (p.get("text") or "") != value]
+    elif role == "milestone":
+        node["milestones"] = [m for m in node.get("milestones") or [] if (m.get("title") or "") != value]
+    elif role == "schedule" and node.get("schedule") == value:
+        node["schedule"] = None
+    elif role == "responsible":
+        node["responsible"] = [p for p in node.get("responsible") or [] if p not in value]
+    elif role == "description" and node.get("description"):
+        node["description"] = node["description"].replace(value, "").strip() or None
+
+
+def _line_value(entry: dict) -> str:
+    text = entry.get("text") or ""
+    if entry.get("label") and ":" in text:
+        return text.split(":", 1)[1].strip()
+    return text
+
+
+def correct_line(plan: dict, trace: list[dict], entry: dict, role: str, level: str = "") -> None:
+    """Apply a reviewer's role for one source line to this plan only: a node line becomes another
+    level, a description or nothing; another line becomes a field of the item it stands under.
+    Raises EditRefused when the plan has no place for it."""
+    from seuranta.core.model import Node
+    from seuranta.core.parsing.fields import set_field
+    from seuranta.importing.source import link_items
+
+    sources, _ = link_items(plan, trace)
+    source = entry.get("source")
+    own = next((address for address, at in sources.items() if at == source), None)
+    if own is not None and role in ("ignore", "description", "node"):
+        if role == "node":
+            edit(plan, own, "level", level)
+        elif role == "ignore":
+            edit(plan, own, "delete")
+        else:
+            _, _, parent = _siblings(plan, own)
+            if parent is None:
+                raise EditRefused("no parent to describe")
+            title = node_at(plan, own)["title"]
+            edit(plan, own, "delete")
+            parent["description"] = " ".join(filter(None, [parent.get("description"), title]))
+        return
+    before = [(at, address) for address, at in sources.items() if at < source and address != own]
+    if not before:
+        raise EditRefused("no item above the line")
+    owner_address = max(before)[1]
+    owner = node_at(plan, owner_address)
+    value = _line_value(entry)
+    _remove_value(owner, entry.get("role") or "", value)
+    if role == "node":
+        if not level.strip():
+            raise EditRefused("empty level")
+        siblings, index, _ = _siblings(plan, owner_address)
+        siblings.insert(index + 1, {"level": level.strip()[:100], "title": value[:MAX_TITLE], "indicators": [],
+                                    "milestones": [], "progress": [], "responsible": [], "children": []})
+    elif role in ("ignore", "unit"):
+        if role == "unit":
+            raise EditRefused("unit needs a heading style")
+    else:
+        corrected = Node.from_dict(owner)
+        set_field(corrected, role, value)
+        owner.clear()
+        owner.update(corrected.to_dict())
+    _collect_levels(plan)

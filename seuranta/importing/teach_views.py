@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from seuranta.importing.edits import OPERATIONS, EditRefused, edit, node_at, reanchored
+from seuranta.importing.edits import OPERATIONS, EditRefused, correct_line, edit, node_at, reanchored
 from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
 from seuranta.importing.review_source import can_teach, role_label
 from seuranta.importing.teaching import (
@@ -84,9 +84,7 @@ def line(request, draft_id: int, source: int):
                 messages.success(request, _("Learned. The document was read again with what you taught; "
                                             "the changes are listed below."))
             else:
-                log(draft, request.user, entry=entry, corrected=role, applied=False)
-                messages.success(request, _("The correction was recorded. To change this document, correct the "
-                                            "item on the right or apply the correction to all like this."))
+                _correct_one_line(request, draft, entry, role)
             draft.refresh_from_db(fields=["changes"])
             return redirect(f"{_review_url(draft)}#{'changes-heading' if draft.changes else f's{source}'}")
         except TeachingRefused as refused:
@@ -101,6 +99,27 @@ def line(request, draft_id: int, source: int):
         if entry.get("rows") else [],
         "levels": draft.plan.get("levels") or [], "posted": request.POST,
     }, status=400 if problem else 200)
+
+
+def _correct_one_line(request, draft: ImportDraft, entry: dict, role: str) -> None:
+    """Correct this line in this import only, where the plan has a place for it; log it either way."""
+    level = request.POST.get("level", "")
+    if role == "node" and not level.strip():
+        raise TeachingRefused("level")
+    try:
+        reanchored(draft.plan, draft.warnings, lambda: correct_line(draft.plan, draft.trace, entry, role, level))
+    except EditRefused:
+        log(draft, request.user, entry=entry, corrected=role, applied=False)
+        messages.warning(request, _("The correction was recorded, but this import has no item for the line to "
+                                    "belong to. Correct the item on the right, or apply the correction to all "
+                                    "like this."))
+        return
+    log(draft, request.user, entry=entry, corrected=role, applied=False)
+    draft.trace = [{**line, "role": role, "rule": "review", "confidence": 1.0}
+                   if line.get("source") == entry.get("source") else line for line in draft.trace]
+    draft.changes, draft.version = [], draft.version + 1
+    draft.save(update_fields=["plan", "warnings", "trace", "changes", "version", "updated_at"])
+    messages.success(request, _("The line was corrected in this import."))
 
 
 def _review_url(draft: ImportDraft) -> str:

@@ -322,3 +322,33 @@ def test_a_line_traced_as_description_but_missing_from_the_plan_is_shown_as_not_
     made.save()
     content = client.get(reverse("importing:review", args=[made.pk])).content.decode()
     assert f'id="s{intro["source"]}" class="source-line source-line--ignore source-line--missed"' in content
+
+
+def _correct_one(client, draft, text, role, level=""):
+    entry = line_of(draft, text)
+    client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
+        "version": draft.version, "role": role, "level": level, "scope": "line"})
+    draft.refresh_from_db()
+    return entry
+
+
+def test_one_line_can_be_left_out_of_this_import(client, personas, draft):
+    client.force_login(personas.coordinator)
+    entry = _correct_one(client, draft, "Keino 2: Pop up", "ignore")
+    assert "Pop up -kauppojen kokeilu kesäkaudella" not in [node["title"] for node in nodes(draft)]
+    assert line_of(draft, "Keino 2: Pop up")["role"] == "ignore" and entry["role"] == "node"
+    assert not ImportProfile.objects.exists()
+
+
+def test_one_line_can_become_a_field_of_the_item_above_it(client, personas, draft):
+    client.force_login(personas.coordinator)
+    _correct_one(client, draft, "Yhteyshenkilö", "responsible")
+    owner = draft.plan["nodes"][1]["children"][0]["children"][-1]
+    assert any("Liisa Mäki" in person for person in owner["responsible"])
+    assert "Liisa Mäki" not in (owner.get("description") or "")
+
+
+def test_one_line_can_get_another_level(client, personas, draft):
+    client.force_login(personas.coordinator)
+    _correct_one(client, draft, "Keino 2: Pop up", "node", "Hanke")
+    assert "Hanke" in draft.plan["levels"]
