@@ -12,6 +12,7 @@ Everything here is plain data (the draft's JSON), so it runs without Django.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import asdict
 
@@ -22,6 +23,11 @@ from seuranta.core.parsing.text import fold_whitespace
 MAX_ROWS = 200
 MATCH_MIN_CHARS = 4
 DERIVED_CONFIDENCE = 0.3
+WINDOW = 40  # plan texts compared with each line after the last match
+NODE_WINDOW = 200  # node lines searched after the last linked one
+SHINGLE = 4
+RARE = 6  # a word in at most this many plan texts picks them as a line's candidates
+RARE_LINES = 20  # ... and in at most this many lines, the lines an item's candidates  # words in a shingle of a description
 _FOLD_RE = re.compile(r"[\W_]+")
 
 
@@ -74,55 +80,78 @@ def _contains(haystack: str, needle: str) -> bool:
     return len(needle) >= MATCH_MIN_CHARS and needle in haystack
 
 
-def _plan_texts(plan: dict) -> tuple[list[str], list[str], list[tuple[str, str]], list[str]]:
-    """Folded titles, indicator names, (value, role) pairs and descriptions of a plan."""
-    titles, names, values, descriptions = [], [], [], []
+def _plan_texts(plan: dict) -> tuple[list[tuple[str, str]], set[str]]:
+    """The plan's texts in document order as (folded text, role), and the word shingles of its
+    descriptions and section texts."""
+    ordered: list[tuple[str, str]] = []
+    shingles: set[str] = set()
     for _, node in walk_nodes(plan.get("nodes") or []):
-        titles.append(fold(node.get("title") or ""))
-        descriptions.append(fold(node.get("description") or ""))
-        values += [(fold(person), "responsible") for person in node.get("responsible") or []]
-        values += [(fold(node.get("schedule") or ""), "schedule")]
-        values += [(fold(m.get("title") or ""), "milestone") for m in node.get("milestones") or []]
-        values += [(fold(p.get("text") or ""), "progress") for p in node.get("progress") or []]
+        ordered.append((fold(node.get("title") or ""), "node"))
         for indicator in node.get("indicators") or []:
-            names.append(fold(indicator.get("name") or ""))
-            values.append((fold((indicator.get("baseline") or {}).get("text") or ""), "baseline"))
-            values += [(fold(m.get("text") or ""), "target") for m in indicator.get("targets") or []]
-            values += [(fold(m.get("text") or ""), "actual") for m in indicator.get("actuals") or []]
-    return titles, names, [(v, role) for v, role in values if v], descriptions
+            ordered.append((fold(indicator.get("name") or ""), "indicator"))
+            ordered.append((fold((indicator.get("baseline") or {}).get("text") or ""), "baseline"))
+            ordered += [(fold(m.get("text") or ""), "target") for m in indicator.get("targets") or []]
+            ordered += [(fold(m.get("text") or ""), "actual") for m in indicator.get("actuals") or []]
+        ordered += [(fold(person), "responsible") for person in node.get("responsible") or []]
+        ordered.append((fold(node.get("schedule") or ""), "schedule"))
+        ordered += [(fold(m.get("title") or ""), "milestone") for m in node.get("milestones") or []]
+        ordered += [(fold(p.get("text") or ""), "progress") for p in node.get("progress") or []]
+        shingles |= _shingles(fold(node.get("description") or ""))
+    for section in plan.get("sections") or []:
+        shingles |= _shingles(fold(section.get("text") or ""))
+    return [(text, role) for text, role in ordered if text], shingles
 
 
-def _derived_role(folded: str, table: bool, texts) -> tuple[str, str]:
-    titles, names, values, descriptions = texts
-    if table:
-        found = any(_contains(folded, name) for name in names)
-        return ("table", "match:indicator") if found else ("ignore", "unmatched")
-    if any(_contains(folded, title) and len(title) * 2 >= len(folded) for title in titles):
-        return "node", "match:title"
-    if any(_contains(folded, name) or len(folded) >= 12 and _contains(name, folded) for name in names):
-        return "indicator", "match:indicator"
-    for value, role in values:
-        if _contains(folded, value) or folded.endswith(" " + value) or folded == value:
-            return role, "match:value"
-    if len(folded) >= 12 and any(_contains(text, folded) for text in descriptions):
-        return "description", "match:description"
-    if any(_contains(title, folded) for title in titles):
-        return "node", "match:title"
-    return "ignore", "unmatched"
+def _shingles(folded: str) -> set[str]:
+    words = folded.split()
+    return {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))} if words else set()
+
+
+def _matches(line: str, text: str, role: str) -> bool:
+    """Whether a line holds a plan text: a title most of the line, a name within it or wrapped
+    over it, a value within it or closing it."""
+    if role == "node":
+        return (_contains(line, text) and len(text) * 2 >= len(line)) or (len(line) >= 12 and _contains(text, line))
+    if role == "indicator":
+        return _contains(line, text) or (len(line) >= 12 and _contains(text, line))
+    return _contains(line, text) or line.endswith(" " + text) or line == text
 
 
 def derive_trace(units: list[Paragraph | Table], plan: dict) -> list[dict]:
     """A coarse trace: a line holding a node's title is that node, one holding an indicator's
     name, a value or a description is that field; every other line is marked as not
-    imported, so misses show."""
-    texts = _plan_texts(plan)
+    imported, so misses show.
+
+    The plan's texts and the document's lines are both in reading order, so each line is
+    compared with the next few texts after the last match, then with the texts that share a
+    rare word with it, and with every text for an exact match: linear in the document's size."""
+    ordered, shingles = _plan_texts(plan)
+    exact: dict[str, tuple[int, str]] = {}
+    for index, (text, role) in enumerate(ordered):
+        exact.setdefault(text, (index, role))
+    rare = _word_index([text for text, _ in ordered], RARE)
+    position = 0
     out = []
     for index, block in enumerate(units):
         rows = _table_rows(block) if isinstance(block, Table) else None
         text = _table_text(rows) if rows is not None else fold_whitespace(block.text)
         if not text:
             continue
-        role, rule = _derived_role(fold(text), rows is not None, texts)
+        line = fold(text)
+        found = exact.get(line)
+        if found is None:
+            window = range(position, min(position + WINDOW, len(ordered)))
+            found = next(((i, ordered[i][1]) for i in window if _matches(line, *ordered[i])), None)
+        if found is None:
+            candidates = sorted({i for word in line.split() for i in rare.get(word, ())})
+            found = next(((i, ordered[i][1]) for i in candidates if _matches(line, *ordered[i])), None)
+        if found is not None:
+            position = found[0] + 1
+            role, rule = ("table" if rows is not None else found[1]), f"match:{found[1]}"
+        elif rows is None and len(line.split()) >= SHINGLE and _shingles(line) <= shingles:
+            role, rule = "description", "match:description"
+        else:
+            role, rule = "ignore", "unmatched"
         entry = {"source": index, "text": text, "role": role, "rule": rule,
                  "confidence": DERIVED_CONFIDENCE if role != "ignore" else 0.0, "style": None, "label": None}
         if rows is not None:
@@ -131,39 +160,55 @@ def derive_trace(units: list[Paragraph | Table], plan: dict) -> list[dict]:
     return out
 
 
-def _find(entries: list[dict], start: int, matches) -> int | None:
-    """The first entry from `start` on (then from the beginning) that `matches`."""
-    for index in [*range(start, len(entries)), *range(0, start)]:
-        if matches(entries[index]):
+def _word_index(texts: list[str], limit: int) -> dict[str, list[int]]:
+    """Words found in at most `limit` of the texts, each with those texts' indices."""
+    found: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        for word in set(text.split()):
+            if len(word) >= MATCH_MIN_CHARS:
+                found.setdefault(word, []).append(index)
+    return {word: indices for word, indices in found.items() if len(indices) <= limit}
+
+
+def _find(folded: list[str], start: int, window: int, matches, words: dict[str, list[int]], key: str) -> int | None:
+    """The first text from `start` on (within a window) that `matches`, else the first one
+    sharing a rare word with `key` that does, nearest after `start` first."""
+    for index in range(start, min(start + window, len(folded))):
+        if matches(folded[index]):
             return index
-    return None
+    candidates = sorted({i for word in key.split() for i in words.get(word, ())}, key=lambda i: (i < start, i))
+    return next((i for i in candidates if matches(folded[i])), None)
 
 
 def link_items(plan: dict, trace: list[dict]) -> tuple[dict[str, int], dict[str, int]]:
     """(node address -> source index, "address/i" -> source index of the indicator's line).
 
-    Nodes and lines are both in document order, so each search starts after the last match."""
-    folded = [fold(entry.get("text") or "") for entry in trace]
-    node_lines = [i for i, entry in enumerate(trace) if entry.get("role") == "node"]
+    Nodes and lines are both in document order, so each search starts after the last match
+    (an indicator's after its node's line), then tries the lines sharing a rare word."""
+    node_entries = [entry for entry in trace if entry.get("role") == "node"]
+    node_folded = [fold(entry.get("text") or "") for entry in node_entries]
+    node_words = _word_index(node_folded, RARE_LINES)
+    measure_entries = [entry for entry in trace if entry.get("role") in ("indicator", "table")]
+    measure_folded = [fold(entry.get("text") or "") for entry in measure_entries]
+    measure_words = _word_index(measure_folded, RARE_LINES)
+    measure_sources = [entry["source"] for entry in measure_entries]
     nodes: dict[str, int] = {}
     indicators: dict[str, int] = {}
     position = 0
-    node_entries = [trace[i] for i in node_lines]
     for address, node in walk_nodes(plan.get("nodes") or []):
         title = fold(node.get("title") or "")
-        found = _find(node_entries, position, lambda e, t=title: _match(fold(e.get("text") or ""), t)) \
+        found = _find(node_folded, position, NODE_WINDOW, lambda line, t=title: _match(line, t), node_words, title) \
             if title else None
         if found is not None:
             nodes[address] = node_entries[found]["source"]
             position = found + 1
+        start = bisect_right(measure_sources, nodes[address]) if address in nodes else 0
         for i, indicator in enumerate(node.get("indicators") or []):
             name = fold(indicator.get("name") or "")
-            hit = next((trace[j]["source"] for j in range(len(trace))
-                        if trace[j].get("role") in ("indicator", "table") and (
-                            _contains(folded[j], name) or len(folded[j]) >= 12 and _contains(name, folded[j]))),
-                       None)
+            hit = _find(measure_folded, start, WINDOW, lambda line, n=name: _contains(line, n) or (
+                len(line) >= 12 and _contains(n, line)), measure_words, name) if name else None
             if hit is not None:
-                indicators[f"{address}/{i}"] = hit
+                indicators[f"{address}/{i}"] = measure_entries[hit]["source"]
     return nodes, indicators
 
 
