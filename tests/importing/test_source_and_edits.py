@@ -70,3 +70,27 @@ def test_a_warning_about_a_deleted_item_moves_to_the_whole_document():
     warnings = [{"node": "0"}, {"node": "1"}]
     reanchored(the_plan, warnings, lambda: edit(the_plan, "0", "delete"))
     assert warnings == [{"node": ""}, {"node": "0"}]
+
+
+def large_plan_document(goals: int) -> tuple[list, dict]:
+    """A generated plan of `goals` goals (a 300-goal one is a few hundred pages) and its parsed plan."""
+    units, nodes = [], []
+    for g in range(goals):
+        units += [Paragraph(f"{g}. Painopiste numero {g} kehittyy"), Paragraph(f"Palvelut paranevat alueella {g}"),
+                  Table([["Mittari", "2024"], [f"Asiakastyytyväisyys {g} (%)", "70"]])]
+        units += [Paragraph(f"Kuvausteksti {g}-{k} jossa kerrotaan taustasta ja syistä pitkästi.") for k in range(10)]
+        nodes.append(node(f"Painopiste numero {g} kehittyy", children=[node(
+            f"Palvelut paranevat alueella {g}", "Toimenpide", indicators=[
+                {"name": f"Asiakastyytyväisyys {g} (%)", "baseline": None, "targets": [], "actuals": []}])]))
+    return units, plan(*nodes)
+
+
+def test_tracing_and_linking_a_large_document_stays_fast():
+    import time
+
+    units, the_plan = large_plan_document(300)
+    started = time.perf_counter()
+    trace = derive_trace(units, the_plan)
+    nodes, indicators = link_items(the_plan, trace)
+    assert time.perf_counter() - started < 5  # about 0.5 s here; quadratic matching took over 10 s
+    assert len(nodes) == 600 and len(indicators) == 300
