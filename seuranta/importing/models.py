@@ -90,6 +90,8 @@ class ImportProfile(models.Model):
         verbose_name=_("organization"))
     data = models.JSONField(_("taught rules"), default=dict, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
+    # Earlier versions, newest last: {"version", "data", "by", "at"}; kept so a change can be traced back.
+    history = models.JSONField(_("earlier versions"), default=list, blank=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", verbose_name=_("changed by"))
     updated_at = models.DateTimeField(_("changed"), auto_now=True)

@@ -20,10 +20,11 @@ from seuranta.core.parsing.readers import read_bytes
 from seuranta.core.parsing.tables import columns
 from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
 from seuranta.importing.review import anchored_warnings
-from seuranta.importing.source import plan_changes, trace_entries, walk_nodes
+from seuranta.importing.source import link_items, plan_changes, trace_entries, walk_nodes
 
 # Roles a reviewer can give a line; "node" needs a level name.
 LINE_ROLES = ("node", *FIELD_ROLES, "unit", "ignore")
+MAX_HISTORY = 100
 STYLE_ROLE_OF = {"unit": "unit", "ignore": "ignore", "description": "text"}
 
 
@@ -84,6 +85,10 @@ def _save_profile(organization, user, change) -> ImportProfile:
     stored, _ = ImportProfile.objects.select_for_update().get_or_create(organization=organization)
     profile = Profile.from_dict(stored.data)
     change(profile)
+    if stored.version:
+        stored.history = [*stored.history, {"version": stored.version, "data": stored.data,
+                                            "by": stored.updated_by_id, "at": stored.updated_at.isoformat()}
+                          ][-MAX_HISTORY:]
     stored.data, stored.version, stored.updated_by = profile.to_dict(), stored.version + 1, user
     stored.save()
     return stored
@@ -180,3 +185,27 @@ def forget_rule(organization, user, kind: str, key: str) -> bool:
     with transaction.atomic():
         _save_profile(organization, user, forget)
     return bool(removed)
+
+
+def log_review_edits(draft: ImportDraft, before: dict, user) -> None:
+    """Log the level and title corrections made in the review form, with the line each item came
+    from and the rule that read it, so the log shows which rules fail most."""
+    sources, _ = link_items(before, draft.trace or [])
+    by_source = {entry.get("source"): entry for entry in draft.trace or []}
+    old_nodes = dict(walk_nodes(before.get("nodes") or []))
+    corrections = []
+    for address, node in walk_nodes(draft.plan.get("nodes") or []):
+        old = old_nodes.get(address)
+        if old is None:
+            continue
+        entry = by_source.get(sources.get(address))
+        for field_name, prefix in (("level", "level:"), ("title", "title:")):
+            if (old.get(field_name) or "") != (node.get(field_name) or ""):
+                corrections.append(ImportCorrection(
+                    organization=draft.organization, document_sha256=draft.source_sha256, file_name=draft.file_name,
+                    source_index=entry.get("source") if entry else None,
+                    source_text=(entry or {}).get("text", "")[:5000],
+                    predicted_role=f"{prefix}{old.get(field_name) or ''}"[:120],
+                    rule=(entry or {}).get("rule", "")[:200], corrected_role=f"{prefix}{node.get(field_name) or ''}"[:120],
+                    applied_to_all=False, key=f"item:{address}", created_by=user))
+    ImportCorrection.objects.bulk_create(corrections)

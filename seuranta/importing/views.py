@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from django import forms
@@ -20,7 +21,7 @@ from seuranta.core.parsing import UnreadableDocument
 from seuranta.importing.models import ImportDraft
 from seuranta.importing.review import anchored_warnings, apply_corrections, review_tree
 from seuranta.importing.review_source import source_context
-from seuranta.importing.teaching import Parsed, parse_for_draft
+from seuranta.importing.teaching import Parsed, log_review_edits, parse_for_draft
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
@@ -131,17 +132,19 @@ def _upload_page(request, form: UploadForm, status: int = 200):
 def review(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
     if request.method == "POST":
+        before = copy.deepcopy(draft.plan)
         problems = apply_corrections(draft.plan, draft.warnings, request.POST)
         version = posted_version(request)
         if problems:
             messages.error(request, _("A title cannot be empty. The empty titles were left as they were; "
                                       "your other corrections are kept."))
         updated = ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-            plan=draft.plan, warnings=draft.warnings, version=(version or 0) + 1)
+            plan=draft.plan, warnings=draft.warnings, changes=[], version=(version or 0) + 1)
         if not updated:
             messages.error(request, _("Someone else saved corrections to this import meanwhile. Their version is "
                                       "shown below; make your corrections again."))
             return redirect("importing:review", draft.pk)
+        log_review_edits(draft, before, request.user)
         if not problems:
             messages.success(request, _("Corrections saved."))
         return redirect("importing:review", draft.pk)

@@ -352,3 +352,22 @@ def test_one_line_can_get_another_level(client, personas, draft):
     client.force_login(personas.coordinator)
     _correct_one(client, draft, "Keino 2: Pop up", "node", "Hanke")
     assert "Hanke" in draft.plan["levels"]
+
+
+def test_a_level_corrected_in_the_review_form_is_logged_with_the_rule_that_read_it(client, personas, draft):
+    client.force_login(personas.coordinator)
+    client.post(reverse("importing:review", args=[draft.pk]), {"version": draft.version, "n0.0.0-level": "Toimenpide"})
+    correction = ImportCorrection.objects.get()
+    assert (correction.predicted_role, correction.corrected_role) == ("level:Keino", "level:Toimenpide")
+    assert correction.rule == line_of(draft, "Keino 1: Tyhjien")["rule"]
+    assert correction.source_text.startswith("Keino 1: Tyhjien")
+
+
+def test_each_change_of_the_profile_keeps_the_version_before_it(client, personas, draft):
+    client.force_login(personas.coordinator)
+    teach_column(client, draft)
+    draft.refresh_from_db()
+    teach_column(client, draft, header="Mittari", role="indicator")
+    stored = ImportProfile.objects.get()
+    assert stored.version == 2
+    assert stored.history[0]["version"] == 1 and stored.history[0]["data"]["labels"] == {"seuranta": "actual"}
