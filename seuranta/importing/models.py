@@ -29,7 +29,6 @@ FAMILY_LABELS = {
     "narrative": _("narrative service plan"),
     "spreadsheet": _("Seuranta spreadsheet template"),
     "report": _("Seuranta report"),
-    "outline": _("document outline (headings, numbering, lists, tables)"),
 }
 
 
