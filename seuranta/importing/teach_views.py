@@ -204,9 +204,17 @@ def profile(request, organization_id: int):
         "levels": sorted((data.get("levels") or {}).items()),
         "styles": [(key, role_label({"text": "description"}.get(role, role)))
                    for key, role in sorted((data.get("styles") or {}).items())],
-        "rules": list(rules[:50]), "recent": recent,
+        "rules": [{**rule, "predicted_label": _role_words(rule["predicted_role"])} for rule in rules[:50]],
+        "recent": [(c, _role_words(c.predicted_role), _role_words(c.corrected_role)) for c in recent],
         "organizations": managed_organizations(request.user),
     })
+
+
+def _role_words(value: str) -> str:
+    """A logged role in the user's words ("progress" -> "Edistyminen"); item edits and titles as logged."""
+    if value.startswith(("item:", "title:")) or not value:
+        return value or "–"
+    return role_label({"text": "description"}.get(value, value))
 
 
 def _applied():

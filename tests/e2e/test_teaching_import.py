@@ -99,6 +99,7 @@ def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site
     table_line = page.locator("li.source-line", has_text="Tyhjien liiketilojen osuus")
     act.click(table_line.locator("a[href*='/rivi/']"))
     found["line"] = axe_violations(page)
+    screenshot(page, "correct-a-column")
     column = page.locator("#column option", has_text="Seuranta").get_attribute("value")
     act.select("#column", value=column)
     act.select("#role", value="actual")
@@ -127,6 +128,7 @@ def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site
     found["item"] = axe_violations(page)
     page.goto(base + reverse("importing:profile", args=[personas.organization.pk]))
     found["profile"] = axe_violations(page)
+    screenshot(page, "correction-log")
     page.goto(base + reverse("importing:upload"))
     found["upload"] = axe_violations(page)
     found = {name: violations for name, violations in found.items() if violations}
