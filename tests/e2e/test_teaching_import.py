@@ -46,6 +46,7 @@ def screenshot(page, name: str) -> None:
     for width, height in ((1280, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} is wider than {width} px"
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
