@@ -83,6 +83,8 @@ def line(request, draft_id: int, source: int):
                            column=int(column) if column and column.isdigit() else None)
                 messages.success(request, _("Learned. The document was read again with what you taught; "
                                             "the changes are listed below."))
+            elif entry.get("rows"):
+                raise TeachingRefused("column")  # a table's columns are taught, not its text as one line
             else:
                 _correct_one_line(request, draft, entry, role)
             draft.refresh_from_db(fields=["changes"])
