@@ -37,6 +37,8 @@ from seuranta.web.editing import posted_version, require
 
 REFUSALS = {
     "role": gettext_lazy("Choose what the line or column is."),
+    "no_source": gettext_lazy("The document of this import is not kept, so it cannot be read again. Upload it "
+                              "again to teach the importer its layout."),
     "level": gettext_lazy("Give the level name of the items, for example Toimenpide."),
     "style_role": gettext_lazy("Headings like this can be items, units, description or not imported; other roles need a "
                     "label. Choose one of those, or correct a labelled line."),

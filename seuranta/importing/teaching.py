@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from seuranta.core.parsing import ParseResult, Profile, parse_document
+from seuranta.core.parsing import ParseResult, Profile, UnreadableDocument, parse_document
 from seuranta.core.parsing.profile import FIELD_ROLES
 from seuranta.core.parsing.readers import read_bytes
 from seuranta.core.parsing.tables import columns
@@ -96,8 +96,13 @@ def _save_profile(organization, user, change) -> ImportProfile:
 
 def reread(draft: ImportDraft) -> None:
     """Parse the draft's document again with its organisation's profile and note what changed."""
+    if not draft.source:
+        raise TeachingRefused("no_source")
     profile = organization_profile(draft.organization)
-    doc = read_bytes(bytes(draft.source), draft.file_name)
+    try:
+        doc = read_bytes(bytes(draft.source), draft.file_name)
+    except UnreadableDocument as exc:
+        raise TeachingRefused("no_source") from exc
     result = parse_document(doc, profile)
     plan = result.plan.to_dict() if result.plan is not None else {**draft.plan, "nodes": []}
     draft.changes = plan_changes(draft.plan, plan)

@@ -371,3 +371,12 @@ def test_each_change_of_the_profile_keeps_the_version_before_it(client, personas
     stored = ImportProfile.objects.get()
     assert stored.version == 2
     assert stored.history[0]["version"] == 1 and stored.history[0]["data"]["labels"] == {"seuranta": "actual"}
+
+
+def test_teaching_on_an_import_whose_document_is_not_kept_gives_a_message(client, personas, draft):
+    ImportDraft.objects.filter(pk=draft.pk).update(source=b"")
+    client.force_login(personas.coordinator)
+    response = teach_column(client, draft)
+    assert response.status_code == 400 and "error-summary" in response.content.decode()
+    draft.refresh_from_db()
+    assert indicator(draft, "Tyhjien")["actuals"] == []
