@@ -51,6 +51,12 @@ class ImportDraft(models.Model):
     family = models.CharField(_("document family"), max_length=50, blank=True)
     plan = models.JSONField(_("parsed plan"))
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
+    # The uploaded document itself, so the review shows it beside the result and can read it again
+    # with what the reviewer taught; `trace` is what the importer made of each of its lines.
+    source = models.BinaryField(_("document"), blank=True, default=b"")
+    source_sha256 = models.CharField(_("document hash"), max_length=64, blank=True)
+    trace = models.JSONField(_("source lines"), default=list, blank=True)
+    changes = models.JSONField(_("changes of the last re-reading"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -73,3 +79,56 @@ class ImportDraft(models.Model):
     @property
     def unchecked(self) -> int:
         return sum(1 for w in self.warnings if not w.get("checked"))
+
+
+class ImportProfile(models.Model):
+    """What an organisation taught the importer in review (`seuranta.core.parsing.profile`), one
+    JSON profile per organisation; `version` grows with each change, and corrections name it."""
+
+    organization = models.OneToOneField(
+        "plans.Organization", on_delete=models.CASCADE, related_name="import_profile",
+        verbose_name=_("organization"))
+    data = models.JSONField(_("taught rules"), default=dict, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=0)
+    # Earlier versions, newest last: {"version", "data", "by", "at"}; kept so a change can be traced back.
+    history = models.JSONField(_("earlier versions"), default=list, blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("changed by"))
+    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("import profile")
+        verbose_name_plural = _("import profiles")
+
+    def __str__(self) -> str:
+        return f"{self.organization} v{self.version}"
+
+
+class ImportCorrection(models.Model):
+    """One correction a reviewer made to what the importer read: the data to improve the importer,
+    and the measure of which of its rules fail most."""
+
+    organization = models.ForeignKey("plans.Organization", on_delete=models.CASCADE,
+                                      related_name="import_corrections", verbose_name=_("organization"))
+    document_sha256 = models.CharField(_("document hash"), max_length=64, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    source_index = models.IntegerField(_("source line"), null=True, blank=True)
+    source_text = models.TextField(_("source text"), blank=True)
+    predicted_role = models.CharField(_("predicted role"), max_length=120, blank=True)
+    rule = models.CharField(_("rule"), max_length=200, blank=True)
+    corrected_role = models.CharField(_("corrected role"), max_length=120)
+    applied_to_all = models.BooleanField(_("applied to all like this"), default=False)
+    key = models.CharField(_("taught key"), max_length=200, blank=True)  # the label, style or level taught
+    profile_version = models.PositiveIntegerField(_("profile version"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("corrected by"))
+    created_at = models.DateTimeField(_("corrected"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organization", "rule"])]
+        verbose_name = _("import correction")
+        verbose_name_plural = _("import corrections")
+
+    def __str__(self) -> str:
+        return f"{self.rule or self.predicted_role} -> {self.corrected_role}"

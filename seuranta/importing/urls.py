@@ -1,6 +1,6 @@
 from django.urls import path
 
-from seuranta.importing import views
+from seuranta.importing import teach_views, views
 
 app_name = "importing"
 urlpatterns = [
@@ -9,4 +9,8 @@ urlpatterns = [
     path("<int:draft_id>/", views.review, name="review"),
     path("<int:draft_id>/save/", views.save_plan, name="save"),
     path("<int:draft_id>/delete/", views.discard, name="discard"),
+    path("<int:draft_id>/rivi/<int:source>/", teach_views.line, name="line"),
+    path("<int:draft_id>/tasot/", teach_views.levels, name="levels"),
+    path("<int:draft_id>/kohta/<str:address>/", teach_views.item, name="item"),
+    path("opetetut/<int:organization_id>/", teach_views.profile, name="profile"),
 ]

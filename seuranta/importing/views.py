@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from django import forms
@@ -16,9 +17,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from seuranta.core import model as core
-from seuranta.core.parsing import UnreadableDocument, parse_bytes
+from seuranta.core.parsing import UnreadableDocument
 from seuranta.importing.models import ImportDraft
 from seuranta.importing.review import anchored_warnings, apply_corrections, review_tree
+from seuranta.importing.review_source import source_context
+from seuranta.importing.teaching import Parsed, log_review_edits, parse_for_draft
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
@@ -76,10 +79,11 @@ def get_draft_for(user, draft_id: int) -> ImportDraft:
     return draft
 
 
-def parse_upload(document) -> tuple[object | None, str | None]:
-    """The importer's result, or None and one sentence saying why the file could not be read."""
+def parse_upload(document, organization=None) -> tuple[Parsed | None, str | None]:
+    """The importer's result (read with the organisation's profile first, with the document and
+    its trace for the draft), or None and one sentence saying why the file could not be read."""
     try:
-        return parse_bytes(document.read(), document.name), None
+        return parse_for_draft(document.read(), document.name, organization), None
     except UnreadableDocument as exc:
         return None, str(exc)
     except Exception:  # a reader crashed on a strange file: the person still gets a sentence
@@ -102,7 +106,8 @@ def upload(request):
 def _upload(request, organizations):
     form = UploadForm(request.POST or None, request.FILES or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        result, problem = parse_upload(form.cleaned_data["document"])
+        parsed, problem = parse_upload(form.cleaned_data["document"], form.cleaned_data["organization"])
+        result = parsed.result if parsed else None
         if problem:
             form.add_error("document", problem)
         elif result.plan is None:
@@ -113,7 +118,7 @@ def _upload(request, organizations):
             draft = ImportDraft.objects.create(
                 created_by=request.user, organization=form.cleaned_data["organization"],
                 file_name=form.cleaned_data["document"].name[:255], family=result.family or "",
-                plan=plan, warnings=anchored_warnings(plan, result.warnings),
+                plan=plan, warnings=anchored_warnings(plan, result.warnings), **parsed.fields,
             )
             return redirect("importing:review", draft.pk)
     return _upload_page(request, form)
@@ -127,23 +132,26 @@ def _upload_page(request, form: UploadForm, status: int = 200):
 def review(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
     if request.method == "POST":
+        before = copy.deepcopy(draft.plan)
         problems = apply_corrections(draft.plan, draft.warnings, request.POST)
         version = posted_version(request)
         if problems:
             messages.error(request, _("A title cannot be empty. The empty titles were left as they were; "
                                       "your other corrections are kept."))
         updated = ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-            plan=draft.plan, warnings=draft.warnings, version=(version or 0) + 1)
+            plan=draft.plan, warnings=draft.warnings, changes=[], version=(version or 0) + 1)
         if not updated:
             messages.error(request, _("Someone else saved corrections to this import meanwhile. Their version is "
                                       "shown below; make your corrections again."))
             return redirect("importing:review", draft.pk)
+        log_review_edits(draft, before, request.user)
         if not problems:
             messages.success(request, _("Corrections saved."))
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
     return render(request, "importing/review.html", {
         "draft": draft, "nodes": nodes, "document_warnings": document_warnings, "levels": draft.plan.get("levels"),
+        **source_context(request.user, draft, nodes),
     })
 
 
