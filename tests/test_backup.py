@@ -40,7 +40,7 @@ from seuranta.backup import (
 )
 from seuranta.cli import main
 from seuranta.demo import load_demo
-from seuranta.importing.models import ImportDraft
+from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, open_round, save_entry
 from seuranta.monitoring.tasks import send_round_reminders
@@ -179,7 +179,14 @@ def populate_closed_round(organization) -> None:
                                 action="changed", changes={"title": ["Vanha", "Uusi"]}, user=coordinator)
     ImportDraft.objects.create(created_by=coordinator, organization=organization, file_name="tavoitteet.docx",
                                family="goal_table", plan={"title": "Luonnos", "nodes": []},
-                               warnings=[{"code": "x", "message": "Tarkista", "path": [], "checked": False}])
+                               warnings=[{"code": "x", "message": "Tarkista", "path": [], "checked": False}],
+                               source=b"1. Tavoite\nKeino: kokeilu\n", source_sha256="0" * 64)
+    ImportProfile.objects.create(organization=organization, data={"levels": {"Keino": "Toimenpide"}}, version=1,
+                                 updated_by=coordinator)
+    ImportCorrection.objects.create(organization=organization, document_sha256="0" * 64, file_name="a.txt",
+                                    source_index=1, source_text="Keino: kokeilu", predicted_role="level",
+                                    rule="lexicon:fi:keino", corrected_role="level:Toimenpide", applied_to_all=True,
+                                    key="Keino", profile_version=1, created_by=coordinator)
     group = Group.objects.create(name="Raportoijat")
     group.permissions.add(*Permission.objects.filter(codename__in=["view_plan", "change_node"]))
     responsible.groups.add(group)
