@@ -158,3 +158,13 @@ def test_dated_list_items_under_a_node_are_its_milestones():
         ("31.08.2019", "Avainhenkilöt on listattu"), ("30.09.2019", "Koulutukset on järjestetty"),
     ]
     assert node.children == []
+
+
+def test_the_text_under_the_documents_title_is_kept_as_its_introduction():
+    doc = Document(text="", blocks=[
+        Paragraph("Hyvinvointiohjelma", heading=1), Paragraph("Ohjelma kuvaa kunnan tavoitteet."),
+        Paragraph("Liikunta", heading=2), Paragraph("Tavoite 1: Asukkaat liikkuvat"),
+    ])
+    plan = outline_family.parse(doc).plan
+    assert plan.title == "Hyvinvointiohjelma"
+    assert [(s.title, s.text) for s in plan.sections] == [(None, "Ohjelma kuvaa kunnan tavoitteet.")]

@@ -344,9 +344,13 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     nodes = _drop_weak(_merge_repeated(reader.nodes(root.children, reader.intros(root), None)))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
+    introduction = None
     if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
-        nodes = nodes[0].children  # the document's title is not a node
+        # The document's title is not a node; the text under it introduces the whole plan.
+        introduction, nodes = nodes[0].description, nodes[0].children
     nodes, sections = _split_sections(nodes)
+    if introduction:
+        sections.insert(0, Section(title=None, text=introduction))
     warnings = [ImportWarning(
         "outline_guess",
         "Asiakirjan rakenne tunnistettiin otsikoista, numeroinnista ja luetteloista: "
