@@ -76,7 +76,7 @@ def invite(request, organization):
             cancelled=True)
         invitation = Invitation.objects.create(organization=organization, email=email, role=role,
                                                invited_by=request.user)
-        transaction.on_commit(lambda: _send(request, invitation))
+    _send(request, invitation)
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
     return redirect("organizations:people", organization.pk)
 
