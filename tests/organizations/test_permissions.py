@@ -48,10 +48,7 @@ def test_organisation_settings_pages_open_only_for_its_administrators(client, or
     log_in(client, org.personas, role)
     for name, url, _data in pages(org):
         response = client.get(url)
-        if name in POST_ONLY:
-            expected = 405
-        else:
-            expected = {"anonymous": 302, "admin": 200}.get(role, 403)
+        expected = 405 if name in POST_ONLY else {"anonymous": 302, "admin": 200}.get(role, 403)
         assert response.status_code == expected, (name, role)
         if expected == 302:
             assert "/login/" in response["Location"]
