@@ -40,7 +40,7 @@ def test_the_only_administrator_cannot_demote_or_remove_themself(client, org):
     mine = org.memberships["admin"]
     response = post(client, org, "member_role", mine, {"role": "viewer"})
     messages = [str(m) for m in response.wsgi_request._messages]
-    assert any("ainoa ylläpitäjä" in m for m in messages)
+    assert any("ainoa pääkäyttäjä" in m for m in messages)
     post(client, org, "member_active", mine, {"active": "0"})
     assert Membership.objects.get(pk=mine.pk).role == "admin" and Membership.objects.get(pk=mine.pk).active
 
