@@ -35,9 +35,10 @@ class UnitForm(forms.Form):
         others = OrganizationUnit.objects.filter(organization=self.organization, name__iexact=name)
         if self.unit:
             others = others.exclude(pk=self.unit.pk)
-        if others.exists():
+        if existing := others.first():
             raise forms.ValidationError(_("The organisation already has a unit called “%(name)s”. Choose another "
-                                          "name, for example with the sector's name added."), params={"name": name})
+                                          "name, for example with the sector's name added."),
+                                        params={"name": existing.name})
         return name
 
 
