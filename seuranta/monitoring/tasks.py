@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.snapshot import person_name
 from seuranta.monitoring.templatetags.monitoring_tags import plan_name
+from seuranta.plans.models import Membership
 
 DUE_STATES = (RoundEntry.State.NOT_STARTED, RoundEntry.State.DRAFT, RoundEntry.State.RETURNED)
 
@@ -44,9 +45,12 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
     people = {}
     entries = RoundEntry.objects.filter(round=reporting_round, state__in=DUE_STATES).select_related(
         "node").prefetch_related("node__responsible_users").order_by("order", "id")
+    # Someone whose access to the organisation was ended is not reminded, though still assigned.
+    ended = set(Membership.objects.filter(organization_id=reporting_round.plan.organization_id, active=False)
+                .values_list("user_id", flat=True))
     for entry in entries:
         for user in entry.node.responsible_users.all():
-            if user.email and user.is_active:
+            if user.email and user.is_active and user.pk not in ended:
                 people[user.pk] = user
                 due[user.pk].append(entry)
     messages = []

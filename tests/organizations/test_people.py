@@ -97,3 +97,22 @@ def test_restoring_access_gives_the_role_back(client, org):
     assert Membership.objects.get(pk=org.memberships["viewer"].pk).active
     client.logout()
     assert client.login(username="viewer", password=PASSWORD)
+
+
+def test_a_person_whose_access_ended_gets_no_round_reminders(client, org, mailoutbox):
+    from datetime import date
+
+    from seuranta.monitoring.reporting import open_round
+    from seuranta.monitoring.tasks import send_round_reminders
+
+    outsider = org.personas.outsider  # active elsewhere, so the account itself stays active
+    member = Membership.objects.create(user=outsider, organization=org.organization, role="responsible")
+    plan = make_plan(organization=org.organization)
+    for node in Node.objects.filter(plan=plan, level="Toimenpide"):
+        node.responsible_users.add(outsider, org.personas.responsible)
+    reporting_round = open_round(plan, title="Q1", period="2026-Q1", deadline=date(2026, 4, 15), root=None,
+                                 user=org.personas.coordinator)
+    log_in(client, org.personas, "admin")
+    post(client, org, "member_active", member, {"active": "0"})
+    send_round_reminders.enqueue(reporting_round.pk, "https://x/")
+    assert [m.to for m in mailoutbox] == [["responsible@example.invalid"]]
