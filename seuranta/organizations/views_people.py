@@ -126,7 +126,14 @@ def member_role(request, organization, membership_id: int):
         membership.save(update_fields=["role"])
         messages.success(request, _("%(name)s is now %(role)s.") % {"name": name,
                                                                     "role": membership.get_role_display()})
-    return redirect("organizations:people", organization.pk)
+    return _back(request, organization)
+
+
+def _back(request, organization):
+    """To the people page, or home for an administrator who just gave up their own rights here."""
+    if administered_organizations(request.user).filter(pk=organization.pk).exists():
+        return redirect("organizations:people", organization.pk)
+    return redirect("home")
 
 
 @require_POST
@@ -152,4 +159,4 @@ def member_active(request, organization, membership_id: int):
                 get_user_model().objects.filter(pk=user.pk).update(is_active=False)
         messages.success(request, _("%(name)s no longer has access to %(organization)s. Their reports and "
                                     "changes stay in the history.") % {"name": name, "organization": organization})
-    return redirect("organizations:people", organization.pk)
+    return _back(request, organization)

@@ -116,3 +116,13 @@ def test_a_person_whose_access_ended_gets_no_round_reminders(client, org, mailou
     post(client, org, "member_active", member, {"active": "0"})
     send_round_reminders.enqueue(reporting_round.pk, "https://x/")
     assert [m.to for m in mailoutbox] == [["responsible@example.invalid"]]
+
+
+def test_an_administrator_who_gives_up_their_own_role_is_sent_home_not_to_a_refusal(client, org, personas):
+    from tests.factories import make_member
+
+    make_member("admin2", org.organization, Membership.Role.ADMIN)
+    log_in(client, org.personas, "admin")
+    response = post(client, org, "member_role", org.memberships["admin"], {"role": "coordinator"})
+    assert response["Location"] == reverse("home")
+    assert Membership.objects.get(pk=org.memberships["admin"].pk).role == "coordinator"

@@ -128,3 +128,14 @@ def test_the_invitation_page_is_public_and_a_bad_token_is_explained(client, org,
     response = log_in(client, org.personas, role).get(reverse("organizations:accept", args=["nonsense"]))
     assert response.status_code == 410
     assert "ei ole kelvollinen" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_password_reset_pages_open_for_everyone(client, org, role, mailoutbox):
+    log_in(client, org.personas, role)
+    for name in ("password_reset", "password_reset_done", "password_reset_complete"):
+        assert client.get(reverse(name)).status_code == 200, name
+    bad_link = client.get(reverse("password_reset_confirm", args=["MQ", "bad-token"]))
+    assert bad_link.status_code == 200 and "vanhentunut tai jo käytetty" in bad_link.content.decode()
+    response = client.post(reverse("password_reset"), {"email": "viewer@example.invalid"})
+    assert response.status_code == 302 and len(mailoutbox) == 1
