@@ -48,12 +48,16 @@ def open_invitation(token: str) -> OpenedInvitation:
         return OpenedInvitation(None, _("This invitation has been cancelled. Ask the organisation's "
                                         "administrator for a new one."))
     if invitation.accepted_at is not None:
-        return OpenedInvitation(None, _("This invitation has already been used. Log in with the username "
-                                        "and password you chose, or reset your password if you forgot it."))
+        return OpenedInvitation(None, used_problem())
     if invitation.nonce != nonce:
         return OpenedInvitation(None, _("A newer invitation has been sent to you: use the link in the "
                                         "latest e-mail."))
     return OpenedInvitation(invitation)
+
+
+def used_problem() -> str:
+    return _("This invitation has already been used. Log in with the username and password you chose, or reset "
+             "your password if you forgot it.")
 
 
 def existing_user(email: str):

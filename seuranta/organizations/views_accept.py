@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from seuranta.organizations.forms import AcceptInvitationForm
-from seuranta.organizations.invitations import accept, existing_user, open_invitation
+from seuranta.organizations.invitations import accept, existing_user, open_invitation, used_problem
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -29,7 +29,8 @@ def accept_invitation(request, token: str):
         # The address already has an account: it joins as itself, never by a second account.
         if request.user.is_authenticated and request.user.pk == account.pk:
             if request.method == "POST":
-                accept(invitation, account)
+                if not _accepted(invitation, account):
+                    return _used(request)
                 messages.success(request, _("You are now a member of %(organization)s.")
                                  % {"organization": invitation.organization})
                 return redirect("home")
@@ -44,13 +45,28 @@ def accept_invitation(request, token: str):
                   status=400 if form.is_bound else 200)
 
 
+def _accepted(invitation, user) -> bool:
+    try:
+        accept(invitation, user)
+    except ValueError:  # used or cancelled between opening the page and sending it
+        return False
+    return True
+
+
+def _used(request):
+    return render(request, "organizations/invitation_invalid.html",
+                  {"problem": used_problem()}, status=410)
+
+
 def _create_account(request, invitation, user, form):
     with transaction.atomic():
         user.first_name, user.last_name = form.cleaned_data["first_name"], form.cleaned_data["last_name"]
         user.set_password(form.cleaned_data["password1"])
         user.is_active = True
         user.save()
-        accept(invitation, user)
+        if not _accepted(invitation, user):
+            transaction.set_rollback(True)
+            return _used(request)
     login(request, user, backend=BACKEND)
     messages.success(request, _("Welcome to Seuranta. Your username is %(username)s.")
                      % {"username": user.get_username()})

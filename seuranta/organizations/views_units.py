@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from seuranta.organizations.access import administers
 from seuranta.organizations.forms import UnitForm
-from seuranta.organizations.units import kind_for, organization_rows, subtree_ids, sync_kinds, unit_rows
+from seuranta.organizations.units import kind_for, organization_rows, subtree_ids, sync_kinds
 from seuranta.plans.models import OrganizationUnit
 
 
@@ -75,7 +75,7 @@ def unit_edit(request, organization, unit_id: int):
 def unit_active(request, organization, unit_id: int):
     """Deactivate a unit and every unit below it, or restore one (and the units above it, so it can be seen)."""
     unit = get_object_or_404(OrganizationUnit, pk=unit_id, organization=organization)
-    rows = unit_rows(list(OrganizationUnit.objects.filter(organization=organization)))
+    rows = organization_rows(organization.pk)
     if request.POST.get("active") == "1":
         above, parent_id = [], unit.parent_id
         by_id = {r.unit.pk: r.unit for r in rows}

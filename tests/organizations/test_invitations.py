@@ -150,3 +150,13 @@ def test_inviting_the_same_address_again_replaces_the_open_invitation(client, or
     open_ones = Invitation.objects.filter(email=org.invitation.email, cancelled=False, accepted_at=None)
     assert [i.role for i in open_ones] == ["coordinator"]
     assert client.get(reverse("organizations:accept", args=[invitation_token(org.invitation)])).status_code == 410
+
+
+def test_someone_logged_in_as_another_account_is_asked_to_log_out_first(client, org, mailoutbox):
+    invite(client, org, email=org.personas.outsider.email, role="viewer")
+    url = link_in(mailoutbox[0])
+    log_in(client, org.personas, "viewer")
+    page = client.get(url).content.decode()
+    assert "Kirjaudu ensin ulos" in page and reverse("logout") in page
+    assert client.post(url).status_code == 200  # nothing is accepted for the wrong account
+    assert not Membership.objects.filter(user=org.personas.outsider, organization=org.organization).exists()
