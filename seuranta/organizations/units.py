@@ -19,6 +19,11 @@ class TreeRow:
     depth: int  # 0 for a sector (toimiala)
     path: str  # names from the top, "Sivistystoimiala › Perusopetus"
 
+    @property
+    def level_label(self) -> str:
+        """The level its place in the tree gives it (an imported unit's stored kind may not say yet)."""
+        return OrganizationUnit.Kind(kind_for(self.depth)).label
+
 
 def unit_rows(units: list[OrganizationUnit]) -> list[TreeRow]:
     """The units in tree order (each after its parent, siblings by order and name), with depth and path."""
