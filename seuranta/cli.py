@@ -200,8 +200,20 @@ def cmd_template(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DEMO_PASSWORDS_REFUSED = (
+    "Tietokannassa on demokäyttäjiä julkisilla salasanoilla ({users}); Seuranta ei palvele sitä ilman "
+    "valitsinta --demo. Vaihda salasanat (seuranta manage changepassword KÄYTTÄJÄ) tai poista käyttäjät, "
+    "tai anna --demo, jos tämä on vain demo. / The database has demo users with published passwords: change "
+    "them or pass --demo."
+)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     setup_django(db_path=getattr(args, "db", None))
+    from seuranta.demo import demo_users_with_published_passwords
+
+    if not args.demo and (users := demo_users_with_published_passwords()):
+        raise CommandError(DEMO_PASSWORDS_REFUSED.format(users=", ".join(users)))
     serve(args.host, args.port, worker=not args.no_worker)
     return EXIT_OK
 
@@ -233,6 +245,9 @@ def serve(host: str, port: int, *, worker: bool = True) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     db_path = args.db
+    # The demo is served over plain HTTP on this machine: cookies that need HTTPS would make login impossible.
+    os.environ.setdefault("SECURE_COOKIES", "0")
+    os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
     if not db_path and not os.environ.get("DATABASE_URL"):
         # Not via seuranta.settings: importing it now would fix the database before we choose it.
         from seuranta.paths import data_dir
@@ -245,6 +260,47 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(summary)
     if not args.no_serve:
         serve(args.host, args.port, worker=not args.no_worker)
+    return EXIT_OK
+
+
+def _print_counts(counts, verb: str, path: str) -> None:
+    from django.apps import apps
+
+    print(f"{verb} {sum(counts.values())} riviä: {path}")
+    for label, rows in counts.items():
+        model = apps.get_model(label)
+        print(f"  {rows:8}  {model._meta.verbose_name_plural} ({label})")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if args.db and not Path(args.db).exists():
+        raise CommandError(f"Tietokantatiedostoa {args.db} ei ole.")
+    setup_django(migrate=False, db_path=args.db)
+    from seuranta.backup import BackupError, write_backup
+
+    try:
+        counts = write_backup(Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"Tiedostoon {args.file} ei voi kirjoittaa: {exc.strerror}.") from None
+    if not args.quiet:
+        _print_counts(counts, "Varmuuskopioitiin", args.file)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    setup_django(migrate=False, db_path=args.db)
+    from seuranta.backup import BackupError, read_header, restore_backup
+
+    try:
+        header = read_header(Path(args.file))
+        counts = restore_backup(Path(args.file))
+    except BackupError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Varmuuskopio {header.get('created_at', '?')} (Seuranta {header.get('seuranta', '?')}, "
+          f"{header.get('database', '?')})")
+    _print_counts(counts, "Palautettiin", args.file)
     return EXIT_OK
 
 
@@ -320,7 +376,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-worker", action="store_true",
                    help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)")
+    p.add_argument("--demo", action="store_true",
+                   help="serve even though the demo users still have their published passwords (demo use only)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("backup", help="write the whole database (users, plans, rounds, history...) to one JSON "
+                                      "file, gzip'd when FILE ends in .gz")
+    p.add_argument("file")
+    p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing unless something goes wrong (cron)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="load a backup into a new, empty database")
+    p.add_argument("file")
+    p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")
     p.add_argument("rest", nargs=argparse.REMAINDER)

@@ -32,6 +32,16 @@ DEMO_USERS = [
     ("katselija", "seuranta-katselija", Membership.Role.VIEWER, ("Kaisa", "Katselija")),
 ]
 DEMO_ORGANIZATION = "Porin kaupunki"
+DEMO_WARNING = ("  VAROITUS: vain demokäyttöön / for demo use only. Nämä salasanat ovat julkisia (README); "
+                "älä käytä tätä tietokantaa tuotannossa.")
+
+
+def demo_users_with_published_passwords() -> list[str]:
+    """The demo users that can still log in with the password the README publishes."""
+    users = {user.username: user for user in get_user_model().objects.filter(
+        username__in=[username for username, *_ in DEMO_USERS], is_active=True)}
+    return [username for username, password, *_ in DEMO_USERS
+            if username in users and users[username].check_password(password)]
 
 
 def demo_plan_texts() -> dict[str, str]:
@@ -53,7 +63,7 @@ def load_demo() -> str:
     organization, _ = Organization.objects.get_or_create(name=DEMO_ORGANIZATION)
     User = get_user_model()
     lines = ["Seuranta-demo: viisi esimerkkisuunnitelmaa (Pori, Kokkola, Laitila).", "",
-             f"Demokäyttäjät ({organization.name}):"]
+             f"Demokäyttäjät ({organization.name}):", DEMO_WARNING]
     for username, password, role, (first, last) in DEMO_USERS:
         user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last,
                                                                            "email": f"{username}@example.invalid"})

@@ -11,6 +11,8 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     EMAIL_BACKEND (default: console), DEFAULT_FROM_EMAIL, and for SMTP EMAIL_HOST,
     EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
+    CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
+    seuranta/settings_security.py; the README's configuration table lists every variable.
 """
 
 import os
@@ -171,10 +173,13 @@ TASKS = {
     }
 }
 
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
-CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 X_FRAME_OPTIONS = "DENY"
+
+# Transport, cookies, CSP, login throttling and caching: seuranta/settings_security.py (the README lists them).
+from seuranta.settings_security import *  # noqa: E402,F403
+from seuranta.settings_security import install  # noqa: E402
+
+install(INSTALLED_APPS, MIDDLEWARE, TEMPLATES)
 
 LOGGING = {
     "version": 1,

@@ -144,3 +144,54 @@ def test_demo_without_db_puts_the_plans_in_demo_sqlite_in_the_data_dir(tmp_path)
         # The task worker started beside `seuranta demo` uses this same file: its table must be there.
         assert db.execute("select count(*) from django_tasks_database_dbtaskresult").fetchone() == (0,)
     assert not (tmp_path / "seuranta.sqlite3").exists()
+
+
+@pytest.mark.django_db
+def test_demo_prints_its_passwords_as_for_demo_use_only(capsys):
+    main(["demo", "--no-serve"])
+    out = capsys.readouterr().out
+    assert "vain demokäyttöön" in out and "for demo use only" in out
+    assert out.index("vain demokäyttöön") < out.index("seuranta-admin")
+
+
+@pytest.fixture
+def served(monkeypatch):
+    calls = []
+    monkeypatch.setattr("seuranta.cli.serve", lambda host, port, worker=True: calls.append((host, port)))
+    return calls
+
+
+@pytest.mark.django_db
+def test_serve_refuses_a_database_with_the_demo_passwords(capsys, served):
+    main(["demo", "--no-serve"])
+    capsys.readouterr()
+    assert main(["serve"]) == 1
+    err = capsys.readouterr().err
+    assert "--demo" in err and "changepassword" in err
+    assert "admin" in err
+    assert served == []
+
+
+@pytest.mark.django_db
+def test_serve_with_demo_serves_the_demo_database(capsys, served):
+    main(["demo", "--no-serve"])
+    assert main(["serve", "--demo"]) == 0
+    assert served == [("127.0.0.1", 8000)]
+
+
+@pytest.mark.django_db
+def test_serve_runs_once_the_demo_passwords_are_changed(capsys, served):
+    from django.contrib.auth import get_user_model
+
+    main(["demo", "--no-serve"])
+    for user in get_user_model().objects.all():
+        user.set_password(f"uusi-{user.username}-salasana")
+        user.save()
+    assert main(["serve"]) == 0
+    assert served == [("127.0.0.1", 8000)]
+
+
+@pytest.mark.django_db
+def test_serve_runs_on_a_database_without_demo_users(served):
+    assert main(["serve"]) == 0
+    assert served == [("127.0.0.1", 8000)]

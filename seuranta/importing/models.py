@@ -29,6 +29,7 @@ FAMILY_LABELS = {
     "narrative": _("narrative service plan"),
     "spreadsheet": _("Seuranta spreadsheet template"),
     "report": _("Seuranta report"),
+    "outline": _("document outline (headings, numbering, lists and labels)"),
 }
 
 

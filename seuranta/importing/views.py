@@ -25,7 +25,7 @@ from seuranta.plans.models import Plan
 from seuranta.web.editing import posted_version, record, require
 
 log = logging.getLogger(__name__)
-ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".json")
+ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".html", ".htm", ".json")
 MAX_BYTES = 10 * 1024 * 1024
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries around the file
 TOO_LARGE = gettext_lazy("The file is larger than 10 MB. Make it smaller, for example by removing pictures, or "

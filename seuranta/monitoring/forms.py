@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from seuranta.core.measures import parse_measure, parse_whole_period
+from seuranta.core.periods import period_bounds
+from seuranta.monitoring.models import ReportingRound
 from seuranta.monitoring.reporting import EntryValues
-from seuranta.plans.models import Indicator, Node, ProgressEntry
+from seuranta.plans.models import Indicator, Node, Plan, ProgressEntry
 
 
 def normalise_period(written: str) -> str | None:
@@ -25,9 +27,15 @@ class OpenRoundForm(forms.Form):
     )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
     root = forms.TypedChoiceField(label=_("Part of the plan"), coerce=int, required=False, empty_value=None)
+    confirm_duplicate = forms.BooleanField(
+        label=_("Open it anyway: I know another round already asks for reports on the same period and part "
+                "of the plan"), required=False,
+    )
 
-    def __init__(self, *args, nodes: list[Node], **kwargs):
+    def __init__(self, *args, nodes: list[Node], plan: Plan | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.duplicates: list[ReportingRound] = []  # set by clean(): rounds this one would repeat
         self.nodes = {n.pk: n for n in nodes}
         self.fields["root"].choices = [("", _("The whole plan"))] + [
             (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
@@ -44,6 +52,44 @@ class OpenRoundForm(forms.Form):
     def clean_root(self) -> Node | None:
         root = self.cleaned_data.get("root")
         return self.nodes.get(root) if root else None
+
+    def clean(self):
+        data = super().clean()
+        if self.plan is None or not data.get("period") or "root" not in data:
+            return data
+        self.duplicates = same_period_rounds(self.plan, data["period"], data["root"])
+        if self.duplicates and not data.get("confirm_duplicate"):
+            names = ", ".join(f"{r.title} ({r.get_state_display()})" for r in self.duplicates)
+            raise forms.ValidationError(
+                _("A round for the same period over the same part of the plan already exists: %(rounds)s. Both "
+                  "rounds would ask the same people for the same reports, and the later submissions would "
+                  "replace the earlier ones in the plan. If you really want a second round, tick the box below "
+                  "and open it again.") % {"rounds": names},
+                code="duplicate_round",
+            )
+        return data
+
+
+def same_period_rounds(plan: Plan, period: str, root: Node | None) -> list[ReportingRound]:
+    """The plan's rounds over the same dates whose part of the plan overlaps root's (one contains the other)."""
+    bounds = period_bounds(period)
+    if bounds is None:
+        return []
+    candidates = list(ReportingRound.objects.filter(plan=plan, period_start=bounds[0], period_end=bounds[1])
+                      .order_by("opened_at", "id"))
+    if root is None or not candidates:
+        return candidates
+    parents = dict(Node.objects.filter(plan=plan).values_list("id", "parent_id"))
+
+    def line(node_id: int | None) -> set[int]:  # the node and its ancestors
+        found: set[int] = set()
+        while node_id is not None and node_id not in found:
+            found.add(node_id)
+            node_id = parents.get(node_id)
+        return found
+
+    mine = line(root.pk)
+    return [r for r in candidates if r.root_id is None or r.root_id in mine or root.pk in line(r.root_id)]
 
 
 # The plan's phases and verdicts, worded for the person reporting.

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.snapshot import person_name
 from seuranta.monitoring.templatetags.monitoring_tags import plan_name
-from seuranta.plans.models import Membership
+from seuranta.plans.access import may_report
 
 DUE_STATES = (RoundEntry.State.NOT_STARTED, RoundEntry.State.DRAFT, RoundEntry.State.RETURNED)
 
@@ -45,12 +45,13 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
     people = {}
     entries = RoundEntry.objects.filter(round=reporting_round, state__in=DUE_STATES).select_related(
         "node").prefetch_related("node__responsible_users").order_by("order", "id")
-    # Someone whose access to the organisation was ended is not reminded, though still assigned.
-    ended = set(Membership.objects.filter(organization_id=reporting_round.plan.organization_id, active=False)
-                .values_list("user_id", flat=True))
+    entries = list(entries)
+    # Only those who may open the reports: someone later made a viewer, or who left, gets no reminder.
+    allowed = {user.pk for user in may_report(
+        {u.pk: u for entry in entries for u in entry.node.responsible_users.all()}.values(), reporting_round.plan)}
     for entry in entries:
         for user in entry.node.responsible_users.all():
-            if user.email and user.is_active and user.pk not in ended:
+            if user.email and user.is_active and user.pk in allowed:
                 people[user.pk] = user
                 due[user.pk].append(entry)
     messages = []
@@ -76,17 +77,19 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
                 body="\n".join(lines), from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
             ))
     sent = _send(messages)
-    ReportingRound.objects.filter(pk=round_id).update(reminded_at=timezone.now())
+    # A round closed meanwhile stays as it was closed.
+    ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(reminded_at=timezone.now())
     return sent
 
 
 @task
 def send_return_notice(entry_id: int, entry_url: str, lang: str = "fi") -> int:
     """Tell the node's responsible users that their report came back for correction."""
-    entry = RoundEntry.objects.select_related("round", "node").filter(pk=entry_id).first()
+    entry = RoundEntry.objects.select_related("round__plan", "node").filter(pk=entry_id).first()
     if entry is None:
         return 0
-    recipients = [u.email for u in entry.node.responsible_users.all() if u.email and u.is_active]
+    recipients = [u.email for u in may_report(entry.node.responsible_users.all(), entry.round.plan)
+                  if u.email and u.is_active]
     if not recipients:
         return 0
     with translation.override(lang):

@@ -85,7 +85,7 @@ def open_round_view(request, plan_id: int):
         messages.error(request, _("This plan is archived; no more rounds can be opened."))
         return redirect("monitoring:rounds")
     nodes = list(Node.objects.filter(plan=plan, children__isnull=False).distinct().order_by("parent_id", "order", "id"))
-    form = OpenRoundForm(request.POST or None, nodes=nodes)
+    form = OpenRoundForm(request.POST or None, nodes=nodes, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         reporting_round = open_round(plan, title=data["title"], period=data["period"], deadline=data["deadline"],
@@ -131,8 +131,13 @@ def round_detail(request, round_id: int):
     snapshot = reporting_round.snapshot
     if snapshot:
         labels = dict(RoundEntry.State.choices)
+        # A node deleted from the plan after closing: the snapshot keeps its report, but it has no page.
+        present = set(Node.objects.filter(pk__in=[row["node_id"] for row in snapshot["entries"]])
+                      .values_list("pk", flat=True))
         for row in snapshot["entries"]:
             row["state_label"] = labels.get(row["state"], row["state"])
+            row["removed"] = row["node_id"] not in present
+        _count_removed(snapshot["entries"], per_person, per_unit)
     context = {
         "round": reporting_round, "plan": reporting_round.plan, "access": access,
         "completion": completion, "percent": _percent(completion["submitted"], completion["total"]),
@@ -141,6 +146,18 @@ def round_detail(request, round_id: int):
         "snapshot": snapshot,
     }
     return render(request, "monitoring/round.html", context)
+
+
+def _count_removed(rows: list[dict], per_person: list[dict], per_unit: list[dict]) -> None:
+    """Reports on nodes deleted after closing, as one line of each breakdown, so that they add up to the total."""
+    removed = [row for row in rows if row["removed"]]
+    if not removed:
+        return
+    submitted = sum(1 for row in removed if row["submitted"])
+    line = {"total": len(removed), "submitted": submitted, "percent": _percent(submitted, len(removed))}
+    label = _("removed from the plan after the round closed")
+    per_person.append({"name": label, **line})
+    per_unit.append({"unit": label, **line})
 
 
 @require_POST

@@ -25,6 +25,21 @@ class PlanAccess:
     is_superuser: bool = False
 
 
+REPORTING_ROLES = (Membership.Role.ADMIN, Membership.Role.COORDINATOR, Membership.Role.RESPONSIBLE)
+
+
+def may_report(users, plan: Plan) -> list:
+    """Those of `users` who may report on the plan (and so open its reports): superusers and the members of
+    its organisation with a reporting role, while the plan is not archived. One query whatever their number."""
+    users = list(users)
+    if plan.state == Plan.State.ARCHIVED or not users:
+        return []
+    members = set(Membership.objects.active().filter(
+        organization_id=plan.organization_id, role__in=REPORTING_ROLES, user__in=[u.pk for u in users],
+    ).values_list("user_id", flat=True)) if plan.organization_id else set()
+    return [u for u in users if u.is_superuser or u.pk in members]
+
+
 def user_role(user, organization_id: int | None) -> str | None:
     if not user.is_authenticated or organization_id is None:
         return None
@@ -40,12 +55,13 @@ def plan_access(user, plan: Plan, *, role: str | None = None) -> PlanAccess:
     role = role if role is not None else user_role(user, plan.organization_id)
     published = plan.state == Plan.State.PUBLISHED
     manages = role in (Membership.Role.ADMIN, Membership.Role.COORDINATOR)
+    # can_report must agree with may_report() above, which decides who gets reminders.
     return PlanAccess(
         role=role,
         can_view=published or role is not None,
         can_edit=manages and plan.state != Plan.State.ARCHIVED,
         can_coordinate=manages,
-        can_report=(manages or role == Membership.Role.RESPONSIBLE) and plan.state != Plan.State.ARCHIVED,
+        can_report=role in REPORTING_ROLES and plan.state != Plan.State.ARCHIVED,
     )
 
 

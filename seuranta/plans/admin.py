@@ -1,8 +1,13 @@
-"""The Django admin for every plan model; labels come from the models' Finnish translations."""
+"""The Django admin for every plan model; labels come from the models' Finnish translations.
+
+Edits to a plan's content are written into its change history (`RecordedAdmin`); the history itself
+is read-only here, as everywhere.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.plans.admin_history import RecordedAdmin
 from seuranta.plans.models import (
     ChangeRecord,
     Indicator,
@@ -63,7 +68,7 @@ class SectionInline(admin.StackedInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(RecordedAdmin):
     list_display = ["__str__", "organization", "kind", "period", "state", "updated_at"]
     list_filter = ["state", "kind", "organization"]
     search_fields = ["title"]
@@ -93,7 +98,7 @@ class ProgressInline(admin.StackedInline):
 
 
 @admin.register(Node)
-class NodeAdmin(admin.ModelAdmin):
+class NodeAdmin(RecordedAdmin):
     list_display = ["__str__", "plan", "unit_name", "schedule", "binding", "phase"]
     list_filter = ["plan", "level", "binding", "phase"]
     search_fields = ["title", "description", "unit_name"]
@@ -112,7 +117,7 @@ class MeasureInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(RecordedAdmin):
     list_display = ["__str__", "unit", "source", "node"]
     list_filter = ["node__plan"]
     search_fields = ["name", "source"]
@@ -122,7 +127,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measure)
-class MeasureAdmin(admin.ModelAdmin):
+class MeasureAdmin(RecordedAdmin):
     list_display = ["text", "role", "kind", "value", "period", "label", "indicator"]
     list_filter = ["role", "kind"]
     search_fields = ["text", "indicator__name"]
@@ -131,7 +136,7 @@ class MeasureAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(RecordedAdmin):
     list_display = ["title", "due", "due_date", "done", "node"]
     list_filter = ["done"]
     search_fields = ["title"]
@@ -139,7 +144,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressEntry)
-class ProgressEntryAdmin(admin.ModelAdmin):
+class ProgressEntryAdmin(RecordedAdmin):
     list_display = ["__str__", "period", "phase", "verdict", "author", "updated_at"]
     list_filter = ["phase", "verdict"]
     search_fields = ["text"]
@@ -152,5 +157,12 @@ class ChangeRecordAdmin(admin.ModelAdmin):
     list_filter = ["object_type", "action"]
     readonly_fields = ["plan", "node", "object_type", "object_id", "action", "changes", "user", "at"]
 
+    # Append-only: shown, never added, changed or deleted here.
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "seuranta.reports"
     label = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from seuranta.reports.freshness import connect
+
+        connect()

@@ -6,6 +6,7 @@ the plan in a constant number of queries and the rest is pure.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,3 +88,24 @@ def render_for(plan: Plan, request: ReportRequest, *, today: date | None = None)
     content_type, suffix = FORMATS[request.fmt]
     stem = f"raportti-{plan.pk}-{report.on.isoformat()}"
     return render(report, request.fmt), content_type, stem + suffix
+
+
+def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None = None) -> str:
+    """A key that changes whenever the report could: with every write to the plan, and with the request.
+
+    Every write to a plan's content leaves a ChangeRecord (seuranta.web.editing, monitoring.reporting) and
+    settings changes bump `Plan.version`; the newest record and the count of records catch deletions too.
+    Saves that leave no record (the admin) move freshness.generation(). Two queries (one more for a round), whatever the plan's size."""
+    from django.db.models import Count, Max
+
+    from seuranta.plans.models import ChangeRecord
+    from seuranta.reports.freshness import generation
+
+    history = ChangeRecord.objects.filter(plan=plan).aggregate(last=Max("id"), count=Count("id"))
+    parts: list = [generation(), plan.version, plan.updated_at.isoformat(), plan.state, history["last"], history["count"],
+                   plan.organization.name if plan.organization_id else None, request.fmt, request.variant,
+                   request.lang, (request.on or today or timezone.localdate()).isoformat(), request.unit]
+    if request.round_id is not None:
+        parts.append(round_options(plan, request.round_id))
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+    return f"report:{plan.pk}:{digest}"

@@ -41,9 +41,9 @@ class NodeForm(forms.Form):
         label=_("Responsible people in Seuranta"), required=False, coerce=int,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("They see this item under My reports and get the reminders of reporting rounds. "
-                    "Only members of the plan's organisation can be chosen."),
+                    "Only members of the plan's organisation who may report can be chosen (not viewers)."),
         error_messages={"invalid_choice": _("Choose responsible people only from the members of the plan's "
-                                            "organisation.")},
+                                            "organisation who may report; a viewer cannot be responsible.")},
     )
     schedule = forms.CharField(label=_("Schedule"), required=False, max_length=200,
                                help_text=_('As written, for example "2026" or "kevät 2027".'))

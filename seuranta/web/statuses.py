@@ -27,7 +27,8 @@ def status_choices() -> list[tuple[str, str]]:
 
 OBJECT_LABELS = {
     "node": _("Item"), "indicator": _("Indicator"), "milestone": _("Milestone"), "plan": _("Plan"),
-    "measure": _("Measure"), "progress": _("Progress report"),
+    "measure": _("Measure"), "progress": _("Progress report"), "section": _("Text section"),
+    "round": _("Reporting round"),
 }
 ACTION_LABELS = {
     "created": _("added"), "changed": _("changed"), "deleted": _("removed"), "moved": _("moved"),

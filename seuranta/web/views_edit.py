@@ -20,10 +20,11 @@ from django.views.decorators.http import require_POST
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
+from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.monitoring.snapshot import person_name
 from seuranta.organizations.units import unit_choices
-from seuranta.plans.access import get_node_for, get_plan_for
+from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
 from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
@@ -70,18 +71,23 @@ def node_values(form: NodeForm) -> dict:
 def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[int, str], list[int]]:
     """Whom the node's responsible users may be chosen from, in two queries whatever their number.
 
-    The choices are the members of the plan's organisation, and anyone already assigned (in the admin,
-    or before they left the organisation) so that saving the form does not silently drop them; such a
+    The choices are the members of the plan's organisation who may report (not viewers: they could not
+    open the reports they would be reminded of), and anyone already assigned (in the admin, before they
+    left the organisation or became a viewer) so that saving the form does not silently drop them; such a
     person can be removed but not added again. Returns (choices, names by user id, assigned user ids).
     """
     members = (Membership.objects.active().filter(organization_id=plan.organization_id).select_related("user")
                .order_by("user__last_name", "user__first_name", "user__username")
                if plan.organization_id else [])
     assigned = list(node.responsible_users.order_by("last_name", "first_name", "username"))
+    assigned_ids = {user.pk for user in assigned}
     choices, names = [], {}
     for membership in members:
         names[membership.user_id] = person_name(membership.user)
-        choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+        if membership.role in REPORTING_ROLES:
+            choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+        elif membership.user_id in assigned_ids:
+            choices.append((membership.user_id, f"{names[membership.user_id]} ({_('viewer: may not report')})"))
     for user in assigned:
         if user.pk not in names:
             names[user.pk] = person_name(user)
@@ -226,15 +232,19 @@ def node_delete(request, node_id: int):
     if denied := require(request, access.can_edit):
         return denied
     if request.method == "POST":
+        kept = rounds_affected_by_deleting(node).closed
         with transaction.atomic():
             record(plan, user=request.user, object_type="node", action="deleted", obj=node, node=node.parent,
                    changes={"title": [node.title, None], "level": [node.level, None]})
-            node.delete()
+            node.delete()  # closed rounds stay whole: see seuranta.monitoring.models
         messages.success(request, _("Deleted."))
+        if kept:
+            messages.info(request, _("The closed reporting rounds that covered it are kept as they were at closing."))
         return redirect("node_edit", node.parent_id) if node.parent_id else redirect("plan", plan.pk)
     below = Node.objects.filter(plan=plan, parent=node).count()
     return render(request, "web/confirm_delete.html", {
         "plan": plan, "object": node, "below": below, "cancel_url": node_cancel_url(node),
+        "rounds": rounds_affected_by_deleting(node),
     })
 
 

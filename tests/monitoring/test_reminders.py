@@ -65,3 +65,30 @@ def test_with_the_database_backend_reminders_wait_for_the_worker(transactional_d
     assert mailoutbox == [] and DBTaskResult.objects.count() == 1
     call_command("db_worker", batch=True, verbosity=0)
     assert len(mailoutbox) == 2
+
+
+def test_a_responsible_person_made_a_viewer_gets_no_reminder(reporting, mailoutbox):
+    from seuranta.plans.models import Membership
+
+    Membership.objects.filter(user=reporting.other).update(role=Membership.Role.VIEWER)
+    sent = send_round_reminders.enqueue(reporting.round.pk, "https://x/").return_value
+    assert sent == 1
+    assert [m.to for m in mailoutbox] == [["responsible@example.invalid"]]
+
+
+def test_a_responsible_person_who_left_the_organisation_gets_no_reminder(reporting, mailoutbox):
+    from seuranta.plans.models import Membership
+
+    Membership.objects.filter(user=reporting.other).delete()
+    send_round_reminders.enqueue(reporting.round.pk, "https://x/")
+    assert [m.to for m in mailoutbox] == [["responsible@example.invalid"]]
+
+
+def test_a_return_notice_skips_a_responsible_person_who_cannot_open_the_report(reporting, mailoutbox):
+    from seuranta.plans.models import Membership
+
+    reporting.actions[0].responsible_users.add(reporting.other)
+    Membership.objects.filter(user=reporting.other).update(role=Membership.Role.VIEWER)
+    sent = send_return_notice.enqueue(reporting.mine.pk, "https://x/").return_value
+    assert sent == 1
+    assert mailoutbox[0].to == ["responsible@example.invalid"]

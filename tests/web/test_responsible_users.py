@@ -9,6 +9,9 @@ from tests.monitoring.conftest import open_test_round
 from tests.web.helpers import EDITORS, ROLES, client_for, count_queries
 from tests.web.test_editing import action, node_data
 
+REFUSED = ("Valitse vastuuhenkilöt vain niistä suunnitelman organisaation jäsenistä, jotka saavat raportoida; "
+           "katselija ei voi olla vastuuhenkilö.")
+
 
 def named_member(username: str, organization, first: str, last: str, role=Membership.Role.RESPONSIBLE):
     user = make_member(username, organization, role)
@@ -158,12 +161,12 @@ def test_assigning_moves_the_nodes_version_on(client, personas):
 def test_only_editors_can_assign_responsible_users(client, personas, role):
     node = action(make_plan(1, organization=personas.organization))
     response = client_for(client, personas, role).post(
-        reverse("node_edit", args=[node.pk]), node_data(node, responsible_users=[personas.viewer.pk]))
+        reverse("node_edit", args=[node.pk]), node_data(node, responsible_users=[personas.responsible.pk]))
     expected = {"anonymous": 302, "outsider": 403, "viewer": 403, "responsible": 403}.get(role, 302)
     assert response.status_code == expected
     if role == "anonymous":
         assert "/login/" in response["Location"]
-    assert node.responsible_users.filter(pk=personas.viewer.pk).exists() == (role in EDITORS)
+    assert node.responsible_users.filter(pk=personas.responsible.pk).exists() == (role in EDITORS)
 
 
 @pytest.mark.parametrize("who", ["outsider", "no_membership"])
@@ -174,9 +177,8 @@ def test_a_person_outside_the_organisation_is_refused_and_nothing_is_saved(clien
     response = client.post(reverse("node_edit", args=[node.pk]),
                            node_data(node, title="Muutettu", responsible_users=[personas.responsible.pk, stranger.pk]))
     assert response.status_code == 200
-    assert response.context["form"].errors["responsible_users"] == [
-        "Valitse vastuuhenkilöt vain suunnitelman organisaation jäsenistä."]
-    assert "Valitse vastuuhenkilöt vain suunnitelman organisaation jäsenistä." in response.content.decode()
+    assert response.context["form"].errors["responsible_users"] == [REFUSED]
+    assert REFUSED in response.content.decode()
     node.refresh_from_db()
     assert node.title == "Toimenpide 1" and node.version == 1
     assert not node.responsible_users.exists()
@@ -198,7 +200,7 @@ def test_a_person_assigned_before_leaving_the_organisation_is_kept_and_can_be_re
 
 def test_a_conflicting_save_keeps_the_assignments_of_the_first_saver(client, personas):
     node = action(make_plan(1, organization=personas.organization))
-    stale = node_data(node, responsible_users=[personas.viewer.pk])
+    stale = node_data(node, responsible_users=[personas.admin.pk])
     client.force_login(personas.admin)
     assign(client, node, [personas.responsible])
     client.force_login(personas.coordinator)
@@ -220,3 +222,35 @@ def test_edit_page_query_count_does_not_grow_with_members_or_responsible_users(c
         data = node_data(node, responsible_users=[p.pk for p in people[size // 2:]]) if method == "post" else None
         counts.append(count_queries(client, reverse("node_edit", args=[node.pk]), method, data))
     assert counts[0] == counts[1]
+
+
+def test_viewers_are_not_offered_as_responsible_people(client, personas):
+    node = action(make_plan(1, organization=personas.organization))
+    client.force_login(personas.coordinator)
+    content = client.get(reverse("node_edit", args=[node.pk])).content.decode()
+    assert f'value="{personas.responsible.pk}"' in content
+    assert f'value="{personas.viewer.pk}"' not in content
+    assert "viewer (katselija)" not in content
+
+
+def test_making_a_viewer_responsible_is_refused_and_nothing_is_saved(client, personas):
+    node = action(make_plan(1, organization=personas.organization))
+    client.force_login(personas.coordinator)
+    response = client.post(reverse("node_edit", args=[node.pk]),
+                           node_data(node, title="Muutettu", responsible_users=[personas.viewer.pk]))
+    assert response.status_code == 200
+    assert response.context["form"].errors["responsible_users"] == [REFUSED]
+    node.refresh_from_db()
+    assert node.title == "Toimenpide 1"
+    assert not node.responsible_users.exists()
+
+
+def test_a_responsible_person_later_made_a_viewer_is_shown_so_and_can_be_removed(client, personas):
+    node = action(make_plan(1, organization=personas.organization))
+    node.responsible_users.add(personas.responsible)
+    Membership.objects.filter(user=personas.responsible).update(role=Membership.Role.VIEWER)
+    client.force_login(personas.coordinator)
+    content = client.get(reverse("node_edit", args=[node.pk])).content.decode()
+    assert "responsible (katselija: ei voi raportoida)" in content
+    assign(client, node, [])
+    assert not node.responsible_users.exists()

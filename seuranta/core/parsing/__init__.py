@@ -3,6 +3,8 @@
     parse_file(path)            read and parse a file on disk
     parse_bytes(data, name)     the same for uploaded content
     parse_document(doc)         pick the family whose structure fits best, parse
+                                (each takes an optional Profile: what an organisation taught
+                                the importer in review, applied first)
 
 `UnreadableDocument` is raised only for files that cannot be read at all; a
 readable file always gives a ParseResult (its plan is None when nothing
@@ -17,39 +19,47 @@ from seuranta.core.parsing.document import (
     Document,
     ImportWarning,
     ParseResult,
+    SourceLine,
     UnreadableDocument,
 )
-from seuranta.core.parsing.families import families
+from seuranta.core.parsing.families import families, outline
+from seuranta.core.parsing.profile import Profile
 from seuranta.core.parsing.readers import read_bytes
 
 __all__ = [
-    "Document", "ImportWarning", "ParseResult", "UnreadableDocument",
+    "Document", "ImportWarning", "ParseResult", "Profile", "SourceLine", "UnreadableDocument",
     "parse_bytes", "parse_document", "parse_file",
 ]
 
 
-def parse_document(doc: Document) -> ParseResult:
-    candidates = [(family.detect(doc), family) for family in families()]
-    candidates = [(score, family) for score, family in candidates if score > 0]
-    if not candidates:
-        return ParseResult(
-            plan=None,
-            warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitteita, toimenpiteitä eikä mittareita.")],
-        )
-    _, family = max(candidates, key=lambda pair: pair[0])
-    result = family.parse(doc)
-    result.family = family.NAME
+def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult:
+    """Parse with the family whose structure fits best; when none fits, or the one that fits
+    finds no goal tree, read the document's outline instead, so a readable file never gives
+    "no plan" (the reviewer maps the outline rather than being refused). An organisation's
+    profile (what it taught the importer in review) goes first: its documents are read by
+    their outline with that profile."""
+    if profile is None or profile.is_empty():
+        candidates = [(family.detect(doc), family) for family in families() if family is not outline]
+        candidates = [(score, family) for score, family in candidates if score > 0]
+        if candidates:
+            _, family = max(candidates, key=lambda pair: pair[0])
+            result = family.parse(doc)
+            result.family = family.NAME
+            if result.plan is not None and result.plan.nodes:
+                return result
+    result = outline.parse(doc, profile)
+    result.family = outline.NAME
     return result
 
 
-def parse_bytes(data: bytes, name: str) -> ParseResult:
-    return parse_document(read_bytes(data, name))
+def parse_bytes(data: bytes, name: str, profile: Profile | None = None) -> ParseResult:
+    return parse_document(read_bytes(data, name), profile)
 
 
-def parse_file(path: str | Path) -> ParseResult:
+def parse_file(path: str | Path, profile: Profile | None = None) -> ParseResult:
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"Tiedostoa {path.name} ei voi lukea: {exc.strerror}.") from exc
-    return parse_bytes(data, path.name)
+    return parse_bytes(data, path.name, profile)

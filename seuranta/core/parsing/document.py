@@ -65,13 +65,38 @@ class ImportWarning:
     field: str | None = None
 
 
+@dataclass(frozen=True)
+class SourceLine:
+    """What the importer made of one line (or table) of the document, and why.
+
+    `source` is the block index in `Document.blocks` (the line number for text); `role`
+    is "node", a field role ("indicator", "baseline", "target", "actual", "responsible",
+    "schedule", "milestone", "progress", "source", "description"), "table", "unit" or
+    "ignore" (not imported); `rule` names what decided it ("style:dec2",
+    "lexicon:fi:mittari", "profile:label:keino", "prose", "unused"); `style` is the line's
+    outline style and `label` its label, the keys a reviewer's "apply to all like this" uses.
+    """
+
+    source: int
+    text: str
+    role: str
+    rule: str
+    confidence: float
+    style: str | None = None
+    label: str | None = None
+
+
 @dataclass
 class ParseResult:
-    """A parsed plan (None when the file yielded none) and the importer's doubts."""
+    """A parsed plan (None when the file yielded none) and the importer's doubts.
+
+    `lines` traces each source line's role where the family records it (the outline reader
+    does); it is empty for families that do not."""
 
     plan: Plan | None
     warnings: list[ImportWarning] = field(default_factory=list)
     family: str | None = None
+    lines: list[SourceLine] = field(default_factory=list)
 
 
 class UnreadableDocument(Exception):

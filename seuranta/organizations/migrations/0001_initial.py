@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('plans', '0002_unit_tree_and_inactive_members'),
+        ('plans', '0003_unit_tree_and_inactive_members'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-FAMILY_MODULES = ("keyword_blocks", "goal_table", "brochure", "narrative", "spreadsheet", "report")
+# "outline" reads any document by its structure; it is the fallback when nothing else fits.
+FAMILY_MODULES = ("keyword_blocks", "goal_table", "brochure", "narrative", "spreadsheet", "report", "outline")
 
 
 def families() -> list[ModuleType]:

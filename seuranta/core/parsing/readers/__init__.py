@@ -13,7 +13,9 @@ from pathlib import PurePath
 from seuranta.core.parsing.document import Document, UnreadableDocument
 
 # suffix -> module under this package
-READERS = {".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx"}
+READERS = {
+    ".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".html": "html", ".htm": "html",
+}
 
 
 def read_bytes(data: bytes, name: str) -> Document:

@@ -1,0 +1,409 @@
+"""The general importer: any document's outline read as a plan, with the lexicon naming roles.
+
+Used for documents no other family recognises, and first for an organisation that has
+taught the importer its layout (`seuranta.core.parsing.profile`), so an unfamiliar
+layout opens in review as a plan to correct instead of being refused. Structure comes
+from `seuranta.core.parsing.outline` (numbering, bullets, headings, labels, tables);
+the profile and then the lexicon say what a label or a level word means:
+
+- an outline item is a node; a level word in front of it ("Tavoite 2: ...") or a
+  line introducing its list ("Toimenpiteet:", "... sitovat tavoitteet olivat:")
+  names its level;
+- `Label: value` lines under a node fill its fields by the label's role;
+- a table whose header names roles gives one indicator (or node) per row;
+- prose under headings that hold no plan content becomes the plan's sections.
+
+Every source line's role is recorded with the rule that decided it and a confidence
+(`ParseResult.lines`), so the review shows where each item came from and what was
+left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from seuranta.core.measures import parse_period
+from seuranta.core.model import Milestone, Node, Plan, Section
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
+from seuranta.core.parsing.fields import set_field
+from seuranta.core.parsing.outline import Line, build, classify
+from seuranta.core.parsing.outline import Section as OutlineSection
+from seuranta.core.parsing.profile import Decision, Profile, resolve_label
+from seuranta.core.parsing.tables import read_table
+from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
+
+NAME = "outline"
+# Level names by depth when the document names none: the most common shapes of Finnish plans.
+DEFAULT_LEVELS = {
+    1: ["Tavoite"],
+    2: ["Tavoite", "Toimenpide"],
+    3: ["Painopiste", "Tavoite", "Toimenpide"],
+    4: ["Painopiste", "Tavoite", "Teko", "Toimenpide"],
+}
+_YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
+_HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
+MAX_HEAD_WORDS = 6
+_DATED_RE = re.compile(
+    r"^(?P<due>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|(?:[QT][1-4]|H[12])[/ ]\d{4})\s*[|:–—-]?\s+(?P<title>\S.*)$"
+)
+# A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
+# on the lines after it, as web pages print definition lists.
+MAX_KEY_WORDS = 2
+PROSE_SECTION_CHARS = 160
+# Confidence of a node found by structure alone, and of one whose level a word named.
+STRUCTURE_CONFIDENCE = 0.5
+NAMED_CONFIDENCE = 0.9
+
+
+def detect(doc: Document) -> float:
+    """A low constant: the general reading is the fallback when no specific family fits."""
+    return 0.01
+
+
+class _Reader:
+    """Turns outline sections into nodes, recording each source line's role."""
+
+    def __init__(self, profile: Profile | None) -> None:
+        self.profile = profile
+        self.style_levels: dict[str, str] = {}
+        self.trace: list[SourceLine] = []
+
+    def record(self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None) -> None:
+        self.trace.append(SourceLine(line.source, line.text, role, rule, confidence, line.style, label))
+
+    def nodes(self, sections: list[OutlineSection], intros: dict[int, str], unit: str | None) -> list[Node]:
+        out: list[Node] = []
+        for section in sections:
+            taught = (self.profile.styles.get(section.style) if self.profile else None) or ""
+            if taught in ("unit", "ignore", "text"):
+                self.record(_item_line(section), taught, f"profile:style:{section.style}", 1.0)
+                if taught == "text" and out:
+                    _append_description(out[-1], section.title)
+                child_unit = section.title if taught == "unit" else unit
+                out.extend(self.nodes(section.children, self.intros(section), child_unit))
+                continue
+            level = taught[len("level:"):] if taught.startswith("level:") else intros.get(section.source)
+            out.append(self.node(section, level, unit))
+        return out
+
+    def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
+        level = intro or (section.level.level if section.level else None)
+        if level:
+            self.style_levels.setdefault(section.style, level)
+        node = Node(level=self.style_levels.get(section.style, ""), title=section.title, unit=unit)
+        named = bool(level)
+        self.record(_item_line(section), "node", f"style:{section.style}",
+                    NAMED_CONFIDENCE if named else STRUCTURE_CONFIDENCE)
+        if section.bullet:
+            _split_head(node)
+        self.continue_title(node, section.body)
+        self.fill_fields(node, section.body)
+        children = []
+        for child in section.children:
+            dated = _DATED_RE.match(child.title) if child.bullet else None
+            if dated:  # "31.08.2019 | Koulutus järjestetty": a task with its date is a milestone
+                node.milestones.append(Milestone(title=dated["title"], due=dated["due"]))
+                self.record(_item_line(child), "milestone", "dated_item", STRUCTURE_CONFIDENCE)
+            else:
+                children.append(child)
+        section.children = children
+        node.children.extend(self.nodes(section.children, self.intros(section), unit))
+        if not node.level:
+            node.extra["_style"] = section.style
+        if section.style == "short" and not _has_content(node):
+            node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
+        return node
+
+    def intros(self, section: OutlineSection) -> dict[int, str]:
+        """For each child, the level named by the line that introduces its list: a label
+        ("Toimenpiteet:") or a sentence ending in a colon ("... sitovat tavoitteet olivat:")."""
+        found: list[tuple[int, str | None]] = []
+        for line in section.body:
+            text = line.label if line.kind == "label" and not line.value else (
+                line.text if line.kind in ("text", "label") and line.text.endswith(":") else None)
+            if text is None:
+                continue
+            decision = resolve_label(text, self.profile)
+            if decision is not None and decision.role == "level":
+                found.append((line.source, decision.level))
+            else:
+                entry = lexicon.last_level_word(text)
+                found.append((line.source, entry.level if entry else None))
+        out: dict[int, str] = {}
+        at, latest = 0, None
+        for child in section.children:  # both lists are in document order: one sweep
+            while at < len(found) and found[at][0] < child.source:
+                latest = found[at][1]
+                at += 1
+            if latest:
+                out[child.source] = latest
+        return out
+
+    def key_line(self, line: Line) -> Decision | None:
+        """A short line without a colon that names a field, as a definition list's term."""
+        if len(line.text.split()) > MAX_KEY_WORDS or line.text.endswith((".", ",", ";", "!", "?")):
+            return None
+        decision = resolve_label(line.text, self.profile)
+        return decision if decision is not None and decision.role not in ("level", "ignore") else None
+
+    def continue_title(self, node: Node, body: list[Line]) -> None:
+        """A title wrapped over lines goes on in lower case before the first blank or label."""
+        while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
+            line = body.pop(0)
+            node.title = f"{node.title} {line.text}"
+            self.record(line, "node", "title_continues", STRUCTURE_CONFIDENCE)
+
+    def fill_fields(self, node: Node, body: list[Line]) -> None:
+        """Fill a node's fields from the labelled lines, tables and prose under it."""
+        field_role: str | None = None
+        field_rule = ""
+        prose: list[str] = []
+        for line in body:
+            if line.kind == "label":
+                decision = resolve_label(line.label or "", self.profile)
+                if decision is None or decision.role in ("level", "ignore"):
+                    if decision is not None and decision.role == "ignore":
+                        self.record(line, "ignore", decision.rule, decision.confidence, label=line.label)
+                    else:
+                        prose.append(line.text)
+                        self.record(line, "description", "prose", STRUCTURE_CONFIDENCE, label=line.label)
+                    field_role = None
+                    continue
+                self.record(line, decision.role, decision.rule, decision.confidence, label=line.label)
+                field_role, field_rule = (None, "") if line.value else (decision.role, decision.rule)
+                if line.value:
+                    set_field(node, decision.role, line.value, parse_period(line.label or ""))
+            elif line.kind == "table":
+                read_table(node, line.rows, self.profile)
+                self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+            elif line.kind == "text" and (key := self.key_line(line)) is not None:
+                self.record(line, key.role, key.rule, key.confidence, label=line.text)
+                field_role, field_rule = key.role, key.rule
+            elif line.kind == "text" and field_role is not None:
+                set_field(node, field_role, line.text)
+                self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
+            elif line.kind == "text":
+                prose.append(line.text)
+                self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
+            elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
+                field_role = None
+        if prose:
+            _append_description(node, fold_whitespace(" ".join(prose)))
+
+
+def _item_line(section: OutlineSection) -> Line:
+    return Line("item", section.title, section.source, style=section.style)
+
+
+def _append_description(node: Node, text: str) -> None:
+    node.description = f"{node.description} {text}" if node.description else text
+
+
+def _split_head(node: Node) -> None:
+    """A list item "Vastuullinen talous: varmistaa ..." or "Elinvoimainen – houkutteleva ..." is a
+    short title with its explanation."""
+    match = _HEAD_RE.match(node.title)
+    if match and len(match["head"].split()) <= MAX_HEAD_WORDS and len(match["rest"]) > len(match["head"]):
+        node.title, node.description = match["head"].strip(), match["rest"].strip()
+
+
+def _has_content(node: Node) -> bool:
+    return bool(node.indicators or node.children or node.responsible or node.schedule
+                or node.milestones or node.progress)
+
+
+def _merge_repeated(nodes: list[Node]) -> list[Node]:
+    """A heading the document repeats (a table of contents, then the chapter; a focus area
+    printed above each of its goals) is one node with everything found under each copy."""
+    kept: dict[str, Node] = {}
+    for node in nodes:
+        key = title_key(node.title)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = node
+            continue
+        first.children.extend(node.children)
+        first.indicators.extend(node.indicators)
+        first.milestones.extend(node.milestones)
+        first.progress.extend(node.progress)
+        first.responsible.extend(p for p in node.responsible if p not in first.responsible)
+        first.schedule = first.schedule or node.schedule
+        first.description = first.description or node.description
+        if not node.extra.get("_weak"):
+            first.extra.pop("_weak", None)
+    merged = list(kept.values())
+    for node in merged:
+        node.children = _merge_repeated(node.children)
+    return merged
+
+
+def _drop_weak(nodes: list[Node]) -> list[Node]:
+    """Lone short lines are headings only in a document where nothing firmer was found."""
+
+    def firm(items: list[Node]) -> bool:
+        return any(not node.extra.get("_weak") or firm(node.children) for node in items)
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = [node for node in items if not node.extra.get("_weak")]
+        for node in kept:
+            node.children = prune(node.children)
+        return kept
+
+    keep_all = not firm(nodes)
+    for node in _walk(nodes):
+        if keep_all:
+            node.extra.pop("_weak", None)
+    return nodes if keep_all else prune(nodes)
+
+
+def _walk(nodes: list[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
+    """Top-level headings holding only prose are the plan's narrative parts, when other
+    headings hold plan content; a document of prose alone keeps its outline as nodes."""
+    if not any(_has_content(node) for node in nodes):
+        return nodes, []
+    kept, sections = [], []
+    for node in nodes:
+        if not _has_content(node) and len(node.description or "") >= PROSE_SECTION_CHARS:
+            sections.append(Section(title=node.title, text=node.description or ""))
+        else:
+            kept.append(node)
+    return kept, sections
+
+
+def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """Level names by depth: those the document gives, the usual ones for the rest. Also the
+    guessed names, each with the path of the first node that got it (for the reviewer)."""
+    by_depth: dict[int, str] = {}
+    depth_count = 0
+
+    def walk(items: list[Node], depth: int) -> None:
+        nonlocal depth_count
+        if items:
+            depth_count = max(depth_count, depth)
+        for node in items:
+            if node.level:
+                by_depth.setdefault(depth, node.level)
+            walk(node.children, depth + 1)
+
+    walk(nodes, 1)
+    defaults = DEFAULT_LEVELS.get(depth_count, DEFAULT_LEVELS[4] + ["Taso"] * (depth_count - 4))
+
+    guessed: dict[str, tuple[str, ...]] = {}
+
+    def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
+        for node in items:
+            node.extra.pop("_style", None)
+            if not node.level:
+                node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
+                if depth not in by_depth:
+                    guessed.setdefault(node.level, (*path, node.title))
+            if profile is not None:
+                node.level = profile.level_name(node.level)
+            assign(node.children, depth + 1, (*path, node.title))
+
+    assign(nodes, 1, ())
+    levels: list[str] = []
+
+    def collect(items: list[Node]) -> None:
+        for node in items:
+            if node.level not in levels:
+                levels.append(node.level)
+            collect(node.children)
+
+    collect(nodes)
+    return levels, guessed
+
+
+def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
+    first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
+    if first_line is None or first_line.kind == "label" or (first_line.style or "").startswith(("dec", "lex", "bullet")):
+        return None, None  # the document starts with its content, not a title
+    first = first_line.text
+    match = _YEAR_RANGE_RE.search(first)
+    period = None
+    if match:
+        period = f"{match.group(1)}–{match.group(2)}" if match.group(1) else match.group(3)
+    return first, period
+
+
+def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
+    lines = classify(doc)
+    root = build(lines)[0]
+    reader = _Reader(profile)
+    title, period = _title_and_period(lines)
+    holder = Node(level="", title=title or "")
+    reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
+    nodes = _drop_weak(_merge_repeated(reader.nodes(root.children, reader.intros(root), None)))
+    if holder.indicators or holder.responsible:
+        holder.children, nodes = nodes, [holder]
+    if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
+        nodes = nodes[0].children  # the document's title is not a node
+    nodes, sections = _split_sections(nodes)
+    warnings = [ImportWarning(
+        "outline_guess",
+        "Asiakirjan rakenne tunnistettiin otsikoista, numeroinnista ja luetteloista: "
+        "tarkista tasot ja puu ennen tallennusta.",
+    )]
+    if not nodes:
+        nodes = _paragraph_candidates(lines)
+        warnings.append(ImportWarning(
+            "no_structure",
+            "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
+            "Poista ylimääräiset ja nimeä tasot.",
+        ))
+    levels, guessed = _name_levels(nodes, profile)
+    warnings.extend(
+        ImportWarning(
+            "level_guessed",
+            f"Asiakirja ei nimeä tätä tasoa; nimi \"{name}\" on arvaus. Tarkista tasojen nimet.",
+            path=path, field="level",
+        )
+        for name, path in guessed.items()
+        if profile is None or name not in profile.levels
+    )
+    plan = Plan(
+        title=title, organization=guess_organization(doc.text), period=period,
+        levels=levels, sections=sections, nodes=nodes,
+    )
+    return ParseResult(plan=plan, warnings=warnings, lines=_complete_trace(reader.trace, lines))
+
+
+def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
+    """Every non-blank line once, in document order; lines no rule took are "ignore"."""
+    seen = {entry.source for entry in trace}
+    missing = [
+        SourceLine(line.source, line.text or " | ".join(" | ".join(r) for r in line.rows), "ignore", "unused", 0.0,
+                   line.style, line.label)
+        for line in lines if line.kind != "blank" and line.source not in seen
+    ]
+    return sorted(trace + missing, key=lambda entry: entry.source)
+
+
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
+MAX_CANDIDATE_WORDS = 20
+
+
+def _paragraph_candidates(lines: list[Line]) -> list[Node]:
+    """With no structure at all, every paragraph is offered as a node: its first sentence
+    (shortened) the title, the rest its description, for the reviewer to keep or delete."""
+    nodes = []
+    for line in lines:
+        if line.kind not in ("text", "label") or not line.text:
+            continue
+        first = _SENTENCE_END_RE.split(line.text, maxsplit=1)[0]
+        title = " ".join(first.split()[:MAX_CANDIDATE_WORDS])
+        rest = line.text[len(title):].strip()
+        nodes.append(Node(level="Tavoite", title=title, description=rest or None))
+    return nodes
+
+
+def _has_content_own(node: Node) -> bool:
+    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)

@@ -1,0 +1,108 @@
+"""Numbered lists run together on one line: "ovat 1) asukkaat, 2) elinvoima ja 3) talous."
+
+Text taken from PDFs and web pages often loses its line breaks: a table of contents
+("1. Johdanto 3 2. Tavoitteet 5 2.1 Liikunta 6"), an enumeration inside a sentence, a
+numbered list pasted as one paragraph. A line is split where a run of at least three
+numbers follows the numbering's own order (1, 2, 3; 1.1, 1.2, 2, 2.1; I, II, III), so a lone
+number ("3 kpl", "vuonna 2024") never splits anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARKER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(?=[^\W\d_])")
+_ROMAN_RE = re.compile(r"(?:(?<=\s)|^)(X{0,3}(?:IX|IV|V?I{0,3}))([.)])\s+(?=[A-ZÅÄÖ])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+_PAGE_RE = re.compile(r"\s+\d{1,3}$")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+_JOINER_RE = re.compile(r"(?:\s*[,;]|\s+(?:ja|sekä|tai|och|eller|samt)|\s+\d{1,2}[.)])\s*$")
+MIN_RUN = 3
+
+
+@dataclass(frozen=True)
+class _Marker:
+    start: int
+    end: int
+    number: tuple[int, ...]
+    mark: str
+    roman: bool = False
+
+
+def _follows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether numbering b can come right after a: 1.2 -> 1.3, 1.2 -> 1.2.1, 1.2 -> 2 or 2.1."""
+    if b == a[:-1] + (a[-1] + 1,) or b == a + (1,):
+        return True
+    for depth in range(1, len(a)):
+        parent = a[:depth - 1] + (a[depth - 1] + 1,)
+        if b == parent or b == parent + (1,):
+            return True
+    return False
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for i, char in enumerate(numeral):
+        value = _ROMAN_VALUES[char]
+        following = _ROMAN_VALUES[numeral[i + 1]] if i + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _markers(text: str) -> list[_Marker]:
+    found = [
+        _Marker(m.start(), m.end(), (_roman(m.group(1)),), m.group(2), roman=True)
+        for m in _ROMAN_RE.finditer(text) if m.group(1)
+    ]
+    for match in _MARKER_RE.finditer(text):
+        number = tuple(int(part) for part in match.group(1).split("."))
+        mark = match.group(2) or ""
+        # "1." and "1)" lists name a capitalised or lower-case item; a bare "1" needs a capital.
+        if not mark and "." not in match.group(1) and not text[match.end():match.end() + 1].isupper():
+            continue
+        found.append(_Marker(match.start(), match.end(), number, mark))
+    return sorted(found, key=lambda marker: marker.start)
+
+
+def _longest_run(markers: list[_Marker]) -> list[_Marker]:
+    best: list[_Marker] = []
+    for i, first in enumerate(markers):
+        if first.number[-1] != 1:
+            continue
+        run = [first]
+        for marker in markers[i + 1:]:
+            same_kind = (marker.mark == ")") == (run[-1].mark == ")") and marker.roman == run[-1].roman
+            if same_kind and _follows(run[-1].number, marker.number):
+                run.append(marker)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
+    """The line as (text, style) parts: the text before the list (style None), then one part
+    per item with its numbering style ("dec1)", "dec2"...); None when the line holds no list."""
+    run = _longest_run(_markers(text))
+    if len(run) < MIN_RUN:
+        return None
+    parts: list[tuple[str, str | None]] = []
+    head = text[:run[0].start].strip()
+    if head:
+        parts.append((head, None))
+    items = [text[m.end:(run[i + 1].start if i + 1 < len(run) else len(text))].strip() for i, m in enumerate(run)]
+    tail = ""
+    last_sentences = _SENTENCE_END_RE.split(items[-1], maxsplit=1)
+    if len(last_sentences) == 2:
+        items[-1], tail = last_sentences
+    paged = sum(bool(_PAGE_RE.search(item)) for item in items) > len(items) / 2
+    for marker, item in zip(run, items, strict=True):
+        if paged:
+            item = _PAGE_RE.sub("", item)  # a table of contents: the page numbers go
+        item = _JOINER_RE.sub("", item).strip()
+        if item:
+            style = "roman" if marker.roman else f"dec{len(marker.number)}"
+            parts.append((item, style + (")" if marker.mark == ")" else "")))
+    if tail.strip():
+        parts.append((tail.strip(), None))
+    return parts

@@ -1,0 +1,223 @@
+"""A document's outline from its structure alone: numbering, bullets, headings, labels, tables.
+
+No vocabulary decides the shape here. A line is structural when it carries a
+numbering scheme (1., 1.1., 5.1.4., a), I.), a bullet, a heading style (DOCX or
+HTML heading, a line in capitals), or a level word of the lexicon in front
+("Tavoite 2: ..."). Each kind of marker is a *style*; a style's depth is fixed
+where it first appears, the way a reader learns a document's conventions, so a
+later line in a known style closes everything below that depth.
+
+    classify(doc)     the document as Lines, one per paragraph, list item or table
+    build(lines)      Sections: the outline tree, each with the lines that belong to it
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.inline_lists import split_inline_list
+from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet
+
+_DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
+_ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
+_ROMAN_RE = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{1,3}|V))[.)]\s+(?=\S)")
+_LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
+_LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
+MAX_HEADING_WORDS = 16
+MAX_LABEL_WORDS = 5
+MAX_SHORT_HEADING_WORDS = 10
+# A numbered "item" longer than this is a paragraph that starts with a number (a page number
+# in text extracted from a PDF, say), not a heading.
+MAX_ITEM_WORDS = 40
+
+
+@dataclass
+class Line:
+    """One unit of the document in reading order.
+
+    `kind` is "blank", "text", "label" (`label`: `value`), "item" (a structural line: `style`
+    names its marker) or "table" (`rows`). `source` is the block index it came from.
+    """
+
+    kind: str
+    text: str = ""
+    source: int = 0
+    style: str | None = None
+    label: str | None = None
+    value: str = ""
+    rows: list[list[str]] = field(default_factory=list)
+    level: lexicon.Entry | None = None  # a level word in front of an item ("Tavoite 2: ...")
+    bullet: bool = False
+
+
+@dataclass
+class Section:
+    """An outline node: a structural line, the lines under it, and the sections below it."""
+
+    title: str
+    style: str
+    depth: int
+    source: int
+    level: lexicon.Entry | None = None
+    bullet: bool = False
+    body: list[Line] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+
+def _numbering(text: str) -> tuple[str, str] | None:
+    """(style, rest) for a numbered line: "1.2. Otsikko" -> ("dec2", "Otsikko")."""
+    match = _DECIMAL_RE.match(text)
+    if match:
+        number, mark, rest = match.group(1), match.group(2), text[match.end():]
+        depth = number.count(".") + 1
+        # "12 uutta ..." is a count, not a number; a bare number must lead a capitalised title.
+        if mark is None and depth == 1 and not rest[:1].isupper():
+            return None
+        return f"dec{depth}{')' if mark == ')' else ''}", rest
+    for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE)):
+        match = regex.match(text)
+        if match:
+            return style, text[match.end():]
+    return None
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        len(letters) >= 4 and all(ch.isupper() for ch in letters)
+        and len(text.split()) <= MAX_HEADING_WORDS
+    )
+
+
+def _level_item(text: str) -> tuple[lexicon.Entry, str] | None:
+    """A line that starts with a level word and a number or colon: "Tavoite 2. Hyvä arki"."""
+    entry = lexicon.level_entry(text)
+    if entry is None:
+        return None
+    first = lexicon.words(text)[0]
+    rest = text[text.lower().find(first.lower()) + len(first):]
+    if rest.startswith(":"):
+        rest = rest[1:].strip()
+        return (entry, rest) if rest else None
+    match = _LEVEL_NUMBER_RE.match(rest)
+    if match and match.group(2) and rest.strip()[:1].isalnum() and rest[:1].isspace():
+        return entry, match.group(2).strip(" -–:")
+    return None
+
+
+def _has_words(text: str) -> bool:
+    return any(len(word) > 1 for word in lexicon.words(text))
+
+
+def classify_text(text: str, source: int = 0) -> Line:
+    text = fold_whitespace(text)
+    if not text:
+        return Line("blank", source=source)
+    if is_bullet(text):
+        rest = strip_bullet(text).strip()
+        return Line("item", rest, source, style="bullet:" + text[0], bullet=True)
+    numbered = _numbering(text)
+    if numbered is not None and _has_words(numbered[1]) and len(numbered[1].split()) <= MAX_ITEM_WORDS:
+        style, rest = numbered
+        level_item = _level_item(rest)
+        if level_item is not None:
+            return Line("item", level_item[1], source, style="lex:" + level_item[0].term, level=level_item[0])
+        return Line("item", rest, source, style=style)
+    level_item = _level_item(text)
+    if level_item is not None:
+        return Line("item", level_item[1], source, style="lex:" + level_item[0].term, level=level_item[0])
+    if _is_caps_heading(text):
+        return Line("item", text, source, style="caps")
+    label = _LABEL_RE.match(text)
+    if label and len(label.group(1).split()) <= MAX_LABEL_WORDS and not label.group(1).endswith(("http", "https")):
+        return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
+    return Line("text", text, source)
+
+
+def classify(doc: Document) -> list[Line]:
+    blocks = doc.blocks or [Paragraph(line) for line in doc.text.splitlines()]
+    lines: list[Line] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            rows = [[fold_whitespace(cell) for cell in row] for row in block.rows]
+            rows = [row for row in rows if any(row)]
+            if rows:
+                lines.append(Line("table", source=index, rows=rows))
+        elif block.heading is not None and fold_whitespace(block.text):
+            line = classify_text(block.text, index)
+            line.kind, line.style = "item", f"h{block.heading}"
+            lines.append(line)
+        else:
+            lines.extend(_classify_paragraph(block.text, index))
+    return _mark_short_headings(lines)
+
+
+def _classify_paragraph(text: str, source: int) -> list[Line]:
+    """One paragraph as lines: several when a numbered list runs inside it."""
+    parts = split_inline_list(fold_whitespace(text))
+    if parts is None:
+        return [classify_text(text, source)]
+    return [
+        Line("item", part, source, style=style) if style else classify_text(part, source)
+        for part, style in parts
+    ]
+
+
+def _is_short_heading(text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_SHORT_HEADING_WORDS and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":", "!", "?")) and _has_words(text)
+    )
+
+
+def _mark_short_headings(lines: list[Line]) -> list[Line]:
+    """A short line standing alone between blank lines, before more text, is a heading in
+    text taken from a web page or a PDF. It only becomes a node if something is found under it."""
+    for i, line in enumerate(lines):
+        if line.kind != "text" or not _is_short_heading(line.text):
+            continue
+        before = lines[i - 1].kind if i > 0 else "blank"
+        after = lines[i + 1].kind if i + 1 < len(lines) else "end"
+        if before == "blank" and after == "blank":
+            line.kind, line.style = "item", "short"
+    return lines
+
+
+def build(lines: list[Line]) -> list[Section]:
+    """The outline tree: each item opens a section at its style's depth; other lines go to the
+    innermost open section (or to the returned root's body, for lines before any item)."""
+    root = Section("", "root", 0, 0)
+    stack = [root]
+    depth_of: dict[str, int] = {}
+    after_blank = False
+    field_list = False  # a label such as "Mittarit:" is open: its list items are its values
+    for line in lines:
+        if line.kind == "item" and line.bullet and field_list:
+            line = Line("text", line.text, line.source)
+        elif line.kind == "label":
+            entry = lexicon.label_role(line.label or "")
+            field_list = not line.value and entry is not None and entry.role != "level"
+        elif line.kind == "item" or (line.kind == "text" and after_blank):
+            field_list = False
+        if line.kind != "item" or line.style is None:
+            # A list item holds only its own wrapped lines; what follows the list is its parent's.
+            while stack[-1].bullet and (line.kind != "text" or after_blank):
+                stack.pop()
+            after_blank = line.kind == "blank"
+            stack[-1].body.append(line)
+            continue
+        after_blank = False
+        style = line.style
+        if style in depth_of:
+            depth = min(depth_of[style], len(stack))
+        else:
+            depth = len(stack)
+            depth_of[style] = depth
+        del stack[depth:]
+        section = Section(line.text, style, depth, line.source, level=line.level, bullet=line.bullet)
+        stack[-1].children.append(section)
+        stack.append(section)
+    return [root]

@@ -1,0 +1,31 @@
+"""Numbered lists that lost their line breaks are split back into items."""
+
+from __future__ import annotations
+
+from seuranta.core.parsing.inline_lists import split_inline_list
+
+
+def test_an_enumeration_inside_a_sentence_becomes_items():
+    parts = split_inline_list("Teemat ovat 1) asukkaat, 2) elinvoima ja 3) talous. Niitä seurataan.")
+    assert parts == [
+        ("Teemat ovat", None), ("asukkaat", "dec1)"), ("elinvoima", "dec1)"), ("talous.", "dec1)"),
+        ("Niitä seurataan.", None),
+    ]
+
+
+def test_a_flattened_table_of_contents_keeps_its_depth_and_drops_page_numbers():
+    parts = split_inline_list("SISÄLLYS 1. JOHDANTO 3 2. TAVOITTEET 5 2.1 Liikunta 6 2.2 Kulttuuri 8 3. SEURANTA 9")
+    assert [p for p in parts if p[1]] == [
+        ("JOHDANTO", "dec1"), ("TAVOITTEET", "dec1"), ("Liikunta", "dec2"), ("Kulttuuri", "dec2"), ("SEURANTA", "dec1"),
+    ]
+
+
+def test_roman_numerals_run_in_their_own_order():
+    parts = split_inline_list("Tavoitteet: I. Hyvä arki II. Vahva talous III. Kestävä ympäristö")
+    assert [p for p in parts if p[1]] == [("Hyvä arki", "roman"), ("Vahva talous", "roman"), ("Kestävä ympäristö", "roman")]
+
+
+def test_numbers_out_of_order_or_too_few_split_nothing():
+    assert split_inline_list("Vuonna 2024 valmistui 3 Uutta asuntoa ja 12 Muuta kohdetta.") is None
+    assert split_inline_list("Katso kohdat 1. Johdanto ja 2. Tausta.") is None
+    assert split_inline_list("Osat 1. Alku 3. Loppu 7. Liite") is None

@@ -1,0 +1,160 @@
+"""The general importer reads a document's outline when no specific family fits."""
+
+from __future__ import annotations
+
+from seuranta.core.parsing import parse_bytes
+from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.families import outline as outline_family
+from seuranta.core.parsing.outline import build, classify, classify_text
+from seuranta.core.parsing.profile import Profile
+from seuranta.core.parsing.readers import read_bytes
+
+
+def parse_text(text: str):
+    return outline_family.parse(read_bytes(text.encode(), "suunnitelma.txt"))
+
+
+def titles(nodes) -> list[str]:
+    return [node.title for node in nodes]
+
+
+def test_decimal_numbering_nests_by_depth():
+    plan = parse_text("Ohjelma\n\n1. Elinvoima\n1.1 Yrityksiä tuetaan\n1.2 Työpaikat lisääntyvät\n2. Hyvinvointi\n").plan
+    assert titles(plan.nodes) == ["Elinvoima", "Hyvinvointi"]
+    assert titles(plan.nodes[0].children) == ["Yrityksiä tuetaan", "Työpaikat lisääntyvät"]
+
+
+def test_a_level_word_in_front_of_an_item_names_its_level():
+    plan = parse_text("Tavoite 1: Asukkaat liikkuvat\nTavoite 2: Yksinäisyys vähenee\n").plan
+    assert [node.level for node in plan.nodes] == ["Tavoite", "Tavoite"]
+    assert titles(plan.nodes) == ["Asukkaat liikkuvat", "Yksinäisyys vähenee"]
+
+
+def test_a_list_introduced_by_a_level_label_gives_nodes_of_that_level():
+    plan = parse_text("1. Liikunta lisääntyy\nToimenpiteet:\n- Koulujen välituntiliikunta\n- Uusi lähiliikuntapaikka\n").plan
+    goal = plan.nodes[0]
+    assert titles(goal.children) == ["Koulujen välituntiliikunta", "Uusi lähiliikuntapaikka"]
+    assert {child.level for child in goal.children} == {"Toimenpide"}
+
+
+def test_labelled_lines_fill_the_indicator_and_the_nodes_fields():
+    text = (
+        "1. Liikunta lisääntyy\nMittari: Liikkuu suositusten mukaan, %\nLähtötaso: 35 % (2023)\n"
+        "Tavoitetaso: 40 % vuonna 2026\nVastuu: sivistystoimi, liikuntapalvelut\nAikataulu: 2024–2026\n"
+    )
+    node = parse_text(text).plan.nodes[0]
+    indicator = node.indicators[0]
+    assert indicator.name == "Liikkuu suositusten mukaan, %"
+    assert indicator.baseline.value == 35
+    assert [(t.value, t.period) for t in indicator.targets] == [(40, "2026")]
+    assert node.responsible == ["sivistystoimi", "liikuntapalvelut"]
+    assert node.schedule == "2024–2026"
+
+
+def test_inflected_and_compound_labels_are_understood():
+    node = parse_text("1. Henkilöstö voi hyvin\nHenkilöstömittarit:\n- Sairauspoissaolot, pv\n- eNPS\n").plan.nodes[0]
+    assert [i.name for i in node.indicators] == ["Sairauspoissaolot, pv", "eNPS"]
+
+
+def test_a_table_with_role_headers_gives_indicators_per_row():
+    doc = Document(text="", blocks=[
+        Paragraph("Strategian mittarit", heading=1),
+        Paragraph("Elinvoima", heading=2),
+        Table([["Tavoite", "Mittari", "Lähtötaso 2024", "Tavoite 2028"],
+               ["Työpaikat lisääntyvät", "Työpaikkojen määrä", "12 400", "13 000"],
+               ["Työpaikat lisääntyvät", "Työllisyysaste, %", "71,2 %", "vähintään 74 %"]]),
+    ])
+    plan = outline_family.parse(doc).plan
+    goal = plan.nodes[0].children[0]
+    assert goal.title == "Työpaikat lisääntyvät" and goal.level == "Tavoite"
+    assert [i.name for i in goal.indicators] == ["Työpaikkojen määrä", "Työllisyysaste, %"]
+    assert [(t.kind, t.value, t.period) for t in goal.indicators[1].targets] == [("min", 74, "2028")]
+
+
+def test_a_document_no_family_recognises_still_gives_a_plan_to_review():
+    result = parse_bytes("Kehittämisohjelma\n\nLIIKUNTA\n• Pyöräteitä lisätään\n• Uimahalli peruskorjataan\n".encode(), "a.txt")
+    assert result.plan is not None and result.family == "outline"
+    assert titles(result.plan.nodes) == ["LIIKUNTA"]
+    assert any(w.code == "outline_guess" for w in result.warnings)
+
+
+def test_a_count_at_the_start_of_a_sentence_is_not_numbering():
+    assert classify_text("12 uutta asuntoa valmistui").kind == "text"
+    assert classify_text("2. Hyvinvointi").style == "dec1"
+
+
+def test_a_style_seen_before_closes_the_sections_below_it():
+    lines = classify(Document(text="", blocks=[Paragraph(t) for t in ("A OSA", "1. eka", "a) alakohta", "B OSA", "1. toka")]))
+    root = build(lines)[0]
+    assert [s.title for s in root.children] == ["A OSA", "B OSA"]
+    assert [s.title for s in root.children[1].children] == ["toka"]
+
+
+def test_prose_headings_become_sections_when_other_headings_hold_goals():
+    prose = "Tämä suunnitelma kuvaa kunnan tavoitteet ja niiden seurannan. " * 4
+    text = f"Suunnitelma\n\nJOHDANTO\n{prose}\n\nTAVOITTEET\nTavoite 1: Asukkaat liikkuvat\nMittari: liikkuvien osuus\n"
+    plan = parse_text(text).plan
+    assert [s.title for s in plan.sections] == ["JOHDANTO"]
+    assert titles(plan.nodes) == ["TAVOITTEET"]
+
+
+def test_every_line_is_traced_with_its_role_and_rule():
+    result = parse_text("1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\nTekijä: X\n\nSivu 3\n")
+    roles = {line.text: (line.role, line.rule) for line in result.lines}
+    assert roles["Liikunta lisääntyy"] == ("node", "style:dec1")
+    assert roles["Mittari: Liikkuvien osuus"] == ("indicator", "lexicon:fi:mittari")
+    assert roles["Tekijä: X"][0] == "description"
+
+
+def test_a_taught_label_overrides_the_lexicon():
+    profile = Profile()
+    profile.teach_label("Seuranta", "actual")
+    profile.teach_label("Keinot", "level:Toimenpide")
+    text = "1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\nSeuranta: 38 %\nKeinot:\n- Välituntiliikunta\n"
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt"), profile).plan
+    goal = plan.nodes[0]
+    assert [a.value for a in goal.indicators[0].actuals] == [38]
+    assert [(c.level, c.title) for c in goal.children] == [("Toimenpide", "Välituntiliikunta")]
+
+
+def test_headings_taught_as_units_name_the_unit_of_the_items_below():
+    profile = Profile(styles={"caps": "unit"})
+    text = "SIVISTYSTOIMI\n1. Oppimistulokset paranevat\n2. Kiusaaminen vähenee\nTEKNINEN TOIMI\n1. Katuvalot uusitaan\n"
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt"), profile).plan
+    assert [(n.unit, n.title) for n in plan.nodes] == [
+        ("SIVISTYSTOIMI", "Oppimistulokset paranevat"), ("SIVISTYSTOIMI", "Kiusaaminen vähenee"),
+        ("TEKNINEN TOIMI", "Katuvalot uusitaan"),
+    ]
+
+
+def test_a_level_renamed_in_the_profile_is_used_for_every_node_of_that_level():
+    profile = Profile(levels={"Tavoite": "Päämäärä"})
+    plan = outline_family.parse(read_bytes(b"Tavoite 1: Asukkaat liikkuvat\n", "a.txt"), profile).plan
+    assert plan.levels == ["Päämäärä"] and plan.nodes[0].level == "Päämäärä"
+
+
+def test_an_organisation_profile_sends_its_documents_to_the_outline_reader():
+    profile = Profile(labels={"seuranta": "actual"})
+    result = parse_bytes("1. Liikunta lisääntyy\nMittari: Liikkuvien osuus\n".encode(), "a.txt", profile)
+    assert result.family == "outline"
+
+
+def test_a_heading_repeated_in_the_document_is_one_node():
+    text = "SISÄLLYS 1. ELINVOIMA 3 2. HYVINVOINTI 5 3. TALOUS 7\n\n1. ELINVOIMA\nMittari: Työpaikat\n2. HYVINVOINTI\n"
+    plan = parse_text(text).plan
+    assert titles(plan.nodes) == ["ELINVOIMA", "HYVINVOINTI", "TALOUS"]
+    assert [i.name for i in plan.nodes[0].indicators] == ["Työpaikat"]
+
+
+def test_a_field_name_on_its_own_line_heads_the_values_below_it():
+    node = parse_text("1. Koulutus järjestetään\nVastuuorganisaatio\nYmpäristöpalvelut\n").plan.nodes[0]
+    assert node.responsible == ["Ympäristöpalvelut"]
+
+
+def test_dated_list_items_under_a_node_are_its_milestones():
+    text = "1. Seurantatyökalu otetaan käyttöön\n• 31.08.2019 | Avainhenkilöt on listattu\n• 30.09.2019 | Koulutukset on järjestetty\n"
+    node = parse_text(text).plan.nodes[0]
+    assert [(m.due, m.title) for m in node.milestones] == [
+        ("31.08.2019", "Avainhenkilöt on listattu"), ("30.09.2019", "Koulutukset on järjestetty"),
+    ]
+    assert node.children == []
