@@ -38,7 +38,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import datetime, time
 from importlib.metadata import PackageNotFoundError, version
 from itertools import batched, groupby
@@ -56,6 +56,9 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from seuranta.plans.guard import guard_lifted
+from seuranta.reports import freshness
+
 FORMAT = "seuranta-backup"
 FORMAT_VERSION = 1
 CHUNK = 1000  # rows read or written at a time
@@ -66,6 +69,10 @@ LEFT_OUT = {
     "contenttypes.contenttype": "created by migrate from the code",
     "auth.permission": "created by migrate from the code",
     "sessions.session": "logins: a restored database starts with everybody logged out",
+    "axes.accessattempt": "failed logins and lockouts: a restored database starts with none",
+    "axes.accessattemptexpiration": "failed logins and lockouts: a restored database starts with none",
+    "axes.accessfailurelog": "failed logins and lockouts: a restored database starts with none",
+    "axes.accesslog": "the log of logins is a security log of the running server, not plan data",
 }
 # Rows refer to these by natural key, so that their ids may differ between databases.
 NATURAL_KEY_MODELS = ("contenttypes.contenttype", "auth.permission")
@@ -300,7 +307,7 @@ def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
     _require_empty(using)
     connection = connections[using]
     try:
-        with transaction.atomic(using=using), _guard_lifted(using):
+        with transaction.atomic(using=using), guard_lifted(using):
             counts = _load(path, using)
             _check_counts(counts, header, path)
             loaded = [m for m in load_order() if counts[_label(m)]]
@@ -310,19 +317,8 @@ def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
                     cursor.execute(statement)
     except DatabaseError as exc:  # raised at commit or by the constraint check
         raise BackupError(f"Varmuuskopiota ei voitu palauttaa, mitään ei tallennettu: {exc}".strip()) from None
+    freshness.bump()  # the restore sends no save signals: cached reports must not outlive it
     return counts
-
-
-def _guard_lifted(using: str):
-    """Let this restore insert closed rounds with their entries, which the database's guard refuses otherwise.
-
-    The guard (seuranta.plans.guard, triggers) lets a whole-database restore through for its one transaction.
-    """
-    try:
-        from seuranta.plans.guard import guard_lifted
-    except ImportError:  # a Seuranta without the guard
-        return nullcontext()
-    return guard_lifted(using)
 
 
 def _require_empty(using: str) -> None:

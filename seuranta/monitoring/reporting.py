@@ -4,6 +4,16 @@ A saved draft stays on the entry; only submitting changes the plan.
 
 Views stay thin: they check access and call these functions. Every function
 keeps to a fixed number of queries whatever the plan's size.
+
+Concurrency (PostgreSQL runs these at once; SQLite serialises writers): every
+write to a round's entries first takes a shared lock on the round row, and
+closing takes an exclusive one. A close therefore waits for the writes in
+flight and the writes after it find the round closed, so the snapshot and
+the entries agree; writes to different entries of one round do not wait for
+each other. Locks are always taken in one order: the round, then the entry,
+then the entry's node. Version checks are in the same UPDATE as the write,
+on the entry's own row (no join), so PostgreSQL re-checks them on the row a
+concurrent write has just committed.
 """
 
 from __future__ import annotations
@@ -11,8 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db import transaction
-from django.db.models import Case, F, Value, When
+from django.db import connection, transaction
+from django.db.models import Case, F, QuerySet, Value, When
 from django.utils import timezone
 
 from seuranta.core.periods import period_bounds
@@ -26,6 +36,26 @@ class EntryLocked(Exception):
 
 class EntryConflict(Exception):
     """Someone saved the entry after this form was loaded."""
+
+
+def _locked_for_share(rows: QuerySet) -> list:
+    """The rows of a values_list query, locked against an exclusive lock until the transaction ends.
+
+    PostgreSQL's FOR SHARE, which Django's select_for_update does not offer: shared holders do not
+    wait for each other. Elsewhere (SQLite serialises writers anyway) an ordinary select_for_update.
+    """
+    if connection.vendor != "postgresql":
+        return list(rows.select_for_update())
+    sql, params = rows.query.get_compiler(using=rows.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} FOR SHARE", params)
+        return cursor.fetchall()
+
+
+def _round_is_open(round_id: int) -> bool:
+    """Whether the round is open, with a shared lock on it that keeps it so until the transaction ends."""
+    return bool(_locked_for_share(
+        ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).values_list("pk")))
 
 
 @transaction.atomic
@@ -42,14 +72,19 @@ def open_round(plan: Plan, *, title: str, period: str, deadline: date, root: Nod
     return reporting_round
 
 
+@transaction.atomic
 def add_new_entries(plan: Plan) -> int:
     """Give the plan's open rounds an entry for each node that has become reportable since they
     were opened (e.g. a responsible person was assigned); returns how many were added.
 
     Entries are never removed here: one may already hold a report. Entries keep their plan order
-    (`order` is rewritten for the whole round). A fixed number of queries per open round."""
+    (`order` is rewritten where it changed). The open rounds stay locked open until the caller's
+    transaction ends, so a round closing meanwhile gets no entry its snapshot lacks. A fixed
+    number of queries per open round."""
+    open_ids = [pk for (pk,) in _locked_for_share(
+        ReportingRound.objects.filter(plan=plan, state=ReportingRound.State.OPEN).order_by("pk").values_list("pk"))]
     added = 0
-    for reporting_round in ReportingRound.objects.filter(plan=plan, state=ReportingRound.State.OPEN):
+    for reporting_round in ReportingRound.objects.filter(pk__in=open_ids).select_related("root").order_by("pk"):
         wanted = reportable_node_ids(plan, reporting_round.root)
         entries = {entry.node_id: entry for entry in RoundEntry.objects.filter(round=reporting_round)}
         new = [RoundEntry(round=reporting_round, node_id=node_id) for node_id in wanted if node_id not in entries]
@@ -57,10 +92,13 @@ def add_new_entries(plan: Plan) -> int:
             continue
         RoundEntry.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent save may have added one
         place = {node_id: i for i, node_id in enumerate(wanted)}
-        ordered = list(RoundEntry.objects.filter(round=reporting_round))
-        for entry in ordered:  # nodes no longer reportable keep their entries, after the others
-            entry.order = place.get(entry.node_id, len(wanted) + entry.order)
-        RoundEntry.objects.bulk_update(ordered, ["order"])
+        moved = []
+        for entry in RoundEntry.objects.filter(round=reporting_round).order_by("pk"):
+            order = place.get(entry.node_id, len(wanted) + entry.order)  # no longer reportable: after the others
+            if order != entry.order:
+                entry.order = order
+                moved.append(entry)
+        RoundEntry.objects.bulk_update(moved, ["order"])
         added += len(new)
     return added
 
@@ -115,6 +153,8 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     Raises EntryLocked when the round has closed and EntryConflict when the
     entry changed since `version` was read; nothing is written then.
     """
+    if not _round_is_open(entry.round_id):
+        raise EntryLocked
     now = timezone.now()
     changes: dict = {"version": F("version") + 1, "updated_by": user, "updated_at": now}
     if submit:
@@ -122,12 +162,7 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     else:
         changes.update(draft=data.to_draft(), state=Case(
             When(state__in=KEEP_STATE_ON_DRAFT, then=F("state")), default=Value(RoundEntry.State.DRAFT)))
-    updated = RoundEntry.objects.filter(
-        pk=entry.pk, version=version, round__state=ReportingRound.State.OPEN
-    ).update(**changes)
-    if not updated:
-        if not ReportingRound.objects.filter(pk=entry.round_id, state=ReportingRound.State.OPEN).exists():
-            raise EntryLocked
+    if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
         raise EntryConflict
     if submit:
         _write_into_plan(entry, data, user=user, now=now)
@@ -138,8 +173,10 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
 def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None:
     """The submitted report as the plan's actuals and progress entry for the round's period."""
     reporting_round = entry.round
-    node = entry.node
-    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id"))
+    # Locked, and read afresh: a submission in another round over the same node waits for this one.
+    node = Node.objects.select_for_update(no_key=True).get(pk=entry.node_id)
+    # Locked so that they cannot be deleted under the values written for them (see web.views_edit).
+    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True))
     actuals, progress = current_report(entry, indicators)
     records = []
     start, end = reporting_round.period_start, reporting_round.period_end
@@ -222,27 +259,36 @@ def _record(plan_id, node, object_type, object_id, action, changes, user) -> Cha
                         changes=changes, user=user)
 
 
+@transaction.atomic
 def return_entry(entry: RoundEntry, note: str, *, user) -> bool:
     """Send a submitted (or draft) entry back for correction; False when the round is closed.
 
-    The plan keeps the submitted values until the person submits again.
+    The plan keeps the submitted values until the person submits again. The new version makes a
+    submission from the form loaded before the return a conflict, so the return is not lost.
     """
-    return bool(RoundEntry.objects.filter(pk=entry.pk, round__state=ReportingRound.State.OPEN).update(
+    if not _round_is_open(entry.round_id):
+        return False
+    return bool(RoundEntry.objects.filter(pk=entry.pk).update(
         state=RoundEntry.State.RETURNED, return_note=note, version=F("version") + 1, updated_at=timezone.now(),
     ))
 
 
 def close_round(reporting_round: ReportingRound, *, user, on: date | None = None, lang: str = "fi") -> bool:
-    """Lock the round's entries and freeze its snapshot; False when it was already closed."""
+    """Lock the round's entries and freeze its snapshot; False when it was already closed.
+
+    The exclusive lock on the round waits for the writes to its entries in flight (they hold a
+    shared one); the snapshot is built after them, and the writes after the close find it closed.
+    """
     from seuranta.monitoring.snapshot import build_snapshot
 
     with transaction.atomic():
-        closed = ReportingRound.objects.filter(pk=reporting_round.pk, state=ReportingRound.State.OPEN).update(
-            state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(),
-        )
-        if not closed:
+        rounds = ReportingRound.objects.filter(pk=reporting_round.pk, state=ReportingRound.State.OPEN)
+        if not rounds.select_for_update().values_list("pk").first():
             return False
+        # The entries too, in case a write reaches them without the round's lock (the admin, a cascade).
+        list(RoundEntry.objects.filter(round=reporting_round.pk).order_by("pk").select_for_update()
+             .values_list("pk"))
         snapshot = build_snapshot(reporting_round, on=on or timezone.localdate(), lang=lang)
-        ReportingRound.objects.filter(pk=reporting_round.pk).update(snapshot=snapshot)
+        rounds.update(state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(), snapshot=snapshot)
     reporting_round.refresh_from_db()
     return True

@@ -189,11 +189,11 @@ def entry_view(request, entry_id: int):
     entry, access = get_entry_for(request.user, entry_id)
     if request.method != "POST":
         return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user))
-    if not access.can_edit:
-        messages.error(request, _("The round is closed, so this report can no longer be changed."))
-        context = entry_context(entry, access, user=request.user)
-        return render(request, "monitoring/entry.html", context, status=403)
     form, extra = entry_form(entry, data=request.POST)
+    if not access.can_edit:  # what they typed stays on the page, to copy
+        messages.error(request, _("The round is closed, so this report can no longer be changed."))
+        context = entry_context(entry, access, user=request.user, form=form, extra=extra)
+        return render(request, "monitoring/entry.html", context, status=403)
     submit = "submit" in request.POST
     if submit and not (request.POST.get("text") or "").strip():
         form.add_error("text", _("Write a short progress text before submitting."))
@@ -238,7 +238,10 @@ def return_view(request, entry_id: int):
     if not form.is_valid():
         messages.error(request, _("Write what should be corrected."))
         return redirect("monitoring:entry", entry_id=entry.pk)
-    return_entry(entry, form.cleaned_data["note"], user=request.user)
+    if not return_entry(entry, form.cleaned_data["note"], user=request.user):  # closed meanwhile
+        entry, access = get_entry_for(request.user, entry_id)
+        messages.error(request, _("The round is closed, so this report can no longer be returned."))
+        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
     send_return_notice.enqueue(entry.pk, request.build_absolute_uri(reverse("monitoring:entry", args=[entry.pk])),
                                ui_lang())
     messages.success(request, _("The report was returned for correction and its author notified."))

@@ -350,6 +350,9 @@ def delete_node_item(request, item: Indicator | Milestone, *, object_type: str, 
     if denied := require(request, access.can_edit):
         return denied
     with transaction.atomic():
+        # Locked first: a report being submitted on the node (which locks its indicators) finishes, and
+        # the values it stored are deleted with the item instead of failing the delete.
+        list(type(item).objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk"))  # no join
         record(plan, user=request.user, object_type=object_type, action="deleted", obj=item, node=node,
                changes={name_field: [getattr(item, name_field), None]})
         item.delete()

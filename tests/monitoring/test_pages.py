@@ -148,6 +148,18 @@ def test_the_refusal_on_a_closed_round_is_clear(client, reporting):
     assert response.status_code == 403 and "ei voi enää muuttaa" in response.content.decode()
 
 
+def test_a_report_refused_on_a_closed_round_keeps_what_was_typed_to_copy(client, reporting):
+    ReportingRound.objects.filter(pk=reporting.round.pk).update(state=ReportingRound.State.CLOSED)
+    _login(client, reporting.personas.responsible)
+    response = client.post(reverse("monitoring:entry", args=[reporting.mine.pk]),
+                           _form(reporting.mine, "4 321", text="Teksti, jota ei saa hukata", action="submit"))
+    content = response.content.decode()
+    assert response.status_code == 403
+    assert 'value="4 321"' in content and "Teksti, jota ei saa hukata</textarea>" in content
+    assert 'rows="6" readonly' in content  # selectable for copying, unlike a disabled field
+    assert RoundEntry.objects.get(pk=reporting.mine.pk).state == RoundEntry.State.NOT_STARTED
+
+
 def test_the_round_page_shows_completion_per_person_and_unit(client, reporting):
     _login(client, reporting.personas.responsible).post(
         reverse("monitoring:entry", args=[reporting.mine.pk]), _form(reporting.mine, "1", action="submit"))
