@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "seuranta.importing",
     "seuranta.monitoring",
     "seuranta.reports",
+    "seuranta.organizations",
     "seuranta.api",
     "seuranta.web",
 ]

@@ -8,6 +8,7 @@ urlpatterns = [
     path("import/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
     path("raportit/", include("seuranta.reports.urls")),
+    path("organisaatio/", include("seuranta.organizations.urls")),
     path("", include("seuranta.web.urls")),
 ]
 

@@ -44,6 +44,7 @@ from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfi
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, open_round, save_entry
 from seuranta.monitoring.tasks import send_round_reminders
+from seuranta.organizations.models import Invitation
 from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
 from tests.factories import make_member, make_organization, make_plan
 
@@ -194,6 +195,8 @@ def populate_closed_round(organization) -> None:
     LogEntry.objects.create(user=coordinator, content_type=ContentType.objects.get_for_model(Plan),
                             object_id=str(plan.pk), object_repr=str(plan), action_flag=CHANGE, change_message="[]")
     send_round_reminders.enqueue(closed.pk, "https://seuranta.example/omat/", "fi")
+    Invitation.objects.create(organization=organization, email="kutsuttu@example.invalid", role="viewer",
+                              invited_by=coordinator)
 
 
 # ---------------------------------------------------------------- comparing databases

@@ -16,7 +16,7 @@ class ImportDraftQuerySet(models.QuerySet):
             return self
         from seuranta.plans.models import Membership
 
-        managed = Membership.objects.filter(
+        managed = Membership.objects.active().filter(
             user=user, role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR]
         ).values("organization_id")
         return self.filter(models.Q(created_by=user) | models.Q(organization_id__in=managed))

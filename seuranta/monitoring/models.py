@@ -135,6 +135,7 @@ class EntryQuerySet(models.QuerySet):
             return self.exclude(round__plan__state=Plan.State.ARCHIVED)
         return self.exclude(round__plan__state=Plan.State.ARCHIVED).filter(
             round__plan__organization__memberships__user=user,
+            round__plan__organization__memberships__active=True,
             round__plan__organization__memberships__role__in=[
                 Membership.Role.ADMIN, Membership.Role.COORDINATOR, Membership.Role.RESPONSIBLE],
         )

@@ -34,7 +34,7 @@ def may_report(users, plan: Plan) -> list:
     users = list(users)
     if plan.state == Plan.State.ARCHIVED or not users:
         return []
-    members = set(Membership.objects.filter(
+    members = set(Membership.objects.active().filter(
         organization_id=plan.organization_id, role__in=REPORTING_ROLES, user__in=[u.pk for u in users],
     ).values_list("user_id", flat=True)) if plan.organization_id else set()
     return [u for u in users if u.is_superuser or u.pk in members]
@@ -44,7 +44,8 @@ def user_role(user, organization_id: int | None) -> str | None:
     if not user.is_authenticated or organization_id is None:
         return None
     return (
-        Membership.objects.filter(user=user, organization_id=organization_id).values_list("role", flat=True).first()
+        Membership.objects.active().filter(user=user, organization_id=organization_id)
+        .values_list("role", flat=True).first()
     )
 
 
@@ -96,6 +97,40 @@ def managed_organizations(user):
     if user.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(
-        memberships__user=user,
+        memberships__user=user, memberships__active=True,
         memberships__role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR],
     ).distinct()
+
+
+def administered_organizations(user):
+    """Organisations whose units and people the user may manage: their administrators; the superuser all."""
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    if user.is_superuser:
+        return Organization.objects.all()
+    return Organization.objects.filter(
+        memberships__user=user, memberships__active=True, memberships__role=Membership.Role.ADMIN,
+    ).distinct()
+
+
+@dataclass(frozen=True)
+class NavigationRights:
+    """Which of the main navigation's pages the user may use, from one read of their roles."""
+
+    my_reports: bool  # seuranta.monitoring.views.my_reports: anyone who may report somewhere
+    rounds: bool  # monitoring rounds: managed_organizations
+    import_plans: bool  # importing upload: managed_organizations
+    organization_settings: bool  # seuranta.organizations: administered_organizations
+
+
+def navigation_rights(user) -> NavigationRights:
+    if not user.is_authenticated:
+        return NavigationRights(False, False, False, False)
+    if user.is_superuser:
+        return NavigationRights(True, True, True, True)
+    roles = set(Membership.objects.active().filter(user=user).values_list("role", flat=True))
+    manages = bool(roles & {Membership.Role.ADMIN, Membership.Role.COORDINATOR})
+    return NavigationRights(
+        my_reports=manages or Membership.Role.RESPONSIBLE in roles, rounds=manages, import_plans=manages,
+        organization_settings=Membership.Role.ADMIN in roles,
+    )

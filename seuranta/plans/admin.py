@@ -30,7 +30,7 @@ admin.site.index_title = _("Administration")
 class OrganizationUnitInline(admin.TabularInline):
     model = OrganizationUnit
     extra = 0
-    fields = ["name", "kind", "parent"]
+    fields = ["name", "kind", "parent", "order", "active"]
 
 
 class MembershipInline(admin.TabularInline):
@@ -48,15 +48,15 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 @admin.register(OrganizationUnit)
 class OrganizationUnitAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "organization", "parent"]
-    list_filter = ["organization", "kind"]
+    list_display = ["name", "kind", "organization", "parent", "active"]
+    list_filter = ["organization", "kind", "active"]
     search_fields = ["name"]
 
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "organization", "role"]
-    list_filter = ["organization", "role"]
+    list_display = ["user", "organization", "role", "active"]
+    list_filter = ["organization", "role", "active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
 

@@ -48,9 +48,12 @@ class OrganizationUnit(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    # An inactive unit stays on the nodes that have it but is no longer offered for new ones.
+    active = models.BooleanField(_("active"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        ordering = ["organization", "name"]
+        ordering = ["organization", "order", "name"]
         constraints = [
             models.UniqueConstraint(fields=["organization", "name"], name="unique_unit_name_per_organization")
         ]
@@ -61,8 +64,17 @@ class OrganizationUnit(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
 class Membership(models.Model):
-    """A user's role in an organisation; what each role may do is in `seuranta.plans.access`."""
+    """A user's role in an organisation; what each role may do is in `seuranta.plans.access`.
+
+    An inactive membership gives no rights; it is kept so the person's history
+    (changes, reports) still names them and an administrator can restore them.
+    """
 
     class Role(models.TextChoices):
         ADMIN = "admin", _("administrator")
@@ -77,6 +89,9 @@ class Membership(models.Model):
         Organization, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organization")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    active = models.BooleanField(_("active"), default=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -99,7 +114,7 @@ class PlanQuerySet(models.QuerySet):
             return self
         visible = models.Q(state=Plan.State.PUBLISHED)
         if user.is_authenticated:
-            visible |= models.Q(organization__memberships__user=user)
+            visible |= models.Q(organization__memberships__user=user, organization__memberships__active=True)
         return self.filter(visible).distinct()
 
 

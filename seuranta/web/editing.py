@@ -28,8 +28,9 @@ def json_value(value):
 
 
 def diff(obj, values: dict) -> dict:
+    """Changed fields as [before, after]; foreign keys ("..._id") are recorded by the caller, by name."""
     return {name: [json_value(getattr(obj, name)), json_value(value)]
-            for name, value in values.items() if getattr(obj, name) != value}
+            for name, value in values.items() if getattr(obj, name) != value and not name.endswith("_id")}
 
 
 def record(plan, *, user, object_type: str, action: str, obj=None, node=None, changes=None) -> ChangeRecord:

@@ -28,7 +28,13 @@ class NodeForm(forms.Form):
     title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     level = forms.CharField(label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"}))
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    unit_name = forms.CharField(label=_("Unit"), required=False, max_length=200)
+    org_unit = forms.TypedChoiceField(
+        label=_("Unit"), required=False, coerce=int, empty_value=None,
+        help_text=_("Chosen from the organisation's unit tree, which its administrators keep in the organisation "
+                    "settings."),
+        error_messages={"invalid_choice": _("Choose a unit that is in use in the plan's organisation.")},
+    )
+    unit_name = forms.CharField(label=_("Unit as written in the document"), required=False, max_length=200)
     responsible = LinesField(label=_("Responsible"), required=False,
                              help_text=_("One person or unit a line."))
     responsible_users = forms.TypedMultipleChoiceField(
@@ -46,15 +52,16 @@ class NodeForm(forms.Form):
 
     NODE_FIELDS = ("title", "level", "description", "unit_name", "responsible", "schedule", "phase", "binding")
 
-    def __init__(self, *args, people=(), **kwargs):
-        """`people`: the choosable responsible users, as (user id, label) pairs."""
+    def __init__(self, *args, people=(), units=(), **kwargs):
+        """`people`: the choosable responsible users, `units` the choosable units, as (id, label) pairs."""
         super().__init__(*args, **kwargs)
         self.fields["responsible_users"].choices = list(people)
+        self.fields["org_unit"].choices = [("", _("– no unit chosen –")), *units]
 
     @classmethod
     def initial_from(cls, node: Node, responsible_ids=()) -> dict:
         return {**{name: getattr(node, name) for name in cls.NODE_FIELDS},
-                "responsible_users": sorted(responsible_ids)}
+                "org_unit": node.org_unit_id, "responsible_users": sorted(responsible_ids)}
 
 
 class NewNodeForm(forms.Form):

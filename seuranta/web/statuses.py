@@ -41,7 +41,7 @@ FIELD_LABELS = {
     "due": _("Due"), "due_date": _("Due date"), "done": _("Done"), "state": _("State"), "period": _("Period"),
     "tolerance": _("Status tolerance"), "state_scale": _("Scale of qualitative states"), "levels": _("Levels"),
     "start_year": _("First year"), "end_year": _("Last year"), "position": _("Position"),
-    "responsible_users_added": _("Responsible people added"),
+    "responsible_users_added": _("Responsible people added"), "org_unit": _("Unit in the organisation"),
     "responsible_users_removed": _("Responsible people removed"),
 }
 MEASURE_KIND_LABELS = {

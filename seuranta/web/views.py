@@ -10,7 +10,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.access import get_node_for, get_plan_for, plan_access
 from seuranta.plans.interchange import load_core_plan, load_core_plans
-from seuranta.plans.models import ChangeRecord, Membership, Plan
+from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
 from seuranta.web.charts import indicator_chart
 from seuranta.web.language import ui_lang
 from seuranta.web.statuses import status_choices
@@ -20,7 +20,20 @@ from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
 def evaluated(plan: Plan):
     """The plan read once into the core model, and its statuses today."""
     core_plan = load_core_plan(plan)
+    show_chosen_units(core_plan, plan)
     return core_plan, evaluate_plan(core_plan, timezone.localdate(), lang=ui_lang())
+
+
+def show_chosen_units(core_plan, plan: Plan) -> None:
+    """On the pages, a node's unit is the one chosen from the organisation's tree, when there is one.
+
+    The stored text (the unit as the document wrote it) is what export and the reports keep; only this
+    page's copy of the plan changes. One query whatever the plan's size.
+    """
+    chosen = dict(Node.objects.filter(plan=plan, org_unit__isnull=False).values_list("pk", "org_unit__name"))
+    if chosen:
+        for node, _ in core_plan.walk():
+            node.unit = chosen.get(node.key, node.unit)
 
 
 def home(request):
@@ -28,7 +41,7 @@ def home(request):
                  .order_by("organization__name", "title"))
     roles = {}
     if request.user.is_authenticated:
-        roles = dict(Membership.objects.filter(user=request.user).values_list("organization_id", "role"))
+        roles = dict(Membership.objects.active().filter(user=request.user).values_list("organization_id", "role"))
     # All plans in one read: the page's queries must not grow with the number of plans.
     core_plans = load_core_plans(plans)
     today, lang = timezone.localdate(), ui_lang()

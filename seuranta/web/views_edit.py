@@ -23,6 +23,7 @@ from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.monitoring.snapshot import person_name
+from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
@@ -75,7 +76,7 @@ def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[in
     left the organisation or became a viewer) so that saving the form does not silently drop them; such a
     person can be removed but not added again. Returns (choices, names by user id, assigned user ids).
     """
-    members = (Membership.objects.filter(organization_id=plan.organization_id).select_related("user")
+    members = (Membership.objects.active().filter(organization_id=plan.organization_id).select_related("user")
                .order_by("user__last_name", "user__first_name", "user__username")
                if plan.organization_id else [])
     assigned = list(node.responsible_users.order_by("last_name", "first_name", "username"))
@@ -106,20 +107,30 @@ def responsible_changes(before: list[int], after: list[int], names: dict[int, st
     return changes
 
 
+def unit_change(node: Node, chosen: int | None, units: dict[int, str]) -> dict:
+    """The chosen unit's change by name, as a ChangeRecord.changes entry."""
+    if chosen == node.org_unit_id:
+        return {}
+    return {"org_unit": [units.get(node.org_unit_id) if node.org_unit_id else None, units.get(chosen)]}
+
+
 def node_edit(request, node_id: int):
     node, plan, access = get_node_for(request.user, node_id)
     if denied := require(request, access.can_edit):
         return denied
     people, names, assigned = responsible_people(plan, node)
+    units = unit_choices(plan.organization_id, keep=node.org_unit_id)
     version, conflict = node.version, {}
     if request.method == "POST":
-        form = NodeForm(request.POST, people=people)
+        form = NodeForm(request.POST, people=people, units=units)
         if form.is_valid():
             chosen = form.cleaned_data["responsible_users"] = sorted(set(form.cleaned_data["responsible_users"]))
+            values = {**node_values(form), "org_unit_id": form.cleaned_data["org_unit"]}
             with transaction.atomic():
-                saved = save_versioned(node, posted_version(request), node_values(form), user=request.user,
+                saved = save_versioned(node, posted_version(request), values, user=request.user,
                                        plan=plan, node=node, object_type="node",
-                                       extra_changes=responsible_changes(assigned, chosen, names))
+                                       extra_changes={**unit_change(node, values["org_unit_id"], dict(units)),
+                                                      **responsible_changes(assigned, chosen, names)})
                 if saved and chosen != assigned:
                     node.responsible_users.set(chosen)
                     # Someone newly responsible for an action reports on it in the rounds already open.
@@ -132,6 +143,8 @@ def node_edit(request, node_id: int):
             version = current.version
             stored = NodeForm.initial_from(current, current_ids)
             conflict = conflicts(form, {name: stored[name] for name in NodeForm.NODE_FIELDS})
+            if current.org_unit_id != form.cleaned_data["org_unit"]:
+                conflict["org_unit"] = dict(units).get(current.org_unit_id, "–")
             if chosen != current_ids:
                 conflict["responsible_users"] = ", ".join(names.get(pk, str(pk)) for pk in current_ids) or "–"
             messages.error(request, conflict_message())
@@ -139,7 +152,7 @@ def node_edit(request, node_id: int):
             version = posted_version(request) or node.version
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     else:
-        form = NodeForm(initial=NodeForm.initial_from(node, assigned), people=people)
+        form = NodeForm(initial=NodeForm.initial_from(node, assigned), people=people, units=units)
     return edit_page(request, "web/node_edit.html", {
         "plan": plan, "node": node, "form": form, "version": version, "conflicts": conflict,
         "children": list(node.children.order_by("order", "id")),

@@ -12,7 +12,7 @@ def action(plan) -> Node:
 
 def node_data(node: Node, **changes) -> dict:
     data = {"title": node.title, "level": node.level, "description": node.description or "",
-            "unit_name": node.unit_name or "", "responsible": "\n".join(node.responsible),
+            "org_unit": node.org_unit_id or "", "unit_name": node.unit_name or "", "responsible": "\n".join(node.responsible),
             "schedule": node.schedule or "", "phase": node.phase, "version": node.version}
     data.update(changes)
     return data

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import template
+from django.contrib.auth.models import AnonymousUser
 from django.urls import NoReverseMatch, reverse
 
+from seuranta.plans.access import navigation_rights
 from seuranta.web.charts import fmt
 from seuranta.web.charts import role_label as chart_role_label
 from seuranta.web.statuses import (
@@ -17,6 +19,17 @@ from seuranta.web.statuses import (
 )
 
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def navigation(context):
+    """What the main navigation may offer this user (seuranta.plans.access.navigation_rights), once a request."""
+    request = context.get("request")
+    if request is None:
+        return navigation_rights(AnonymousUser())
+    if not hasattr(request, "_seuranta_navigation"):
+        request._seuranta_navigation = navigation_rights(request.user)
+    return request._seuranta_navigation
 
 
 @register.simple_tag
