@@ -11,6 +11,7 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     EMAIL_BACKEND (default: console), DEFAULT_FROM_EMAIL, and for SMTP EMAIL_HOST,
     EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
+    SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
 """
 
 import os
@@ -169,6 +170,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Each uploaded document is parsed in a child process of the task worker, killed
+# past this many seconds and refused more memory (address space) than this.
+SEURANTA_IMPORT_TIMEOUT = float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or 120)
+SEURANTA_IMPORT_MEMORY_MB = int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or 1024)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")

@@ -73,7 +73,7 @@ def test_an_over_long_field_is_refused_before_anything_is_written():
 
 def test_infinity_and_nan_are_refused_at_decoding():
     for constant in ("Infinity", "-Infinity", "NaN", "1e999"):
-        text = '{"format": "seuranta-plan/1", "nodes": [], "tolerance": %s}' % constant
+        text = '{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + constant + '}'
         with pytest.raises(InvalidDocument) as caught:
             load_plan(text)
         assert "NaN ja Infinity" in caught.value.messages("fi")[0]
