@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from seuranta.core.parsing import parse_bytes  # noqa: E402
 
 LINES_PER_PAGE = 50
-DEFAULT_CORPUS = ROOT / "tests" / "data" / "corpus" / "laitila-hallintotoimi-palvelusuunnitelma.txt"
+DEFAULT_CORPUS = ROOT / "tests" / "data" / "corpus" / "pori-sivistystoimiala-toteutuminen-q1-2023.txt"
 
 
 def _tag(copy: int) -> str:

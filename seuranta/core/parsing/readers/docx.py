@@ -110,8 +110,8 @@ class _Reader:
             previous_after = after
         while self.lines and not self.lines[-1].strip():
             self.lines.pop()
-        while self.lines and not self.lines[0].strip():
-            self.lines.pop(0)
+        first = next((i for i, line in enumerate(self.lines) if line.strip()), len(self.lines))
+        del self.lines[:first]  # at once: popping the front line by line is quadratic
         if not self.lines:
             raise UnreadableDocument("Word-asiakirjassa ei ole lainkaan tekstiä.")
         return Document(text="\n".join(self.lines), blocks=self.blocks, source_name=name,
