@@ -94,6 +94,14 @@ def _kill(process: subprocess.Popen) -> None:
 # -- the child -------------------------------------------------------------------------------
 
 def _peak_mb() -> float:
+    """The child's own peak resident memory (ru_maxrss would count the parent's pages forked to it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
