@@ -12,6 +12,7 @@ from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -127,14 +128,20 @@ def _upload_page(request, form: UploadForm, status: int = 200, upload: ImportUpl
 
 
 def progress(request, upload_id: int):
-    """Where the parse of an upload stands; the page reloads itself until the draft is ready."""
+    """Where the parse of an upload stands; htmx polls `?status=1` for the fragment until the draft is ready."""
     upload = get_upload_for(request.user, upload_id)
+    fragment = request.GET.get("status") == "1"
     if upload.state == ImportUpload.State.DONE and upload.draft_id:
+        if fragment:  # htmx follows this header with a full page load
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("importing:review", args=[upload.draft_id])
+            return response
         return redirect("importing:review", upload.draft_id)
     waiting = upload.state in (ImportUpload.State.QUEUED, ImportUpload.State.PARSING)
     stalled = (upload.state == ImportUpload.State.PARSING and upload.started_at is not None
                and timezone.now() - upload.started_at > timedelta(seconds=settings.SEURANTA_IMPORT_TIMEOUT + 60))
-    return render(request, "importing/progress.html", {
+    template = "importing/includes/progress_status.html" if fragment else "importing/progress.html"
+    return render(request, template, {
         "upload": upload, "waiting": waiting and not stalled, "stalled": stalled,
         "timeout": int(settings.SEURANTA_IMPORT_TIMEOUT),
     })

@@ -51,12 +51,14 @@ def test_with_a_worker_the_upload_page_shows_progress_until_the_review_is_ready(
     response = upload(client, personas)
     queued = ImportUpload.objects.get()
     assert response.url == reverse("importing:progress", args=[queued.pk])
-    page = client.get(response.url)
-    assert '<meta http-equiv="refresh"' in page.content.decode()
-    assert 'data-upload-state="queued"' in page.content.decode()
+    page = client.get(response.url).content.decode()
+    assert 'hx-trigger="every 2s"' in page and 'data-upload-state="queued"' in page
+    assert 'data-upload-state="queued"' in client.get(response.url, {"status": "1"}).content.decode()
     parse_upload.call(queued.pk)  # what the worker does
     draft = ImportDraft.objects.get()
-    assert client.get(response.url).url == reverse("importing:review", args=[draft.pk])
+    review = reverse("importing:review", args=[draft.pk])
+    assert client.get(response.url).url == review
+    assert client.get(response.url, {"status": "1"})["HX-Redirect"] == review
 
 
 def test_a_failed_parse_shows_its_message_on_the_progress_page_without_refreshing(client, personas, settings):
@@ -67,7 +69,7 @@ def test_a_failed_parse_shows_its_message_on_the_progress_page_without_refreshin
     parse_upload.call(ImportUpload.objects.get().pk)
     content = client.get(response.url).content.decode()
     assert "Tiedoston lukeminen kesti liian kauan" in content
-    assert "http-equiv" not in content
+    assert "hx-trigger" not in content
 
 
 @pytest.mark.parametrize("role", ROLES)
