@@ -147,6 +147,15 @@ def progress(request, upload_id: int):
     })
 
 
+@require_POST
+def discard_upload(request, upload_id: int):
+    """Remove a kept file that could not be read, once the person has it back or no longer needs it."""
+    upload = get_upload_for(request.user, upload_id)
+    upload.delete()
+    messages.success(request, _("The uploaded file was removed."))
+    return redirect("importing:upload")
+
+
 def uploaded_file(request, upload_id: int):
     """The uploaded file as it was sent: kept, so that a parse that failed loses nothing."""
     upload = get_upload_for(request.user, upload_id)
@@ -189,6 +198,7 @@ def save_plan(request, draft_id: int):
                               state=Plan.State.DRAFT)
             record(plan, user=request.user, object_type="plan", action="created", obj=plan,
                    changes={"file": [None, draft.file_name]})
+            ImportUpload.objects.filter(draft=draft).delete()  # the plan holds what the file said
             draft.delete()
     except InvalidDocument as exc:  # a field too long for the database, named; nothing was written
         for message in exc.messages(translation.get_language() or "fi")[:20]:
@@ -201,6 +211,7 @@ def save_plan(request, draft_id: int):
 @require_POST
 def discard(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
+    ImportUpload.objects.filter(draft=draft).delete()
     draft.delete()
     messages.success(request, _("The import was discarded."))
     return redirect("importing:upload")

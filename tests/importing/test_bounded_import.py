@@ -132,3 +132,20 @@ def test_the_normal_flow_still_reaches_the_review_page(client, personas):
     response = upload(client, personas, SAMPLE.read_bytes(), name=SAMPLE.name)
     assert response.url == reverse("importing:review", args=[ImportDraft.objects.get().pk])
     assert ImportUpload.objects.get().state == ImportUpload.State.DONE
+
+
+def test_saving_or_discarding_the_draft_removes_the_kept_file(client, personas):
+    client.force_login(personas.coordinator)
+    upload(client, personas)
+    client.post(reverse("importing:save", args=[ImportDraft.objects.get().pk]))
+    upload(client, personas)
+    client.post(reverse("importing:discard", args=[ImportDraft.objects.get().pk]))
+    assert not ImportUpload.objects.exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_organisations_importers_can_remove_a_kept_file(client, personas, role):
+    kept = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
+                                       file_name="a.txt", data=b"x", state=ImportUpload.State.FAILED)
+    client_for(client, personas, role).post(reverse("importing:discard_upload", args=[kept.pk]))
+    assert ImportUpload.objects.filter(pk=kept.pk).exists() == (role not in ("coordinator", "admin"))
