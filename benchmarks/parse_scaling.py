@@ -100,6 +100,7 @@ def scaling_table(corpus: Path, pages: list[int], formats: list[str]) -> None:
     print(f"| format | pages | KB | family | seconds | ms/page | per page vs {pages[0]} pages |")
     print("|---|---:|---:|---|---:|---:|---:|")
     for fmt in formats:
+        time_parse(BUILDERS[fmt](document_lines(corpus, 1)), f"warm-up.{fmt}")  # imports, compiled patterns
         first = None
         for count in pages:
             data = BUILDERS[fmt](document_lines(corpus, count))
