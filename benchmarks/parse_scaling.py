@@ -125,6 +125,8 @@ def hostile_files() -> dict[str, tuple[str, bytes]]:
     one_paragraph = io.BytesIO()
     document.save(one_paragraph)
     return {
+        "PDF, 2 000 pages": ("long.pdf", as_pdf(document_lines(DEFAULT_CORPUS, 2000))),
+        "DOCX, 150 MB of XML packed to 3 MB (passes the zip check)": ("bloated.docx", bloated_docx()),
         "XLSX, far cell XFD1048576 filled": ("far.xlsx", xlsx.getvalue()),
         "JSON, 100 000 nested arrays": ("deep.json", b"[" * 100_000 + b"]" * 100_000),
         "JSON, a number of 100 000 digits": ("huge.json", b'{"format": "seuranta-plan/1", "tolerance": '
@@ -132,6 +134,29 @@ def hostile_files() -> dict[str, tuple[str, bytes]]:
         "JSON, Infinity": ("inf.json", b'{"format": "seuranta-plan/1", "tolerance": Infinity, "nodes": []}'),
         "DOCX, one paragraph of 200 000 sentences": ("long.docx", one_paragraph.getvalue()),
     }
+
+
+def bloated_docx() -> bytes:
+    """A DOCX whose document.xml unpacks to about 150 MB, packed loosely enough to pass the zip-bomb check."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("x")
+    plain = io.BytesIO()
+    document.save(plain)
+    sentence = "Tavoite {} toteutuu hyvin ja mittari kasvaa vuosittain kaupungin palveluissa ja asukkaiden hyvinvoinnissa"
+    body = "".join(f"<w:p><w:r><w:t>{sentence.format(i)}</w:t></w:r></w:p>" for i in range(1_050_000))
+    out = io.BytesIO()
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                data = text.replace("<w:body>", "<w:body>" + body, 1).encode("utf-8")
+            target.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def hostile_table() -> None:
@@ -142,8 +167,10 @@ def hostile_table() -> None:
 
     django.setup()
     from django.conf import settings
+    from django.utils import translation
 
     from seuranta.importing.bounded import parse_bounded
+    from seuranta.importing.tasks import limit_message
 
     print(f"\nHostile files, bounded import (limits: {settings.SEURANTA_IMPORT_TIMEOUT} s, "
           f"{settings.SEURANTA_IMPORT_MEMORY_MB} MB)\n")
@@ -153,7 +180,9 @@ def hostile_table() -> None:
         start = time.perf_counter()
         outcome = parse_bounded(data, name)
         seconds = time.perf_counter() - start
-        text = outcome.problem or f"parsed: {outcome.family or 'no plan'}"
+        with translation.override("fi"):
+            text = (limit_message(outcome.limit) if outcome.limit else outcome.problem
+                    or f"parsed: {outcome.family or 'no plan'}")
         print(f"| {label} | {len(data) // 1024} | {seconds:.2f} | {outcome.peak_mb:.0f} | {text[:90]} |", flush=True)
 
 

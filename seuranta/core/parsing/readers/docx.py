@@ -54,6 +54,8 @@ def read(data: bytes, name: str) -> Document:
         raise
     except zipfile.BadZipFile:
         raise UnreadableDocument(DAMAGED) from None
+    except MemoryError:  # a memory limit reached is no fault of the file: the caller says so
+        raise
     except Exception:  # python-docx and lxml raise many kinds on a bad file; none may escape
         raise UnreadableDocument(
             "Tiedosto ei ole kelvollinen Word-asiakirja (.docx), eikä sitä voi lukea."

@@ -55,6 +55,8 @@ def read(data: bytes, name: str) -> Document:
         raise
     except zipfile.BadZipFile:
         raise UnreadableDocument(DAMAGED) from None
+    except MemoryError:  # a memory limit reached is no fault of the file: the caller says so
+        raise
     except Exception:  # openpyxl raises many kinds on a bad file; none may escape
         raise UnreadableDocument("Tiedosto ei ole kelvollinen Excel-taulukko (.xlsx), eikä sitä voi lukea.") from None
     blocks: list[Block] = []
