@@ -149,3 +149,14 @@ def test_only_the_organisations_importers_can_remove_a_kept_file(client, persona
                                        file_name="a.txt", data=b"x", state=ImportUpload.State.FAILED)
     client_for(client, personas, role).post(reverse("importing:discard_upload", args=[kept.pk]))
     assert ImportUpload.objects.filter(pk=kept.pk).exists() == (role not in ("coordinator", "admin"))
+
+
+def test_a_parse_past_its_time_limit_is_killed_at_once_not_left_running():
+    import time
+
+    from seuranta.importing.bounded import TIME, parse_bounded
+
+    started = time.perf_counter()
+    outcome = parse_bounded(SLOW_TEXT, "hidas.txt", timeout=1)
+    assert outcome.limit == TIME
+    assert time.perf_counter() - started < 10  # the whole document would take minutes
