@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import random
 import sys
 import time
 from pathlib import Path
@@ -28,12 +29,15 @@ sys.path.insert(0, str(ROOT))
 from seuranta.core.parsing import parse_bytes  # noqa: E402
 
 LINES_PER_PAGE = 50
+MIN_TAGGED = 20  # lines at least this long get the copy's number; shorter ones are headings and labels
 DEFAULT_CORPUS = ROOT / "tests" / "data" / "corpus" / "pori-sivistystoimiala-toteutuminen-q1-2023.txt"
 
 
 def _tag(copy: int) -> str:
-    """A copy's number written with letters, so that it reads as a word and not as a measure."""
-    return "".join("abcdefghij"[int(digit)] for digit in str(copy))
+    """A copy's mark: a word of twelve letters drawn from its number, so that copies differ by more than the
+    few typing errors that `same_title` forgives, and no number is added for the measure parser to read."""
+    rng = random.Random(copy)
+    return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(12))
 
 
 def document_lines(corpus: Path, pages: int) -> list[str]:
@@ -41,7 +45,7 @@ def document_lines(corpus: Path, pages: int) -> list[str]:
     lines: list[str] = []
     copy = 0
     while len(lines) < pages * LINES_PER_PAGE:
-        lines += [f"{line.rstrip()} {_tag(copy)} " if len(line.strip()) >= 40 else line for line in body]
+        lines += [f"{line.rstrip()} {_tag(copy)} " if len(line.strip()) >= MIN_TAGGED else line for line in body]
         copy += 1
     return lines[:pages * LINES_PER_PAGE]
 

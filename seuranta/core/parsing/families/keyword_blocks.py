@@ -58,6 +58,7 @@ from seuranta.core.parsing.text import (
     representative,
     same_title,
     strip_bullet,
+    title_key,
 )
 
 NAME = "keyword_blocks"
@@ -279,9 +280,15 @@ class _Parser:
 
     # -- tree -------------------------------------------------------------------------
     def _find(self, level: str, title: str, parent: _Build | None, number: str | None) -> _Build | None:
+        # same_title forgives at most max(1, length // 15) edits, so a spelling whose key is longer or
+        # shorter than that can never match: checked first, it spares most comparisons in long documents.
+        length = len(title_key(title))
+        window = max(1, length // 15)
+
         def same(node: _Build) -> bool:
             return (node.level == level and node.number == number
-                    and any(same_title(s, title) for s in node.spellings))
+                    and any(abs(len(title_key(s)) - length) <= window and same_title(s, title)
+                            for s in node.spellings))
 
         siblings = parent.children if parent else self.roots
         found = next((node for node in siblings if same(node)), None)
