@@ -81,8 +81,11 @@ def get_draft_for(user, draft_id: int) -> ImportDraft:
     return draft
 
 
-def get_upload_for(user, upload_id: int) -> ImportUpload:
-    upload = ImportUpload.objects.reviewable_by(user).select_related("organization").filter(pk=upload_id).first()
+def get_upload_for(user, upload_id: int, *, with_file: bool = False) -> ImportUpload:
+    uploads = ImportUpload.objects.reviewable_by(user).select_related("organization")
+    if not with_file:  # the progress page is polled: leave the file (up to 10 MB) in the database
+        uploads = uploads.defer("data")
+    upload = uploads.filter(pk=upload_id).first()
     if upload is None:
         raise Http404
     return upload
@@ -109,7 +112,7 @@ def _upload(request, organizations):
             file_name=document.name[:255], data=document.read())
         # The worker parses it within the limits; with the immediate backend (tests) it is done on return.
         parse_upload.enqueue(upload.pk, translation.get_language() or "fi")
-        upload.refresh_from_db()
+        upload.refresh_from_db(fields=["state", "draft", "problem"])
         if upload.state == ImportUpload.State.DONE and upload.draft_id:
             return redirect("importing:review", upload.draft_id)
         if upload.state == ImportUpload.State.FAILED:
@@ -158,7 +161,7 @@ def discard_upload(request, upload_id: int):
 
 def uploaded_file(request, upload_id: int):
     """The uploaded file as it was sent: kept, so that a parse that failed loses nothing."""
-    upload = get_upload_for(request.user, upload_id)
+    upload = get_upload_for(request.user, upload_id, with_file=True)
     response = HttpResponse(bytes(upload.data), content_type="application/octet-stream")
     response["Content-Disposition"] = f'attachment; filename="{upload.file_name.replace(chr(34), "")}"'
     return response
