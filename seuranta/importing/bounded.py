@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import resource
 import signal
@@ -30,6 +31,7 @@ from pathlib import PurePath
 DEFAULT_TIMEOUT = 120  # seconds
 DEFAULT_MEMORY_MB = 1024
 TIME, MEMORY, CRASH = "time", "memory", "crash"
+CPU_GRACE = 5  # seconds of processor time past the wall-clock limit before the kernel stops an orphaned parse
 
 
 @dataclass
@@ -57,7 +59,7 @@ def parse_bounded(data: bytes, name: str, *, timeout: float | None = None, memor
     timeout = timeout or default_timeout
     memory_mb = memory_mb or default_memory
     process = subprocess.Popen(
-        [sys.executable, "-m", "seuranta.importing.bounded", name, str(memory_mb), lang],
+        [sys.executable, "-m", "seuranta.importing.bounded", name, str(memory_mb), lang, str(math.ceil(timeout))],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, so that a kill takes any grandchild too
     )
@@ -74,6 +76,8 @@ def parse_bounded(data: bytes, name: str, *, timeout: float | None = None, memor
     except ValueError:
         # killed by the kernel or a library's abort past the memory limit, or a crash in C code
         sys.stderr.write(err.decode("utf-8", "replace")[-4000:])
+        if process.returncode == -signal.SIGXCPU:
+            return Outcome(limit=TIME)
         return Outcome(limit=MEMORY if process.returncode in (-signal.SIGKILL, -signal.SIGSEGV) else CRASH)
     peak = float(answer.get("peak_mb", 0.0))
     if "limit" in answer:
@@ -131,6 +135,11 @@ def child_main(argv: list[str]) -> int:
     name, memory_mb, lang = argv[0], int(argv[1]), argv[2]
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if len(argv) > 3:
+        # A backstop for the parent's wall-clock kill: should the worker itself die meanwhile, the
+        # kernel still stops this parse once it has used that much processor time.
+        seconds = int(argv[3]) + CPU_GRACE
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     try:
         data = sys.stdin.buffer.read()
         answer = _parse(data, name, lang)

@@ -12,7 +12,7 @@ from tests.conftest import CORPUS_DIR
 from tests.importing.test_import import SAMPLE, upload
 from tests.web.helpers import ROLES, client_for
 
-SLOW_TEXT = (CORPUS_DIR / "laitila-hallintotoimi-palvelusuunnitelma.txt").read_bytes() * 40
+SLOW_TEXT = (CORPUS_DIR / "laitila-hallintotoimi-palvelusuunnitelma.txt").read_bytes() * 200  # ~9 s of CPU
 LONG_LINE = ("Tavoite 1 " + "sana " * 2_000_000 + "\n").encode()
 
 
@@ -160,3 +160,14 @@ def test_a_parse_past_its_time_limit_is_killed_at_once_not_left_running():
     outcome = parse_bounded(SLOW_TEXT, "hidas.txt", timeout=1)
     assert outcome.limit == TIME
     assert time.perf_counter() - started < 10  # the whole document would take minutes
+
+
+def test_an_orphaned_parse_is_stopped_by_the_kernel_even_without_its_parent():
+    """Should the worker die mid-parse, the child's processor-time limit still ends it."""
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.run([sys.executable, "-m", "seuranta.importing.bounded", "hidas.txt", "1024", "fi", "1"],
+                           input=SLOW_TEXT * 2, capture_output=True, timeout=120)
+    assert child.returncode == -signal.SIGXCPU
