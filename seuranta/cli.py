@@ -92,21 +92,38 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _parse_to_plan(path: Path):
-    """Parse any supported file into a core plan, printing the importer's doubts to stderr."""
-    from seuranta.core.parsing import UnreadableDocument, parse_file
+    """Parse any supported file into a core plan, printing the importer's doubts to stderr.
+
+    The parse runs in a child process within SEURANTA_IMPORT_TIMEOUT seconds and
+    SEURANTA_IMPORT_MEMORY_MB, as uploads in the web app do.
+    """
+    from seuranta.core.model import Plan
+    from seuranta.importing.bounded import MEMORY, TIME, limits_from_environment, parse_bounded
 
     try:
-        result = parse_file(path)
-    except UnreadableDocument as exc:
-        raise CommandError(str(exc)) from None
-    for warning in result.warnings:
-        where = " > ".join(warning.path)
-        if warning.indicator:
-            where = f"{where} > {warning.indicator}" if where else warning.indicator
-        print(f"varoitus: {where + ': ' if where else ''}{warning.message}", file=sys.stderr)
-    if result.plan is None:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"Tiedostoa {path.name} ei voi lukea: {exc.strerror}.") from None
+    timeout, memory_mb = limits_from_environment()
+    outcome = parse_bounded(data, path.name, timeout=timeout, memory_mb=memory_mb, lang=_lang())
+    if outcome.limit == TIME:
+        raise CommandError(f"Tiedoston {path.name} lukeminen kesti liian kauan (yli {timeout:g} sekuntia), ja se "
+                           "keskeytettiin (SEURANTA_IMPORT_TIMEOUT).")
+    if outcome.limit == MEMORY:
+        raise CommandError(f"Tiedoston {path.name} lukeminen vaati enemmän muistia kuin sallittu ({memory_mb} Mt), "
+                           "ja se keskeytettiin (SEURANTA_IMPORT_MEMORY_MB).")
+    if outcome.limit:
+        raise CommandError(f"Tiedostoa {path.name} ei voitu lukea.")
+    if outcome.problem:
+        raise CommandError(outcome.problem)
+    for warning in outcome.warnings:
+        where = " > ".join(warning["path"])
+        if warning["indicator"]:
+            where = f"{where} > {warning['indicator']}" if where else warning["indicator"]
+        print(f"varoitus: {where + ': ' if where else ''}{warning['message']}", file=sys.stderr)
+    if outcome.plan is None:
         raise CommandError(f"Tiedostosta {path.name} ei löytynyt suunnitelmaa.")
-    return result.plan
+    return Plan.from_dict(outcome.plan)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -137,13 +154,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(f"Tiedostoa {path} ei ole.")
     plan = _read_json_plan(path) if path.suffix.lower() == ".json" else _parse_to_plan(path)
     setup_django()
+    from seuranta.core.interchange import FIELD_LIMITS, InvalidDocument
     from seuranta.plans.interchange import store_plan
     from seuranta.plans.models import Organization
 
     organization = None
     if args.organization:
+        if len(args.organization) > FIELD_LIMITS["plan.organization"]:
+            raise CommandError(f"Organisaation nimi on liian pitkä (enintään {FIELD_LIMITS['plan.organization']} "
+                               "merkkiä): --organization")
         organization, _ = Organization.objects.get_or_create(name=args.organization)
-    stored = store_plan(plan, organization=organization, state=args.state)
+    try:
+        stored = store_plan(plan, organization=organization, state=args.state)
+    except InvalidDocument as exc:
+        lines = "\n".join(f"  {m}" for m in exc.messages(_lang()))
+        raise CommandError(f"{path.name}: tietokanta ei voi tallentaa suunnitelmaa; mitään ei tallennettu:\n"
+                           f"{lines}") from None
     print(stored.pk)
     return EXIT_OK
 
@@ -408,7 +434,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except Exception as exc:
         if type(exc).__module__.startswith(("django.db", "sqlite3", "psycopg")):
-            print(f"seuranta: tietokantaan ei saatu yhteyttä tai se ei toiminut: {exc}", file=sys.stderr)
+            # Only a failed connection is one; a refused value (DataError, IntegrityError) is not.
+            reached = type(exc).__name__ not in ("OperationalError", "InterfaceError")
+            problem = "tietokanta ei hyväksynyt tietoja" if reached else "tietokantaan ei saatu yhteyttä"
+            print(f"seuranta: {problem}: {exc}", file=sys.stderr)
             return EXIT_ERROR
         raise
     except KeyboardInterrupt:

@@ -13,6 +13,7 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
     CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
     seuranta/settings_security.py; the README's configuration table lists every variable.
+    SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
 """
 
 import os
@@ -172,6 +173,11 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Each uploaded document is parsed in a child process of the task worker, killed
+# past this many seconds and refused more memory (address space) than this.
+SEURANTA_IMPORT_TIMEOUT = float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or 120)
+SEURANTA_IMPORT_MEMORY_MB = int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or 1024)
 
 X_FRAME_OPTIONS = "DENY"
 

@@ -40,7 +40,7 @@ from seuranta.backup import (
 )
 from seuranta.cli import main
 from seuranta.demo import load_demo
-from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
+from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile, ImportUpload
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.monitoring.reporting import EntryValues, close_round, open_round, save_entry
 from seuranta.monitoring.tasks import send_round_reminders
@@ -182,6 +182,8 @@ def populate_closed_round(organization) -> None:
                                family="goal_table", plan={"title": "Luonnos", "nodes": []},
                                warnings=[{"code": "x", "message": "Tarkista", "path": [], "checked": False}],
                                source=b"1. Tavoite\nKeino: kokeilu\n", source_sha256="0" * 64)
+    ImportUpload.objects.create(created_by=coordinator, organization=organization, file_name="liite.pdf",
+                                data=b"%PDF-1.4 ...", state=ImportUpload.State.FAILED, problem="Liian suuri")
     ImportProfile.objects.create(organization=organization, data={"levels": {"Keino": "Toimenpide"}}, version=1,
                                  updated_by=coordinator)
     ImportCorrection.objects.create(organization=organization, document_sha256="0" * 64, file_name="a.txt",

@@ -195,3 +195,33 @@ def test_serve_runs_once_the_demo_passwords_are_changed(capsys, served):
 def test_serve_runs_on_a_database_without_demo_users(served):
     assert main(["serve"]) == 0
     assert served == [("127.0.0.1", 8000)]
+# -- bounds: hostile files end with a sentence, never a traceback ------------------------------
+
+@pytest.mark.parametrize("content", [b"[" * 100_000 + b"]" * 100_000,
+                                     b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": Infinity}',
+                                     b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + b"9" * 100_000 + b"}"])
+def test_import_of_hostile_json_is_refused_with_a_sentence(content, tmp_path, capsys):
+    path = tmp_path / "paha.json"
+    path.write_bytes(content)
+    assert main(["import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "(document): " in err and "Traceback" not in err
+
+
+def test_import_of_an_over_long_field_names_it_and_does_not_blame_the_connection(tmp_path, capsys):
+    doc = {"format": "seuranta-plan/1", "title": "T", "levels": ["Tavoite"],
+           "nodes": [{"level": "Tavoite", "title": "x", "schedule": "s" * 201}]}
+    path = tmp_path / "pitka.json"
+    path.write_text(json.dumps(doc))
+    assert main(["import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Aikataulu on liian pitkä (enintään 200 merkkiä): nodes[0].schedule" in err
+    assert "yhteyttä" not in err
+
+
+def test_parse_stops_a_file_past_the_time_limit(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("SEURANTA_IMPORT_TIMEOUT", "1")
+    path = tmp_path / "hidas.txt"
+    path.write_bytes((CORPUS_DIR / "laitila-hallintotoimi-palvelusuunnitelma.txt").read_bytes() * 200)
+    assert main(["parse", str(path)]) == 1
+    assert "kesti liian kauan" in capsys.readouterr().err

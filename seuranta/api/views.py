@@ -6,6 +6,7 @@ members of the plan's organisation (or a 404, like the pages).
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 from django.http import Http404, JsonResponse
@@ -19,8 +20,23 @@ from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Plan
 
 
+def finite(data):
+    """The data with every non-finite float (NaN, Infinity) as null: JSON has no such numbers.
+
+    Input refuses them, but a value stored another way (the admin, the database
+    itself) must still give valid JSON rather than a document no client can read.
+    """
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [finite(value) for value in data]
+    return data
+
+
 def json_response(request, data, plan: Plan | None = None) -> JsonResponse:
-    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(finite(data), json_dumps_params={"ensure_ascii": False, "allow_nan": False})
     if plan is None or plan.state == Plan.State.PUBLISHED:
         response["Access-Control-Allow-Origin"] = "*"  # open data
     else:

@@ -6,16 +6,74 @@ express, and returns every problem found, each with the path of the bad field:
 `nodes[3].indicators[0].targets[1].value: expected a number`.
 `load_plan(text)` decodes, validates and converts in one step and raises
 `InvalidDocument` carrying all problems, so callers can refuse a document whole.
+
+Hostile documents are refused with a problem, never an exception of another
+kind: nesting deeper than MAX_DEPTH, integers longer than MAX_DIGITS, and the
+non-finite numbers (NaN, Infinity) that JSON does not have. `FIELD_LIMITS`
+gives the longest text each stored field takes (mirroring the database's
+column sizes, which a test keeps in sync), so an over-long field is named
+before anything is written.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import math
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from seuranta.core.model import FORMAT, MEASURE_KINDS, PHASES, VERDICTS, Plan
+
+MAX_DEPTH = 64  # arrays and objects inside each other; a plan needs about 3 per node level
+MAX_DIGITS = 30  # digits of an integer
+MAX_NODE_DEPTH = 20  # levels of nodes under nodes
+
+# The longest text each stored field takes: the max_length of its database column
+# (tests/plans/test_field_limits.py keeps these equal to the models').
+FIELD_LIMITS: dict[str, int] = {
+    "plan.organization": 200,
+    "plan.period": 50,
+    "plan.kind": 30,
+    "node.level": 100,
+    "node.unit": 200,
+    "node.schedule": 200,
+    "indicator.unit": 50,
+    "indicator.source": 300,
+    "measure.text": 500,
+    "measure.period": 50,
+    "measure.label": 200,
+    "milestone.due": 100,
+    "progress.period": 50,
+}
+
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "plan.organization": "The organisation's name", "plan.period": "The plan's period",
+        "plan.kind": "The plan's kind", "node.level": "The level's name", "node.unit": "The unit's name",
+        "node.schedule": "The schedule", "indicator.unit": "The indicator's unit",
+        "indicator.source": "The indicator's source", "measure.text": "The value's text",
+        "measure.period": "The value's period", "measure.label": "The value's series",
+        "milestone.due": "The milestone's due date", "progress.period": "The progress report's period",
+    },
+    "fi": {
+        "plan.organization": "Organisaation nimi", "plan.period": "Suunnitelman kausi",
+        "plan.kind": "Suunnitelman laji", "node.level": "Tason nimi", "node.unit": "Yksikön nimi",
+        "node.schedule": "Aikataulu", "indicator.unit": "Mittarin yksikkö",
+        "indicator.source": "Mittarin tietolähde", "measure.text": "Arvon teksti",
+        "measure.period": "Arvon ajankohta", "measure.label": "Arvon sarja",
+        "milestone.due": "Välitavoitteen määräaika", "progress.period": "Edistymisraportin ajankohta",
+    },
+    "sv": {
+        "plan.organization": "Organisationens namn", "plan.period": "Planens period",
+        "plan.kind": "Planens typ", "node.level": "Nivåns namn", "node.unit": "Enhetens namn",
+        "node.schedule": "Tidtabellen", "indicator.unit": "Indikatorns enhet",
+        "indicator.source": "Indikatorns källa", "measure.text": "Värdets text",
+        "measure.period": "Värdets period", "measure.label": "Värdets serie",
+        "milestone.due": "Delmålets tidpunkt", "progress.period": "Lägesrapportens period",
+    },
+}
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
@@ -33,6 +91,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind": "expected one of {choices}",
         "unknown_level": "level \"{level}\" is not one of the document's levels ({levels})",
         "tolerance": "expected a fraction between 0 and 1",
+        "not_finite": "NaN and Infinity are not numbers a plan can hold",
+        "too_deep": "nested deeper than {limit} levels; a plan document is never this deep",
+        "number_too_long": "a number longer than {limit} digits; a plan document has no such numbers",
+        "too_long": "{label} is too long (at most {limit} characters): {path}",
     },
     "fi": {
         "not_json": "ei ole kelvollista JSONia ({detail})",
@@ -49,6 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind": "odotettiin yhtä arvoista {choices}",
         "unknown_level": "taso \"{level}\" ei ole asiakirjan tasoissa ({levels})",
         "tolerance": "odotettiin osuutta väliltä 0–1",
+        "not_finite": "NaN ja Infinity eivät ole lukuja, joita suunnitelmaan voi tallentaa",
+        "too_deep": "sisäkkäisiä tasoja on yli {limit}; suunnitelma-asiakirja ei ole koskaan näin syvä",
+        "number_too_long": "luvussa on yli {limit} numeroa; suunnitelma-asiakirjassa ei ole sellaisia lukuja",
+        "too_long": "{label} on liian pitkä (enintään {limit} merkkiä): {path}",
     },
     "sv": {
         "not_json": "är inte giltig JSON ({detail})",
@@ -65,6 +131,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind": "ett av värdena {choices} förväntades",
         "unknown_level": "nivån \"{level}\" finns inte bland dokumentets nivåer ({levels})",
         "tolerance": "en andel mellan 0 och 1 förväntades",
+        "not_finite": "NaN och Infinity är inte tal som en plan kan innehålla",
+        "too_deep": "mer än {limit} nivåer inuti varandra; ett plandokument är aldrig så djupt",
+        "number_too_long": "ett tal med mer än {limit} siffror; ett plandokument har inga sådana tal",
+        "too_long": "{label} är för lång (högst {limit} tecken): {path}",
     },
 }
 
@@ -79,8 +149,15 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         templates = MESSAGES.get(lang[:2], MESSAGES["en"])
-        text = templates[self.code].format(**dict(self.params))
-        return f"{self.path or '(document)'}: {text}"
+        params = dict(self.params)
+        path = self.path or "(document)"
+        if "field" in params:
+            labels = FIELD_LABELS.get(lang[:2], FIELD_LABELS["en"])
+            params["label"] = labels.get(params["field"], params["field"])
+        template = templates[self.code]
+        if "{path}" in template:  # the sentence names the field itself
+            return template.format(path=path, **params)
+        return f"{path}: {template.format(**params)}"
 
 
 class InvalidDocument(ValueError):
@@ -98,10 +175,30 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _is_finite(value: int | float) -> bool:
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too large for a float column
+        return False
+
+
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, limits: Mapping[str, int] | None = None) -> None:
         self.problems: list[Problem] = []
         self.levels: list[str] = []
+        self.limits = FIELD_LIMITS if limits is None else limits
+        self.depth = 0
+
+    def length(self, data: dict, key: str, path: str, field: str) -> None:
+        """An over-long text for a field with a limit, named before anything is written."""
+        limit = self.limits.get(field)
+        value = data.get(key)
+        if limit is not None and isinstance(value, str) and len(value) > limit:
+            self.add(f"{path}.{key}" if path else key, "too_long", field=field, limit=str(limit))
+
+    def finite(self, value: Any, path: str) -> None:
+        if _is_number(value) and not _is_finite(value):
+            self.add(path, "not_finite")
 
     def add(self, path: str, code: str, **params: str) -> None:
         self.problems.append(Problem(path, code, tuple(params.items())))
@@ -130,6 +227,8 @@ class _Checker:
     def number(self, data: dict, key: str, path: str) -> None:
         if key in data and data[key] is not None and not _is_number(data[key]):
             self.add(f"{path}.{key}", "expected_number")
+        elif key in data:
+            self.finite(data[key], f"{path}.{key}")
 
     def boolean(self, data: dict, key: str, path: str) -> None:
         if key in data and not isinstance(data[key], bool):
@@ -162,8 +261,12 @@ class _Checker:
         self.choice(value, "kind", path, MEASURE_KINDS)
         if "value" in value and value["value"] is not None and not _is_number(value["value"]):
             self.add(f"{path}.value", "expected_number")
+        elif "value" in value:
+            self.finite(value["value"], f"{path}.value")
         self.string(value, "period", path)
         self.string(value, "label", path)
+        for key in ("text", "period", "label"):
+            self.length(value, key, path, f"measure.{key}")
 
     def indicator(self, value: Any, path: str) -> None:
         if not self.object(value, path):
@@ -171,6 +274,8 @@ class _Checker:
         self.string(value, "name", path, required=True, nonempty=True)
         for key in ("unit", "source", "description"):
             self.string(value, key, path)
+        for key in ("unit", "source"):
+            self.length(value, key, path, f"indicator.{key}")
         if value.get("baseline") is not None:
             self.measure(value["baseline"], f"{path}.baseline")
         for key in ("targets", "actuals", "baseline_series"):
@@ -180,12 +285,14 @@ class _Checker:
         if self.object(value, path):
             self.string(value, "title", path, required=True)
             self.string(value, "due", path)
+            self.length(value, "due", path, "milestone.due")
             self.boolean(value, "done", path)
 
     def progress(self, value: Any, path: str) -> None:
         if self.object(value, path):
             self.string(value, "text", path, required=True)
             self.string(value, "period", path)
+            self.length(value, "period", path, "progress.period")
             self.choice(value, "phase", path, PHASES)
             self.choice(value, "verdict", path, VERDICTS)
 
@@ -204,6 +311,8 @@ class _Checker:
             self.add(f"{path}.level", "unknown_level", level=level, levels=", ".join(self.levels))
         for key in ("unit", "description", "schedule"):
             self.string(value, key, path)
+        for key in ("level", "unit", "schedule"):
+            self.length(value, key, path, f"node.{key}")
         self.choice(value, "phase", path, PHASES)
         self.boolean(value, "binding", path)
         self.items(value, "responsible", path, self.string_item)
@@ -211,7 +320,12 @@ class _Checker:
         self.items(value, "indicators", path, self.indicator)
         self.items(value, "milestones", path, self.milestone)
         self.items(value, "progress", path, self.progress)
+        if self.depth >= MAX_NODE_DEPTH and value.get("children"):
+            self.add(f"{path}.children", "too_deep", limit=str(MAX_NODE_DEPTH))
+            return
+        self.depth += 1
         self.items(value, "children", path, self.node)
+        self.depth -= 1
 
     def document(self, data: Any) -> None:
         if not self.object(data, ""):
@@ -222,13 +336,15 @@ class _Checker:
             self.add("format", "format", expected=FORMAT)
         for key in ("title", "organization", "period", "kind"):
             self.string(data, key, "")
+        for key in ("organization", "period", "kind"):
+            self.length(data, key, "", f"plan.{key}")
         levels = data.get("levels")
         self.items(data, "levels", "", self.string_item)
         if isinstance(levels, list) and all(isinstance(x, str) for x in levels):
             self.levels = levels
         if "tolerance" in data and data["tolerance"] is not None:
             tolerance = data["tolerance"]
-            if not _is_number(tolerance) or not 0 <= tolerance <= 1:
+            if not _is_number(tolerance) or not _is_finite(tolerance) or not 0 <= tolerance <= 1:
                 self.add("tolerance", "tolerance")
         self.items(data, "state_scale", "", self.string_item)
         self.items(data, "sections", "", self.section)
@@ -237,20 +353,89 @@ class _Checker:
         self.items(data, "nodes", "", self.node)
 
 
-def validate_document(data: Any) -> list[Problem]:
-    """Every problem of a decoded document; an empty list means it is valid."""
-    checker = _Checker()
+def validate_document(data: Any, limits: Mapping[str, int] | None = None) -> list[Problem]:
+    """Every problem of a decoded document; an empty list means it is valid.
+
+    `limits` maps fields ("node.unit") to their longest text (default: FIELD_LIMITS).
+    """
+    checker = _Checker(limits)
     checker.document(data)
     return checker.problems
 
 
-def load_plan(text: str | bytes) -> Plan:
-    """Decode, validate and convert a JSON document; raise InvalidDocument on any fault."""
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply the arrays and objects of a JSON text nest, in one pass (strings skipped)."""
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotFinite(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 decodes to infinity
+        raise _NotFinite(text)
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _TooLong(text)
+    return int(text)
+
+
+class _NotFinite(ValueError):
+    pass
+
+
+class _TooLong(ValueError):
+    pass
+
+
+def decode_json(text: str | bytes) -> Any:
+    """Decode a JSON document, raising InvalidDocument for anything a plan cannot hold.
+
+    Never lets a RecursionError or a ValueError of the decoder through: deep
+    nesting, huge integers and NaN/Infinity each get a problem of their own.
+    """
     try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InvalidDocument([Problem("", "not_json", (("detail", str(exc)),))]) from exc
-    problems = validate_document(data)
+        if isinstance(text, bytes):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")
+    except UnicodeDecodeError as exc:
+        raise InvalidDocument([Problem("", "not_json", (("detail", str(exc)),))]) from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise InvalidDocument([Problem("", "too_deep", (("limit", str(MAX_DEPTH)),))])
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
+                          parse_int=_bounded_int)
+    except _NotFinite:
+        raise InvalidDocument([Problem("", "not_finite")]) from None
+    except _TooLong:
+        raise InvalidDocument([Problem("", "number_too_long", (("limit", str(MAX_DIGITS)),))]) from None
+    except json.JSONDecodeError as exc:
+        raise InvalidDocument([Problem("", "not_json", (("detail", str(exc)),))]) from None
+    except RecursionError:
+        raise InvalidDocument([Problem("", "too_deep", (("limit", str(MAX_DEPTH)),))]) from None
+    except ValueError as exc:  # any other limit of the decoder
+        raise InvalidDocument([Problem("", "not_json", (("detail", str(exc)[:200]),))]) from None
+
+
+def load_plan(text: str | bytes, limits: Mapping[str, int] | None = None) -> Plan:
+    """Decode, validate and convert a JSON document; raise InvalidDocument on any fault."""
+    data = decode_json(text)
+    problems = validate_document(data, limits)
     if problems:
         raise InvalidDocument(problems)
     return Plan.from_dict(data)

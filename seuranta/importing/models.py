@@ -132,3 +132,41 @@ class ImportCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule or self.predicted_role} -> {self.corrected_role}"
+class ImportUpload(models.Model):
+    """An uploaded file waiting for, or done with, its parse in the task worker.
+
+    The file is kept whatever happens, so a parse that hits a limit loses nothing:
+    the person can download it back. A finished parse points at its draft.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        PARSING = "parsing", _("being read")
+        DONE = "done", _("read")
+        FAILED = "failed", _("not read")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_uploads", verbose_name=_("uploaded by")
+    )
+    organization = models.ForeignKey(
+        "plans.Organization", on_delete=models.CASCADE, related_name="import_uploads", verbose_name=_("organization")
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    data = models.BinaryField(_("file"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
+    problem = models.TextField(_("why it was not read"), blank=True)
+    draft = models.ForeignKey(ImportDraft, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                              verbose_name=_("import draft"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    objects = ImportDraftQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uploaded file")
+        verbose_name_plural = _("uploaded files")
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -9,18 +9,16 @@ the draft for the review page. Every correction is logged (`ImportCorrection`).
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
-
+from django.conf import settings
 from django.db import transaction
 
-from seuranta.core.parsing import ParseResult, Profile, UnreadableDocument, parse_document
+from seuranta.core.parsing import ImportWarning, Profile
 from seuranta.core.parsing.profile import FIELD_ROLES
-from seuranta.core.parsing.readers import read_bytes
 from seuranta.core.parsing.tables import columns
+from seuranta.importing.bounded import parse_bounded
 from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
 from seuranta.importing.review import anchored_warnings
-from seuranta.importing.source import link_items, plan_changes, trace_entries, walk_nodes
+from seuranta.importing.source import link_items, plan_changes, walk_nodes
 
 # Roles a reviewer can give a line; "node" needs a level name.
 LINE_ROLES = ("node", *FIELD_ROLES, "unit", "ignore")
@@ -32,25 +30,9 @@ class TeachingRefused(ValueError):
     """The correction cannot be applied as asked; the message says why, in the user's words."""
 
 
-@dataclass
-class Parsed:
-    result: ParseResult
-    fields: dict = field(default_factory=dict)  # source, source_sha256, trace for the draft
-
-
 def organization_profile(organization) -> Profile:
     stored = ImportProfile.objects.filter(organization=organization).values_list("data", flat=True).first()
     return Profile.from_dict(stored)
-
-
-def parse_for_draft(data: bytes, name: str, organization=None) -> Parsed:
-    """Read and parse an upload with the organisation's profile first; keep the document and the
-    trace of its lines for the review."""
-    profile = organization_profile(organization) if organization is not None else None
-    doc = read_bytes(data, name)
-    result = parse_document(doc, profile)
-    return Parsed(result, {"source": data, "source_sha256": hashlib.sha256(data).hexdigest(),
-                           "trace": trace_entries(doc, result)})
 
 
 def trace_entry(draft: ImportDraft, source: int) -> dict | None:
@@ -95,20 +77,22 @@ def _save_profile(organization, user, change) -> ImportProfile:
 
 
 def reread(draft: ImportDraft) -> None:
-    """Parse the draft's document again with its organisation's profile and note what changed."""
+    """Parse the draft's document again with its organisation's profile, within the import limits,
+    and note what changed."""
     if not draft.source:
         raise TeachingRefused("no_source")
-    profile = organization_profile(draft.organization)
-    try:
-        doc = read_bytes(bytes(draft.source), draft.file_name)
-    except UnreadableDocument as exc:
-        raise TeachingRefused("no_source") from exc
-    result = parse_document(doc, profile)
-    plan = result.plan.to_dict() if result.plan is not None else {**draft.plan, "nodes": []}
+    outcome = parse_bounded(bytes(draft.source), draft.file_name, timeout=settings.SEURANTA_IMPORT_TIMEOUT,
+                            memory_mb=settings.SEURANTA_IMPORT_MEMORY_MB,
+                            profile=organization_profile(draft.organization).to_dict())
+    if outcome.limit or outcome.problem:
+        raise TeachingRefused("no_source")
+    plan = outcome.plan if outcome.plan is not None else {**draft.plan, "nodes": []}
+    warnings = [ImportWarning(w["code"], w["message"], tuple(w["path"]), w["indicator"], w["field"])
+                for w in outcome.warnings]
     draft.changes = plan_changes(draft.plan, plan)
-    draft.plan, draft.family = plan, result.family or ""
-    draft.warnings = anchored_warnings(plan, result.warnings)
-    draft.trace = trace_entries(doc, result)
+    draft.plan, draft.family = plan, outcome.family or ""
+    draft.warnings = anchored_warnings(plan, warnings)
+    draft.trace = outcome.trace
     draft.version += 1
     draft.save()
 

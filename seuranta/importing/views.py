@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import copy
 import logging
+from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from seuranta.core import model as core
-from seuranta.core.parsing import UnreadableDocument
-from seuranta.importing.models import ImportDraft
-from seuranta.importing.review import anchored_warnings, apply_corrections, review_tree
+from seuranta.core.interchange import InvalidDocument
+from seuranta.importing.models import ImportDraft, ImportUpload
+from seuranta.importing.review import apply_corrections, review_tree
 from seuranta.importing.review_source import source_context
-from seuranta.importing.teaching import Parsed, log_review_edits, parse_for_draft
+from seuranta.importing.tasks import parse_upload
+from seuranta.importing.teaching import log_review_edits
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
@@ -79,16 +84,14 @@ def get_draft_for(user, draft_id: int) -> ImportDraft:
     return draft
 
 
-def parse_upload(document, organization=None) -> tuple[Parsed | None, str | None]:
-    """The importer's result (read with the organisation's profile first, with the document and
-    its trace for the draft), or None and one sentence saying why the file could not be read."""
-    try:
-        return parse_for_draft(document.read(), document.name, organization), None
-    except UnreadableDocument as exc:
-        return None, str(exc)
-    except Exception:  # a reader crashed on a strange file: the person still gets a sentence
-        log.exception("import of %s failed", document.name)
-        return None, _("The file could not be read. Check that it opens on your computer and try again.")
+def get_upload_for(user, upload_id: int, *, with_file: bool = False) -> ImportUpload:
+    uploads = ImportUpload.objects.reviewable_by(user).select_related("organization")
+    if not with_file:  # the progress page is polled: leave the file (up to 10 MB) in the database
+        uploads = uploads.defer("data")
+    upload = uploads.filter(pk=upload_id).first()
+    if upload is None:
+        raise Http404
+    return upload
 
 
 @csrf_exempt  # so that the size is checked before anything reads the body; _upload checks CSRF
@@ -106,27 +109,65 @@ def upload(request):
 def _upload(request, organizations):
     form = UploadForm(request.POST or None, request.FILES or None, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        parsed, problem = parse_upload(form.cleaned_data["document"], form.cleaned_data["organization"])
-        result = parsed.result if parsed else None
-        if problem:
-            form.add_error("document", problem)
-        elif result.plan is None:
-            form.add_error("document", " ".join(w.message for w in result.warnings)
-                           or _("No goals, actions or indicators were found in the file."))
-        else:
-            plan = result.plan.to_dict()
-            draft = ImportDraft.objects.create(
-                created_by=request.user, organization=form.cleaned_data["organization"],
-                file_name=form.cleaned_data["document"].name[:255], family=result.family or "",
-                plan=plan, warnings=anchored_warnings(plan, result.warnings), **parsed.fields,
-            )
-            return redirect("importing:review", draft.pk)
+        document = form.cleaned_data["document"]
+        upload = ImportUpload.objects.create(
+            created_by=request.user, organization=form.cleaned_data["organization"],
+            file_name=document.name[:255], data=document.read())
+        # The worker parses it within the limits; with the immediate backend (tests) it is done on return.
+        parse_upload.enqueue(upload.pk, translation.get_language() or "fi")
+        upload.refresh_from_db(fields=["state", "draft", "problem"])
+        if upload.state == ImportUpload.State.DONE and upload.draft_id:
+            return redirect("importing:review", upload.draft_id)
+        if upload.state == ImportUpload.State.FAILED:
+            form.add_error("document", upload.problem)
+            return _upload_page(request, form, upload=upload)
+        return redirect("importing:progress", upload.pk)
     return _upload_page(request, form)
 
 
-def _upload_page(request, form: UploadForm, status: int = 200):
+def _upload_page(request, form: UploadForm, status: int = 200, upload: ImportUpload | None = None):
     drafts = ImportDraft.objects.reviewable_by(request.user).select_related("organization")[:20]
-    return render(request, "importing/upload.html", {"form": form, "drafts": drafts}, status=status)
+    failed = ImportUpload.objects.reviewable_by(request.user).filter(
+        state=ImportUpload.State.FAILED).select_related("organization").defer("data")[:10]
+    return render(request, "importing/upload.html", {"form": form, "drafts": drafts, "failed": failed,
+                                                     "upload": upload}, status=status)
+
+
+def progress(request, upload_id: int):
+    """Where the parse of an upload stands; htmx polls `?status=1` for the fragment until the draft is ready."""
+    upload = get_upload_for(request.user, upload_id)
+    fragment = request.GET.get("status") == "1"
+    if upload.state == ImportUpload.State.DONE and upload.draft_id:
+        if fragment:  # htmx follows this header with a full page load
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = reverse("importing:review", args=[upload.draft_id])
+            return response
+        return redirect("importing:review", upload.draft_id)
+    waiting = upload.state in (ImportUpload.State.QUEUED, ImportUpload.State.PARSING)
+    stalled = (upload.state == ImportUpload.State.PARSING and upload.started_at is not None
+               and timezone.now() - upload.started_at > timedelta(seconds=settings.SEURANTA_IMPORT_TIMEOUT + 60))
+    template = "importing/includes/progress_status.html" if fragment else "importing/progress.html"
+    return render(request, template, {
+        "upload": upload, "waiting": waiting and not stalled, "stalled": stalled,
+        "timeout": int(settings.SEURANTA_IMPORT_TIMEOUT),
+    })
+
+
+@require_POST
+def discard_upload(request, upload_id: int):
+    """Remove a kept file that could not be read, once the person has it back or no longer needs it."""
+    upload = get_upload_for(request.user, upload_id)
+    upload.delete()
+    messages.success(request, _("The uploaded file was removed."))
+    return redirect("importing:upload")
+
+
+def uploaded_file(request, upload_id: int):
+    """The uploaded file as it was sent: kept, so that a parse that failed loses nothing."""
+    upload = get_upload_for(request.user, upload_id, with_file=True)
+    response = HttpResponse(bytes(upload.data), content_type="application/octet-stream")
+    response["Content-Disposition"] = f'attachment; filename="{upload.file_name.replace(chr(34), "")}"'
+    return response
 
 
 def review(request, draft_id: int):
@@ -160,12 +201,18 @@ def save_plan(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
     if draft.organization not in managed_organizations(request.user):
         raise Http404
-    with transaction.atomic():
-        plan = store_plan(core.Plan.from_dict(draft.plan), organization=draft.organization,
-                          state=Plan.State.DRAFT)
-        record(plan, user=request.user, object_type="plan", action="created", obj=plan,
-               changes={"file": [None, draft.file_name]})
-        draft.delete()
+    try:
+        with transaction.atomic():
+            plan = store_plan(core.Plan.from_dict(draft.plan), organization=draft.organization,
+                              state=Plan.State.DRAFT)
+            record(plan, user=request.user, object_type="plan", action="created", obj=plan,
+                   changes={"file": [None, draft.file_name]})
+            ImportUpload.objects.filter(draft=draft).delete()  # the plan holds what the file said
+            draft.delete()
+    except InvalidDocument as exc:  # a field too long for the database, named; nothing was written
+        for message in exc.messages(translation.get_language() or "fi")[:20]:
+            messages.error(request, message)
+        return redirect("importing:review", draft.pk)
     messages.success(request, _("The plan was saved as a draft. Publish it in the plan settings when it is ready."))
     return redirect("plan", plan.pk)
 
@@ -173,6 +220,7 @@ def save_plan(request, draft_id: int):
 @require_POST
 def discard(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
+    ImportUpload.objects.filter(draft=draft).delete()
     draft.delete()
     messages.success(request, _("The import was discarded."))
     return redirect("importing:upload")

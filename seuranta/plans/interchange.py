@@ -15,6 +15,7 @@ from django.db import transaction
 
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
+from seuranta.core.interchange import InvalidDocument, validate_document
 from seuranta.core.periods import period_bounds, plan_period_bounds
 from seuranta.plans.models import (
     Indicator,
@@ -64,7 +65,16 @@ def store_plan(
     organization: Organization | None = None,
     state: str = Plan.State.DRAFT,
 ) -> Plan:
-    """Create a stored plan from a core plan; the organisation defaults to the one the document names."""
+    """Create a stored plan from a core plan; the organisation defaults to the one the document names.
+
+    Raises InvalidDocument, naming each field, for a plan the database cannot hold
+    (an over-long text, a non-finite number) before anything is written: SQLite
+    would store it, PostgreSQL would fail half-way.
+    """
+    # Only what the database cannot hold: a parsed plan may differ from the format in harmless ways.
+    problems = [p for p in validate_document(plan.to_dict()) if p.code in ("too_long", "not_finite", "too_deep")]
+    if problems:
+        raise InvalidDocument(problems)
     if organization is None and plan.organization:
         organization, _ = Organization.objects.get_or_create(name=plan.organization)
     start_year, end_year = plan_years(plan.period)

@@ -56,3 +56,18 @@ def test_bad_date_in_statuses_gives_a_clear_error(client, db):
 def test_api_refuses_writes(client, personas):
     client.force_login(personas.admin)
     assert client.post(reverse("api:plans")).status_code == 405
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("-inf"), float("nan")])
+def test_a_non_finite_value_stored_another_way_still_gives_valid_json(client, db, value):
+    import json
+
+    from seuranta.plans.models import Measure
+
+    plan = make_plan(2)
+    Measure.objects.filter(indicator__node__plan=plan).update(value=value)  # as the admin or SQL could
+    for name in ("api:plan", "api:statuses"):
+        response = client.get(reverse(name, args=[plan.pk]), {"on": "2026-06-30"} if name == "api:statuses" else {})
+        assert response.status_code == 200
+        text = response.content.decode()
+        json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the API's JSON"))

@@ -51,6 +51,13 @@ def site(transactional_db, live_server):
                    "node": "0", "checked": False},
                   {"code": "y", "message": "Koko asiakirja.", "path": [], "indicator": None, "field": None,
                    "node": "", "checked": False}])
+    from seuranta.importing.models import ImportUpload
+
+    reading = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
+                                          file_name="luetaan.pdf", data=b"%PDF-")
+    failed = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
+                                         file_name="hidas.pdf", data=b"%PDF-", state=ImportUpload.State.FAILED,
+                                         problem="Tiedoston lukeminen kesti liian kauan.")
     anonymous_pages = {
         "home": reverse("home"), "login": reverse("login"), "plan": reverse("plan", args=[plan.pk]),
         "plan_search": reverse("plan", args=[plan.pk]) + "?q=toimenpide&status=behind",
@@ -65,6 +72,8 @@ def site(transactional_db, live_server):
         "plan_settings": reverse("plan_settings", args=[plan.pk]),
         "import_upload": reverse("importing:upload"),
         "import_review": reverse("importing:review", args=[draft.pk]),
+        "import_progress": reverse("importing:progress", args=[reading.pk]),
+        "import_failed": reverse("importing:progress", args=[failed.pk]),
         "403": reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
     }
     return live_server.url, anonymous_pages, coordinator_pages

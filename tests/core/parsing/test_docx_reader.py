@@ -155,3 +155,20 @@ def test_document_says_it_came_from_a_docx():
     document.add_paragraph("Teksti")
     doc = read(document, "hallintotoimi.docx")
     assert (doc.source_format, doc.source_name) == ("docx", "hallintotoimi.docx")
+
+
+def test_running_out_of_memory_is_not_reported_as_a_broken_file(monkeypatch):
+    """The bounded import tells a memory limit from a bad file; the reader must let MemoryError through."""
+    import pytest
+
+    document = docx.Document()
+    document.add_paragraph("Tavoite")
+    out = io.BytesIO()
+    document.save(out)
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(docx, "Document", exhausted)
+    with pytest.raises(MemoryError):
+        docx_reader.read(out.getvalue(), "a.docx")

@@ -8,7 +8,7 @@ import io
 import openpyxl
 import pytest
 
-from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.document import Document, Paragraph, Table, UnreadableDocument
 from seuranta.core.parsing.families import spreadsheet
 from seuranta.core.parsing.readers import xlsx
 from seuranta.core.parsing.xlsx_template import build_template
@@ -238,3 +238,49 @@ def test_untouched_template_imports_as_its_example_plan():
     assert [n.title for n in result.plan.nodes] == ["Porilaisten hyvinvointi", "Vastuullisuus"]
     action = result.plan.nodes[1].children[0].children[0].children[0]
     assert [i.name for i in action.indicators][1] == "Pitkät (yli 30 pv) sairauspoissaolot vähenevät 10 %"
+
+
+# -- bounds: the used range of real cells, never the declared dimensions ------------------
+
+def far_cell_workbook() -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Suunnitelma"
+    sheet.append(["Taso 1", "Mittari"])
+    sheet.append(["Talous", "Vuosikate"])
+    sheet["XFD1048576"] = "kaukana"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_a_tiny_file_with_a_filled_far_cell_is_read_quickly_in_little_memory():
+    import time
+    import tracemalloc
+
+    data = far_cell_workbook()
+    assert len(data) < 10_000
+    started = time.perf_counter()
+    doc = xlsx.read(data, "kaukana.xlsx")
+    elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    xlsx.read(data, "kaukana.xlsx")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    table = doc.blocks[1]
+    assert table.rows[0][:2] == ["Taso 1", "Mittari"]
+    assert table.rows[-1][-1] == "kaukana"
+    assert len(table.rows) == 2 + xlsx.MAX_GAP + 1 and len(table.rows[0]) == 2 + xlsx.MAX_GAP + 1
+    assert peak < 50 * 1024 * 1024
+    assert elapsed < 10
+
+
+def test_short_gaps_between_filled_cells_are_kept_as_they_are():
+    doc = xlsx.read(workbook_bytes({"S": [["a"], [None], [None], ["b", None, None, "c"]]}), "a.xlsx")
+    assert doc.blocks[1].rows == [["a", "", "", ""], ["", "", "", ""], ["", "", "", ""], ["b", "", "", "c"]]
+
+
+def test_a_sheet_too_large_even_after_shortening_gaps_is_refused_with_a_sentence(monkeypatch):
+    monkeypatch.setattr(xlsx, "MAX_CELLS", 10)
+    with pytest.raises(UnreadableDocument, match="liian suuri"):
+        xlsx.read(workbook_bytes({"S": [["a", "b", "c", "d"]] * 3}), "a.xlsx")

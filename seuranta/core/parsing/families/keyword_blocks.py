@@ -58,6 +58,7 @@ from seuranta.core.parsing.text import (
     representative,
     same_title,
     strip_bullet,
+    title_key,
 )
 
 NAME = "keyword_blocks"
@@ -276,18 +277,37 @@ class _Parser:
         self.title: str | None = None
         self.header_years: list[str] = []
         self.pending: list[tuple[str, str, _Build | None, str | None, str | None]] = []
+        # Nodes by (level, number, length of a spelling's title key), and each node's place in `all`:
+        # _find compares a heading only with nodes that have a spelling near its length.
+        self.shapes: dict[tuple[str, str | None, int], list[_Build]] = {}
+        self.order: dict[int, int] = {}
 
     # -- tree -------------------------------------------------------------------------
     def _find(self, level: str, title: str, parent: _Build | None, number: str | None) -> _Build | None:
+        # same_title forgives at most max(1, length // 15) edits, so only a node with a spelling whose key
+        # is within that many characters of the heading's can match. Looking those up instead of scanning
+        # every node keeps long documents from comparing each heading with all earlier ones; taken in
+        # document order, they give the same first match as the scan of siblings, then of all nodes.
+        length = len(title_key(title))
+        window = max(1, length // 15)
+
         def same(node: _Build) -> bool:
             return (node.level == level and node.number == number
-                    and any(same_title(s, title) for s in node.spellings))
+                    and any(abs(len(title_key(s)) - length) <= window and same_title(s, title)
+                            for s in node.spellings))
 
-        siblings = parent.children if parent else self.roots
-        found = next((node for node in siblings if same(node)), None)
+        near = {id(node): node for size in range(length - window, length + window + 1)
+                for node in self.shapes.get((level, number, size), ())}
+        candidates = sorted(near.values(), key=lambda node: self.order[id(node)])
+        found = next((node for node in candidates if node.parent is parent and same(node)), None)
         if found is None and parent is None:
-            found = next((node for node in self.all if same(node)), None)
+            found = next((node for node in candidates if same(node)), None)
         return found
+
+    def _remember(self, node: _Build, spelling: str) -> None:
+        shape = self.shapes.setdefault((node.level, node.number, len(title_key(spelling))), [])
+        if not shape or shape[-1] is not node:
+            shape.append(node)
 
     def _place(self, level: str, title: str, number: str | None = None) -> _Build:
         rank = RANKS[level]
@@ -298,9 +318,12 @@ class _Parser:
         if node is None:
             node = _Build(level, [title], self.unit, parent, number=number)
             (parent.children if parent else self.roots).append(node)
+            self.order[id(node)] = len(self.all)
             self.all.append(node)
+            self._remember(node, title)
         else:
             node.spellings.append(title)
+            self._remember(node, title)
             if node.parent is not parent:
                 # Found elsewhere: the stack follows the node's own ancestors, but they were
                 # not printed here, so they are no context for the next block's headings.

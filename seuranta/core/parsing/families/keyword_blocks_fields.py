@@ -270,6 +270,7 @@ def actuals_from_progress(indicators: list[Indicator], text: str, period: str | 
     for sentence in split_sentences(text):
         words = _words(sentence)
         best: tuple[float, int, list[Measure]] | None = None
+        enumerated: list[Measure] | None = None  # the sentence's, read once for all its indicators
         for index, indicator in enumerate(indicators):
             kinds = {m.kind for m in ([indicator.baseline] if indicator.baseline else []) + indicator.targets}
             candidates: list[Measure] = []
@@ -278,7 +279,8 @@ def actuals_from_progress(indicators: list[Indicator], text: str, period: str | 
                 candidates = [Measure(text=sentence, kind="state", period=period)]
                 score = 3.0
             else:
-                enumerated = _enumerated(sentence, period)
+                if enumerated is None:
+                    enumerated = _enumerated(sentence, period)
                 if enumerated and _shared_stems(_words(indicator.name), words) >= 2:
                     candidates, score = enumerated, 2.0
             if candidates and (best is None or score > best[0]):

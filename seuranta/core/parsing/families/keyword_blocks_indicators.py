@@ -299,10 +299,11 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
             result.baseline_year, result.target_year = m.group(1), m.group(2)
             break
         if _HEADER_FIRST_RE.match(line):
-            rest = [j for j in range(i + 1, len(lines)) if lines[j]]
-            if rest and (second := _HEADER_SECOND_RE.match(lines[rest[0]])):
+            # the next non-blank line only: a list of all of them per line made long regions quadratic
+            after = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
+            if after is not None and (second := _HEADER_SECOND_RE.match(lines[after])):
                 names_part = lines[:i]
-                levels_part = lines[rest[0] + 1:]
+                levels_part = lines[after + 1:]
                 result.target_year = second.group(1)
                 break
     if names_part is None:

@@ -19,6 +19,7 @@ sector's own nodes; strategic goals are town-wide and have none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -292,9 +293,16 @@ def _is_table_start(ln: Line, state: _State) -> bool:
     return any(same_title(ln.text, goal.title) for goal in state.strategic)
 
 
+def _next_unit(unit_starts: list[int], i: int, default: int) -> int:
+    """The first unit heading after line i (a search, not a scan: chapters can hold many units)."""
+    k = bisect_right(unit_starts, i)
+    return unit_starts[k] if k < len(unit_starts) else default
+
+
 def _goals_chapter(chapter: Chapter, state: _State) -> None:
     lines = chapter.lines
     units = _unit_headings(lines)
+    unit_starts = sorted(units)
     unit_level = _unit_level(chapter.title)
     intro: list[Line] = []
     programme_level: str | None = None
@@ -306,7 +314,7 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
     while i < len(lines):
         ln = lines[i]
         if i in units:
-            end = next((k for k in sorted(units) if k > i), len(lines))
+            end = _next_unit(unit_starts, i, len(lines))
             number = numbered(ln.text)
             node, warnings = parse_unit(number[1] if number else ln.text, lines[i + 1:end], unit=state.unit,
                                         level=unit_level, action_level=ACTION_LEVEL)
@@ -318,7 +326,7 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
             i = end
             continue
         if _is_table_start(ln, state) and not ln.is_bullet:
-            end = next((k for k in sorted(units) if k > i), len(lines))
+            end = _next_unit(unit_starts, i, len(lines))
             _table_region(lines[i:end], state)
             i = end
             continue

@@ -165,7 +165,12 @@ def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
     def search(labels: list[str], widths: dict[str, tuple[float, float]], spent: float,
                row: set[str]) -> None:
         budget[0] -= 1
-        width = sum(_width_cost(lo, hi) for lo, hi in widths.values())
+        # _width_cost summed inline: this runs up to MAX_STEPS times per table (same sums, same order)
+        width = 0.0
+        for lo, hi in widths.values():
+            excess = (lo - hi + 1 - 2) / 2
+            if excess > 0:
+                width += excess
         if len(best) == 2 and spent + width >= best[1][0]:
             return
         i = len(labels)

@@ -207,30 +207,44 @@ def wording_similarity(report: str, actions: list[str]) -> list[float]:
     weighs double, since a bullet reports first on the action it answers. The overlap is
     taken from both sides, so a long action does not win by its length alone.
     """
-    action_tokens = [set(_tokens(a)) for a in actions]
-    head, _, rest = report.partition(";")
-    first = set(_tokens(head))
-    words = first | set(_tokens(rest))
-    if not words or not actions:
-        return [0.0] * len(actions)
+    return _Similarity(actions).of(report)
 
-    def idf(word: str) -> float:
-        df = sum(1 for tokens in action_tokens if any(_match(word, t) for t in tokens))
-        return math.log(1 + (len(actions) + 1) / (df + 1))
 
-    report_weights = {w: idf(w) * (2 if w in first else 1) for w in words}
-    report_total = sum(report_weights.values())
-    out = []
-    for tokens in action_tokens:
-        action_weights = {t: idf(t) for t in tokens}
-        total = report_total * sum(action_weights.values())
-        if not total:
-            out.append(0.0)
-            continue
-        shared_report = sum(v for w, v in report_weights.items() if any(_match(w, t) for t in tokens))
-        shared_action = sum(v for t, v in action_weights.items() if any(_match(w, t) for w in words))
-        out.append(math.sqrt(shared_report * shared_action / total))
-    return out
+class _Similarity:
+    """wording_similarity against one list of actions, their stems and word weights computed once."""
+
+    def __init__(self, actions: list[str]) -> None:
+        self.count = len(actions)
+        self.action_tokens = [set(_tokens(a)) for a in actions]
+        self.idfs: dict[str, float] = {}
+
+    def idf(self, word: str) -> float:
+        value = self.idfs.get(word)
+        if value is None:
+            df = sum(1 for tokens in self.action_tokens if any(_match(word, t) for t in tokens))
+            value = self.idfs[word] = math.log(1 + (self.count + 1) / (df + 1))
+        return value
+
+    def of(self, report: str) -> list[float]:
+        idf = self.idf
+        head, _, rest = report.partition(";")
+        first = set(_tokens(head))
+        words = first | set(_tokens(rest))
+        if not words or not self.count:
+            return [0.0] * self.count
+        report_weights = {w: idf(w) * (2 if w in first else 1) for w in words}
+        report_total = sum(report_weights.values())
+        out = []
+        for tokens in self.action_tokens:
+            action_weights = {t: idf(t) for t in tokens}
+            total = report_total * sum(action_weights.values())
+            if not total:
+                out.append(0.0)
+                continue
+            shared_report = sum(v for w, v in report_weights.items() if any(_match(w, t) for t in tokens))
+            shared_action = sum(v for t, v in action_weights.items() if any(_match(w, t) for w in words))
+            out.append(math.sqrt(shared_report * shared_action / total))
+        return out
 
 
 def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, float]]:
@@ -244,7 +258,8 @@ def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, flo
     n, m = len(reports), len(actions)
     if not n or not m:
         return []
-    sims = [wording_similarity(r, actions) for r in reports]
+    similarity = _Similarity(actions)
+    sims = [similarity.of(r) for r in reports]
     reuse = math.inf if n <= m else 0.0
     neg = -math.inf
     best = [[neg] * m for _ in range(n)]

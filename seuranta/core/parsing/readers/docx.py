@@ -54,6 +54,8 @@ def read(data: bytes, name: str) -> Document:
         raise
     except zipfile.BadZipFile:
         raise UnreadableDocument(DAMAGED) from None
+    except MemoryError:  # a memory limit reached is no fault of the file: the caller says so
+        raise
     except Exception:  # python-docx and lxml raise many kinds on a bad file; none may escape
         raise UnreadableDocument(
             "Tiedosto ei ole kelvollinen Word-asiakirja (.docx), eikä sitä voi lukea."
@@ -110,8 +112,8 @@ class _Reader:
             previous_after = after
         while self.lines and not self.lines[-1].strip():
             self.lines.pop()
-        while self.lines and not self.lines[0].strip():
-            self.lines.pop(0)
+        first = next((i for i, line in enumerate(self.lines) if line.strip()), len(self.lines))
+        del self.lines[:first]  # at once: popping the front line by line is quadratic
         if not self.lines:
             raise UnreadableDocument("Word-asiakirjassa ei ole lainkaan tekstiä.")
         return Document(text="\n".join(self.lines), blocks=self.blocks, source_name=name,

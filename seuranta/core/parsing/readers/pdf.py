@@ -159,7 +159,12 @@ def _extract_pages(data: bytes) -> list[PageText]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for page in pdf.pages:
-                pages.append(_read_page(page))
+                try:
+                    pages.append(_read_page(page))
+                finally:
+                    page.close()  # drop the page's cached layout: memory stays flat over long documents
+    except MemoryError:  # a memory limit reached is no fault of the file: the caller says so
+        raise
     except Exception as exc:  # pdfminer raises many kinds on a bad file; none may escape
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or b"/Encrypt" in data:
