@@ -7,8 +7,8 @@ DATA = Path(__file__).parent / "data"
 GOLD_DIR = DATA / "gold"
 CORPUS_DIR = DATA / "corpus"
 
-# CI=true: a browser test that would skip (no Chromium, no Playwright) fails instead, so a
-# machine without a browser cannot turn CI green by skipping the end-to-end and axe tests.
+# CI=true: a browser or PDF test that would skip (no Chromium, Playwright or WeasyPrint) fails
+# instead, so a machine without them cannot turn CI green by skipping the end-to-end and axe tests.
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # SEURANTA_TEST_DB_ONLY=1: run only the tests that use the database. `./dev test` sets it for
 # the PostgreSQL run; everything else already ran on SQLite and would only run twice.
@@ -57,11 +57,11 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if IN_CI and report.skipped and item.get_closest_marker("browser"):
+    if IN_CI and report.skipped and any(item.get_closest_marker(m) for m in ("browser", "pdf")):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
-        report.longrepr = (f"CI=true: a browser test may not skip ({reason}). `./dev test` installs Chromium "
-                           "with apt-get; see the README's developer section.")
+        report.longrepr = (f"CI=true: a browser or PDF test may not skip ({reason}). `./dev test` installs "
+                           "Chromium, Pango and fonts with apt-get; see the README's developer section.")
     return report
 
 

@@ -47,7 +47,7 @@ def test_missing_plan_is_not_found(client, personas):
 
 
 @pytest.mark.parametrize(("fmt", "content_type", "magic"), [
-    ("pdf", "application/pdf", b"%PDF"),
+    pytest.param("pdf", "application/pdf", b"%PDF", marks=pytest.mark.pdf),
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
 ])
