@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -6,11 +7,75 @@ DATA = Path(__file__).parent / "data"
 GOLD_DIR = DATA / "gold"
 CORPUS_DIR = DATA / "corpus"
 
+# CI=true: a browser or PDF test that would skip (no Chromium, Playwright or WeasyPrint) fails
+# instead, so a machine without them cannot turn CI green by skipping the end-to-end and axe tests.
+IN_CI = os.environ.get("CI", "").lower() == "true"
+# SEURANTA_TEST_DB_ONLY=1: run only the tests that use the database. `./dev test` sets it for
+# the PostgreSQL run; everything else already ran on SQLite and would only run twice.
+DB_ONLY = os.environ.get("SEURANTA_TEST_DB_ONLY") == "1"
+_WITHOUT_DB = pytest.StashKey[int]()  # how many tests DB_ONLY left out
+
 
 def pytest_report_header(config):
     from django.conf import settings
 
-    return f"database: {settings.DATABASES['default']['ENGINE']}"
+    return f"database: {settings.DATABASES['default']['ENGINE']}" + (" (database tests only)" if DB_ONLY else "")
+
+
+def uses_database(item: pytest.Item) -> bool:
+    # pytest-django refuses database access to a test without the marker or a db fixture
+    # (db, transactional_db, live_server, personas, admin_client... all request django_db_setup).
+    return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
+        item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config, items):
+    if not DB_ONLY:
+        return
+    kept = [item for item in items if uses_database(item)]
+    dropped = [item for item in items if not uses_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+    config.stash[_WITHOUT_DB] = len(dropped)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if DB_ONLY:
+        terminalreporter.write_line(
+            f"database tests only: {config.stash.get(_WITHOUT_DB, 0)} tests that do not use the database "
+            "were left out (they run on SQLite)")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # With only database tests wanted, a selection without any (say `./dev test tests/core`) is
+    # a success on the PostgreSQL run, not pytest's "no tests ran" (exit code 5).
+    if DB_ONLY and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and session.config.stash.get(_WITHOUT_DB, 0):
+        session.exitstatus = pytest.ExitCode.OK
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if IN_CI and report.skipped and any(item.get_closest_marker(m) for m in ("browser", "pdf")):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = (f"CI=true: a browser or PDF test may not skip ({reason}). `./dev test` installs "
+                           "Chromium, Pango and fonts with apt-get; see the README's developer section.")
+    return report
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # A test database of its own per run, so two runs against one PostgreSQL server never
+    # collide (SQLite tests use an in-memory database anyway). pytest-django drops it at the end;
+    # `./dev test` names it with SEURANTA_TEST_DB_NAME and drops what a killed run left behind.
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        name = os.environ.get("SEURANTA_TEST_DB_NAME") or f"test_{database['NAME']}_{os.getpid()}"
+        database.setdefault("TEST", {})["NAME"] = name
 
 
 @pytest.fixture(autouse=True)
@@ -30,8 +95,6 @@ def personas(db):
     from tests.factories import make_personas
 
     return make_personas()
-
-
 
 
 @pytest.fixture(autouse=True)

@@ -71,6 +71,7 @@ def test_demo_run_twice_does_not_duplicate_plans(capsys):
     assert Plan.objects.count() == 5
 
 
+@pytest.mark.slow  # migrates fresh databases in subprocesses
 def test_commands_create_and_migrate_a_new_database(tmp_path):
     db = tmp_path / "new" / "seuranta.sqlite3"
     env = {"DATABASE_URL": f"sqlite:///{db}", "SEURANTA_DATA_DIR": str(tmp_path / "data"), "PATH": ""}
@@ -132,6 +133,7 @@ def test_status_reasons_can_be_in_english(capsys):
     assert any("target" in i["reason"].lower() for i in doc["indicators"])
 
 
+@pytest.mark.slow  # builds the whole demo database
 def test_demo_without_db_puts_the_plans_in_demo_sqlite_in_the_data_dir(tmp_path):
     import sqlite3
 

@@ -22,6 +22,8 @@ def test_draft_plan_document_is_missing_for_non_members(client, personas, role):
     plan = make_plan(1, state=Plan.State.DRAFT)
     response = client_for(client, personas, role).get(reverse("api:plan", args=[plan.pk]))
     assert response.status_code == (200 if role in MEMBERS else 404)
+    if role in MEMBERS:
+        assert response.json()["title"] == plan.title
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -29,6 +31,8 @@ def test_draft_plan_statuses_are_missing_for_non_members(client, personas, role)
     plan = make_plan(1, state=Plan.State.DRAFT)
     response = client_for(client, personas, role).get(reverse("api:statuses", args=[plan.pk]))
     assert response.status_code == (200 if role in MEMBERS else 404)
+    if role in MEMBERS:
+        assert response.json()["indicators"]
 
 
 def test_published_plan_is_open_data_in_the_interchange_format(client, db):

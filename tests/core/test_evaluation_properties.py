@@ -2,12 +2,15 @@
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from seuranta.core.evaluation import JUDGED, STATUSES, evaluate_indicator, evaluate_node, status_document
 from seuranta.core.evaluation_indicators import rank
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
+
+pytestmark = pytest.mark.slow  # property-based, minutes under load; left out by --fast
 
 YEARS = st.integers(2020, 2030)
 PERIODS = st.one_of(

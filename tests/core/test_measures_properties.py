@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,8 @@ from seuranta.core.measures import (
     period_text_bounds,
 )
 from seuranta.core.model import MEASURE_KINDS, Measure
+
+pytestmark = pytest.mark.slow  # property-based, minutes under load; left out by --fast
 
 SEPARATORS = st.sampled_from([" ", "\u00a0", "\u202f"])
 MINUS = st.sampled_from(["-", "−"])

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.models import Measure, Milestone, Node
@@ -37,6 +38,10 @@ def browser(monkeypatch):
         browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
         yield browser
         browser.close()
+        # The test's own ORM calls ran while Playwright's event loop was current, which gives them a
+        # database connection of their own; pytest-django never sees it, so it would outlive the test
+        # (and keep PostgreSQL from dropping the test database).
+        connections.close_all()
 
 
 def _log_in(browser, live_server, username):

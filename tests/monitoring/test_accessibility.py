@@ -13,7 +13,15 @@ from seuranta.monitoring.models import RoundEntry
 from seuranta.monitoring.reporting import close_round, open_round
 from seuranta.plans.models import Node
 from tests.factories import make_personas, make_plan
-from tests.web.test_accessibility import axe_violations, browser, log_in, pytestmark  # noqa: F401
+from tests.web.test_accessibility import (  # noqa: F401
+    Target,
+    axe_violations,
+    browser,
+    log_in,
+    new_page,
+    open_page,
+    pytestmark,
+)
 
 pytestmark = pytestmark  # browser + slow, skipped without Chromium or playwright
 
@@ -33,17 +41,18 @@ def reporting_site(transactional_db, live_server):
     entry = RoundEntry.objects.filter(round=open_one).first()
     closed_entry = RoundEntry.objects.filter(round=closed_one).first()
     responsible_pages = {
-        "my_reports": reverse("monitoring:my_reports"),
-        "entry": reverse("monitoring:entry", args=[entry.pk]),
-        "closed_entry": reverse("monitoring:entry", args=[closed_entry.pk]),
+        "my_reports": Target(reverse("monitoring:my_reports"), "Omat raportit"),
+        "entry": Target(reverse("monitoring:entry", args=[entry.pk]), entry.node.title),
+        "closed_entry": Target(reverse("monitoring:entry", args=[closed_entry.pk]), closed_entry.node.title),
     }
     coordinator_pages = {
-        "rounds": reverse("monitoring:rounds"),
-        "open_round": reverse("monitoring:open_round", args=[plan.pk]),
-        "round": reverse("monitoring:round", args=[open_one.pk]),
-        "closed_round": reverse("monitoring:round", args=[closed_one.pk]),
-        "report_html": reverse("reports:plan_report", args=[plan.pk]),
-        "annual_report_html": reverse("reports:plan_report", args=[plan.pk]) + "?variant=annual",
+        "rounds": Target(reverse("monitoring:rounds"), "Raportointikierrokset"),
+        "open_round": Target(reverse("monitoring:open_round", args=[plan.pk]), "Avaa raportointikierros"),
+        "round": Target(reverse("monitoring:round", args=[open_one.pk]), "Q1/2026"),
+        "closed_round": Target(reverse("monitoring:round", args=[closed_one.pk]), "T1/2026"),
+        "report_html": Target(reverse("reports:plan_report", args=[plan.pk]), plan.title),
+        "annual_report_html": Target(reverse("reports:plan_report", args=[plan.pk]) + "?variant=annual",
+                                     plan.title),
     }
     return live_server.url, responsible_pages, coordinator_pages
 
@@ -52,12 +61,11 @@ def reporting_site(transactional_db, live_server):
 def test_reporting_pages_have_no_axe_violations(reporting_site, browser, who):  # noqa: F811
     base, responsible_pages, coordinator_pages = reporting_site
     pages = responsible_pages if who == "responsible" else coordinator_pages
-    page = browser.new_page()
+    page = new_page(browser)
     log_in(page, base, who)
     found = {}
-    for name, url in pages.items():
-        response = page.goto(base + url)
-        assert response.status == 200, f"{name}: {response.status}"
+    for name, target in pages.items():
+        open_page(page, base, target)
         if violations := axe_violations(page):
             found[name] = violations
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)

@@ -144,8 +144,12 @@ def test_a_closed_rounds_entry_is_shown_locked(client, reporting):
 def test_the_refusal_on_a_closed_round_is_clear(client, reporting):
     ReportingRound.objects.filter(pk=reporting.round.pk).update(state=ReportingRound.State.CLOSED)
     _login(client, reporting.personas.responsible)
+    before = RoundEntry.objects.get(pk=reporting.mine.pk)
     response = client.post(reverse("monitoring:entry", args=[reporting.mine.pk]), _form(reporting.mine, "1"))
     assert response.status_code == 403 and "ei voi enää muuttaa" in response.content.decode()
+    after = RoundEntry.objects.get(pk=reporting.mine.pk)
+    assert (after.version, after.state, after.draft) == (before.version, before.state, before.draft)
+    assert not ProgressEntry.objects.filter(node=reporting.mine.node, text="Edistyy.").exists()
 
 
 def test_a_report_refused_on_a_closed_round_keeps_what_was_typed_to_copy(client, reporting):

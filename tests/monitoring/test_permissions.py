@@ -34,6 +34,7 @@ def test_my_reports_is_for_every_logged_in_user(client, reporting, role):
         _assert_login_redirect(response)
     else:
         assert response.status_code == 200
+        assert "<h1>Omat raportit</h1>" in response.content.decode()
 
 
 def test_my_reports_lists_only_the_users_own_entries(client, reporting):

@@ -37,7 +37,9 @@ def test_everyone_may_read_the_report_of_a_published_plan(client, personas, role
     ("admin", 200)])
 def test_only_members_may_read_the_report_of_a_draft_plan(client, personas, role, status):
     plan = make_plan(2, organization=personas.organization, state=Plan.State.DRAFT)
-    assert _login(client, personas, role).get(_url(plan)).status_code == status
+    response = _login(client, personas, role).get(_url(plan))
+    assert response.status_code == status
+    assert ("Mittari" in response.content.decode()) == (status == 200)
 
 
 def test_missing_plan_is_not_found(client, personas):
@@ -45,7 +47,7 @@ def test_missing_plan_is_not_found(client, personas):
 
 
 @pytest.mark.parametrize(("fmt", "content_type", "magic"), [
-    ("pdf", "application/pdf", b"%PDF"),
+    pytest.param("pdf", "application/pdf", b"%PDF", marks=pytest.mark.pdf),
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
 ])

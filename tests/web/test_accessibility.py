@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ except ImportError:  # pragma: no cover
 
 if sync_playwright is None or not Path(CHROMIUM).exists():
     pytestmark.append(pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium"))
+
+
+@dataclass(frozen=True)
+class Target:
+    """A page to audit and how to know the browser reached it, not a login or error page instead."""
+
+    url: str
+    heading: str  # (part of) the page's h1, in Finnish
+    status: int = 200
 
 
 @pytest.fixture
@@ -59,22 +69,27 @@ def site(transactional_db, live_server):
                                          file_name="hidas.pdf", data=b"%PDF-", state=ImportUpload.State.FAILED,
                                          problem="Tiedoston lukeminen kesti liian kauan.")
     anonymous_pages = {
-        "home": reverse("home"), "login": reverse("login"), "plan": reverse("plan", args=[plan.pk]),
-        "plan_search": reverse("plan", args=[plan.pk]) + "?q=toimenpide&status=behind",
-        "node": reverse("node", args=[node.pk]), "404": "/ei-ole/",
+        "home": Target(reverse("home"), "Suunnitelmat"),
+        "login": Target(reverse("login"), "Kirjaudu sisään"),
+        "plan": Target(reverse("plan", args=[plan.pk]), plan.title),
+        "plan_search": Target(reverse("plan", args=[plan.pk]) + "?q=toimenpide&status=behind", plan.title),
+        "node": Target(reverse("node", args=[node.pk]), node.title),
+        "404": Target("/ei-ole/", "Sivua ei löydy", 404),
     }
     coordinator_pages = {
-        "node_edit": reverse("node_edit", args=[node.pk]),
-        "node_add": reverse("node_add_child", args=[node.pk]),
-        "node_delete": reverse("node_delete", args=[node.pk]),
-        "indicator_edit": reverse("indicator_edit", args=[node.indicators.first().pk]),
-        "milestone_edit": reverse("milestone_edit", args=[node.milestones.first().pk]),
-        "plan_settings": reverse("plan_settings", args=[plan.pk]),
-        "import_upload": reverse("importing:upload"),
-        "import_review": reverse("importing:review", args=[draft.pk]),
-        "import_progress": reverse("importing:progress", args=[reading.pk]),
-        "import_failed": reverse("importing:progress", args=[failed.pk]),
-        "403": reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
+        "node_edit": Target(reverse("node_edit", args=[node.pk]), f"Muokkaa: {node.title}"),
+        "node_add": Target(reverse("node_add_child", args=[node.pk]), f"Lisää alakohta: {node.title}"),
+        "node_delete": Target(reverse("node_delete", args=[node.pk]), f"Poista: {node.title}"),
+        "indicator_edit": Target(reverse("indicator_edit", args=[node.indicators.first().pk]), "Muokkaa mittaria"),
+        "milestone_edit": Target(reverse("milestone_edit", args=[node.milestones.first().pk]),
+                                 "Muokkaa osatavoitetta"),
+        "plan_settings": Target(reverse("plan_settings", args=[plan.pk]), "Suunnitelman asetukset"),
+        "import_upload": Target(reverse("importing:upload"), "Tuo suunnitelma"),
+        "import_review": Target(reverse("importing:review", args=[draft.pk]), "Tarkista tuonti: tuotu.txt"),
+        "import_progress": Target(reverse("importing:progress", args=[reading.pk]), "Asiakirjaa luetaan"),
+        "import_failed": Target(reverse("importing:progress", args=[failed.pk]), "Asiakirjaa luetaan"),
+        "403": Target(reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
+                      "Sinulla ei ole oikeutta tähän", 403),
     }
     return live_server.url, anonymous_pages, coordinator_pages
 
@@ -97,20 +112,36 @@ def axe_violations(page) -> list[dict]:
             for v in result["violations"]]
 
 
+def new_page(browser):
+    # Finnish, the product's first language: the headings the tests expect are Finnish.
+    return browser.new_page(locale="fi-FI")
+
+
 def log_in(page, base: str, username: str) -> None:
     page.goto(base + reverse("login"))
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
+    assert page.locator(".logout-form .user-name").inner_text() == username, f"{username} did not get logged in"
+
+
+def open_page(page, base: str, target: Target) -> None:
+    """Go to the target and fail unless it is the page meant: its status, its address (no redirect to
+    the login page), its heading."""
+    response = page.goto(base + target.url)
+    assert response.status == target.status, f"{target.url}: HTTP {response.status}"
+    assert page.url == base + target.url, f"{target.url} ended at {page.url}"
+    heading = page.locator("h1").first.inner_text()
+    assert target.heading in heading, f"{target.url}: the heading is {heading!r}, not {target.heading!r}"
 
 
 def test_pages_for_anonymous_visitors_have_no_axe_violations(site, browser):
     base, pages, _ = site
-    page = browser.new_page()
+    page = new_page(browser)
     found = {}
-    for name, url in pages.items():
-        page.goto(base + url)
+    for name, target in pages.items():
+        open_page(page, base, target)
         if violations := axe_violations(page):
             found[name] = violations
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
@@ -118,11 +149,11 @@ def test_pages_for_anonymous_visitors_have_no_axe_violations(site, browser):
 
 def test_edit_import_and_error_pages_have_no_axe_violations(site, browser):
     base, _, pages = site
-    page = browser.new_page()
+    page = new_page(browser)
     log_in(page, base, "coordinator")
     found = {}
-    for name, url in pages.items():
-        page.goto(base + url)
+    for name, target in pages.items():
+        open_page(page, base, target)
         if violations := axe_violations(page):
             found[name] = violations
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
@@ -130,9 +161,9 @@ def test_edit_import_and_error_pages_have_no_axe_violations(site, browser):
 
 def test_node_form_refusing_a_non_member_has_no_axe_violations(site, browser):
     base, _, pages = site
-    page = browser.new_page()
+    page = new_page(browser)
     log_in(page, base, "coordinator")
-    page.goto(base + pages["node_edit"])
+    open_page(page, base, pages["node_edit"])
     page.evaluate("""(id) => {
         const box = document.querySelector('input[name=responsible_users]').cloneNode();
         box.value = id; box.id = 'forged'; box.checked = true; box.hidden = true;
@@ -148,9 +179,10 @@ def test_server_error_page_has_no_axe_violations(site, browser, rf):
     from seuranta.web.views import server_error
 
     base, _, _ = site
-    page = browser.new_page()
+    page = new_page(browser)
     page.goto(base + "/")
     page.set_content(server_error(rf.get("/")).content.decode())
+    assert page.locator("h1").inner_text() == "Jokin meni vikaan"
     assert not axe_violations(page)
 
 
@@ -185,10 +217,10 @@ def tab_through(page) -> list[dict]:
 @pytest.mark.parametrize("which", ["plan", "node_edit"])
 def test_tab_reaches_every_interactive_element_with_visible_focus(site, browser, which):
     base, anonymous_pages, coordinator_pages = site
-    page = browser.new_page()
+    page = new_page(browser)
     if which in coordinator_pages:
         log_in(page, base, "coordinator")
-    page.goto(base + {**anonymous_pages, **coordinator_pages}[which])
+    open_page(page, base, {**anonymous_pages, **coordinator_pages}[which])
     reached = tab_through(page)
     assert len(reached) == page.evaluate(FOCUSABLE)
     assert all(item["visible"] for item in reached), [i for i in reached if not i["visible"]]
@@ -196,8 +228,8 @@ def test_tab_reaches_every_interactive_element_with_visible_focus(site, browser,
 
 def test_skip_link_is_the_first_tab_stop_and_moves_to_the_content(site, browser):
     base, pages, _ = site
-    page = browser.new_page()
-    page.goto(base + pages["plan"])
+    page = new_page(browser)
+    open_page(page, base, pages["plan"])
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")

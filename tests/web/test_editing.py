@@ -263,3 +263,10 @@ def test_archived_plan_settings_can_still_be_changed_to_bring_it_back(client, pe
     plan = make_plan(1, state=Plan.State.ARCHIVED)
     client.force_login(personas.coordinator)
     assert client.get(reverse("plan_settings", args=[plan.pk])).status_code == 200
+    response = client.post(reverse("plan_settings", args=[plan.pk]), {
+        "title": plan.title, "state": "published", "levels": "\n".join(plan.levels), "version": plan.version,
+    })
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == Plan.State.PUBLISHED
+    assert client.get(reverse("node_edit", args=[action(plan).pk])).status_code == 200

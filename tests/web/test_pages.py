@@ -27,6 +27,7 @@ def test_draft_plan_page_opens_only_for_members(client, personas, role):
     plan = make_plan(2, state=Plan.State.DRAFT)
     response = client_for(client, personas, role).get(reverse("plan", args=[plan.pk]))
     assert response.status_code == (200 if role in MEMBERS else 404)
+    assert ("Toimenpide 2" in response.content.decode()) == (role in MEMBERS)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -34,6 +35,7 @@ def test_draft_node_page_opens_only_for_members(client, personas, role):
     plan = make_plan(2, state=Plan.State.DRAFT)
     response = client_for(client, personas, role).get(reverse("node", args=[action_id(plan)]))
     assert response.status_code == (200 if role in MEMBERS else 404)
+    assert ("Mittari" in response.content.decode()) == (role in MEMBERS)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -41,6 +43,7 @@ def test_published_node_page_opens_for_everyone(client, personas, role):
     plan = make_plan(2)
     response = client_for(client, personas, role).get(reverse("node", args=[action_id(plan)]))
     assert response.status_code == 200
+    assert "Mittari" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ROLES)

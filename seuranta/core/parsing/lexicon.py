@@ -126,9 +126,9 @@ def lookup(word: str) -> Entry | None:
         if word.startswith(prefix) and len(rest) >= 4 and not rest.startswith(_DERIVATIONS):
             return entry
     for language in LANGUAGES:
-        entry = _stems().get((language, _stemmer(language).stemWord(word)))
-        if entry is not None:
-            return entry
+        stemmed = _stems().get((language, _stemmer(language).stemWord(word)))
+        if stemmed is not None:
+            return stemmed
     return None
 
 

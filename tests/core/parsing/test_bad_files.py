@@ -70,6 +70,7 @@ def test_corrupt_content_gives_one_sentence(name, data):
     assert one_sentence(str(caught.value)), str(caught.value)
 
 
+@pytest.mark.pdf
 def test_pdf_with_pages_but_no_text_or_images_says_there_is_no_text():
     weasyprint = pytest.importorskip("weasyprint")
     data = weasyprint.HTML(string="<div style='height: 5cm'></div>").write_pdf()

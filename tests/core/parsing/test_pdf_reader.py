@@ -10,6 +10,8 @@ import pytest
 from seuranta.core.parsing.document import Paragraph, Table
 from seuranta.core.parsing.readers import pdf
 
+pytestmark = pytest.mark.pdf  # makes its PDFs with WeasyPrint; left out by --fast
+
 DATA = Path(__file__).resolve().parents[2] / "data"
 CONVERTED = DATA / "converted"
 CORPUS = DATA / "corpus"

@@ -16,6 +16,8 @@ from seuranta.core.reports import ReportOptions, report_for
 from seuranta.core.reports import pdf as pdf_module
 from seuranta.core.reports.pdf import render_pdf, split_parts
 
+pytestmark = pytest.mark.pdf  # renders PDFs; left out by ./dev test --fast
+
 
 @pytest.fixture(scope="module")
 def whole_and_in_parts(pori_report):

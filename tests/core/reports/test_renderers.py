@@ -89,6 +89,7 @@ def test_summary_chart_png_is_an_image_with_alt_text(pori_report):
     assert "Porin elinvoimaisuus" in chart.alt
 
 
+@pytest.mark.pdf
 def test_pdf_has_title_and_page_number_on_every_page(pori_report, pori_pdf):
     import pdfplumber
 
@@ -115,6 +116,7 @@ def test_html_indicator_table_has_one_ruled_row_per_indicator(pori_report):
     assert avoided == ["tr", "figure"]
 
 
+@pytest.mark.pdf
 def test_pdf_indicator_tables_read_back_with_one_row_per_indicator(pori_report, pori_pdf):
     from seuranta.core.parsing.document import Table
     from seuranta.core.parsing.readers import pdf
@@ -151,6 +153,7 @@ def test_plan_title_cannot_end_the_style_element_of_the_report():
     assert html.count("</style>") == 1
 
 
+@pytest.mark.pdf
 def test_running_header_shows_a_title_with_markup_quotes_and_backslashes_as_written():
     import pdfplumber
 

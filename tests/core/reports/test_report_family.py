@@ -18,7 +18,7 @@ def test_report_family_does_not_claim_other_documents(path):
     assert report_family.detect(read_bytes(path.read_bytes(), path.name)) < 0.3
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", pytest.param("pdf", marks=pytest.mark.pdf)])
 @pytest.mark.parametrize("name", GOLD_NAMES)
 @pytest.mark.slow
 def test_report_of_a_gold_plan_reads_back_into_the_same_plan(name, fmt, tmp_path):
