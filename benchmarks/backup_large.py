@@ -46,17 +46,31 @@ def populate(plans: int, changes: int) -> int:
     password = make_password("salasana-123")
     users = get_user_model().objects.bulk_create(
         get_user_model()(username=f"kayttaja{i}", password=password, email=f"k{i}@example.invalid")
-        for i in range(300))
-    Membership.objects.bulk_create(Membership(user=u, organization=organization, role="responsible") for u in users)
+        for i in range(300)
+    )
+    Membership.objects.bulk_create(
+        Membership(user=u, organization=organization, role="responsible") for u in users
+    )
     for p in range(plans):
         plan = large_plan()
         plan.title = f"Suuri strategia {p + 1}"
         store_plan(plan, organization=organization, state=Plan.State.PUBLISHED)
     nodes = list(Node.objects.values_list("id", "plan_id")[:5000])
     ChangeRecord.objects.bulk_create(
-        (ChangeRecord(plan_id=nodes[i % len(nodes)][1], node_id=nodes[i % len(nodes)][0], object_type="measure",
-                      object_id=i, action="changed", changes={"value": [i, i + 1], "text": [str(i), str(i + 1)]},
-                      user=users[i % len(users)]) for i in range(changes)), batch_size=2000)
+        (
+            ChangeRecord(
+                plan_id=nodes[i % len(nodes)][1],
+                node_id=nodes[i % len(nodes)][0],
+                object_type="measure",
+                object_id=i,
+                action="changed",
+                changes={"value": [i, i + 1], "text": [str(i), str(i + 1)]},
+                user=users[i % len(users)],
+            )
+            for i in range(changes)
+        ),
+        batch_size=2000,
+    )
     return sum(m._base_manager.count() for m in load_order())
 
 
@@ -64,8 +78,13 @@ def run(step: list[str], database_url: str, data_dir: str) -> tuple[float, float
     """Run a seuranta command; (seconds, peak MB, last line of its output)."""
     env = os.environ | {"DATABASE_URL": database_url, "SEURANTA_DATA_DIR": data_dir}
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "seuranta.cli", *step], env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "seuranta.cli", *step],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
@@ -101,14 +120,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"database: {rows} rows ({time.perf_counter() - started:.0f} s to fill)")
             backup = Path(folder) / "seuranta.json.gz"
             failed = False
-            for label, step, url in (("backup", ["backup", str(backup)], source),
-                                     ("restore", ["restore", str(backup)], target)):
+            for label, step, url in (
+                ("backup", ["backup", str(backup)], source),
+                ("restore", ["restore", str(backup)], target),
+            ):
                 seconds, peak, line = run(step, url, folder)
                 ok = seconds < LIMIT_SECONDS and peak < LIMIT_MB
                 failed |= not ok
                 size = f", file {backup.stat().st_size / 1e6:.1f} MB" if label == "backup" else ""
-                print(f"{label}: {seconds:.1f} s, peak {peak:.0f} MB{size} {'OK' if ok else 'TOO SLOW OR BIG'}"
-                      f"  ({line})")
+                print(
+                    f"{label}: {seconds:.1f} s, peak {peak:.0f} MB{size} {'OK' if ok else 'TOO SLOW OR BIG'}"
+                    f"  ({line})"
+                )
         finally:
             if args.postgres:
                 from django.db import connections

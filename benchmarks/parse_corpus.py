@@ -38,7 +38,9 @@ def time_document(path: Path, runs: int) -> tuple[float, str | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "corpus")
     args = parser.parse_args(argv)
@@ -49,8 +51,10 @@ def main(argv: list[str] | None = None) -> int:
         total += seconds
         print(f"{path.name:<50} {family or '-':<16} {seconds * 1000:8.1f} ms")
     verdict = "ok" if total < TARGET_SECONDS else "SLOW"
-    print(f"total ({len(paths)} documents, median of {args.runs} runs): {total * 1000:.1f} ms "
-          f"(target {TARGET_SECONDS * 1000:.0f} ms) {verdict}")
+    print(
+        f"total ({len(paths)} documents, median of {args.runs} runs): {total * 1000:.1f} ms "
+        f"(target {TARGET_SECONDS * 1000:.0f} ms) {verdict}"
+    )
     return 0 if total < TARGET_SECONDS else 1
 
 

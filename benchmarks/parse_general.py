@@ -29,7 +29,8 @@ def page(i: int) -> str:
         f"{i % 99 + 1}. Painopiste {i}\n{i % 99 + 1}.1 Asukkaiden hyvinvointi paranee alueella {i}\n"
         f"Mittari: Liikkuvien osuus, %\nLähtötaso: {30 + i % 5} % (2023)\nTavoitetaso: {40 + i % 7} % vuonna 2026\n"
         "Vastuu: liikuntapalvelut\nToimenpiteet:\n- Koulujen välituntiliikunta\n- Uusi lähiliikuntapaikka\n\n"
-        + "Tämä kappale kertoo taustasta ja perusteluista. " * 25 + "\n\n"
+        + "Tämä kappale kertoo taustasta ja perusteluista. " * 25
+        + "\n\n"
     )
 
 

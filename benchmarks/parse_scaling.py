@@ -45,9 +45,11 @@ def document_lines(corpus: Path, pages: int) -> list[str]:
     lines: list[str] = []
     copy = 0
     while len(lines) < pages * LINES_PER_PAGE:
-        lines += [f"{line.rstrip()} {_tag(copy)} " if len(line.strip()) >= MIN_TAGGED else line for line in body]
+        lines += [
+            f"{line.rstrip()} {_tag(copy)} " if len(line.strip()) >= MIN_TAGGED else line for line in body
+        ]
         copy += 1
-    return lines[:pages * LINES_PER_PAGE]
+    return lines[: pages * LINES_PER_PAGE]
 
 
 def as_text(lines: list[str]) -> bytes:
@@ -70,20 +72,29 @@ def as_pdf(lines: list[str]) -> bytes:
     import pikepdf
 
     pdf = pikepdf.new()
-    font = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica,
-        Encoding=pikepdf.Name.WinAnsiEncoding))
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Font,
+            Subtype=pikepdf.Name.Type1,
+            BaseFont=pikepdf.Name.Helvetica,
+            Encoding=pikepdf.Name.WinAnsiEncoding,
+        )
+    )
     for start in range(0, len(lines), LINES_PER_PAGE):
         ops = [b"BT /F1 10 Tf 14 TL 50 800 Td"]
-        for line in lines[start:start + LINES_PER_PAGE]:
+        for line in lines[start : start + LINES_PER_PAGE]:
             text = line.encode("cp1252", errors="replace")
             text = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
             ops.append(b"(" + text + b") Tj T*")
         ops.append(b"ET")
-        page = pikepdf.Page(pikepdf.Dictionary(
-            Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
-            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-            Contents=pdf.make_stream(b"\n".join(ops))))
+        page = pikepdf.Page(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Page,
+                MediaBox=[0, 0, 595, 842],
+                Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                Contents=pdf.make_stream(b"\n".join(ops)),
+            )
+        )
         pdf.pages.append(page)
     out = io.BytesIO()
     pdf.save(out)
@@ -111,8 +122,11 @@ def scaling_table(corpus: Path, pages: list[int], formats: list[str]) -> None:
             seconds, family = time_parse(data, f"scaling.{fmt}")
             per_page = seconds / count
             first = first or per_page
-            print(f"| {fmt} | {count} | {len(data) // 1024} | {family} | {seconds:.2f} | {per_page * 1000:.0f} "
-                  f"| {per_page / first:.2f} |", flush=True)
+            print(
+                f"| {fmt} | {count} | {len(data) // 1024} | {family} | {seconds:.2f} | {per_page * 1000:.0f} "
+                f"| {per_page / first:.2f} |",
+                flush=True,
+            )
 
 
 def hostile_files() -> dict[str, tuple[str, bytes]]:
@@ -133,8 +147,10 @@ def hostile_files() -> dict[str, tuple[str, bytes]]:
         "DOCX, 150 MB of XML packed to 3 MB (passes the zip check)": ("bloated.docx", bloated_docx()),
         "XLSX, far cell XFD1048576 filled": ("far.xlsx", xlsx.getvalue()),
         "JSON, 100 000 nested arrays": ("deep.json", b"[" * 100_000 + b"]" * 100_000),
-        "JSON, a number of 100 000 digits": ("huge.json", b'{"format": "seuranta-plan/1", "tolerance": '
-                                             + b"9" * 100_000 + b', "nodes": []}'),
+        "JSON, a number of 100 000 digits": (
+            "huge.json",
+            b'{"format": "seuranta-plan/1", "tolerance": ' + b"9" * 100_000 + b', "nodes": []}',
+        ),
         "JSON, Infinity": ("inf.json", b'{"format": "seuranta-plan/1", "tolerance": Infinity, "nodes": []}'),
         "DOCX, one paragraph of 200 000 sentences": ("long.docx", one_paragraph.getvalue()),
     }
@@ -176,8 +192,10 @@ def hostile_table() -> None:
     from seuranta.importing.bounded import parse_bounded
     from seuranta.importing.tasks import limit_message
 
-    print(f"\nHostile files, bounded import (limits: {settings.SEURANTA_IMPORT_TIMEOUT} s, "
-          f"{settings.SEURANTA_IMPORT_MEMORY_MB} MB)\n")
+    print(
+        f"\nHostile files, bounded import (limits: {settings.SEURANTA_IMPORT_TIMEOUT} s, "
+        f"{settings.SEURANTA_IMPORT_MEMORY_MB} MB)\n"
+    )
     print("| file | KB | seconds | peak MB | outcome |")
     print("|---|---:|---:|---:|---|")
     for label, (name, data) in hostile_files().items():
@@ -185,9 +203,15 @@ def hostile_table() -> None:
         outcome = parse_bounded(data, name)
         seconds = time.perf_counter() - start
         with translation.override("fi"):
-            text = (limit_message(outcome.limit) if outcome.limit else outcome.problem
-                    or f"parsed: {outcome.family or 'no plan'}")
-        print(f"| {label} | {len(data) // 1024} | {seconds:.2f} | {outcome.peak_mb:.0f} | {text[:90]} |", flush=True)
+            text = (
+                limit_message(outcome.limit)
+                if outcome.limit
+                else outcome.problem or f"parsed: {outcome.family or 'no plan'}"
+            )
+        print(
+            f"| {label} | {len(data) // 1024} | {seconds:.2f} | {outcome.peak_mb:.0f} | {text[:90]} |",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

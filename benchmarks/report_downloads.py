@@ -48,8 +48,10 @@ def wave(base: str, plan_id: int, downloads: int) -> None:
         api_status, api_seconds = fetch(f"{base}/api/plans/")
         results = [f.result() for f in futures]
     statuses = sorted(status for status, _ in results)
-    print(f"  {downloads} PDF downloads: statuses {statuses}, slowest {max(s for _, s in results):.2f} s, "
-          f"all done in {time.perf_counter() - started:.2f} s; API call meanwhile: {api_status} in {api_seconds:.2f} s")
+    print(
+        f"  {downloads} PDF downloads: statuses {statuses}, slowest {max(s for _, s in results):.2f} s, "
+        f"all done in {time.perf_counter() - started:.2f} s; API call meanwhile: {api_status} in {api_seconds:.2f} s"
+    )
 
 
 def main() -> int:
@@ -60,10 +62,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as data:
         env = {**os.environ, "SEURANTA_DATA_DIR": data, "DATABASE_URL": f"sqlite:///{data}/demo.sqlite3"}
         subprocess.run([*SEURANTA, "demo", "--no-serve"], env=env, check=True, capture_output=True, cwd=ROOT)
-        plans = subprocess.run([*SEURANTA, "plans"], env=env, check=True, capture_output=True, text=True, cwd=ROOT)
+        plans = subprocess.run(
+            [*SEURANTA, "plans"], env=env, check=True, capture_output=True, text=True, cwd=ROOT
+        )
         plan_id = int(plans.stdout.split()[0])
-        server = subprocess.Popen([*SEURANTA, "serve", "--demo", "--no-worker", "--port", str(args.port)], env=env,
-                                  cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [*SEURANTA, "serve", "--demo", "--no-worker", "--port", str(args.port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{args.port}"
         try:
             for _ in range(100):

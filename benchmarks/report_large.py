@@ -37,22 +37,45 @@ def large_plan(actions: int = 500, indicators_per_action: int = 3) -> core.Plan:
             children = []
             for _ in range(10):
                 count += 1
-                indicators = [core.Indicator(
-                    name=f"Mittari {count}.{j + 1}: asiakastyytyväisyys ja käyntimäärät yöpäivystyksessä",
-                    unit="%", baseline=core.Measure("62 %", "value", 62, "2024"),
-                    targets=[core.Measure("70 %", "value", 70, "2026"), core.Measure("75 %", "value", 75, "2028")],
-                    actuals=[core.Measure("65 %", "value", 65, "2025")] if j == 0 else [],
-                ) for j in range(indicators_per_action)]
-                children.append(core.Node(
-                    level="Toimenpide", title=f"Toimenpide {count}: kehitetään sähköistä asiointia ja palveluohjausta",
-                    unit=f"Toimiala {a + 1}", responsible=["palvelujohtaja"], schedule="2025–2027",
-                    indicators=indicators,
-                    progress=[core.Progress("Työ on käynnissä ja etenee suunnitellusti; väliraportti valmistuu syksyllä.",
-                                            "2025", phase="in_progress")]))
+                indicators = [
+                    core.Indicator(
+                        name=f"Mittari {count}.{j + 1}: asiakastyytyväisyys ja käyntimäärät yöpäivystyksessä",
+                        unit="%",
+                        baseline=core.Measure("62 %", "value", 62, "2024"),
+                        targets=[
+                            core.Measure("70 %", "value", 70, "2026"),
+                            core.Measure("75 %", "value", 75, "2028"),
+                        ],
+                        actuals=[core.Measure("65 %", "value", 65, "2025")] if j == 0 else [],
+                    )
+                    for j in range(indicators_per_action)
+                ]
+                children.append(
+                    core.Node(
+                        level="Toimenpide",
+                        title=f"Toimenpide {count}: kehitetään sähköistä asiointia ja palveluohjausta",
+                        unit=f"Toimiala {a + 1}",
+                        responsible=["palvelujohtaja"],
+                        schedule="2025–2027",
+                        indicators=indicators,
+                        progress=[
+                            core.Progress(
+                                "Työ on käynnissä ja etenee suunnitellusti; väliraportti valmistuu syksyllä.",
+                                "2025",
+                                phase="in_progress",
+                            )
+                        ],
+                    )
+                )
             goals.append(core.Node(level="Tavoite", title=f"Tavoite {a + 1}.{g + 1}", children=children))
         areas.append(core.Node(level="Painopiste", title=f"Painopiste {a + 1}", children=goals))
-    return core.Plan(title="Suuri strategia", organization="Testikaupunki", period="2025–2028",
-                     levels=["Painopiste", "Tavoite", "Toimenpide"], nodes=areas)
+    return core.Plan(
+        title="Suuri strategia",
+        organization="Testikaupunki",
+        period="2025–2028",
+        levels=["Painopiste", "Tavoite", "Toimenpide"],
+        nodes=areas,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         seconds, cpu = min(runs)
         failed |= seconds >= LIMIT_SECONDS
         all_runs = f" (runs: {', '.join(f'{r:.2f}' for r, _ in runs)})" if len(runs) > 1 else ""
-        print(f"{fmt}: {seconds:.2f} s (CPU {cpu:.2f} s), {size / 1e6:.1f} MB "
-              f"{'OK' if seconds < LIMIT_SECONDS else 'TOO SLOW'}{all_runs}")
+        print(
+            f"{fmt}: {seconds:.2f} s (CPU {cpu:.2f} s), {size / 1e6:.1f} MB "
+            f"{'OK' if seconds < LIMIT_SECONDS else 'TOO SLOW'}{all_runs}"
+        )
     return 1 if failed else 0
 
 

@@ -84,18 +84,26 @@ class BackupError(Exception):
 
 def load_order() -> list[type[models.Model]]:
     """Every table in the backup, each after the tables it refers to, in INSTALLED_APPS order otherwise."""
-    candidates = [m for m in apps.get_models(include_auto_created=True)
-                  if m._meta.managed and not m._meta.proxy and m._meta.label_lower not in LEFT_OUT]
+    candidates = [
+        m
+        for m in apps.get_models(include_auto_created=True)
+        if m._meta.managed and not m._meta.proxy and m._meta.label_lower not in LEFT_OUT
+    ]
     included = set(candidates)
-    depends_on = {m: {f.related_model._meta.concrete_model for f in m._meta.concrete_fields if f.is_relation}
-                  & included - {m} for m in candidates}
+    depends_on = {
+        m: {f.related_model._meta.concrete_model for f in m._meta.concrete_fields if f.is_relation}
+        & included - {m}
+        for m in candidates
+    }
     ordered: list[type[models.Model]] = []
     done: set[type[models.Model]] = set()
     while len(ordered) < len(candidates):
         ready = [m for m in candidates if m not in done and depends_on[m] <= done]
         if not ready:
             cycle = sorted(m._meta.label for m in candidates if m not in done)
-            raise RuntimeError(f"foreign keys form a cycle between {cycle}; give the backup an explicit order")
+            raise RuntimeError(
+                f"foreign keys form a cycle between {cycle}; give the backup an explicit order"
+            )
         ordered.append(ready[0])
         done.add(ready[0])
     return ordered
@@ -106,7 +114,9 @@ def _label(model: type[models.Model]) -> str:
 
 
 def _uses_natural_keys(model: type[models.Model]) -> bool:
-    return any(f.is_relation and _label(f.related_model) in NATURAL_KEY_MODELS for f in model._meta.concrete_fields)
+    return any(
+        f.is_relation and _label(f.related_model) in NATURAL_KEY_MODELS for f in model._meta.concrete_fields
+    )
 
 
 def seuranta_version() -> str:
@@ -126,6 +136,7 @@ class _Encoder(DjangoJSONEncoder):
 
 
 # ---------------------------------------------------------------- backing up
+
 
 def write_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
     """Write the whole database to `path` as one consistent snapshot; rows per table.
@@ -195,14 +206,18 @@ def _open_for_writing(path: Path, *, gzip_it: bool) -> Iterator[IO[str]]:
 
 def _header(connection) -> dict[str, Any]:
     loader = MigrationLoader(connection)
-    unapplied = sorted(f"{app}.{name}" for app, name in set(loader.disk_migrations) - set(loader.applied_migrations))
+    unapplied = sorted(
+        f"{app}.{name}" for app, name in set(loader.disk_migrations) - set(loader.applied_migrations)
+    )
     if not loader.applied_migrations:
         raise BackupError("Tietokannassa ei ole Seurannan tietoja; tarkista DATABASE_URL (tai --db).")
     if unapplied:
         raise BackupError(
-            "Tietokanta ei ole tämän Seuranta-version mukainen (ajamatta: " + ", ".join(unapplied[:5])
+            "Tietokanta ei ole tämän Seuranta-version mukainen (ajamatta: "
+            + ", ".join(unapplied[:5])
             + "). Ota varmuuskopio sillä versiolla, jolla tietokanta on tehty, tai aja ensin "
-              "`seuranta manage migrate`.")
+            "`seuranta manage migrate`."
+        )
     installed = {config.label for config in apps.get_app_configs()}
     migrations: dict[str, list[str]] = {}
     for app, name in sorted(MigrationRecorder(connection).applied_migrations()):
@@ -224,9 +239,16 @@ def _records(model: type[models.Model], using: str) -> Iterator[dict[str, Any]]:
     rows = model._base_manager.using(using).order_by("pk")
     natural = _uses_natural_keys(model)
     if natural:  # natural keys are read from the related rows: fetch them in the same query
-        related = [f.name for f in model._meta.concrete_fields if f.is_relation and hasattr(f.related_model, "natural_key")]
-        related += [f"{f.name}__content_type" for f in model._meta.concrete_fields
-                    if f.is_relation and _label(f.related_model) == "auth.permission"]
+        related = [
+            f.name
+            for f in model._meta.concrete_fields
+            if f.is_relation and hasattr(f.related_model, "natural_key")
+        ]
+        related += [
+            f"{f.name}__content_type"
+            for f in model._meta.concrete_fields
+            if f.is_relation and _label(f.related_model) == "auth.permission"
+        ]
         rows = rows.select_related(*related)
     chunk_size = 10 if any(isinstance(f, models.BinaryField) for f in model._meta.concrete_fields) else CHUNK
     rows = rows.iterator(chunk_size=chunk_size)
@@ -237,6 +259,7 @@ def _records(model: type[models.Model], using: str) -> Iterator[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- restoring
+
 
 @contextmanager
 def _open_for_reading(path: Path) -> Iterator[IO[bytes]]:
@@ -264,14 +287,18 @@ def read_header(path: Path) -> dict[str, Any]:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise BackupError(f"{path.name} ei ole Seurannan varmuuskopio (ei otsaketta {FORMAT}).")
     if header.get("version") != FORMAT_VERSION:
-        raise BackupError(f"{path.name} on varmuuskopiomuotoa {header.get('version')}, tämä Seuranta "
-                          f"({seuranta_version()}) lukee muotoa {FORMAT_VERSION}. Palauta se uudemmalla Seurannalla.")
+        raise BackupError(
+            f"{path.name} on varmuuskopiomuotoa {header.get('version')}, tämä Seuranta "
+            f"({seuranta_version()}) lukee muotoa {FORMAT_VERSION}. Palauta se uudemmalla Seurannalla."
+        )
     return header
 
 
 def check_migrations(header: dict[str, Any]) -> None:
     """Refuse a backup whose tables differ from this Seuranta's: newer, or older (its data is not migrated)."""
-    loader = MigrationLoader(None, ignore_no_migrations=True)  # the code's migrations; the database is not read
+    loader = MigrationLoader(
+        None, ignore_no_migrations=True
+    )  # the code's migrations; the database is not read
     known = set(loader.disk_migrations) | {r for m in loader.disk_migrations.values() for r in m.replaces}
     backed_up = {(app, name) for app, names in header.get("migrations", {}).items() for name in names}
     made_by = header.get("seuranta", "?")
@@ -280,7 +307,8 @@ def check_migrations(header: dict[str, Any]) -> None:
         raise BackupError(
             f"Varmuuskopio on tehty uudemmalla Seurannalla ({made_by}) kuin tämä ({seuranta_version()}): "
             f"tämä versio ei tunne sen tietokantamuutoksia ({', '.join(newer[:5])}). "
-            "Päivitä Seuranta ja palauta sitten.")
+            "Päivitä Seuranta ja palauta sitten."
+        )
 
     def in_backup(key: tuple[str, str]) -> bool:
         replaces = loader.graph.nodes[key].replaces  # a squashed migration stands for those it replaces
@@ -291,7 +319,8 @@ def check_migrations(header: dict[str, Any]) -> None:
         raise BackupError(
             f"Varmuuskopio on tehty vanhemmalla Seurannalla ({made_by}) kuin tämä ({seuranta_version()}); "
             f"siitä puuttuvat tietokantamuutokset {', '.join(older[:5])}. Palauta se versiolla {made_by} ja "
-            "päivitä Seuranta sen jälkeen: päivitys muuntaa myös palautetut tiedot.")
+            "päivitä Seuranta sen jälkeen: päivitys muuntaa myös palautetut tiedot."
+        )
 
 
 def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
@@ -316,7 +345,9 @@ def restore_backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Counter[str]:
                 for statement in connection.ops.sequence_reset_sql(no_style(), loaded):
                     cursor.execute(statement)
     except DatabaseError as exc:  # raised at commit or by the constraint check
-        raise BackupError(f"Varmuuskopiota ei voitu palauttaa, mitään ei tallennettu: {exc}".strip()) from None
+        raise BackupError(
+            f"Varmuuskopiota ei voitu palauttaa, mitään ei tallennettu: {exc}".strip()
+        ) from None
     freshness.bump()  # the restore sends no save signals: cached reports must not outlive it
     return counts
 
@@ -328,7 +359,8 @@ def _require_empty(using: str) -> None:
         raise BackupError(
             f"Tietokanta ei ole tyhjä (siinä on jo: {names}); palautus ei korvaa olemassa olevia tietoja. "
             "Palauta uuteen, tyhjään tietokantaan: PostgreSQL:ssä `createdb` ja DATABASE_URL sen "
-            "osoitteeseen, SQLitessä uusi tiedosto (--db).")
+            "osoitteeseen, SQLitessä uusi tiedosto (--db)."
+        )
 
 
 def _load(path: Path, using: str) -> Counter[str]:
@@ -343,15 +375,19 @@ def _load(path: Path, using: str) -> Counter[str]:
                 # A table's rows are read after the tables before it are in: natural keys look rows up.
                 for label, same_table in groupby(chunk, key=_model_label):
                     if label not in position or position[label] < last:
-                        raise BackupError(f"{path.name}: taulu {label} on väärässä kohdassa tai ei kuulu "
-                                          "varmuuskopioon; mitään ei tallennettu.")
+                        raise BackupError(
+                            f"{path.name}: taulu {label} on väärässä kohdassa tai ei kuulu "
+                            "varmuuskopioon; mitään ei tallennettu."
+                        )
                     last = position[label]
                     instances = [o.object for o in _deserialize(list(same_table), using)]
                     _insert(type(instances[0]), instances, using)
                     counts[label] += len(instances)
         except (ijson.JSONError, OSError, EOFError) as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise BackupError(f"{path.name} on vaillinainen tai rikki ({reason}); mitään ei tallennettu.") from None
+            raise BackupError(
+                f"{path.name} on vaillinainen tai rikki ({reason}); mitään ei tallennettu."
+            ) from None
     return counts
 
 
@@ -391,8 +427,10 @@ def _insert(model: type[models.Model], instances: list[models.Model], using: str
     connection = connections[using]
     fields = model._meta.concrete_fields
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     rows = [[f.get_db_prep_save(_checked(instance, f), connection) for f in fields] for instance in instances]
     try:
         with transaction.atomic(using=using), connection.cursor() as cursor:
@@ -404,8 +442,9 @@ def _insert(model: type[models.Model], instances: list[models.Model], using: str
             try:
                 _insert(model, [instance], using)
             except DatabaseError as exc:
-                raise BackupError(f"{_label(model)} {instance.pk} ei tallentunut ({exc}); "
-                                  "mitään ei tallennettu.") from None
+                raise BackupError(
+                    f"{_label(model)} {instance.pk} ei tallentunut ({exc}); mitään ei tallennettu."
+                ) from None
         raise
 
 
@@ -415,7 +454,8 @@ def _checked(instance: models.Model, field) -> Any:
     if field.max_length and isinstance(value, str) and len(value) > field.max_length:
         raise BackupError(
             f"{_label(type(instance))} {instance.pk}: kentän {field.name} arvo on {len(value)} merkkiä, "
-            f"tietokanta sallii {field.max_length}; mitään ei tallennettu.")
+            f"tietokanta sallii {field.max_length}; mitään ei tallennettu."
+        )
     return value
 
 
@@ -423,5 +463,7 @@ def _check_counts(counts: Counter[str], header: dict[str, Any], path: Path) -> N
     expected = Counter({label: n for label, n in header.get("models", {}).items() if n})
     if counts != expected:
         missing = sorted(label for label in expected if counts[label] != expected[label])
-        raise BackupError(f"{path.name} on vaillinainen: rivimäärät eivät täsmää otsakkeen kanssa "
-                          f"({', '.join(missing[:5])}); mitään ei tallennettu.")
+        raise BackupError(
+            f"{path.name} on vaillinainen: rivimäärät eivät täsmää otsakkeen kanssa "
+            f"({', '.join(missing[:5])}); mitään ei tallennettu."
+        )

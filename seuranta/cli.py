@@ -107,11 +107,15 @@ def _parse_to_plan(path: Path):
     timeout, memory_mb = limits_from_environment()
     outcome = parse_bounded(data, path.name, timeout=timeout, memory_mb=memory_mb, lang=_lang())
     if outcome.limit == TIME:
-        raise CommandError(f"Tiedoston {path.name} lukeminen kesti liian kauan (yli {timeout:g} sekuntia), ja se "
-                           "keskeytettiin (SEURANTA_IMPORT_TIMEOUT).")
+        raise CommandError(
+            f"Tiedoston {path.name} lukeminen kesti liian kauan (yli {timeout:g} sekuntia), ja se "
+            "keskeytettiin (SEURANTA_IMPORT_TIMEOUT)."
+        )
     if outcome.limit == MEMORY:
-        raise CommandError(f"Tiedoston {path.name} lukeminen vaati enemmän muistia kuin sallittu ({memory_mb} Mt), "
-                           "ja se keskeytettiin (SEURANTA_IMPORT_MEMORY_MB).")
+        raise CommandError(
+            f"Tiedoston {path.name} lukeminen vaati enemmän muistia kuin sallittu ({memory_mb} Mt), "
+            "ja se keskeytettiin (SEURANTA_IMPORT_MEMORY_MB)."
+        )
     if outcome.limit:
         raise CommandError(f"Tiedostoa {path.name} ei voitu lukea.")
     if outcome.problem:
@@ -144,8 +148,9 @@ def _read_json_plan(path: Path):
         return load_plan(data)
     except InvalidDocument as exc:
         lines = "\n".join(f"  {m}" for m in exc.messages(_lang()))
-        raise CommandError(f"{path.name} ei ole kelvollinen seuranta-plan/1-asiakirja; mitään ei tallennettu:\n"
-                           f"{lines}") from None
+        raise CommandError(
+            f"{path.name} ei ole kelvollinen seuranta-plan/1-asiakirja; mitään ei tallennettu:\n{lines}"
+        ) from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -161,15 +166,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     organization = None
     if args.organization:
         if len(args.organization) > FIELD_LIMITS["plan.organization"]:
-            raise CommandError(f"Organisaation nimi on liian pitkä (enintään {FIELD_LIMITS['plan.organization']} "
-                               "merkkiä): --organization")
+            raise CommandError(
+                f"Organisaation nimi on liian pitkä (enintään {FIELD_LIMITS['plan.organization']} "
+                "merkkiä): --organization"
+            )
         organization, _ = Organization.objects.get_or_create(name=args.organization)
     try:
         stored = store_plan(plan, organization=organization, state=args.state)
     except InvalidDocument as exc:
         lines = "\n".join(f"  {m}" for m in exc.messages(_lang()))
-        raise CommandError(f"{path.name}: tietokanta ei voi tallentaa suunnitelmaa; mitään ei tallennettu:\n"
-                           f"{lines}") from None
+        raise CommandError(
+            f"{path.name}: tietokanta ei voi tallentaa suunnitelmaa; mitään ei tallennettu:\n{lines}"
+        ) from None
     print(stored.pk)
     return EXIT_OK
 
@@ -202,7 +210,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if source.suffix.lower() == ".json" and source.exists():
         if args.round:
             raise CommandError("Raportointikierros (--round) vaatii tallennetun suunnitelman tunnisteen.")
-        options = ReportOptions(on=_evaluation_date(args.on), lang=args.lang, variant=args.variant, unit=args.unit)
+        options = ReportOptions(
+            on=_evaluation_date(args.on), lang=args.lang, variant=args.variant, unit=args.unit
+        )
         data = render(report_for(_read_json_plan(source), options), args.format)
     else:
         setup_django()
@@ -324,8 +334,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
         counts = restore_backup(Path(args.file))
     except BackupError as exc:
         raise CommandError(str(exc)) from None
-    print(f"Varmuuskopio {header.get('created_at', '?')} (Seuranta {header.get('seuranta', '?')}, "
-          f"{header.get('database', '?')})")
+    print(
+        f"Varmuuskopio {header.get('created_at', '?')} (Seuranta {header.get('seuranta', '?')}, "
+        f"{header.get('database', '?')})"
+    )
     _print_counts(counts, "Palautettiin", args.file)
     return EXIT_OK
 
@@ -342,15 +354,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="seuranta",
         description="Seuranta: kunnan strategioiden ja toiminnallisten tavoitteiden suunnittelu, seuranta ja "
-                    "raportointi.",
+        "raportointi.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("plans", help="list stored plans with their ids")
     p.set_defaults(func=cmd_plans)
 
-    p = sub.add_parser("import", help="store a plan: seuranta-plan/1 JSON, or a document (txt, pdf, docx, xlsx) "
-                                      "parsed into a draft")
+    p = sub.add_parser(
+        "import",
+        help="store a plan: seuranta-plan/1 JSON, or a document (txt, pdf, docx, xlsx) parsed into a draft",
+    )
     p.add_argument("file")
     p.add_argument("--organization", help="owning organisation (default: the one the document names)")
     p.add_argument("--state", choices=["draft", "published", "archived"], default="draft")
@@ -388,7 +402,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="seuranta-tuontipohja.xlsx")
     p.set_defaults(func=cmd_template)
 
-    p = sub.add_parser("demo", help="create a demo database with the corpus plans and demo users, and serve it")
+    p = sub.add_parser(
+        "demo", help="create a demo database with the corpus plans and demo users, and serve it"
+    )
     p.add_argument("--db", help="SQLite file (default: demo.sqlite3 in the data directory)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
@@ -400,17 +416,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--no-worker", action="store_true",
-                   help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)")
-    p.add_argument("--demo", action="store_true",
-                   help="serve even though the demo users still have their published passwords (demo use only)")
+    p.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="do not start the background task worker (run `seuranta manage db_worker` elsewhere)",
+    )
+    p.add_argument(
+        "--demo",
+        action="store_true",
+        help="serve even though the demo users still have their published passwords (demo use only)",
+    )
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("backup", help="write the whole database (users, plans, rounds, history...) to one JSON "
-                                      "file, gzip'd when FILE ends in .gz")
+    p = sub.add_parser(
+        "backup",
+        help="write the whole database (users, plans, rounds, history...) to one JSON "
+        "file, gzip'd when FILE ends in .gz",
+    )
     p.add_argument("file")
     p.add_argument("--db", help="SQLite file (default: DATABASE_URL or the data directory)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing unless something goes wrong (cron)")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing unless something goes wrong (cron)"
+    )
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("restore", help="load a backup into a new, empty database")

@@ -32,16 +32,25 @@ DEMO_USERS = [
     ("katselija", "seuranta-katselija", Membership.Role.VIEWER, ("Kaisa", "Katselija")),
 ]
 DEMO_ORGANIZATION = "Porin kaupunki"
-DEMO_WARNING = ("  VAROITUS: vain demokäyttöön / for demo use only. Nämä salasanat ovat julkisia (README); "
-                "älä käytä tätä tietokantaa tuotannossa.")
+DEMO_WARNING = (
+    "  VAROITUS: vain demokäyttöön / for demo use only. Nämä salasanat ovat julkisia (README); "
+    "älä käytä tätä tietokantaa tuotannossa."
+)
 
 
 def demo_users_with_published_passwords() -> list[str]:
     """The demo users that can still log in with the password the README publishes."""
-    users = {user.username: user for user in get_user_model().objects.filter(
-        username__in=[username for username, *_ in DEMO_USERS], is_active=True)}
-    return [username for username, password, *_ in DEMO_USERS
-            if username in users and users[username].check_password(password)]
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(
+            username__in=[username for username, *_ in DEMO_USERS], is_active=True
+        )
+    }
+    return [
+        username
+        for username, password, *_ in DEMO_USERS
+        if username in users and users[username].check_password(password)
+    ]
 
 
 def demo_plan_texts() -> dict[str, str]:
@@ -62,11 +71,17 @@ def load_demo() -> str:
 
     organization, _ = Organization.objects.get_or_create(name=DEMO_ORGANIZATION)
     User = get_user_model()
-    lines = ["Seuranta-demo: viisi esimerkkisuunnitelmaa (Pori, Kokkola, Laitila).", "",
-             f"Demokäyttäjät ({organization.name}):", DEMO_WARNING]
+    lines = [
+        "Seuranta-demo: viisi esimerkkisuunnitelmaa (Pori, Kokkola, Laitila).",
+        "",
+        f"Demokäyttäjät ({organization.name}):",
+        DEMO_WARNING,
+    ]
     for username, password, role, (first, last) in DEMO_USERS:
-        user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first, "last_name": last,
-                                                                           "email": f"{username}@example.invalid"})
+        user, _ = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.invalid"},
+        )
         user.set_password(password)
         user.is_staff = role == Membership.Role.ADMIN
         user.is_superuser = role == Membership.Role.ADMIN
@@ -77,8 +92,9 @@ def load_demo() -> str:
     responsible = User.objects.get(username="vastuuhenkilo")
     if not responsible.responsible_nodes.exists():
         # The responsible demo user reports on every action of the Pori group services plan.
-        actions = Node.objects.filter(plan__organization=organization, children__isnull=True,
-                                      plan__kind=Plan.Kind.OPERATIONAL_GOALS)
+        actions = Node.objects.filter(
+            plan__organization=organization, children__isnull=True, plan__kind=Plan.Kind.OPERATIONAL_GOALS
+        )
         responsible.responsible_nodes.add(*actions)
     lines.append("")
     lines.append(f"Ladattiin {len(loaded)} uutta suunnitelmaa; tietokannassa on {Plan.objects.count()}.")
@@ -105,7 +121,15 @@ def load_demo_rounds() -> list[str]:
     reporting_round = ReportingRound.objects.filter(plan=plan, title=title).first()
     if reporting_round is None:
         coordinator = get_user_model().objects.filter(username="koordinaattori").first()
-        reporting_round = open_round(plan, title=title, period=period, deadline=timezone.localdate() + timedelta(days=14),
-                                     root=None, user=coordinator)
-    return [f"Raportointikierros {title}: {reporting_round.entries.count()} raporttia pyydetty "
-            f"({reporting_round.get_state_display()})."]
+        reporting_round = open_round(
+            plan,
+            title=title,
+            period=period,
+            deadline=timezone.localdate() + timedelta(days=14),
+            root=None,
+            user=coordinator,
+        )
+    return [
+        f"Raportointikierros {title}: {reporting_round.entries.count()} raporttia pyydetty "
+        f"({reporting_round.get_state_display()})."
+    ]

@@ -49,7 +49,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or 0)
 
 
 def _proxy_ssl_header(value: str) -> tuple[str, str] | None:
-    """"X-Forwarded-Proto" (or "X-Forwarded-Proto: https") as Django's ("HTTP_X_FORWARDED_PROTO", "https")."""
+    """ "X-Forwarded-Proto" (or "X-Forwarded-Proto: https") as Django's ("HTTP_X_FORWARDED_PROTO", "https")."""
     if not value.strip():
         return None
     name, _, expected = value.partition(":")
@@ -93,8 +93,13 @@ def _caches() -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
     # Files, so that every app process (and the worker) shares the cached reports and the rate limits.
     location = url.removeprefix("file://") if url.startswith("file://") else str(data_dir() / "cache")
-    return {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location,
-                        "OPTIONS": {"MAX_ENTRIES": 2000}}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
 
 
 CACHES = _caches()
@@ -106,10 +111,14 @@ REPORT_CONCURRENCY = int(os.environ.get("REPORT_CONCURRENCY") or 4)
 def install(installed_apps: list[str], middleware: list[str], templates: list[dict]) -> None:
     """Add the apps, middleware and context processor these settings need to the main settings' lists."""
     installed_apps.append("axes")
-    middleware.insert(middleware.index("django.middleware.security.SecurityMiddleware") + 1,
-                      "django.middleware.csp.ContentSecurityPolicyMiddleware")
-    middleware.insert(middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-                      "seuranta.web.middleware.PrivateForMembersMiddleware")
+    middleware.insert(
+        middleware.index("django.middleware.security.SecurityMiddleware") + 1,
+        "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    )
+    middleware.insert(
+        middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "seuranta.web.middleware.PrivateForMembersMiddleware",
+    )
     middleware.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
     templates[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.csp")
 

@@ -19,14 +19,17 @@ _WITHOUT_DB = pytest.StashKey[int]()  # how many tests DB_ONLY left out
 def pytest_report_header(config):
     from django.conf import settings
 
-    return f"database: {settings.DATABASES['default']['ENGINE']}" + (" (database tests only)" if DB_ONLY else "")
+    return f"database: {settings.DATABASES['default']['ENGINE']}" + (
+        " (database tests only)" if DB_ONLY else ""
+    )
 
 
 def uses_database(item: pytest.Item) -> bool:
     # pytest-django refuses database access to a test without the marker or a db fixture
     # (db, transactional_db, live_server, personas, admin_client... all request django_db_setup).
     return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
-        item, "fixturenames", ())
+        item, "fixturenames", ()
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,13 +47,18 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if DB_ONLY:
         terminalreporter.write_line(
             f"database tests only: {config.stash.get(_WITHOUT_DB, 0)} tests that do not use the database "
-            "were left out (they run on SQLite)")
+            "were left out (they run on SQLite)"
+        )
 
 
 def pytest_sessionfinish(session, exitstatus):
     # With only database tests wanted, a selection without any (say `./dev test tests/core`) is
     # a success on the PostgreSQL run, not pytest's "no tests ran" (exit code 5).
-    if DB_ONLY and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED and session.config.stash.get(_WITHOUT_DB, 0):
+    if (
+        DB_ONLY
+        and exitstatus == pytest.ExitCode.NO_TESTS_COLLECTED
+        and session.config.stash.get(_WITHOUT_DB, 0)
+    ):
         session.exitstatus = pytest.ExitCode.OK
 
 
@@ -60,8 +68,10 @@ def pytest_runtest_makereport(item, call):
     if IN_CI and report.skipped and any(item.get_closest_marker(m) for m in ("browser", "pdf")):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
-        report.longrepr = (f"CI=true: a browser or PDF test may not skip ({reason}). `./dev test` installs "
-                           "Chromium, Pango and fonts with apt-get; see the README's developer section.")
+        report.longrepr = (
+            f"CI=true: a browser or PDF test may not skip ({reason}). `./dev test` installs "
+            "Chromium, Pango and fonts with apt-get; see the README's developer section."
+        )
     return report
 
 
@@ -86,8 +96,9 @@ def _test_settings(tmp_path, settings):
     # client.login() authenticates without a request, which login throttling needs; the tests of the
     # throttling turn it on. Each test gets its own empty cache (reports, rate limits).
     settings.AXES_ENABLED = False
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": str(tmp_path)}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
+    }
 
 
 @pytest.fixture
@@ -104,7 +115,8 @@ def _closed_records_flushable(request):
     the way a restore would."""
     marker = request.node.get_closest_marker("django_db")
     transactional = bool({"transactional_db", "live_server"} & set(request.fixturenames)) or bool(
-        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+        marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    )
     if not transactional:
         yield
         return
@@ -118,8 +130,12 @@ def _closed_records_flushable(request):
     from seuranta.plans.models import ChangeRecord
 
     for alias in connections:
-        guarded = (ReportingRound.objects.using(alias).filter(state=ReportingRound.State.CLOSED).exists()
-                   or ChangeRecord.objects.using(alias).exists())
+        guarded = (
+            ReportingRound.objects.using(alias).filter(state=ReportingRound.State.CLOSED).exists()
+            or ChangeRecord.objects.using(alias).exists()
+        )
         if guarded:
             with guard_lifted(alias):
-                call_command("flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True)
+                call_command(
+                    "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+                )

@@ -19,8 +19,9 @@ PASSWORD = "salasana-testi-123"
 
 
 def make_user(username: str, **fields):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD,
-                                                email=f"{username}@example.invalid", **fields)
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.invalid", **fields
+    )
     return user
 
 
@@ -34,35 +35,54 @@ def make_organization(name: str = "Testikaupunki") -> Organization:
     return Organization.objects.get_or_create(name=name)[0]
 
 
-def core_plan(actions: int = 2, *, title: str = "Testisuunnitelma", organization: str = "Testikaupunki",
-              indicators_per_action: int = 1) -> core.Plan:
+def core_plan(
+    actions: int = 2,
+    *,
+    title: str = "Testisuunnitelma",
+    organization: str = "Testikaupunki",
+    indicators_per_action: int = 1,
+) -> core.Plan:
     """A plan: one focus area, one goal, `actions` actions each with indicators."""
     children = []
     for i in range(actions):
         indicators = [
             core.Indicator(
-                name=f"Mittari {i + 1}.{j + 1}", unit="kpl",
+                name=f"Mittari {i + 1}.{j + 1}",
+                unit="kpl",
                 baseline=core.Measure(text="10", kind="value", value=10, period="2025"),
                 targets=[core.Measure(text="20", kind="value", value=20, period="2027")],
             )
             for j in range(indicators_per_action)
         ]
-        children.append(core.Node(
-            level="Toimenpide", title=f"Toimenpide {i + 1}", unit="Konsernipalvelut", responsible=["johtaja"],
-            schedule="2026", indicators=indicators,
-            milestones=[core.Milestone(title=f"Osatavoite {i + 1}", due="kevät 2026")],
-        ))
+        children.append(
+            core.Node(
+                level="Toimenpide",
+                title=f"Toimenpide {i + 1}",
+                unit="Konsernipalvelut",
+                responsible=["johtaja"],
+                schedule="2026",
+                indicators=indicators,
+                milestones=[core.Milestone(title=f"Osatavoite {i + 1}", due="kevät 2026")],
+            )
+        )
     goal = core.Node(level="Tavoite", title="Tavoite 1", children=children)
     area = core.Node(level="Painopiste", title="Painopiste 1", children=[goal])
-    return core.Plan(title=title, organization=organization, period="2026–2027",
-                     levels=["Painopiste", "Tavoite", "Toimenpide"], nodes=[area])
+    return core.Plan(
+        title=title,
+        organization=organization,
+        period="2026–2027",
+        levels=["Painopiste", "Tavoite", "Toimenpide"],
+        nodes=[area],
+    )
 
 
-def make_plan(actions: int = 2, *, state: str = Plan.State.PUBLISHED, organization: Organization | None = None,
-              **kwargs) -> Plan:
+def make_plan(
+    actions: int = 2, *, state: str = Plan.State.PUBLISHED, organization: Organization | None = None, **kwargs
+) -> Plan:
     organization = organization or make_organization()
-    return store_plan(core_plan(actions, organization=organization.name, **kwargs), organization=organization,
-                      state=state)
+    return store_plan(
+        core_plan(actions, organization=organization.name, **kwargs), organization=organization, state=state
+    )
 
 
 def make_personas() -> SimpleNamespace:

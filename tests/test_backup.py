@@ -50,22 +50,31 @@ from tests.factories import make_member, make_organization, make_plan
 
 # ---------------------------------------------------------------- a second database
 
+
 def _postgres_config(purpose: str) -> dict:
     """The server under test (or TEST_POSTGRES_URL's), a database named after the test database's."""
     default = connections[DEFAULT_DB_ALIAS].settings_dict
     if default["ENGINE"] == "django.db.backends.postgresql":
         config = {k: default[k] for k in ("ENGINE", "HOST", "PORT", "USER", "PASSWORD")}
         return {**config, "NAME": f"{default['NAME']}_{purpose}"}
-    config = dj_database_url.parse(os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/seuranta"))
+    config = dj_database_url.parse(
+        os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/seuranta")
+    )
     return {**config, "NAME": f"test_{config['NAME']}_{purpose}"}
 
 
 def _maintenance_connection(config: dict):
     import psycopg
 
-    return psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                           password=config["PASSWORD"] or None, dbname="postgres", connect_timeout=3,
-                           autocommit=True)
+    return psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        connect_timeout=3,
+        autocommit=True,
+    )
 
 
 class DatabaseTemplates:
@@ -78,8 +87,11 @@ class DatabaseTemplates:
     def config(self, vendor: str) -> dict:
         if vendor not in self.made:
             if vendor == "sqlite":
-                config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(self.folder / "template.sqlite3"),
-                          "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}}
+                config = {
+                    "ENGINE": "django.db.backends.sqlite3",
+                    "NAME": str(self.folder / "template.sqlite3"),
+                    "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+                }
             else:
                 config = _postgres_config("template")
                 with _maintenance_connection(config) as maintenance:
@@ -92,7 +104,9 @@ class DatabaseTemplates:
     def drop(self) -> None:
         if "postgresql" in self.made:
             with _maintenance_connection(self.made["postgresql"]) as maintenance:
-                maintenance.execute(f'DROP DATABASE IF EXISTS "{self.made["postgresql"]["NAME"]}" WITH (FORCE)')
+                maintenance.execute(
+                    f'DROP DATABASE IF EXISTS "{self.made["postgresql"]["NAME"]}" WITH (FORCE)'
+                )
 
 
 @pytest.fixture(scope="session")
@@ -152,6 +166,7 @@ def other_vendor() -> str:
 
 # ---------------------------------------------------------------- every kind of row
 
+
 def populate() -> None:
     """The demo, and beside it a plan with a closed round, history, an import draft, groups, admin log, a task."""
     load_demo()
@@ -167,59 +182,121 @@ def populate_closed_round(organization) -> None:
     actions = list(Node.objects.filter(plan=plan, children__isnull=True).order_by("order"))
     for action in actions:
         action.responsible_users.add(responsible)
-    closed = open_round(plan, title="Q4/2025", period="2025-Q4", deadline=date(2026, 1, 15), root=None,
-                        user=coordinator)
+    closed = open_round(
+        plan, title="Q4/2025", period="2025-Q4", deadline=date(2026, 1, 15), root=None, user=coordinator
+    )
     first, second = closed.entries.order_by("order")
     indicator = actions[0].indicators.first()
-    save_entry(first, EntryValues(values={indicator.pk: ("12,5 %", "value", 12.5)}, text="Edistyi hyvin.",
-                                  phase="in_progress", verdict="partly"), user=responsible, version=first.version,
-               submit=True)
+    save_entry(
+        first,
+        EntryValues(
+            values={indicator.pk: ("12,5 %", "value", 12.5)},
+            text="Edistyi hyvin.",
+            phase="in_progress",
+            verdict="partly",
+        ),
+        user=responsible,
+        version=first.version,
+        submit=True,
+    )
     save_entry(second, EntryValues(text="Kesken"), user=responsible, version=second.version, submit=False)
     close_round(closed, user=coordinator, on=date(2026, 1, 20))
-    ChangeRecord.objects.create(plan=plan, node=actions[1], object_type="node", object_id=actions[1].pk,
-                                action="changed", changes={"title": ["Vanha", "Uusi"]}, user=coordinator)
-    ImportDraft.objects.create(created_by=coordinator, organization=organization, file_name="tavoitteet.docx",
-                               family="goal_table", plan={"title": "Luonnos", "nodes": []},
-                               warnings=[{"code": "x", "message": "Tarkista", "path": [], "checked": False}],
-                               source=b"1. Tavoite\nKeino: kokeilu\n", source_sha256="0" * 64)
-    ImportUpload.objects.create(created_by=coordinator, organization=organization, file_name="liite.pdf",
-                                data=b"%PDF-1.4 ...", state=ImportUpload.State.FAILED, problem="Liian suuri")
-    ImportProfile.objects.create(organization=organization, data={"levels": {"Keino": "Toimenpide"}}, version=1,
-                                 updated_by=coordinator)
-    ImportCorrection.objects.create(organization=organization, document_sha256="0" * 64, file_name="a.txt",
-                                    source_index=1, source_text="Keino: kokeilu", predicted_role="level",
-                                    rule="lexicon:fi:keino", corrected_role="level:Toimenpide", applied_to_all=True,
-                                    key="Keino", profile_version=1, created_by=coordinator)
+    ChangeRecord.objects.create(
+        plan=plan,
+        node=actions[1],
+        object_type="node",
+        object_id=actions[1].pk,
+        action="changed",
+        changes={"title": ["Vanha", "Uusi"]},
+        user=coordinator,
+    )
+    ImportDraft.objects.create(
+        created_by=coordinator,
+        organization=organization,
+        file_name="tavoitteet.docx",
+        family="goal_table",
+        plan={"title": "Luonnos", "nodes": []},
+        warnings=[{"code": "x", "message": "Tarkista", "path": [], "checked": False}],
+        source=b"1. Tavoite\nKeino: kokeilu\n",
+        source_sha256="0" * 64,
+    )
+    ImportUpload.objects.create(
+        created_by=coordinator,
+        organization=organization,
+        file_name="liite.pdf",
+        data=b"%PDF-1.4 ...",
+        state=ImportUpload.State.FAILED,
+        problem="Liian suuri",
+    )
+    ImportProfile.objects.create(
+        organization=organization, data={"levels": {"Keino": "Toimenpide"}}, version=1, updated_by=coordinator
+    )
+    ImportCorrection.objects.create(
+        organization=organization,
+        document_sha256="0" * 64,
+        file_name="a.txt",
+        source_index=1,
+        source_text="Keino: kokeilu",
+        predicted_role="level",
+        rule="lexicon:fi:keino",
+        corrected_role="level:Toimenpide",
+        applied_to_all=True,
+        key="Keino",
+        profile_version=1,
+        created_by=coordinator,
+    )
     group = Group.objects.create(name="Raportoijat")
     group.permissions.add(*Permission.objects.filter(codename__in=["view_plan", "change_node"]))
     responsible.groups.add(group)
     coordinator.user_permissions.add(Permission.objects.get(codename="view_reportinground"))
-    LogEntry.objects.create(user=coordinator, content_type=ContentType.objects.get_for_model(Plan),
-                            object_id=str(plan.pk), object_repr=str(plan), action_flag=CHANGE, change_message="[]")
+    LogEntry.objects.create(
+        user=coordinator,
+        content_type=ContentType.objects.get_for_model(Plan),
+        object_id=str(plan.pk),
+        object_repr=str(plan),
+        action_flag=CHANGE,
+        change_message="[]",
+    )
     send_round_reminders.enqueue(closed.pk, "https://seuranta.example/omat/", "fi")
-    Invitation.objects.create(organization=organization, email="kutsuttu@example.invalid", role="viewer",
-                              invited_by=coordinator)
+    Invitation.objects.create(
+        organization=organization, email="kutsuttu@example.invalid", role="viewer", invited_by=coordinator
+    )
 
 
 # ---------------------------------------------------------------- comparing databases
 
+
 def table_rows(alias: str) -> dict[str, list[tuple]]:
     """Every table's rows in id order; content types and permissions by natural key, not id."""
     content_types = {ct.pk: ct.natural_key() for ct in ContentType.objects.using(alias)}
-    permissions = {p.pk: (p.codename, *content_types[p.content_type_id]) for p in Permission.objects.using(alias)}
+    permissions = {
+        p.pk: (p.codename, *content_types[p.content_type_id]) for p in Permission.objects.using(alias)
+    }
     natural = {"contenttypes.contenttype": content_types, "auth.permission": permissions}
     tables = {}
     for model in apps.get_models(include_auto_created=True):
         label = model._meta.label_lower
-        if not model._meta.managed or model._meta.proxy or (label in LEFT_OUT and label not in NATURAL_KEY_MODELS):
+        if (
+            not model._meta.managed
+            or model._meta.proxy
+            or (label in LEFT_OUT and label not in NATURAL_KEY_MODELS)
+        ):
             continue
-        fields = [f for f in model._meta.concrete_fields if not (f.primary_key and label in NATURAL_KEY_MODELS)]
+        fields = [
+            f for f in model._meta.concrete_fields if not (f.primary_key and label in NATURAL_KEY_MODELS)
+        ]
         rows = []
-        for values in model._base_manager.using(alias).order_by("pk").values_list(*[f.attname for f in fields]):
-            rows.append(tuple(natural[f.related_model._meta.label_lower][value]
-                              if f.is_relation and value is not None
-                              and f.related_model._meta.label_lower in natural else value
-                              for f, value in zip(fields, values, strict=True)))
+        for values in (
+            model._base_manager.using(alias).order_by("pk").values_list(*[f.attname for f in fields])
+        ):
+            rows.append(
+                tuple(
+                    natural[f.related_model._meta.label_lower][value]
+                    if f.is_relation and value is not None and f.related_model._meta.label_lower in natural
+                    else value
+                    for f, value in zip(fields, values, strict=True)
+                )
+            )
         tables[label] = sorted(rows) if label in NATURAL_KEY_MODELS else rows
     return tables
 
@@ -251,8 +328,10 @@ def test_round_trip_across_sqlite_and_postgresql(tmp_path, templates):
     source = table_rows(DEFAULT_DB_ALIAS)
     backup = tmp_path / "seuranta.json.gz"
     write_backup(backup)
-    assert json.loads(gzip.decompress(backup.read_bytes()))["header"]["database"] == connections[
-        DEFAULT_DB_ALIAS].vendor
+    assert (
+        json.loads(gzip.decompress(backup.read_bytes()))["header"]["database"]
+        == connections[DEFAULT_DB_ALIAS].vendor
+    )
     with fresh_database(other_vendor(), tmp_path, templates) as alias:
         restore_backup(backup, using=alias)
         assert_same_tables(source, table_rows(alias))
@@ -267,7 +346,11 @@ def test_closed_round_comes_back_closed_with_its_snapshot(tmp_path, templates):
     with fresh_database("sqlite", tmp_path, templates) as alias:
         restore_backup(backup, using=alias)
         restored = ReportingRound.objects.using(alias).get(pk=closed.pk)
-        assert (restored.state, restored.snapshot, restored.closed_at) == ("closed", closed.snapshot, closed.closed_at)
+        assert (restored.state, restored.snapshot, restored.closed_at) == (
+            "closed",
+            closed.snapshot,
+            closed.closed_at,
+        )
         assert restored.entries.filter(state="submitted").count() == 1
 
 
@@ -329,11 +412,15 @@ def _cut_in_half(path) -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize("damage", ["dangling reference", "cut short"])
 def test_a_failed_restore_leaves_the_database_empty(tmp_path, templates, damage):
-    reporting_round = open_round(make_plan(2), title="Q1", period="2026-Q1", deadline=date(2026, 4, 1), root=None,
-                                 user=None)
-    Node.objects.get(pk=reporting_round.plan.nodes.filter(children__isnull=True).first().pk).responsible_users.add(
-        make_member("vastuu", reporting_round.plan.organization, "responsible"))
-    open_round(reporting_round.plan, title="Q2", period="2026-Q2", deadline=date(2026, 7, 1), root=None, user=None)
+    reporting_round = open_round(
+        make_plan(2), title="Q1", period="2026-Q1", deadline=date(2026, 4, 1), root=None, user=None
+    )
+    Node.objects.get(
+        pk=reporting_round.plan.nodes.filter(children__isnull=True).first().pk
+    ).responsible_users.add(make_member("vastuu", reporting_round.plan.organization, "responsible"))
+    open_round(
+        reporting_round.plan, title="Q2", period="2026-Q2", deadline=date(2026, 7, 1), root=None, user=None
+    )
     backup = tmp_path / "seuranta.json"
     write_backup(backup)
     if damage == "dangling reference":
@@ -370,8 +457,15 @@ def test_tables_load_after_the_tables_they_refer_to():
             target = field.related_model
             if field.is_relation and target is not model and target in position:
                 assert position[target] < position[model], f"{model._meta.label} before {target._meta.label}"
-    assert {"contenttypes.contenttype", "auth.permission", "sessions.session", "axes.accessattempt",
-            "axes.accessattemptexpiration", "axes.accessfailurelog", "axes.accesslog"} == set(LEFT_OUT)
+    assert {
+        "contenttypes.contenttype",
+        "auth.permission",
+        "sessions.session",
+        "axes.accessattempt",
+        "axes.accessattemptexpiration",
+        "axes.accessfailurelog",
+        "axes.accesslog",
+    } == set(LEFT_OUT)
 
 
 @pytest.mark.django_db
@@ -381,8 +475,13 @@ def test_seuranta_restore_creates_a_new_sqlite_database_and_reports_counts(tmp_p
     assert main(["backup", str(backup), "--quiet"]) == 0
     new = tmp_path / "uusi" / "seuranta.sqlite3"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"SEURANTA_DATA_DIR": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-m", "seuranta.cli", "restore", str(backup), "--db", str(new)],
-                          env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "seuranta.cli", "restore", str(backup), "--db", str(new)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "suunnitelmat (plans.plan)" in done.stdout
     with closing(sqlite3.connect(new)) as restored:
@@ -396,8 +495,13 @@ def test_backup_reads_each_table_in_one_query_whatever_its_size(tmp_path):
     group.permissions.add(*Permission.objects.filter(codename__startswith="view_"))
     coordinator.groups.add(group)
     for plan in Plan.objects.all():
-        LogEntry.objects.create(user=coordinator, content_type=ContentType.objects.get_for_model(Plan),
-                                object_id=str(plan.pk), object_repr=str(plan), action_flag=CHANGE)
+        LogEntry.objects.create(
+            user=coordinator,
+            content_type=ContentType.objects.get_for_model(Plan),
+            object_id=str(plan.pk),
+            object_repr=str(plan),
+            action_flag=CHANGE,
+        )
     with CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as queries:
         write_backup(tmp_path / "seuranta.json")
     # The migration state, then per table a count (header) and one read of its rows.
@@ -416,7 +520,9 @@ def test_restore_names_a_value_too_long_for_the_database(tmp_path, templates):
         organization["fields"]["name"] = "K" * 300
 
     _rewrite(backup, lengthen)
-    refused = pytest.raises(BackupError, match="plans.organization .*kentän name arvo on 300 merkkiä.*sallii 200")
+    refused = pytest.raises(
+        BackupError, match="plans.organization .*kentän name arvo on 300 merkkiä.*sallii 200"
+    )
     with fresh_database("sqlite", tmp_path, templates) as alias, refused:
         restore_backup(backup, using=alias)
 
@@ -433,7 +539,10 @@ def test_backup_is_one_snapshot_while_the_app_goes_on_writing(tmp_path, template
 
     monkeypatch.setattr(backup_module, "_records", read_while_another_connection_writes)
     backup = tmp_path / "seuranta.json"
-    with fresh_database(vendor, tmp_path, templates) as alias, _connected("writer", connections[alias].settings_dict):
+    with (
+        fresh_database(vendor, tmp_path, templates) as alias,
+        _connected("writer", connections[alias].settings_dict),
+    ):
         Organization.objects.using(alias).create(name="Ennen")
         write_backup(backup, using=alias)
         assert Organization.objects.using(alias).count() == 2

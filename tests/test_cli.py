@@ -75,15 +75,24 @@ def test_demo_run_twice_does_not_duplicate_plans(capsys):
 def test_commands_create_and_migrate_a_new_database(tmp_path):
     db = tmp_path / "new" / "seuranta.sqlite3"
     env = {"DATABASE_URL": f"sqlite:///{db}", "SEURANTA_DATA_DIR": str(tmp_path / "data"), "PATH": ""}
-    run = subprocess.run([sys.executable, "-m", "seuranta.cli", "import", str(KONSERNI)], env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "seuranta.cli", "import", str(KONSERNI)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
-    listed = subprocess.run([sys.executable, "-m", "seuranta.cli", "plans"], env=env, capture_output=True, text=True)
+    listed = subprocess.run(
+        [sys.executable, "-m", "seuranta.cli", "plans"], env=env, capture_output=True, text=True
+    )
     assert run.stdout.strip() in listed.stdout
 
 
 def test_parse_prints_interchange_json(capsys):
-    assert main(["parse", str(CORPUS_DIR / "pori-konsernipalvelut-tavoitteet-2026.txt"), "--format", "json"]) == 0
+    assert (
+        main(["parse", str(CORPUS_DIR / "pori-konsernipalvelut-tavoitteet-2026.txt"), "--format", "json"])
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["format"] == "seuranta-plan/1"
 
 
@@ -127,8 +136,16 @@ def test_status_refuses_a_bad_date(capsys):
 
 
 def test_status_reasons_can_be_in_english(capsys):
-    main(["status", str(GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"), "--on", "2023-04-15",
-          "--lang", "en"])
+    main(
+        [
+            "status",
+            str(GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"),
+            "--on",
+            "2023-04-15",
+            "--lang",
+            "en",
+        ]
+    )
     doc = json.loads(capsys.readouterr().out)
     assert any("target" in i["reason"].lower() for i in doc["indicators"])
 
@@ -138,8 +155,9 @@ def test_demo_without_db_puts_the_plans_in_demo_sqlite_in_the_data_dir(tmp_path)
     import sqlite3
 
     env = {"SEURANTA_DATA_DIR": str(tmp_path), "PATH": ""}
-    run = subprocess.run([sys.executable, "-m", "seuranta.cli", "demo", "--no-serve"], env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "seuranta.cli", "demo", "--no-serve"], env=env, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
         assert db.execute("select count(*) from plans_plan").fetchone() == (5,)
@@ -197,11 +215,19 @@ def test_serve_runs_once_the_demo_passwords_are_changed(capsys, served):
 def test_serve_runs_on_a_database_without_demo_users(served):
     assert main(["serve"]) == 0
     assert served == [("127.0.0.1", 8000)]
+
+
 # -- bounds: hostile files end with a sentence, never a traceback ------------------------------
 
-@pytest.mark.parametrize("content", [b"[" * 100_000 + b"]" * 100_000,
-                                     b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": Infinity}',
-                                     b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + b"9" * 100_000 + b"}"])
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": Infinity}',
+        b'{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + b"9" * 100_000 + b"}",
+    ],
+)
 def test_import_of_hostile_json_is_refused_with_a_sentence(content, tmp_path, capsys):
     path = tmp_path / "paha.json"
     path.write_bytes(content)
@@ -211,8 +237,12 @@ def test_import_of_hostile_json_is_refused_with_a_sentence(content, tmp_path, ca
 
 
 def test_import_of_an_over_long_field_names_it_and_does_not_blame_the_connection(tmp_path, capsys):
-    doc = {"format": "seuranta-plan/1", "title": "T", "levels": ["Tavoite"],
-           "nodes": [{"level": "Tavoite", "title": "x", "schedule": "s" * 201}]}
+    doc = {
+        "format": "seuranta-plan/1",
+        "title": "T",
+        "levels": ["Tavoite"],
+        "nodes": [{"level": "Tavoite", "title": "x", "schedule": "s" * 201}],
+    }
     path = tmp_path / "pitka.json"
     path.write_text(json.dumps(doc))
     assert main(["import", str(path)]) == 1

@@ -52,14 +52,21 @@ def _lang(request) -> str:
 @require_GET
 def plans(request):
     rows = Plan.objects.visible_to(request.user).select_related("organization").order_by("pk")
-    data = [{
-        "id": plan.pk, "title": plan.title, "organization": plan.organization.name if plan.organization else None,
-        "period": plan.period, "kind": plan.kind or None, "state": plan.state,
-        "updated_at": plan.updated_at.isoformat(),
-        "url": request.build_absolute_uri(reverse("api:plan", args=[plan.pk])),
-        "statuses_url": request.build_absolute_uri(reverse("api:statuses", args=[plan.pk])),
-        "page_url": request.build_absolute_uri(reverse("plan", args=[plan.pk])),
-    } for plan in rows]
+    data = [
+        {
+            "id": plan.pk,
+            "title": plan.title,
+            "organization": plan.organization.name if plan.organization else None,
+            "period": plan.period,
+            "kind": plan.kind or None,
+            "state": plan.state,
+            "updated_at": plan.updated_at.isoformat(),
+            "url": request.build_absolute_uri(reverse("api:plan", args=[plan.pk])),
+            "statuses_url": request.build_absolute_uri(reverse("api:statuses", args=[plan.pk])),
+            "page_url": request.build_absolute_uri(reverse("plan", args=[plan.pk])),
+        }
+        for plan in rows
+    ]
     return json_response(request, {"plans": data})
 
 

@@ -43,9 +43,20 @@ from seuranta.core.model import PHASES, Indicator, Milestone, Node, Plan
 from seuranta.core.periods import period_bounds, plan_period_bounds
 
 __all__ = [
-    "STATUSES", "JUDGED", "IndicatorEvaluation", "SeriesEvaluation", "NodeEvaluation", "PlanEvaluation",
-    "evaluate_indicator", "evaluate_node", "evaluate_plan", "status_document", "roll_up",
-    "counts_summary", "is_action", "worst",
+    "STATUSES",
+    "JUDGED",
+    "IndicatorEvaluation",
+    "SeriesEvaluation",
+    "NodeEvaluation",
+    "PlanEvaluation",
+    "evaluate_indicator",
+    "evaluate_node",
+    "evaluate_plan",
+    "status_document",
+    "roll_up",
+    "counts_summary",
+    "is_action",
+    "worst",
 ]
 
 COUNT_KEYS = ("achieved", "on_track", "behind", "off_track", "no_data", "no_target", "cancelled")
@@ -104,8 +115,11 @@ def counts_summary(counts: dict[str, int], noun: str, lang: str = "fi") -> str:
     first = text(lang, "count.ok", ok=ok, total=total, noun=noun)
     if done:
         first += count_text(lang, "count.done", done)
-    rest = [count_text(lang, f"count.{key}", counts[key])
-            for key in ("behind", "off_track", "no_data", "no_target", "cancelled") if counts.get(key)]
+    rest = [
+        count_text(lang, f"count.{key}", counts[key])
+        for key in ("behind", "off_track", "no_data", "no_target", "cancelled")
+        if counts.get(key)
+    ]
     return ", ".join([first, *rest])
 
 
@@ -133,8 +147,14 @@ class _Evaluator:
         if key not in self.indicators:
             c = self.config
             self.indicators[key] = evaluate_indicator(
-                indicator, c.on, plan_start=c.plan_start, plan_end=c.plan_end, tolerance=c.tolerance,
-                scale=list(c.scale) if c.scale else None, lang=c.lang)
+                indicator,
+                c.on,
+                plan_start=c.plan_start,
+                plan_end=c.plan_end,
+                tolerance=c.tolerance,
+                scale=list(c.scale) if c.scale else None,
+                lang=c.lang,
+            )
             self._keep.append(indicator)
         return self.indicators[key]
 
@@ -171,15 +191,26 @@ class _Evaluator:
         indicator_counts = _count(e.status for e in own)
         phase, phase_period = self._phase(node)
         if phase == "cancelled":
-            return NodeEvaluation("no_target", text(lang, "cancelled"), True, phase, phase_period,
-                                  indicators=own, counts={"cancelled": 1}, indicator_counts=indicator_counts)
+            return NodeEvaluation(
+                "no_target",
+                text(lang, "cancelled"),
+                True,
+                phase,
+                phase_period,
+                indicators=own,
+                counts={"cancelled": 1},
+                indicator_counts=indicator_counts,
+            )
         parts: list[str] = []
         signals: list[str] = []
         if phase is not None:
             shown = text(lang, f"phase.{phase}")
             period = format_period(phase_period, lang)
-            parts.append(text(lang, "phase_dated", phase=shown, period=period) if period
-                         else text(lang, "phase", phase=shown))
+            parts.append(
+                text(lang, "phase_dated", phase=shown, period=period)
+                if period
+                else text(lang, "phase", phase=shown)
+            )
         overdue: list[tuple[date, Milestone]] = []
         if phase != "done":
             for milestone in node.milestones:
@@ -209,7 +240,9 @@ class _Evaluator:
                 first = overdue[0][1]
                 due_text = first.due or ""
                 key = "milestones_overdue.one" if len(overdue) == 1 else "milestones_overdue.many"
-                parts.append(text(lang, key, count=len(overdue), due=format_period(due_text, lang) or due_text))
+                parts.append(
+                    text(lang, key, count=len(overdue), due=format_period(due_text, lang) or due_text)
+                )
             indicator_status = worst(e.status for e in own)
             if indicator_status:
                 signals.append(indicator_status)
@@ -221,8 +254,17 @@ class _Evaluator:
             reason = sentence("; ".join(parts)) if parts else text(lang, "no_information")
         else:
             reason = sentence("; ".join(parts))
-        return NodeEvaluation(status, reason, True, phase, phase_period, tuple(m for _, m in overdue), own,
-                              {status: 1}, indicator_counts)
+        return NodeEvaluation(
+            status,
+            reason,
+            True,
+            phase,
+            phase_period,
+            tuple(m for _, m in overdue),
+            own,
+            {status: 1},
+            indicator_counts,
+        )
 
     # -- goals --
 
@@ -239,16 +281,26 @@ class _Evaluator:
         status = roll_up([*_expand(action_counts), *indicator_statuses])
         summary = _summary(action_counts, indicator_counts, actions, lang)
         reason = sentence(summary) if summary else text(lang, "nothing_below")
-        return NodeEvaluation(status, reason, False, indicators=own, counts=action_counts,
-                              indicator_counts=indicator_counts, summary=summary)
+        return NodeEvaluation(
+            status,
+            reason,
+            False,
+            indicators=own,
+            counts=action_counts,
+            indicator_counts=indicator_counts,
+            summary=summary,
+        )
 
 
-def _summary(action_counts: dict[str, int], indicator_counts: dict[str, int], actions: list[Node],
-             lang: str) -> str:
+def _summary(
+    action_counts: dict[str, int], indicator_counts: dict[str, int], actions: list[Node], lang: str
+) -> str:
     parts = []
     if action_counts:
         levels = {a.level for a in actions}
-        noun = (level_noun(next(iter(levels)), lang) if len(levels) == 1 else None) or text(lang, "noun.actions")
+        noun = (level_noun(next(iter(levels)), lang) if len(levels) == 1 else None) or text(
+            lang, "noun.actions"
+        )
         parts.append(counts_summary(action_counts, noun, lang))
     if indicator_counts:
         parts.append(counts_summary(indicator_counts, text(lang, "noun.indicators"), lang))
@@ -287,8 +339,11 @@ def _due(due: str | None) -> date | None:
     return bounds[1] if bounds else text_bounds(due)[1]
 
 
-_OPEN_ENDED = re.compile(r"jatku|pysyv|toistaiseksi|alkaen|lähtien|vuosittain|fortlöp|tills vidare|"
-                         r"årlig|ongoing|continu|annual|[-–—]\s*$|[-–—]\s*[^\d\s]", re.IGNORECASE)
+_OPEN_ENDED = re.compile(
+    r"jatku|pysyv|toistaiseksi|alkaen|lähtien|vuosittain|fortlöp|tills vidare|"
+    r"årlig|ongoing|continu|annual|[-–—]\s*$|[-–—]\s*[^\d\s]",
+    re.IGNORECASE,
+)
 
 
 def _schedule(schedule: str | None) -> tuple[date | None, date | None]:
@@ -309,8 +364,11 @@ def _config(plan: Plan | None, on: date, lang: str, **overrides: Any) -> _Config
         bounds = plan_period_bounds(plan.period)
         if bounds:
             start, end = bounds
-        if isinstance(plan.tolerance, int | float) and not isinstance(plan.tolerance, bool) \
-                and 0 <= plan.tolerance < float("inf"):
+        if (
+            isinstance(plan.tolerance, int | float)
+            and not isinstance(plan.tolerance, bool)
+            and 0 <= plan.tolerance < float("inf")
+        ):
             tolerance = float(plan.tolerance)
         if plan.state_scale:
             scale = tuple(plan.state_scale)
@@ -332,8 +390,9 @@ def evaluate_node(
     lang: str = "fi",
 ) -> NodeEvaluation:
     """Evaluate one node and everything under it (use evaluate_plan for a whole plan)."""
-    evaluator = _Evaluator(_config(None, on, lang, plan_start=plan_start, plan_end=plan_end,
-                                   tolerance=tolerance, scale=scale))
+    evaluator = _Evaluator(
+        _config(None, on, lang, plan_start=plan_start, plan_end=plan_end, tolerance=tolerance, scale=scale)
+    )
     return evaluator.node(node)
 
 
@@ -387,6 +446,7 @@ def status_document(plan: Plan, on: date, lang: str = "fi") -> dict[str, list[di
         nodes.append({"path": path, "status": evaluation.status, "reason": evaluation.reason})
         for indicator in node.indicators:
             judged = result.indicator(indicator)
-            indicators.append({"path": list(path), "name": indicator.name, "status": judged.status,
-                               "reason": judged.reason})
+            indicators.append(
+                {"path": list(path), "name": indicator.name, "status": judged.status, "reason": judged.reason}
+            )
     return {"indicators": indicators, "nodes": nodes}

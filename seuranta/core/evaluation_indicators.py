@@ -35,8 +35,9 @@ _EPSILON = 1e-9
 
 SEASONS = {
     "spring": frozenset({"kevät", "kevätlukukausi", "kevätkausi", "vår", "våren", "vårterminen", "spring"}),
-    "autumn": frozenset({"syksy", "syyslukukausi", "syyskausi", "höst", "hösten", "höstterminen",
-                         "autumn", "fall"}),
+    "autumn": frozenset(
+        {"syksy", "syyslukukausi", "syyskausi", "höst", "hösten", "höstterminen", "autumn", "fall"}
+    ),
 }
 
 
@@ -52,6 +53,7 @@ def rank(status: str) -> int:
 
 
 # --- dates -----------------------------------------------------------------
+
 
 def text_bounds(written: str | None) -> tuple[date | None, date | None]:
     """The first and last day of a period as written ("kevät 2026", "1–6/2026"); None where unknown."""
@@ -176,9 +178,11 @@ class _Target:
     relative: bool = False
 
 
-_STRICT = re.compile(r"^\s*(yli|alle|enemmän kuin|vähemmän kuin|över|under|fler än|färre än|mer än|"
-                     r"mindre än|over|more than|less than|fewer than|above|below|>(?!=)|<(?!=))",
-                     re.IGNORECASE)
+_STRICT = re.compile(
+    r"^\s*(yli|alle|enemmän kuin|vähemmän kuin|över|under|fler än|färre än|mer än|"
+    r"mindre än|over|more than|less than|fewer than|above|below|>(?!=)|<(?!=))",
+    re.IGNORECASE,
+)
 _NUMBER = r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|—|\.\.\.?|…)\s*({_NUMBER})")
 
@@ -188,7 +192,7 @@ def _to_float(written: str) -> float:
 
 
 def parse_range(written: str | None) -> tuple[float, float] | None:
-    """"2-3", "2–3 palvelua", "1,5…2" as (low, high); None when the text has no range."""
+    """ "2-3", "2–3 palvelua", "1,5…2" as (low, high); None when the text has no range."""
     if not written:
         return None
     m = _RANGE.search(written)
@@ -221,8 +225,12 @@ def _kind(measure: Measure) -> str:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == value \
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and value == value
         and abs(value) != float("inf")
+    )
 
 
 def _judgeable(measure: Measure, mode: str) -> bool:
@@ -336,11 +344,19 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
     scale: list[str] = []
     if mode == "state":
         base_text = baseline_measure.text if baseline_measure and _kind(baseline_measure) == "state" else None
-        if base_text is None and baseline_measure and baseline_measure.value is None and baseline_measure.text:
+        if (
+            base_text is None
+            and baseline_measure
+            and baseline_measure.value is None
+            and baseline_measure.text
+        ):
             base_text = baseline_measure.text
         first_text = dated[0][2].text if dated else None
-        scale = list(settings.scale) if settings.scale else states.infer_scale(
-            base_text or first_text, [m.text for m in usable])
+        scale = (
+            list(settings.scale)
+            if settings.scale
+            else states.infer_scale(base_text or first_text, [m.text for m in usable])
+        )
 
     points: list[_Point] = []
     unplaced: Measure | None = None
@@ -375,15 +391,26 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
             baseline_value = float(baseline_measure.value or 0)
     if baseline_value is not None and baseline_measure is not None:
         first_target_day = min((d for d in (day_of(m) for m in usable) if d), default=None)
-        baseline_day = measure_date(baseline_measure.period) or settings.plan_start or (
-            _year_before(first_target_day) if first_target_day else None)
+        baseline_day = (
+            measure_date(baseline_measure.period)
+            or settings.plan_start
+            or (_year_before(first_target_day) if first_target_day else None)
+        )
     elif points:
         baseline_value, baseline_day, from_actual = points[0].value, points[0].day, True
         baseline_measure = points[0].measure
 
-    base = SeriesEvaluation(label, "no_data", "", mode=mode, baseline=baseline_measure,
-                            baseline_value=baseline_value, baseline_date=baseline_day,
-                            baseline_from_actual=from_actual, scale=tuple(scale))
+    base = SeriesEvaluation(
+        label,
+        "no_data",
+        "",
+        mode=mode,
+        baseline=baseline_measure,
+        baseline_value=baseline_value,
+        baseline_date=baseline_day,
+        baseline_from_actual=from_actual,
+        scale=tuple(scale),
+    )
     show = _Show(settings, series, mode, scale)
 
     if not points:
@@ -397,8 +424,13 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
         parts = [show.target(last, None, baseline_value)]
         if baseline_value is not None:
             parts.append(show.baseline(baseline_measure, baseline_value, from_actual))
-        return replace(base, reason=show.reason(parts, verdict), final_target=last, target=last,
-                        final_target_date=day_of(last))
+        return replace(
+            base,
+            reason=show.reason(parts, verdict),
+            final_target=last,
+            target=last,
+            final_target_date=day_of(last),
+        )
 
     latest = points[-1]
     targets: list[_Target] = []
@@ -414,9 +446,15 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
     if not targets or baseline_value is None or baseline_day is None:
         final_measure = usable[-1]
         parts = [show.actual(latest), show.target(final_measure, None, None)]
-        return replace(base, reason=show.reason(parts, text(lang, "verdict.no_baseline")),
-                        actual=latest.measure, actual_value=latest.value, actual_date=latest.day,
-                        final_target=final_measure, target=final_measure)
+        return replace(
+            base,
+            reason=show.reason(parts, text(lang, "verdict.no_baseline")),
+            actual=latest.measure,
+            actual_value=latest.value,
+            actual_date=latest.day,
+            final_target=final_measure,
+            target=final_measure,
+        )
 
     final = targets[-1]
     direction = _direction(final, targets, baseline_value)
@@ -439,13 +477,26 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
         slack = settings.tolerance * abs(ahead.level - baseline_value)
         status = "on_track" if sign * latest.value >= sign * expected - slack - _EPSILON else "behind"
         verdict = show.verdict(status, expected)
-    parts = [show.actual(latest), show.target(used.measure, used, baseline_value),
-             show.baseline(baseline_measure, baseline_value, from_actual)]
+    parts = [
+        show.actual(latest),
+        show.target(used.measure, used, baseline_value),
+        show.baseline(baseline_measure, baseline_value, from_actual),
+    ]
     return replace(
-        base, status=status, reason=show.reason(parts, verdict), judged=True, direction=direction,
-        target=used.measure, target_value=used.level, target_date=used.day,
-        final_target=final.measure, final_target_date=final.day, actual=latest.measure,
-        actual_value=latest.value, actual_date=latest.day, expected=expected,
+        base,
+        status=status,
+        reason=show.reason(parts, verdict),
+        judged=True,
+        direction=direction,
+        target=used.measure,
+        target_value=used.level,
+        target_date=used.day,
+        final_target=final.measure,
+        final_target_date=final.day,
+        actual=latest.measure,
+        actual_value=latest.value,
+        actual_date=latest.day,
+        expected=expected,
     )
 
 
@@ -469,8 +520,11 @@ class _Show:
         self.series = series
         self.mode = mode
         self.scale = scale
-        numbers = [m.value for m in [series.baseline, *series.targets, *series.actuals]
-                   if m is not None and _is_number(m.value)]
+        numbers = [
+            m.value
+            for m in [series.baseline, *series.targets, *series.actuals]
+            if m is not None and _is_number(m.value)
+        ]
         self.places = decimals_of(*numbers)
 
     def number(self, value: float, extra: int = 0) -> str:
@@ -494,21 +548,36 @@ class _Show:
                 shown = text(lang, "at_least_baseline" if kind == "min" else "at_most_baseline")
             else:
                 strict = bool(_STRICT.match(measure.text or ""))
-                key = {("min", False): "at_least", ("min", True): "over",
-                       ("max", False): "at_most", ("max", True): "under"}[(kind, strict)]
+                key = {
+                    ("min", False): "at_least",
+                    ("min", True): "over",
+                    ("max", False): "at_most",
+                    ("max", True): "under",
+                }[(kind, strict)]
                 shown = text(lang, key, value=self.number(value))
         elif kind == "change_percent" and value is not None:
             percent = with_unit(("+" if value > 0 else "") + format_number(value, lang), "%", lang)
-            level = resolved.level if resolved else (baseline * (1 + value / 100) if baseline is not None
-                                                     else None)
-            shown = text(lang, "change", percent=percent, value=self.number(level)) if level is not None \
+            level = (
+                resolved.level
+                if resolved
+                else (baseline * (1 + value / 100) if baseline is not None else None)
+            )
+            shown = (
+                text(lang, "change", percent=percent, value=self.number(level))
+                if level is not None
                 else percent
+            )
         elif value is not None:
             shown = self.number(value)
         else:
             bounds = parse_range(measure.text)
-            shown = with_unit(f"{format_number(bounds[0], lang)}–{format_number(bounds[1], lang)}",
-                              self.unit, lang) if bounds else _quote(measure.text, lang)
+            shown = (
+                with_unit(
+                    f"{format_number(bounds[0], lang)}–{format_number(bounds[1], lang)}", self.unit, lang
+                )
+                if bounds
+                else _quote(measure.text, lang)
+            )
         period = format_period(measure.period, lang)
         if period and _season(measure.label):
             period = f"{measure.label} {period}"
@@ -551,8 +620,11 @@ def split_series(indicator: Indicator) -> tuple[list[_Series], list[tuple[str, M
     for m in [*indicator.baseline_series, *indicator.targets]:
         if _key(m.label):
             labels.setdefault(_key(m.label), (m.label or "").strip())
-    parts = [(m.label.strip(), m) for m in indicator.actuals
-             if m.label and _key(m.label) and _key(m.label) not in labels]
+    parts = [
+        (m.label.strip(), m)
+        for m in indicator.actuals
+        if m.label and _key(m.label) and _key(m.label) not in labels
+    ]
     part_labels = list(dict.fromkeys(label for label, _ in parts))
     if not labels:
         return [_Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
@@ -597,10 +669,16 @@ def evaluate_indicator(
     results = [evaluate_series(s, settings) for s in series]
     show = _Show(settings, _Series(None, None, [], []), "number", [])
     for label, measure in parts:
-        value = show.number(measure.value) if measure.value is not None and _is_number(measure.value) \
+        value = (
+            show.number(measure.value)
+            if measure.value is not None and _is_number(measure.value)
             else _quote(measure.text, lang)
-        results.append(SeriesEvaluation(label, "no_target",
-                                        text(lang, "part_without_target", label=_quote(label, lang), value=value)))
+        )
+        results.append(
+            SeriesEvaluation(
+                label, "no_target", text(lang, "part_without_target", label=_quote(label, lang), value=value)
+            )
+        )
     decisive_status = worst(r.status for r in results)
     if decisive_status is not None:
         decisive = next(r for r in results if r.status == decisive_status)

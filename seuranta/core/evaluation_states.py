@@ -17,18 +17,73 @@ import re
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 NEGATIONS = frozenset({"ei", "eikä", "no", "not", "nej", "inte", "ej", "puuttuu", "none", "missing"})
-UNDER_WAY = frozenset({
-    "valmistelussa", "valmistelu", "valmisteilla", "käynnissä", "kesken", "osittain", "aloitettu",
-    "työn", "työstetään", "luonnos", "pilotti", "pilottihaku", "pilotoidaan", "suunnitteilla",
-    "pågår", "delvis", "påbörjad", "påbörjat", "beredning", "utkast",
-    "progress", "partially", "partly", "started", "ongoing", "underway", "draft", "preparing",
-})
-COMPLETE = frozenset({
-    "kyllä", "valmis", "valmiina", "valmistunut", "laadittu", "tehty", "toteutettu", "toteutunut",
-    "käytössä", "olemassa", "varmistettu", "hyväksytty", "päivitetty", "selvitetty", "luotu", "sovittu",
-    "toimii", "otettu", "on", "yes", "ja", "klar", "färdig", "gjort", "done", "ready", "completed",
-    "complete", "implemented", "adopted", "approved",
-})
+UNDER_WAY = frozenset(
+    {
+        "valmistelussa",
+        "valmistelu",
+        "valmisteilla",
+        "käynnissä",
+        "kesken",
+        "osittain",
+        "aloitettu",
+        "työn",
+        "työstetään",
+        "luonnos",
+        "pilotti",
+        "pilottihaku",
+        "pilotoidaan",
+        "suunnitteilla",
+        "pågår",
+        "delvis",
+        "påbörjad",
+        "påbörjat",
+        "beredning",
+        "utkast",
+        "progress",
+        "partially",
+        "partly",
+        "started",
+        "ongoing",
+        "underway",
+        "draft",
+        "preparing",
+    }
+)
+COMPLETE = frozenset(
+    {
+        "kyllä",
+        "valmis",
+        "valmiina",
+        "valmistunut",
+        "laadittu",
+        "tehty",
+        "toteutettu",
+        "toteutunut",
+        "käytössä",
+        "olemassa",
+        "varmistettu",
+        "hyväksytty",
+        "päivitetty",
+        "selvitetty",
+        "luotu",
+        "sovittu",
+        "toimii",
+        "otettu",
+        "on",
+        "yes",
+        "ja",
+        "klar",
+        "färdig",
+        "gjort",
+        "done",
+        "ready",
+        "completed",
+        "complete",
+        "implemented",
+        "adopted",
+        "approved",
+    }
+)
 
 
 def normalise(state: str) -> str:
@@ -36,7 +91,7 @@ def normalise(state: str) -> str:
 
 
 def meaning(state: str) -> str | None:
-    """"negative", "under_way", "complete" or None."""
+    """ "negative", "under_way", "complete" or None."""
     words = normalise(state).split()
     if not words:
         return None
@@ -75,7 +130,8 @@ def place(state: str, scale: list[str]) -> float | None:
         return float(keys.index(key))
     words = key.split()
     prefixed = [
-        i for i, k in enumerate(keys)
+        i
+        for i, k in enumerate(keys)
         if k and (words[: len(k.split())] == k.split() or k.split()[: len(words)] == words)
     ]
     if len(prefixed) == 1:

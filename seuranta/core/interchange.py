@@ -50,28 +50,49 @@ FIELD_LIMITS: dict[str, int] = {
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "plan.organization": "The organisation's name", "plan.period": "The plan's period",
-        "plan.kind": "The plan's kind", "node.level": "The level's name", "node.unit": "The unit's name",
-        "node.schedule": "The schedule", "indicator.unit": "The indicator's unit",
-        "indicator.source": "The indicator's source", "measure.text": "The value's text",
-        "measure.period": "The value's period", "measure.label": "The value's series",
-        "milestone.due": "The milestone's due date", "progress.period": "The progress report's period",
+        "plan.organization": "The organisation's name",
+        "plan.period": "The plan's period",
+        "plan.kind": "The plan's kind",
+        "node.level": "The level's name",
+        "node.unit": "The unit's name",
+        "node.schedule": "The schedule",
+        "indicator.unit": "The indicator's unit",
+        "indicator.source": "The indicator's source",
+        "measure.text": "The value's text",
+        "measure.period": "The value's period",
+        "measure.label": "The value's series",
+        "milestone.due": "The milestone's due date",
+        "progress.period": "The progress report's period",
     },
     "fi": {
-        "plan.organization": "Organisaation nimi", "plan.period": "Suunnitelman kausi",
-        "plan.kind": "Suunnitelman laji", "node.level": "Tason nimi", "node.unit": "Yksikön nimi",
-        "node.schedule": "Aikataulu", "indicator.unit": "Mittarin yksikkö",
-        "indicator.source": "Mittarin tietolähde", "measure.text": "Arvon teksti",
-        "measure.period": "Arvon ajankohta", "measure.label": "Arvon sarja",
-        "milestone.due": "Välitavoitteen määräaika", "progress.period": "Edistymisraportin ajankohta",
+        "plan.organization": "Organisaation nimi",
+        "plan.period": "Suunnitelman kausi",
+        "plan.kind": "Suunnitelman laji",
+        "node.level": "Tason nimi",
+        "node.unit": "Yksikön nimi",
+        "node.schedule": "Aikataulu",
+        "indicator.unit": "Mittarin yksikkö",
+        "indicator.source": "Mittarin tietolähde",
+        "measure.text": "Arvon teksti",
+        "measure.period": "Arvon ajankohta",
+        "measure.label": "Arvon sarja",
+        "milestone.due": "Välitavoitteen määräaika",
+        "progress.period": "Edistymisraportin ajankohta",
     },
     "sv": {
-        "plan.organization": "Organisationens namn", "plan.period": "Planens period",
-        "plan.kind": "Planens typ", "node.level": "Nivåns namn", "node.unit": "Enhetens namn",
-        "node.schedule": "Tidtabellen", "indicator.unit": "Indikatorns enhet",
-        "indicator.source": "Indikatorns källa", "measure.text": "Värdets text",
-        "measure.period": "Värdets period", "measure.label": "Värdets serie",
-        "milestone.due": "Delmålets tidpunkt", "progress.period": "Lägesrapportens period",
+        "plan.organization": "Organisationens namn",
+        "plan.period": "Planens period",
+        "plan.kind": "Planens typ",
+        "node.level": "Nivåns namn",
+        "node.unit": "Enhetens namn",
+        "node.schedule": "Tidtabellen",
+        "indicator.unit": "Indikatorns enhet",
+        "indicator.source": "Indikatorns källa",
+        "measure.text": "Värdets text",
+        "measure.period": "Värdets period",
+        "measure.label": "Värdets serie",
+        "milestone.due": "Delmålets tidpunkt",
+        "progress.period": "Lägesrapportens period",
     },
 }
 
@@ -87,9 +108,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_boolean": "expected true or false",
         "required": "required field is missing",
         "empty": "must not be empty",
-        "format": "expected \"{expected}\"",
+        "format": 'expected "{expected}"',
         "kind": "expected one of {choices}",
-        "unknown_level": "level \"{level}\" is not one of the document's levels ({levels})",
+        "unknown_level": 'level "{level}" is not one of the document\'s levels ({levels})',
         "tolerance": "expected a fraction between 0 and 1",
         "not_finite": "NaN and Infinity are not numbers a plan can hold",
         "too_deep": "nested deeper than {limit} levels; a plan document is never this deep",
@@ -107,9 +128,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_boolean": "odotettiin arvoa true tai false",
         "required": "pakollinen kenttä puuttuu",
         "empty": "ei saa olla tyhjä",
-        "format": "odotettiin arvoa \"{expected}\"",
+        "format": 'odotettiin arvoa "{expected}"',
         "kind": "odotettiin yhtä arvoista {choices}",
-        "unknown_level": "taso \"{level}\" ei ole asiakirjan tasoissa ({levels})",
+        "unknown_level": 'taso "{level}" ei ole asiakirjan tasoissa ({levels})',
         "tolerance": "odotettiin osuutta väliltä 0–1",
         "not_finite": "NaN ja Infinity eivät ole lukuja, joita suunnitelmaan voi tallentaa",
         "too_deep": "sisäkkäisiä tasoja on yli {limit}; suunnitelma-asiakirja ei ole koskaan näin syvä",
@@ -127,9 +148,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_boolean": "true eller false förväntades",
         "required": "obligatoriskt fält saknas",
         "empty": "får inte vara tomt",
-        "format": "\"{expected}\" förväntades",
+        "format": '"{expected}" förväntades',
         "kind": "ett av värdena {choices} förväntades",
-        "unknown_level": "nivån \"{level}\" finns inte bland dokumentets nivåer ({levels})",
+        "unknown_level": 'nivån "{level}" finns inte bland dokumentets nivåer ({levels})',
         "tolerance": "en andel mellan 0 och 1 förväntades",
         "not_finite": "NaN och Infinity är inte tal som en plan kan innehålla",
         "too_deep": "mer än {limit} nivåer inuti varandra; ett plandokument är aldrig så djupt",
@@ -209,8 +230,16 @@ class _Checker:
             return False
         return True
 
-    def string(self, data: dict, key: str, path: str, *, required: bool = False, nullable: bool = True,
-               nonempty: bool = False) -> None:
+    def string(
+        self,
+        data: dict,
+        key: str,
+        path: str,
+        *,
+        required: bool = False,
+        nullable: bool = True,
+        nonempty: bool = False,
+    ) -> None:
         where = f"{path}.{key}" if path else key
         if key not in data:
             if required:
@@ -418,8 +447,9 @@ def decode_json(text: str | bytes) -> Any:
     if nesting_depth(text) > MAX_DEPTH:
         raise InvalidDocument([Problem("", "too_deep", (("limit", str(MAX_DEPTH)),))])
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float,
-                          parse_int=_bounded_int)
+        return json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_bounded_int
+        )
     except _NotFinite:
         raise InvalidDocument([Problem("", "not_finite")]) from None
     except _TooLong:

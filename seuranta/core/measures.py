@@ -65,42 +65,110 @@ _RANGE_DASH = re.compile(r" ?(?:[-–—]|\.\.\.?) ?")
 _UNIT_SYMBOL = re.compile(r" ?((?:milj\.\s*|mrd\.\s*|M|k|t)?€|%)(?:(\s*/\s*)([^\W\d_]+\.?))?")
 _UNIT_WORD = re.compile(r" ?([^\W\d_]+(?![0-9])\.?)(?:(\s*/\s*)([^\W\d_]+(?![0-9])\.?))?")
 _UNIT_BEFORE = re.compile(r"\(\s*([^\W\d_]{1,4}\.?)\s*\)\s*$")
-_KNOWN_UNITS = frozenset({
-    "pv", "kpl", "ka", "htv", "htp", "opp", "hlö", "hlöä", "h", "t", "min", "vvt", "vkt", "krt",
-    "km", "m", "kg", "e", "eur", "euroa", "vrk", "kk", "vko", "as", "milj", "mrd", "pist", "p",
-    "kwh", "mwh", "gwh", "ha", "m²", "m2", "m³", "m3", "km²",
-})
+_KNOWN_UNITS = frozenset(
+    {
+        "pv",
+        "kpl",
+        "ka",
+        "htv",
+        "htp",
+        "opp",
+        "hlö",
+        "hlöä",
+        "h",
+        "t",
+        "min",
+        "vvt",
+        "vkt",
+        "krt",
+        "km",
+        "m",
+        "kg",
+        "e",
+        "eur",
+        "euroa",
+        "vrk",
+        "kk",
+        "vko",
+        "as",
+        "milj",
+        "mrd",
+        "pist",
+        "p",
+        "kwh",
+        "mwh",
+        "gwh",
+        "ha",
+        "m²",
+        "m2",
+        "m³",
+        "m3",
+        "km²",
+    }
+)
 # Abbreviations whose final dot is part of the unit as written ("opp.", "t/opp.").
 _DOTTED = frozenset({"opp", "hlö", "krt", "as", "vrk", "milj", "mrd", "pist", "yks", "vko"})
-_NOT_UNITS = frozenset({
-    "mennessä", "aikana", "kanssa", "noin", "vuodessa", "vuosittain", "tasolla", "osalta", "lisäksi",
-    "eli", "sekä", "tai", "ja", "kuin", "vähintään", "enintään", "yli", "alle", "maks", "min",
-})
+_NOT_UNITS = frozenset(
+    {
+        "mennessä",
+        "aikana",
+        "kanssa",
+        "noin",
+        "vuodessa",
+        "vuosittain",
+        "tasolla",
+        "osalta",
+        "lisäksi",
+        "eli",
+        "sekä",
+        "tai",
+        "ja",
+        "kuin",
+        "vähintään",
+        "enintään",
+        "yli",
+        "alle",
+        "maks",
+        "min",
+    }
+)
 _NON_PARTITIVE_END = ("ssa", "ssä", "lla", "llä", "na", "nä", "ksi", "lta", "ltä", "tta", "ttä")
 
 _MIN = re.compile(
     r"(?<!\w)(?:vähintään|vähintäänkin|yli|min\.|min(?=\s*[-+−]?[0-9])|minimi\w*|ainakin|"
-    r"suurempi kuin|korkeampi kuin|enemmän kuin|parempi kuin)(?!\w)|[≥>]", _I)
+    r"suurempi kuin|korkeampi kuin|enemmän kuin|parempi kuin)(?!\w)|[≥>]",
+    _I,
+)
 _MAX = re.compile(
     r"(?<!\w)(?:enintään|alle|maks\.?|max\.?|maksimi\w*|korkeintaan|pienempi kuin|"
-    r"vähemmän kuin|alhaisempi kuin|matalampi kuin)(?!\w)|[≤<]", _I)
+    r"vähemmän kuin|alhaisempi kuin|matalampi kuin)(?!\w)|[≤<]",
+    _I,
+)
 _UP = re.compile(r"(?<!\w)(?:kasv\w*|lisää\w*|lisäys\w*|lisäänty\w*|nous\w*|paran\w*|parannus\w*)(?!\w)", _I)
 _DOWN = re.compile(
     r"(?<!\w)(?:vähene\w*|vähenty\w*|vähennys\w*|vähennet\w*|vähentä\w*|laskee|laskevat|laskeva|"
-    r"lasku\w*|pienene\w*|pienenty\w*|alene\w*|alenty\w*|supistu\w*|heikken\w*)(?!\w)", _I)
+    r"lasku\w*|pienene\w*|pienenty\w*|alene\w*|alenty\w*|supistu\w*|heikken\w*)(?!\w)",
+    _I,
+)
 _PERCENT_WORD = re.compile(r"prosent\w*", _I)
 _QUANTITY_NOUN = re.compile(r"(?:määrä|osuus|osuu|prosentti|keskiarvo|summa|lukumäärä)\w*(?!\w)", _I)
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINER_END = re.compile(r"(?:\s+(?:ja|sekä)|\s*[,;])+$", _I)
 _JOINER_START = re.compile(r"^(?:(?:ja|sekä)\s+)+", _I)
 
-_STATE_NO = re.compile(r"^(?:ei|eikä)(?!\w)|(?<!\w)(?:ei ole|ei ol|puuttuu|ei käytössä|ei toteutunut)(?!\w)", _I)
+_STATE_NO = re.compile(
+    r"^(?:ei|eikä)(?!\w)|(?<!\w)(?:ei ole|ei ol|puuttuu|ei käytössä|ei toteutunut)(?!\w)", _I
+)
 _STATE_PARTLY = re.compile(
     r"(?<!\w)(?:osittain|valmistel\w*|valmisteilla|käynnissä|kesken\w*|työn alla|suunnitteilla|"
-    r"aloitettu|aloitetaan|pilot\w*|jalkautus|jalkautetaan)(?!\w)", _I)
+    r"aloitettu|aloitetaan|pilot\w*|jalkautus|jalkautetaan)(?!\w)",
+    _I,
+)
 _STATE_YES = re.compile(
     r"(?<!\w)(?:kyllä|on|valmis|valmiina|valmistunut|laadittu|toteutunut|toteutettu|käytössä|olemassa|"
-    r"tehty|päivitetty|luotu|hyväksytty|varmistettu|selvitetty|otettu käyttöön|saavutettu)(?!\w)", _I)
+    r"tehty|päivitetty|luotu|hyväksytty|varmistettu|selvitetty|otettu käyttöön|saavutettu)(?!\w)",
+    _I,
+)
 
 
 def _fold(text: object) -> str:
@@ -112,7 +180,7 @@ def _mask(text: str, spans: list[PeriodSpan]) -> str:
     """The text with the given spans blanked out (same length, so offsets still hold)."""
     chars = list(text)
     for span in spans:
-        chars[span.start:span.end] = " " * (span.end - span.start)
+        chars[span.start : span.end] = " " * (span.end - span.start)
     return "".join(chars)
 
 
@@ -165,7 +233,7 @@ def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
         return _keep_dot(word) + m[2] + _keep_dot(m[3]), m.end()
     if base in _KNOWN_UNITS:
         return _keep_dot(word), m.end()
-    rest = text[m.end():].lstrip()
+    rest = text[m.end() :].lstrip()
     looks_partitive = len(base) >= 4 and base.endswith(("a", "ä")) and not base.endswith(_NON_PARTITIVE_END)
     if looks_partitive and base not in _NOT_UNITS and (not rest or rest[0] in "([,.;:!?)]"):
         return _keep_dot(word), m.end()
@@ -262,7 +330,7 @@ def parse_unit(text: str) -> str | None:
     number = analysis.numbers[0]
     if number.unit:
         return number.unit
-    before = _UNIT_BEFORE.search(analysis.masked[:number.start])
+    before = _UNIT_BEFORE.search(analysis.masked[: number.start])
     if before and before[1].rstrip(".").lower() in _KNOWN_UNITS:
         return _keep_dot(before[1])
     return None
@@ -355,7 +423,7 @@ def _parse_single(folded: str, period: str | None, label: str | None) -> Measure
 
     number = analysis.numbers[0]
     value = number.value
-    percent = number.unit == "%" or bool(_PERCENT_WORD.match(words[number.end:].lstrip()))
+    percent = number.unit == "%" or bool(_PERCENT_WORD.match(words[number.end :].lstrip()))
     if percent and value is not None:
         if number.signed:
             return Measure(text=folded, kind="change_percent", value=value, period=found, label=label)
@@ -414,8 +482,9 @@ def _split_labelled(a: _Analysis) -> list[_Segment] | None:
     return _with_shared_period(a, segments, [n for n in a.numbers if parts[-1][1] < n.start][0].unit_end)
 
 
-def _with_shared_period(a: _Analysis, segments: list[tuple[int, int, str | None]],
-                        last_number_end: int) -> list[_Segment]:
+def _with_shared_period(
+    a: _Analysis, segments: list[tuple[int, int, str | None]], last_number_end: int
+) -> list[_Segment]:
     """Segments with a period written once after the last level applied to all of them."""
     periods = [s for s in a.spans if s.period and not s.reference]
     trailing = [s for s in periods if s.start >= last_number_end]

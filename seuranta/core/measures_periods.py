@@ -73,8 +73,20 @@ _I = re.IGNORECASE
 
 SEASON_MONTHS = {"kevät": (1, 5), "kesä": (6, 7), "syksy": (8, 12), "talvi": (1, 2)}
 
-_MONTH_STEMS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä",
-                "heinä", "elo", "syys", "loka", "marras", "joulu")
+_MONTH_STEMS = (
+    "tammi",
+    "helmi",
+    "maalis",
+    "huhti",
+    "touko",
+    "kesä",
+    "heinä",
+    "elo",
+    "syys",
+    "loka",
+    "marras",
+    "joulu",
+)
 
 # Words after a number that make it a quantity, not a year ("2000 €", "2000 kpl").
 _QUANTITY_AFTER = re.compile(
@@ -144,7 +156,7 @@ def _plausible_bare_year(text: str, m: re.Match[str], year: int) -> bool:
         return False
     if _QUANTITY_AFTER.match(text, m.end()):
         return False
-    return not _QUANTITY_BEFORE.search(text[max(0, m.start() - 14):m.start()])
+    return not _QUANTITY_BEFORE.search(text[max(0, m.start() - 14) : m.start()])
 
 
 # --- converters: (text, match, year argument) -> PeriodSpan fields or None -----------------
@@ -199,8 +211,11 @@ def _c_school_unmarked(text: str, m: re.Match[str], year: int | None) -> Fields 
 
 
 def _months(year: int, first: int, last: int) -> Fields:
-    return {"period": _months_period(year, first, last), "first": date(year, first, 1),
-            "last": _month_last(year, last)}
+    return {
+        "period": _months_period(year, first, last),
+        "first": date(year, first, 1),
+        "last": _month_last(year, last),
+    }
 
 
 def _c_quarter(text: str, m: re.Match[str], year: int | None) -> Fields | None:
@@ -227,6 +242,7 @@ def _c_bare_part(size: int) -> Callable[[str, re.Match[str], int | None], Fields
             return None
         n = int(m["n"])
         return _months(year, size * n - size + 1, size * n)
+
     return convert
 
 
@@ -274,7 +290,7 @@ def _c_year_span(text: str, m: re.Match[str], year: int | None) -> Fields | None
     first, last = int(m[1]), int(m[2])
     if not (1900 <= first < last <= 2099) or _QUANTITY_AFTER.match(text, m.end()):
         return None
-    if _QUANTITY_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+    if _QUANTITY_BEFORE.search(text[max(0, m.start() - 14) : m.start()]):
         return None
     return {"period": f"{last:04d}", "first": date(first, 1, 1), "last": date(last, 12, 31)}
 
@@ -319,44 +335,90 @@ def _c_bare_year(text: str, m: re.Match[str], year: int | None) -> Fields | None
 _NB = r"(?<![\w.,/+−-])"  # not glued to a word, number, date or sign on the left
 _Y24 = r"([0-9]{4}|[0-9]{2})"
 _DASH = r"\s*[-–—]\s*"
-_SEASON_WORD = (r"(kevät(?:lukukau\w*|kau\w*)?|kevää(?:n|llä|stä|seen)|syksy(?:n|llä|stä|yn)?|"
-                r"syyslukukau\w*|kesä(?:n|llä|stä)?|talvi|talve(?:n|lla|sta))")
+_SEASON_WORD = (
+    r"(kevät(?:lukukau\w*|kau\w*)?|kevää(?:n|llä|stä|seen)|syksy(?:n|llä|stä|yn)?|"
+    r"syyslukukau\w*|kesä(?:n|llä|stä)?|talvi|talve(?:n|lla|sta))"
+)
 
 _PATTERNS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str], int | None], Fields | None]]] = [
-    (re.compile(r"(?<![\w.,])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})?" + _DASH
-                + r"([0-9]{1,2})\.([0-9]{1,2})\." + _Y24 + r"(?![0-9]|[.,][0-9])"), _c_date_range),
+    (
+        re.compile(
+            r"(?<![\w.,])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}|[0-9]{2})?"
+            + _DASH
+            + r"([0-9]{1,2})\.([0-9]{1,2})\."
+            + _Y24
+            + r"(?![0-9]|[.,][0-9])"
+        ),
+        _c_date_range,
+    ),
     (re.compile(r"(?<![\w.,])([0-9]{1,2})\.([0-9]{1,2})\." + _Y24 + r"(?![0-9]|[.,][0-9])"), _c_date),
     (re.compile(_NB + r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])"), _c_iso_date),
-    (re.compile(r"(?<!\w)(?:lv\.?|lukuvuo\w*)\s*" + _Y24 + r"\s*[-–—/]\s*" + r"([0-9]{4}|[0-9]{2})(?![0-9])",
-                _I), _c_school),
+    (
+        re.compile(
+            r"(?<!\w)(?:lv\.?|lukuvuo\w*)\s*" + _Y24 + r"\s*[-–—/]\s*" + r"([0-9]{4}|[0-9]{2})(?![0-9])", _I
+        ),
+        _c_school,
+    ),
     (re.compile(_NB + r"([0-9]{4})\s*/\s*([0-9]{4}|[0-9]{2})(?![0-9/]|[.,][0-9])"), _c_school_unmarked),
-    (re.compile(r"(?<!\w)Q(?P<n>[1-4])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})|\s+(?P<y4>[0-9]{4}))(?![0-9])",
-                _I), _c_quarter),
+    (
+        re.compile(
+            r"(?<!\w)Q(?P<n>[1-4])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})|\s+(?P<y4>[0-9]{4}))(?![0-9])", _I
+        ),
+        _c_quarter,
+    ),
     (re.compile(r"(?<![\w.,])(?P<y4>[0-9]{4})\s*[-/]?\s*Q(?P<n>[1-4])(?!\w)(?P<y>)", _I), _c_quarter),
-    (re.compile(r"(?<![\w.,])(?P<n>[1-4])\.\s*(?:vuosi)?neljännes\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)",
-                _I), _c_quarter),
-    (re.compile(r"(?<!\w)(?:T|tertiaali\w*\s*)(?P<n>[1-3])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})"
-                r"|\s+(?P<y4>[0-9]{4}))(?![0-9])", _I), _c_tertial),
+    (
+        re.compile(
+            r"(?<![\w.,])(?P<n>[1-4])\.\s*(?:vuosi)?neljännes\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)", _I
+        ),
+        _c_quarter,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:T|tertiaali\w*\s*)(?P<n>[1-3])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})"
+            r"|\s+(?P<y4>[0-9]{4}))(?![0-9])",
+            _I,
+        ),
+        _c_tertial,
+    ),
     (re.compile(r"(?<![\w.,])(?P<y4>[0-9]{4})\s*-?\s*T(?P<n>[1-3])(?!\w)(?P<y>)", _I), _c_tertial),
-    (re.compile(r"(?<![\w.,])(?P<n>[1-3])\.\s*tertiaali\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)", _I),
-     _c_tertial),
-    (re.compile(r"(?<!\w)H(?P<n>[12])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})|\s+(?P<y4>[0-9]{4}))(?![0-9])",
-                _I), _c_half),
+    (
+        re.compile(r"(?<![\w.,])(?P<n>[1-3])\.\s*tertiaali\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)", _I),
+        _c_tertial,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)H(?P<n>[12])(?:\s*[/\-–]\s*(?P<y>[0-9]{4}|[0-9]{2})|\s+(?P<y4>[0-9]{4}))(?![0-9])", _I
+        ),
+        _c_half,
+    ),
     (re.compile(r"(?<![\w.,])(?P<y4>[0-9]{4})\s*-?\s*H(?P<n>[12])(?!\w)(?P<y>)", _I), _c_half),
-    (re.compile(r"(?<![\w.,])(?P<n>[12])\.\s*vuosipuolisko\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)", _I),
-     _c_half),
+    (
+        re.compile(r"(?<![\w.,])(?P<n>[12])\.\s*vuosipuolisko\w*\s+(?P<y4>[0-9]{4})(?![0-9])(?P<y>)", _I),
+        _c_half,
+    ),
     (re.compile(_NB + r"([0-9]{1,2})\s*[-–]\s*([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9])"), _c_month_range),
     (re.compile(_NB + r"([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9]|[.,][0-9])"), _c_month_year),
     (re.compile(_NB + r"([0-9]{4})-([0-9]{2})(?![0-9]|-[0-9]|[.,][0-9])"), _c_iso_month),
     (re.compile(_NB + r"([0-9]{4})\s*[-–]\s*([0-9]{2})(?![0-9]|[.,][0-9])"), _c_school_unmarked),
     (re.compile(r"(?<!\w)(" + "|".join(_MONTH_STEMS) + r")ku\w*\s+([0-9]{4})(?![0-9])", _I), _c_month_name),
-    (re.compile(r"(?<!\w)" + _SEASON_WORD + r"(?!\w)\s*,?\s*" + _Y24 + r"(?![0-9]|[.,][0-9])", _I),
-     _c_season),
+    (
+        re.compile(r"(?<!\w)" + _SEASON_WORD + r"(?!\w)\s*,?\s*" + _Y24 + r"(?![0-9]|[.,][0-9])", _I),
+        _c_season,
+    ),
     (re.compile(_NB + r"([0-9]{4})" + _DASH + r"([0-9]{4})(?![0-9]|[.,][0-9])"), _c_year_span),
-    (re.compile(r"(?<!\w)vrt\.?\s*(?:v\.?\s*|vuo\w*\s+)?(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])", _I),
-     _c_reference_year),
-    (re.compile(r"(?<!\w)(?:v\.|v(?=\s)|vuonna|vuode(?:n|lle|ksi|sta)|vuoteen|vuosi|vuosille|vuosina|"
-                r"tilastovuosi|(?-i:TA|TP))\s*(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])", _I), _c_marked_year),
+    (
+        re.compile(r"(?<!\w)vrt\.?\s*(?:v\.?\s*|vuo\w*\s+)?(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])", _I),
+        _c_reference_year,
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:v\.|v(?=\s)|vuonna|vuode(?:n|lle|ksi|sta)|vuoteen|vuosi|vuosille|vuosina|"
+            r"tilastovuosi|(?-i:TA|TP))\s*(?P<y>[0-9]{4})(?![0-9]|[.,][0-9])",
+            _I,
+        ),
+        _c_marked_year,
+    ),
     (re.compile(_NB + r"(?P<y>[0-9]{4})\s+mennessä", _I), _c_marked_year),
     (re.compile(r"\(\s*(?P<y>[0-9]{4})\s*\)"), _c_paren_year),
     (re.compile(_NB + r"([0-9]{4})\s*[-–—](?!\s*[0-9])(?!luvu)", _I), _c_open),

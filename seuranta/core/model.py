@@ -211,8 +211,19 @@ class Node:
     key: Any = field(default=None, compare=False, repr=False)
 
     KEYS = (
-        "level", "title", "unit", "description", "responsible", "schedule", "indicators",
-        "milestones", "progress", "notes", "children", "binding", "phase",
+        "level",
+        "title",
+        "unit",
+        "description",
+        "responsible",
+        "schedule",
+        "indicators",
+        "milestones",
+        "progress",
+        "notes",
+        "children",
+        "binding",
+        "phase",
     )
 
     @classmethod
@@ -298,8 +309,18 @@ class Plan:
     state_scale: list[str] | None = None
     extra: JSON = field(default_factory=dict)
 
-    KEYS = ("format", "title", "organization", "period", "levels", "sections", "nodes",
-            "kind", "tolerance", "state_scale")
+    KEYS = (
+        "format",
+        "title",
+        "organization",
+        "period",
+        "levels",
+        "sections",
+        "nodes",
+        "kind",
+        "tolerance",
+        "state_scale",
+    )
 
     @classmethod
     def from_dict(cls, data: JSON) -> Plan:

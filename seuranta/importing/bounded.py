@@ -49,21 +49,40 @@ class Outcome:
 
 def limits_from_environment() -> tuple[float, int]:
     """SEURANTA_IMPORT_TIMEOUT (seconds) and SEURANTA_IMPORT_MEMORY_MB, as settings.py reads them."""
-    return (float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or DEFAULT_TIMEOUT),
-            int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or DEFAULT_MEMORY_MB))
+    return (
+        float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or DEFAULT_TIMEOUT),
+        int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or DEFAULT_MEMORY_MB),
+    )
 
 
-def parse_bounded(data: bytes, name: str, *, timeout: float | None = None, memory_mb: int | None = None,
-                  lang: str = "fi", profile: dict | None = None) -> Outcome:
+def parse_bounded(
+    data: bytes,
+    name: str,
+    *,
+    timeout: float | None = None,
+    memory_mb: int | None = None,
+    lang: str = "fi",
+    profile: dict | None = None,
+) -> Outcome:
     """Parse `data` (a document, or seuranta-plan/1 JSON by its name) within the limits, with an
     organisation's profile (`Profile.to_dict()`) applied first."""
     default_timeout, default_memory = limits_from_environment()
     timeout = timeout or default_timeout
     memory_mb = memory_mb or default_memory
     process = subprocess.Popen(
-        [sys.executable, "-m", "seuranta.importing.bounded", name, str(memory_mb), lang, str(math.ceil(timeout)),
-         json.dumps(profile or {}, ensure_ascii=False)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "seuranta.importing.bounded",
+            name,
+            str(memory_mb),
+            lang,
+            str(math.ceil(timeout)),
+            json.dumps(profile or {}, ensure_ascii=False),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, so that a kill takes any grandchild too
     )
     try:
@@ -89,8 +108,13 @@ def parse_bounded(data: bytes, name: str, *, timeout: float | None = None, memor
         return Outcome(problem=answer["unreadable"], peak_mb=peak)
     if "invalid" in answer:
         return Outcome(problem="\n".join(answer["invalid"]), peak_mb=peak)
-    return Outcome(plan=answer["plan"], warnings=answer["warnings"], family=answer.get("family"),
-                   trace=answer.get("trace") or [], peak_mb=peak)
+    return Outcome(
+        plan=answer["plan"],
+        warnings=answer["warnings"],
+        family=answer.get("family"),
+        trace=answer.get("trace") or [],
+        peak_mb=peak,
+    )
 
 
 def _kill(process: subprocess.Popen) -> None:
@@ -100,6 +124,7 @@ def _kill(process: subprocess.Popen) -> None:
 
 
 # -- the child -------------------------------------------------------------------------------
+
 
 def _peak_mb() -> float:
     """The child's own peak resident memory (ru_maxrss would count the parent's pages forked to it)."""
@@ -132,8 +157,16 @@ def _parse(data: bytes, name: str, lang: str, profile: dict) -> dict:
     result = parse_document(doc, Profile.from_dict(profile))
     return {
         "plan": result.plan.to_dict() if result.plan else None,
-        "warnings": [{"code": w.code, "message": w.message, "path": list(w.path), "indicator": w.indicator,
-                      "field": w.field} for w in result.warnings],
+        "warnings": [
+            {
+                "code": w.code,
+                "message": w.message,
+                "path": list(w.path),
+                "indicator": w.indicator,
+                "field": w.field,
+            }
+            for w in result.warnings
+        ],
         "family": result.family,
         "trace": trace_entries(doc, result),
     }

@@ -91,9 +91,18 @@ def edit(plan: dict, address: str, operation: str, value: str = "") -> None:
             raise EditRefused("nothing to split")
         node["title"] = parts[0][:MAX_TITLE]
         for offset, title in enumerate(parts[1:], start=1):
-            siblings.insert(index + offset, {"level": node.get("level", ""), "title": title[:MAX_TITLE],
-                                             "indicators": [], "milestones": [], "progress": [],
-                                             "responsible": [], "children": []})
+            siblings.insert(
+                index + offset,
+                {
+                    "level": node.get("level", ""),
+                    "title": title[:MAX_TITLE],
+                    "indicators": [],
+                    "milestones": [],
+                    "progress": [],
+                    "responsible": [],
+                    "children": [],
+                },
+            )
     else:
         raise EditRefused(f"unknown operation {operation!r}")
     _collect_levels(plan)
@@ -105,7 +114,8 @@ def _collect_levels(plan: dict) -> None:
         if node.get("level") and node["level"] not in used:
             used.append(node["level"])
     plan["levels"] = [lv for lv in plan.get("levels") or [] if lv in used] + [
-        lv for lv in used if lv not in (plan.get("levels") or [])]
+        lv for lv in used if lv not in (plan.get("levels") or [])
+    ]
 
 
 def reanchored(plan: dict, warnings: list[dict], change: Callable[[], None]) -> None:
@@ -179,8 +189,18 @@ def correct_line(plan: dict, trace: list[dict], entry: dict, role: str, level: s
         if not level.strip():
             raise EditRefused("empty level")
         siblings, index, _ = _siblings(plan, owner_address)
-        siblings.insert(index + 1, {"level": level.strip()[:100], "title": value[:MAX_TITLE], "indicators": [],
-                                    "milestones": [], "progress": [], "responsible": [], "children": []})
+        siblings.insert(
+            index + 1,
+            {
+                "level": level.strip()[:100],
+                "title": value[:MAX_TITLE],
+                "indicators": [],
+                "milestones": [],
+                "progress": [],
+                "responsible": [],
+                "children": [],
+            },
+        )
     elif role in ("ignore", "unit"):
         if role == "unit":
             raise EditRefused("unit needs a heading style")

@@ -16,9 +16,11 @@ class ImportDraftQuerySet(models.QuerySet):
             return self
         from seuranta.plans.models import Membership
 
-        managed = Membership.objects.active().filter(
-            user=user, role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR]
-        ).values("organization_id")
+        managed = (
+            Membership.objects.active()
+            .filter(user=user, role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR])
+            .values("organization_id")
+        )
         return self.filter(models.Q(created_by=user) | models.Q(organization_id__in=managed))
 
 
@@ -42,10 +44,16 @@ class ImportDraft(models.Model):
     """
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_drafts", verbose_name=_("uploaded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="import_drafts",
+        verbose_name=_("uploaded by"),
     )
     organization = models.ForeignKey(
-        "plans.Organization", on_delete=models.CASCADE, related_name="import_drafts", verbose_name=_("organization")
+        "plans.Organization",
+        on_delete=models.CASCADE,
+        related_name="import_drafts",
+        verbose_name=_("organization"),
     )
     file_name = models.CharField(_("file name"), max_length=255)
     family = models.CharField(_("document family"), max_length=50, blank=True)
@@ -86,14 +94,23 @@ class ImportProfile(models.Model):
     JSON profile per organisation; `version` grows with each change, and corrections name it."""
 
     organization = models.OneToOneField(
-        "plans.Organization", on_delete=models.CASCADE, related_name="import_profile",
-        verbose_name=_("organization"))
+        "plans.Organization",
+        on_delete=models.CASCADE,
+        related_name="import_profile",
+        verbose_name=_("organization"),
+    )
     data = models.JSONField(_("taught rules"), default=dict, blank=True)
     version = models.PositiveIntegerField(_("version"), default=0)
     # Earlier versions, newest last: {"version", "data", "by", "at"}; kept so a change can be traced back.
     history = models.JSONField(_("earlier versions"), default=list, blank=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", verbose_name=_("changed by"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:
@@ -108,8 +125,12 @@ class ImportCorrection(models.Model):
     """One correction a reviewer made to what the importer read: the data to improve the importer,
     and the measure of which of its rules fail most."""
 
-    organization = models.ForeignKey("plans.Organization", on_delete=models.CASCADE,
-                                      related_name="import_corrections", verbose_name=_("organization"))
+    organization = models.ForeignKey(
+        "plans.Organization",
+        on_delete=models.CASCADE,
+        related_name="import_corrections",
+        verbose_name=_("organization"),
+    )
     document_sha256 = models.CharField(_("document hash"), max_length=64, blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     source_index = models.IntegerField(_("source line"), null=True, blank=True)
@@ -120,8 +141,13 @@ class ImportCorrection(models.Model):
     applied_to_all = models.BooleanField(_("applied to all like this"), default=False)
     key = models.CharField(_("taught key"), max_length=200, blank=True)  # the label, style or level taught
     profile_version = models.PositiveIntegerField(_("profile version"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   related_name="+", verbose_name=_("corrected by"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("corrected by"),
+    )
     created_at = models.DateTimeField(_("corrected"), auto_now_add=True)
 
     class Meta:
@@ -132,6 +158,8 @@ class ImportCorrection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule or self.predicted_role} -> {self.corrected_role}"
+
+
 class ImportUpload(models.Model):
     """An uploaded file waiting for, or done with, its parse in the task worker.
 
@@ -146,17 +174,29 @@ class ImportUpload(models.Model):
         FAILED = "failed", _("not read")
 
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_uploads", verbose_name=_("uploaded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="import_uploads",
+        verbose_name=_("uploaded by"),
     )
     organization = models.ForeignKey(
-        "plans.Organization", on_delete=models.CASCADE, related_name="import_uploads", verbose_name=_("organization")
+        "plans.Organization",
+        on_delete=models.CASCADE,
+        related_name="import_uploads",
+        verbose_name=_("organization"),
     )
     file_name = models.CharField(_("file name"), max_length=255)
     data = models.BinaryField(_("file"))
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.QUEUED)
     problem = models.TextField(_("why it was not read"), blank=True)
-    draft = models.ForeignKey(ImportDraft, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                              verbose_name=_("import draft"))
+    draft = models.ForeignKey(
+        ImportDraft,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("import draft"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

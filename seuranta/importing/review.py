@@ -28,8 +28,15 @@ def anchored_warnings(plan: dict, warnings: list[ImportWarning]) -> list[dict]:
     for address, _, path in walk(plan.get("nodes") or []):
         by_path.setdefault(path, address)
     return [
-        {"code": w.code, "message": w.message, "path": list(w.path), "indicator": w.indicator, "field": w.field,
-         "node": by_path.get(tuple(w.path), "") if w.path else "", "checked": False}
+        {
+            "code": w.code,
+            "message": w.message,
+            "path": list(w.path),
+            "indicator": w.indicator,
+            "field": w.field,
+            "node": by_path.get(tuple(w.path), "") if w.path else "",
+            "checked": False,
+        }
         for w in warnings
     ]
 
@@ -53,8 +60,15 @@ def review_tree(plan: dict, warnings: list[dict]) -> tuple[list[ReviewNode], lis
         out = []
         for index, node in enumerate(nodes):
             address = f"{prefix}.{index}" if prefix else str(index)
-            out.append(ReviewNode(address, node, depth, by_node.get(address, []),
-                                  build(node.get("children") or [], address, depth + 1)))
+            out.append(
+                ReviewNode(
+                    address,
+                    node,
+                    depth,
+                    by_node.get(address, []),
+                    build(node.get("children") or [], address, depth + 1),
+                )
+            )
         return out
 
     return build(plan.get("nodes") or [], "", 0), by_node.get("", [])
@@ -88,7 +102,9 @@ def apply_corrections(plan: dict, warnings: list[dict], data) -> list[str]:
                 if baseline != old:
                     indicator["baseline"] = parse_measure(baseline).to_dict() if baseline else None
             if f"{key}-targets" in data:
-                lines = [line.strip() for line in (data.get(f"{key}-targets") or "").splitlines() if line.strip()]
+                lines = [
+                    line.strip() for line in (data.get(f"{key}-targets") or "").splitlines() if line.strip()
+                ]
                 if lines != _target_texts(indicator):
                     indicator["targets"] = [m.to_dict() for line in lines for m in parse_levels(line)]
     levels = []
@@ -96,7 +112,8 @@ def apply_corrections(plan: dict, warnings: list[dict], data) -> list[str]:
         if node.get("level") and node["level"] not in levels:
             levels.append(node["level"])
     plan["levels"] = [lv for lv in plan.get("levels") or [] if lv in levels] + [
-        lv for lv in levels if lv not in (plan.get("levels") or [])]
+        lv for lv in levels if lv not in (plan.get("levels") or [])
+    ]
     title = (data.get("plan-title") or "").strip()
     if title:
         plan["title"] = title[:500]

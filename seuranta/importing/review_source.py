@@ -43,7 +43,7 @@ TABLE_ROWS_SHOWN = 4
 
 def role_label(role: str) -> str:
     if role.startswith("level:"):
-        return str(_("Item")) + f" ({role[len('level:'):]})"
+        return str(_("Item")) + f" ({role[len('level:') :]})"
     return str(ROLE_LABELS.get(role, role))
 
 
@@ -63,8 +63,9 @@ def _attach(items, nodes: dict[str, int], indicators: dict[str, int], item_url) 
         item.source = nodes.get(item.address)
         item.edit_url = item_url(item.address)
         item.short_title = Truncator(item.node.get("title") or "").chars(40)
-        item.indicator_sources = [indicators.get(f"{item.address}/{i}")
-                                  for i in range(len(item.node.get("indicators") or []))]
+        item.indicator_sources = [
+            indicators.get(f"{item.address}/{i}") for i in range(len(item.node.get("indicators") or []))
+        ]
         _attach(item.children, nodes, indicators, item_url)
 
 
@@ -81,31 +82,49 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
         if entry.get("role") == "description" and fold(entry.get("text") or "") not in described:
             # Traced as description but not in the plan's texts: show it as the miss it is.
             entry = {**entry, "role": "ignore", "rule": f"{entry.get('rule')}:dropped"}
-        if entry.get("role") == "node" and entry.get("source") not in first_item and title \
-                and fold(entry.get("text") or "") == title:
+        if (
+            entry.get("role") == "node"
+            and entry.get("source") not in first_item
+            and title
+            and fold(entry.get("text") or "") == title
+        ):
             entry = {**entry, "role": "title"}  # the document's heading became the plan's title, not an item
-        lines.append({
-            **entry, "role_label": role_label(entry.get("role", "")), "imported": entry.get("role") != "ignore",
-            "item": first_item.get(entry.get("source")), "correct_url": line_url(entry.get("source")),
-            "short": Truncator(entry.get("text") or "").chars(40),
-            "shown_rows": [" | ".join(row) for row in rows[:TABLE_ROWS_SHOWN]],
-            "more_rows": max(len(rows) - TABLE_ROWS_SHOWN, 0),
-            "uncertain": entry.get("role") != "ignore" and (entry.get("confidence") or 0) < 0.5,
-        })
+        lines.append(
+            {
+                **entry,
+                "role_label": role_label(entry.get("role", "")),
+                "imported": entry.get("role") != "ignore",
+                "item": first_item.get(entry.get("source")),
+                "correct_url": line_url(entry.get("source")),
+                "short": Truncator(entry.get("text") or "").chars(40),
+                "shown_rows": [" | ".join(row) for row in rows[:TABLE_ROWS_SHOWN]],
+                "more_rows": max(len(rows) - TABLE_ROWS_SHOWN, 0),
+                "uncertain": entry.get("role") != "ignore" and (entry.get("confidence") or 0) < 0.5,
+            }
+        )
     return lines
 
 
 def _described(plan: dict) -> str:
     """All description and section texts of a plan, folded, to check what really was imported."""
-    texts = [plan.get("description") or ""] + [section.get("text") or "" for section in plan.get("sections") or []]
+    texts = [plan.get("description") or ""] + [
+        section.get("text") or "" for section in plan.get("sections") or []
+    ]
     texts += [node.get("description") or "" for _, node in walk_nodes(plan.get("nodes") or [])]
     return " \n ".join(fold(text) for text in texts if text)
 
 
 def changes(draft: ImportDraft) -> list[dict]:
-    return [{**change, "label": CHANGE_LABELS.get(change.get("kind"), change.get("kind")),
-             "fields": [{**f, "label": FIELD_LABELS.get(f["field"], f["field"])} for f in change.get("fields") or []]}
-            for change in (draft.changes or [])[:MAX_CHANGES_SHOWN]]
+    return [
+        {
+            **change,
+            "label": CHANGE_LABELS.get(change.get("kind"), change.get("kind")),
+            "fields": [
+                {**f, "label": FIELD_LABELS.get(f["field"], f["field"])} for f in change.get("fields") or []
+            ],
+        }
+        for change in (draft.changes or [])[:MAX_CHANGES_SHOWN]
+    ]
 
 
 def source_context(user, draft: ImportDraft, items) -> dict:

@@ -104,14 +104,20 @@ def _plan_texts(plan: dict) -> tuple[list[tuple[str, str]], set[str]]:
 
 def _shingles(folded: str) -> set[str]:
     words = folded.split()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))} if words else set()
+    return (
+        {" ".join(words[i : i + SHINGLE]) for i in range(max(len(words) - SHINGLE + 1, 1))}
+        if words
+        else set()
+    )
 
 
 def _matches(line: str, text: str, role: str) -> bool:
     """Whether a line holds a plan text: a title most of the line, a name within it or wrapped
     over it, a value within it or closing it."""
     if role == "node":
-        return (_contains(line, text) and len(text) * 2 >= len(line)) or (len(line) >= 12 and _contains(text, line))
+        return (_contains(line, text) and len(text) * 2 >= len(line)) or (
+            len(line) >= 12 and _contains(text, line)
+        )
     if role == "indicator":
         return _contains(line, text) or (len(line) >= 12 and _contains(text, line))
     return _contains(line, text) or line.endswith(" " + text) or line == text
@@ -152,8 +158,15 @@ def derive_trace(units: list[Paragraph | Table], plan: dict) -> list[dict]:
             role, rule = "description", "match:description"
         else:
             role, rule = "ignore", "unmatched"
-        entry = {"source": index, "text": text, "role": role, "rule": rule,
-                 "confidence": DERIVED_CONFIDENCE if role != "ignore" else 0.0, "style": None, "label": None}
+        entry = {
+            "source": index,
+            "text": text,
+            "role": role,
+            "rule": rule,
+            "confidence": DERIVED_CONFIDENCE if role != "ignore" else 0.0,
+            "style": None,
+            "label": None,
+        }
         if rows is not None:
             entry["rows"] = rows
         out.append(entry)
@@ -170,13 +183,17 @@ def _word_index(texts: list[str], limit: int) -> dict[str, list[int]]:
     return {word: indices for word, indices in found.items() if len(indices) <= limit}
 
 
-def _find(folded: list[str], start: int, window: int, matches, words: dict[str, list[int]], key: str) -> int | None:
+def _find(
+    folded: list[str], start: int, window: int, matches, words: dict[str, list[int]], key: str
+) -> int | None:
     """The first text from `start` on (within a window) that `matches`, else the first one
     sharing a rare word with `key` that does, nearest after `start` first."""
     for index in range(start, min(start + window, len(folded))):
         if matches(folded[index]):
             return index
-    candidates = sorted({i for word in key.split() for i in words.get(word, ())}, key=lambda i: (i < start, i))
+    candidates = sorted(
+        {i for word in key.split() for i in words.get(word, ())}, key=lambda i: (i < start, i)
+    )
     return next((i for i in candidates if matches(folded[i])), None)
 
 
@@ -197,16 +214,31 @@ def link_items(plan: dict, trace: list[dict]) -> tuple[dict[str, int], dict[str,
     position = 0
     for address, node in walk_nodes(plan.get("nodes") or []):
         title = fold(node.get("title") or "")
-        found = _find(node_folded, position, NODE_WINDOW, lambda line, t=title: _match(line, t), node_words, title) \
-            if title else None
+        found = (
+            _find(
+                node_folded, position, NODE_WINDOW, lambda line, t=title: _match(line, t), node_words, title
+            )
+            if title
+            else None
+        )
         if found is not None:
             nodes[address] = node_entries[found]["source"]
             position = found + 1
         start = bisect_right(measure_sources, nodes[address]) if address in nodes else 0
         for i, indicator in enumerate(node.get("indicators") or []):
             name = fold(indicator.get("name") or "")
-            hit = _find(measure_folded, start, WINDOW, lambda line, n=name: _contains(line, n) or (
-                len(line) >= 12 and _contains(n, line)), measure_words, name) if name else None
+            hit = (
+                _find(
+                    measure_folded,
+                    start,
+                    WINDOW,
+                    lambda line, n=name: _contains(line, n) or (len(line) >= 12 and _contains(n, line)),
+                    measure_words,
+                    name,
+                )
+                if name
+                else None
+            )
             if hit is not None:
                 indicators[f"{address}/{i}"] = measure_entries[hit]["source"]
     return nodes, indicators
@@ -220,8 +252,11 @@ def _indicator_values(indicator: dict) -> tuple:
     def texts(measures):
         return tuple((m or {}).get("text", "") for m in measures or [])
 
-    return ((indicator.get("baseline") or {}).get("text", ""), texts(indicator.get("targets")),
-            texts(indicator.get("actuals")))
+    return (
+        (indicator.get("baseline") or {}).get("text", ""),
+        texts(indicator.get("targets")),
+        texts(indicator.get("actuals")),
+    )
 
 
 def _summary(plan: dict) -> tuple[dict[str, list[str]], dict[tuple[str, str], tuple]]:
@@ -247,26 +282,46 @@ def plan_changes(old: dict, new: dict) -> list[dict]:
         if title not in old_nodes:
             changes.append({"kind": "node_added", "title": title, "detail": levels[0]})
         elif sorted(levels) != sorted(old_nodes[title]):
-            changes.append({"kind": "node_level", "title": title,
-                            "detail": f"{', '.join(old_nodes[title])} → {', '.join(levels)}"})
-    changes += [{"kind": "node_removed", "title": title, "detail": levels[0]}
-                for title, levels in old_nodes.items() if title not in new_nodes]
+            changes.append(
+                {
+                    "kind": "node_level",
+                    "title": title,
+                    "detail": f"{', '.join(old_nodes[title])} → {', '.join(levels)}",
+                }
+            )
+    changes += [
+        {"kind": "node_removed", "title": title, "detail": levels[0]}
+        for title, levels in old_nodes.items()
+        if title not in new_nodes
+    ]
     for key, values in new_indicators.items():
         if key not in old_indicators:
             changes.append({"kind": "indicator_added", "title": key[1], "detail": key[0]})
         elif values != old_indicators[key]:
-            changes.append({"kind": "indicator_changed", "title": key[1], "detail": key[0],
-                            "fields": _value_change(old_indicators[key], values)})
-    changes += [{"kind": "indicator_removed", "title": key[1], "detail": key[0]}
-                for key in old_indicators if key not in new_indicators]
+            changes.append(
+                {
+                    "kind": "indicator_changed",
+                    "title": key[1],
+                    "detail": key[0],
+                    "fields": _value_change(old_indicators[key], values),
+                }
+            )
+    changes += [
+        {"kind": "indicator_removed", "title": key[1], "detail": key[0]}
+        for key in old_indicators
+        if key not in new_indicators
+    ]
     return changes
 
 
 def _value_change(old: tuple, new: tuple) -> list[dict]:
     """The measures that differ: [{"field": "actuals", "before": "–", "after": "12 (2025)"}]."""
+
     def show(value) -> str:
         return (", ".join(value) if isinstance(value, tuple) else value) or "–"
 
-    return [{"field": name, "before": show(before), "after": show(after)}
-            for name, before, after in zip(("baseline", "targets", "actuals"), old, new, strict=True)
-            if before != after]
+    return [
+        {"field": name, "before": show(before), "after": show(after)}
+        for name, before, after in zip(("baseline", "targets", "actuals"), old, new, strict=True)
+        if before != after
+    ]

@@ -44,7 +44,9 @@ def table_columns(entry: dict, profile: Profile) -> list[dict]:
     rows = entry.get("rows") or []
     header = next((row for row in rows[:3] if columns(row, profile)), rows[0] if rows else [])
     roles = {column.index: column.role for column in columns(header, profile)}
-    return [{"index": i, "text": cell, "role": roles.get(i, "ignore")} for i, cell in enumerate(header) if cell]
+    return [
+        {"index": i, "text": cell, "role": roles.get(i, "ignore")} for i, cell in enumerate(header) if cell
+    ]
 
 
 def profile_role(role: str, level: str, scope: str) -> str:
@@ -68,9 +70,15 @@ def _save_profile(organization, user, change) -> ImportProfile:
     profile = Profile.from_dict(stored.data)
     change(profile)
     if stored.version:
-        stored.history = [*stored.history, {"version": stored.version, "data": stored.data,
-                                            "by": stored.updated_by_id, "at": stored.updated_at.isoformat()}
-                          ][-MAX_HISTORY:]
+        stored.history = [
+            *stored.history,
+            {
+                "version": stored.version,
+                "data": stored.data,
+                "by": stored.updated_by_id,
+                "at": stored.updated_at.isoformat(),
+            },
+        ][-MAX_HISTORY:]
     stored.data, stored.version, stored.updated_by = profile.to_dict(), stored.version + 1, user
     stored.save()
     return stored
@@ -81,14 +89,20 @@ def reread(draft: ImportDraft) -> None:
     and note what changed."""
     if not draft.source:
         raise TeachingRefused("no_source")
-    outcome = parse_bounded(bytes(draft.source), draft.file_name, timeout=settings.SEURANTA_IMPORT_TIMEOUT,
-                            memory_mb=settings.SEURANTA_IMPORT_MEMORY_MB,
-                            profile=organization_profile(draft.organization).to_dict())
+    outcome = parse_bounded(
+        bytes(draft.source),
+        draft.file_name,
+        timeout=settings.SEURANTA_IMPORT_TIMEOUT,
+        memory_mb=settings.SEURANTA_IMPORT_MEMORY_MB,
+        profile=organization_profile(draft.organization).to_dict(),
+    )
     if outcome.limit or outcome.problem:
         raise TeachingRefused("no_source")
     plan = outcome.plan if outcome.plan is not None else {**draft.plan, "nodes": []}
-    warnings = [ImportWarning(w["code"], w["message"], tuple(w["path"]), w["indicator"], w["field"])
-                for w in outcome.warnings]
+    warnings = [
+        ImportWarning(w["code"], w["message"], tuple(w["path"]), w["indicator"], w["field"])
+        for w in outcome.warnings
+    ]
     draft.changes = plan_changes(draft.plan, plan)
     draft.plan, draft.family = plan, outcome.family or ""
     draft.warnings = anchored_warnings(plan, warnings)
@@ -97,18 +111,37 @@ def reread(draft: ImportDraft) -> None:
     draft.save()
 
 
-def log(draft: ImportDraft, user, *, entry: dict | None, corrected: str, applied: bool, key: str = "",
-        predicted: str = "", rule: str = "", version: int | None = None) -> ImportCorrection:
+def log(
+    draft: ImportDraft,
+    user,
+    *,
+    entry: dict | None,
+    corrected: str,
+    applied: bool,
+    key: str = "",
+    predicted: str = "",
+    rule: str = "",
+    version: int | None = None,
+) -> ImportCorrection:
     return ImportCorrection.objects.create(
-        organization=draft.organization, document_sha256=draft.source_sha256, file_name=draft.file_name,
-        source_index=entry.get("source") if entry else None, source_text=(entry or {}).get("text", "")[:5000],
-        predicted_role=predicted or (entry or {}).get("role", ""), rule=rule or (entry or {}).get("rule", ""),
-        corrected_role=corrected, applied_to_all=applied, key=key[:200], profile_version=version,
-        created_by=user)
+        organization=draft.organization,
+        document_sha256=draft.source_sha256,
+        file_name=draft.file_name,
+        source_index=entry.get("source") if entry else None,
+        source_text=(entry or {}).get("text", "")[:5000],
+        predicted_role=predicted or (entry or {}).get("role", ""),
+        rule=rule or (entry or {}).get("rule", ""),
+        corrected_role=corrected,
+        applied_to_all=applied,
+        key=key[:200],
+        profile_version=version,
+        created_by=user,
+    )
 
 
-def teach_line(draft: ImportDraft, user, entry: dict, *, role: str, level: str, scope: str,
-               column: int | None = None) -> None:
+def teach_line(
+    draft: ImportDraft, user, entry: dict, *, role: str, level: str, scope: str, column: int | None = None
+) -> None:
     """Apply a reviewer's role for a source line to all like it: its label, heading style or (for a
     table) one column's header. Raises TeachingRefused when the role does not fit the scope."""
     if scope == "column":
@@ -125,10 +158,23 @@ def teach_line(draft: ImportDraft, user, entry: dict, *, role: str, level: str, 
         raise TeachingRefused("scope")
     value = profile_role(role, level, "style" if scope == "style" else "label")
     with transaction.atomic():
-        teach = (lambda p: p.teach_style(key, value)) if scope == "style" else (lambda p: p.teach_label(key, value))
+        teach = (
+            (lambda p: p.teach_style(key, value))
+            if scope == "style"
+            else (lambda p: p.teach_label(key, value))
+        )
         stored = _save_profile(draft.organization, user, teach)
-        log(draft, user, entry=entry, corrected=value, applied=True, key=f"{scope}:{key}", predicted=predicted,
-            rule=rule, version=stored.version)
+        log(
+            draft,
+            user,
+            entry=entry,
+            corrected=value,
+            applied=True,
+            key=f"{scope}:{key}",
+            predicted=predicted,
+            rule=rule,
+            version=stored.version,
+        )
         reread(draft)
 
 
@@ -140,13 +186,24 @@ def teach_levels(draft: ImportDraft, user, renames: dict[str, str], *, remember:
     with transaction.atomic():
         version = None
         if remember:
+
             def teach(profile: Profile) -> None:
                 for old, new in renames.items():
                     profile.teach_level(old, new)
+
             version = _save_profile(draft.organization, user, teach).version
         for old, new in renames.items():
-            log(draft, user, entry=None, corrected=f"level:{new}", applied=remember, key=f"level:{old}",
-                predicted=f"level:{old}", rule=f"level:{old}", version=version)
+            log(
+                draft,
+                user,
+                entry=None,
+                corrected=f"level:{new}",
+                applied=remember,
+                key=f"level:{old}",
+                predicted=f"level:{old}",
+                rule=f"level:{old}",
+                version=version,
+            )
         if remember and draft.source:
             reread(draft)
         else:
@@ -190,11 +247,19 @@ def log_review_edits(draft: ImportDraft, before: dict, user) -> None:
         entry = by_source.get(sources.get(address))
         for field_name, prefix in (("level", "level:"), ("title", "title:")):
             if (old.get(field_name) or "") != (node.get(field_name) or ""):
-                corrections.append(ImportCorrection(
-                    organization=draft.organization, document_sha256=draft.source_sha256, file_name=draft.file_name,
-                    source_index=entry.get("source") if entry else None,
-                    source_text=(entry or {}).get("text", "")[:5000],
-                    predicted_role=f"{prefix}{old.get(field_name) or ''}"[:120],
-                    rule=(entry or {}).get("rule", "")[:200], corrected_role=f"{prefix}{node.get(field_name) or ''}"[:120],
-                    applied_to_all=False, key=f"item:{address}", created_by=user))
+                corrections.append(
+                    ImportCorrection(
+                        organization=draft.organization,
+                        document_sha256=draft.source_sha256,
+                        file_name=draft.file_name,
+                        source_index=entry.get("source") if entry else None,
+                        source_text=(entry or {}).get("text", "")[:5000],
+                        predicted_role=f"{prefix}{old.get(field_name) or ''}"[:120],
+                        rule=(entry or {}).get("rule", "")[:200],
+                        corrected_role=f"{prefix}{node.get(field_name) or ''}"[:120],
+                        applied_to_all=False,
+                        key=f"item:{address}",
+                        created_by=user,
+                    )
+                )
     ImportCorrection.objects.bulk_create(corrections)

@@ -36,15 +36,18 @@ log = logging.getLogger(__name__)
 ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".html", ".htm", ".json")
 MAX_BYTES = 10 * 1024 * 1024
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and the multipart boundaries around the file
-TOO_LARGE = gettext_lazy("The file is larger than 10 MB. Make it smaller, for example by removing pictures, or "
-                         "import the plan in parts.")
+TOO_LARGE = gettext_lazy(
+    "The file is larger than 10 MB. Make it smaller, for example by removing pictures, or "
+    "import the plan in parts."
+)
 
 
 class UploadForm(forms.Form):
     document = forms.FileField(
         label=gettext_lazy("Document"),
-        help_text=gettext_lazy("A plan as PDF, Word (.docx), Excel (.xlsx), text (.txt) or Seuranta JSON, "
-                               "at most 10 MB."),
+        help_text=gettext_lazy(
+            "A plan as PDF, Word (.docx), Excel (.xlsx), text (.txt) or Seuranta JSON, at most 10 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
     )
     organization = forms.ModelChoiceField(label=gettext_lazy("Organisation"), queryset=None, empty_label=None)
@@ -111,8 +114,11 @@ def _upload(request, organizations):
     if request.method == "POST" and form.is_valid():
         document = form.cleaned_data["document"]
         upload = ImportUpload.objects.create(
-            created_by=request.user, organization=form.cleaned_data["organization"],
-            file_name=document.name[:255], data=document.read())
+            created_by=request.user,
+            organization=form.cleaned_data["organization"],
+            file_name=document.name[:255],
+            data=document.read(),
+        )
         # The worker parses it within the limits; with the immediate backend (tests) it is done on return.
         parse_upload.enqueue(upload.pk, translation.get_language() or "fi")
         upload.refresh_from_db(fields=["state", "draft", "problem"])
@@ -127,10 +133,18 @@ def _upload(request, organizations):
 
 def _upload_page(request, form: UploadForm, status: int = 200, upload: ImportUpload | None = None):
     drafts = ImportDraft.objects.reviewable_by(request.user).select_related("organization")[:20]
-    failed = ImportUpload.objects.reviewable_by(request.user).filter(
-        state=ImportUpload.State.FAILED).select_related("organization").defer("data")[:10]
-    return render(request, "importing/upload.html", {"form": form, "drafts": drafts, "failed": failed,
-                                                     "upload": upload}, status=status)
+    failed = (
+        ImportUpload.objects.reviewable_by(request.user)
+        .filter(state=ImportUpload.State.FAILED)
+        .select_related("organization")
+        .defer("data")[:10]
+    )
+    return render(
+        request,
+        "importing/upload.html",
+        {"form": form, "drafts": drafts, "failed": failed, "upload": upload},
+        status=status,
+    )
 
 
 def progress(request, upload_id: int):
@@ -144,13 +158,22 @@ def progress(request, upload_id: int):
             return response
         return redirect("importing:review", upload.draft_id)
     waiting = upload.state in (ImportUpload.State.QUEUED, ImportUpload.State.PARSING)
-    stalled = (upload.state == ImportUpload.State.PARSING and upload.started_at is not None
-               and timezone.now() - upload.started_at > timedelta(seconds=settings.SEURANTA_IMPORT_TIMEOUT + 60))
+    stalled = (
+        upload.state == ImportUpload.State.PARSING
+        and upload.started_at is not None
+        and timezone.now() - upload.started_at > timedelta(seconds=settings.SEURANTA_IMPORT_TIMEOUT + 60)
+    )
     template = "importing/includes/progress_status.html" if fragment else "importing/progress.html"
-    return render(request, template, {
-        "upload": upload, "waiting": waiting and not stalled, "stalled": stalled,
-        "timeout": int(settings.SEURANTA_IMPORT_TIMEOUT),
-    })
+    return render(
+        request,
+        template,
+        {
+            "upload": upload,
+            "waiting": waiting and not stalled,
+            "stalled": stalled,
+            "timeout": int(settings.SEURANTA_IMPORT_TIMEOUT),
+        },
+    )
 
 
 @require_POST
@@ -177,23 +200,41 @@ def review(request, draft_id: int):
         problems = apply_corrections(draft.plan, draft.warnings, request.POST)
         version = posted_version(request)
         if problems:
-            messages.error(request, _("A title cannot be empty. The empty titles were left as they were; "
-                                      "your other corrections are kept."))
+            messages.error(
+                request,
+                _(
+                    "A title cannot be empty. The empty titles were left as they were; "
+                    "your other corrections are kept."
+                ),
+            )
         updated = ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-            plan=draft.plan, warnings=draft.warnings, changes=[], version=(version or 0) + 1)
+            plan=draft.plan, warnings=draft.warnings, changes=[], version=(version or 0) + 1
+        )
         if not updated:
-            messages.error(request, _("Someone else saved corrections to this import meanwhile. Their version is "
-                                      "shown below; make your corrections again."))
+            messages.error(
+                request,
+                _(
+                    "Someone else saved corrections to this import meanwhile. Their version is "
+                    "shown below; make your corrections again."
+                ),
+            )
             return redirect("importing:review", draft.pk)
         log_review_edits(draft, before, request.user)
         if not problems:
             messages.success(request, _("Corrections saved."))
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
-    return render(request, "importing/review.html", {
-        "draft": draft, "nodes": nodes, "document_warnings": document_warnings, "levels": draft.plan.get("levels"),
-        **source_context(request.user, draft, nodes),
-    })
+    return render(
+        request,
+        "importing/review.html",
+        {
+            "draft": draft,
+            "nodes": nodes,
+            "document_warnings": document_warnings,
+            "levels": draft.plan.get("levels"),
+            **source_context(request.user, draft, nodes),
+        },
+    )
 
 
 @require_POST
@@ -203,17 +244,26 @@ def save_plan(request, draft_id: int):
         raise Http404
     try:
         with transaction.atomic():
-            plan = store_plan(core.Plan.from_dict(draft.plan), organization=draft.organization,
-                              state=Plan.State.DRAFT)
-            record(plan, user=request.user, object_type="plan", action="created", obj=plan,
-                   changes={"file": [None, draft.file_name]})
+            plan = store_plan(
+                core.Plan.from_dict(draft.plan), organization=draft.organization, state=Plan.State.DRAFT
+            )
+            record(
+                plan,
+                user=request.user,
+                object_type="plan",
+                action="created",
+                obj=plan,
+                changes={"file": [None, draft.file_name]},
+            )
             ImportUpload.objects.filter(draft=draft).delete()  # the plan holds what the file said
             draft.delete()
     except InvalidDocument as exc:  # a field too long for the database, named; nothing was written
         for message in exc.messages(translation.get_language() or "fi")[:20]:
             messages.error(request, message)
         return redirect("importing:review", draft.pk)
-    messages.success(request, _("The plan was saved as a draft. Publish it in the plan settings when it is ready."))
+    messages.success(
+        request, _("The plan was saved as a draft. Publish it in the plan settings when it is ready.")
+    )
     return redirect("plan", plan.pk)
 
 
@@ -230,6 +280,7 @@ def xlsx_template(request):
     from seuranta.core.parsing.xlsx_template import build_template
 
     response = HttpResponse(
-        build_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        build_template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = 'attachment; filename="seuranta-suunnitelmapohja.xlsx"'
     return response

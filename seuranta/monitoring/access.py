@@ -27,7 +27,8 @@ def get_round_for(user, round_id: int) -> tuple[ReportingRound, PlanAccess]:
     """A round its plan's coordinators and admins may run."""
     reporting_round = (
         ReportingRound.objects.select_related("plan__organization", "root", "closed_by", "opened_by")
-        .filter(pk=round_id).first()
+        .filter(pk=round_id)
+        .first()
     )
     if reporting_round is None:
         raise Http404
@@ -52,7 +53,8 @@ def get_entry_for(user, entry_id: int) -> tuple[RoundEntry, EntryAccess]:
     """An entry its node's responsible users, and the plan's coordinators, may open."""
     entry = (
         RoundEntry.objects.select_related("round__plan__organization", "node", "updated_by")
-        .filter(pk=entry_id).first()
+        .filter(pk=entry_id)
+        .first()
     )
     if entry is None:
         raise Http404
@@ -60,13 +62,17 @@ def get_entry_for(user, entry_id: int) -> tuple[RoundEntry, EntryAccess]:
     if not access.can_view:
         raise Http404
     is_assigned = (
-        user.is_authenticated and access.can_report
+        user.is_authenticated
+        and access.can_report
         and entry.node.responsible_users.filter(pk=user.pk).exists()
     )
     if not (is_assigned or access.can_coordinate):
         raise PermissionDenied
     locked = not entry.round.is_open
     return entry, EntryAccess(
-        plan=access, is_assigned=is_assigned, can_edit=not locked and (is_assigned or access.can_report),
-        can_return=not locked and access.can_coordinate, locked=locked,
+        plan=access,
+        is_assigned=is_assigned,
+        can_edit=not locked and (is_assigned or access.can_report),
+        can_return=not locked and access.can_coordinate,
+        locked=locked,
     )

@@ -29,8 +29,20 @@ class ReportingRoundAdmin(RecordedAdmin):
     list_filter = ["state"]
     search_fields = ["title", "plan__title"]
     raw_id_fields = ["plan", "root", "opened_by", "closed_by"]
-    readonly_fields = ["plan", "root", "period", "period_start", "period_end", "state", "opened_by", "opened_at",
-                       "closed_by", "closed_at", "reminded_at", "snapshot"]
+    readonly_fields = [
+        "plan",
+        "root",
+        "period",
+        "period_start",
+        "period_end",
+        "state",
+        "opened_by",
+        "opened_at",
+        "closed_by",
+        "closed_at",
+        "reminded_at",
+        "snapshot",
+    ]
     inlines = [RoundEntryInline]
 
     def has_add_permission(self, request):

@@ -41,9 +41,12 @@ def subtree_ids(node: Node) -> list[int]:
 def rounds_affected_by_deleting(node: Node) -> RoundsAffected:
     """The rounds that cover the node or anything below it; two queries."""
     ids = subtree_ids(node)
-    rounds = (ReportingRound.objects.filter(plan_id=node.plan_id)
-              .annotate(hit=Count("entries", filter=Q(entries__node_id__in=ids)))
-              .filter(Q(root_id__in=ids) | Q(hit__gt=0)).order_by("-opened_at", "-id"))
+    rounds = (
+        ReportingRound.objects.filter(plan_id=node.plan_id)
+        .annotate(hit=Count("entries", filter=Q(entries__node_id__in=ids)))
+        .filter(Q(root_id__in=ids) | Q(hit__gt=0))
+        .order_by("-opened_at", "-id")
+    )
     affected = RoundsAffected()
     for reporting_round in rounds:
         if not reporting_round.is_open:

@@ -41,9 +41,12 @@ def _load(entry: RoundEntry) -> EntryExtra:
     progress = next((p for p in progress_rows if p.period == period), None)
     previous = [p for p in progress_rows if p.period != period]
     return EntryExtra(
-        indicators=indicators, measures=measures,
+        indicators=indicators,
+        measures=measures,
         qualitative={i.pk for i in indicators if is_qualitative(i, measures[i.pk])},
-        current=current, progress=progress, previous_progress=previous[-1] if previous else None,
+        current=current,
+        progress=progress,
+        previous_progress=previous[-1] if previous else None,
         draft=EntryValues.from_draft(entry.draft) if entry.draft and entry.round.is_open else None,
     )
 
@@ -57,8 +60,13 @@ def _saved(extra: EntryExtra) -> tuple[dict[int, str], str]:
 
 def _previous_actual(rows: list[Measure], entry: RoundEntry) -> Measure | None:
     """The latest actual from before this round's period (or undated), for reference."""
-    earlier = [m for m in rows if m.role == Measure.Role.ACTUAL and m.period != entry.round.period
-               and (m.period_end is None or m.period_end < entry.round.period_end)]
+    earlier = [
+        m
+        for m in rows
+        if m.role == Measure.Role.ACTUAL
+        and m.period != entry.round.period
+        and (m.period_end is None or m.period_end < entry.round.period_end)
+    ]
     dated = [m for m in earlier if m.period_end is not None]
     if dated:
         return max(dated, key=lambda m: (m.period_end, m.order, m.pk))
@@ -89,8 +97,13 @@ def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
         # Last period's text as a starting point: updating is easier than writing from scratch.
         previous = extra.previous_progress
         initial.update(text=previous.text if previous else "", phase=entry.node.phase or "")
-    form = EntryForm(data, initial=initial, indicators=extra.indicators, qualitative=extra.qualitative,
-                     period=entry.round.period)
+    form = EntryForm(
+        data,
+        initial=initial,
+        indicators=extra.indicators,
+        qualitative=extra.qualitative,
+        period=entry.round.period,
+    )
     return form, extra
 
 
@@ -104,8 +117,15 @@ def _ancestors(node: Node) -> list[Node]:
     return list(reversed(chain))
 
 
-def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = None,
-                  extra: EntryExtra | None = None, conflict: bool = False) -> dict:
+def entry_context(
+    entry: RoundEntry,
+    access,
+    *,
+    user,
+    form: EntryForm | None = None,
+    extra: EntryExtra | None = None,
+    conflict: bool = False,
+) -> dict:
     if form is None or extra is None:
         form, extra = entry_form(entry)
     if conflict:
@@ -118,23 +138,35 @@ def entry_context(entry: RoundEntry, access, *, user, form: EntryForm | None = N
     for indicator in extra.indicators:
         measures = extra.measures[indicator.pk]
         baseline = next((m for m in measures if m.role == Measure.Role.BASELINE), None)
-        rows.append({
-            "indicator": indicator,
-            "field": form[EntryForm.value_field(indicator)],
-            "baseline": baseline,
-            "target": _target_for(measures, entry),
-            "previous": _previous_actual(measures, entry),
-            "saved": saved_values.get(indicator.pk, ""),
-            "qualitative": indicator.pk in extra.qualitative,
-        })
+        rows.append(
+            {
+                "indicator": indicator,
+                "field": form[EntryForm.value_field(indicator)],
+                "baseline": baseline,
+                "target": _target_for(measures, entry),
+                "previous": _previous_actual(measures, entry),
+                "saved": saved_values.get(indicator.pk, ""),
+                "qualitative": indicator.pk in extra.qualitative,
+            }
+        )
     return {
-        "entry": entry, "round": entry.round, "plan": entry.round.plan, "node": entry.node, "access": access,
-        "form": form, "rows": rows, "ancestors": _ancestors(entry.node),
-        "previous_progress": extra.previous_progress, "saved_text": saved_text,
-        "has_draft": extra.draft is not None, "draft_left_out": bool(entry.draft) and not entry.round.is_open,
-        "prefilled_from_previous": extra.draft is None and extra.progress is None
+        "entry": entry,
+        "round": entry.round,
+        "plan": entry.round.plan,
+        "node": entry.node,
+        "access": access,
+        "form": form,
+        "rows": rows,
+        "ancestors": _ancestors(entry.node),
+        "previous_progress": extra.previous_progress,
+        "saved_text": saved_text,
+        "has_draft": extra.draft is not None,
+        "draft_left_out": bool(entry.draft) and not entry.round.is_open,
+        "prefilled_from_previous": extra.draft is None
+        and extra.progress is None
         and extra.previous_progress is not None,
-        "conflict": conflict, "return_form": ReturnForm() if access.can_return else None,
+        "conflict": conflict,
+        "return_form": ReturnForm() if access.can_return else None,
         "read_only": not access.can_edit,
         "has_numeric": any(not row["qualitative"] for row in rows),
     }

@@ -19,17 +19,26 @@ def normalise_period(written: str) -> str | None:
 
 
 class OpenRoundForm(forms.Form):
-    title = forms.CharField(label=_("Name of the round"), max_length=200,
-                            help_text=_('For example "Q1/2026" or "Tertiaali 2/2026".'))
+    title = forms.CharField(
+        label=_("Name of the round"),
+        max_length=200,
+        help_text=_('For example "Q1/2026" or "Tertiaali 2/2026".'),
+    )
     period = forms.CharField(
-        label=_("Period reported on"), max_length=50,
-        help_text=_('For example 2026-Q1, 2026-T2, 2026-09 or 2026. "Q1/2026" and "9/2026" are also understood.'),
+        label=_("Period reported on"),
+        max_length=50,
+        help_text=_(
+            'For example 2026-Q1, 2026-T2, 2026-09 or 2026. "Q1/2026" and "9/2026" are also understood.'
+        ),
     )
     deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
     root = forms.TypedChoiceField(label=_("Part of the plan"), coerce=int, required=False, empty_value=None)
     confirm_duplicate = forms.BooleanField(
-        label=_("Open it anyway: I know another round already asks for reports on the same period and part "
-                "of the plan"), required=False,
+        label=_(
+            "Open it anyway: I know another round already asks for reports on the same period and part "
+            "of the plan"
+        ),
+        required=False,
     )
 
     def __init__(self, *args, nodes: list[Node], plan: Plan | None = None, **kwargs):
@@ -61,10 +70,13 @@ class OpenRoundForm(forms.Form):
         if self.duplicates and not data.get("confirm_duplicate"):
             names = ", ".join(f"{r.title} ({r.get_state_display()})" for r in self.duplicates)
             raise forms.ValidationError(
-                _("A round for the same period over the same part of the plan already exists: %(rounds)s. Both "
-                  "rounds would ask the same people for the same reports, and the later submissions would "
-                  "replace the earlier ones in the plan. If you really want a second round, tick the box below "
-                  "and open it again.") % {"rounds": names},
+                _(
+                    "A round for the same period over the same part of the plan already exists: %(rounds)s. Both "
+                    "rounds would ask the same people for the same reports, and the later submissions would "
+                    "replace the earlier ones in the plan. If you really want a second round, tick the box below "
+                    "and open it again."
+                )
+                % {"rounds": names},
                 code="duplicate_round",
             )
         return data
@@ -75,8 +87,11 @@ def same_period_rounds(plan: Plan, period: str, root: Node | None) -> list[Repor
     bounds = period_bounds(period)
     if bounds is None:
         return []
-    candidates = list(ReportingRound.objects.filter(plan=plan, period_start=bounds[0], period_end=bounds[1])
-                      .order_by("opened_at", "id"))
+    candidates = list(
+        ReportingRound.objects.filter(plan=plan, period_start=bounds[0], period_end=bounds[1]).order_by(
+            "opened_at", "id"
+        )
+    )
     if root is None or not candidates:
         return candidates
     parents = dict(Node.objects.filter(plan=plan).values_list("id", "parent_id"))
@@ -118,7 +133,9 @@ def is_qualitative(indicator: Indicator, measures: list) -> bool:
 
 class EntryForm(forms.Form):
     text = forms.CharField(
-        label=pgettext_lazy("report form", "Progress"), required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        label=pgettext_lazy("report form", "Progress"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What was done during the period, and what comes next. A few sentences are enough."),
     )
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=PHASE_CHOICES)
@@ -132,9 +149,15 @@ class EntryForm(forms.Form):
         self.period = period
         for indicator in indicators:
             self.fields[self.value_field(indicator)] = forms.CharField(
-                label=indicator.name, required=False, max_length=500,
-                widget=forms.TextInput(attrs={"inputmode": "text" if indicator.pk in qualitative else "decimal",
-                                              "autocomplete": "off"}),
+                label=indicator.name,
+                required=False,
+                max_length=500,
+                widget=forms.TextInput(
+                    attrs={
+                        "inputmode": "text" if indicator.pk in qualitative else "decimal",
+                        "autocomplete": "off",
+                    }
+                ),
             )
 
     @staticmethod
@@ -154,17 +177,26 @@ class EntryForm(forms.Form):
             measure = parse_measure(written, period=self.period)
             if indicator.pk in self.qualitative:
                 if measure.kind != "state" and measure.value is None:
-                    self.add_error(name, _('"%(text)s" is not a state. Write for example "Kyllä", "Osittain" or '
-                                           '"Ei".') % {"text": written})
+                    self.add_error(
+                        name,
+                        _('"%(text)s" is not a state. Write for example "Kyllä", "Osittain" or "Ei".')
+                        % {"text": written},
+                    )
                 continue
             if measure.value is None:
-                self.add_error(name, _('"%(text)s" is not a number. Write for example 9 844, 3,4 or 21,2 %%.')
-                               % {"text": written})
+                self.add_error(
+                    name,
+                    _('"%(text)s" is not a number. Write for example 9 844, 3,4 or 21,2 %%.')
+                    % {"text": written},
+                )
         return cleaned
 
     def entry_values(self) -> EntryValues:
-        data = EntryValues(text=self.cleaned_data["text"].strip(), phase=self.cleaned_data["phase"],
-                           verdict=self.cleaned_data["verdict"])
+        data = EntryValues(
+            text=self.cleaned_data["text"].strip(),
+            phase=self.cleaned_data["phase"],
+            verdict=self.cleaned_data["verdict"],
+        )
         for indicator in self.indicators:
             written = " ".join((self.cleaned_data.get(self.value_field(indicator)) or "").split())
             if not written:
@@ -178,5 +210,6 @@ class EntryForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    note = forms.CharField(label=_("What should be corrected?"), widget=forms.Textarea(attrs={"rows": 3}),
-                           max_length=2000)
+    note = forms.CharField(
+        label=_("What should be corrected?"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )

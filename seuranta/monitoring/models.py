@@ -35,8 +35,12 @@ class ClosedRoundError(Exception):
     """A write to a closed round, its entries or its snapshot; str() is a message for the user."""
 
     def __init__(self, message: str | None = None):
-        super().__init__(message or gettext("The reporting round is closed: it and its reports can no longer be "
-                                            "changed or removed."))
+        super().__init__(
+            message
+            or gettext(
+                "The reporting round is closed: it and its reports can no longer be changed or removed."
+            )
+        )
 
 
 def _open_only(sub_objs):
@@ -64,7 +68,9 @@ def protect_closed_rounds(collector, field, sub_objs, using):
     closed = list(sub_objs.filter(state=CLOSED))
     if closed:
         raise models.ProtectedError(
-            gettext("The plan has closed reporting rounds, which are kept as they are; archive the plan instead."),
+            gettext(
+                "The plan has closed reporting rounds, which are kept as they are; archive the plan instead."
+            ),
             closed,
         )
     models.CASCADE(collector, field, sub_objs, using)
@@ -75,10 +81,18 @@ class ReportingRound(models.Model):
         OPEN = "open", _("open")
         CLOSED = "closed", _("closed")
 
-    plan = models.ForeignKey(Plan, on_delete=protect_closed_rounds, related_name="rounds", verbose_name=_("plan"))
+    plan = models.ForeignKey(
+        Plan, on_delete=protect_closed_rounds, related_name="rounds", verbose_name=_("plan")
+    )
     root = models.ForeignKey(
-        Node, on_delete=cascade_unless_closed, db_constraint=False, null=True, blank=True, related_name="+",
-        verbose_name=_("part of the plan"), help_text=_("Empty: the whole plan."),
+        Node,
+        on_delete=cascade_unless_closed,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("part of the plan"),
+        help_text=_("Empty: the whole plan."),
     )
     title = models.CharField(_("title"), max_length=200)
     period = models.CharField(_("period"), max_length=50)
@@ -87,13 +101,23 @@ class ReportingRound(models.Model):
     deadline = models.DateField(_("deadline"))
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=set_null_unless_closed, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name=_("opened by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=set_null_unless_closed,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("opened by"),
     )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=set_null_unless_closed, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name=_("closed by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=set_null_unless_closed,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
@@ -137,7 +161,10 @@ class EntryQuerySet(models.QuerySet):
             round__plan__organization__memberships__user=user,
             round__plan__organization__memberships__active=True,
             round__plan__organization__memberships__role__in=[
-                Membership.Role.ADMIN, Membership.Role.COORDINATOR, Membership.Role.RESPONSIBLE],
+                Membership.Role.ADMIN,
+                Membership.Role.COORDINATOR,
+                Membership.Role.RESPONSIBLE,
+            ],
         )
 
     def in_open_rounds(self):
@@ -145,7 +172,9 @@ class EntryQuerySet(models.QuerySet):
 
     def completion(self):
         """{"total": n, "submitted": m} over these entries."""
-        return self.aggregate(total=Count("id"), submitted=Count("id", filter=Q(state=RoundEntry.State.SUBMITTED)))
+        return self.aggregate(
+            total=Count("id"), submitted=Count("id", filter=Q(state=RoundEntry.State.SUBMITTED))
+        )
 
 
 class RoundEntry(models.Model):
@@ -157,10 +186,16 @@ class RoundEntry(models.Model):
         SUBMITTED = "submitted", _("submitted")
         RETURNED = "returned", _("returned for correction")
 
-    round = models.ForeignKey(ReportingRound, on_delete=models.CASCADE, related_name="entries",
-                              verbose_name=_("reporting round"))
-    node = models.ForeignKey(Node, on_delete=cascade_unless_closed, db_constraint=False,
-                             related_name="round_entries", verbose_name=_("node"))
+    round = models.ForeignKey(
+        ReportingRound, on_delete=models.CASCADE, related_name="entries", verbose_name=_("reporting round")
+    )
+    node = models.ForeignKey(
+        Node,
+        on_delete=cascade_unless_closed,
+        db_constraint=False,
+        related_name="round_entries",
+        verbose_name=_("node"),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)  # the node's place in the plan, depth first
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -168,12 +203,22 @@ class RoundEntry(models.Model):
     # Unsubmitted values, text, phase and verdict (see reporting.EntryValues.to_draft); private until submitted.
     draft = models.JSONField(_("unsubmitted draft"), null=True, blank=True)
     progress = models.ForeignKey(
-        "plans.ProgressEntry", on_delete=set_null_unless_closed, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name=_("progress text"),
+        "plans.ProgressEntry",
+        on_delete=set_null_unless_closed,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("progress text"),
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=set_null_unless_closed, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name=_("last saved by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=set_null_unless_closed,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("last saved by"),
     )
     updated_at = models.DateTimeField(_("last saved"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
@@ -217,7 +262,9 @@ def reportable_node_ids(plan: Plan, root: Node | None = None) -> list[int]:
     Reportable: a leaf, or a node with indicators, that has responsible users.
     Three queries whatever the plan's size.
     """
-    rows = list(Node.objects.filter(plan=plan).order_by("parent_id", "order", "id").values_list("id", "parent_id"))
+    rows = list(
+        Node.objects.filter(plan=plan).order_by("parent_id", "order", "id").values_list("id", "parent_id")
+    )
     with_indicators = set(Indicator.objects.filter(node__plan=plan).values_list("node_id", flat=True))
     through = Node.responsible_users.through
     with_people = set(through.objects.filter(node__plan=plan).values_list("node_id", flat=True))

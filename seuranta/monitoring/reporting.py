@@ -54,15 +54,26 @@ def _locked_for_share(rows: QuerySet) -> list:
 
 def _round_is_open(round_id: int) -> bool:
     """Whether the round is open, with a shared lock on it that keeps it so until the transaction ends."""
-    return bool(_locked_for_share(
-        ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).values_list("pk")))
+    return bool(
+        _locked_for_share(
+            ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).values_list("pk")
+        )
+    )
 
 
 @transaction.atomic
-def open_round(plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user) -> ReportingRound:
+def open_round(
+    plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user
+) -> ReportingRound:
     start, end = period_bounds(period)
     reporting_round = ReportingRound.objects.create(
-        plan=plan, root=root, title=title, period=period, period_start=start, period_end=end, deadline=deadline,
+        plan=plan,
+        root=root,
+        title=title,
+        period=period,
+        period_start=start,
+        period_end=end,
+        deadline=deadline,
         opened_by=user,
     )
     RoundEntry.objects.bulk_create(
@@ -81,20 +92,32 @@ def add_new_entries(plan: Plan) -> int:
     (`order` is rewritten where it changed). The open rounds stay locked open until the caller's
     transaction ends, so a round closing meanwhile gets no entry its snapshot lacks. A fixed
     number of queries per open round."""
-    open_ids = [pk for (pk,) in _locked_for_share(
-        ReportingRound.objects.filter(plan=plan, state=ReportingRound.State.OPEN).order_by("pk").values_list("pk"))]
+    open_ids = [
+        pk
+        for (pk,) in _locked_for_share(
+            ReportingRound.objects.filter(plan=plan, state=ReportingRound.State.OPEN)
+            .order_by("pk")
+            .values_list("pk")
+        )
+    ]
     added = 0
-    for reporting_round in ReportingRound.objects.filter(pk__in=open_ids).select_related("root").order_by("pk"):
+    for reporting_round in (
+        ReportingRound.objects.filter(pk__in=open_ids).select_related("root").order_by("pk")
+    ):
         wanted = reportable_node_ids(plan, reporting_round.root)
         entries = {entry.node_id: entry for entry in RoundEntry.objects.filter(round=reporting_round)}
-        new = [RoundEntry(round=reporting_round, node_id=node_id) for node_id in wanted if node_id not in entries]
+        new = [
+            RoundEntry(round=reporting_round, node_id=node_id) for node_id in wanted if node_id not in entries
+        ]
         if not new:
             continue
         RoundEntry.objects.bulk_create(new, ignore_conflicts=True)  # a concurrent save may have added one
         place = {node_id: i for i, node_id in enumerate(wanted)}
         moved = []
         for entry in RoundEntry.objects.filter(round=reporting_round).order_by("pk"):
-            order = place.get(entry.node_id, len(wanted) + entry.order)  # no longer reportable: after the others
+            order = place.get(
+                entry.node_id, len(wanted) + entry.order
+            )  # no longer reportable: after the others
             if order != entry.order:
                 entry.order = order
                 moved.append(entry)
@@ -115,27 +138,40 @@ class EntryValues:
     def to_draft(self) -> dict:
         """The report as JSON for `RoundEntry.draft`."""
         return {
-            "values": {str(pk): {"text": text, "kind": kind, "value": value}
-                       for pk, (text, kind, value) in self.values.items()},
-            "text": self.text, "phase": self.phase, "verdict": self.verdict,
+            "values": {
+                str(pk): {"text": text, "kind": kind, "value": value}
+                for pk, (text, kind, value) in self.values.items()
+            },
+            "text": self.text,
+            "phase": self.phase,
+            "verdict": self.verdict,
         }
 
     @classmethod
     def from_draft(cls, draft: dict) -> EntryValues:
         return cls(
-            values={int(pk): (v["text"], v["kind"], v["value"]) for pk, v in (draft.get("values") or {}).items()},
-            text=draft.get("text", ""), phase=draft.get("phase", ""), verdict=draft.get("verdict", ""),
+            values={
+                int(pk): (v["text"], v["kind"], v["value"]) for pk, v in (draft.get("values") or {}).items()
+            },
+            text=draft.get("text", ""),
+            phase=draft.get("phase", ""),
+            verdict=draft.get("verdict", ""),
         )
 
 
-def current_report(entry: RoundEntry, indicators: list[Indicator]) -> tuple[dict[int, Measure], ProgressEntry | None]:
+def current_report(
+    entry: RoundEntry, indicators: list[Indicator]
+) -> tuple[dict[int, Measure], ProgressEntry | None]:
     """This round's stored actuals (by indicator id) and progress entry for the entry's node."""
     period = entry.round.period
     actuals = {}
-    for m in Measure.objects.filter(indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL,
-                                    period=period).order_by("order", "id"):
+    for m in Measure.objects.filter(
+        indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL, period=period
+    ).order_by("order", "id"):
         actuals.setdefault(m.indicator_id, m)
-    progress = ProgressEntry.objects.filter(node_id=entry.node_id, period=period).order_by("order", "id").first()
+    progress = (
+        ProgressEntry.objects.filter(node_id=entry.node_id, period=period).order_by("order", "id").first()
+    )
     return actuals, progress
 
 
@@ -160,8 +196,12 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     if submit:
         changes.update(state=RoundEntry.State.SUBMITTED, submitted_at=now, return_note="", draft=None)
     else:
-        changes.update(draft=data.to_draft(), state=Case(
-            When(state__in=KEEP_STATE_ON_DRAFT, then=F("state")), default=Value(RoundEntry.State.DRAFT)))
+        changes.update(
+            draft=data.to_draft(),
+            state=Case(
+                When(state__in=KEEP_STATE_ON_DRAFT, then=F("state")), default=Value(RoundEntry.State.DRAFT)
+            ),
+        )
     if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
         raise EntryConflict
     if submit:
@@ -176,7 +216,9 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
     # Locked, and read afresh: a submission in another round over the same node waits for this one.
     node = Node.objects.select_for_update(no_key=True).get(pk=entry.node_id)
     # Locked so that they cannot be deleted under the values written for them (see web.views_edit).
-    indicators = list(Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True))
+    indicators = list(
+        Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True)
+    )
     actuals, progress = current_report(entry, indicators)
     records = []
     start, end = reporting_round.period_start, reporting_round.period_end
@@ -188,32 +230,71 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
         if typed is None:
             if existing is not None:
                 to_delete.append(existing.pk)
-                records.append(_record(reporting_round.plan_id, node, "measure", existing.pk, "deleted",
-                                       {"text": [existing.text, None]}, user))
+                records.append(
+                    _record(
+                        reporting_round.plan_id,
+                        node,
+                        "measure",
+                        existing.pk,
+                        "deleted",
+                        {"text": [existing.text, None]},
+                        user,
+                    )
+                )
             continue
         text, kind, value = typed
         if existing is None:
-            to_create.append(Measure(
-                indicator=indicator, role=Measure.Role.ACTUAL, order=next_order[indicator.pk], text=text, kind=kind,
-                value=value, period=reporting_round.period, period_start=start, period_end=end, created_by=user,
-                extra={"round": reporting_round.pk},
-            ))
+            to_create.append(
+                Measure(
+                    indicator=indicator,
+                    role=Measure.Role.ACTUAL,
+                    order=next_order[indicator.pk],
+                    text=text,
+                    kind=kind,
+                    value=value,
+                    period=reporting_round.period,
+                    period_start=start,
+                    period_end=end,
+                    created_by=user,
+                    extra={"round": reporting_round.pk},
+                )
+            )
         elif (existing.text, existing.kind, existing.value) != (text, kind, value):
-            records.append(_record(reporting_round.plan_id, node, "measure", existing.pk, "changed",
-                                   {"text": [existing.text, text]}, user))
+            records.append(
+                _record(
+                    reporting_round.plan_id,
+                    node,
+                    "measure",
+                    existing.pk,
+                    "changed",
+                    {"text": [existing.text, text]},
+                    user,
+                )
+            )
             existing.text, existing.kind, existing.value, existing.created_by = text, kind, value, user
             to_update.append(existing)
     Measure.objects.filter(pk__in=to_delete).delete()
     Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "updated_at"])
     Measure.objects.bulk_create(to_create)
-    records.extend(_record(reporting_round.plan_id, node, "measure", m.pk, "created", {"text": [None, m.text]}, user)
-                   for m in to_create)
+    records.extend(
+        _record(reporting_round.plan_id, node, "measure", m.pk, "created", {"text": [None, m.text]}, user)
+        for m in to_create
+    )
 
     progress = _save_progress(entry, progress, data, user, records)
     RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
     if data.phase and data.phase != node.phase:
-        records.append(_record(reporting_round.plan_id, node, "node", node.pk, "changed",
-                               {"phase": [node.phase, data.phase]}, user))
+        records.append(
+            _record(
+                reporting_round.plan_id,
+                node,
+                "node",
+                node.pk,
+                "changed",
+                {"phase": [node.phase, data.phase]},
+                user,
+            )
+        )
         Node.objects.filter(pk=node.pk).update(phase=data.phase, version=F("version") + 1, updated_at=now)
     ChangeRecord.objects.bulk_create(records)
 
@@ -231,32 +312,64 @@ def _save_progress(entry, progress, data: EntryValues, user, records) -> Progres
     plan_id, node = entry.round.plan_id, entry.node
     if not (data.text or data.phase or data.verdict):
         if progress is not None:
-            records.append(_record(plan_id, node, "progress", progress.pk, "deleted", {"text": [progress.text, None]},
-                                   user))
+            records.append(
+                _record(
+                    plan_id, node, "progress", progress.pk, "deleted", {"text": [progress.text, None]}, user
+                )
+            )
             progress.delete()
         return None
     if progress is None:
         order = ProgressEntry.objects.filter(node=node).count()
         progress = ProgressEntry.objects.create(
-            node=node, order=order, period=entry.round.period, text=data.text, phase=data.phase,
-            verdict=data.verdict, author=user, extra={"round": entry.round_id},
+            node=node,
+            order=order,
+            period=entry.round.period,
+            text=data.text,
+            phase=data.phase,
+            verdict=data.verdict,
+            author=user,
+            extra={"round": entry.round_id},
         )
-        records.append(_record(plan_id, node, "progress", progress.pk, "created", {"text": [None, data.text]}, user))
+        records.append(
+            _record(plan_id, node, "progress", progress.pk, "created", {"text": [None, data.text]}, user)
+        )
         return progress
     before = {"text": progress.text, "phase": progress.phase, "verdict": progress.verdict}
     after = {"text": data.text, "phase": data.phase, "verdict": data.verdict}
     if before != after:
-        records.append(_record(plan_id, node, "progress", progress.pk, "changed",
-                               {k: [before[k], after[k]] for k in before if before[k] != after[k]}, user))
-        progress.text, progress.phase, progress.verdict, progress.author = data.text, data.phase, data.verdict, user
+        records.append(
+            _record(
+                plan_id,
+                node,
+                "progress",
+                progress.pk,
+                "changed",
+                {k: [before[k], after[k]] for k in before if before[k] != after[k]},
+                user,
+            )
+        )
+        progress.text, progress.phase, progress.verdict, progress.author = (
+            data.text,
+            data.phase,
+            data.verdict,
+            user,
+        )
         progress.version += 1
         progress.save(update_fields=["text", "phase", "verdict", "author", "version", "updated_at"])
     return progress
 
 
 def _record(plan_id, node, object_type, object_id, action, changes, user) -> ChangeRecord:
-    return ChangeRecord(plan_id=plan_id, node=node, object_type=object_type, object_id=object_id, action=action,
-                        changes=changes, user=user)
+    return ChangeRecord(
+        plan_id=plan_id,
+        node=node,
+        object_type=object_type,
+        object_id=object_id,
+        action=action,
+        changes=changes,
+        user=user,
+    )
 
 
 @transaction.atomic
@@ -268,9 +381,14 @@ def return_entry(entry: RoundEntry, note: str, *, user) -> bool:
     """
     if not _round_is_open(entry.round_id):
         return False
-    return bool(RoundEntry.objects.filter(pk=entry.pk).update(
-        state=RoundEntry.State.RETURNED, return_note=note, version=F("version") + 1, updated_at=timezone.now(),
-    ))
+    return bool(
+        RoundEntry.objects.filter(pk=entry.pk).update(
+            state=RoundEntry.State.RETURNED,
+            return_note=note,
+            version=F("version") + 1,
+            updated_at=timezone.now(),
+        )
+    )
 
 
 def close_round(reporting_round: ReportingRound, *, user, on: date | None = None, lang: str = "fi") -> bool:
@@ -286,9 +404,15 @@ def close_round(reporting_round: ReportingRound, *, user, on: date | None = None
         if not rounds.select_for_update().values_list("pk").first():
             return False
         # The entries too, in case a write reaches them without the round's lock (the admin, a cascade).
-        list(RoundEntry.objects.filter(round=reporting_round.pk).order_by("pk").select_for_update()
-             .values_list("pk"))
+        list(
+            RoundEntry.objects.filter(round=reporting_round.pk)
+            .order_by("pk")
+            .select_for_update()
+            .values_list("pk")
+        )
         snapshot = build_snapshot(reporting_round, on=on or timezone.localdate(), lang=lang)
-        rounds.update(state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(), snapshot=snapshot)
+        rounds.update(
+            state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(), snapshot=snapshot
+        )
     reporting_round.refresh_from_db()
     return True

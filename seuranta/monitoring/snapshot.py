@@ -29,17 +29,21 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
     core_nodes = {node.key: (node, ancestors) for node, ancestors in core_plan.walk()}
 
     entries = list(
-        RoundEntry.objects.filter(round=reporting_round).select_related("node").prefetch_related(
-            "node__responsible_users"
-        ).order_by("order", "id")
+        RoundEntry.objects.filter(round=reporting_round)
+        .select_related("node")
+        .prefetch_related("node__responsible_users")
+        .order_by("order", "id")
     )
     node_ids = [e.node_id for e in entries]
     actuals: dict[int, Measure] = {}
-    for m in Measure.objects.filter(indicator__node_id__in=node_ids, role=Measure.Role.ACTUAL,
-                                    period=reporting_round.period).order_by("order", "id"):
+    for m in Measure.objects.filter(
+        indicator__node_id__in=node_ids, role=Measure.Role.ACTUAL, period=reporting_round.period
+    ).order_by("order", "id"):
         actuals.setdefault(m.indicator_id, m)
     progress: dict[int, ProgressEntry] = {}
-    for p in ProgressEntry.objects.filter(node_id__in=node_ids, period=reporting_round.period).order_by("order", "id"):
+    for p in ProgressEntry.objects.filter(node_id__in=node_ids, period=reporting_round.period).order_by(
+        "order", "id"
+    ):
         progress.setdefault(p.node_id, p)
 
     rows = []
@@ -51,32 +55,40 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
         for indicator in core_node.indicators if core_node is not None else []:
             result = evaluation.indicator(indicator)
             actual = actuals.get(indicator.key)
-            indicators.append({
-                "id": indicator.key, "name": indicator.name, "unit": indicator.unit,
-                "value_text": actual.text if actual else None, "value": actual.value if actual else None,
-                "status": result.status, "reason": result.reason,
-            })
+            indicators.append(
+                {
+                    "id": indicator.key,
+                    "name": indicator.name,
+                    "unit": indicator.unit,
+                    "value_text": actual.text if actual else None,
+                    "value": actual.value if actual else None,
+                    "status": result.status,
+                    "reason": result.reason,
+                }
+            )
         report = progress.get(entry.node_id)
         status = node_eval.status if node_eval else None
         counts[status or "none"] += 1
-        rows.append({
-            "entry_id": entry.pk,
-            "node_id": entry.node_id,
-            "title": entry.node.title,
-            "level": entry.node.level,
-            "path": [a.title for a in ancestors],
-            "unit": entry.node.unit_name,
-            "state": entry.state,
-            "submitted": entry.state == RoundEntry.State.SUBMITTED,
-            "draft_left_out": bool(entry.draft),
-            "responsible": [person_name(u) for u in entry.node.responsible_users.all()],
-            "text": report.text if report else "",
-            "phase": report.phase if report else "",
-            "verdict": report.verdict if report else "",
-            "status": status,
-            "reason": node_eval.reason if node_eval else "",
-            "indicators": indicators,
-        })
+        rows.append(
+            {
+                "entry_id": entry.pk,
+                "node_id": entry.node_id,
+                "title": entry.node.title,
+                "level": entry.node.level,
+                "path": [a.title for a in ancestors],
+                "unit": entry.node.unit_name,
+                "state": entry.state,
+                "submitted": entry.state == RoundEntry.State.SUBMITTED,
+                "draft_left_out": bool(entry.draft),
+                "responsible": [person_name(u) for u in entry.node.responsible_users.all()],
+                "text": report.text if report else "",
+                "phase": report.phase if report else "",
+                "verdict": report.verdict if report else "",
+                "status": status,
+                "reason": node_eval.reason if node_eval else "",
+                "indicators": indicators,
+            }
+        )
     unsubmitted = [row["entry_id"] for row in rows if not row["submitted"]]
     return {
         "on": on.isoformat(),

@@ -37,18 +37,30 @@ def _send(messages: list[EmailMessage]) -> int:
 @task
 def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -> int:
     """Email every responsible person who still has unsubmitted reports in the round; the number of emails."""
-    reporting_round = ReportingRound.objects.select_related("plan").filter(
-        pk=round_id, state=ReportingRound.State.OPEN).first()
+    reporting_round = (
+        ReportingRound.objects.select_related("plan")
+        .filter(pk=round_id, state=ReportingRound.State.OPEN)
+        .first()
+    )
     if reporting_round is None:
         return 0
     due: dict[int, list[RoundEntry]] = defaultdict(list)
     people = {}
-    entries = RoundEntry.objects.filter(round=reporting_round, state__in=DUE_STATES).select_related(
-        "node").prefetch_related("node__responsible_users").order_by("order", "id")
+    entries = (
+        RoundEntry.objects.filter(round=reporting_round, state__in=DUE_STATES)
+        .select_related("node")
+        .prefetch_related("node__responsible_users")
+        .order_by("order", "id")
+    )
     entries = list(entries)
     # Only those who may open the reports: someone later made a viewer, or who left, gets no reminder.
-    allowed = {user.pk for user in may_report(
-        {u.pk: u for entry in entries for u in entry.node.responsible_users.all()}.values(), reporting_round.plan)}
+    allowed = {
+        user.pk
+        for user in may_report(
+            {u.pk: u for entry in entries for u in entry.node.responsible_users.all()}.values(),
+            reporting_round.plan,
+        )
+    }
     for entry in entries:
         for user in entry.node.responsible_users.all():
             if user.email and user.is_active and user.pk in allowed:
@@ -61,9 +73,13 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
             lines = [
                 _("Hello %(name)s,") % {"name": person_name(user)},
                 "",
-                _('Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
-                  "These reports are still waiting for you:") % {
-                    "round": reporting_round.title, "plan": plan_name(reporting_round.plan),
+                _(
+                    'Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
+                    "These reports are still waiting for you:"
+                )
+                % {
+                    "round": reporting_round.title,
+                    "plan": plan_name(reporting_round.plan),
                     "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
                 },
                 "",
@@ -71,14 +87,23 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
                 "",
                 _("Report here: %(url)s") % {"url": my_reports_url},
             ]
-            messages.append(EmailMessage(
-                subject=_("Reminder: %(round)s reports are due %(deadline)s") % {
-                    "round": one_line(reporting_round.title), "deadline": reporting_round.deadline.strftime("%d.%m.%Y")},
-                body="\n".join(lines), from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email],
-            ))
+            messages.append(
+                EmailMessage(
+                    subject=_("Reminder: %(round)s reports are due %(deadline)s")
+                    % {
+                        "round": one_line(reporting_round.title),
+                        "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
+                    },
+                    body="\n".join(lines),
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                    to=[user.email],
+                )
+            )
     sent = _send(messages)
     # A round closed meanwhile stays as it was closed.
-    ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(reminded_at=timezone.now())
+    ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(
+        reminded_at=timezone.now()
+    )
     return sent
 
 
@@ -88,21 +113,28 @@ def send_return_notice(entry_id: int, entry_url: str, lang: str = "fi") -> int:
     entry = RoundEntry.objects.select_related("round__plan", "node").filter(pk=entry_id).first()
     if entry is None:
         return 0
-    recipients = [u.email for u in may_report(entry.node.responsible_users.all(), entry.round.plan)
-                  if u.email and u.is_active]
+    recipients = [
+        u.email
+        for u in may_report(entry.node.responsible_users.all(), entry.round.plan)
+        if u.email and u.is_active
+    ]
     if not recipients:
         return 0
     with translation.override(lang):
-        body = "\n".join([
-            _('Your report "%(node)s" in round "%(round)s" was returned for correction.') % {
-                "node": entry.node.title, "round": entry.round.title},
-            "",
-            entry.return_note,
-            "",
-            _("Correct it here: %(url)s") % {"url": entry_url},
-        ])
+        body = "\n".join(
+            [
+                _('Your report "%(node)s" in round "%(round)s" was returned for correction.')
+                % {"node": entry.node.title, "round": entry.round.title},
+                "",
+                entry.return_note,
+                "",
+                _("Correct it here: %(url)s") % {"url": entry_url},
+            ]
+        )
         message = EmailMessage(
             subject=_("Report returned for correction: %(node)s") % {"node": one_line(entry.node.title)[:80]},
-            body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=recipients,
         )
     return _send([message])

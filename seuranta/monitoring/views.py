@@ -44,8 +44,11 @@ def _percent(done: int, total: int) -> int:
 @login_required
 def my_reports(request):
     entries = list(
-        RoundEntry.objects.for_user(request.user).reportable_by(request.user).in_open_rounds()
-        .select_related("round__plan", "node").order_by("round__deadline", "round_id", "order", "id")
+        RoundEntry.objects.for_user(request.user)
+        .reportable_by(request.user)
+        .in_open_rounds()
+        .select_related("round__plan", "node")
+        .order_by("round__deadline", "round_id", "order", "id")
     )
     rounds: dict[int, dict] = {}
     for entry in entries:
@@ -55,21 +58,32 @@ def my_reports(request):
     for group in rounds.values():
         group["percent"] = _percent(group["submitted"], len(group["entries"]))
     due = sum(1 for e in entries if e.state != SUBMITTED)
-    return render(request, "monitoring/my_reports.html",
-                  {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate()})
+    return render(
+        request,
+        "monitoring/my_reports.html",
+        {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate()},
+    )
 
 
 @login_required
 def rounds(request):
     """The rounds of every plan the user coordinates, with a way to open a new one."""
-    plans = Plan.objects.exclude(state=Plan.State.ARCHIVED).select_related("organization").order_by(
-        "organization__name", "title")
+    plans = (
+        Plan.objects.exclude(state=Plan.State.ARCHIVED)
+        .select_related("organization")
+        .order_by("organization__name", "title")
+    )
     if not request.user.is_superuser:
         plans = plans.filter(organization__in=managed_organizations(request.user))
     plans = list(plans)
-    all_rounds = ReportingRound.objects.filter(plan__in=plans).annotate(
-        total=Count("entries"), submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),
-    ).order_by("state", "-opened_at")
+    all_rounds = (
+        ReportingRound.objects.filter(plan__in=plans)
+        .annotate(
+            total=Count("entries"),
+            submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),
+        )
+        .order_by("state", "-opened_at")
+    )
     by_plan: dict[int, list] = {}
     for r in all_rounds:
         r.percent = _percent(r.submitted, r.total)
@@ -84,18 +98,33 @@ def open_round_view(request, plan_id: int):
     if not access.can_report:  # an archived plan takes no more reports
         messages.error(request, _("This plan is archived; no more rounds can be opened."))
         return redirect("monitoring:rounds")
-    nodes = list(Node.objects.filter(plan=plan, children__isnull=False).distinct().order_by("parent_id", "order", "id"))
+    nodes = list(
+        Node.objects.filter(plan=plan, children__isnull=False).distinct().order_by("parent_id", "order", "id")
+    )
     form = OpenRoundForm(request.POST or None, nodes=nodes, plan=plan)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        reporting_round = open_round(plan, title=data["title"], period=data["period"], deadline=data["deadline"],
-                                     root=data["root"], user=request.user)
+        reporting_round = open_round(
+            plan,
+            title=data["title"],
+            period=data["period"],
+            deadline=data["deadline"],
+            root=data["root"],
+            user=request.user,
+        )
         count = reporting_round.entries.count()
         if count:
-            messages.success(request, _("The round is open: %(count)s reports were requested.") % {"count": count})
+            messages.success(
+                request, _("The round is open: %(count)s reports were requested.") % {"count": count}
+            )
         else:
-            messages.warning(request, _("The round is open, but no action in it has a responsible person. "
-                                        "Assign responsible persons to the actions first."))
+            messages.warning(
+                request,
+                _(
+                    "The round is open, but no action in it has a responsible person. "
+                    "Assign responsible persons to the actions first."
+                ),
+            )
         return redirect("monitoring:round", round_id=reporting_round.pk)
     return render(request, "monitoring/open_round.html", {"plan": plan, "form": form})
 
@@ -107,11 +136,18 @@ def round_detail(request, round_id: int):
     completion = entries.completion()
     per_person = list(
         entries.filter(node__responsible_users__isnull=False)
-        .values("node__responsible_users", "node__responsible_users__first_name",
-                "node__responsible_users__last_name", "node__responsible_users__username")
+        .values(
+            "node__responsible_users",
+            "node__responsible_users__first_name",
+            "node__responsible_users__last_name",
+            "node__responsible_users__username",
+        )
         .annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
-        .order_by("node__responsible_users__last_name", "node__responsible_users__first_name",
-                  "node__responsible_users__username")
+        .order_by(
+            "node__responsible_users__last_name",
+            "node__responsible_users__first_name",
+            "node__responsible_users__username",
+        )
     )
     for row in per_person:
         full = f"{row['node__responsible_users__first_name']} {row['node__responsible_users__last_name']}".strip()
@@ -119,29 +155,41 @@ def round_detail(request, round_id: int):
         row["percent"] = _percent(row["submitted"], row["total"])
     per_unit = list(
         entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
-        .values("unit").annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
+        .values("unit")
+        .annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
         .order_by("unit")
     )
     for row in per_unit:
         row["percent"] = _percent(row["submitted"], row["total"])
     state = request.GET.get("state", "")
-    listed = entries.select_related("node").prefetch_related("node__responsible_users").order_by("order", "id")
+    listed = (
+        entries.select_related("node").prefetch_related("node__responsible_users").order_by("order", "id")
+    )
     if state in RoundEntry.State.values:
         listed = listed.filter(state=state)
     snapshot = reporting_round.snapshot
     if snapshot:
         labels = dict(RoundEntry.State.choices)
         # A node deleted from the plan after closing: the snapshot keeps its report, but it has no page.
-        present = set(Node.objects.filter(pk__in=[row["node_id"] for row in snapshot["entries"]])
-                      .values_list("pk", flat=True))
+        present = set(
+            Node.objects.filter(pk__in=[row["node_id"] for row in snapshot["entries"]]).values_list(
+                "pk", flat=True
+            )
+        )
         for row in snapshot["entries"]:
             row["state_label"] = labels.get(row["state"], row["state"])
             row["removed"] = row["node_id"] not in present
         _count_removed(snapshot["entries"], per_person, per_unit)
     context = {
-        "round": reporting_round, "plan": reporting_round.plan, "access": access,
-        "completion": completion, "percent": _percent(completion["submitted"], completion["total"]),
-        "per_person": per_person, "per_unit": per_unit, "state_filter": state, "states": RoundEntry.State.choices,
+        "round": reporting_round,
+        "plan": reporting_round.plan,
+        "access": access,
+        "completion": completion,
+        "percent": _percent(completion["submitted"], completion["total"]),
+        "per_person": per_person,
+        "per_unit": per_unit,
+        "state_filter": state,
+        "states": RoundEntry.State.choices,
         "entries": [] if reporting_round.snapshot else list(listed),
         "snapshot": snapshot,
     }
@@ -167,9 +215,12 @@ def remind(request, round_id: int):
     if not reporting_round.is_open:
         messages.error(request, _("The round is closed; reminders are no longer sent."))
         return redirect("monitoring:round", round_id=round_id)
-    send_round_reminders.enqueue(reporting_round.pk, request.build_absolute_uri(reverse("monitoring:my_reports")),
-                                 ui_lang())
-    messages.success(request, _("Reminders are on their way to everyone whose reports are not yet submitted."))
+    send_round_reminders.enqueue(
+        reporting_round.pk, request.build_absolute_uri(reverse("monitoring:my_reports")), ui_lang()
+    )
+    messages.success(
+        request, _("Reminders are on their way to everyone whose reports are not yet submitted.")
+    )
     return redirect("monitoring:round", round_id=round_id)
 
 
@@ -178,7 +229,9 @@ def remind(request, round_id: int):
 def close(request, round_id: int):
     reporting_round, _access = get_round_for(request.user, round_id)
     if close_round(reporting_round, user=request.user, lang=ui_lang()):
-        messages.success(request, _("The round is closed. Its reports are locked and the snapshot below is final."))
+        messages.success(
+            request, _("The round is closed. Its reports are locked and the snapshot below is final.")
+        )
     else:
         messages.info(request, _("The round was already closed."))
     return redirect("monitoring:round", round_id=round_id)
@@ -199,29 +252,51 @@ def entry_view(request, entry_id: int):
         form.add_error("text", _("Write a short progress text before submitting."))
     if not form.is_valid():
         messages.error(request, _("Nothing was saved yet: correct the fields marked below."))
-        return render(request, "monitoring/entry.html",
-                      entry_context(entry, access, user=request.user, form=form, extra=extra), status=400)
+        return render(
+            request,
+            "monitoring/entry.html",
+            entry_context(entry, access, user=request.user, form=form, extra=extra),
+            status=400,
+        )
     try:
-        save_entry(entry, form.entry_values(), user=request.user, version=form.cleaned_data["version"],
-                   submit=submit)
+        save_entry(
+            entry, form.entry_values(), user=request.user, version=form.cleaned_data["version"], submit=submit
+        )
     except EntryLocked:
         entry, access = get_entry_for(request.user, entry_id)
-        messages.error(request, _("The round was closed while you were writing; this report can no longer be "
-                                  "changed. Your text is kept below so you can copy it."))
-        return render(request, "monitoring/entry.html",
-                      entry_context(entry, access, user=request.user, form=form, extra=extra), status=403)
+        messages.error(
+            request,
+            _(
+                "The round was closed while you were writing; this report can no longer be "
+                "changed. Your text is kept below so you can copy it."
+            ),
+        )
+        return render(
+            request,
+            "monitoring/entry.html",
+            entry_context(entry, access, user=request.user, form=form, extra=extra),
+            status=403,
+        )
     except EntryConflict:
         entry, access = get_entry_for(request.user, entry_id)
-        return render(request, "monitoring/entry.html",
-                      entry_context(entry, access, user=request.user, form=form, extra=extra, conflict=True),
-                      status=409)
+        return render(
+            request,
+            "monitoring/entry.html",
+            entry_context(entry, access, user=request.user, form=form, extra=extra, conflict=True),
+            status=409,
+        )
     if submit:
         messages.success(request, _("Report submitted. Thank you!"))
         if access.is_assigned:
             return redirect("monitoring:my_reports")
         return redirect("monitoring:round", round_id=entry.round_id)
-    messages.success(request, _("Draft saved. It is not public until the report is submitted; you can come back "
-                                "to it until the deadline."))
+    messages.success(
+        request,
+        _(
+            "Draft saved. It is not public until the report is submitted; you can come back "
+            "to it until the deadline."
+        ),
+    )
     return redirect("monitoring:entry", entry_id=entry.pk)
 
 
@@ -230,10 +305,14 @@ def entry_view(request, entry_id: int):
 def return_view(request, entry_id: int):
     entry, access = get_entry_for(request.user, entry_id)
     if not access.plan.can_coordinate:
-        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
+        return render(
+            request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403
+        )
     if not access.can_return:
         messages.error(request, _("The round is closed, so this report can no longer be returned."))
-        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
+        return render(
+            request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403
+        )
     form = ReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write what should be corrected."))
@@ -241,8 +320,11 @@ def return_view(request, entry_id: int):
     if not return_entry(entry, form.cleaned_data["note"], user=request.user):  # closed meanwhile
         entry, access = get_entry_for(request.user, entry_id)
         messages.error(request, _("The round is closed, so this report can no longer be returned."))
-        return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403)
-    send_return_notice.enqueue(entry.pk, request.build_absolute_uri(reverse("monitoring:entry", args=[entry.pk])),
-                               ui_lang())
+        return render(
+            request, "monitoring/entry.html", entry_context(entry, access, user=request.user), status=403
+        )
+    send_return_notice.enqueue(
+        entry.pk, request.build_absolute_uri(reverse("monitoring:entry", args=[entry.pk])), ui_lang()
+    )
     messages.success(request, _("The report was returned for correction and its author notified."))
     return redirect("monitoring:round", round_id=entry.round_id)

@@ -38,26 +38,40 @@ def open_invitation(token: str) -> OpenedInvitation:
     try:
         pk, nonce = signing.loads(token, salt=SALT, max_age=VALID_FOR)
     except signing.SignatureExpired:
-        return OpenedInvitation(None, _("This invitation has expired: an invitation link is valid for seven "
-                                        "days. Ask the person who invited you to send a new one."))
+        return OpenedInvitation(
+            None,
+            _(
+                "This invitation has expired: an invitation link is valid for seven "
+                "days. Ask the person who invited you to send a new one."
+            ),
+        )
     except (signing.BadSignature, ValueError, TypeError):
-        return OpenedInvitation(None, _("This invitation link is not valid. Check that you copied the whole "
-                                        "link from the e-mail, or ask for a new invitation."))
+        return OpenedInvitation(
+            None,
+            _(
+                "This invitation link is not valid. Check that you copied the whole "
+                "link from the e-mail, or ask for a new invitation."
+            ),
+        )
     invitation = Invitation.objects.select_related("organization").filter(pk=pk).first()
     if invitation is None or invitation.cancelled:
-        return OpenedInvitation(None, _("This invitation has been cancelled. Ask the organisation's "
-                                        "administrator for a new one."))
+        return OpenedInvitation(
+            None, _("This invitation has been cancelled. Ask the organisation's administrator for a new one.")
+        )
     if invitation.accepted_at is not None:
         return OpenedInvitation(None, used_problem())
     if invitation.nonce != nonce:
-        return OpenedInvitation(None, _("A newer invitation has been sent to you: use the link in the "
-                                        "latest e-mail."))
+        return OpenedInvitation(
+            None, _("A newer invitation has been sent to you: use the link in the latest e-mail.")
+        )
     return OpenedInvitation(invitation)
 
 
 def used_problem() -> str:
-    return _("This invitation has already been used. Log in with the username and password you chose, or reset "
-             "your password if you forgot it.")
+    return _(
+        "This invitation has already been used. Log in with the username and password you chose, or reset "
+        "your password if you forgot it."
+    )
 
 
 def existing_user(email: str):
@@ -73,7 +87,8 @@ def accept(invitation: Invitation, user) -> Membership:
     if locked.accepted_at is not None or locked.cancelled:
         raise ValueError("invitation already used")
     membership, _created = Membership.objects.update_or_create(
-        user=user, organization_id=locked.organization_id, defaults={"role": locked.role, "active": True})
+        user=user, organization_id=locked.organization_id, defaults={"role": locked.role, "active": True}
+    )
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])

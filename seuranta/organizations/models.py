@@ -21,19 +21,30 @@ def new_nonce() -> str:
 
 class Invitation(models.Model):
     organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organization"))
+        Organization, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organization")
+    )
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices)
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("invited by"))
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
     # Part of the signed token: sending the invitation again changes it, so only the newest link works.
     nonce = models.CharField(max_length=32, default=new_nonce, editable=False)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("accepted by"))
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
     cancelled = models.BooleanField(_("cancelled"), default=False)
 
     class Meta:

@@ -23,21 +23,30 @@ def send_invitation(invitation_id: int, accept_url: str, inviter: str, lang: str
         return 0
     with translation.override(lang):
         organization = invitation.organization.name
-        body = "\n".join([
-            _("Hello,"),
-            "",
-            _("%(inviter)s has invited you to Seuranta, the planning and monitoring service of %(organization)s, "
-              "as %(role)s.") % {"inviter": inviter, "organization": organization,
-                                 "role": invitation.get_role_display()},
-            "",
-            _("Accept the invitation and choose your password here (the link is valid for seven days and can "
-              "be used once):"),
-            accept_url,
-            "",
-            _("If you did not expect this invitation, you can ignore this message."),
-        ])
+        body = "\n".join(
+            [
+                _("Hello,"),
+                "",
+                _(
+                    "%(inviter)s has invited you to Seuranta, the planning and monitoring service of %(organization)s, "
+                    "as %(role)s."
+                )
+                % {"inviter": inviter, "organization": organization, "role": invitation.get_role_display()},
+                "",
+                _(
+                    "Accept the invitation and choose your password here (the link is valid for seven days and can "
+                    "be used once):"
+                ),
+                accept_url,
+                "",
+                _("If you did not expect this invitation, you can ignore this message."),
+            ]
+        )
         message = EmailMessage(
-            subject=_("Invitation to Seuranta: %(organization)s") % {"organization": " ".join(organization.split())},
-            body=body, from_email=settings.DEFAULT_FROM_EMAIL, to=[invitation.email],
+            subject=_("Invitation to Seuranta: %(organization)s")
+            % {"organization": " ".join(organization.split())},
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[invitation.email],
         )
     return mailers.default.send_messages([message]) or 0

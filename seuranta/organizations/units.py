@@ -39,7 +39,9 @@ def unit_rows(units: list[OrganizationUnit]) -> list[TreeRow]:
     while stack:
         unit, depth, path = stack.pop()
         rows.append(TreeRow(unit, depth, path))
-        stack.extend((child, depth + 1, path + PATH_SEPARATOR + child.name) for child in reversed(children[unit.pk]))
+        stack.extend(
+            (child, depth + 1, path + PATH_SEPARATOR + child.name) for child in reversed(children[unit.pk])
+        )
     return rows
 
 
@@ -80,5 +82,8 @@ def unit_choices(organization_id: int | None, *, keep: int | None = None) -> lis
     """Active units as (id, path) choices for a node's unit; `keep` stays offered even if inactive."""
     if organization_id is None:
         return []
-    return [(row.unit.pk, row.path) for row in organization_rows(organization_id)
-            if row.unit.active or row.unit.pk == keep]
+    return [
+        (row.unit.pk, row.path)
+        for row in organization_rows(organization_id)
+        if row.unit.active or row.unit.pk == keep
+    ]

@@ -21,7 +21,9 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 def accept_invitation(request, token: str):
     opened = open_invitation(token)
     if opened.invitation is None:
-        return render(request, "organizations/invitation_invalid.html", {"problem": opened.problem}, status=410)
+        return render(
+            request, "organizations/invitation_invalid.html", {"problem": opened.problem}, status=410
+        )
     invitation = opened.invitation
     account = existing_user(invitation.email)
     context = {"invitation": invitation, "organization": invitation.organization}
@@ -31,18 +33,26 @@ def accept_invitation(request, token: str):
             if request.method == "POST":
                 if not _accepted(invitation, account):
                     return _used(request)
-                messages.success(request, _("You are now a member of %(organization)s.")
-                                 % {"organization": invitation.organization})
+                messages.success(
+                    request,
+                    _("You are now a member of %(organization)s.")
+                    % {"organization": invitation.organization},
+                )
                 return redirect("home")
             return render(request, "organizations/accept_join.html", context)
         return render(request, "organizations/accept_login.html", {**context, "account": account})
     user = account or get_user_model()(username=invitation.email, email=invitation.email)
-    form = AcceptInvitationForm(request.POST or None, user=user,
-                                initial={"first_name": user.first_name, "last_name": user.last_name})
+    form = AcceptInvitationForm(
+        request.POST or None, user=user, initial={"first_name": user.first_name, "last_name": user.last_name}
+    )
     if request.method == "POST" and form.is_valid():
         return _create_account(request, invitation, user, form)
-    return render(request, "organizations/accept.html", {**context, "form": form, "username": user.get_username()},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "organizations/accept.html",
+        {**context, "form": form, "username": user.get_username()},
+        status=400 if form.is_bound else 200,
+    )
 
 
 def _accepted(invitation, user) -> bool:
@@ -54,8 +64,7 @@ def _accepted(invitation, user) -> bool:
 
 
 def _used(request):
-    return render(request, "organizations/invitation_invalid.html",
-                  {"problem": used_problem()}, status=410)
+    return render(request, "organizations/invitation_invalid.html", {"problem": used_problem()}, status=410)
 
 
 def _create_account(request, invitation, user, form):
@@ -68,6 +77,7 @@ def _create_account(request, invitation, user, form):
             transaction.set_rollback(True)
             return _used(request)
     login(request, user, backend=BACKEND)
-    messages.success(request, _("Welcome to Seuranta. Your username is %(username)s.")
-                     % {"username": user.get_username()})
+    messages.success(
+        request, _("Welcome to Seuranta. Your username is %(username)s.") % {"username": user.get_username()}
+    )
     return redirect("home")

@@ -41,15 +41,32 @@ def organizations(request):
 
 
 def _people_page(request, organization, invite_form: InviteForm, status: int = 200):
-    members = list(Membership.objects.filter(organization=organization).select_related("user")
-                   .order_by("-active", "user__last_name", "user__first_name", "user__username"))
-    pending = list(Invitation.objects.filter(organization=organization, accepted_at=None, cancelled=False)
-                   .select_related("invited_by"))
-    return render(request, "organizations/people.html", {
-        "organization": organization, "members": [
-            {"membership": m, "name": person_name(m.user), "is_me": m.user_id == request.user.pk} for m in members],
-        "pending": pending, "invite_form": invite_form, "roles": Membership.Role.choices, "tab": "people",
-    }, status=status)
+    members = list(
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("-active", "user__last_name", "user__first_name", "user__username")
+    )
+    pending = list(
+        Invitation.objects.filter(
+            organization=organization, accepted_at=None, cancelled=False
+        ).select_related("invited_by")
+    )
+    return render(
+        request,
+        "organizations/people.html",
+        {
+            "organization": organization,
+            "members": [
+                {"membership": m, "name": person_name(m.user), "is_me": m.user_id == request.user.pk}
+                for m in members
+            ],
+            "pending": pending,
+            "invite_form": invite_form,
+            "roles": Membership.Role.choices,
+            "tab": "people",
+        },
+        status=status,
+    )
 
 
 @administers
@@ -73,9 +90,11 @@ def invite(request, organization):
     with transaction.atomic():
         # One open invitation per address: inviting again replaces the earlier one (and its link).
         Invitation.objects.filter(organization=organization, email__iexact=email, accepted_at=None).update(
-            cancelled=True)
-        invitation = Invitation.objects.create(organization=organization, email=email, role=role,
-                                               invited_by=request.user)
+            cancelled=True
+        )
+        invitation = Invitation.objects.create(
+            organization=organization, email=email, role=role, invited_by=request.user
+        )
     _send(request, invitation)
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": email})
     return redirect("organizations:people", organization.pk)
@@ -84,13 +103,17 @@ def invite(request, organization):
 @require_POST
 @administers
 def invitation_resend(request, organization, invitation_id: int):
-    invitation = get_object_or_404(Invitation, pk=invitation_id, organization=organization,
-                                   accepted_at=None, cancelled=False)
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_id, organization=organization, accepted_at=None, cancelled=False
+    )
     invitation.nonce, invitation.sent_at = new_nonce(), timezone.now()
     invitation.save(update_fields=["nonce", "sent_at"])
     _send(request, invitation)
-    messages.success(request, _("Invitation sent again to %(email)s; the earlier link no longer works.")
-                     % {"email": invitation.email})
+    messages.success(
+        request,
+        _("Invitation sent again to %(email)s; the earlier link no longer works.")
+        % {"email": invitation.email},
+    )
     return redirect("organizations:people", organization.pk)
 
 
@@ -105,27 +128,38 @@ def invitation_cancel(request, organization, invitation_id: int):
 
 def _last_admin(membership: Membership) -> bool:
     """Whether taking this membership's admin role away would leave the organisation without an administrator."""
-    return membership.role == ADMIN and membership.active and not Membership.objects.active().filter(
-        organization_id=membership.organization_id, role=ADMIN).exclude(pk=membership.pk).exists()
+    return (
+        membership.role == ADMIN
+        and membership.active
+        and not Membership.objects.active()
+        .filter(organization_id=membership.organization_id, role=ADMIN)
+        .exclude(pk=membership.pk)
+        .exists()
+    )
 
 
 @require_POST
 @administers
 def member_role(request, organization, membership_id: int):
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id,
-                                   organization=organization)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, organization=organization
+    )
     form = RoleForm(request.POST)
     name = person_name(membership.user)
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
     elif form.cleaned_data["role"] != ADMIN and _last_admin(membership):
-        messages.error(request, _("%(name)s is the organisation's only administrator. Make someone else an "
-                                  "administrator first.") % {"name": name})
+        messages.error(
+            request,
+            _("%(name)s is the organisation's only administrator. Make someone else an administrator first.")
+            % {"name": name},
+        )
     else:
         membership.role = form.cleaned_data["role"]
         membership.save(update_fields=["role"])
-        messages.success(request, _("%(name)s is now %(role)s.") % {"name": name,
-                                                                    "role": membership.get_role_display()})
+        messages.success(
+            request, _("%(name)s is now %(role)s.") % {"name": name, "role": membership.get_role_display()}
+        )
     return _back(request, organization)
 
 
@@ -140,8 +174,9 @@ def _back(request, organization):
 @administers
 def member_active(request, organization, membership_id: int):
     """End someone's access (their history and reports stay) or restore it."""
-    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id,
-                                   organization=organization)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=membership_id, organization=organization
+    )
     user, name = membership.user, person_name(membership.user)
     if request.POST.get("active") == "1":
         with transaction.atomic():
@@ -149,14 +184,23 @@ def member_active(request, organization, membership_id: int):
             get_user_model().objects.filter(pk=user.pk).update(is_active=True)
         messages.success(request, _("%(name)s has access again.") % {"name": name})
     elif _last_admin(membership):
-        messages.error(request, _("%(name)s is the organisation's only administrator. Make someone else an "
-                                  "administrator first.") % {"name": name})
+        messages.error(
+            request,
+            _("%(name)s is the organisation's only administrator. Make someone else an administrator first.")
+            % {"name": name},
+        )
     else:
         with transaction.atomic():
             Membership.objects.filter(pk=membership.pk).update(active=False)
             # Without another organisation the account has no use left: it can no longer sign in at all.
             if not user.is_superuser and not Membership.objects.active().filter(user=user).exists():
                 get_user_model().objects.filter(pk=user.pk).update(is_active=False)
-        messages.success(request, _("%(name)s no longer has access to %(organization)s. Their reports and "
-                                    "changes stay in the history.") % {"name": name, "organization": organization})
+        messages.success(
+            request,
+            _(
+                "%(name)s no longer has access to %(organization)s. Their reports and "
+                "changes stay in the history."
+            )
+            % {"name": name, "organization": organization},
+        )
     return _back(request, organization)

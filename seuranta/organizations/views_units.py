@@ -19,11 +19,23 @@ from seuranta.plans.models import OrganizationUnit
 
 
 def _units_page(request, organization, form: UnitForm, rows, status: int = 200):
-    counts = dict(OrganizationUnit.objects.filter(organization=organization).annotate(n=Count("nodes"))
-                  .values_list("pk", "n"))
-    return render(request, "organizations/units.html", {
-        "organization": organization, "rows": rows, "form": form, "node_counts": counts, "tab": "units",
-    }, status=status)
+    counts = dict(
+        OrganizationUnit.objects.filter(organization=organization)
+        .annotate(n=Count("nodes"))
+        .values_list("pk", "n")
+    )
+    return render(
+        request,
+        "organizations/units.html",
+        {
+            "organization": organization,
+            "rows": rows,
+            "form": form,
+            "node_counts": counts,
+            "tab": "units",
+        },
+        status=status,
+    )
 
 
 @administers
@@ -35,8 +47,12 @@ def units(request, organization):
             data = form.cleaned_data
             depth = next((r.depth + 1 for r in rows if r.unit.pk == data["parent"]), 0)
             unit = OrganizationUnit.objects.create(
-                organization=organization, name=data["name"], parent_id=data["parent"],
-                order=data["order"] or 0, kind=kind_for(depth))
+                organization=organization,
+                name=data["name"],
+                parent_id=data["parent"],
+                order=data["order"] or 0,
+                kind=kind_for(depth),
+            )
             messages.success(request, _("Unit “%(name)s” added.") % {"name": unit.name})
             return redirect("organizations:units", organization.pk)
         messages.error(request, _("The unit was not added: check the fields below."))
@@ -54,20 +70,34 @@ def unit_edit(request, organization, unit_id: int):
             data = form.cleaned_data
             with transaction.atomic():
                 OrganizationUnit.objects.filter(pk=unit.pk).update(
-                    name=data["name"], parent_id=data["parent"], order=data["order"] or 0)
+                    name=data["name"], parent_id=data["parent"], order=data["order"] or 0
+                )
                 sync_kinds(organization.pk)
             messages.success(request, _("Unit “%(name)s” saved.") % {"name": data["name"]})
             return redirect("organizations:units", organization.pk)
         status = 400
     else:
-        form = UnitForm(organization=organization, rows=rows, unit=unit,
-                        initial={"name": unit.name, "parent": unit.parent_id, "order": unit.order})
+        form = UnitForm(
+            organization=organization,
+            rows=rows,
+            unit=unit,
+            initial={"name": unit.name, "parent": unit.parent_id, "order": unit.order},
+        )
         status = 200
     below = [r for r in rows if r.unit.pk in subtree_ids(rows, unit.pk) and r.unit.pk != unit.pk]
-    return render(request, "organizations/unit_edit.html", {
-        "organization": organization, "unit": unit, "form": form, "below": below, "tab": "units",
-        "path": next((r.path for r in rows if r.unit.pk == unit.pk), unit.name),
-    }, status=status)
+    return render(
+        request,
+        "organizations/unit_edit.html",
+        {
+            "organization": organization,
+            "unit": unit,
+            "form": form,
+            "below": below,
+            "tab": "units",
+            "path": next((r.path for r in rows if r.unit.pk == unit.pk), unit.name),
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -86,6 +116,12 @@ def unit_active(request, organization, unit_id: int):
         messages.success(request, _("Unit “%(name)s” is in use again.") % {"name": unit.name})
     else:
         OrganizationUnit.objects.filter(pk__in=subtree_ids(rows, unit.pk)).update(active=False)
-        messages.success(request, _("Unit “%(name)s” and the units below it are no longer in use. Plan items "
-                                    "that have them keep them.") % {"name": unit.name})
+        messages.success(
+            request,
+            _(
+                "Unit “%(name)s” and the units below it are no longer in use. Plan items "
+                "that have them keep them."
+            )
+            % {"name": unit.name},
+        )
     return redirect("organizations:units", organization.pk)

@@ -34,9 +34,19 @@ def may_report(users, plan: Plan) -> list:
     users = list(users)
     if plan.state == Plan.State.ARCHIVED or not users:
         return []
-    members = set(Membership.objects.active().filter(
-        organization_id=plan.organization_id, role__in=REPORTING_ROLES, user__in=[u.pk for u in users],
-    ).values_list("user_id", flat=True)) if plan.organization_id else set()
+    members = (
+        set(
+            Membership.objects.active()
+            .filter(
+                organization_id=plan.organization_id,
+                role__in=REPORTING_ROLES,
+                user__in=[u.pk for u in users],
+            )
+            .values_list("user_id", flat=True)
+        )
+        if plan.organization_id
+        else set()
+    )
     return [u for u in users if u.is_superuser or u.pk in members]
 
 
@@ -44,8 +54,10 @@ def user_role(user, organization_id: int | None) -> str | None:
     if not user.is_authenticated or organization_id is None:
         return None
     return (
-        Membership.objects.active().filter(user=user, organization_id=organization_id)
-        .values_list("role", flat=True).first()
+        Membership.objects.active()
+        .filter(user=user, organization_id=organization_id)
+        .values_list("role", flat=True)
+        .first()
     )
 
 
@@ -97,7 +109,8 @@ def managed_organizations(user):
     if user.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(
-        memberships__user=user, memberships__active=True,
+        memberships__user=user,
+        memberships__active=True,
         memberships__role__in=[Membership.Role.ADMIN, Membership.Role.COORDINATOR],
     ).distinct()
 
@@ -109,7 +122,9 @@ def administered_organizations(user):
     if user.is_superuser:
         return Organization.objects.all()
     return Organization.objects.filter(
-        memberships__user=user, memberships__active=True, memberships__role=Membership.Role.ADMIN,
+        memberships__user=user,
+        memberships__active=True,
+        memberships__role=Membership.Role.ADMIN,
     ).distinct()
 
 
@@ -131,6 +146,8 @@ def navigation_rights(user) -> NavigationRights:
     roles = set(Membership.objects.active().filter(user=user).values_list("role", flat=True))
     manages = bool(roles & {Membership.Role.ADMIN, Membership.Role.COORDINATOR})
     return NavigationRights(
-        my_reports=manages or Membership.Role.RESPONSIBLE in roles, rounds=manages, import_plans=manages,
+        my_reports=manages or Membership.Role.RESPONSIBLE in roles,
+        rounds=manages,
+        import_plans=manages,
         organization_settings=Membership.Role.ADMIN in roles,
     )

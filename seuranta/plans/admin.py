@@ -72,8 +72,19 @@ class PlanAdmin(RecordedAdmin):
     list_display = ["__str__", "organization", "kind", "period", "state", "updated_at"]
     list_filter = ["state", "kind", "organization"]
     search_fields = ["title"]
-    fields = ["title", "organization", "kind", "period", "start_year", "end_year", "levels", "state", "supports",
-              "tolerance", "state_scale"]
+    fields = [
+        "title",
+        "organization",
+        "kind",
+        "period",
+        "start_year",
+        "end_year",
+        "levels",
+        "state",
+        "supports",
+        "tolerance",
+        "state_scale",
+    ]
     inlines = [SectionInline]
 
 
@@ -105,8 +116,24 @@ class NodeAdmin(RecordedAdmin):
     raw_id_fields = ["parent"]
     autocomplete_fields = ["responsible_users"]
     list_select_related = ["plan"]
-    fields = ["plan", "parent", "order", "level", "title", "description", "unit_name", "org_unit", "responsible",
-              "responsible_users", "schedule", "schedule_start", "schedule_end", "binding", "phase", "notes"]
+    fields = [
+        "plan",
+        "parent",
+        "order",
+        "level",
+        "title",
+        "description",
+        "unit_name",
+        "org_unit",
+        "responsible",
+        "responsible_users",
+        "schedule",
+        "schedule_start",
+        "schedule_end",
+        "binding",
+        "phase",
+        "notes",
+    ]
     inlines = [IndicatorInline, MilestoneInline, ProgressInline]
 
 

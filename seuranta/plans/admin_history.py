@@ -58,7 +58,9 @@ def form_changes(form) -> dict:
             before = [str(v) for v in before]
         elif name in form.fields and hasattr(form.fields[name], "queryset") and before not in (None, "", []):
             queryset = form.fields[name].queryset
-            before = [str(v) for v in queryset.filter(pk__in=before if isinstance(before, list) else [before])]
+            before = [
+                str(v) for v in queryset.filter(pk__in=before if isinstance(before, list) else [before])
+            ]
         out[name] = [as_json(before), as_json(form.cleaned_data.get(name))]
     return out
 
@@ -70,8 +72,12 @@ def record(obj, action: str, user, changes: dict, object_id: int | None = None) 
     if isinstance(obj, Node) and action == "deleted":
         node = obj.parent
     ChangeRecord.objects.create(
-        plan_id=plan_id, node=node, object_type=OBJECT_TYPES.get(obj._meta.model_name, obj._meta.model_name),
-        object_id=object_id if object_id is not None else obj.pk, action=action, changes=changes,
+        plan_id=plan_id,
+        node=node,
+        object_type=OBJECT_TYPES.get(obj._meta.model_name, obj._meta.model_name),
+        object_id=object_id if object_id is not None else obj.pk,
+        action=action,
+        changes=changes,
         user=user if user.is_authenticated else None,
     )
 
@@ -110,17 +116,33 @@ class RecordedAdmin(admin.ModelAdmin):
         pending = []
         for inline_form in formset.forms:
             if inline_form in deleted and inline_form.instance.pk:
-                pending.append((inline_form.instance, "deleted", described(inline_form.instance),
-                                inline_form.instance.pk))
+                pending.append(
+                    (
+                        inline_form.instance,
+                        "deleted",
+                        described(inline_form.instance),
+                        inline_form.instance.pk,
+                    )
+                )
             elif inline_form not in deleted and inline_form.has_changed():
                 created = inline_form.instance.pk is None
-                pending.append((inline_form.instance, "created" if created else "changed",
-                                form_changes(inline_form), None))
+                pending.append(
+                    (
+                        inline_form.instance,
+                        "created" if created else "changed",
+                        form_changes(inline_form),
+                        None,
+                    )
+                )
         with transaction.atomic():
             for inline_form in formset.forms:
                 instance = inline_form.instance
-                if inline_form not in deleted and inline_form.has_changed() and instance.pk \
-                        and hasattr(instance, "version"):
+                if (
+                    inline_form not in deleted
+                    and inline_form.has_changed()
+                    and instance.pk
+                    and hasattr(instance, "version")
+                ):
                     instance.version += 1
             super().save_formset(request, form, formset, change)
             for obj, action, changes, object_id in pending:

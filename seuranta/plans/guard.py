@@ -93,16 +93,23 @@ def installed_triggers(connection) -> set[str]:
     """The names of the guard's triggers present in the database (for tests and checks)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'seuranta_%%'")
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'seuranta_%%'"
+            )
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'seuranta_%'")
         return {row[0] for row in cursor.fetchall()}
 
 
 SQLITE_TRIGGERS = [
-    "seuranta_history_no_update", "seuranta_history_no_delete",
-    "seuranta_closed_round_insert", "seuranta_closed_round_update", "seuranta_closed_round_delete",
-    "seuranta_closed_entry_insert", "seuranta_closed_entry_update", "seuranta_closed_entry_delete",
+    "seuranta_history_no_update",
+    "seuranta_history_no_delete",
+    "seuranta_closed_round_insert",
+    "seuranta_closed_round_update",
+    "seuranta_closed_round_delete",
+    "seuranta_closed_entry_insert",
+    "seuranta_closed_entry_update",
+    "seuranta_closed_entry_delete",
 ]
 PG_TRIGGERS = [
     (HISTORY, "seuranta_history_append_only"),
@@ -124,8 +131,10 @@ def _sqlite(connection, tables: set[str]) -> list[str]:
     statements += [f"DROP TRIGGER IF EXISTS {name}" for name in SQLITE_TRIGGERS]
 
     def trigger(name: str, when: str, table: str, condition: str, message: str) -> str:
-        return (f"CREATE TRIGGER {name} BEFORE {when} ON {table} FOR EACH ROW WHEN {condition} AND {lifted} "
-                f"BEGIN SELECT RAISE(ABORT, '{message}'); END")
+        return (
+            f"CREATE TRIGGER {name} BEFORE {when} ON {table} FOR EACH ROW WHEN {condition} AND {lifted} "
+            f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+        )
 
     if HISTORY in tables:
         statements += [
@@ -139,16 +148,30 @@ def _sqlite(connection, tables: set[str]) -> list[str]:
         freezing = f"(OLD.snapshot IS NULL AND NEW.snapshot IS NOT NULL AND {unchanged})"
         statements += [
             trigger("seuranta_closed_round_insert", "INSERT", ROUNDS, "NEW.state = 'closed'", ROUND_CLOSED),
-            trigger("seuranta_closed_round_update", "UPDATE", ROUNDS, f"OLD.state = 'closed' AND NOT {freezing}",
-                    ROUND_CLOSED),
+            trigger(
+                "seuranta_closed_round_update",
+                "UPDATE",
+                ROUNDS,
+                f"OLD.state = 'closed' AND NOT {freezing}",
+                ROUND_CLOSED,
+            ),
             trigger("seuranta_closed_round_delete", "DELETE", ROUNDS, "OLD.state = 'closed'", ROUND_CLOSED),
         ]
     if ENTRIES in tables and ROUNDS in tables:
         statements += [
-            trigger("seuranta_closed_entry_insert", "INSERT", ENTRIES, round_closed % "NEW.round_id", ENTRY_CLOSED),
-            trigger("seuranta_closed_entry_update", "UPDATE", ENTRIES,
-                    f"({round_closed % 'OLD.round_id'} OR {round_closed % 'NEW.round_id'})", ENTRY_CLOSED),
-            trigger("seuranta_closed_entry_delete", "DELETE", ENTRIES, round_closed % "OLD.round_id", ENTRY_CLOSED),
+            trigger(
+                "seuranta_closed_entry_insert", "INSERT", ENTRIES, round_closed % "NEW.round_id", ENTRY_CLOSED
+            ),
+            trigger(
+                "seuranta_closed_entry_update",
+                "UPDATE",
+                ENTRIES,
+                f"({round_closed % 'OLD.round_id'} OR {round_closed % 'NEW.round_id'})",
+                ENTRY_CLOSED,
+            ),
+            trigger(
+                "seuranta_closed_entry_delete", "DELETE", ENTRIES, round_closed % "OLD.round_id", ENTRY_CLOSED
+            ),
         ]
     return statements
 
@@ -221,7 +244,9 @@ def _postgresql(tables: set[str]) -> list[str]:
         f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $${body}$$"
         for name, body in _PG_FUNCTIONS.items()
     ]
-    statements += [f"DROP TRIGGER IF EXISTS {name} ON {table}" for table, name in PG_TRIGGERS if table in tables]
+    statements += [
+        f"DROP TRIGGER IF EXISTS {name} ON {table}" for table, name in PG_TRIGGERS if table in tables
+    ]
 
     def trigger(name: str, events: str, table: str, function: str) -> str:
         return f"CREATE TRIGGER {name} BEFORE {events} ON {table} FOR EACH ROW EXECUTE FUNCTION {function}()"
@@ -230,15 +255,24 @@ def _postgresql(tables: set[str]) -> list[str]:
         return f"CREATE TRIGGER {name} BEFORE TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
 
     if HISTORY in tables:
-        statements.append(trigger("seuranta_history_append_only", "UPDATE OR DELETE", HISTORY,
-                                  "seuranta_history_append_only"))
+        statements.append(
+            trigger(
+                "seuranta_history_append_only", "UPDATE OR DELETE", HISTORY, "seuranta_history_append_only"
+            )
+        )
         statements.append(truncate("seuranta_history_no_truncate", HISTORY, "seuranta_history_no_truncate"))
     if ROUNDS in tables:
-        statements.append(trigger("seuranta_closed_round", "INSERT OR UPDATE OR DELETE", ROUNDS,
-                                  "seuranta_closed_round"))
-        statements.append(truncate("seuranta_closed_round_no_truncate", ROUNDS, "seuranta_closed_round_no_truncate"))
+        statements.append(
+            trigger("seuranta_closed_round", "INSERT OR UPDATE OR DELETE", ROUNDS, "seuranta_closed_round")
+        )
+        statements.append(
+            truncate("seuranta_closed_round_no_truncate", ROUNDS, "seuranta_closed_round_no_truncate")
+        )
     if ENTRIES in tables and ROUNDS in tables:
-        statements.append(trigger("seuranta_closed_entry", "INSERT OR UPDATE OR DELETE", ENTRIES,
-                                  "seuranta_closed_entry"))
-        statements.append(truncate("seuranta_closed_entry_no_truncate", ENTRIES, "seuranta_closed_round_no_truncate"))
+        statements.append(
+            trigger("seuranta_closed_entry", "INSERT OR UPDATE OR DELETE", ENTRIES, "seuranta_closed_entry")
+        )
+        statements.append(
+            truncate("seuranta_closed_entry_no_truncate", ENTRIES, "seuranta_closed_round_no_truncate")
+        )
     return statements

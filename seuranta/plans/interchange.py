@@ -72,7 +72,9 @@ def store_plan(
     would store it, PostgreSQL would fail half-way.
     """
     # Only what the database cannot hold: a parsed plan may differ from the format in harmless ways.
-    problems = [p for p in validate_document(plan.to_dict()) if p.code in ("too_long", "not_finite", "too_deep")]
+    problems = [
+        p for p in validate_document(plan.to_dict()) if p.code in ("too_long", "not_finite", "too_deep")
+    ]
     if problems:
         raise InvalidDocument(problems)
     if organization is None and plan.organization:
@@ -92,14 +94,19 @@ def store_plan(
         extra=plan.extra,
     )
     Section.objects.bulk_create(
-        Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra) for i, s in enumerate(plan.sections)
+        Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra)
+        for i, s in enumerate(plan.sections)
     )
 
     units: dict[str, OrganizationUnit] = {}
     if organization is not None:
         names = {n.unit for n, _ in plan.walk() if n.unit}
-        existing = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
-        missing = [OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))]
+        existing = {
+            u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)
+        }
+        missing = [
+            OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))
+        ]
         # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree below relies on it too.
         OrganizationUnit.objects.bulk_create(missing)
         units = {**existing, **{u.name: u for u in missing}}
@@ -111,16 +118,31 @@ def store_plan(
         rows = []
         for node, parent, order in level_nodes:
             start, end = text_bounds(node.schedule)
-            rows.append(Node(
-                plan=stored, parent=parent, order=order, level=node.level, title=node.title,
-                description=node.description, unit_name=node.unit, org_unit=units.get(node.unit or ""),
-                responsible=node.responsible, schedule=node.schedule, schedule_start=start, schedule_end=end,
-                binding=node.binding, phase=node.phase or "", notes=node.notes, extra=node.extra,
-            ))
+            rows.append(
+                Node(
+                    plan=stored,
+                    parent=parent,
+                    order=order,
+                    level=node.level,
+                    title=node.title,
+                    description=node.description,
+                    unit_name=node.unit,
+                    org_unit=units.get(node.unit or ""),
+                    responsible=node.responsible,
+                    schedule=node.schedule,
+                    schedule_start=start,
+                    schedule_end=end,
+                    binding=node.binding,
+                    phase=node.phase or "",
+                    notes=node.notes,
+                    extra=node.extra,
+                )
+            )
         Node.objects.bulk_create(rows)
         pairs.extend(zip((n for n, _, _ in level_nodes), rows, strict=True))
         level_nodes = [
-            (child, row, i) for (node, _, _), row in zip(level_nodes, rows, strict=True)
+            (child, row, i)
+            for (node, _, _), row in zip(level_nodes, rows, strict=True)
             for i, child in enumerate(node.children)
         ]
 
@@ -128,17 +150,39 @@ def store_plan(
     milestones, progress = [], []
     for node, row in pairs:
         for i, indicator in enumerate(node.indicators):
-            indicator_pairs.append((indicator, Indicator(
-                node=row, order=i, name=indicator.name, unit=indicator.unit, source=indicator.source,
-                description=indicator.description, extra=indicator.extra,
-            )))
+            indicator_pairs.append(
+                (
+                    indicator,
+                    Indicator(
+                        node=row,
+                        order=i,
+                        name=indicator.name,
+                        unit=indicator.unit,
+                        source=indicator.source,
+                        description=indicator.description,
+                        extra=indicator.extra,
+                    ),
+                )
+            )
         for i, m in enumerate(node.milestones):
             _, due_end = text_bounds(m.due)
-            milestones.append(Milestone(node=row, order=i, title=m.title, due=m.due, due_date=due_end,
-                                        done=m.done, extra=m.extra))
+            milestones.append(
+                Milestone(
+                    node=row, order=i, title=m.title, due=m.due, due_date=due_end, done=m.done, extra=m.extra
+                )
+            )
         for i, p in enumerate(node.progress):
-            progress.append(ProgressEntry(node=row, order=i, period=p.period, text=p.text, phase=p.phase or "",
-                                          verdict=p.verdict or "", extra=p.extra))
+            progress.append(
+                ProgressEntry(
+                    node=row,
+                    order=i,
+                    period=p.period,
+                    text=p.text,
+                    phase=p.phase or "",
+                    verdict=p.verdict or "",
+                    extra=p.extra,
+                )
+            )
     Indicator.objects.bulk_create(row for _, row in indicator_pairs)
     Milestone.objects.bulk_create(milestones)
     ProgressEntry.objects.bulk_create(progress)
@@ -195,30 +239,50 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
     for row in indicators:
         roles = by_indicator[row.pk]
         baseline = roles.get(Measure.Role.BASELINE)
-        core_indicators[row.node_id].append(core.Indicator(
-            name=row.name, unit=row.unit, source=row.source,
-            baseline=core_measure(baseline[0]) if baseline else None,
-            targets=[core_measure(m) for m in roles.get(Measure.Role.TARGET, [])],
-            actuals=[core_measure(m) for m in roles.get(Measure.Role.ACTUAL, [])],
-            baseline_series=[core_measure(m) for m in roles.get(Measure.Role.BASELINE_SERIES, [])],
-            description=row.description, extra=row.extra, key=row.pk,
-        ))
+        core_indicators[row.node_id].append(
+            core.Indicator(
+                name=row.name,
+                unit=row.unit,
+                source=row.source,
+                baseline=core_measure(baseline[0]) if baseline else None,
+                targets=[core_measure(m) for m in roles.get(Measure.Role.TARGET, [])],
+                actuals=[core_measure(m) for m in roles.get(Measure.Role.ACTUAL, [])],
+                baseline_series=[core_measure(m) for m in roles.get(Measure.Role.BASELINE_SERIES, [])],
+                description=row.description,
+                extra=row.extra,
+                key=row.pk,
+            )
+        )
     core_milestones: dict[int, list[core.Milestone]] = defaultdict(list)
     for m in milestones:
-        core_milestones[m.node_id].append(core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra))
+        core_milestones[m.node_id].append(
+            core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra)
+        )
     core_progress: dict[int, list[core.Progress]] = defaultdict(list)
     for p in progress:
-        core_progress[p.node_id].append(core.Progress(
-            text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
-        ))
+        core_progress[p.node_id].append(
+            core.Progress(
+                text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
+            )
+        )
 
     built: dict[int, core.Node] = {}
     for row in nodes:
         built[row.pk] = core.Node(
-            level=row.level, title=row.title, unit=row.unit_name, description=row.description,
-            responsible=list(row.responsible), schedule=row.schedule, indicators=core_indicators[row.pk],
-            milestones=core_milestones[row.pk], progress=core_progress[row.pk], notes=row.notes,
-            binding=row.binding, phase=row.phase or None, extra=row.extra, key=row.pk,
+            level=row.level,
+            title=row.title,
+            unit=row.unit_name,
+            description=row.description,
+            responsible=list(row.responsible),
+            schedule=row.schedule,
+            indicators=core_indicators[row.pk],
+            milestones=core_milestones[row.pk],
+            progress=core_progress[row.pk],
+            notes=row.notes,
+            binding=row.binding,
+            phase=row.phase or None,
+            extra=row.extra,
+            key=row.pk,
         )
     roots: dict[int, list[core.Node]] = defaultdict(list)
     for row in nodes:  # ordered by parent, then order: children arrive in order
@@ -232,9 +296,16 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
 
     return {
         plan.pk: core.Plan(
-            title=plan.title, organization=organizations.get(plan.pk), period=plan.period,
-            levels=list(plan.levels), sections=core_sections[plan.pk], nodes=roots[plan.pk],
-            kind=plan.kind or None, tolerance=plan.tolerance, state_scale=plan.state_scale, extra=plan.extra,
+            title=plan.title,
+            organization=organizations.get(plan.pk),
+            period=plan.period,
+            levels=list(plan.levels),
+            sections=core_sections[plan.pk],
+            nodes=roots[plan.pk],
+            kind=plan.kind or None,
+            tolerance=plan.tolerance,
+            state_scale=plan.state_scale,
+            extra=plan.extra,
         )
         for plan in plans
     }

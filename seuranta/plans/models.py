@@ -43,7 +43,11 @@ class OrganizationUnit(models.Model):
         Organization, on_delete=models.CASCADE, related_name="units", verbose_name=_("organization")
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -133,7 +137,11 @@ class Plan(models.Model):
 
     title = models.TextField(_("title"), null=True, blank=True)
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="plans",
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="plans",
         verbose_name=_("organization"),
     )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, blank=True)
@@ -143,16 +151,26 @@ class Plan(models.Model):
     levels = models.JSONField(_("level names, top first"), default=list, blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.DRAFT)
     supports = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supporting_plans",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="supporting_plans",
         verbose_name=_("supports plan"),
     )
     tolerance = models.FloatField(
-        _("status tolerance"), null=True, blank=True,
-        help_text=_("Share of the baseline-to-target distance an actual may fall short and still be on track "
-                    "(default 0.10)."),
+        _("status tolerance"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Share of the baseline-to-target distance an actual may fall short and still be on track "
+            "(default 0.10)."
+        ),
     )
     state_scale = models.JSONField(
-        _("ordered scale of qualitative states"), null=True, blank=True,
+        _("ordered scale of qualitative states"),
+        null=True,
+        blank=True,
         help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
     )
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
@@ -201,7 +219,11 @@ class Node(models.Model):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("plan"))
     parent = models.ForeignKey(
-        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -210,19 +232,26 @@ class Node(models.Model):
     description = models.TextField(_("description"), null=True, blank=True)
     unit_name = models.CharField(_("unit as written"), max_length=200, null=True, blank=True)
     org_unit = models.ForeignKey(
-        OrganizationUnit, on_delete=models.SET_NULL, null=True, blank=True, related_name="nodes",
+        OrganizationUnit,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="nodes",
         verbose_name=_("unit"),
     )
     responsible = models.JSONField(_("responsible persons and units as written"), default=list, blank=True)
     responsible_users = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="responsible_nodes",
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="responsible_nodes",
         verbose_name=_("responsible users"),
     )
     schedule = models.CharField(_("schedule as written"), max_length=200, null=True, blank=True)
     schedule_start = models.DateField(_("schedule start"), null=True, blank=True)
     schedule_end = models.DateField(_("schedule end"), null=True, blank=True)
     binding = models.BooleanField(
-        _("binding on the council"), default=False,
+        _("binding on the council"),
+        default=False,
         help_text=_("Valtuustoon nähden sitova tavoite (Kuntalaki 110 §, 115 §)."),
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, blank=True)
@@ -244,7 +273,9 @@ class Node(models.Model):
 
 
 class Indicator(models.Model):
-    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("node"))
+    node = models.ForeignKey(
+        Node, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("node")
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     name = models.TextField(_("name"))
     unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
@@ -294,7 +325,11 @@ class Measure(models.Model):
     label = models.CharField(_("sub-series"), max_length=200, null=True, blank=True)
     extra = models.JSONField(default=dict, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("entered by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -311,7 +346,9 @@ class Measure(models.Model):
 
 
 class Milestone(models.Model):
-    node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("node"))
+    node = models.ForeignKey(
+        Node, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("node")
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.TextField(_("title"))
     due = models.CharField(_("due as written"), max_length=100, null=True, blank=True)
@@ -344,7 +381,11 @@ class ProgressEntry(models.Model):
     phase = models.CharField(_("phase"), max_length=20, choices=Node.Phase.choices, blank=True)
     verdict = models.CharField(_("verdict"), max_length=20, choices=Verdict.choices, blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("author"),
     )
     extra = models.JSONField(default=dict, blank=True)
@@ -371,10 +412,16 @@ class ChangeRecord(models.Model):
     django-simple-history do); the `changes` JSON says what it was.
     """
 
-    plan = models.ForeignKey(Plan, on_delete=models.DO_NOTHING, db_constraint=False, related_name="changes",
-                             verbose_name=_("plan"))
+    plan = models.ForeignKey(
+        Plan, on_delete=models.DO_NOTHING, db_constraint=False, related_name="changes", verbose_name=_("plan")
+    )
     node = models.ForeignKey(
-        Node, on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True, related_name="changes",
+        Node,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="changes",
         verbose_name=_("node"),
     )
     object_type = models.CharField(_("object type"), max_length=50)
@@ -382,8 +429,13 @@ class ChangeRecord(models.Model):
     action = models.CharField(_("action"), max_length=20)  # created / changed / deleted
     changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [before, after]
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.DO_NOTHING, db_constraint=False, null=True, blank=True,
-        related_name="+", verbose_name=_("user"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("user"),
     )
     at = models.DateTimeField(_("time"), auto_now_add=True)
 
@@ -409,5 +461,6 @@ class HistoryIsAppendOnly(Exception):
     """An attempt to change or delete a ChangeRecord; str() is a message for the user."""
 
     def __init__(self):
-        super().__init__(gettext("The change history is kept as it was written: its records cannot be changed or "
-                                 "removed."))
+        super().__init__(
+            gettext("The change history is kept as it was written: its records cannot be changed or removed.")
+        )

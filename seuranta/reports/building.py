@@ -34,8 +34,14 @@ class ReportRequest:
     round_id: int | None = None
 
 
-def parse_request(fmt: str | None, variant: str | None, lang: str | None, on: str | None, unit: str | None,
-                  round_id: str | None) -> ReportRequest:
+def parse_request(
+    fmt: str | None,
+    variant: str | None,
+    lang: str | None,
+    on: str | None,
+    unit: str | None,
+    round_id: str | None,
+) -> ReportRequest:
     fmt = fmt or "html"
     if fmt not in FORMATS:
         raise ReportRequestError(f"Raporttimuotoa {fmt} ei ole; valitse {', '.join(FORMATS)}.")
@@ -102,9 +108,20 @@ def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None =
     from seuranta.reports.freshness import generation
 
     history = ChangeRecord.objects.filter(plan=plan).aggregate(last=Max("id"), count=Count("id"))
-    parts: list = [generation(), plan.version, plan.updated_at.isoformat(), plan.state, history["last"], history["count"],
-                   plan.organization.name if plan.organization_id else None, request.fmt, request.variant,
-                   request.lang, (request.on or today or timezone.localdate()).isoformat(), request.unit]
+    parts: list = [
+        generation(),
+        plan.version,
+        plan.updated_at.isoformat(),
+        plan.state,
+        history["last"],
+        history["count"],
+        plan.organization.name if plan.organization_id else None,
+        request.fmt,
+        request.variant,
+        request.lang,
+        (request.on or today or timezone.localdate()).isoformat(),
+        request.unit,
+    ]
     if request.round_id is not None:
         parts.append(round_options(plan, request.round_id))
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]

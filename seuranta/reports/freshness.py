@@ -31,8 +31,17 @@ def bump(**_kwargs) -> None:
 def connect() -> None:
     from seuranta.plans import models
 
-    for model in (models.Plan, models.Section, models.Node, models.Indicator, models.Measure, models.Milestone,
-                  models.ProgressEntry, models.Organization, models.OrganizationUnit):
+    for model in (
+        models.Plan,
+        models.Section,
+        models.Node,
+        models.Indicator,
+        models.Measure,
+        models.Milestone,
+        models.ProgressEntry,
+        models.Organization,
+        models.OrganizationUnit,
+    ):
         post_save.connect(bump, sender=model, dispatch_uid=f"report-freshness-save-{model.__name__}")
     # Only models whose deletion Django collects row by row anyway, so that no fast delete is lost.
     for model in (models.Plan, models.Node, models.Indicator):

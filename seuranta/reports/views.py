@@ -36,10 +36,14 @@ _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 
 def report_policy(content: bytes) -> str:
     """The CSP of a report page: no script at all, and only the page's own stylesheet (by its hash)."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()}'"
-                      for m in _STYLE.finditer(content))
-    return (f"default-src 'none'; style-src {hashes or "'none'"}; img-src 'self' data:; base-uri 'none'; "
-            "form-action 'none'; frame-ancestors 'none'")
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(m.group(1)).digest()).decode()}'"
+        for m in _STYLE.finditer(content)
+    )
+    return (
+        f"default-src 'none'; style-src {hashes or "'none'"}; img-src 'self' data:; base-uri 'none'; "
+        "form-action 'none'; frame-ancestors 'none'"
+    )
 
 
 RENDER_WAIT_SECONDS = 120
@@ -91,8 +95,14 @@ def report_response(request: HttpRequest, plan_id: int) -> HttpResponse:
     params = request.GET
     lang = params.get("lang") or ui_lang()
     try:
-        wanted = parse_request(params.get("format"), params.get("variant"), lang, params.get("on"),
-                               params.get("unit"), params.get("round"))
+        wanted = parse_request(
+            params.get("format"),
+            params.get("variant"),
+            lang,
+            params.get("on"),
+            params.get("unit"),
+            params.get("round"),
+        )
         key = report_cache_key(plan, wanted)
         cached = rendered_once(key, lambda: render_for(plan, wanted))
     except ReportRequestError as exc:

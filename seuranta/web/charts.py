@@ -51,8 +51,12 @@ def fmt(value: float | None) -> str:
 
 
 def role_label(role: str) -> str:
-    return {"baseline": _("Baseline"), "target": _("Target"), "actual": _("Actual"),
-            "baseline_series": _("Baseline")}.get(role, role)
+    return {
+        "baseline": _("Baseline"),
+        "target": _("Target"),
+        "actual": _("Actual"),
+        "baseline_series": _("Baseline"),
+    }.get(role, role)
 
 
 def points(indicator: core.Indicator) -> list[Point]:
@@ -87,8 +91,11 @@ def _nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
 def _describe(indicator: core.Indicator, rows: list[Point]) -> str:
     parts = []
     for role in ("baseline", "target", "actual"):
-        items = [f"{p.measure.text}{f' ({p.measure.period})' if p.measure.period else ''}" for p in rows
-                 if p.role == role]
+        items = [
+            f"{p.measure.text}{f' ({p.measure.period})' if p.measure.period else ''}"
+            for p in rows
+            if p.role == role
+        ]
         if items:
             parts.append(f"{role_label(role)}: {'; '.join(items)}")
     return ". ".join(parts) + "." if parts else _("No baseline, targets or actuals.")
@@ -127,17 +134,23 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
     for tick in ticks:
         ty = y(tick)
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9df"/>')
-        out.append(f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="12" '
-                   f'fill="#41474f">{escape(fmt(tick))}</text>')
+        out.append(
+            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="12" '
+            f'fill="#41474f">{escape(fmt(tick))}</text>'
+        )
     years = range(first.year + (0 if first.month == 1 and first.day == 1 else 1), last.year + 1)
     step = max(1, math.ceil(len(years) / 8))
     for year in list(years)[::step]:
         tx = x(date(year, 1, 1))
         out.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#eceef1"/>')
-        out.append(f'<text x="{tx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" '
-                   f'fill="#41474f">{year}</text>')
-    out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
-               f'stroke="#41474f"/>')
+        out.append(
+            f'<text x="{tx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" '
+            f'fill="#41474f">{year}</text>'
+        )
+    out.append(
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
+        f'stroke="#41474f"/>'
+    )
 
     for label in dict.fromkeys(p.measure.label for p in drawable):
         series = [p for p in drawable if p.measure.label == label]
@@ -147,8 +160,10 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
             if not path:
                 continue
             coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in start + path)
-            out.append(f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
-                       f'stroke-width="{width}"{dash}/>')
+            out.append(
+                f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
+                f'stroke-width="{width}"{dash}/>'
+            )
     for p in drawable:
         px, py = x(p.day), y(p.value)
         series_label = f" – {p.measure.label}" if p.measure.label else ""
@@ -157,8 +172,10 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
         if p.role == "baseline":
             shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'
         elif p.role == "target":
-            shape = (f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
-                     f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>')
+            shape = (
+                f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
+                f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
+            )
         else:
             shape = f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{color}"/>'
         out.append(f"<g><title>{label}</title>{shape}</g>")

@@ -29,19 +29,36 @@ def json_value(value):
 
 def diff(obj, values: dict) -> dict:
     """Changed fields as [before, after]; foreign keys ("..._id") are recorded by the caller, by name."""
-    return {name: [json_value(getattr(obj, name)), json_value(value)]
-            for name, value in values.items() if getattr(obj, name) != value and not name.endswith("_id")}
+    return {
+        name: [json_value(getattr(obj, name)), json_value(value)]
+        for name, value in values.items()
+        if getattr(obj, name) != value and not name.endswith("_id")
+    }
 
 
 def record(plan, *, user, object_type: str, action: str, obj=None, node=None, changes=None) -> ChangeRecord:
     return ChangeRecord.objects.create(
-        plan=plan, node=node, object_type=object_type, object_id=getattr(obj, "pk", None), action=action,
-        changes=changes or {}, user=user if user.is_authenticated else None,
+        plan=plan,
+        node=node,
+        object_type=object_type,
+        object_id=getattr(obj, "pk", None),
+        action=action,
+        changes=changes or {},
+        user=user if user.is_authenticated else None,
     )
 
 
-def save_versioned(obj, version: int | None, values: dict, *, user, plan, node=None, object_type: str,
-                   extra_changes: dict | None = None) -> bool:
+def save_versioned(
+    obj,
+    version: int | None,
+    values: dict,
+    *,
+    user,
+    plan,
+    node=None,
+    object_type: str,
+    extra_changes: dict | None = None,
+) -> bool:
     """Write `values` only if the row still has `version`; record what changed. False on a conflict."""
     model = type(obj)
     with transaction.atomic():
@@ -52,8 +69,15 @@ def save_versioned(obj, version: int | None, values: dict, *, user, plan, node=N
             return False
         changes = {**diff(obj, values), **(extra_changes or {})}
         if changes:
-            record(plan, user=user, object_type=object_type, action="changed", obj=obj, node=node,
-                   changes=changes)
+            record(
+                plan,
+                user=user,
+                object_type=object_type,
+                action="changed",
+                obj=obj,
+                node=node,
+                changes=changes,
+            )
     return True
 
 

@@ -26,31 +26,62 @@ class LinesField(forms.CharField):
 
 class NodeForm(forms.Form):
     title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    level = forms.CharField(label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"}))
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    level = forms.CharField(
+        label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"})
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     org_unit = forms.TypedChoiceField(
-        label=_("Unit"), required=False, coerce=int, empty_value=None,
-        help_text=_("Chosen from the organisation's unit tree, which its administrators keep in the organisation "
-                    "settings."),
+        label=_("Unit"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_(
+            "Chosen from the organisation's unit tree, which its administrators keep in the organisation "
+            "settings."
+        ),
         error_messages={"invalid_choice": _("Choose a unit that is in use in the plan's organisation.")},
     )
     unit_name = forms.CharField(label=_("Unit as written in the document"), required=False, max_length=200)
-    responsible = LinesField(label=_("Responsible"), required=False,
-                             help_text=_("One person or unit a line."))
-    responsible_users = forms.TypedMultipleChoiceField(
-        label=_("Responsible people in Seuranta"), required=False, coerce=int,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("They see this item under My reports and get the reminders of reporting rounds. "
-                    "Only members of the plan's organisation who may report can be chosen (not viewers)."),
-        error_messages={"invalid_choice": _("Choose responsible people only from the members of the plan's "
-                                            "organisation who may report; a viewer cannot be responsible.")},
+    responsible = LinesField(
+        label=_("Responsible"), required=False, help_text=_("One person or unit a line.")
     )
-    schedule = forms.CharField(label=_("Schedule"), required=False, max_length=200,
-                               help_text=_('As written, for example "2026" or "kevät 2027".'))
+    responsible_users = forms.TypedMultipleChoiceField(
+        label=_("Responsible people in Seuranta"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "They see this item under My reports and get the reminders of reporting rounds. "
+            "Only members of the plan's organisation who may report can be chosen (not viewers)."
+        ),
+        error_messages={
+            "invalid_choice": _(
+                "Choose responsible people only from the members of the plan's "
+                "organisation who may report; a viewer cannot be responsible."
+            )
+        },
+    )
+    schedule = forms.CharField(
+        label=_("Schedule"),
+        required=False,
+        max_length=200,
+        help_text=_('As written, for example "2026" or "kevät 2027".'),
+    )
     phase = forms.ChoiceField(label=_("Phase"), required=False, choices=[("", "–"), *Node.Phase.choices])
     binding = forms.BooleanField(label=_("Binding on the council"), required=False)
 
-    NODE_FIELDS = ("title", "level", "description", "unit_name", "responsible", "schedule", "phase", "binding")
+    NODE_FIELDS = (
+        "title",
+        "level",
+        "description",
+        "unit_name",
+        "responsible",
+        "schedule",
+        "phase",
+        "binding",
+    )
 
     def __init__(self, *args, people=(), units=(), **kwargs):
         """`people`: the choosable responsible users, `units` the choosable units, as (id, label) pairs."""
@@ -60,50 +91,82 @@ class NodeForm(forms.Form):
 
     @classmethod
     def initial_from(cls, node: Node, responsible_ids=()) -> dict:
-        return {**{name: getattr(node, name) for name in cls.NODE_FIELDS},
-                "org_unit": node.org_unit_id, "responsible_users": sorted(responsible_ids)}
+        return {
+            **{name: getattr(node, name) for name in cls.NODE_FIELDS},
+            "org_unit": node.org_unit_id,
+            "responsible_users": sorted(responsible_ids),
+        }
 
 
 class NewNodeForm(forms.Form):
     title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    level = forms.CharField(label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"}))
+    level = forms.CharField(
+        label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"})
+    )
 
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Name"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
     source = forms.CharField(label=_("Source"), required=False, max_length=300)
-    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    baseline = forms.CharField(label=_("Baseline"), required=False, max_length=500,
-                               help_text=_('As written, for example "8 860 pv (2024)".'))
-    targets = LinesField(label=_("Targets"), required=False,
-                         help_text=_('One target a line, for example "vähintään 20 vuonna 2027".'))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    baseline = forms.CharField(
+        label=_("Baseline"),
+        required=False,
+        max_length=500,
+        help_text=_('As written, for example "8 860 pv (2024)".'),
+    )
+    targets = LinesField(
+        label=_("Targets"),
+        required=False,
+        help_text=_('One target a line, for example "vähintään 20 vuonna 2027".'),
+    )
 
     FIELDS = ("name", "unit", "source", "description")
 
 
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    due = forms.CharField(label=_("Due"), required=False, max_length=100,
-                          help_text=_('As written, for example "kevät 2026" or "6/2026".'))
+    due = forms.CharField(
+        label=_("Due"),
+        required=False,
+        max_length=100,
+        help_text=_('As written, for example "kevät 2026" or "6/2026".'),
+    )
     done = forms.BooleanField(label=_("Done"), required=False)
 
 
 class PlanSettingsForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=500)
-    period = forms.CharField(label=_("Period"), required=False, max_length=50,
-                             help_text=_('For example "2026–2029".'))
+    period = forms.CharField(
+        label=_("Period"), required=False, max_length=50, help_text=_('For example "2026–2029".')
+    )
     state = forms.ChoiceField(label=_("State"), choices=Plan.State.choices)
     tolerance = forms.FloatField(
-        label=_("Status tolerance"), required=False, min_value=0, max_value=1, localize=True,
-        help_text=_("Share of the distance from baseline to target an actual may fall short and still be on "
-                    "track, between 0 and 1 (empty: 0,10)."),
+        label=_("Status tolerance"),
+        required=False,
+        min_value=0,
+        max_value=1,
+        localize=True,
+        help_text=_(
+            "Share of the distance from baseline to target an actual may fall short and still be on "
+            "track, between 0 and 1 (empty: 0,10)."
+        ),
     )
-    state_scale = LinesField(label=_("Scale of qualitative states"), required=False,
-                             help_text=_("One state a line, worst first."))
+    state_scale = LinesField(
+        label=_("Scale of qualitative states"), required=False, help_text=_("One state a line, worst first.")
+    )
     levels = LinesField(label=_("Levels"), required=False, help_text=_("One level name a line, top first."))
 
     @classmethod
     def initial_from(cls, plan: Plan) -> dict:
-        return {"title": plan.title, "period": plan.period, "state": plan.state, "tolerance": plan.tolerance,
-                "state_scale": plan.state_scale or [], "levels": plan.levels}
+        return {
+            "title": plan.title,
+            "period": plan.period,
+            "state": plan.state,
+            "tolerance": plan.tolerance,
+            "state_scale": plan.state_scale or [],
+            "levels": plan.levels,
+        }

@@ -67,12 +67,18 @@ def postgres_matches(plan_id: int, query: str) -> set[int]:
     from seuranta.plans.models import Indicator, Node
 
     search = SearchQuery(query, config="finnish", search_type="websearch")
-    nodes = Node.objects.filter(plan_id=plan_id).annotate(
-        document=SearchVector("title", "description", config="finnish")
-    ).filter(document=search).values_list("pk", flat=True)
-    indicators = Indicator.objects.filter(node__plan_id=plan_id).annotate(
-        document=SearchVector("name", config="finnish")
-    ).filter(document=search).values_list("node_id", flat=True)
+    nodes = (
+        Node.objects.filter(plan_id=plan_id)
+        .annotate(document=SearchVector("title", "description", config="finnish"))
+        .filter(document=search)
+        .values_list("pk", flat=True)
+    )
+    indicators = (
+        Indicator.objects.filter(node__plan_id=plan_id)
+        .annotate(document=SearchVector("name", config="finnish"))
+        .filter(document=search)
+        .values_list("node_id", flat=True)
+    )
     return set(nodes) | set(indicators)
 
 

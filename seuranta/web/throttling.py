@@ -51,13 +51,19 @@ def lockout_response(request: HttpRequest, original_response=None, credentials=N
 
     cool_off = settings.AXES_COOLOFF_TIME
     username = (credentials or {}).get(settings.AXES_USERNAME_FORM_FIELD) or request.POST.get(
-        settings.AXES_USERNAME_FORM_FIELD, "")
-    last_failure = (AccessAttempt.objects.filter(username=username, ip_address=client_ip(request))
-                    .order_by("-attempt_time").values_list("attempt_time", flat=True).first())
+        settings.AXES_USERNAME_FORM_FIELD, ""
+    )
+    last_failure = (
+        AccessAttempt.objects.filter(username=username, ip_address=client_ip(request))
+        .order_by("-attempt_time")
+        .values_list("attempt_time", flat=True)
+        .first()
+    )
     left = cool_off - (timezone.now() - last_failure) if last_failure else cool_off
     seconds = max(1, min(int(cool_off.total_seconds()), math.ceil(left.total_seconds())))
-    response = render(request, "web/locked_out.html", {"lockout_minutes": math.ceil(seconds / 60)},
-                      status=TOO_MANY_REQUESTS)
+    response = render(
+        request, "web/locked_out.html", {"lockout_minutes": math.ceil(seconds / 60)}, status=TOO_MANY_REQUESTS
+    )
     response["Retry-After"] = str(seconds)
     return response
 
@@ -107,8 +113,9 @@ def concurrency_slot(scope: str, limit: int) -> Iterator[bool]:
 
 def too_many_requests(request: HttpRequest, retry_after: int, *, busy: bool = False) -> HttpResponse:
     """429 with Retry-After: this address asked too often, or (`busy`) all visitors together ask too much."""
-    response = render(request, "web/429.html", {"retry_after": retry_after, "busy": busy},
-                      status=TOO_MANY_REQUESTS)
+    response = render(
+        request, "web/429.html", {"retry_after": retry_after, "busy": busy}, status=TOO_MANY_REQUESTS
+    )
     response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response

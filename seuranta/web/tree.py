@@ -25,7 +25,10 @@ class Filters:
 
     @classmethod
     def from_query(cls, data) -> Filters:
-        values = {name: (data.get(name) or "").strip()[:200] for name in ("unit", "responsible", "status", "level", "q")}
+        values = {
+            name: (data.get(name) or "").strip()[:200]
+            for name in ("unit", "responsible", "status", "level", "q")
+        }
         if values["status"] not in STATUS_LABELS:
             values["status"] = ""
         return cls(**values)
@@ -67,7 +70,9 @@ def filter_options(plan: core.Plan) -> FilterOptions:
     return FilterOptions(sorted(units, key=str.lower), sorted(responsible, key=str.lower), levels)
 
 
-def _node_matches(node: core.Node, evaluation: NodeEvaluation, filters: Filters, found: set[int] | None) -> bool:
+def _node_matches(
+    node: core.Node, evaluation: NodeEvaluation, filters: Filters, found: set[int] | None
+) -> bool:
     if filters.unit and node.unit != filters.unit:
         return False
     if filters.responsible and filters.responsible not in node.responsible:

@@ -5,19 +5,37 @@ from seuranta.web import views, views_edit
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
-         name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by e-mail, Django's own views with the site's templates.
-    path("salasana/", auth_views.PasswordResetView.as_view(
-        template_name="web/password_reset_form.html", email_template_name="web/password_reset_email.txt",
-        subject_template_name="web/password_reset_subject.txt"), name="password_reset"),
-    path("salasana/lahetetty/", auth_views.PasswordResetDoneView.as_view(
-        template_name="web/password_reset_done.html"), name="password_reset_done"),
-    path("salasana/uusi/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="web/password_reset_confirm.html"), name="password_reset_confirm"),
-    path("salasana/valmis/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="web/password_reset_complete.html"), name="password_reset_complete"),
+    path(
+        "salasana/",
+        auth_views.PasswordResetView.as_view(
+            template_name="web/password_reset_form.html",
+            email_template_name="web/password_reset_email.txt",
+            subject_template_name="web/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "salasana/lahetetty/",
+        auth_views.PasswordResetDoneView.as_view(template_name="web/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "salasana/uusi/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(template_name="web/password_reset_confirm.html"),
+        name="password_reset_confirm",
+    ),
+    path(
+        "salasana/valmis/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="web/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
     path("plans/<int:plan_id>/settings/", views_edit.plan_settings, name="plan_settings"),
     path("plans/<int:plan_id>/add/", views_edit.node_add, name="node_add"),

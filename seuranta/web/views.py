@@ -37,11 +37,16 @@ def show_chosen_units(core_plan, plan: Plan) -> None:
 
 
 def home(request):
-    plans = list(Plan.objects.visible_to(request.user).select_related("organization")
-                 .order_by("organization__name", "title"))
+    plans = list(
+        Plan.objects.visible_to(request.user)
+        .select_related("organization")
+        .order_by("organization__name", "title")
+    )
     roles = {}
     if request.user.is_authenticated:
-        roles = dict(Membership.objects.active().filter(user=request.user).values_list("organization_id", "role"))
+        roles = dict(
+            Membership.objects.active().filter(user=request.user).values_list("organization_id", "role")
+        )
     # All plans in one read: the page's queries must not grow with the number of plans.
     core_plans = load_core_plans(plans)
     today, lang = timezone.localdate(), ui_lang()
@@ -62,11 +67,22 @@ def plan_detail(request, plan_id: int):
     filters = Filters.from_query(request.GET)
     rows = plan_rows(core_plan, plan.pk, evaluation, filters)
     changes = ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10]
-    return render(request, "web/plan.html", {
-        "plan": plan, "access": access, "core_plan": core_plan, "evaluation": evaluation, "rows": rows,
-        "filters": filters, "options": filter_options(core_plan), "statuses": status_choices(),
-        "matches": sum(1 for r in rows if r.matched), "changes": changes,
-    })
+    return render(
+        request,
+        "web/plan.html",
+        {
+            "plan": plan,
+            "access": access,
+            "core_plan": core_plan,
+            "evaluation": evaluation,
+            "rows": rows,
+            "filters": filters,
+            "options": filter_options(core_plan),
+            "statuses": status_choices(),
+            "matches": sum(1 for r in rows if r.matched),
+            "changes": changes,
+        },
+    )
 
 
 def node_detail(request, node_id: int):
@@ -77,17 +93,31 @@ def node_detail(request, node_id: int):
         raise Http404
     node, ancestors = found
     indicators = [
-        {"indicator": indicator, "evaluation": evaluation.indicator(indicator),
-         "chart": indicator_chart(indicator, f"chart-{indicator.key}")}
+        {
+            "indicator": indicator,
+            "evaluation": evaluation.indicator(indicator),
+            "chart": indicator_chart(indicator, f"chart-{indicator.key}"),
+        }
         for indicator in node.indicators
     ]
     children = [{"node": child, "evaluation": evaluation.node(child)} for child in node.children]
     changes = ChangeRecord.objects.filter(node=node_row).select_related("user")[:50]
-    return render(request, "web/node.html", {
-        "plan": plan, "access": access, "node_row": node_row, "node": node, "ancestors": ancestors,
-        "result": evaluation.node(node), "indicators": indicators, "children": children, "changes": changes,
-        "responsible_users": list(node_row.responsible_users.all()),
-    })
+    return render(
+        request,
+        "web/node.html",
+        {
+            "plan": plan,
+            "access": access,
+            "node_row": node_row,
+            "node": node,
+            "ancestors": ancestors,
+            "result": evaluation.node(node),
+            "indicators": indicators,
+            "children": children,
+            "changes": changes,
+            "responsible_users": list(node_row.responsible_users.all()),
+        },
+    )
 
 
 def permission_denied(request, exception=None):

@@ -39,8 +39,10 @@ from seuranta.web.forms import (
 
 
 def conflict_message() -> str:
-    return _("Someone else saved this while you were editing. Your input is kept below, with the values now "
-             "saved shown beside each field. Check them and save again to keep yours.")
+    return _(
+        "Someone else saved this while you were editing. Your input is kept below, with the values now "
+        "saved shown beside each field. Check them and save again to keep yours."
+    )
 
 
 def conflicts(form, current: dict) -> dict:
@@ -49,7 +51,9 @@ def conflicts(form, current: dict) -> dict:
     for name, value in current.items():
         mine = form.cleaned_data.get(name) if form.is_bound and hasattr(form, "cleaned_data") else None
         if mine != value and not (mine in ("", None, []) and value in ("", None, [])):
-            out[name] = "\n".join(value) if isinstance(value, list) else ("–" if value in ("", None) else value)
+            out[name] = (
+                "\n".join(value) if isinstance(value, list) else ("–" if value in ("", None) else value)
+            )
     return out
 
 
@@ -63,8 +67,13 @@ def edit_page(request, template: str, context: dict):
 def node_values(form: NodeForm) -> dict:
     data = {name: form.cleaned_data[name] for name in NodeForm.NODE_FIELDS}
     start, end = text_bounds(data["schedule"]) if data["schedule"] else (None, None)
-    data.update(description=data["description"] or None, unit_name=data["unit_name"] or None,
-                schedule=data["schedule"] or None, schedule_start=start, schedule_end=end)
+    data.update(
+        description=data["description"] or None,
+        unit_name=data["unit_name"] or None,
+        schedule=data["schedule"] or None,
+        schedule_start=start,
+        schedule_end=end,
+    )
     return data
 
 
@@ -76,18 +85,27 @@ def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[in
     left the organisation or became a viewer) so that saving the form does not silently drop them; such a
     person can be removed but not added again. Returns (choices, names by user id, assigned user ids).
     """
-    members = (Membership.objects.active().filter(organization_id=plan.organization_id).select_related("user")
-               .order_by("user__last_name", "user__first_name", "user__username")
-               if plan.organization_id else [])
+    members = (
+        Membership.objects.active()
+        .filter(organization_id=plan.organization_id)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name", "user__username")
+        if plan.organization_id
+        else []
+    )
     assigned = list(node.responsible_users.order_by("last_name", "first_name", "username"))
     assigned_ids = {user.pk for user in assigned}
     choices, names = [], {}
     for membership in members:
         names[membership.user_id] = person_name(membership.user)
         if membership.role in REPORTING_ROLES:
-            choices.append((membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})"))
+            choices.append(
+                (membership.user_id, f"{names[membership.user_id]} ({membership.get_role_display()})")
+            )
         elif membership.user_id in assigned_ids:
-            choices.append((membership.user_id, f"{names[membership.user_id]} ({_('viewer: may not report')})"))
+            choices.append(
+                (membership.user_id, f"{names[membership.user_id]} ({_('viewer: may not report')})")
+            )
     for user in assigned:
         if user.pk not in names:
             names[user.pk] = person_name(user)
@@ -124,13 +142,24 @@ def node_edit(request, node_id: int):
     if request.method == "POST":
         form = NodeForm(request.POST, people=people, units=units)
         if form.is_valid():
-            chosen = form.cleaned_data["responsible_users"] = sorted(set(form.cleaned_data["responsible_users"]))
+            chosen = form.cleaned_data["responsible_users"] = sorted(
+                set(form.cleaned_data["responsible_users"])
+            )
             values = {**node_values(form), "org_unit_id": form.cleaned_data["org_unit"]}
             with transaction.atomic():
-                saved = save_versioned(node, posted_version(request), values, user=request.user,
-                                       plan=plan, node=node, object_type="node",
-                                       extra_changes={**unit_change(node, values["org_unit_id"], dict(units)),
-                                                      **responsible_changes(assigned, chosen, names)})
+                saved = save_versioned(
+                    node,
+                    posted_version(request),
+                    values,
+                    user=request.user,
+                    plan=plan,
+                    node=node,
+                    object_type="node",
+                    extra_changes={
+                        **unit_change(node, values["org_unit_id"], dict(units)),
+                        **responsible_changes(assigned, chosen, names),
+                    },
+                )
                 if saved and chosen != assigned:
                     node.responsible_users.set(chosen)
                     # Someone newly responsible for an action reports on it in the rounds already open.
@@ -153,13 +182,22 @@ def node_edit(request, node_id: int):
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     else:
         form = NodeForm(initial=NodeForm.initial_from(node, assigned), people=people, units=units)
-    return edit_page(request, "web/node_edit.html", {
-        "plan": plan, "node": node, "form": form, "version": version, "conflicts": conflict,
-        "children": list(node.children.order_by("order", "id")),
-        "indicators": list(node.indicators.order_by("order", "id")),
-        "milestones": list(node.milestones.order_by("order", "id")),
-        "levels": plan.levels, "new_child": NewNodeForm(initial={"level": next_level(plan, node.level)}),
-    })
+    return edit_page(
+        request,
+        "web/node_edit.html",
+        {
+            "plan": plan,
+            "node": node,
+            "form": form,
+            "version": version,
+            "conflicts": conflict,
+            "children": list(node.children.order_by("order", "id")),
+            "indicators": list(node.indicators.order_by("order", "id")),
+            "milestones": list(node.milestones.order_by("order", "id")),
+            "levels": plan.levels,
+            "new_child": NewNodeForm(initial={"level": next_level(plan, node.level)}),
+        },
+    )
 
 
 def next_level(plan, level: str | None) -> str:
@@ -177,8 +215,15 @@ def create_node(request, plan, parent: Node | None):
     order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1 if siblings.exists() else 0
     with transaction.atomic():
         child = Node.objects.create(plan=plan, parent=parent, order=order, **form.cleaned_data)
-        record(plan, user=request.user, object_type="node", action="created", obj=child, node=child,
-               changes={"title": [None, child.title], "level": [None, child.level]})
+        record(
+            plan,
+            user=request.user,
+            object_type="node",
+            action="created",
+            obj=child,
+            node=child,
+            changes={"title": [None, child.title], "level": [None, child.level]},
+        )
     messages.success(request, _("Added."))
     return child, form
 
@@ -221,8 +266,15 @@ def node_move(request, node_id: int):
             for order, sibling in enumerate(siblings):
                 if sibling.order != order:
                     Node.objects.filter(pk=sibling.pk).update(order=order)
-            record(plan, user=request.user, object_type="node", action="moved", obj=node, node=node,
-                   changes={"position": [index + 1, other + 1]})
+            record(
+                plan,
+                user=request.user,
+                object_type="node",
+                action="moved",
+                obj=node,
+                node=node,
+                changes={"position": [index + 1, other + 1]},
+            )
         messages.success(request, _("Moved."))
     return redirect("node_edit", node.parent_id) if node.parent_id else redirect("plan", plan.pk)
 
@@ -234,18 +286,34 @@ def node_delete(request, node_id: int):
     if request.method == "POST":
         kept = rounds_affected_by_deleting(node).closed
         with transaction.atomic():
-            record(plan, user=request.user, object_type="node", action="deleted", obj=node, node=node.parent,
-                   changes={"title": [node.title, None], "level": [node.level, None]})
+            record(
+                plan,
+                user=request.user,
+                object_type="node",
+                action="deleted",
+                obj=node,
+                node=node.parent,
+                changes={"title": [node.title, None], "level": [node.level, None]},
+            )
             node.delete()  # closed rounds stay whole: see seuranta.monitoring.models
         messages.success(request, _("Deleted."))
         if kept:
-            messages.info(request, _("The closed reporting rounds that covered it are kept as they were at closing."))
+            messages.info(
+                request, _("The closed reporting rounds that covered it are kept as they were at closing.")
+            )
         return redirect("node_edit", node.parent_id) if node.parent_id else redirect("plan", plan.pk)
     below = Node.objects.filter(plan=plan, parent=node).count()
-    return render(request, "web/confirm_delete.html", {
-        "plan": plan, "object": node, "below": below, "cancel_url": node_cancel_url(node),
-        "rounds": rounds_affected_by_deleting(node),
-    })
+    return render(
+        request,
+        "web/confirm_delete.html",
+        {
+            "plan": plan,
+            "object": node,
+            "below": below,
+            "cancel_url": node_cancel_url(node),
+            "rounds": rounds_affected_by_deleting(node),
+        },
+    )
 
 
 def node_cancel_url(node: Node) -> str:
@@ -266,7 +334,9 @@ def indicator_texts(indicator: Indicator) -> tuple[str, list[str]]:
     return baseline, [m.text for m in rows if m.role == Measure.Role.TARGET]
 
 
-def replace_measures(indicator: Indicator, baseline: core.Measure | None, targets: list[core.Measure]) -> None:
+def replace_measures(
+    indicator: Indicator, baseline: core.Measure | None, targets: list[core.Measure]
+) -> None:
     indicator.measures.filter(role__in=[Measure.Role.BASELINE, Measure.Role.TARGET]).delete()
     rows = [measure_row(baseline, Measure.Role.BASELINE, 0)] if baseline else []
     rows += [measure_row(m, Measure.Role.TARGET, i) for i, m in enumerate(targets)]
@@ -298,13 +368,27 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
                 if indicator is None:
                     order = (node.indicators.aggregate(m=Max("order"))["m"] or -1) + 1
                     indicator = Indicator.objects.create(node=node, order=order, **values)
-                    record(plan, user=request.user, object_type="indicator", action="created", obj=indicator,
-                           node=node, changes={"name": [None, indicator.name], **measure_changes})
+                    record(
+                        plan,
+                        user=request.user,
+                        object_type="indicator",
+                        action="created",
+                        obj=indicator,
+                        node=node,
+                        changes={"name": [None, indicator.name], **measure_changes},
+                    )
                     saved = True
                 else:
-                    saved = save_versioned(indicator, posted_version(request), values, user=request.user,
-                                           plan=plan, node=node, object_type="indicator",
-                                           extra_changes=measure_changes)
+                    saved = save_versioned(
+                        indicator,
+                        posted_version(request),
+                        values,
+                        user=request.user,
+                        plan=plan,
+                        node=node,
+                        object_type="indicator",
+                        extra_changes=measure_changes,
+                    )
                 if saved and measure_changes:
                     replace_measures(indicator, baseline, targets)
             if saved:
@@ -313,8 +397,14 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
             current = get_object_or_404(Indicator, pk=indicator.pk)
             current_baseline, current_targets = indicator_texts(current)
             version = current.version
-            conflict = conflicts(form, {**{n: getattr(current, n) for n in IndicatorForm.FIELDS},
-                                        "baseline": current_baseline, "targets": current_targets})
+            conflict = conflicts(
+                form,
+                {
+                    **{n: getattr(current, n) for n in IndicatorForm.FIELDS},
+                    "baseline": current_baseline,
+                    "targets": current_targets,
+                },
+            )
             messages.error(request, conflict_message())
         else:
             version = posted_version(request) or version
@@ -327,20 +417,31 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
         form = IndicatorForm(initial=initial)
         preview_source = (old_baseline, old_targets)
     baseline, targets = parsed_measures(*preview_source)
-    return edit_page(request, "web/indicator_edit.html", {
-        "plan": plan, "node": node, "indicator": indicator, "form": form, "version": version,
-        "conflicts": conflict, "preview": {"baseline": baseline, "targets": targets},
-    })
+    return edit_page(
+        request,
+        "web/indicator_edit.html",
+        {
+            "plan": plan,
+            "node": node,
+            "indicator": indicator,
+            "form": form,
+            "version": version,
+            "conflicts": conflict,
+            "preview": {"baseline": baseline, "targets": targets},
+        },
+    )
 
 
 def measure_preview(request):
     """htmx: how the baseline and target texts are understood, as the person types."""
     if not request.user.is_authenticated:
         raise Http404
-    baseline, targets = parsed_measures(request.GET.get("baseline", "")[:500],
-                                        split_lines(request.GET.get("targets", "")[:5000]))
-    html = render_to_string("web/includes/measure_preview.html",
-                            {"preview": {"baseline": baseline, "targets": targets}}, request)
+    baseline, targets = parsed_measures(
+        request.GET.get("baseline", "")[:500], split_lines(request.GET.get("targets", "")[:5000])
+    )
+    html = render_to_string(
+        "web/includes/measure_preview.html", {"preview": {"baseline": baseline, "targets": targets}}, request
+    )
     return HttpResponse(html)
 
 
@@ -352,9 +453,18 @@ def delete_node_item(request, item: Indicator | Milestone, *, object_type: str, 
     with transaction.atomic():
         # Locked first: a report being submitted on the node (which locks its indicators) finishes, and
         # the values it stored are deleted with the item instead of failing the delete.
-        list(type(item).objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk"))  # no join
-        record(plan, user=request.user, object_type=object_type, action="deleted", obj=item, node=node,
-               changes={name_field: [getattr(item, name_field), None]})
+        list(
+            type(item).objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk")
+        )  # no join
+        record(
+            plan,
+            user=request.user,
+            object_type=object_type,
+            action="deleted",
+            obj=item,
+            node=node,
+            changes={name_field: [getattr(item, name_field), None]},
+        )
         item.delete()
     messages.success(request, _("Deleted."))
     return redirect("node_edit", node.pk)
@@ -362,8 +472,9 @@ def delete_node_item(request, item: Indicator | Milestone, *, object_type: str, 
 
 @require_POST
 def indicator_delete(request, indicator_id: int):
-    return delete_node_item(request, get_object_or_404(Indicator, pk=indicator_id), object_type="indicator",
-                            name_field="name")
+    return delete_node_item(
+        request, get_object_or_404(Indicator, pk=indicator_id), object_type="indicator", name_field="name"
+    )
 
 
 # --- milestones ---------------------------------------------------------------
@@ -383,25 +494,50 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
         form = MilestoneForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            values = {"title": data["title"], "due": data["due"] or None, "done": data["done"],
-                      "due_date": text_bounds(data["due"])[1] if data["due"] else None}
+            values = {
+                "title": data["title"],
+                "due": data["due"] or None,
+                "done": data["done"],
+                "due_date": text_bounds(data["due"])[1] if data["due"] else None,
+            }
             with transaction.atomic():
                 if milestone is None:
                     order = (node.milestones.aggregate(m=Max("order"))["m"] or -1) + 1
                     milestone = Milestone.objects.create(node=node, order=order, **values)
-                    record(plan, user=request.user, object_type="milestone", action="created", obj=milestone,
-                           node=node, changes={"title": [None, milestone.title]})
+                    record(
+                        plan,
+                        user=request.user,
+                        object_type="milestone",
+                        action="created",
+                        obj=milestone,
+                        node=node,
+                        changes={"title": [None, milestone.title]},
+                    )
                     saved = True
                 else:
-                    saved = request.POST.get("version") == token and Milestone.objects.filter(
-                        pk=milestone.pk, title=milestone.title, due=milestone.due, done=milestone.done
-                    ).update(**values) == 1
+                    saved = (
+                        request.POST.get("version") == token
+                        and Milestone.objects.filter(
+                            pk=milestone.pk, title=milestone.title, due=milestone.due, done=milestone.done
+                        ).update(**values)
+                        == 1
+                    )
                     if saved:
-                        changes = {k: [getattr(milestone, k), v] for k, v in values.items()
-                                   if k != "due_date" and getattr(milestone, k) != v}
+                        changes = {
+                            k: [getattr(milestone, k), v]
+                            for k, v in values.items()
+                            if k != "due_date" and getattr(milestone, k) != v
+                        }
                         if changes:
-                            record(plan, user=request.user, object_type="milestone", action="changed",
-                                   obj=milestone, node=node, changes=changes)
+                            record(
+                                plan,
+                                user=request.user,
+                                object_type="milestone",
+                                action="changed",
+                                obj=milestone,
+                                node=node,
+                                changes=changes,
+                            )
             if saved:
                 messages.success(request, _("Saved."))
                 return redirect("node_edit", node.pk)
@@ -413,17 +549,30 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
             token = request.POST.get("version", token)
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     else:
-        form = MilestoneForm(initial={"title": milestone.title, "due": milestone.due, "done": milestone.done}
-                             if milestone else None)
-    return edit_page(request, "web/milestone_edit.html", {
-        "plan": plan, "node": node, "milestone": milestone, "form": form, "version": token, "conflicts": conflict,
-    })
+        form = MilestoneForm(
+            initial={"title": milestone.title, "due": milestone.due, "done": milestone.done}
+            if milestone
+            else None
+        )
+    return edit_page(
+        request,
+        "web/milestone_edit.html",
+        {
+            "plan": plan,
+            "node": node,
+            "milestone": milestone,
+            "form": form,
+            "version": token,
+            "conflicts": conflict,
+        },
+    )
 
 
 @require_POST
 def milestone_delete(request, milestone_id: int):
-    return delete_node_item(request, get_object_or_404(Milestone, pk=milestone_id), object_type="milestone",
-                            name_field="title")
+    return delete_node_item(
+        request, get_object_or_404(Milestone, pk=milestone_id), object_type="milestone", name_field="title"
+    )
 
 
 # --- plan settings --------------------------------------------------------------
@@ -442,8 +591,9 @@ def plan_settings(request, plan_id: int):
             values["period"] = values["period"] or None
             values["state_scale"] = values["state_scale"] or None
             values["start_year"], values["end_year"] = plan_years(values["period"])
-            if save_versioned(plan, posted_version(request), values, user=request.user, plan=plan,
-                              object_type="plan"):
+            if save_versioned(
+                plan, posted_version(request), values, user=request.user, plan=plan, object_type="plan"
+            ):
                 messages.success(request, _("Saved."))
                 return redirect("plan", plan.pk)
             current = get_object_or_404(type(plan), pk=plan.pk)
@@ -455,6 +605,13 @@ def plan_settings(request, plan_id: int):
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     else:
         form = PlanSettingsForm(initial=PlanSettingsForm.initial_from(plan))
-    return edit_page(request, "web/plan_settings.html", {
-        "plan": plan, "form": form, "version": version, "conflicts": conflict,
-    })
+    return edit_page(
+        request,
+        "web/plan_settings.html",
+        {
+            "plan": plan,
+            "form": form,
+            "version": version,
+            "conflicts": conflict,
+        },
+    )

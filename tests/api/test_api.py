@@ -12,7 +12,9 @@ MEMBERS = ("viewer", "responsible", "coordinator", "admin")
 def test_plan_list_shows_drafts_only_to_members(client, personas, role):
     make_plan(1, title="Julkinen")
     make_plan(1, title="Luonnos", state=Plan.State.DRAFT)
-    titles = {p["title"] for p in client_for(client, personas, role).get(reverse("api:plans")).json()["plans"]}
+    titles = {
+        p["title"] for p in client_for(client, personas, role).get(reverse("api:plans")).json()["plans"]
+    }
     assert "Julkinen" in titles
     assert ("Luonnos" in titles) == (role in MEMBERS)
 
@@ -47,8 +49,14 @@ def test_plan_statuses_list_every_node_and_indicator(client, db):
     data = client.get(reverse("api:statuses", args=[plan.pk]), {"on": "2026-06-30"}).json()
     assert data["on"] == "2026-06-30"
     assert len(data["nodes"]) == 4 and len(data["indicators"]) == 2
-    assert {n["status"] for n in data["nodes"]} <= {"achieved", "on_track", "behind", "off_track", "no_data",
-                                                   "no_target"}
+    assert {n["status"] for n in data["nodes"]} <= {
+        "achieved",
+        "on_track",
+        "behind",
+        "off_track",
+        "no_data",
+        "no_target",
+    }
 
 
 def test_bad_date_in_statuses_gives_a_clear_error(client, db):
@@ -71,7 +79,9 @@ def test_a_non_finite_value_stored_another_way_still_gives_valid_json(client, db
     plan = make_plan(2)
     Measure.objects.filter(indicator__node__plan=plan).update(value=value)  # as the admin or SQL could
     for name in ("api:plan", "api:statuses"):
-        response = client.get(reverse(name, args=[plan.pk]), {"on": "2026-06-30"} if name == "api:statuses" else {})
+        response = client.get(
+            reverse(name, args=[plan.pk]), {"on": "2026-06-30"} if name == "api:statuses" else {}
+        )
         assert response.status_code == 200
         text = response.content.decode()
         json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in the API's JSON"))

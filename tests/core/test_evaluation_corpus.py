@@ -52,19 +52,26 @@ def test_harrasteryhmat_example_from_the_issue():
     indicator = next(i for i, _, _ in plan.indicators() if i.name.startswith("Koulupäivän yhteydessä"))
     evaluation = result.indicator(indicator)
     assert evaluation.status == "off_track"
-    assert evaluation.reason == "Toteuma 55 (Q1/2023), tavoitetaso 70 kevät 2023, lähtötaso 56: kehitys väärään suuntaan."
+    assert (
+        evaluation.reason
+        == "Toteuma 55 (Q1/2023), tavoitetaso 70 kevät 2023, lähtötaso 56: kehitys väärään suuntaan."
+    )
     assert evaluation.label == "kevät"
 
 
 def test_digital_learning_plan_reported_ready_is_achieved():
     plan = load(next(p for p in GOLD if "sivistystoimiala" in p.stem))
-    indicator = next(i for i, _, _ in plan.indicators() if i.name.startswith("Digitaalisen oppimisen kehittämis"))
+    indicator = next(
+        i for i, _, _ in plan.indicators() if i.name.startswith("Digitaalisen oppimisen kehittämis")
+    )
     assert evaluate_plan(plan, date(2023, 6, 30)).indicator(indicator).status == "achieved"
 
 
 def test_range_target_in_the_corpus_is_read_from_its_text():
     plan = load(next(p for p in GOLD if "konsernipalvelut" in p.stem))
-    indicator = next(i for i, _, _ in plan.indicators() if i.name.startswith("Muiden yksittäisten palvelujen"))
+    indicator = next(
+        i for i, _, _ in plan.indicators() if i.name.startswith("Muiden yksittäisten palvelujen")
+    )
     evaluation = evaluate_plan(plan, date(2026, 6, 30)).indicator(indicator)
     assert evaluation.status == "no_data"
     assert "2–3 2026" in evaluation.reason

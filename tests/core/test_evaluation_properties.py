@@ -40,11 +40,16 @@ def target_measures(draw, with_relative=True):
         relative = with_relative and draw(st.booleans())
         value = None if relative else draw(NUMBERS)
         word = BOUND_TEXTS[kind][strict]
-        return Measure(text=f"{word} {'lähtötaso' if value is None else value}", kind=kind, value=value,
-                       period=period)
+        return Measure(
+            text=f"{word} {'lähtötaso' if value is None else value}", kind=kind, value=value, period=period
+        )
     if kind == "change_percent":
-        return Measure(text="muutos", kind=kind, value=draw(st.floats(-90, 200).map(lambda x: round(x, 1))),
-                       period=period)
+        return Measure(
+            text="muutos",
+            kind=kind,
+            value=draw(st.floats(-90, 200).map(lambda x: round(x, 1))),
+            period=period,
+        )
     return number_measure(draw(NUMBERS), period)
 
 
@@ -58,11 +63,13 @@ def numeric_indicators(draw):
 
 
 def settings_kwargs():
-    return st.fixed_dictionaries({
-        "plan_start": st.one_of(st.none(), st.just(date(2021, 1, 1))),
-        "plan_end": st.one_of(st.none(), st.just(date(2027, 12, 31))),
-        "tolerance": st.sampled_from([0.0, 0.1, 0.3]),
-    })
+    return st.fixed_dictionaries(
+        {
+            "plan_start": st.one_of(st.none(), st.just(date(2021, 1, 1))),
+            "plan_end": st.one_of(st.none(), st.just(date(2027, 12, 31))),
+            "tolerance": st.sampled_from([0.0, 0.1, 0.3]),
+        }
+    )
 
 
 def final_level(indicator, result):
@@ -81,7 +88,9 @@ def final_level(indicator, result):
 # The assume() calls keep only judged, not yet achieved indicators; on some seeds most early draws are not.
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(numeric_indicators(), DAYS, settings_kwargs(), st.floats(0, 1))
-def test_moving_the_latest_actual_toward_the_target_never_makes_the_status_worse(indicator, on, kwargs, share):
+def test_moving_the_latest_actual_toward_the_target_never_makes_the_status_worse(
+    indicator, on, kwargs, share
+):
     before = evaluate_indicator(indicator, on, **kwargs)
     # Toward the target from where it is not yet met (past a bound, "toward" it would be back).
     assume(before.status in JUDGED and before.status != "achieved" and before.actual is not None)
@@ -95,7 +104,10 @@ def test_moving_the_latest_actual_toward_the_target_never_makes_the_status_worse
     actuals = list(indicator.actuals)
     actuals[index] = number_measure(moved, latest.period)
     after = evaluate_indicator(
-        Indicator(name="x", baseline=indicator.baseline, targets=indicator.targets, actuals=actuals), on, **kwargs)
+        Indicator(name="x", baseline=indicator.baseline, targets=indicator.targets, actuals=actuals),
+        on,
+        **kwargs,
+    )
     assert after.status in JUDGED
     assert rank(after.status) <= rank(before.status), (before.reason, after.reason)
 
@@ -108,19 +120,23 @@ def mirror(measure):
     if value is not None and measure.kind != "change_percent":
         value = -value
     text = measure.text
-    for (a, b) in (("vähintään", "enintään"), ("yli", "alle")):
+    for a, b in (("vähintään", "enintään"), ("yli", "alle")):
         if text.startswith(a):
-            text = b + text[len(a):]
+            text = b + text[len(a) :]
         elif text.startswith(b):
-            text = a + text[len(b):]
+            text = a + text[len(b) :]
     return Measure(text=text, kind=kind, value=value, period=measure.period, label=measure.label)
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(numeric_indicators(), DAYS, settings_kwargs())
 def test_mirroring_every_value_and_bound_mirrors_the_result(indicator, on, kwargs):
-    mirrored = Indicator(name="x", baseline=mirror(indicator.baseline), targets=[mirror(t) for t in indicator.targets],
-                         actuals=[mirror(a) for a in indicator.actuals])
+    mirrored = Indicator(
+        name="x",
+        baseline=mirror(indicator.baseline),
+        targets=[mirror(t) for t in indicator.targets],
+        actuals=[mirror(a) for a in indicator.actuals],
+    )
     before = evaluate_indicator(indicator, on, **kwargs)
     after = evaluate_indicator(mirrored, on, **kwargs)
     assert after.status == before.status, (before.reason, after.reason)
@@ -132,25 +148,65 @@ def test_mirroring_every_value_and_bound_mirrors_the_result(indicator, on, kwarg
 
 # -- never raises ---------------------------------------------------------------
 
-ODD_TEXT = st.one_of(st.sampled_from(["", " ", "Ei", "Kyllä", "Valmis", "Valmistelussa", "2-3", "2–3 kpl",
-                                      "vähintään", "yli 20", "Ei ole laadittu", "On laadittu", "kevät 2026",
-                                      "1–6/2026", "-", "–"]),
-                     st.text(max_size=20))
-ODD_PERIODS = st.one_of(st.none(), PERIODS, st.text(max_size=12), st.sampled_from(["kevät 2026", "1–6/2026", "0000"]))
-ODD_NUMBERS = st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**12, 10**12))
-ODD_LABELS = st.one_of(st.none(), st.sampled_from(["kevät", "syksy", "A", "a ", "", "ala-aste"]), st.text(max_size=6))
-ODD_MEASURES = st.builds(Measure, text=ODD_TEXT, kind=st.one_of(st.none(), st.sampled_from(
-    ["value", "min", "max", "change_percent", "state", "bogus"])), value=ODD_NUMBERS, period=ODD_PERIODS,
-    label=ODD_LABELS)
-ODD_INDICATORS = st.builds(Indicator, name=st.just("x"), unit=st.one_of(st.none(), st.sampled_from(["%", "pv", ""])),
-                           baseline=st.one_of(st.none(), ODD_MEASURES), targets=st.lists(ODD_MEASURES, max_size=4),
-                           actuals=st.lists(ODD_MEASURES, max_size=4),
-                           baseline_series=st.lists(ODD_MEASURES, max_size=3))
+ODD_TEXT = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "Ei",
+            "Kyllä",
+            "Valmis",
+            "Valmistelussa",
+            "2-3",
+            "2–3 kpl",
+            "vähintään",
+            "yli 20",
+            "Ei ole laadittu",
+            "On laadittu",
+            "kevät 2026",
+            "1–6/2026",
+            "-",
+            "–",
+        ]
+    ),
+    st.text(max_size=20),
+)
+ODD_PERIODS = st.one_of(
+    st.none(), PERIODS, st.text(max_size=12), st.sampled_from(["kevät 2026", "1–6/2026", "0000"])
+)
+ODD_NUMBERS = st.one_of(
+    st.none(), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**12), 10**12)
+)
+ODD_LABELS = st.one_of(
+    st.none(), st.sampled_from(["kevät", "syksy", "A", "a ", "", "ala-aste"]), st.text(max_size=6)
+)
+ODD_MEASURES = st.builds(
+    Measure,
+    text=ODD_TEXT,
+    kind=st.one_of(st.none(), st.sampled_from(["value", "min", "max", "change_percent", "state", "bogus"])),
+    value=ODD_NUMBERS,
+    period=ODD_PERIODS,
+    label=ODD_LABELS,
+)
+ODD_INDICATORS = st.builds(
+    Indicator,
+    name=st.just("x"),
+    unit=st.one_of(st.none(), st.sampled_from(["%", "pv", ""])),
+    baseline=st.one_of(st.none(), ODD_MEASURES),
+    targets=st.lists(ODD_MEASURES, max_size=4),
+    actuals=st.lists(ODD_MEASURES, max_size=4),
+    baseline_series=st.lists(ODD_MEASURES, max_size=3),
+)
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
-@given(ODD_INDICATORS, DAYS, st.sampled_from(["fi", "sv", "en", "xx"]),
-       st.one_of(st.none(), st.lists(ODD_TEXT, max_size=4)), st.one_of(st.none(), st.floats()))
+@given(
+    ODD_INDICATORS,
+    DAYS,
+    st.sampled_from(["fi", "sv", "en", "xx"]),
+    st.one_of(st.none(), st.lists(ODD_TEXT, max_size=4)),
+    st.one_of(st.none(), st.floats()),
+)
 def test_evaluation_never_raises_on_arbitrary_indicators(indicator, on, lang, scale, tolerance):
     kwargs = {"scale": scale, "lang": lang}
     if tolerance is not None:
@@ -162,27 +218,49 @@ def test_evaluation_never_raises_on_arbitrary_indicators(indicator, on, lang, sc
 
 
 ODD_NODES = st.recursive(
-    st.builds(Node, level=st.just("Toimenpide"), title=st.text(max_size=5),
-              indicators=st.lists(ODD_INDICATORS, max_size=2),
-              milestones=st.lists(st.builds(Milestone, title=st.just("m"), due=ODD_PERIODS, done=st.booleans()),
-                                  max_size=2),
-              progress=st.lists(st.builds(Progress, text=st.just("p"), period=ODD_PERIODS,
-                                          phase=st.one_of(st.none(), st.sampled_from(
-                                              ["not_started", "in_progress", "done", "delayed", "cancelled", "x"]))),
-                                max_size=2),
-              phase=st.one_of(st.none(), st.sampled_from(["not_started", "in_progress", "done", "delayed",
-                                                          "cancelled", "?"])),
-              schedule=st.one_of(st.none(), ODD_PERIODS, st.just("2022– jatkuva"))),
-    lambda children: st.builds(Node, level=st.just("Tavoite"), title=st.text(max_size=5),
-                               indicators=st.lists(ODD_INDICATORS, max_size=1),
-                               children=st.lists(children, min_size=1, max_size=3)),
+    st.builds(
+        Node,
+        level=st.just("Toimenpide"),
+        title=st.text(max_size=5),
+        indicators=st.lists(ODD_INDICATORS, max_size=2),
+        milestones=st.lists(
+            st.builds(Milestone, title=st.just("m"), due=ODD_PERIODS, done=st.booleans()), max_size=2
+        ),
+        progress=st.lists(
+            st.builds(
+                Progress,
+                text=st.just("p"),
+                period=ODD_PERIODS,
+                phase=st.one_of(
+                    st.none(),
+                    st.sampled_from(["not_started", "in_progress", "done", "delayed", "cancelled", "x"]),
+                ),
+            ),
+            max_size=2,
+        ),
+        phase=st.one_of(
+            st.none(), st.sampled_from(["not_started", "in_progress", "done", "delayed", "cancelled", "?"])
+        ),
+        schedule=st.one_of(st.none(), ODD_PERIODS, st.just("2022– jatkuva")),
+    ),
+    lambda children: st.builds(
+        Node,
+        level=st.just("Tavoite"),
+        title=st.text(max_size=5),
+        indicators=st.lists(ODD_INDICATORS, max_size=1),
+        children=st.lists(children, min_size=1, max_size=3),
+    ),
     max_leaves=6,
 )
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(ODD_NODES, max_size=3), DAYS, st.sampled_from(["fi", "sv", "en"]),
-       st.one_of(st.none(), st.text(max_size=10), st.just("2026–2029")))
+@given(
+    st.lists(ODD_NODES, max_size=3),
+    DAYS,
+    st.sampled_from(["fi", "sv", "en"]),
+    st.one_of(st.none(), st.text(max_size=10), st.just("2026–2029")),
+)
 def test_node_and_plan_evaluation_never_raise(nodes, on, lang, period):
     plan = Plan(title="p", period=period, nodes=nodes)
     document = status_document(plan, on, lang)

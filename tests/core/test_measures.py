@@ -41,8 +41,11 @@ NUMBERS = [
     pytest.param("lv. 2022-23", None, id="school-year-is-no-number"),
     pytest.param("2022-23", None, id="school-year-short-not-mangled"),
     pytest.param("2-3", 2, id="range-first-number"),
-    pytest.param("Aikavälillä 1.1.2023-31.3.2023 on ollut käynnissä 55 erillistä harrasteryhmää.", 55,
-                 id="date-range-skipped"),
+    pytest.param(
+        "Aikavälillä 1.1.2023-31.3.2023 on ollut käynnissä 55 erillistä harrasteryhmää.",
+        55,
+        id="date-range-skipped",
+    ),
     pytest.param("= 2022 taso +10 %", 10, id="reference-level-year-skipped"),
     pytest.param("68 %(2021)", 68, id="year-in-parentheses-skipped"),
     pytest.param("2026", 2026, id="lone-year-is-a-number"),
@@ -143,13 +146,16 @@ def test_parse_period(text, expected):
     assert parse_period(text) == expected
 
 
-@pytest.mark.parametrize(("text", "year", "expected"), [
-    pytest.param("Q1", 2023, "2023-Q1", id="bare-quarter"),
-    pytest.param("(Q4)", 2023, "2023-Q4", id="bare-quarter-in-parentheses"),
-    pytest.param("T2", 2026, "2026-T2", id="bare-tertial"),
-    pytest.param("tilanne 30.11.", 2022, "2022-11-30", id="day-and-month"),
-    pytest.param("Q1/2024", 2023, "2024-Q1", id="written-year-wins"),
-])
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        pytest.param("Q1", 2023, "2023-Q1", id="bare-quarter"),
+        pytest.param("(Q4)", 2023, "2023-Q4", id="bare-quarter-in-parentheses"),
+        pytest.param("T2", 2026, "2026-T2", id="bare-tertial"),
+        pytest.param("tilanne 30.11.", 2022, "2022-11-30", id="day-and-month"),
+        pytest.param("Q1/2024", 2023, "2024-Q1", id="written-year-wins"),
+    ],
+)
 def test_parse_period_with_year(text, year, expected):
     assert parse_period(text, year=year) == expected
 
@@ -205,10 +211,13 @@ MEASURES = [
     pytest.param("+10 %", "change_percent", 10, None, id="change-plus"),
     pytest.param("−5 %", "change_percent", -5, None, id="change-unicode-minus"),
     pytest.param("-10 % vuoteen 2028 mennessä", "change_percent", -10, "2028", id="change-by-year"),
-    pytest.param("Tavoitetaso -5 % vuoteen 2028 mennessä", "change_percent", -5, "2028", id="change-after-label"),
+    pytest.param(
+        "Tavoitetaso -5 % vuoteen 2028 mennessä", "change_percent", -5, "2028", id="change-after-label"
+    ),
     pytest.param("= 2022 taso +10 %", "change_percent", 10, None, id="change-from-reference-level"),
-    pytest.param("Kurssien määrä 8/2023 = 2022 taso +10 %", "change_percent", 10, "2023-08",
-                 id="change-with-month"),
+    pytest.param(
+        "Kurssien määrä 8/2023 = 2022 taso +10 %", "change_percent", 10, "2023-08", id="change-with-month"
+    ),
     pytest.param("5 % kasvu", "change_percent", 5, None, id="change-growth-word"),
     pytest.param("vähenevät 10 %", "change_percent", -10, None, id="change-decline-word"),
     pytest.param("−5", "value", -5, None, id="negative-value-without-percent"),
@@ -224,8 +233,13 @@ MEASURES = [
     pytest.param("vrt. 2024", None, None, "2024", id="only-a-reference-year"),
     pytest.param("", None, None, None, id="empty"),
     pytest.param("–", None, None, None, id="dash-only"),
-    pytest.param("ala-aste: 17,4 yläaste: 20 yhtenäiskoulu: 17,8 (20.9.2022)", "value", None, "2022-09-20",
-                 id="several-levels-one-measure"),
+    pytest.param(
+        "ala-aste: 17,4 yläaste: 20 yhtenäiskoulu: 17,8 (20.9.2022)",
+        "value",
+        None,
+        "2022-09-20",
+        id="several-levels-one-measure",
+    ),
 ]
 
 
@@ -252,40 +266,63 @@ def test_parse_measure_keeps_label_argument():
 
 
 LEVELS = [
-    pytest.param("Tavoitetaso v. 2026 3,9 ja v. 2028 4,1.",
-                 [("3,9", "value", 3.9, "2026", None), ("4,1", "value", 4.1, "2028", None)],
-                 id="targets-per-year"),
-    pytest.param("v. 2026 yli 50 ja v. 2028 yli 60",
-                 [("yli 50", "min", 50, "2026", None), ("yli 60", "min", 60, "2028", None)],
-                 id="min-targets-per-year"),
-    pytest.param("v. 2026: 3,9; v. 2028: 4,1",
-                 [("3,9", "value", 3.9, "2026", None), ("4,1", "value", 4.1, "2028", None)],
-                 id="targets-per-year-with-colons"),
-    pytest.param("48 (2022), 60 (2026)",
-                 [("48 (2022)", "value", 48, "2022", None), ("60 (2026)", "value", 60, "2026", None)],
-                 id="periods-after-levels"),
-    pytest.param("kevät 2023 – 70 syksy 2023 – 60",
-                 [("kevät 2023 – 70", "value", 70, "2023", "kevät"),
-                  ("syksy 2023 – 60", "value", 60, "2023", "syksy")],
-                 id="seasons-label-their-levels"),
-    pytest.param("Harrasteryhmien määrä: kevät 2022 - 56 syksy 2022 - 49",
-                 [("kevät 2022 - 56", "value", 56, "2022", "kevät"),
-                  ("syksy 2022 - 49", "value", 49, "2022", "syksy")],
-                 id="heading-dropped"),
-    pytest.param("ala-aste: 17,4 yläaste: 20 yhtenäiskoulu: 17,8 (20.9.2022)",
-                 [("ala-aste: 17,4", "value", 17.4, "2022-09-20", "ala-aste"),
-                  ("yläaste: 20", "value", 20, "2022-09-20", "yläaste"),
-                  ("yhtenäiskoulu: 17,8", "value", 17.8, "2022-09-20", "yhtenäiskoulu")],
-                 id="labelled-sub-series-share-a-date"),
-    pytest.param("Oppilasmäärä: ala-aste: 17,4 yläaste: 20",
-                 [("ala-aste: 17,4", "value", 17.4, None, "ala-aste"),
-                  ("yläaste: 20", "value", 20, None, "yläaste")],
-                 id="labelled-sub-series-after-heading"),
+    pytest.param(
+        "Tavoitetaso v. 2026 3,9 ja v. 2028 4,1.",
+        [("3,9", "value", 3.9, "2026", None), ("4,1", "value", 4.1, "2028", None)],
+        id="targets-per-year",
+    ),
+    pytest.param(
+        "v. 2026 yli 50 ja v. 2028 yli 60",
+        [("yli 50", "min", 50, "2026", None), ("yli 60", "min", 60, "2028", None)],
+        id="min-targets-per-year",
+    ),
+    pytest.param(
+        "v. 2026: 3,9; v. 2028: 4,1",
+        [("3,9", "value", 3.9, "2026", None), ("4,1", "value", 4.1, "2028", None)],
+        id="targets-per-year-with-colons",
+    ),
+    pytest.param(
+        "48 (2022), 60 (2026)",
+        [("48 (2022)", "value", 48, "2022", None), ("60 (2026)", "value", 60, "2026", None)],
+        id="periods-after-levels",
+    ),
+    pytest.param(
+        "kevät 2023 – 70 syksy 2023 – 60",
+        [
+            ("kevät 2023 – 70", "value", 70, "2023", "kevät"),
+            ("syksy 2023 – 60", "value", 60, "2023", "syksy"),
+        ],
+        id="seasons-label-their-levels",
+    ),
+    pytest.param(
+        "Harrasteryhmien määrä: kevät 2022 - 56 syksy 2022 - 49",
+        [
+            ("kevät 2022 - 56", "value", 56, "2022", "kevät"),
+            ("syksy 2022 - 49", "value", 49, "2022", "syksy"),
+        ],
+        id="heading-dropped",
+    ),
+    pytest.param(
+        "ala-aste: 17,4 yläaste: 20 yhtenäiskoulu: 17,8 (20.9.2022)",
+        [
+            ("ala-aste: 17,4", "value", 17.4, "2022-09-20", "ala-aste"),
+            ("yläaste: 20", "value", 20, "2022-09-20", "yläaste"),
+            ("yhtenäiskoulu: 17,8", "value", 17.8, "2022-09-20", "yhtenäiskoulu"),
+        ],
+        id="labelled-sub-series-share-a-date",
+    ),
+    pytest.param(
+        "Oppilasmäärä: ala-aste: 17,4 yläaste: 20",
+        [("ala-aste: 17,4", "value", 17.4, None, "ala-aste"), ("yläaste: 20", "value", 20, None, "yläaste")],
+        id="labelled-sub-series-after-heading",
+    ),
     pytest.param("79 (lv 21-22)", [("79 (lv 21-22)", "value", 79, "2021/2022", None)], id="one-level"),
     pytest.param("Kyllä", [("Kyllä", "state", None, None, None)], id="one-state"),
-    pytest.param("Kurssien määrä 8/2023 = 2022 taso +10 %",
-                 [("Kurssien määrä 8/2023 = 2022 taso +10 %", "change_percent", 10, "2023-08", None)],
-                 id="reference-level-is-not-a-second-level"),
+    pytest.param(
+        "Kurssien määrä 8/2023 = 2022 taso +10 %",
+        [("Kurssien määrä 8/2023 = 2022 taso +10 %", "change_percent", 10, "2023-08", None)],
+        id="reference-level-is-not-a-second-level",
+    ),
     pytest.param("", [], id="blank"),
 ]
 
@@ -300,35 +337,53 @@ def test_parse_levels_period_argument_fills_levels_without_one():
     assert [m.period for m in parse_levels("3,9", period="2026")] == ["2026"]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Ei", True, id="no"),
-    pytest.param("Valmistelu käynnissä, pilottihaku.", True, id="sentence"),
-    pytest.param("8 860 pv", False, id="number"),
-    pytest.param("sama tai suurempi kuin lähtötaso", False, id="relative-comparison"),
-    pytest.param("", False, id="empty"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Ei", True, id="no"),
+        pytest.param("Valmistelu käynnissä, pilottihaku.", True, id="sentence"),
+        pytest.param("8 860 pv", False, id="number"),
+        pytest.param("sama tai suurempi kuin lähtötaso", False, id="relative-comparison"),
+        pytest.param("", False, id="empty"),
+    ],
+)
 def test_is_state_text(text, expected):
     assert is_state_text(text) is expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    pytest.param("Kyllä", True, id="yes"),
-    pytest.param("On laadittu", True, id="drawn-up"),
-    pytest.param("Sähköistettävät palvelut selvitetty", True, id="surveyed"),
-    pytest.param("Ei", False, id="no"),
-    pytest.param("Ei ole laadittu", False, id="not-drawn-up"),
-    pytest.param("Osittain selvitetty", None, id="partly"),
-    pytest.param("Valmistelussa", None, id="in-preparation"),
-    pytest.param("12", None, id="not-a-state"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Kyllä", True, id="yes"),
+        pytest.param("On laadittu", True, id="drawn-up"),
+        pytest.param("Sähköistettävät palvelut selvitetty", True, id="surveyed"),
+        pytest.param("Ei", False, id="no"),
+        pytest.param("Ei ole laadittu", False, id="not-drawn-up"),
+        pytest.param("Osittain selvitetty", None, id="partly"),
+        pytest.param("Valmistelussa", None, id="in-preparation"),
+        pytest.param("12", None, id="not-a-state"),
+    ],
+)
 def test_state_is_done(text, expected):
     assert state_is_done(text) is expected
 
 
-@pytest.mark.parametrize(("text", "period"), [
-    ("Q1/2026", "2026-Q1"), ("2026 Q1", "2026-Q1"), ("2026q1", "2026-Q1"), ("tertiaali 2/2026", "2026-T2"),
-    ("9/2026", "2026-09"), ("2026", "2026"), ("2022-09-20", "2022-09-20"),
-    ("raportti 2026", None), ("syksy", None), ("13/2026", None), ("kevät 2026", None), ("2026-2027", None),
-])
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Q1/2026", "2026-Q1"),
+        ("2026 Q1", "2026-Q1"),
+        ("2026q1", "2026-Q1"),
+        ("tertiaali 2/2026", "2026-T2"),
+        ("9/2026", "2026-09"),
+        ("2026", "2026"),
+        ("2022-09-20", "2022-09-20"),
+        ("raportti 2026", None),
+        ("syksy", None),
+        ("13/2026", None),
+        ("kevät 2026", None),
+        ("2026-2027", None),
+    ],
+)
 def test_a_whole_period_is_normalised_and_anything_more_or_less_refused(text, period):
     assert parse_whole_period(text) == period

@@ -38,14 +38,19 @@ def _gold_measures():
         roles += [(role, indicator.get(role) or []) for role in ("baseline_series", "targets", "actuals")]
         for role, measures in roles:
             for i, measure in enumerate(measures):
-                yield pytest.param(measure, id=f"{stem}:{indicator['name'][:40]}:{role}{i}:{measure['text'][:30]}")
+                yield pytest.param(
+                    measure, id=f"{stem}:{indicator['name'][:40]}:{role}{i}:{measure['text'][:30]}"
+                )
 
 
 def _series():
     for stem, indicator in _indicators():
         if indicator.get("baseline_series"):
-            yield pytest.param(indicator["baseline"]["text"], indicator["baseline_series"],
-                               id=f"{stem}:{indicator['name'][:40]}:baseline")
+            yield pytest.param(
+                indicator["baseline"]["text"],
+                indicator["baseline_series"],
+                id=f"{stem}:{indicator['name'][:40]}:baseline",
+            )
         labelled = [t for t in indicator.get("targets") or [] if t.get("label")]
         if len(labelled) >= 2:
             joined = " ".join(t["text"] for t in labelled)

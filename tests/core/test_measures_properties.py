@@ -46,7 +46,11 @@ def test_finnish_integer_parses_back(number, separator, minus):
     assert parse_number(finnish(number, separator, minus)) == float(number)
 
 
-@given(st.floats(min_value=0, max_value=1e12, allow_nan=False), SEPARATORS, st.sampled_from(["pv", "%", "kpl", "€"]))
+@given(
+    st.floats(min_value=0, max_value=1e12, allow_nan=False),
+    SEPARATORS,
+    st.sampled_from(["pv", "%", "kpl", "€"]),
+)
 def test_finnish_number_with_unit_parses_back(number, separator, unit):
     text = f"{finnish(number, separator, '-')} {unit}"
     assert parse_number(text) == number
@@ -153,12 +157,60 @@ def test_parse_levels_never_raises(text):
 
 
 # Text built from the pieces levels are made of reaches the deeper paths that random text misses.
-PIECES = st.sampled_from([
-    "v.", "lv", "lv.", "vrt.", "kevät", "syksy", "Q1", "T2", "tertiaali", "vuoteen", "mennessä", "yli",
-    "alle", "vähintään", "enintään", "maks.", "min.", "taso", "ja", ":", "(", ")", "-", "–", "−", "+",
-    "%", "pv", "opp.", "t/opp.", "/", ".", ",", " ", "\u00a0", "2022", "23", "20.9.22", "1.1.", "31.3.2023",
-    "8/2022", "1–6/2026", "9 844", "3,4", "0", "12", "Ei", "Kyllä", "ala-aste", "sama tai suurempi kuin lähtötaso",
-])
+PIECES = st.sampled_from(
+    [
+        "v.",
+        "lv",
+        "lv.",
+        "vrt.",
+        "kevät",
+        "syksy",
+        "Q1",
+        "T2",
+        "tertiaali",
+        "vuoteen",
+        "mennessä",
+        "yli",
+        "alle",
+        "vähintään",
+        "enintään",
+        "maks.",
+        "min.",
+        "taso",
+        "ja",
+        ":",
+        "(",
+        ")",
+        "-",
+        "–",
+        "−",
+        "+",
+        "%",
+        "pv",
+        "opp.",
+        "t/opp.",
+        "/",
+        ".",
+        ",",
+        " ",
+        "\u00a0",
+        "2022",
+        "23",
+        "20.9.22",
+        "1.1.",
+        "31.3.2023",
+        "8/2022",
+        "1–6/2026",
+        "9 844",
+        "3,4",
+        "0",
+        "12",
+        "Ei",
+        "Kyllä",
+        "ala-aste",
+        "sama tai suurempi kuin lähtötaso",
+    ]
+)
 
 
 @FUZZ

@@ -33,8 +33,20 @@ def test_period_bounds(period, first, last):
 
 @pytest.mark.parametrize(
     "period",
-    [None, "", "kevät 2026", "2023-13", "2023-02-30", "2023-Q5", "2023-T4", "2021/2023", "abc", "0000",
-     "2026–2029", 2026],
+    [
+        None,
+        "",
+        "kevät 2026",
+        "2023-13",
+        "2023-02-30",
+        "2023-Q5",
+        "2023-T4",
+        "2021/2023",
+        "abc",
+        "0000",
+        "2026–2029",
+        2026,
+    ],
 )
 def test_period_bounds_gives_none_for_anything_else(period):
     assert period_bounds(period) is None

@@ -37,29 +37,55 @@ def site(transactional_db, live_server):
     node = Node.objects.filter(plan=plan, level="Toimenpide").first()
     for action in Node.objects.filter(plan=plan, level="Toimenpide"):
         action.responsible_users.add(personas.responsible)
-    open_one = open_round(plan, title="Q1/2026", period="2026-Q1", deadline=date(2026, 4, 15), root=None,
-                          user=personas.coordinator)
-    closed_one = open_round(plan, title="T1/2026", period="2026-T1", deadline=date(2026, 5, 15), root=None,
-                            user=personas.coordinator)
+    open_one = open_round(
+        plan,
+        title="Q1/2026",
+        period="2026-Q1",
+        deadline=date(2026, 4, 15),
+        root=None,
+        user=personas.coordinator,
+    )
+    closed_one = open_round(
+        plan,
+        title="T1/2026",
+        period="2026-T1",
+        deadline=date(2026, 5, 15),
+        root=None,
+        user=personas.coordinator,
+    )
     close_round(closed_one, user=personas.coordinator, on=date(2026, 5, 20))
     report = reverse("reports:plan_report", args=[plan.pk])
     pages = {
-        None: {"home": reverse("home"), "login": reverse("login"), "plan": reverse("plan", args=[plan.pk]),
-               "node": reverse("node", args=[node.pk]), "report": report, "annual": report + "?variant=annual",
-               "404": "/ei-ole/"},
-        "responsible": {"my_reports": reverse("monitoring:my_reports"),
-                        "entry": reverse("monitoring:entry", args=[RoundEntry.objects.filter(round=open_one)[0].pk])},
+        None: {
+            "home": reverse("home"),
+            "login": reverse("login"),
+            "plan": reverse("plan", args=[plan.pk]),
+            "node": reverse("node", args=[node.pk]),
+            "report": report,
+            "annual": report + "?variant=annual",
+            "404": "/ei-ole/",
+        },
+        "responsible": {
+            "my_reports": reverse("monitoring:my_reports"),
+            "entry": reverse("monitoring:entry", args=[RoundEntry.objects.filter(round=open_one)[0].pk]),
+        },
         "coordinator": {
-            "node_edit": reverse("node_edit", args=[node.pk]), "node_delete": reverse("node_delete", args=[node.pk]),
+            "node_edit": reverse("node_edit", args=[node.pk]),
+            "node_delete": reverse("node_delete", args=[node.pk]),
             "indicator_edit": reverse("indicator_edit", args=[node.indicators.first().pk]),
             "milestone_edit": reverse("milestone_edit", args=[node.milestones.first().pk]),
-            "plan_settings": reverse("plan_settings", args=[plan.pk]), "import": reverse("importing:upload"),
-            "rounds": reverse("monitoring:rounds"), "open_round": reverse("monitoring:open_round", args=[plan.pk]),
+            "plan_settings": reverse("plan_settings", args=[plan.pk]),
+            "import": reverse("importing:upload"),
+            "rounds": reverse("monitoring:rounds"),
+            "open_round": reverse("monitoring:open_round", args=[plan.pk]),
             "round": reverse("monitoring:round", args=[open_one.pk]),
             "closed_round": reverse("monitoring:round", args=[closed_one.pk]),
         },
-        "admin": {"admin": "/admin/", "admin_plans": "/admin/plans/plan/",
-                  "admin_plan": f"/admin/plans/plan/{plan.pk}/change/"},
+        "admin": {
+            "admin": "/admin/",
+            "admin_plans": "/admin/plans/plan/",
+            "admin_plan": f"/admin/plans/plan/{plan.pk}/change/",
+        },
     }
     return live_server.url, pages, open_one
 
@@ -114,6 +140,8 @@ def test_the_live_measure_preview_works_under_the_policy(site, browser):  # noqa
     page.goto(base + pages["coordinator"]["indicator_edit"])
     before = page.inner_text("#measure-preview")
     page.fill("#id_baseline", "42 kpl (2025)")
-    page.wait_for_function("(before) => document.querySelector('#measure-preview').innerText !== before", arg=before)
+    page.wait_for_function(
+        "(before) => document.querySelector('#measure-preview').innerText !== before", arg=before
+    )
     assert "42" in page.inner_text("#measure-preview")
     assert not violations(page, errors)

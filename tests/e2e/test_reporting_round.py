@@ -16,15 +16,23 @@ from seuranta.plans.models import Measure, Milestone, Node
 from tests.factories import PASSWORD, make_personas, make_plan
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium"),
-    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
-                       reason="needs the playwright Python package (pip install playwright)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("playwright") is None,
+        reason="needs the playwright Python package (pip install playwright)",
+    ),
 ]
 
 
@@ -58,7 +66,9 @@ def _log_in(browser, live_server, username):
 
 def _status_on_plan_page(page, live_server, plan, title):
     page.goto(f"{live_server.url}/plans/{plan.pk}/")
-    badge = page.locator(".tree-item__head", has=page.get_by_role("link", name=title, exact=True)).locator(".badge")
+    badge = page.locator(".tree-item__head", has=page.get_by_role("link", name=title, exact=True)).locator(
+        ".badge"
+    )
     return re.search(r"badge--(\w+)", badge.first.get_attribute("class"))[1]
 
 
@@ -106,7 +116,9 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     responsible.get_by_role("button", name="Lähetä raportti").click()
     responsible.wait_for_load_state()
     assert "Raportti lähetetty. Kiitos!" in responsible.content()
-    values = sorted(Measure.objects.filter(indicator__node=action, role="actual").values_list("value", flat=True))
+    values = sorted(
+        Measure.objects.filter(indicator__node=action, role="actual").values_list("value", flat=True)
+    )
     assert values == [11.5, 12.0]
 
     # The coordinator sees the person at 100 % and closes the round.
@@ -129,9 +141,16 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     assert "Kierros on suljettu" in responsible.content()
     assert responsible.get_by_role("button", name="Lähetä raportti").count() == 0
     token = next(c["value"] for c in responsible.context.cookies() if c["name"] == "csrftoken")
-    refused = responsible.context.request.post(entry_url, form={
-        "csrfmiddlewaretoken": token, "version": "99", "text": "Myöhästynyt muutos", "submit": "1",
-    }, headers={"Referer": entry_url})
+    refused = responsible.context.request.post(
+        entry_url,
+        form={
+            "csrfmiddlewaretoken": token,
+            "version": "99",
+            "text": "Myöhästynyt muutos",
+            "submit": "1",
+        },
+        headers={"Referer": entry_url},
+    )
     assert refused.status == 403
     assert "ei voi enää muuttaa" in refused.text()
     assert RoundEntry.objects.get(round=reporting_round).state == RoundEntry.State.SUBMITTED

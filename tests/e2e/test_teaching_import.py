@@ -46,7 +46,9 @@ def screenshot(page, name: str) -> None:
     for width, height in ((1280, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SCREENS / f"{name}-{width}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} is wider than {width} px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (
+            f"{name} is wider than {width} px"
+        )
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -76,7 +78,11 @@ class Interactions:
 
 def _levels_and_actuals(plan: dict) -> tuple[set[str], dict[str, list[str]]]:
     nodes = [node for _, node in walk_nodes(plan["nodes"])]
-    actuals = {i["name"]: [a["text"] for a in i.get("actuals") or []] for n in nodes for i in n.get("indicators") or []}
+    actuals = {
+        i["name"]: [a["text"] for a in i.get("actuals") or []]
+        for n in nodes
+        for i in n.get("indicators") or []
+    }
     return {node["level"] for node in nodes}, actuals
 
 
@@ -92,7 +98,9 @@ def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site
     found = {"review": axe_violations(page)}
 
     act = Interactions(page)
-    keino = page.locator(".level-rename", has=page.locator("input[value='Keino'][type=hidden]")).locator("input[type=text]")
+    keino = page.locator(".level-rename", has=page.locator("input[value='Keino'][type=hidden]")).locator(
+        "input[type=text]"
+    )
     act.fill(f"#{keino.get_attribute('id')}", "Toimenpide")
     act.check("#levels-remember")
     act.click(".levels-form button[type=submit]")
@@ -121,8 +129,11 @@ def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site
     second = ImportDraft.objects.get()
     levels, actuals = _levels_and_actuals(second.plan)
     assert levels == {"Painopiste", "Tavoite", "Toimenpide"}
-    assert actuals == {"Pyöräilyn kulkutapaosuus (%)": ["10 (2026)"], "Henkilöstön vaihtuvuus (%)": ["10,5 (2026)"],
-                       "Sairauspoissaolopäivät henkilötyövuotta kohden (pv)": ["15 (2026)"]}
+    assert actuals == {
+        "Pyöräilyn kulkutapaosuus (%)": ["10 (2026)"],
+        "Henkilöstön vaihtuvuus (%)": ["10,5 (2026)"],
+        "Sairauspoissaolopäivät henkilötyövuotta kohden (pv)": ["15 (2026)"],
+    }
     screenshot(page, "review-second-document")
 
     page.goto(base + reverse("importing:item", args=[second.pk, "0.0.1"]))

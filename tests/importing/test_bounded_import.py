@@ -32,7 +32,9 @@ def test_a_file_that_needs_too_much_memory_is_stopped_with_a_finnish_message(cli
     settings.SEURANTA_IMPORT_MEMORY_MB = 150
     client.force_login(personas.coordinator)
     response = upload(client, personas, LONG_LINE, name="pitka.txt")
-    assert response.context["form"].errors["document"][0].startswith("Tiedoston lukeminen vaati enemmän muistia")
+    assert (
+        response.context["form"].errors["document"][0].startswith("Tiedoston lukeminen vaati enemmän muistia")
+    )
     assert ImportUpload.objects.get().state == ImportUpload.State.FAILED
 
 
@@ -74,9 +76,14 @@ def test_a_failed_parse_shows_its_message_on_the_progress_page_without_refreshin
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_organisations_importers_see_an_upload_and_its_file(client, personas, role):
-    kept = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
-                                       file_name="a.txt", data=b"x", state=ImportUpload.State.FAILED,
-                                       problem="Ei luettu.")
+    kept = ImportUpload.objects.create(
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="a.txt",
+        data=b"x",
+        state=ImportUpload.State.FAILED,
+        problem="Ei luettu.",
+    )
     c = client_for(client, personas, role)
     expected = 200 if role in ("coordinator", "admin") else 404
     assert c.get(reverse("importing:progress", args=[kept.pk])).status_code == expected
@@ -85,8 +92,12 @@ def test_only_the_organisations_importers_see_an_upload_and_its_file(client, per
 
 def test_a_json_plan_can_be_uploaded_for_review(client, personas):
     client.force_login(personas.coordinator)
-    doc = {"format": "seuranta-plan/1", "title": "JSON", "levels": ["Tavoite"],
-           "nodes": [{"level": "Tavoite", "title": "Yksi"}]}
+    doc = {
+        "format": "seuranta-plan/1",
+        "title": "JSON",
+        "levels": ["Tavoite"],
+        "nodes": [{"level": "Tavoite", "title": "Yksi"}],
+    }
     response = upload(client, personas, json.dumps(doc).encode(), name="plan.json")
     draft = ImportDraft.objects.get()
     assert response.url == reverse("importing:review", args=[draft.pk])
@@ -95,18 +106,28 @@ def test_a_json_plan_can_be_uploaded_for_review(client, personas):
 
 def test_an_over_long_field_in_an_uploaded_plan_is_named_not_a_server_error(client, personas):
     client.force_login(personas.coordinator)
-    doc = {"format": "seuranta-plan/1", "title": "JSON", "levels": ["Tavoite"],
-           "nodes": [{"level": "Tavoite", "title": "Yksi", "indicators": [{"name": "M", "source": "s" * 301}]}]}
+    doc = {
+        "format": "seuranta-plan/1",
+        "title": "JSON",
+        "levels": ["Tavoite"],
+        "nodes": [{"level": "Tavoite", "title": "Yksi", "indicators": [{"name": "M", "source": "s" * 301}]}],
+    }
     response = upload(client, personas, json.dumps(doc).encode(), name="plan.json")
     assert response.status_code == 200
     assert response.context["form"].errors["document"] == [
-        "Mittarin tietolähde on liian pitkä (enintään 300 merkkiä): nodes[0].indicators[0].source"]
+        "Mittarin tietolähde on liian pitkä (enintään 300 merkkiä): nodes[0].indicators[0].source"
+    ]
     assert not Plan.objects.exists()
 
 
-@pytest.mark.parametrize("content", [b"[" * 100_000 + b"]" * 100_000,
-                                     b'{"format": "seuranta-plan/1", "tolerance": Infinity, "nodes": []}',
-                                     b'{"format": "seuranta-plan/1", "tolerance": ' + b"9" * 100_000 + b', "nodes": []}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"format": "seuranta-plan/1", "tolerance": Infinity, "nodes": []}',
+        b'{"format": "seuranta-plan/1", "tolerance": ' + b"9" * 100_000 + b', "nodes": []}',
+    ],
+)
 def test_hostile_json_is_refused_with_a_sentence(client, personas, content):
     client.force_login(personas.coordinator)
     response = upload(client, personas, content, name="paha.json")
@@ -145,8 +166,13 @@ def test_saving_or_discarding_the_draft_removes_the_kept_file(client, personas):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_only_the_organisations_importers_can_remove_a_kept_file(client, personas, role):
-    kept = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
-                                       file_name="a.txt", data=b"x", state=ImportUpload.State.FAILED)
+    kept = ImportUpload.objects.create(
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="a.txt",
+        data=b"x",
+        state=ImportUpload.State.FAILED,
+    )
     client_for(client, personas, role).post(reverse("importing:discard_upload", args=[kept.pk]))
     assert ImportUpload.objects.filter(pk=kept.pk).exists() == (role not in ("coordinator", "admin"))
 
@@ -168,6 +194,10 @@ def test_an_orphaned_parse_is_stopped_by_the_kernel_even_without_its_parent():
     import subprocess
     import sys
 
-    child = subprocess.run([sys.executable, "-m", "seuranta.importing.bounded", "hidas.txt", "1024", "fi", "1"],
-                           input=SLOW_TEXT * 2, capture_output=True, timeout=120)
+    child = subprocess.run(
+        [sys.executable, "-m", "seuranta.importing.bounded", "hidas.txt", "1024", "fi", "1"],
+        input=SLOW_TEXT * 2,
+        capture_output=True,
+        timeout=120,
+    )
     assert child.returncode == -signal.SIGXCPU

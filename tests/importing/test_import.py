@@ -15,25 +15,60 @@ SAMPLE = CORPUS_DIR / "pori-konsernipalvelut-tavoitteet-2026.txt"
 
 def upload(client, personas, path=SAMPLE, name=None):
     data = path.read_bytes() if hasattr(path, "read_bytes") else path
-    return client.post(reverse("importing:upload"), {
-        "document": SimpleUploadedFile(name or path.name, data), "organization": personas.organization.pk,
-    })
+    return client.post(
+        reverse("importing:upload"),
+        {
+            "document": SimpleUploadedFile(name or path.name, data),
+            "organization": personas.organization.pk,
+        },
+    )
 
 
 def small_plan_json() -> bytes:
-    return json.dumps({
-        "format": "seuranta-plan/1", "title": "Tuotu", "organization": None, "levels": ["Tavoite"], "sections": [],
-        "nodes": [{"level": "Tavoite", "title": "Alkuperäinen", "indicators": [
-            {"name": "Mittari", "baseline": None, "targets": [{"text": "5", "kind": "value", "value": 5}]}]}],
-    }).encode()
+    return json.dumps(
+        {
+            "format": "seuranta-plan/1",
+            "title": "Tuotu",
+            "organization": None,
+            "levels": ["Tavoite"],
+            "sections": [],
+            "nodes": [
+                {
+                    "level": "Tavoite",
+                    "title": "Alkuperäinen",
+                    "indicators": [
+                        {
+                            "name": "Mittari",
+                            "baseline": None,
+                            "targets": [{"text": "5", "kind": "value", "value": 5}],
+                        }
+                    ],
+                }
+            ],
+        }
+    ).encode()
 
 
 def make_draft(personas, **fields) -> ImportDraft:
     plan = json.loads(small_plan_json())
     return ImportDraft.objects.create(
-        created_by=personas.coordinator, organization=personas.organization, file_name="tuotu.json",
-        plan=plan, warnings=[{"code": "x", "message": "Tarkista otsikko.", "path": ["Alkuperäinen"],
-                              "indicator": None, "field": "title", "node": "0", "checked": False}], **fields)
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="tuotu.json",
+        plan=plan,
+        warnings=[
+            {
+                "code": "x",
+                "message": "Tarkista otsikko.",
+                "path": ["Alkuperäinen"],
+                "indicator": None,
+                "field": "title",
+                "node": "0",
+                "checked": False,
+            }
+        ],
+        **fields,
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -98,10 +133,17 @@ def test_unsupported_file_type_is_refused_with_a_message(client, personas):
 def test_corrections_change_titles_levels_and_indicator_levels(client, personas):
     draft = make_draft(personas)
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:review", args=[draft.pk]), {
-        "version": draft.version, "n0-title": "Korjattu", "n0-level": "Päämäärä", "n0-i0-name": "Mittari",
-        "n0-i0-baseline": "3 (2024)", "n0-i0-targets": "vähintään 7 vuonna 2026",
-    })
+    client.post(
+        reverse("importing:review", args=[draft.pk]),
+        {
+            "version": draft.version,
+            "n0-title": "Korjattu",
+            "n0-level": "Päämäärä",
+            "n0-i0-name": "Mittari",
+            "n0-i0-baseline": "3 (2024)",
+            "n0-i0-targets": "vähintään 7 vuonna 2026",
+        },
+    )
     draft.refresh_from_db()
     node = draft.plan["nodes"][0]
     assert (node["title"], node["level"]) == ("Korjattu", "Päämäärä")
@@ -129,8 +171,10 @@ def test_warnings_stay_with_their_node_after_a_rename(client, personas):
 def test_empty_title_in_review_is_refused_and_other_corrections_kept(client, personas):
     draft = make_draft(personas)
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:review", args=[draft.pk]),
-                {"version": draft.version, "n0-title": "", "n0-level": "Päämäärä"})
+    client.post(
+        reverse("importing:review", args=[draft.pk]),
+        {"version": draft.version, "n0-title": "", "n0-level": "Päämäärä"},
+    )
     draft.refresh_from_db()
     assert draft.plan["nodes"][0]["title"] == "Alkuperäinen" and draft.plan["nodes"][0]["level"] == "Päämäärä"
 
@@ -187,9 +231,14 @@ def test_an_oversize_upload_is_refused_before_its_body_is_read(personas):
     client = Client(enforce_csrf_checks=True)
     client.force_login(personas.coordinator)
     # The body is a few bytes although the request claims 20 MB: reading it would fail loudly.
-    response = client.generic("POST", reverse("importing:upload"), b"--x\r\n",
-                              content_type="multipart/form-data; boundary=x", CONTENT_LENGTH=str(20 * 1024 * 1024),
-                              HTTP_ACCEPT_LANGUAGE="sv")
+    response = client.generic(
+        "POST",
+        reverse("importing:upload"),
+        b"--x\r\n",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(20 * 1024 * 1024),
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
     assert response.status_code == 413
     assert "större än 10 MB" in response.content.decode()
 

@@ -15,8 +15,13 @@ TEACHERS = ("coordinator", "admin")
 
 
 def upload(client, personas, path):
-    client.post(reverse("importing:upload"), {
-        "document": SimpleUploadedFile(path.name, path.read_bytes()), "organization": personas.organization.pk})
+    client.post(
+        reverse("importing:upload"),
+        {
+            "document": SimpleUploadedFile(path.name, path.read_bytes()),
+            "organization": personas.organization.pk,
+        },
+    )
     return ImportDraft.objects.latest("pk")
 
 
@@ -25,7 +30,9 @@ def nodes(draft):
 
 
 def indicator(draft, name):
-    return next(i for node in nodes(draft) for i in node.get("indicators") or [] if i["name"].startswith(name))
+    return next(
+        i for node in nodes(draft) for i in node.get("indicators") or [] if i["name"].startswith(name)
+    )
 
 
 def line_of(draft, text):
@@ -43,8 +50,10 @@ def draft(client, personas):
 def teach_column(client, draft, header="Seuranta", role="actual"):
     entry = line_of(draft, "Tyhjien liiketilojen osuus")
     column = entry["rows"][0].index(header)
-    return client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "column": column, "role": role, "scope": "column"})
+    return client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "column": column, "role": role, "scope": "column"},
+    )
 
 
 def test_upload_keeps_the_document_its_hash_and_the_trace_of_its_lines(draft):
@@ -64,7 +73,9 @@ def test_review_shows_each_line_with_its_role_beside_the_plan(client, personas, 
 
 
 def test_lines_that_were_not_imported_are_marked_in_words(client, personas, draft):
-    draft.trace.append({"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0})
+    draft.trace.append(
+        {"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0}
+    )
     draft.save()
     client.force_login(personas.coordinator)
     content = client.get(reverse("importing:review", args=[draft.pk])).content.decode()
@@ -90,7 +101,9 @@ def test_teaching_a_column_reads_the_document_again_and_lists_the_changes(client
     assert response.status_code == 302
     draft.refresh_from_db()
     assert indicator(draft, "Tyhjien")["actuals"][0]["value"] == 12
-    assert ImportProfile.objects.get(organization=personas.organization).data["labels"] == {"seuranta": "actual"}
+    assert ImportProfile.objects.get(organization=personas.organization).data["labels"] == {
+        "seuranta": "actual"
+    }
     assert any(change["kind"] == "indicator_changed" for change in draft.changes)
     content = client.get(reverse("importing:review", args=[draft.pk])).content.decode()
     assert 'id="changes-heading"' in content
@@ -111,8 +124,10 @@ def test_a_taught_level_name_is_used_for_the_organisations_next_upload(client, p
 
 def test_renaming_a_level_without_remembering_changes_only_this_draft(client, personas, draft):
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:levels", args=[draft.pk]), {
-        "version": draft.version, "old-0": "Keino", "new-0": "Toimenpide"})
+    client.post(
+        reverse("importing:levels", args=[draft.pk]),
+        {"version": draft.version, "old-0": "Keino", "new-0": "Toimenpide"},
+    )
     draft.refresh_from_db()
     assert "Toimenpide" in draft.plan["levels"]
     assert not ImportProfile.objects.filter(organization=personas.organization).exists()
@@ -123,9 +138,13 @@ def test_another_organisations_profile_is_not_used(client, personas, draft):
     client.force_login(personas.coordinator)
     teach_column(client, draft)
     client.force_login(personas.outsider)
-    client.post(reverse("importing:upload"), {
-        "document": SimpleUploadedFile("k.html", (TEACH / "kuusijarvi-2027.html").read_bytes()),
-        "organization": personas.other_organization.pk})
+    client.post(
+        reverse("importing:upload"),
+        {
+            "document": SimpleUploadedFile("k.html", (TEACH / "kuusijarvi-2027.html").read_bytes()),
+            "organization": personas.other_organization.pk,
+        },
+    )
     theirs = ImportDraft.objects.get(organization=personas.other_organization)
     assert indicator(theirs, "Pyöräilyn")["actuals"] == []
 
@@ -133,8 +152,10 @@ def test_another_organisations_profile_is_not_used(client, personas, draft):
 def test_a_heading_style_can_be_taught_as_units(client, personas, draft):
     client.force_login(personas.coordinator)
     entry = line_of(draft, "Elinvoimainen keskusta")
-    client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "role": "unit", "scope": "style"})
+    client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "role": "unit", "scope": "style"},
+    )
     draft.refresh_from_db()
     assert "Elinvoimainen keskusta" not in [node["title"] for node in nodes(draft)]
     assert nodes(draft)[0]["unit"] == "Elinvoimainen keskusta"
@@ -143,8 +164,10 @@ def test_a_heading_style_can_be_taught_as_units(client, personas, draft):
 def test_a_field_role_for_a_heading_style_is_refused_with_a_message(client, personas, draft):
     client.force_login(personas.coordinator)
     entry = line_of(draft, "Elinvoimainen keskusta")
-    response = client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "role": "actual", "scope": "style"})
+    response = client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "role": "actual", "scope": "style"},
+    )
     assert response.status_code == 400 and "error-summary" in response.content.decode()
     assert not ImportProfile.objects.exists()
 
@@ -152,29 +175,38 @@ def test_a_field_role_for_a_heading_style_is_refused_with_a_message(client, pers
 def test_an_item_needs_a_level_name(client, personas, draft):
     client.force_login(personas.coordinator)
     entry = line_of(draft, "Elinvoimainen keskusta")
-    response = client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "role": "node", "level": " ", "scope": "style"})
+    response = client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "role": "node", "level": " ", "scope": "style"},
+    )
     assert response.status_code == 400
 
 
 def test_a_stale_teaching_form_changes_nothing(client, personas, draft):
     client.force_login(personas.coordinator)
     entry = line_of(draft, "Tyhjien liiketilojen osuus")
-    client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version - 1, "column": 3, "role": "actual", "scope": "column"})
+    client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version - 1, "column": 3, "role": "actual", "scope": "column"},
+    )
     assert not ImportProfile.objects.exists()
 
 
 def test_a_correction_of_one_line_is_logged_with_what_the_importer_predicted(client, personas, draft):
     client.force_login(personas.coordinator)
     entry = line_of(draft, "Yhteyshenkilö")
-    client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "role": "responsible", "scope": "line"})
+    client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "role": "responsible", "scope": "line"},
+    )
     correction = ImportCorrection.objects.get()
     assert (correction.document_sha256, correction.source_index) == (draft.source_sha256, entry["source"])
     assert (correction.predicted_role, correction.rule) == (entry["role"], entry["rule"])
     assert (correction.corrected_role, correction.applied_to_all, correction.created_by) == (
-        "responsible", False, personas.coordinator)
+        "responsible",
+        False,
+        personas.coordinator,
+    )
 
 
 def test_the_log_page_lists_the_rules_corrected_most(client, personas, draft):
@@ -182,36 +214,50 @@ def test_the_log_page_lists_the_rules_corrected_most(client, personas, draft):
     teach_column(client, draft)
     content = client.get(reverse("importing:profile", args=[personas.organization.pk])).content.decode()
     assert "column:progress" in content and "seuranta" in content
-    assert reverse("importing:profile", args=[personas.organization.pk]) in client.get(
-        reverse("importing:upload")).content.decode()
+    assert (
+        reverse("importing:profile", args=[personas.organization.pk])
+        in client.get(reverse("importing:upload")).content.decode()
+    )
 
 
 def test_a_taught_rule_can_be_removed(client, personas, draft):
     client.force_login(personas.coordinator)
     teach_column(client, draft)
-    client.post(reverse("importing:profile", args=[personas.organization.pk]), {"kind": "label", "key": "seuranta"})
+    client.post(
+        reverse("importing:profile", args=[personas.organization.pk]), {"kind": "label", "key": "seuranta"}
+    )
     assert ImportProfile.objects.get().data["labels"] == {}
 
 
-@pytest.mark.parametrize(("operation", "value"), [("delete", ""), ("merge", ""), ("indent", ""), ("split", "")])
+@pytest.mark.parametrize(
+    ("operation", "value"), [("delete", ""), ("merge", ""), ("indent", ""), ("split", "")]
+)
 def test_item_edits_change_the_tree(client, personas, draft, operation, value):
     client.force_login(personas.coordinator)
     before = len(nodes(draft))
     node = draft.plan["nodes"][0]["children"][0]["children"][1]
     if operation == "split":
         value = node["title"].replace(" ", "\n", 1)
-    client.post(reverse("importing:item", args=[draft.pk, "0.0.1"]), {
-        "version": draft.version, "operation": operation, "parts": value})
+    client.post(
+        reverse("importing:item", args=[draft.pk, "0.0.1"]),
+        {"version": draft.version, "operation": operation, "parts": value},
+    )
     draft.refresh_from_db()
     after = nodes(draft)
-    assert len(after) == {"delete": before - 1, "merge": before - 1, "indent": before, "split": before + 1}[operation]
+    assert (
+        len(after)
+        == {"delete": before - 1, "merge": before - 1, "indent": before, "split": before + 1}[operation]
+    )
     if operation == "indent":
         assert draft.plan["nodes"][0]["children"][0]["children"][0]["children"][0]["title"] == node["title"]
 
 
 def test_outdenting_an_item_takes_its_parents_level(client, personas, draft):
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:item", args=[draft.pk, "0.0.1"]), {"version": draft.version, "operation": "outdent"})
+    client.post(
+        reverse("importing:item", args=[draft.pk, "0.0.1"]),
+        {"version": draft.version, "operation": "outdent"},
+    )
     draft.refresh_from_db()
     moved = draft.plan["nodes"][0]["children"][1]
     assert moved["title"].startswith("Pop up") and moved["level"] == "Tavoite"
@@ -219,17 +265,29 @@ def test_outdenting_an_item_takes_its_parents_level(client, personas, draft):
 
 def test_an_edit_that_does_not_apply_is_refused_with_a_message(client, personas, draft):
     client.force_login(personas.coordinator)
-    response = client.post(reverse("importing:item", args=[draft.pk, "0"]), {
-        "version": draft.version, "operation": "outdent"})
+    response = client.post(
+        reverse("importing:item", args=[draft.pk, "0"]), {"version": draft.version, "operation": "outdent"}
+    )
     assert response.status_code == 400 and "error-summary" in response.content.decode()
 
 
 def test_warnings_follow_their_item_when_it_moves(client, personas, draft):
-    draft.warnings = [{"code": "x", "message": "m", "path": [], "indicator": None, "field": None,
-                       "node": "0.0.1", "checked": False}]
+    draft.warnings = [
+        {
+            "code": "x",
+            "message": "m",
+            "path": [],
+            "indicator": None,
+            "field": None,
+            "node": "0.0.1",
+            "checked": False,
+        }
+    ]
     draft.save()
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:item", args=[draft.pk, "0.0.0"]), {"version": draft.version, "operation": "delete"})
+    client.post(
+        reverse("importing:item", args=[draft.pk, "0.0.0"]), {"version": draft.version, "operation": "delete"}
+    )
     draft.refresh_from_db()
     assert draft.warnings[0]["node"] == "0.0.0"
 
@@ -239,21 +297,32 @@ def test_review_page_queries_do_not_grow_with_the_document(client, personas):
     small = upload(client, personas, TEACH / "kuusijarvi-2027.html")
     large = upload(client, personas, TEACH / "kuusijarvi-2026.html")
     assert count_queries(client, reverse("importing:review", args=[small.pk])) == count_queries(
-        client, reverse("importing:review", args=[large.pk]))
+        client, reverse("importing:review", args=[large.pk])
+    )
 
 
 # Permissions: every persona and anonymous, on GET and POST.
 
+
 def _pages(draft, personas):
     entry = line_of(draft, "Tyhjien liiketilojen osuus")
     return {
-        "line": (reverse("importing:line", args=[draft.pk, entry["source"]]),
-                 {"version": draft.version, "column": 3, "role": "actual", "scope": "column"}),
-        "levels": (reverse("importing:levels", args=[draft.pk]),
-                   {"version": draft.version, "old-0": "Keino", "new-0": "Toimenpide", "remember": "on"}),
-        "item": (reverse("importing:item", args=[draft.pk, "0"]), {"version": draft.version, "operation": "delete"}),
-        "profile": (reverse("importing:profile", args=[personas.organization.pk]),
-                    {"kind": "label", "key": "mittari"}),
+        "line": (
+            reverse("importing:line", args=[draft.pk, entry["source"]]),
+            {"version": draft.version, "column": 3, "role": "actual", "scope": "column"},
+        ),
+        "levels": (
+            reverse("importing:levels", args=[draft.pk]),
+            {"version": draft.version, "old-0": "Keino", "new-0": "Toimenpide", "remember": "on"},
+        ),
+        "item": (
+            reverse("importing:item", args=[draft.pk, "0"]),
+            {"version": draft.version, "operation": "delete"},
+        ),
+        "profile": (
+            reverse("importing:profile", args=[personas.organization.pk]),
+            {"kind": "label", "key": "mittari"},
+        ),
     }
 
 
@@ -299,15 +368,26 @@ def test_a_superuser_may_teach(client, personas, draft):
     assert ImportProfile.objects.get().version == 1
 
 
-@pytest.mark.parametrize(("language", "words"), [("fi", ["Ei tuotu", "Korjaa", "Mistä se tuli"]),
-                                                  ("sv", ["Inte importerad", "Korrigera", "Var det kom ifrån"])])
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", ["Ei tuotu", "Korjaa", "Mistä se tuli"]),
+        ("sv", ["Inte importerad", "Korrigera", "Var det kom ifrån"]),
+    ],
+)
 def test_the_review_page_speaks_finnish_and_swedish(client, personas, draft, language, words):
-    draft.trace.append({"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0})
+    draft.trace.append(
+        {"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0}
+    )
     draft.save()
     client.force_login(personas.coordinator)
     client.cookies["django_language"] = language
-    pages = [reverse("importing:review", args=[draft.pk]), reverse("importing:line", args=[draft.pk, 99]),
-             reverse("importing:item", args=[draft.pk, "0"]), reverse("importing:profile", args=[personas.organization.pk])]
+    pages = [
+        reverse("importing:review", args=[draft.pk]),
+        reverse("importing:line", args=[draft.pk, 99]),
+        reverse("importing:item", args=[draft.pk, "0"]),
+        reverse("importing:profile", args=[personas.organization.pk]),
+    ]
     content = "".join(client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode() for url in pages)
     assert all(word in content for word in words)
     for english in ("Not imported", "Where it came from", "What is it?", "Taught rules", "Change an item"):
@@ -326,8 +406,10 @@ def test_a_line_traced_as_description_but_missing_from_the_plan_is_shown_as_not_
 
 def _correct_one(client, draft, text, role, level=""):
     entry = line_of(draft, text)
-    client.post(reverse("importing:line", args=[draft.pk, entry["source"]]), {
-        "version": draft.version, "role": role, "level": level, "scope": "line"})
+    client.post(
+        reverse("importing:line", args=[draft.pk, entry["source"]]),
+        {"version": draft.version, "role": role, "level": level, "scope": "line"},
+    )
     draft.refresh_from_db()
     return entry
 
@@ -356,7 +438,9 @@ def test_one_line_can_get_another_level(client, personas, draft):
 
 def test_a_level_corrected_in_the_review_form_is_logged_with_the_rule_that_read_it(client, personas, draft):
     client.force_login(personas.coordinator)
-    client.post(reverse("importing:review", args=[draft.pk]), {"version": draft.version, "n0.0.0-level": "Toimenpide"})
+    client.post(
+        reverse("importing:review", args=[draft.pk]), {"version": draft.version, "n0.0.0-level": "Toimenpide"}
+    )
     correction = ImportCorrection.objects.get()
     assert (correction.predicted_role, correction.corrected_role) == ("level:Keino", "level:Toimenpide")
     assert correction.rule == line_of(draft, "Keino 1: Tyhjien")["rule"]

@@ -36,6 +36,12 @@ def reporting(personas):
     reporting_round = open_test_round(plan, personas.coordinator)
     entries = {e.node_id: e for e in reporting_round.entries.all()}
     return SimpleNamespace(
-        plan=plan, actions=actions, round=reporting_round, other=other, personas=personas,
-        mine=entries[actions[0].pk], also_mine=entries[actions[1].pk], not_mine=entries[actions[2].pk],
+        plan=plan,
+        actions=actions,
+        round=reporting_round,
+        other=other,
+        personas=personas,
+        mine=entries[actions[0].pk],
+        also_mine=entries[actions[1].pk],
+        not_mine=entries[actions[2].pk],
     )

@@ -33,10 +33,22 @@ def reporting_site(transactional_db, live_server):
     plan = make_plan(3)
     for node in Node.objects.filter(plan=plan, level="Toimenpide"):
         node.responsible_users.add(personas.responsible)
-    open_one = open_round(plan, title="Q1/2026", period="2026-Q1", deadline=date(2026, 4, 15), root=None,
-                          user=personas.coordinator)
-    closed_one = open_round(plan, title="T1/2026", period="2026-T1", deadline=date(2026, 5, 15), root=None,
-                            user=personas.coordinator)
+    open_one = open_round(
+        plan,
+        title="Q1/2026",
+        period="2026-Q1",
+        deadline=date(2026, 4, 15),
+        root=None,
+        user=personas.coordinator,
+    )
+    closed_one = open_round(
+        plan,
+        title="T1/2026",
+        period="2026-T1",
+        deadline=date(2026, 5, 15),
+        root=None,
+        user=personas.coordinator,
+    )
     close_round(closed_one, user=personas.coordinator, on=date(2026, 5, 20))
     entry = RoundEntry.objects.filter(round=open_one).first()
     closed_entry = RoundEntry.objects.filter(round=closed_one).first()
@@ -51,8 +63,9 @@ def reporting_site(transactional_db, live_server):
         "round": Target(reverse("monitoring:round", args=[open_one.pk]), "Q1/2026"),
         "closed_round": Target(reverse("monitoring:round", args=[closed_one.pk]), "T1/2026"),
         "report_html": Target(reverse("reports:plan_report", args=[plan.pk]), plan.title),
-        "annual_report_html": Target(reverse("reports:plan_report", args=[plan.pk]) + "?variant=annual",
-                                     plan.title),
+        "annual_report_html": Target(
+            reverse("reports:plan_report", args=[plan.pk]) + "?variant=annual", plan.title
+        ),
     }
     return live_server.url, responsible_pages, coordinator_pages
 

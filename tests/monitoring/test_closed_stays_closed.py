@@ -34,8 +34,10 @@ def closed(reporting):
 
 def frozen(round_ids) -> tuple[list[dict], list[dict]]:
     """Every field of the rounds (snapshot included) and of their entries."""
-    return (list(ReportingRound.objects.filter(pk__in=round_ids).order_by("pk").values()),
-            list(RoundEntry.objects.filter(round_id__in=round_ids).order_by("pk").values()))
+    return (
+        list(ReportingRound.objects.filter(pk__in=round_ids).order_by("pk").values()),
+        list(RoundEntry.objects.filter(round_id__in=round_ids).order_by("pk").values()),
+    )
 
 
 def refused_by_database(write) -> None:
@@ -44,8 +46,11 @@ def refused_by_database(write) -> None:
 
 
 def test_the_guard_triggers_are_installed(db):
-    expected = ({name for _table, name in guard.PG_TRIGGERS} if connection.vendor == "postgresql"
-                else set(guard.SQLITE_TRIGGERS))
+    expected = (
+        {name for _table, name in guard.PG_TRIGGERS}
+        if connection.vendor == "postgresql"
+        else set(guard.SQLITE_TRIGGERS)
+    )
     assert expected <= guard.installed_triggers(connection)
 
 
@@ -70,18 +75,27 @@ def test_deleting_a_closed_round_is_refused(closed):
 def test_saving_a_closed_round_is_refused_with_a_message(closed):
     reporting_round = ReportingRound.objects.get(pk=closed.round.pk)
     reporting_round.state = ReportingRound.State.OPEN
-    with pytest.raises(ClosedRoundError, match="on suljettu"), transaction.atomic(), translation.override("fi"):
+    with (
+        pytest.raises(ClosedRoundError, match="on suljettu"),
+        transaction.atomic(),
+        translation.override("fi"),
+    ):
         reporting_round.save()
     assert ReportingRound.objects.get(pk=closed.round.pk).state == ReportingRound.State.CLOSED
 
 
 def test_a_round_cannot_be_created_closed(closed):
-    fields = {f: getattr(closed.round, f) for f in ["plan_id", "title", "period", "period_start", "period_end",
-                                                     "deadline"]}
+    fields = {
+        f: getattr(closed.round, f)
+        for f in ["plan_id", "title", "period", "period_start", "period_end", "deadline"]
+    }
     with pytest.raises(ClosedRoundError):
         ReportingRound(**fields, state=ReportingRound.State.CLOSED, snapshot={"forged": True}).save()
-    refused_by_database(lambda: ReportingRound.objects.bulk_create(
-        [ReportingRound(**fields, state=ReportingRound.State.CLOSED, snapshot={"forged": True})]))
+    refused_by_database(
+        lambda: ReportingRound.objects.bulk_create(
+            [ReportingRound(**fields, state=ReportingRound.State.CLOSED, snapshot={"forged": True})]
+        )
+    )
 
 
 def test_entries_of_a_closed_round_cannot_change(closed):
@@ -92,9 +106,14 @@ def test_entries_of_a_closed_round_cannot_change(closed):
     refused_by_database(lambda: entries.delete())
     other = open_test_round(closed.plan, closed.personas.coordinator, period="2026-Q2")
     refused_by_database(lambda: entries.filter(pk=closed.mine.pk).update(round=other))  # moved out
-    refused_by_database(lambda: RoundEntry.objects.filter(pk=other.entries.first().pk).update(round=closed.round))
-    refused_by_database(lambda: RoundEntry.objects.bulk_create(
-        [RoundEntry(round=closed.round, node=closed.plan.nodes.filter(parent=None).first())]))
+    refused_by_database(
+        lambda: RoundEntry.objects.filter(pk=other.entries.first().pk).update(round=closed.round)
+    )
+    refused_by_database(
+        lambda: RoundEntry.objects.bulk_create(
+            [RoundEntry(round=closed.round, node=closed.plan.nodes.filter(parent=None).first())]
+        )
+    )
     entry = RoundEntry.objects.get(pk=closed.mine.pk)
     entry.return_note = "x"
     with pytest.raises(ClosedRoundError):
@@ -107,10 +126,14 @@ def test_entries_of_a_closed_round_cannot_change(closed):
 def test_raw_sql_cannot_change_a_closed_round(closed):
     before = frozen([closed.round.pk])
     with connection.cursor() as cursor:
-        refused_by_database(lambda: cursor.execute(
-            "UPDATE monitoring_reportinground SET state = 'open' WHERE id = %s", [closed.round.pk]))
-        refused_by_database(lambda: cursor.execute(
-            "DELETE FROM monitoring_roundentry WHERE round_id = %s", [closed.round.pk]))
+        refused_by_database(
+            lambda: cursor.execute(
+                "UPDATE monitoring_reportinground SET state = 'open' WHERE id = %s", [closed.round.pk]
+            )
+        )
+        refused_by_database(
+            lambda: cursor.execute("DELETE FROM monitoring_roundentry WHERE round_id = %s", [closed.round.pk])
+        )
     assert frozen([closed.round.pk]) == before
 
 
@@ -134,7 +157,9 @@ def test_deleting_the_plan_of_a_closed_round_is_refused(closed):
 def test_deleting_a_user_or_a_progress_text_keeps_a_closed_round_whole(closed):
     before = frozen([closed.round.pk])
     ProgressEntry.objects.filter(node=closed.mine.node).delete()
-    get_user_model().objects.filter(pk__in=[closed.personas.responsible.pk, closed.personas.coordinator.pk]).delete()
+    get_user_model().objects.filter(
+        pk__in=[closed.personas.responsible.pk, closed.personas.coordinator.pk]
+    ).delete()
     assert frozen([closed.round.pk]) == before
 
 
@@ -153,7 +178,10 @@ def test_the_pages_refuse_every_change_to_a_closed_round(client, closed):
         response = client.post(reverse("monitoring:entry", args=[closed.mine.pk]), data)
         assert response.status_code == 403
     login(client, closed.personas.coordinator)
-    assert client.post(reverse("monitoring:return_entry", args=[closed.mine.pk]), {"note": "x"}).status_code == 403
+    assert (
+        client.post(reverse("monitoring:return_entry", args=[closed.mine.pk]), {"note": "x"}).status_code
+        == 403
+    )
     client.post(reverse("monitoring:close_round", args=[closed.round.pk]))
     client.post(reverse("monitoring:remind", args=[closed.round.pk]))
     assert frozen([closed.round.pk]) == before
@@ -174,20 +202,38 @@ def test_the_admin_shows_a_closed_round_read_only_and_cannot_reopen_or_delete_it
     page = admin_site.get(change)
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()
-    response = admin_site.post(change, {"title": "Avattu", "state": "open", "deadline": "2030-01-01",
-                                          "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"})
+    response = admin_site.post(
+        change,
+        {
+            "title": "Avattu",
+            "state": "open",
+            "deadline": "2030-01-01",
+            "entries-TOTAL_FORMS": "0",
+            "entries-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 403
     delete = reverse("admin:monitoring_reportinground_delete", args=[closed.round.pk])
     assert admin_site.post(delete, {"post": "yes"}).status_code == 403
     changelist = reverse("admin:monitoring_reportinground_changelist")
-    admin_site.post(changelist, {"action": "delete_selected", "_selected_action": [closed.round.pk], "post": "yes"})
+    admin_site.post(
+        changelist, {"action": "delete_selected", "_selected_action": [closed.round.pk], "post": "yes"}
+    )
     assert frozen([closed.round.pk]) == before
 
 
 def test_the_admin_cannot_change_the_state_of_an_open_round(admin_site, reporting):
     change = reverse("admin:monitoring_reportinground_change", args=[reporting.round.pk])
-    response = admin_site.post(change, {"title": "Uusi nimi", "deadline": "2026-05-01", "state": "closed",
-                                          "entries-TOTAL_FORMS": "0", "entries-INITIAL_FORMS": "0"})
+    response = admin_site.post(
+        change,
+        {
+            "title": "Uusi nimi",
+            "deadline": "2026-05-01",
+            "state": "closed",
+            "entries-TOTAL_FORMS": "0",
+            "entries-INITIAL_FORMS": "0",
+        },
+    )
     assert response.status_code == 302
     reporting_round = ReportingRound.objects.get(pk=reporting.round.pk)
     assert (reporting_round.title, reporting_round.state) == ("Uusi nimi", ReportingRound.State.OPEN)

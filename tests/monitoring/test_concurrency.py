@@ -33,8 +33,10 @@ from tests.factories import PASSWORD, make_member, make_plan
 from tests.monitoring.conftest import actions_of, open_test_round
 
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="SQLite serialises writers; these races need PostgreSQL's concurrent connections"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="SQLite serialises writers; these races need PostgreSQL's concurrent connections",
+    ),
     pytest.mark.django_db(transaction=True),
     pytest.mark.slow,
 ]
@@ -71,21 +73,29 @@ def plan(personas):
     plan = make_plan(2, indicators_per_action=1, organization=personas.organization)
     for action in actions_of(plan):
         action.responsible_users.add(personas.responsible)
-    return SimpleNamespace(plan=plan, personas=personas, responsible=personas.responsible,
-                           coordinator=personas.coordinator)
+    return SimpleNamespace(
+        plan=plan, personas=personas, responsible=personas.responsible, coordinator=personas.coordinator
+    )
 
 
 def fresh_entry(s, i: int) -> RoundEntry:
     """A new round (its own period, so plan values do not mix between iterations) and its first entry."""
     reporting_round = open_test_round(s.plan, s.coordinator, period=f"{2030 + i // 12}-{i % 12 + 1:02d}")
-    return RoundEntry.objects.select_related("round__plan", "node").filter(round=reporting_round).order_by(
-        "order").first()
+    return (
+        RoundEntry.objects.select_related("round__plan", "node")
+        .filter(round=reporting_round)
+        .order_by("order")
+        .first()
+    )
 
 
 def report(entry: RoundEntry, number: int) -> EntryValues:
     indicator = Indicator.objects.filter(node=entry.node).order_by("order", "id").first()
-    return EntryValues(values={indicator.pk: (str(number), "value", float(number))}, text=f"Raportti {number}",
-                       phase="in_progress")
+    return EntryValues(
+        values={indicator.pk: (str(number), "value", float(number))},
+        text=f"Raportti {number}",
+        phase="in_progress",
+    )
 
 
 def submit(entry: RoundEntry, data: EntryValues, user, version: int) -> Callable[[], RoundEntry]:
@@ -99,8 +109,11 @@ def closing(reporting_round: ReportingRound, user) -> Callable[[], bool]:
 
 
 def actuals(entry: RoundEntry) -> list[str]:
-    return list(Measure.objects.filter(indicator__node=entry.node_id, role=Measure.Role.ACTUAL,
-                                       period=entry.round.period).values_list("text", flat=True))
+    return list(
+        Measure.objects.filter(
+            indicator__node=entry.node_id, role=Measure.Role.ACTUAL, period=entry.round.period
+        ).values_list("text", flat=True)
+    )
 
 
 def snapshot_row(reporting_round: ReportingRound, entry: RoundEntry) -> dict:
@@ -119,21 +132,28 @@ def test_of_submissions_from_the_same_version_exactly_one_is_accepted(plan):
         stored = RoundEntry.objects.get(pk=entry.pk)
         assert (stored.state, stored.version) == (RoundEntry.State.SUBMITTED, 2), i
         assert actuals(entry) == [str(accepted[0])], i
-        assert list(ProgressEntry.objects.filter(node=entry.node_id, period=entry.round.period)
-                    .values_list("text", flat=True)) == [f"Raportti {accepted[0]}"], i
+        assert list(
+            ProgressEntry.objects.filter(node=entry.node_id, period=entry.round.period).values_list(
+                "text", flat=True
+            )
+        ) == [f"Raportti {accepted[0]}"], i
 
 
 def test_a_submission_racing_the_close_is_either_in_the_snapshot_or_refused(plan):
     for i in range(TIMES):
         entry = fresh_entry(plan, i)
         reporting_round = entry.round
-        submitted, closed = race(submit(entry, report(entry, 7), plan.responsible, version=1),
-                                 closing(reporting_round, plan.coordinator))
+        submitted, closed = race(
+            submit(entry, report(entry, 7), plan.responsible, version=1),
+            closing(reporting_round, plan.coordinator),
+        )
         assert closed is True, (i, closed)
         row = snapshot_row(reporting_round, entry)
         if isinstance(submitted, RoundEntry):  # the submission came first: the snapshot holds it
             assert row["submitted"] and row["state"] == RoundEntry.State.SUBMITTED, (i, row)
-            assert [ind["value_text"] for ind in row["indicators"]] == ["7"] and row["text"] == "Raportti 7", i
+            assert [ind["value_text"] for ind in row["indicators"]] == ["7"] and row[
+                "text"
+            ] == "Raportti 7", i
             assert entry.pk not in reporting_round.snapshot["unsubmitted"], i
         else:  # the close came first: the submission was refused and changed nothing
             assert isinstance(submitted, EntryLocked), (i, submitted)
@@ -148,12 +168,16 @@ def test_a_return_racing_a_corrected_submission_never_loses_the_return(plan):
         save_entry(entry, report(entry, 1), user=plan.responsible, version=1, submit=True)
         correction = submit(entry, report(entry, 2), plan.responsible, version=2)  # read before the return
         returned, submitted = race(
-            lambda e=entry: return_entry(e, "Tarkista luku", user=plan.coordinator), correction)
+            lambda e=entry: return_entry(e, "Tarkista luku", user=plan.coordinator), correction
+        )
         assert returned is True, (i, returned)
         stored = RoundEntry.objects.get(pk=entry.pk)
         # Either order leaves the entry returned with its note: a submission after the return
         # was made from the version before it and is refused as a conflict.
-        assert (stored.state, stored.return_note) == (RoundEntry.State.RETURNED, "Tarkista luku"), (i, submitted)
+        assert (stored.state, stored.return_note) == (RoundEntry.State.RETURNED, "Tarkista luku"), (
+            i,
+            submitted,
+        )
         if isinstance(submitted, RoundEntry):
             assert (stored.version, actuals(entry)) == (4, ["2"]), i
         else:
@@ -180,8 +204,9 @@ def test_of_coordinators_closing_at_once_one_closes_and_one_snapshot_is_kept(pla
 def test_a_newly_responsible_action_racing_the_close_is_in_the_round_only_if_in_its_snapshot(plan):
     newcomer = make_member("newcomer", plan.personas.organization, "responsible")
     for i in range(TIMES):
-        new_plan = make_plan(2, indicators_per_action=1, organization=plan.personas.organization,
-                             title=f"Suunnitelma {i}")
+        new_plan = make_plan(
+            2, indicators_per_action=1, organization=plan.personas.organization, title=f"Suunnitelma {i}"
+        )
         first, second = actions_of(new_plan)
         first.responsible_users.add(plan.responsible)
         reporting_round = open_test_round(new_plan, plan.coordinator)
@@ -207,6 +232,7 @@ def _client(user) -> Client:
 
 def _post(client: Client, url: str, data: dict, *, after: str = "") -> Callable[[], tuple[int | str, str]]:
     """Post (having first loaded the page `after`, as a person would) and follow; (status or final url, page)."""
+
     def post():
         if after:
             client.get(after)
@@ -214,13 +240,20 @@ def _post(client: Client, url: str, data: dict, *, after: str = "") -> Callable[
         close_old_connections()
         outcome = response.redirect_chain[-1][0] if response.redirect_chain else response.status_code
         return outcome, response.content.decode()
+
     return post
 
 
 def _entry_form(entry: RoundEntry, number: int, version: int, action: str) -> dict:
     indicator = Indicator.objects.filter(node=entry.node).order_by("order", "id").first()
-    return {"version": version, "text": f"Raportti {number}", "phase": "in_progress", "verdict": "",
-            f"value_{indicator.pk}": str(number), action: "1"}
+    return {
+        "version": version,
+        "text": f"Raportti {number}",
+        "phase": "in_progress",
+        "verdict": "",
+        f"value_{indicator.pk}": str(number),
+        action: "1",
+    }
 
 
 def test_deleting_an_indicator_racing_a_submission_on_its_node_leaves_no_error_and_no_orphan(plan):
@@ -229,11 +262,15 @@ def test_deleting_an_indicator_racing_a_submission_on_its_node_leaves_no_error_a
         entry = fresh_entry(plan, i)
         kept = Indicator.objects.filter(node=entry.node).order_by("order", "id").first()
         doomed = Indicator.objects.create(node=entry.node, name=f"Poistuva mittari {i}", order=99)
-        data = EntryValues(values={kept.pk: ("8", "value", 8.0), doomed.pk: ("9", "value", 9.0)},
-                           text="Raportti", phase="in_progress")
+        data = EntryValues(
+            values={kept.pk: ("8", "value", 8.0), doomed.pk: ("9", "value", 9.0)},
+            text="Raportti",
+            phase="in_progress",
+        )
         submitted, (deleted, _page) = race(
             submit(entry, data, plan.responsible, version=1),
-            _post(editor, reverse("indicator_delete", args=[doomed.pk]), {}))
+            _post(editor, reverse("indicator_delete", args=[doomed.pk]), {}),
+        )
         assert isinstance(submitted, RoundEntry), (i, submitted)
         assert deleted == reverse("node_edit", args=[entry.node_id]), (i, deleted)
         assert not Indicator.objects.filter(pk=doomed.pk).exists(), i
@@ -247,12 +284,16 @@ def test_racing_submissions_on_the_page_get_the_finnish_conflict_message(plan):
         entry = fresh_entry(plan, i)
         entry.node.responsible_users.add(colleague)
         url = reverse("monitoring:entry", args=[entry.pk])
-        results = race(_post(first, url, _entry_form(entry, 1, 1, "submit")),
-                       _post(second, url, _entry_form(entry, 2, 1, "submit")))
+        results = race(
+            _post(first, url, _entry_form(entry, 1, 1, "submit")),
+            _post(second, url, _entry_form(entry, 2, 1, "submit")),
+        )
         outcomes = {outcome for outcome, _content in results}
         # The responsible person goes on to their reports, the coordinator to the round.
-        assert outcomes in ({409, reverse("monitoring:my_reports")},
-                            {409, reverse("monitoring:round", args=[entry.round_id])}), (i, outcomes)
+        assert outcomes in (
+            {409, reverse("monitoring:my_reports")},
+            {409, reverse("monitoring:round", args=[entry.round_id])},
+        ), (i, outcomes)
         conflict_page = next(content for outcome, content in results if outcome == 409)
         assert "Joku muu tallensi tämän raportin" in conflict_page, i
 
@@ -262,10 +303,19 @@ def test_a_submission_on_the_page_racing_the_close_gets_the_finnish_locked_messa
     for i in range(TIMES):
         entry = fresh_entry(plan, i)
         (submitted, page), (closed, _round_page) = race(
-            _post(responsible, reverse("monitoring:entry", args=[entry.pk]), _entry_form(entry, 3, 1, "submit"),
-                  after=reverse("monitoring:entry", args=[entry.pk])),
-            _post(coordinator, reverse("monitoring:close_round", args=[entry.round_id]), {},
-                  after=reverse("monitoring:round", args=[entry.round_id])))
+            _post(
+                responsible,
+                reverse("monitoring:entry", args=[entry.pk]),
+                _entry_form(entry, 3, 1, "submit"),
+                after=reverse("monitoring:entry", args=[entry.pk]),
+            ),
+            _post(
+                coordinator,
+                reverse("monitoring:close_round", args=[entry.round_id]),
+                {},
+                after=reverse("monitoring:round", args=[entry.round_id]),
+            ),
+        )
         assert closed == reverse("monitoring:round", args=[entry.round_id]), (i, closed)
         row = snapshot_row(entry.round, entry)
         if submitted == reverse("monitoring:my_reports"):
@@ -283,7 +333,8 @@ def test_a_return_on_the_page_racing_the_close_is_refused_in_finnish_or_done(pla
         save_entry(entry, report(entry, 4), user=plan.responsible, version=1, submit=True)
         (returned, page), (closed, _round_page) = race(
             _post(coordinator, reverse("monitoring:return_entry", args=[entry.pk]), {"note": "Korjaa"}),
-            _post(other, reverse("monitoring:close_round", args=[entry.round_id]), {}))
+            _post(other, reverse("monitoring:close_round", args=[entry.round_id]), {}),
+        )
         assert closed == reverse("monitoring:round", args=[entry.round_id]), (i, closed)
         stored = RoundEntry.objects.get(pk=entry.pk)
         row = snapshot_row(entry.round, entry)

@@ -17,8 +17,13 @@ VALUE = "7 777"
 
 def _post(client, entry, action):
     client.login(username="responsible", password=PASSWORD)
-    data = {"version": RoundEntry.objects.get(pk=entry.pk).version, "text": TEXT, "phase": "in_progress",
-            "verdict": "", action: "1"}
+    data = {
+        "version": RoundEntry.objects.get(pk=entry.pk).version,
+        "text": TEXT,
+        "phase": "in_progress",
+        "verdict": "",
+        action: "1",
+    }
     for indicator in Indicator.objects.filter(node=entry.node):
         data[f"value_{indicator.pk}"] = VALUE
     assert client.post(reverse("monitoring:entry", args=[entry.pk]), data).status_code == 302
@@ -27,8 +32,10 @@ def _post(client, entry, action):
 
 def _plan_pages(client, reporting, role="viewer") -> str:
     client.login(username=role, password=PASSWORD)
-    pages = [client.get(reverse("plan", args=[reporting.plan.pk])).content.decode(),
-             client.get(reverse("node", args=[reporting.mine.node_id])).content.decode()]
+    pages = [
+        client.get(reverse("plan", args=[reporting.plan.pk])).content.decode(),
+        client.get(reverse("node", args=[reporting.mine.node_id])).content.decode(),
+    ]
     client.logout()
     return "".join(pages)
 
@@ -67,9 +74,13 @@ def test_a_submitted_report_is_in_the_api_plan_document(client, reporting):
 def test_a_saved_draft_does_not_change_the_api_statuses(client, reporting):
     before = client.get(reverse("api:statuses", args=[reporting.plan.pk]), {"on": "2026-04-20"}).json()
     _post(client, reporting.mine, "save")
-    assert client.get(reverse("api:statuses", args=[reporting.plan.pk]), {"on": "2026-04-20"}).json() == before
+    assert (
+        client.get(reverse("api:statuses", args=[reporting.plan.pk]), {"on": "2026-04-20"}).json() == before
+    )
     _post(client, reporting.mine, "submit")
-    assert client.get(reverse("api:statuses", args=[reporting.plan.pk]), {"on": "2026-04-20"}).json() != before
+    assert (
+        client.get(reverse("api:statuses", args=[reporting.plan.pk]), {"on": "2026-04-20"}).json() != before
+    )
 
 
 def test_a_saved_draft_is_not_in_the_exported_json(client, reporting):

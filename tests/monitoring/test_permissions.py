@@ -64,7 +64,8 @@ def test_rounds_overview_shows_plans_only_to_their_coordinators(client, reportin
 @pytest.mark.parametrize("role", ROLES)
 def test_open_round_page_is_for_coordinators(client, reporting, role):
     response = _client(client, reporting.personas, role).get(
-        reverse("monitoring:open_round", args=[reporting.plan.pk]))
+        reverse("monitoring:open_round", args=[reporting.plan.pk])
+    )
     assert response.status_code == _expect(role, 200, allowed=COORDINATORS)
 
 
@@ -73,7 +74,8 @@ def test_opening_a_round_is_for_coordinators(client, reporting, role):
     before = ReportingRound.objects.count()
     response = _client(client, reporting.personas, role).post(
         reverse("monitoring:open_round", args=[reporting.plan.pk]),
-        {"title": "T2/2026", "period": "T2/2026", "deadline": "2026-09-15"})
+        {"title": "T2/2026", "period": "T2/2026", "deadline": "2026-09-15"},
+    )
     assert response.status_code == _expect(role, 302, allowed=COORDINATORS)
     assert ReportingRound.objects.count() == before + (role in COORDINATORS)
 
@@ -88,14 +90,17 @@ def test_a_draft_plan_of_another_organisation_is_not_found(client, reporting):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_round_page_is_for_coordinators(client, reporting, role):
-    response = _client(client, reporting.personas, role).get(reverse("monitoring:round", args=[reporting.round.pk]))
+    response = _client(client, reporting.personas, role).get(
+        reverse("monitoring:round", args=[reporting.round.pk])
+    )
     assert response.status_code == _expect(role, 200, allowed=COORDINATORS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_sending_reminders_is_for_coordinators(client, reporting, role, mailoutbox):
     response = _client(client, reporting.personas, role).post(
-        reverse("monitoring:remind", args=[reporting.round.pk]))
+        reverse("monitoring:remind", args=[reporting.round.pk])
+    )
     assert response.status_code == _expect(role, 302, allowed=COORDINATORS)
     assert bool(mailoutbox) == (role in COORDINATORS)
 
@@ -103,7 +108,8 @@ def test_sending_reminders_is_for_coordinators(client, reporting, role, mailoutb
 @pytest.mark.parametrize("role", ROLES)
 def test_closing_a_round_is_for_coordinators(client, reporting, role):
     response = _client(client, reporting.personas, role).post(
-        reverse("monitoring:close_round", args=[reporting.round.pk]))
+        reverse("monitoring:close_round", args=[reporting.round.pk])
+    )
     assert response.status_code == _expect(role, 302, allowed=COORDINATORS)
     closed = ReportingRound.objects.get(pk=reporting.round.pk).state == ReportingRound.State.CLOSED
     assert closed == (role in COORDINATORS)
@@ -126,7 +132,9 @@ REPORTERS = {"responsible", "coordinator", "admin"}
 @pytest.mark.parametrize("role", ENTRY_ROLES)
 def test_entry_page_is_for_the_nodes_responsible_users_and_coordinators(client, reporting, role):
     entry = _entry_for(reporting, role)
-    response = _client(client, reporting.personas, _role(role)).get(reverse("monitoring:entry", args=[entry.pk]))
+    response = _client(client, reporting.personas, _role(role)).get(
+        reverse("monitoring:entry", args=[entry.pk])
+    )
     assert response.status_code == _expect(role, 200, allowed=REPORTERS)
 
 
@@ -134,7 +142,8 @@ def test_entry_page_is_for_the_nodes_responsible_users_and_coordinators(client, 
 def test_saving_an_entry_is_for_the_nodes_responsible_users_and_coordinators(client, reporting, role):
     entry = _entry_for(reporting, role)
     response = _client(client, reporting.personas, _role(role)).post(
-        reverse("monitoring:entry", args=[entry.pk]), {"version": 1, "text": "Teksti", "save": "1"})
+        reverse("monitoring:entry", args=[entry.pk]), {"version": 1, "text": "Teksti", "save": "1"}
+    )
     assert response.status_code == _expect(role, 302, allowed=REPORTERS)
     saved = RoundEntry.objects.get(pk=entry.pk).state == RoundEntry.State.DRAFT
     assert saved == (role in REPORTERS)
@@ -144,7 +153,8 @@ def test_saving_an_entry_is_for_the_nodes_responsible_users_and_coordinators(cli
 def test_returning_an_entry_is_for_coordinators(client, reporting, role):
     entry = _entry_for(reporting, role)
     response = _client(client, reporting.personas, _role(role)).post(
-        reverse("monitoring:return_entry", args=[entry.pk]), {"note": "Korjaa"})
+        reverse("monitoring:return_entry", args=[entry.pk]), {"note": "Korjaa"}
+    )
     assert response.status_code == _expect(role, 302, allowed=COORDINATORS)
     returned = RoundEntry.objects.get(pk=entry.pk).state == RoundEntry.State.RETURNED
     assert returned == (role in COORDINATORS)
@@ -154,8 +164,10 @@ def test_returning_an_entry_is_for_coordinators(client, reporting, role):
 def test_nobody_can_change_an_entry_of_a_closed_round(client, reporting, role):
     ReportingRound.objects.filter(pk=reporting.round.pk).update(state=ReportingRound.State.CLOSED)
     _client(client, reporting.personas, role)
-    response = client.post(reverse("monitoring:entry", args=[reporting.mine.pk]),
-                           {"version": 1, "text": "Myöhässä", "submit": "1"})
+    response = client.post(
+        reverse("monitoring:entry", args=[reporting.mine.pk]),
+        {"version": 1, "text": "Myöhässä", "submit": "1"},
+    )
     assert response.status_code == 403
     assert RoundEntry.objects.get(pk=reporting.mine.pk).state == RoundEntry.State.NOT_STARTED
     response = client.post(reverse("monitoring:return_entry", args=[reporting.mine.pk]), {"note": "x"})

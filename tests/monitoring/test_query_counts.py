@@ -23,13 +23,17 @@ def _scenario(actions: int) -> SimpleNamespace:
     nodes = actions_of(plan)
     through = Node.responsible_users.through
     through.objects.bulk_create(
-        [through(node_id=n.pk, user_id=(responsible if i % 2 == 0 else colleague).pk) for i, n in enumerate(nodes)]
+        [
+            through(node_id=n.pk, user_id=(responsible if i % 2 == 0 else colleague).pk)
+            for i, n in enumerate(nodes)
+        ]
         + [through(node_id=nodes[0].pk, user_id=colleague.pk)]
     )
     reporting_round = open_test_round(plan, coordinator)
     entry = reporting_round.entries.get(node=nodes[0])
-    return SimpleNamespace(plan=plan, round=reporting_round, entry=entry, coordinator=coordinator,
-                           responsible=responsible)
+    return SimpleNamespace(
+        plan=plan, round=reporting_round, entry=entry, coordinator=coordinator, responsible=responsible
+    )
 
 
 def _client(user) -> Client:
@@ -61,7 +65,13 @@ def small_and_large(db):
 PAGES = {
     "my_reports": lambda s: ("responsible", "get", reverse("monitoring:my_reports"), None, (200,)),
     "rounds": lambda s: ("coordinator", "get", reverse("monitoring:rounds"), None, (200,)),
-    "open_round": lambda s: ("coordinator", "get", reverse("monitoring:open_round", args=[s.plan.pk]), None, (200,)),
+    "open_round": lambda s: (
+        "coordinator",
+        "get",
+        reverse("monitoring:open_round", args=[s.plan.pk]),
+        None,
+        (200,),
+    ),
     "round": lambda s: ("coordinator", "get", reverse("monitoring:round", args=[s.round.pk]), None, (200,)),
     "entry": lambda s: ("responsible", "get", reverse("monitoring:entry", args=[s.entry.pk]), None, (200,)),
 }
@@ -95,8 +105,15 @@ def test_opening_and_closing_rounds_take_the_same_queries_for_any_plan_size(smal
     opened, closed, snapshot_pages = [], [], []
     for s in small_and_large:
         client = _client(s.coordinator)
-        opened.append(_count(client, "post", reverse("monitoring:open_round", args=[s.plan.pk]),
-                             {"title": "T2", "period": "2026-T2", "deadline": "2026-09-01"}, status=(302,)))
+        opened.append(
+            _count(
+                client,
+                "post",
+                reverse("monitoring:open_round", args=[s.plan.pk]),
+                {"title": "T2", "period": "2026-T2", "deadline": "2026-09-01"},
+                status=(302,),
+            )
+        )
         with CaptureQueriesContext(connection) as queries:
             close_round(s.round, user=s.coordinator)
         closed.append(len(queries))
@@ -108,7 +125,10 @@ def test_opening_and_closing_rounds_take_the_same_queries_for_any_plan_size(smal
 def test_reminders_take_the_same_queries_for_any_plan_size(small_and_large, mailoutbox):
     counts = []
     for s in small_and_large:
-        counts.append(_count(_client(s.coordinator), "post", reverse("monitoring:remind", args=[s.round.pk]),
-                             status=(302,)))
+        counts.append(
+            _count(
+                _client(s.coordinator), "post", reverse("monitoring:remind", args=[s.round.pk]), status=(302,)
+            )
+        )
     assert counts[0] == counts[1]
     assert len(mailoutbox) == 4  # two people per plan

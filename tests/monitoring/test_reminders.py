@@ -9,7 +9,10 @@ from tests.factories import PASSWORD
 def test_reminders_go_to_everyone_with_unsubmitted_reports(reporting, mailoutbox):
     sent = send_round_reminders.enqueue(reporting.round.pk, "https://seuranta.example/seuranta/").return_value
     assert sent == 2
-    assert sorted(m.to[0] for m in mailoutbox) == ["other_responsible@example.invalid", "responsible@example.invalid"]
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "other_responsible@example.invalid",
+        "responsible@example.invalid",
+    ]
 
 
 def test_a_reminder_lists_the_persons_reports_and_links_to_my_reports(reporting, mailoutbox):
@@ -52,7 +55,9 @@ def test_a_return_notice_for_a_missing_entry_sends_nothing(db, mailoutbox):
     assert send_return_notice.enqueue(999999, "https://x/").return_value == 0
 
 
-def test_with_the_database_backend_reminders_wait_for_the_worker(transactional_db, reporting, settings, mailoutbox):
+def test_with_the_database_backend_reminders_wait_for_the_worker(
+    transactional_db, reporting, settings, mailoutbox
+):
     # The worker closes its database connection when done, so no test transaction may wrap it.
     pytest.importorskip("django_tasks_db")
     if "django_tasks_db" not in settings.INSTALLED_APPS:

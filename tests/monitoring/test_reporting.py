@@ -21,7 +21,9 @@ def _values(entry, *numbers, text="Edistyy hyvin.", phase="in_progress", verdict
     indicators = list(Indicator.objects.filter(node=entry.node).order_by("order", "id"))
     return EntryValues(
         values={i.pk: (str(n), "value", float(n)) for i, n in zip(indicators, numbers, strict=False)},
-        text=text, phase=phase, verdict=verdict,
+        text=text,
+        phase=phase,
+        verdict=verdict,
     )
 
 
@@ -65,11 +67,21 @@ def test_the_round_period_is_normalised_to_dates(reporting):
     assert (reporting.round.period_start, reporting.round.period_end) == (date(2026, 1, 1), date(2026, 3, 31))
 
 
-@pytest.mark.parametrize(("written", "period"), [
-    ("2026-Q1", "2026-Q1"), ("Q1/2026", "2026-Q1"), ("q1/2026", "2026-Q1"), ("T2/2026", "2026-T2"),
-    ("Tertiaali 2/2026", "2026-T2"), ("9/2026", "2026-09"), ("2026-09", "2026-09"), ("2026", "2026"),
-    ("syksy", None), ("13/2026", None),
-])
+@pytest.mark.parametrize(
+    ("written", "period"),
+    [
+        ("2026-Q1", "2026-Q1"),
+        ("Q1/2026", "2026-Q1"),
+        ("q1/2026", "2026-Q1"),
+        ("T2/2026", "2026-T2"),
+        ("Tertiaali 2/2026", "2026-T2"),
+        ("9/2026", "2026-09"),
+        ("2026-09", "2026-09"),
+        ("2026", "2026"),
+        ("syksy", None),
+        ("13/2026", None),
+    ],
+)
 def test_written_periods_are_normalised(written, period):
     assert normalise_period(written) == period
 
@@ -80,11 +92,17 @@ def _plan_actuals(entry):
 
 def test_a_draft_stays_on_the_entry_and_out_of_the_plan(reporting):
     entry = reporting.mine
-    saved = save_entry(entry, _values(entry, 12, 3.4, text="Luonnos", phase="done", verdict="partly"),
-                       user=reporting.personas.responsible, version=1, submit=False)
+    saved = save_entry(
+        entry,
+        _values(entry, 12, 3.4, text="Luonnos", phase="done", verdict="partly"),
+        user=reporting.personas.responsible,
+        version=1,
+        submit=False,
+    )
     assert saved.state == RoundEntry.State.DRAFT
-    assert EntryValues.from_draft(saved.draft) == _values(entry, 12, 3.4, text="Luonnos", phase="done",
-                                                          verdict="partly")
+    assert EntryValues.from_draft(saved.draft) == _values(
+        entry, 12, 3.4, text="Luonnos", phase="done", verdict="partly"
+    )
     assert not _plan_actuals(entry).exists()
     assert not ProgressEntry.objects.filter(node=entry.node).exists()
     assert Node.objects.get(pk=entry.node_id).phase != "done"
@@ -96,17 +114,28 @@ def test_submitting_stores_actuals_for_the_round_period(reporting):
     save_entry(entry, _values(entry, 12, 3.4), user=reporting.personas.responsible, version=1, submit=True)
     actuals = _plan_actuals(entry).order_by("indicator_id")
     assert [(m.value, m.period, m.created_by) for m in actuals] == [
-        (12.0, "2026-Q1", reporting.personas.responsible), (3.4, "2026-Q1", reporting.personas.responsible)]
+        (12.0, "2026-Q1", reporting.personas.responsible),
+        (3.4, "2026-Q1", reporting.personas.responsible),
+    ]
     assert actuals[0].period_end == date(2026, 3, 31)
 
 
 def test_submitting_stores_the_progress_text_phase_and_verdict(reporting):
     entry = reporting.mine
-    save_entry(entry, _values(entry, 1, text="Valmis.", phase="done", verdict="achieved"),
-               user=reporting.personas.responsible, version=1, submit=True)
+    save_entry(
+        entry,
+        _values(entry, 1, text="Valmis.", phase="done", verdict="achieved"),
+        user=reporting.personas.responsible,
+        version=1,
+        submit=True,
+    )
     progress = ProgressEntry.objects.get(node=entry.node, period="2026-Q1")
     assert (progress.text, progress.phase, progress.verdict, progress.author) == (
-        "Valmis.", "done", "achieved", reporting.personas.responsible)
+        "Valmis.",
+        "done",
+        "achieved",
+        reporting.personas.responsible,
+    )
     assert Node.objects.get(pk=entry.node_id).phase == "done"
 
 
@@ -116,8 +145,9 @@ def test_submitting_a_draft_writes_it_into_the_plan_and_clears_it(reporting):
     submitted = save_entry(entry, _values(entry, 14, 15, text="Toka"), user=user, version=2, submit=True)
     assert submitted.draft is None
     assert sorted(m.value for m in _plan_actuals(entry)) == [14.0, 15.0]
-    assert list(ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)) == [
-        "Toka"]
+    assert list(
+        ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)
+    ) == ["Toka"]
 
 
 def test_submitting_again_updates_instead_of_duplicating(reporting):
@@ -125,8 +155,9 @@ def test_submitting_again_updates_instead_of_duplicating(reporting):
     save_entry(entry, _values(entry, 12, 13, text="Eka"), user=user, version=1, submit=True)
     save_entry(entry, _values(entry, 14, 15, text="Toka"), user=user, version=2, submit=True)
     assert sorted(m.value for m in _plan_actuals(entry)) == [14.0, 15.0]
-    assert list(ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)) == [
-        "Toka"]
+    assert list(
+        ProgressEntry.objects.filter(node=entry.node, period="2026-Q1").values_list("text", flat=True)
+    ) == ["Toka"]
 
 
 def test_a_draft_over_a_submitted_report_keeps_the_submitted_values_in_the_plan(reporting):
@@ -139,8 +170,13 @@ def test_a_draft_over_a_submitted_report_keeps_the_submitted_values_in_the_plan(
 
 
 def test_submitting_marks_the_entry_submitted(reporting):
-    entry = save_entry(reporting.mine, _values(reporting.mine, 1), user=reporting.personas.responsible, version=1,
-                       submit=True)
+    entry = save_entry(
+        reporting.mine,
+        _values(reporting.mine, 1),
+        user=reporting.personas.responsible,
+        version=1,
+        submit=True,
+    )
     assert entry.state == RoundEntry.State.SUBMITTED and entry.submitted_at is not None
 
 
@@ -155,16 +191,25 @@ def test_changes_are_recorded_on_submit(reporting):
     entry, user = reporting.mine, reporting.personas.responsible
     save_entry(entry, _values(entry, 1), user=user, version=1, submit=True)
     save_entry(entry, _values(entry, 2), user=user, version=2, submit=True)
-    assert ChangeRecord.objects.filter(node=entry.node, object_type="measure", action="created", user=user).exists()
-    assert ChangeRecord.objects.filter(node=entry.node, object_type="measure", action="changed", user=user).exists()
+    assert ChangeRecord.objects.filter(
+        node=entry.node, object_type="measure", action="created", user=user
+    ).exists()
+    assert ChangeRecord.objects.filter(
+        node=entry.node, object_type="measure", action="changed", user=user
+    ).exists()
 
 
 def test_a_stale_version_is_refused_and_writes_nothing(reporting):
     entry, user = reporting.mine, reporting.personas.responsible
     save_entry(entry, _values(entry, 1, text="Ensimmäinen"), user=user, version=1, submit=False)
     with pytest.raises(EntryConflict):
-        save_entry(entry, _values(entry, 99, text="Toinen"), user=reporting.personas.coordinator, version=1,
-                   submit=True)
+        save_entry(
+            entry,
+            _values(entry, 99, text="Toinen"),
+            user=reporting.personas.coordinator,
+            version=1,
+            submit=True,
+        )
     entry.refresh_from_db()
     assert entry.draft["text"] == "Ensimmäinen" and entry.state == RoundEntry.State.DRAFT
     assert not ProgressEntry.objects.filter(node=entry.node).exists()
@@ -193,8 +238,13 @@ def test_returning_keeps_the_submitted_values_until_submitted_again(reporting):
 def test_closing_locks_the_entries(reporting):
     assert close_round(reporting.round, user=reporting.personas.coordinator, on=date(2026, 4, 20))
     with pytest.raises(EntryLocked):
-        save_entry(reporting.mine, _values(reporting.mine, 5), user=reporting.personas.responsible, version=1,
-                   submit=True)
+        save_entry(
+            reporting.mine,
+            _values(reporting.mine, 5),
+            user=reporting.personas.responsible,
+            version=1,
+            submit=True,
+        )
     assert not Measure.objects.filter(indicator__node=reporting.mine.node, role=Measure.Role.ACTUAL).exists()
 
 
@@ -205,8 +255,13 @@ def test_closing_twice_does_nothing_the_second_time(reporting):
 
 def test_the_snapshot_holds_values_texts_and_statuses(reporting):
     entry = reporting.mine
-    save_entry(entry, _values(entry, 20, 20, text="Tavoite saavutettu"), user=reporting.personas.responsible,
-               version=1, submit=True)
+    save_entry(
+        entry,
+        _values(entry, 20, 20, text="Tavoite saavutettu"),
+        user=reporting.personas.responsible,
+        version=1,
+        submit=True,
+    )
     close_round(reporting.round, user=reporting.personas.coordinator, on=date(2026, 4, 20))
     snapshot = ReportingRound.objects.get(pk=reporting.round.pk).snapshot
     row = next(r for r in snapshot["entries"] if r["node_id"] == entry.node_id)
@@ -219,7 +274,9 @@ def test_the_snapshot_holds_values_texts_and_statuses(reporting):
 
 def test_later_edits_do_not_change_the_snapshot(reporting):
     entry = reporting.mine
-    save_entry(entry, _values(entry, 20, text="Ennen"), user=reporting.personas.responsible, version=1, submit=True)
+    save_entry(
+        entry, _values(entry, 20, text="Ennen"), user=reporting.personas.responsible, version=1, submit=True
+    )
     close_round(reporting.round, user=reporting.personas.coordinator)
     before = ReportingRound.objects.get(pk=reporting.round.pk).snapshot
     ProgressEntry.objects.filter(node=entry.node).update(text="Jälkeen")
@@ -229,9 +286,16 @@ def test_later_edits_do_not_change_the_snapshot(reporting):
 
 def test_the_snapshot_leaves_drafts_out_and_names_the_unsubmitted_entries(reporting):
     user = reporting.personas.responsible
-    save_entry(reporting.mine, _values(reporting.mine, 20, text="Lähetetty"), user=user, version=1, submit=True)
-    save_entry(reporting.also_mine, _values(reporting.also_mine, 7, text="Keskeneräinen"), user=user, version=1,
-               submit=False)
+    save_entry(
+        reporting.mine, _values(reporting.mine, 20, text="Lähetetty"), user=user, version=1, submit=True
+    )
+    save_entry(
+        reporting.also_mine,
+        _values(reporting.also_mine, 7, text="Keskeneräinen"),
+        user=user,
+        version=1,
+        submit=False,
+    )
     close_round(reporting.round, user=reporting.personas.coordinator, on=date(2026, 4, 20))
     snapshot = ReportingRound.objects.get(pk=reporting.round.pk).snapshot
     rows = {r["entry_id"]: r for r in snapshot["entries"]}
@@ -251,9 +315,16 @@ def test_drafts_written_into_the_plan_before_drafts_were_private_are_moved_onto_
     migration = import_module("seuranta.monitoring.migrations.0003_move_unsubmitted_drafts_out_of_the_plan")
     entry, user = reporting.mine, reporting.personas.responsible
     save_entry(entry, _values(entry, 12, text="Vanha luonnos"), user=user, version=1, submit=True)
-    RoundEntry.objects.filter(pk=entry.pk).update(state=RoundEntry.State.DRAFT, submitted_at=None)  # as before
-    imported = Measure.objects.create(indicator=Indicator.objects.filter(node=entry.node).last(), role="actual",
-                                      text="5", value=5, period="2026-Q1")
+    RoundEntry.objects.filter(pk=entry.pk).update(
+        state=RoundEntry.State.DRAFT, submitted_at=None
+    )  # as before
+    imported = Measure.objects.create(
+        indicator=Indicator.objects.filter(node=entry.node).last(),
+        role="actual",
+        text="5",
+        value=5,
+        period="2026-Q1",
+    )
     migration.move_drafts(apps, None)
     entry.refresh_from_db()
     assert entry.draft["text"] == "Vanha luonnos" and list(entry.draft["values"].values())[0]["value"] == 12

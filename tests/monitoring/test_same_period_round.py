@@ -49,7 +49,9 @@ def test_separate_parts_of_the_plan_need_no_confirmation_but_overlapping_ones_do
     goal = Node.objects.get(plan=reporting.plan, level="Tavoite")
     area = goal.parent
     ReportingRound.objects.filter(pk=reporting.round.pk).delete()
-    sibling = Node.objects.create(plan=reporting.plan, level="Tavoite", title="Tavoite 2", parent=area, order=1)
+    sibling = Node.objects.create(
+        plan=reporting.plan, level="Tavoite", title="Tavoite 2", parent=area, order=1
+    )
     Node.objects.create(plan=reporting.plan, level="Toimenpide", title="Erillinen", parent=sibling)
     open_test_round(reporting.plan, reporting.personas.coordinator, root=goal)
     assert post_round(coordinator, reporting.plan, root=str(sibling.pk)).status_code == 302

@@ -25,13 +25,31 @@ def log_in(client, personas, role):
 def org(personas):
     """The personas' organisation with a small unit tree, an open invitation and the memberships by persona."""
     organization = personas.organization
-    sector = OrganizationUnit.objects.create(organization=organization, name="Sivistystoimiala", kind="sector")
-    area = OrganizationUnit.objects.create(organization=organization, name="Perusopetus", parent=sector,
-                                           kind="service_area")
-    unit = OrganizationUnit.objects.create(organization=organization, name="Koulu A", parent=area, kind="unit")
-    invitation = Invitation.objects.create(organization=organization, email="uusi@example.invalid",
-                                           role=Membership.Role.VIEWER, invited_by=personas.admin)
-    memberships = {m.user.username: m for m in Membership.objects.filter(organization=organization)
-                   .select_related("user")}
-    return SimpleNamespace(personas=personas, organization=organization, sector=sector, area=area, unit=unit,
-                           invitation=invitation, memberships=memberships)
+    sector = OrganizationUnit.objects.create(
+        organization=organization, name="Sivistystoimiala", kind="sector"
+    )
+    area = OrganizationUnit.objects.create(
+        organization=organization, name="Perusopetus", parent=sector, kind="service_area"
+    )
+    unit = OrganizationUnit.objects.create(
+        organization=organization, name="Koulu A", parent=area, kind="unit"
+    )
+    invitation = Invitation.objects.create(
+        organization=organization,
+        email="uusi@example.invalid",
+        role=Membership.Role.VIEWER,
+        invited_by=personas.admin,
+    )
+    memberships = {
+        m.user.username: m
+        for m in Membership.objects.filter(organization=organization).select_related("user")
+    }
+    return SimpleNamespace(
+        personas=personas,
+        organization=organization,
+        sector=sector,
+        area=area,
+        unit=unit,
+        invitation=invitation,
+        memberships=memberships,
+    )

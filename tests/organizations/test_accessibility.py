@@ -22,12 +22,17 @@ def settings_site(transactional_db, live_server):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     personas = make_personas()
     organization = personas.organization
-    sector = OrganizationUnit.objects.create(organization=organization, name="Sivistystoimiala", kind="sector")
+    sector = OrganizationUnit.objects.create(
+        organization=organization, name="Sivistystoimiala", kind="sector"
+    )
     area = OrganizationUnit.objects.create(organization=organization, name="Perusopetus", parent=sector)
-    OrganizationUnit.objects.create(organization=organization, name="Vanha yksikkö", parent=area, active=False)
+    OrganizationUnit.objects.create(
+        organization=organization, name="Vanha yksikkö", parent=area, active=False
+    )
     Membership.objects.filter(user=personas.viewer).update(active=False)
-    invitation = Invitation.objects.create(organization=organization, email="uusi@example.invalid",
-                                           role="responsible", invited_by=personas.admin)
+    invitation = Invitation.objects.create(
+        organization=organization, email="uusi@example.invalid", role="responsible", invited_by=personas.admin
+    )
     used = Invitation.objects.create(organization=organization, email="vanha@example.invalid", role="viewer")
     token_used = invitation_token(used)
     Invitation.objects.filter(pk=used.pk).update(accepted_at="2026-01-01T00:00:00Z")

@@ -18,8 +18,9 @@ NEW_PASSWORD = "Kevät-Aurinko-2027"
 
 def invite(client, org, email="liisa.laine@example.invalid", role="responsible"):
     log_in(client, org.personas, "admin")
-    response = client.post(reverse("organizations:invite", args=[org.organization.pk]),
-                           {"email": email, "role": role})
+    response = client.post(
+        reverse("organizations:invite", args=[org.organization.pk]), {"email": email, "role": role}
+    )
     client.logout()
     return response
 
@@ -50,7 +51,10 @@ def test_an_invited_person_gets_an_email_sets_name_and_password_and_becomes_a_me
     assert user.check_password(NEW_PASSWORD)
     membership = Membership.objects.get(user=user)
     assert (membership.organization, membership.role, membership.active) == (
-        org.organization, Membership.Role.RESPONSIBLE, True)
+        org.organization,
+        Membership.Role.RESPONSIBLE,
+        True,
+    )
     assert client.get(reverse("home")).wsgi_request.user == user  # logged in at once
 
 
@@ -108,11 +112,14 @@ def test_a_tampered_token_is_refused(client, org):
     assert client.get(reverse("organizations:accept", args=[token[:-2] + "xx"])).status_code == 410
 
 
-@pytest.mark.parametrize("data, field", [
-    (accept_form(again="Eri-Salasana-2027"), "password2"),
-    (accept_form(password="123"), "password1"),
-    (accept_form(first=""), "first_name"),
-])
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        (accept_form(again="Eri-Salasana-2027"), "password2"),
+        (accept_form(password="123"), "password1"),
+        (accept_form(first=""), "first_name"),
+    ],
+)
 def test_bad_input_on_the_invitation_page_is_explained_and_creates_nothing(client, org, data, field):
     response = client.post(reverse("organizations:accept", args=[invitation_token(org.invitation)]), data)
     assert response.status_code == 400
@@ -138,8 +145,10 @@ def test_someone_with_an_account_logs_in_and_joins_without_a_second_account(clie
 
 def test_inviting_an_existing_member_is_refused_with_a_message(client, org, mailoutbox):
     log_in(client, org.personas, "admin")
-    response = client.post(reverse("organizations:invite", args=[org.organization.pk]),
-                           {"email": org.personas.viewer.email.upper(), "role": "viewer"})
+    response = client.post(
+        reverse("organizations:invite", args=[org.organization.pk]),
+        {"email": org.personas.viewer.email.upper(), "role": "viewer"},
+    )
     assert response.status_code == 400
     assert "on jo organisaation jäsen" in response.content.decode()
     assert mailoutbox == []
@@ -149,7 +158,10 @@ def test_inviting_the_same_address_again_replaces_the_open_invitation(client, or
     invite(client, org, email=org.invitation.email, role="coordinator")
     open_ones = Invitation.objects.filter(email=org.invitation.email, cancelled=False, accepted_at=None)
     assert [i.role for i in open_ones] == ["coordinator"]
-    assert client.get(reverse("organizations:accept", args=[invitation_token(org.invitation)])).status_code == 410
+    assert (
+        client.get(reverse("organizations:accept", args=[invitation_token(org.invitation)])).status_code
+        == 410
+    )
 
 
 def test_someone_logged_in_as_another_account_is_asked_to_log_out_first(client, org, mailoutbox):

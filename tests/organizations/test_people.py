@@ -110,8 +110,14 @@ def test_a_person_whose_access_ended_gets_no_round_reminders(client, org, mailou
     plan = make_plan(organization=org.organization)
     for node in Node.objects.filter(plan=plan, level="Toimenpide"):
         node.responsible_users.add(outsider, org.personas.responsible)
-    reporting_round = open_round(plan, title="Q1", period="2026-Q1", deadline=date(2026, 4, 15), root=None,
-                                 user=org.personas.coordinator)
+    reporting_round = open_round(
+        plan,
+        title="Q1",
+        period="2026-Q1",
+        deadline=date(2026, 4, 15),
+        root=None,
+        user=org.personas.coordinator,
+    )
     log_in(client, org.personas, "admin")
     post(client, org, "member_active", member, {"active": "0"})
     send_round_reminders.enqueue(reporting_round.pk, "https://x/")

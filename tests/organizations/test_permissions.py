@@ -19,11 +19,22 @@ def pages(org):
     viewer = org.memberships["viewer"]
     return [
         ("people", reverse("organizations:people", args=[o]), None),
-        ("units", reverse("organizations:units", args=[o]), {"name": "Uusi toimiala", "parent": "", "order": ""}),
-        ("unit_edit", reverse("organizations:unit_edit", args=[o, org.unit.pk]),
-         {"name": "Koulu B", "parent": str(org.area.pk), "order": "1"}),
+        (
+            "units",
+            reverse("organizations:units", args=[o]),
+            {"name": "Uusi toimiala", "parent": "", "order": ""},
+        ),
+        (
+            "unit_edit",
+            reverse("organizations:unit_edit", args=[o, org.unit.pk]),
+            {"name": "Koulu B", "parent": str(org.area.pk), "order": "1"},
+        ),
         ("unit_active", reverse("organizations:unit_active", args=[o, org.unit.pk]), {"active": "0"}),
-        ("invite", reverse("organizations:invite", args=[o]), {"email": "x@example.invalid", "role": "viewer"}),
+        (
+            "invite",
+            reverse("organizations:invite", args=[o]),
+            {"email": "x@example.invalid", "role": "viewer"},
+        ),
         ("invitation_resend", reverse("organizations:invitation_resend", args=[o, org.invitation.pk]), {}),
         ("invitation_cancel", reverse("organizations:invitation_cancel", args=[o, org.invitation.pk]), {}),
         ("member_role", reverse("organizations:member_role", args=[o, viewer.pk]), {"role": "coordinator"}),
@@ -40,7 +51,14 @@ def state(org):
     )
 
 
-POST_ONLY = {"unit_active", "invite", "invitation_resend", "invitation_cancel", "member_role", "member_active"}
+POST_ONLY = {
+    "unit_active",
+    "invite",
+    "invitation_resend",
+    "invitation_cancel",
+    "member_role",
+    "member_active",
+}
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -14,8 +14,9 @@ def grow(organization, start: int, end: int) -> None:
     for i in range(start, end):
         make_member(f"member{i}", organization, Membership.Role.RESPONSIBLE)
         parent = OrganizationUnit.objects.filter(organization=organization, name=f"Yksikkö {i - 1}").first()
-        OrganizationUnit.objects.create(organization=organization, name=f"Yksikkö {i}",
-                                        parent=parent if i % 3 else None)
+        OrganizationUnit.objects.create(
+            organization=organization, name=f"Yksikkö {i}", parent=parent if i % 3 else None
+        )
         Invitation.objects.create(organization=organization, email=f"kutsu{i}@example.invalid", role="viewer")
 
 
@@ -29,8 +30,9 @@ def page_queries(client, url: str) -> int:
 
 
 @pytest.mark.parametrize("url_name", ["people", "units"])
-def test_page_queries_do_not_grow_with_the_organisation(client, personas, django_assert_max_num_queries,
-                                                        url_name):
+def test_page_queries_do_not_grow_with_the_organisation(
+    client, personas, django_assert_max_num_queries, url_name
+):
     grow(personas.organization, 0, 2)
     log_in(client, personas, "admin")
     url = reverse(f"organizations:{url_name}", args=[personas.organization.pk])

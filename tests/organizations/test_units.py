@@ -88,13 +88,17 @@ def test_taking_a_unit_out_of_use_takes_its_units_too_and_nodes_keep_it(client, 
     node = Node.objects.filter(plan=plan).first()
     Node.objects.filter(pk=node.pk).update(org_unit=org.unit)
     log_in(client, org.personas, "admin")
-    client.post(reverse("organizations:unit_active", args=[org.organization.pk, org.area.pk]), {"active": "0"})
+    client.post(
+        reverse("organizations:unit_active", args=[org.organization.pk, org.area.pk]), {"active": "0"}
+    )
     assert not OrganizationUnit.objects.get(pk=org.area.pk).active
     assert not OrganizationUnit.objects.get(pk=org.unit.pk).active
     assert OrganizationUnit.objects.get(pk=org.sector.pk).active
     node.refresh_from_db()
     assert node.org_unit_id == org.unit.pk
-    client.post(reverse("organizations:unit_active", args=[org.organization.pk, org.unit.pk]), {"active": "1"})
+    client.post(
+        reverse("organizations:unit_active", args=[org.organization.pk, org.unit.pk]), {"active": "1"}
+    )
     assert OrganizationUnit.objects.get(pk=org.unit.pk).active
     assert OrganizationUnit.objects.get(pk=org.area.pk).active  # the way to it is in use again
 

@@ -4,9 +4,19 @@ from django.urls import reverse
 from seuranta.plans import models
 from tests.factories import make_plan
 
-MODELS = [models.Organization, models.OrganizationUnit, models.Membership, models.Plan, models.Section,
-          models.Node, models.Indicator, models.Measure, models.Milestone, models.ProgressEntry,
-          models.ChangeRecord]
+MODELS = [
+    models.Organization,
+    models.OrganizationUnit,
+    models.Membership,
+    models.Plan,
+    models.Section,
+    models.Node,
+    models.Indicator,
+    models.Measure,
+    models.Milestone,
+    models.ProgressEntry,
+    models.ChangeRecord,
+]
 
 
 @pytest.fixture

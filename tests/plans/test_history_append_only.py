@@ -12,8 +12,14 @@ from tests.factories import make_plan, make_user
 def history(db):
     plan = make_plan(2)
     node = plan.nodes.first()
-    return ChangeRecord.objects.create(plan=plan, node=node, object_type="node", object_id=node.pk,
-                                       action="changed", changes={"title": ["Vanha", "Uusi"]})
+    return ChangeRecord.objects.create(
+        plan=plan,
+        node=node,
+        object_type="node",
+        object_id=node.pk,
+        action="changed",
+        changes={"title": ["Vanha", "Uusi"]},
+    )
 
 
 @pytest.fixture
@@ -51,15 +57,26 @@ def test_the_admin_shows_the_history_read_only(root, history):
     change = reverse("admin:plans_changerecord_change", args=[history.pk])
     assert root.get(change).status_code == 200
     assert root.post(change, {"action": "deleted"}).status_code == 403
-    assert root.post(reverse("admin:plans_changerecord_delete", args=[history.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        root.post(reverse("admin:plans_changerecord_delete", args=[history.pk]), {"post": "yes"}).status_code
+        == 403
+    )
     assert ChangeRecord.objects.filter(pk=history.pk, action="changed").exists()
 
 
 def test_an_admin_edit_is_recorded_with_the_admin_user(root, db):
     plan = make_plan(1)
     node = plan.nodes.get(parent=None)
-    data = {"plan": plan.pk, "order": 0, "level": node.level, "title": "Uusi otsikko", "responsible": "[]",
-            "notes": "", "binding": "", "phase": ""}
+    data = {
+        "plan": plan.pk,
+        "order": 0,
+        "level": node.level,
+        "title": "Uusi otsikko",
+        "responsible": "[]",
+        "notes": "",
+        "binding": "",
+        "phase": "",
+    }
     for prefix in ("indicators", "milestones", "progress"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
     response = root.post(reverse("admin:plans_node_change", args=[node.pk]), data)
@@ -84,12 +101,25 @@ def test_an_admin_delete_is_recorded(root, db):
 def test_a_row_added_in_an_admin_inline_is_recorded(root, db):
     plan = make_plan(1)
     node = plan.nodes.get(parent=None)
-    data = {"plan": plan.pk, "order": 0, "level": node.level, "title": node.title, "responsible": "[]",
-            "notes": "", "binding": "", "phase": ""}
+    data = {
+        "plan": plan.pk,
+        "order": 0,
+        "level": node.level,
+        "title": node.title,
+        "responsible": "[]",
+        "notes": "",
+        "binding": "",
+        "phase": "",
+    }
     for prefix in ("indicators", "progress"):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
-    data |= {"milestones-TOTAL_FORMS": "1", "milestones-INITIAL_FORMS": "0", "milestones-0-order": "0",
-             "milestones-0-title": "Uusi osatavoite", "milestones-0-node": node.pk}
+    data |= {
+        "milestones-TOTAL_FORMS": "1",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-0-order": "0",
+        "milestones-0-title": "Uusi osatavoite",
+        "milestones-0-node": node.pk,
+    }
     response = root.post(reverse("admin:plans_node_change", args=[node.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
     record = ChangeRecord.objects.get(plan=plan, object_type="milestone", action="created")

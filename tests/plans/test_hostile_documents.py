@@ -40,14 +40,23 @@ def test_field_limits_are_the_models_max_lengths():
     assert set(STORED_AS) == set(FIELD_LIMITS)
     for field, columns in STORED_AS.items():
         for model, name in columns:
-            assert apps.get_model(model)._meta.get_field(name).max_length == FIELD_LIMITS[field], (field, model)
+            assert apps.get_model(model)._meta.get_field(name).max_length == FIELD_LIMITS[field], (
+                field,
+                model,
+            )
 
 
 def test_every_char_column_a_plan_document_fills_has_a_limit():
     covered = {(model, name) for columns in STORED_AS.values() for model, name in columns}
-    ignored = {("plans.Node", "phase"), ("plans.ProgressEntry", "phase"), ("plans.ProgressEntry", "verdict"),
-               ("plans.Measure", "kind"), ("plans.Measure", "role"), ("plans.Plan", "state"),
-               ("plans.OrganizationUnit", "kind")}  # choices the validator checks, or set by Seuranta
+    ignored = {
+        ("plans.Node", "phase"),
+        ("plans.ProgressEntry", "phase"),
+        ("plans.ProgressEntry", "verdict"),
+        ("plans.Measure", "kind"),
+        ("plans.Measure", "role"),
+        ("plans.Plan", "state"),
+        ("plans.OrganizationUnit", "kind"),
+    }  # choices the validator checks, or set by Seuranta
     for model in ("Plan", "Node", "Indicator", "Measure", "Milestone", "ProgressEntry"):
         for field in apps.get_model("plans", model)._meta.get_fields():
             if getattr(field, "max_length", None) and field.get_internal_type() == "CharField":
@@ -58,7 +67,8 @@ def test_an_over_long_field_is_named_with_its_limit_in_finnish():
     doc = document(indicators=[{"name": "M", "unit": "x" * 51}])
     problems = validate_document(doc)
     assert [p.message("fi") for p in problems] == [
-        "Mittarin yksikkö on liian pitkä (enintään 50 merkkiä): nodes[0].indicators[0].unit"]
+        "Mittarin yksikkö on liian pitkä (enintään 50 merkkiä): nodes[0].indicators[0].unit"
+    ]
     assert problems[0].message("sv").startswith("Indikatorns enhet är för lång (högst 50 tecken)")
 
 
@@ -73,7 +83,7 @@ def test_an_over_long_field_is_refused_before_anything_is_written():
 
 def test_infinity_and_nan_are_refused_at_decoding():
     for constant in ("Infinity", "-Infinity", "NaN", "1e999"):
-        text = '{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + constant + '}'
+        text = '{"format": "seuranta-plan/1", "nodes": [], "tolerance": ' + constant + "}"
         with pytest.raises(InvalidDocument) as caught:
             load_plan(text)
         assert "NaN ja Infinity" in caught.value.messages("fi")[0]

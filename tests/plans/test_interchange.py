@@ -41,11 +41,26 @@ def test_export_import_export_is_identical(path):
 @pytest.mark.django_db
 def test_unknown_keys_survive_the_round_trip():
     doc = {
-        "format": "seuranta-plan/1", "title": "T", "organization": None, "levels": ["Tavoite"],
-        "sections": [], "x-city-code": 609,
-        "nodes": [{"level": "Tavoite", "title": "A", "x-owner": {"id": 7},
-                   "indicators": [{"name": "M", "x-series": [1, 2],
-                                   "targets": [{"text": "5", "kind": "value", "value": 5, "x-note": "n"}]}]}],
+        "format": "seuranta-plan/1",
+        "title": "T",
+        "organization": None,
+        "levels": ["Tavoite"],
+        "sections": [],
+        "x-city-code": 609,
+        "nodes": [
+            {
+                "level": "Tavoite",
+                "title": "A",
+                "x-owner": {"id": 7},
+                "indicators": [
+                    {
+                        "name": "M",
+                        "x-series": [1, 2],
+                        "targets": [{"text": "5", "kind": "value", "value": 5, "x-note": "n"}],
+                    }
+                ],
+            }
+        ],
     }
     exported = load_core_plan(store_plan(load_plan(json.dumps(doc)))).to_dict()
     assert exported["x-city-code"] == 609
@@ -57,13 +72,27 @@ def test_unknown_keys_survive_the_round_trip():
 @pytest.mark.django_db
 def test_seuranta_fields_round_trip():
     doc = {
-        "format": "seuranta-plan/1", "title": "T", "organization": "Kaupunki", "period": "2026–2029",
-        "levels": ["Tavoite"], "sections": [], "kind": "strategy", "tolerance": 0.2,
+        "format": "seuranta-plan/1",
+        "title": "T",
+        "organization": "Kaupunki",
+        "period": "2026–2029",
+        "levels": ["Tavoite"],
+        "sections": [],
+        "kind": "strategy",
+        "tolerance": 0.2,
         "state_scale": ["Ei", "Valmistelussa", "Valmis"],
-        "nodes": [{"level": "Tavoite", "title": "A", "binding": True, "phase": "in_progress",
-                   "milestones": [{"title": "M", "due": "2026", "done": True}],
-                   "progress": [{"period": "2026-T1", "text": "Edistyy", "phase": "in_progress",
-                                 "verdict": "partly"}]}],
+        "nodes": [
+            {
+                "level": "Tavoite",
+                "title": "A",
+                "binding": True,
+                "phase": "in_progress",
+                "milestones": [{"title": "M", "due": "2026", "done": True}],
+                "progress": [
+                    {"period": "2026-T1", "text": "Edistyy", "phase": "in_progress", "verdict": "partly"}
+                ],
+            }
+        ],
     }
     stored = store_plan(load_plan(json.dumps(doc)))
     exported = load_core_plan(stored).to_dict()
@@ -139,20 +168,47 @@ def test_reading_many_plans_takes_the_same_queries_as_reading_one(django_assert_
 
 def _valid():
     return {
-        "format": "seuranta-plan/1", "title": "T", "organization": "O", "levels": ["Tavoite", "Toimenpide"],
+        "format": "seuranta-plan/1",
+        "title": "T",
+        "organization": "O",
+        "levels": ["Tavoite", "Toimenpide"],
         "sections": [{"title": "Johdanto", "text": "..."}],
         "nodes": [
-            {"level": "Tavoite", "title": "A", "children": [
-                {"level": "Toimenpide", "title": "B", "indicators": [
-                    {"name": "M", "baseline": {"text": "1", "kind": "value", "value": 1},
-                     "targets": [{"text": "2", "kind": "value", "value": 2}, {"text": "3", "kind": "value", "value": 3}]},
-                ]},
-            ]},
+            {
+                "level": "Tavoite",
+                "title": "A",
+                "children": [
+                    {
+                        "level": "Toimenpide",
+                        "title": "B",
+                        "indicators": [
+                            {
+                                "name": "M",
+                                "baseline": {"text": "1", "kind": "value", "value": 1},
+                                "targets": [
+                                    {"text": "2", "kind": "value", "value": 2},
+                                    {"text": "3", "kind": "value", "value": 3},
+                                ],
+                            },
+                        ],
+                    },
+                ],
+            },
             {"level": "Tavoite", "title": "C"},
             {"level": "Tavoite", "title": "D"},
-            {"level": "Tavoite", "title": "E", "indicators": [
-                {"name": "N", "targets": [{"text": "x", "kind": "state"}, {"text": "9", "kind": "value", "value": 9}]}
-            ]},
+            {
+                "level": "Tavoite",
+                "title": "E",
+                "indicators": [
+                    {
+                        "name": "N",
+                        "targets": [
+                            {"text": "x", "kind": "state"},
+                            {"text": "9", "kind": "value", "value": 9},
+                        ],
+                    }
+                ],
+            },
         ],
     }
 
@@ -164,8 +220,10 @@ def _broken(change):
 
 
 MALFORMED = {
-    "value_not_a_number": (lambda d: d["nodes"][3]["indicators"][0]["targets"][1].update(value="9"),
-                           "nodes[3].indicators[0].targets[1].value: expected a number"),
+    "value_not_a_number": (
+        lambda d: d["nodes"][3]["indicators"][0]["targets"][1].update(value="9"),
+        "nodes[3].indicators[0].targets[1].value: expected a number",
+    ),
     "wrong_format": (lambda d: d.update(format="seuranta-plan/2"), 'format: expected "seuranta-plan/1"'),
     "missing_format": (lambda d: d.pop("format"), "format: required field is missing"),
     "missing_nodes": (lambda d: d.pop("nodes"), "nodes: required field is missing"),
@@ -173,27 +231,48 @@ MALFORMED = {
     "node_not_an_object": (lambda d: d["nodes"].append("Tavoite X"), "nodes[4]: expected an object"),
     "node_without_title": (lambda d: d["nodes"][1].pop("title"), "nodes[1].title: required field is missing"),
     "empty_title": (lambda d: d["nodes"][2].update(title="  "), "nodes[2].title: must not be empty"),
-    "unknown_level": (lambda d: d["nodes"][1].update(level="Visio"),
-                      'nodes[1].level: level "Visio" is not one of the document\'s levels (Tavoite, Toimenpide)'),
-    "unknown_measure_kind": (lambda d: d["nodes"][0]["children"][0]["indicators"][0]["baseline"].update(kind="about"),
-                             "nodes[0].children[0].indicators[0].baseline.kind: expected one of value, min, max, "
-                             "change_percent, state"),
-    "measure_without_text": (lambda d: d["nodes"][0]["children"][0]["indicators"][0]["targets"][0].pop("text"),
-                             "nodes[0].children[0].indicators[0].targets[0].text: required field is missing"),
-    "indicator_without_name": (lambda d: d["nodes"][3]["indicators"][0].pop("name"),
-                               "nodes[3].indicators[0].name: required field is missing"),
-    "responsible_not_strings": (lambda d: d["nodes"][1].update(responsible=["a", 3]),
-                                "nodes[1].responsible[1]: expected a string"),
+    "unknown_level": (
+        lambda d: d["nodes"][1].update(level="Visio"),
+        'nodes[1].level: level "Visio" is not one of the document\'s levels (Tavoite, Toimenpide)',
+    ),
+    "unknown_measure_kind": (
+        lambda d: d["nodes"][0]["children"][0]["indicators"][0]["baseline"].update(kind="about"),
+        "nodes[0].children[0].indicators[0].baseline.kind: expected one of value, min, max, "
+        "change_percent, state",
+    ),
+    "measure_without_text": (
+        lambda d: d["nodes"][0]["children"][0]["indicators"][0]["targets"][0].pop("text"),
+        "nodes[0].children[0].indicators[0].targets[0].text: required field is missing",
+    ),
+    "indicator_without_name": (
+        lambda d: d["nodes"][3]["indicators"][0].pop("name"),
+        "nodes[3].indicators[0].name: required field is missing",
+    ),
+    "responsible_not_strings": (
+        lambda d: d["nodes"][1].update(responsible=["a", 3]),
+        "nodes[1].responsible[1]: expected a string",
+    ),
     "title_is_a_number": (lambda d: d.update(title=2026), "title: expected a string or null"),
-    "section_without_text": (lambda d: d["sections"][0].pop("text"), "sections[0].text: required field is missing"),
-    "boolean_as_value": (lambda d: d["nodes"][3]["indicators"][0]["targets"][1].update(value=True),
-                         "nodes[3].indicators[0].targets[1].value: expected a number"),
-    "milestone_due_a_number": (lambda d: d["nodes"][2].update(milestones=[{"title": "M", "due": 2026}]),
-                               "nodes[2].milestones[0].due: expected a string or null"),
-    "unknown_verdict": (lambda d: d["nodes"][2].update(progress=[{"text": "t", "verdict": "great"}]),
-                        "nodes[2].progress[0].verdict: expected one of achieved, partly, not_achieved, "
-                        "not_assessable"),
-    "tolerance_out_of_range": (lambda d: d.update(tolerance=5), "tolerance: expected a fraction between 0 and 1"),
+    "section_without_text": (
+        lambda d: d["sections"][0].pop("text"),
+        "sections[0].text: required field is missing",
+    ),
+    "boolean_as_value": (
+        lambda d: d["nodes"][3]["indicators"][0]["targets"][1].update(value=True),
+        "nodes[3].indicators[0].targets[1].value: expected a number",
+    ),
+    "milestone_due_a_number": (
+        lambda d: d["nodes"][2].update(milestones=[{"title": "M", "due": 2026}]),
+        "nodes[2].milestones[0].due: expected a string or null",
+    ),
+    "unknown_verdict": (
+        lambda d: d["nodes"][2].update(progress=[{"text": "t", "verdict": "great"}]),
+        "nodes[2].progress[0].verdict: expected one of achieved, partly, not_achieved, not_assessable",
+    ),
+    "tolerance_out_of_range": (
+        lambda d: d.update(tolerance=5),
+        "tolerance: expected a fraction between 0 and 1",
+    ),
     "document_is_a_list": (lambda d: None, None),
 }
 
@@ -227,8 +306,10 @@ def test_problem_messages_come_in_finnish_and_swedish():
 
 
 def _row_counts():
-    return [model.objects.count() for model in (Plan, Node, Indicator, Measure, Milestone, ProgressEntry, Section,
-                                                Organization)]
+    return [
+        model.objects.count()
+        for model in (Plan, Node, Indicator, Measure, Milestone, ProgressEntry, Section, Organization)
+    ]
 
 
 @pytest.mark.django_db

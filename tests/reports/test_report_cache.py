@@ -40,7 +40,9 @@ def test_a_second_download_of_the_same_report_is_not_rendered_again(client, pers
     assert len(renders) == 1
 
 
-@pytest.mark.parametrize("other", [{"format": "xlsx"}, {"lang": "sv"}, {"variant": "annual"}, {"on": "2026-12-31"}])
+@pytest.mark.parametrize(
+    "other", [{"format": "xlsx"}, {"lang": "sv"}, {"variant": "annual"}, {"on": "2026-12-31"}]
+)
 def test_another_format_language_variant_or_date_is_its_own_report(client, personas, renders, other):
     plan = make_plan(2, organization=personas.organization)
     base = {"format": "docx", "lang": "fi", "variant": "council", "on": "2026-06-30"}
@@ -69,8 +71,14 @@ def test_a_round_report_is_cached_apart_from_the_plan_report(client, personas, r
     from seuranta.monitoring.reporting import open_round
 
     plan = make_plan(2, organization=personas.organization)
-    reporting_round = open_round(plan, title="Q1/2026", period="2026-Q1", deadline=date(2026, 4, 15), root=None,
-                                 user=personas.coordinator)
+    reporting_round = open_round(
+        plan,
+        title="Q1/2026",
+        period="2026-Q1",
+        deadline=date(2026, 4, 15),
+        root=None,
+        user=personas.coordinator,
+    )
     client.get(_url(plan))
     response = client.get(_url(plan, round=reporting_round.pk))
     assert response.status_code == 200

@@ -32,9 +32,17 @@ def test_everyone_may_read_the_report_of_a_published_plan(client, personas, role
     assert "Mittari" in response.content.decode()
 
 
-@pytest.mark.parametrize(("role", "status"), [
-    ("anonymous", 404), ("outsider", 404), ("viewer", 200), ("responsible", 200), ("coordinator", 200),
-    ("admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        ("anonymous", 404),
+        ("outsider", 404),
+        ("viewer", 200),
+        ("responsible", 200),
+        ("coordinator", 200),
+        ("admin", 200),
+    ],
+)
 def test_only_members_may_read_the_report_of_a_draft_plan(client, personas, role, status):
     plan = make_plan(2, organization=personas.organization, state=Plan.State.DRAFT)
     response = _login(client, personas, role).get(_url(plan))
@@ -46,11 +54,14 @@ def test_missing_plan_is_not_found(client, personas):
     assert client.get(reverse("reports:plan_report", args=[99999])).status_code == 404
 
 
-@pytest.mark.parametrize(("fmt", "content_type", "magic"), [
-    pytest.param("pdf", "application/pdf", b"%PDF", marks=pytest.mark.pdf),
-    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
-    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
-])
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "magic"),
+    [
+        pytest.param("pdf", "application/pdf", b"%PDF", marks=pytest.mark.pdf),
+        ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
+        ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK"),
+    ],
+)
 def test_report_downloads_come_as_attachments(client, personas, fmt, content_type, magic):
     plan = make_plan(2, organization=personas.organization)
     response = _login(client, personas, "viewer").get(_url(plan, format=fmt, on="2026-06-30"))
@@ -65,7 +76,8 @@ def test_report_of_one_unit_and_date_and_language(client, personas):
 
     plan = make_plan(2, organization=personas.organization)
     response = _login(client, personas, "viewer").get(
-        _url(plan, format="xlsx", unit="Konsernipalvelut", on="2026-06-30", lang="sv"))
+        _url(plan, format="xlsx", unit="Konsernipalvelut", on="2026-06-30", lang="sv")
+    )
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet.max_row == 3
     assert "Indikator" in [c.value for c in sheet[1]]

@@ -85,4 +85,6 @@ if __name__ == "__main__":
         write()
     for entry in lexicon.entries():
         names = attestations(entry)
-        print(f"{entry.language} {entry.term:20} {len(publishers(names))} publishers: {sorted(publishers(names))}")
+        print(
+            f"{entry.language} {entry.term:20} {len(publishers(names))} publishers: {sorted(publishers(names))}"
+        )

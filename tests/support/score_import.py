@@ -13,6 +13,7 @@ Both files are in the interchange format (../spec/plan-format.md).
 Prints one row per metric and, last, `score: X.XXX` (the weighted mean over
 documents). Only the standard library is used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,14 @@ from pathlib import Path
 TITLE_MATCH = 0.8
 TEXT_MATCH = 0.7
 WEIGHTS = {
-    "nodes": 0.20, "context": 0.10, "indicators": 0.20, "baselines": 0.10,
-    "targets": 0.15, "progress": 0.10, "responsible": 0.05, "schedule": 0.05,
+    "nodes": 0.20,
+    "context": 0.10,
+    "indicators": 0.20,
+    "baselines": 0.10,
+    "targets": 0.15,
+    "progress": 0.10,
+    "responsible": 0.05,
+    "schedule": 0.05,
     "milestones": 0.05,
 }
 
@@ -86,8 +93,14 @@ def flatten(doc: dict) -> list[Node]:
         for item in items or []:
             if not isinstance(item, dict):
                 continue
-            node = Node(norm(item.get("title")), norm(item.get("level")), norm(item.get("unit")),
-                        list(ancestors), item, [i for i in item.get("indicators") or [] if isinstance(i, dict)])
+            node = Node(
+                norm(item.get("title")),
+                norm(item.get("level")),
+                norm(item.get("unit")),
+                list(ancestors),
+                item,
+                [i for i in item.get("indicators") or [] if isinstance(i, dict)],
+            )
             out.append(node)
             context = ancestors + [node.title] + ([node.unit] if node.unit else [])
             walk(item.get("children"), context)
@@ -145,7 +158,9 @@ def score_measures(golds: list[dict], preds: list[dict]) -> tuple[int, int]:
         return 1.0 + bonus
 
     pairs = greedy_match(golds, preds, s, 1.0)
-    good_period = sum(1 for i, j in pairs.items() if years(golds[i].get("period")) == years(preds[j].get("period")))
+    good_period = sum(
+        1 for i, j in pairs.items() if years(golds[i].get("period")) == years(preds[j].get("period"))
+    )
     return len(pairs), good_period
 
 
@@ -176,7 +191,9 @@ def score_document(gold: dict, pred: dict) -> dict[str, float | None]:
 
     imatch = greedy_match(gind, pind, ind_score, TITLE_MATCH)
     m["indicators"] = f1(len(imatch), len(gind), len(pind))
-    m["placement"] = ratio(sum(1 for i, j in imatch.items() if nmatch.get(gind[i][0]) == pind[j][0]), len(imatch))
+    m["placement"] = ratio(
+        sum(1 for i, j in imatch.items() if nmatch.get(gind[i][0]) == pind[j][0]), len(imatch)
+    )
 
     base_total = base_hit = 0
     tgt_gold = tgt_pred = tgt_hit = tgt_period = 0
@@ -213,7 +230,14 @@ def score_document(gold: dict, pred: dict) -> dict[str, float | None]:
         p = pnodes[j].raw if j is not None else {}
         gp = [norm(x.get("text")) for x in n.raw.get("progress") or [] if isinstance(x, dict)]
         pp = [norm(x.get("text")) for x in p.get("progress") or [] if isinstance(x, dict)]
-        prog_hit += len(greedy_match(gp, pp, lambda a, b: 1.0 if (a in b or b in a) and min(len(a), len(b)) > 20 else sim(a, b), TEXT_MATCH))
+        prog_hit += len(
+            greedy_match(
+                gp,
+                pp,
+                lambda a, b: 1.0 if (a in b or b in a) and min(len(a), len(b)) > 20 else sim(a, b),
+                TEXT_MATCH,
+            )
+        )
         gr = [norm(x) for x in n.raw.get("responsible") or [] if isinstance(x, str)]
         if gr:
             pr = [norm(x) for x in p.get("responsible") or [] if isinstance(x, str)]
@@ -246,7 +270,10 @@ def run_cmd(cmd: str, source: Path, timeout: float) -> dict:
     argv = [a.replace("{}", str(source)) for a in shlex.split(cmd)]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
-        print(f"  {source.name}: command failed ({done.returncode}): {done.stderr.strip()[-300:]}", file=sys.stderr)
+        print(
+            f"  {source.name}: command failed ({done.returncode}): {done.stderr.strip()[-300:]}",
+            file=sys.stderr,
+        )
         return {}
     try:
         data = json.loads(done.stdout)

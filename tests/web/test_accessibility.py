@@ -18,8 +18,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 try:
@@ -28,7 +35,9 @@ except ImportError:  # pragma: no cover
     sync_playwright = None
 
 if sync_playwright is None or not Path(CHROMIUM).exists():
-    pytestmark.append(pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium"))
+    pytestmark.append(
+        pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium")
+    )
 
 
 @dataclass(frozen=True)
@@ -52,22 +61,66 @@ def site(transactional_db, live_server):
     from seuranta.importing.models import ImportDraft
 
     draft = ImportDraft.objects.create(
-        created_by=personas.coordinator, organization=personas.organization, file_name="tuotu.txt",
-        plan={"format": "seuranta-plan/1", "title": "Tuotu", "organization": None, "levels": ["Tavoite"],
-              "sections": [], "nodes": [{"level": "Tavoite", "title": "A", "indicators": [
-                  {"name": "M", "baseline": {"text": "3", "kind": "value", "value": 3},
-                   "targets": [{"text": "5", "kind": "value", "value": 5, "period": "2026"}]}]}]},
-        warnings=[{"code": "x", "message": "Tarkista.", "path": ["A"], "indicator": None, "field": "title",
-                   "node": "0", "checked": False},
-                  {"code": "y", "message": "Koko asiakirja.", "path": [], "indicator": None, "field": None,
-                   "node": "", "checked": False}])
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="tuotu.txt",
+        plan={
+            "format": "seuranta-plan/1",
+            "title": "Tuotu",
+            "organization": None,
+            "levels": ["Tavoite"],
+            "sections": [],
+            "nodes": [
+                {
+                    "level": "Tavoite",
+                    "title": "A",
+                    "indicators": [
+                        {
+                            "name": "M",
+                            "baseline": {"text": "3", "kind": "value", "value": 3},
+                            "targets": [{"text": "5", "kind": "value", "value": 5, "period": "2026"}],
+                        }
+                    ],
+                }
+            ],
+        },
+        warnings=[
+            {
+                "code": "x",
+                "message": "Tarkista.",
+                "path": ["A"],
+                "indicator": None,
+                "field": "title",
+                "node": "0",
+                "checked": False,
+            },
+            {
+                "code": "y",
+                "message": "Koko asiakirja.",
+                "path": [],
+                "indicator": None,
+                "field": None,
+                "node": "",
+                "checked": False,
+            },
+        ],
+    )
     from seuranta.importing.models import ImportUpload
 
-    reading = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
-                                          file_name="luetaan.pdf", data=b"%PDF-")
-    failed = ImportUpload.objects.create(created_by=personas.coordinator, organization=personas.organization,
-                                         file_name="hidas.pdf", data=b"%PDF-", state=ImportUpload.State.FAILED,
-                                         problem="Tiedoston lukeminen kesti liian kauan.")
+    reading = ImportUpload.objects.create(
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="luetaan.pdf",
+        data=b"%PDF-",
+    )
+    failed = ImportUpload.objects.create(
+        created_by=personas.coordinator,
+        organization=personas.organization,
+        file_name="hidas.pdf",
+        data=b"%PDF-",
+        state=ImportUpload.State.FAILED,
+        problem="Tiedoston lukeminen kesti liian kauan.",
+    )
     anonymous_pages = {
         "home": Target(reverse("home"), "Suunnitelmat"),
         "login": Target(reverse("login"), "Kirjaudu sisään"),
@@ -80,16 +133,22 @@ def site(transactional_db, live_server):
         "node_edit": Target(reverse("node_edit", args=[node.pk]), f"Muokkaa: {node.title}"),
         "node_add": Target(reverse("node_add_child", args=[node.pk]), f"Lisää alakohta: {node.title}"),
         "node_delete": Target(reverse("node_delete", args=[node.pk]), f"Poista: {node.title}"),
-        "indicator_edit": Target(reverse("indicator_edit", args=[node.indicators.first().pk]), "Muokkaa mittaria"),
-        "milestone_edit": Target(reverse("milestone_edit", args=[node.milestones.first().pk]),
-                                 "Muokkaa osatavoitetta"),
+        "indicator_edit": Target(
+            reverse("indicator_edit", args=[node.indicators.first().pk]), "Muokkaa mittaria"
+        ),
+        "milestone_edit": Target(
+            reverse("milestone_edit", args=[node.milestones.first().pk]), "Muokkaa osatavoitetta"
+        ),
         "plan_settings": Target(reverse("plan_settings", args=[plan.pk]), "Suunnitelman asetukset"),
         "import_upload": Target(reverse("importing:upload"), "Tuo suunnitelma"),
         "import_review": Target(reverse("importing:review", args=[draft.pk]), "Tarkista tuonti: tuotu.txt"),
         "import_progress": Target(reverse("importing:progress", args=[reading.pk]), "Asiakirjaa luetaan"),
         "import_failed": Target(reverse("importing:progress", args=[failed.pk]), "Asiakirjaa luetaan"),
-        "403": Target(reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
-                      "Sinulla ei ole oikeutta tähän", 403),
+        "403": Target(
+            reverse("node_edit", args=[Node.objects.filter(plan=archived).first().pk]),
+            "Sinulla ei ole oikeutta tähän",
+            403,
+        ),
     }
     return live_server.url, anonymous_pages, coordinator_pages
 
@@ -106,10 +165,13 @@ def axe_violations(page) -> list[dict]:
     # Evaluated through the DevTools protocol, not as an inline <script>, which the pages' CSP forbids.
     page.evaluate("(source) => { (0, eval)(source); }", AXE.read_text(encoding="utf-8"))
     result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG)
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
+    )
     assert result["passes"], "axe ran no checks"
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"]]
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
 
 
 def new_page(browser):
@@ -123,7 +185,9 @@ def log_in(page, base: str, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_load_state()
-    assert page.locator(".logout-form .user-name").inner_text() == username, f"{username} did not get logged in"
+    assert page.locator(".logout-form .user-name").inner_text() == username, (
+        f"{username} did not get logged in"
+    )
 
 
 def open_page(page, base: str, target: Target) -> None:
@@ -164,11 +228,14 @@ def test_node_form_refusing_a_non_member_has_no_axe_violations(site, browser):
     page = new_page(browser)
     log_in(page, base, "coordinator")
     open_page(page, base, pages["node_edit"])
-    page.evaluate("""(id) => {
+    page.evaluate(
+        """(id) => {
         const box = document.querySelector('input[name=responsible_users]').cloneNode();
         box.value = id; box.id = 'forged'; box.checked = true; box.hidden = true;
         document.querySelector('fieldset.checkboxes').append(box);
-    }""", "999999")  # no member has it; no query here, this thread runs Playwright's event loop
+    }""",
+        "999999",
+    )  # no member has it; no query here, this thread runs Playwright's event loop
     with page.expect_navigation():
         page.click("main form.stacked button[type=submit]")
     assert page.locator("#id_responsible_users_error").is_visible()

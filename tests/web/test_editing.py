@@ -11,9 +11,17 @@ def action(plan) -> Node:
 
 
 def node_data(node: Node, **changes) -> dict:
-    data = {"title": node.title, "level": node.level, "description": node.description or "",
-            "org_unit": node.org_unit_id or "", "unit_name": node.unit_name or "", "responsible": "\n".join(node.responsible),
-            "schedule": node.schedule or "", "phase": node.phase, "version": node.version}
+    data = {
+        "title": node.title,
+        "level": node.level,
+        "description": node.description or "",
+        "org_unit": node.org_unit_id or "",
+        "unit_name": node.unit_name or "",
+        "responsible": "\n".join(node.responsible),
+        "schedule": node.schedule or "",
+        "phase": node.phase,
+        "version": node.version,
+    }
     data.update(changes)
     return data
 
@@ -35,8 +43,17 @@ def edit_urls(plan):
     }
 
 
-EDIT_PAGES = ["node_edit", "node_add_child", "node_add", "node_delete", "indicator_add", "indicator_edit",
-              "milestone_add", "milestone_edit", "plan_settings"]
+EDIT_PAGES = [
+    "node_edit",
+    "node_add_child",
+    "node_add",
+    "node_delete",
+    "indicator_add",
+    "indicator_edit",
+    "milestone_add",
+    "milestone_edit",
+    "plan_settings",
+]
 
 
 @pytest.mark.parametrize("page", EDIT_PAGES)
@@ -60,8 +77,9 @@ def test_edit_pages_of_a_draft_are_missing_for_non_members(client, personas, rol
 def test_only_editors_can_save_a_node(client, personas, role):
     plan = make_plan(1)
     node = action(plan)
-    client_for(client, personas, role).post(reverse("node_edit", args=[node.pk]),
-                                             node_data(node, title="Muutettu"))
+    client_for(client, personas, role).post(
+        reverse("node_edit", args=[node.pk]), node_data(node, title="Muutettu")
+    )
     node.refresh_from_db()
     assert (node.title == "Muutettu") == (role in EDITORS)
 
@@ -139,8 +157,13 @@ def test_second_saver_can_save_again_after_seeing_the_conflict(client, personas)
 
 def test_conflicting_indicator_save_changes_nothing(client, personas):
     indicator = action(make_plan(1)).indicators.first()
-    data = {"name": "A", "unit": "kpl", "baseline": "10 (2025)", "targets": "20 vuonna 2027",
-            "version": indicator.version}
+    data = {
+        "name": "A",
+        "unit": "kpl",
+        "baseline": "10 (2025)",
+        "targets": "20 vuonna 2027",
+        "version": indicator.version,
+    }
     client.force_login(personas.admin)
     client.post(reverse("indicator_edit", args=[indicator.pk]), data)
     response = client.post(reverse("indicator_edit", args=[indicator.pk]), {**data, "name": "B"})
@@ -161,8 +184,9 @@ def test_conflicting_milestone_save_changes_nothing(client, personas):
 def test_half_filled_node_form_keeps_the_input(client, personas):
     node = action(make_plan(1))
     client.force_login(personas.admin)
-    response = client.post(reverse("node_edit", args=[node.pk]),
-                           node_data(node, title="", description="Kirjoitettu kuvaus"))
+    response = client.post(
+        reverse("node_edit", args=[node.pk]), node_data(node, title="", description="Kirjoitettu kuvaus")
+    )
     assert response.status_code == 200
     assert "Kirjoitettu kuvaus" in response.content.decode()
     assert response.context["form"].errors["title"]
@@ -171,9 +195,15 @@ def test_half_filled_node_form_keeps_the_input(client, personas):
 def test_wrong_number_format_in_plan_settings_is_refused_with_the_input_kept(client, personas):
     plan = make_plan(1)
     client.force_login(personas.coordinator)
-    response = client.post(reverse("plan_settings", args=[plan.pk]), {
-        "title": "Uusi nimi", "state": "published", "tolerance": "kymmenen", "version": plan.version,
-    })
+    response = client.post(
+        reverse("plan_settings", args=[plan.pk]),
+        {
+            "title": "Uusi nimi",
+            "state": "published",
+            "tolerance": "kymmenen",
+            "version": plan.version,
+        },
+    )
     assert response.status_code == 200 and response.context["form"].errors["tolerance"]
     assert "Uusi nimi" in response.content.decode()
     assert Plan.objects.get(pk=plan.pk).title == "Testisuunnitelma"
@@ -182,22 +212,40 @@ def test_wrong_number_format_in_plan_settings_is_refused_with_the_input_kept(cli
 def test_plan_settings_read_finnish_decimal_commas(client, personas):
     plan = make_plan(1)
     client.force_login(personas.coordinator)
-    client.post(reverse("plan_settings", args=[plan.pk]), {
-        "title": "T", "state": "draft", "tolerance": "0,15", "levels": "Tavoite\nToimenpide",
-        "state_scale": "Ei\nKyllä", "version": plan.version,
-    }, HTTP_ACCEPT_LANGUAGE="fi")
+    client.post(
+        reverse("plan_settings", args=[plan.pk]),
+        {
+            "title": "T",
+            "state": "draft",
+            "tolerance": "0,15",
+            "levels": "Tavoite\nToimenpide",
+            "state_scale": "Ei\nKyllä",
+            "version": plan.version,
+        },
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
     plan.refresh_from_db()
     assert (plan.tolerance, plan.state, plan.levels, plan.state_scale) == (
-        0.15, "draft", ["Tavoite", "Toimenpide"], ["Ei", "Kyllä"])
+        0.15,
+        "draft",
+        ["Tavoite", "Toimenpide"],
+        ["Ei", "Kyllä"],
+    )
 
 
 def test_indicator_targets_are_parsed_and_stored_as_measures(client, personas):
     node = action(make_plan(1))
     client.force_login(personas.coordinator)
-    client.post(reverse("indicator_add", args=[node.pk]), {
-        "name": "Sairauspoissaolot", "unit": "pv", "baseline": "8 860 pv (2024)",
-        "targets": "enintään 8 000 pv vuonna 2026", "version": 0,
-    })
+    client.post(
+        reverse("indicator_add", args=[node.pk]),
+        {
+            "name": "Sairauspoissaolot",
+            "unit": "pv",
+            "baseline": "8 860 pv (2024)",
+            "targets": "enintään 8 000 pv vuonna 2026",
+            "version": 0,
+        },
+    )
     indicator = Indicator.objects.get(name="Sairauspoissaolot")
     target = indicator.measures.get(role=Measure.Role.TARGET)
     baseline = indicator.measures.get(role=Measure.Role.BASELINE)
@@ -232,7 +280,9 @@ def test_moving_an_item_up_swaps_it_with_the_one_before(client, personas):
     third = Node.objects.get(plan=plan, title="Toimenpide 3")
     client.force_login(personas.coordinator)
     client.post(reverse("node_move", args=[third.pk]), {"direction": "up"})
-    titles = list(Node.objects.filter(plan=plan, parent=third.parent).order_by("order").values_list("title", flat=True))
+    titles = list(
+        Node.objects.filter(plan=plan, parent=third.parent).order_by("order").values_list("title", flat=True)
+    )
     assert titles == ["Toimenpide 1", "Toimenpide 3", "Toimenpide 2"]
 
 
@@ -248,8 +298,10 @@ def test_milestone_can_be_marked_done(client, personas):
     milestone = action(make_plan(1)).milestones.first()
     client.force_login(personas.coordinator)
     token = client.get(reverse("milestone_edit", args=[milestone.pk])).context["version"]
-    client.post(reverse("milestone_edit", args=[milestone.pk]),
-                {"title": milestone.title, "due": milestone.due, "done": "on", "version": token})
+    client.post(
+        reverse("milestone_edit", args=[milestone.pk]),
+        {"title": milestone.title, "due": milestone.due, "done": "on", "version": token},
+    )
     assert Milestone.objects.get(pk=milestone.pk).done is True
 
 
@@ -263,9 +315,15 @@ def test_archived_plan_settings_can_still_be_changed_to_bring_it_back(client, pe
     plan = make_plan(1, state=Plan.State.ARCHIVED)
     client.force_login(personas.coordinator)
     assert client.get(reverse("plan_settings", args=[plan.pk])).status_code == 200
-    response = client.post(reverse("plan_settings", args=[plan.pk]), {
-        "title": plan.title, "state": "published", "levels": "\n".join(plan.levels), "version": plan.version,
-    })
+    response = client.post(
+        reverse("plan_settings", args=[plan.pk]),
+        {
+            "title": plan.title,
+            "state": "published",
+            "levels": "\n".join(plan.levels),
+            "version": plan.version,
+        },
+    )
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.state == Plan.State.PUBLISHED

@@ -33,7 +33,9 @@ def _lock(client, username, limit=3):
 def test_twenty_wrong_passwords_lock_the_username_with_a_finnish_page(client, personas, settings):
     from seuranta import settings_security
 
-    assert settings_security.AXES_FAILURE_LIMIT == 20  # the default, unless LOGIN_FAILURE_LIMIT says otherwise
+    assert (
+        settings_security.AXES_FAILURE_LIMIT == 20
+    )  # the default, unless LOGIN_FAILURE_LIMIT says otherwise
     settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT = True, settings_security.AXES_FAILURE_LIMIT
     _fail(client, "viewer", 19)
     response = _login(client, "viewer", "väärä-salasana")
@@ -58,8 +60,11 @@ def test_the_lock_ends_after_the_cool_off(client, personas, throttled):
 
     _lock(client, "viewer")
     # The cool-off is measured from the last failure: move it back past the lockout.
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time
-                                 - throttled.AXES_COOLOFF_TIME - timedelta(seconds=1))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.get().attempt_time
+        - throttled.AXES_COOLOFF_TIME
+        - timedelta(seconds=1)
+    )
     response = _login(client, "viewer", PASSWORD)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(personas.viewer.pk)
@@ -105,8 +110,10 @@ def test_administrators_see_and_can_lift_locks_in_the_finnish_admin(client, pers
     page = client.get("/admin/axes/accessattempt/").content.decode()
     assert "Kirjautumisyritykset" in page and "viewer" in page
     attempt = AccessAttempt.objects.get(username="viewer")
-    client.post("/admin/axes/accessattempt/", {"action": "delete_selected", "_selected_action": [attempt.pk],
-                                               "post": "yes"})
+    client.post(
+        "/admin/axes/accessattempt/",
+        {"action": "delete_selected", "_selected_action": [attempt.pk], "post": "yes"},
+    )
     client.logout()
     assert _login(client, "viewer", PASSWORD).status_code == 302
 
@@ -117,7 +124,9 @@ def test_the_lockout_page_tells_how_long_the_lock_still_lasts(client, personas, 
     from axes.models import AccessAttempt
 
     _lock(client, "viewer")
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=10))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=10)
+    )
     response = _login(client, "viewer", PASSWORD)
     assert response.status_code == 429
     assert "20 minuutiksi" in response.content.decode()

@@ -88,25 +88,50 @@ def test_node_page_shows_milestones_and_change_history(client, personas):
     plan = make_plan(1)
     node = Node.objects.get(pk=action_id(plan))
     client.force_login(personas.coordinator)
-    client.post(reverse("node_edit", args=[node.pk]), {
-        "title": "Uusi otsikko", "level": "Toimenpide", "version": node.version, "responsible": "johtaja",
-    })
+    client.post(
+        reverse("node_edit", args=[node.pk]),
+        {
+            "title": "Uusi otsikko",
+            "level": "Toimenpide",
+            "version": node.version,
+            "responsible": "johtaja",
+        },
+    )
     content = client.get(reverse("node", args=[node.pk])).content.decode()
     assert "Osatavoite 1" in content
     assert "Uusi otsikko" in content and "coordinator" in content
 
 
 def finnish_plan():
-    nodes = [core.Node(level="Tavoite", title="Osaava henkilöstö", children=[
-        core.Node(level="Toimenpide", title="Kehityskeskustelut käydään vuosittain"),
-        core.Node(level="Toimenpide", title="Perehdytysmalli uudistetaan", unit="Henkilöstöpalvelut",
-                  responsible=["HR-johtaja"]),
-    ]), core.Node(level="Tavoite", title="Talous tasapainossa", children=[
-        core.Node(level="Toimenpide", title="Menot kuriin",
-                  indicators=[core.Indicator(name="Työhyvinvointikyselyn tulos")]),
-    ])]
-    return core.Plan(title="Henkilöstöohjelma", organization="Testikaupunki", levels=["Tavoite", "Toimenpide"],
-                     nodes=nodes)
+    nodes = [
+        core.Node(
+            level="Tavoite",
+            title="Osaava henkilöstö",
+            children=[
+                core.Node(level="Toimenpide", title="Kehityskeskustelut käydään vuosittain"),
+                core.Node(
+                    level="Toimenpide",
+                    title="Perehdytysmalli uudistetaan",
+                    unit="Henkilöstöpalvelut",
+                    responsible=["HR-johtaja"],
+                ),
+            ],
+        ),
+        core.Node(
+            level="Tavoite",
+            title="Talous tasapainossa",
+            children=[
+                core.Node(
+                    level="Toimenpide",
+                    title="Menot kuriin",
+                    indicators=[core.Indicator(name="Työhyvinvointikyselyn tulos")],
+                ),
+            ],
+        ),
+    ]
+    return core.Plan(
+        title="Henkilöstöohjelma", organization="Testikaupunki", levels=["Tavoite", "Toimenpide"], nodes=nodes
+    )
 
 
 def test_search_finds_finnish_word_forms(client, db):

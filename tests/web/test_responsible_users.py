@@ -9,8 +9,10 @@ from tests.monitoring.conftest import open_test_round
 from tests.web.helpers import EDITORS, ROLES, client_for, count_queries
 from tests.web.test_editing import action, node_data
 
-REFUSED = ("Valitse vastuuhenkilöt vain niistä suunnitelman organisaation jäsenistä, jotka saavat raportoida; "
-           "katselija ei voi olla vastuuhenkilö.")
+REFUSED = (
+    "Valitse vastuuhenkilöt vain niistä suunnitelman organisaation jäsenistä, jotka saavat raportoida; "
+    "katselija ei voi olla vastuuhenkilö."
+)
 
 
 def named_member(username: str, organization, first: str, last: str, role=Membership.Role.RESPONSIBLE):
@@ -22,8 +24,9 @@ def named_member(username: str, organization, first: str, last: str, role=Member
 
 def assign(client, node: Node, users) -> object:
     node.refresh_from_db()
-    return client.post(reverse("node_edit", args=[node.pk]),
-                       node_data(node, responsible_users=[u.pk for u in users]))
+    return client.post(
+        reverse("node_edit", args=[node.pk]), node_data(node, responsible_users=[u.pk for u in users])
+    )
 
 
 def test_edit_page_offers_the_organisations_members_by_name_and_role(client, personas):
@@ -69,12 +72,18 @@ def test_a_person_added_during_an_open_round_sees_the_action_in_their_reports(cl
     node.responsible_users.add(colleague)
     entry = open_test_round(plan, personas.coordinator).entries.get(node=node)
     client.force_login(personas.responsible)
-    assert reverse("monitoring:entry", args=[entry.pk]) not in client.get(reverse("monitoring:my_reports")).content.decode()
+    assert (
+        reverse("monitoring:entry", args=[entry.pk])
+        not in client.get(reverse("monitoring:my_reports")).content.decode()
+    )
 
     client.force_login(personas.coordinator)
     assign(client, node, [colleague, personas.responsible])
     client.force_login(personas.responsible)
-    assert reverse("monitoring:entry", args=[entry.pk]) in client.get(reverse("monitoring:my_reports")).content.decode()
+    assert (
+        reverse("monitoring:entry", args=[entry.pk])
+        in client.get(reverse("monitoring:my_reports")).content.decode()
+    )
 
 
 def test_an_action_given_its_first_responsible_person_mid_round_joins_the_open_round(client, personas):
@@ -90,7 +99,10 @@ def test_an_action_given_its_first_responsible_person_mid_round_joins_the_open_r
     entry = reporting_round.entries.get(node=second)
     assert [e.node_id for e in reporting_round.entries.order_by("order")] == [first.pk, second.pk, third.pk]
     client.force_login(personas.responsible)
-    assert reverse("monitoring:entry", args=[entry.pk]) in client.get(reverse("monitoring:my_reports")).content.decode()
+    assert (
+        reverse("monitoring:entry", args=[entry.pk])
+        in client.get(reverse("monitoring:my_reports")).content.decode()
+    )
 
 
 def test_a_closed_round_gets_no_entry_for_a_newly_assigned_action(client, personas):
@@ -161,7 +173,8 @@ def test_assigning_moves_the_nodes_version_on(client, personas):
 def test_only_editors_can_assign_responsible_users(client, personas, role):
     node = action(make_plan(1, organization=personas.organization))
     response = client_for(client, personas, role).post(
-        reverse("node_edit", args=[node.pk]), node_data(node, responsible_users=[personas.responsible.pk]))
+        reverse("node_edit", args=[node.pk]), node_data(node, responsible_users=[personas.responsible.pk])
+    )
     expected = {"anonymous": 302, "outsider": 403, "viewer": 403, "responsible": 403}.get(role, 302)
     assert response.status_code == expected
     if role == "anonymous":
@@ -174,8 +187,10 @@ def test_a_person_outside_the_organisation_is_refused_and_nothing_is_saved(clien
     node = action(make_plan(1, organization=personas.organization))
     stranger = personas.outsider if who == "outsider" else make_user("stranger")
     client.force_login(personas.coordinator)
-    response = client.post(reverse("node_edit", args=[node.pk]),
-                           node_data(node, title="Muutettu", responsible_users=[personas.responsible.pk, stranger.pk]))
+    response = client.post(
+        reverse("node_edit", args=[node.pk]),
+        node_data(node, title="Muutettu", responsible_users=[personas.responsible.pk, stranger.pk]),
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["responsible_users"] == [REFUSED]
     assert REFUSED in response.content.decode()
@@ -216,10 +231,16 @@ def test_edit_page_query_count_does_not_grow_with_members_or_responsible_users(c
     counts = []
     for size in (2, 20):
         node = action(make_plan(1, organization=personas.organization))
-        people = [named_member(f"henkilo{size}_{i}", personas.organization, "Henkilö", f"{size}-{i}")
-                  for i in range(size)]
+        people = [
+            named_member(f"henkilo{size}_{i}", personas.organization, "Henkilö", f"{size}-{i}")
+            for i in range(size)
+        ]
         node.responsible_users.add(*people[: size // 2])
-        data = node_data(node, responsible_users=[p.pk for p in people[size // 2:]]) if method == "post" else None
+        data = (
+            node_data(node, responsible_users=[p.pk for p in people[size // 2 :]])
+            if method == "post"
+            else None
+        )
         counts.append(count_queries(client, reverse("node_edit", args=[node.pk]), method, data))
     assert counts[0] == counts[1]
 
@@ -236,8 +257,10 @@ def test_viewers_are_not_offered_as_responsible_people(client, personas):
 def test_making_a_viewer_responsible_is_refused_and_nothing_is_saved(client, personas):
     node = action(make_plan(1, organization=personas.organization))
     client.force_login(personas.coordinator)
-    response = client.post(reverse("node_edit", args=[node.pk]),
-                           node_data(node, title="Muutettu", responsible_users=[personas.viewer.pk]))
+    response = client.post(
+        reverse("node_edit", args=[node.pk]),
+        node_data(node, title="Muutettu", responsible_users=[personas.viewer.pk]),
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["responsible_users"] == [REFUSED]
     node.refresh_from_db()

@@ -72,12 +72,19 @@ def _login_through_proxy(settings, header):
     settings.SECURE_PROXY_SSL_HEADER = header
     client = Client(enforce_csrf_checks=True)
     # The proxy passes the Host the browser asked for; the browser sends its https Origin and Referer.
-    proxied = {"HTTP_HOST": "testserver", "HTTP_X_FORWARDED_PROTO": "https", "HTTP_ORIGIN": "https://testserver",
-               "HTTP_REFERER": "https://testserver/login/"}
+    proxied = {
+        "HTTP_HOST": "testserver",
+        "HTTP_X_FORWARDED_PROTO": "https",
+        "HTTP_ORIGIN": "https://testserver",
+        "HTTP_REFERER": "https://testserver/login/",
+    }
     client.get(reverse("login"), **proxied)
     token = client.cookies["csrftoken"].value
-    return client.post(reverse("login"), {"username": "viewer", "password": PASSWORD, "csrfmiddlewaretoken": token},
-                       **proxied)
+    return client.post(
+        reverse("login"),
+        {"username": "viewer", "password": PASSWORD, "csrfmiddlewaretoken": token},
+        **proxied,
+    )
 
 
 def test_behind_an_https_proxy_login_works_once_the_proxy_header_is_set(personas, settings):
@@ -94,19 +101,27 @@ def test_no_template_has_inline_script_handlers_or_style_attributes():
     import re
     from pathlib import Path
 
-    inline = re.compile(r"""\son[a-z]+\s*=|\sstyle\s*=|<style(?![^>]*nonce)|<script(?![^>]*\b(?:src|nonce)=)|javascript:""",
-                        re.IGNORECASE)
+    inline = re.compile(
+        r"""\son[a-z]+\s*=|\sstyle\s*=|<style(?![^>]*nonce)|<script(?![^>]*\b(?:src|nonce)=)|javascript:""",
+        re.IGNORECASE,
+    )
     package = Path(__file__).resolve().parents[2] / "seuranta"
-    found = [f"{path.relative_to(package)}: {match.group(0).strip()}"
-             for path in package.glob("*/templates/**/*.html")
-             for match in inline.finditer(path.read_text(encoding="utf-8"))]
+    found = [
+        f"{path.relative_to(package)}: {match.group(0).strip()}"
+        for path in package.glob("*/templates/**/*.html")
+        for match in inline.finditer(path.read_text(encoding="utf-8"))
+    ]
     assert not found, found
 
 
-def test_the_cache_is_redis_when_cache_url_names_it_and_files_in_the_data_dir_otherwise(production_env, tmp_path):
+def test_the_cache_is_redis_when_cache_url_names_it_and_files_in_the_data_dir_otherwise(
+    production_env, tmp_path
+):
     production_env.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
     assert importlib.reload(security).CACHES["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"}
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/1",
+    }
     production_env.delenv("CACHE_URL")
     production_env.setenv("SEURANTA_DATA_DIR", str(tmp_path))
     cache = importlib.reload(security).CACHES["default"]

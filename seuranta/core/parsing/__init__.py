@@ -27,8 +27,15 @@ from seuranta.core.parsing.profile import Profile
 from seuranta.core.parsing.readers import read_bytes
 
 __all__ = [
-    "Document", "ImportWarning", "ParseResult", "Profile", "SourceLine", "UnreadableDocument",
-    "parse_bytes", "parse_document", "parse_file",
+    "Document",
+    "ImportWarning",
+    "ParseResult",
+    "Profile",
+    "SourceLine",
+    "UnreadableDocument",
+    "parse_bytes",
+    "parse_document",
+    "parse_file",
 ]
 
 

@@ -29,8 +29,9 @@ def add_responsible(node: Node, value: str) -> None:
             node.responsible.append(person)
 
 
-def set_field(node: Node, role: str, value: str, period: str | None = None,
-              indicator: Indicator | None = None) -> None:
+def set_field(
+    node: Node, role: str, value: str, period: str | None = None, indicator: Indicator | None = None
+) -> None:
     """Put `value` into the field `role` names; measures into `indicator` or the node's last one."""
     value = fold_whitespace(value)
     if not value:

@@ -35,7 +35,7 @@ def _follows(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     if b == a[:-1] + (a[-1] + 1,) or b == a + (1,):
         return True
     for depth in range(1, len(a)):
-        parent = a[:depth - 1] + (a[depth - 1] + 1,)
+        parent = a[: depth - 1] + (a[depth - 1] + 1,)
         if b == parent or b == parent + (1,):
             return True
     return False
@@ -53,13 +53,14 @@ def _roman(numeral: str) -> int:
 def _markers(text: str) -> list[_Marker]:
     found = [
         _Marker(m.start(), m.end(), (_roman(m.group(1)),), m.group(2), roman=True)
-        for m in _ROMAN_RE.finditer(text) if m.group(1)
+        for m in _ROMAN_RE.finditer(text)
+        if m.group(1)
     ]
     for match in _MARKER_RE.finditer(text):
         number = tuple(int(part) for part in match.group(1).split("."))
         mark = match.group(2) or ""
         # "1." and "1)" lists name a capitalised or lower-case item; a bare "1" needs a capital.
-        if not mark and "." not in match.group(1) and not text[match.end():match.end() + 1].isupper():
+        if not mark and "." not in match.group(1) and not text[match.end() : match.end() + 1].isupper():
             continue
         found.append(_Marker(match.start(), match.end(), number, mark))
     return sorted(found, key=lambda marker: marker.start)
@@ -71,7 +72,7 @@ def _longest_run(markers: list[_Marker]) -> list[_Marker]:
         if first.number[-1] != 1:
             continue
         run = [first]
-        for marker in markers[i + 1:]:
+        for marker in markers[i + 1 :]:
             same_kind = (marker.mark == ")") == (run[-1].mark == ")") and marker.roman == run[-1].roman
             if same_kind and _follows(run[-1].number, marker.number):
                 run.append(marker)
@@ -87,10 +88,12 @@ def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
     if len(run) < MIN_RUN:
         return None
     parts: list[tuple[str, str | None]] = []
-    head = text[:run[0].start].strip()
+    head = text[: run[0].start].strip()
     if head:
         parts.append((head, None))
-    items = [text[m.end:(run[i + 1].start if i + 1 < len(run) else len(text))].strip() for i, m in enumerate(run)]
+    items = [
+        text[m.end : (run[i + 1].start if i + 1 < len(run) else len(text))].strip() for i, m in enumerate(run)
+    ]
     tail = ""
     last_sentences = _SENTENCE_END_RE.split(items[-1], maxsplit=1)
     if len(last_sentences) == 2:

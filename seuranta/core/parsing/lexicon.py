@@ -24,8 +24,17 @@ from importlib import resources
 import snowballstemmer
 
 ROLES = (
-    "level", "indicator", "baseline", "target", "actual", "responsible", "schedule",
-    "milestone", "progress", "source", "description",
+    "level",
+    "indicator",
+    "baseline",
+    "target",
+    "actual",
+    "responsible",
+    "schedule",
+    "milestone",
+    "progress",
+    "source",
+    "description",
 )
 LANGUAGES = ("fi", "sv")
 # Compound heads shorter than this are not trusted ("teko" inside "arkkitehtuuri..." is not a deed).
@@ -50,9 +59,13 @@ def _load(language: str) -> list[Entry]:
     raw = json.loads(resources.files(__package__).joinpath("lexicon", f"{language}.json").read_text("utf-8"))
     return [
         Entry(
-            term=item["term"], role=item["role"], language=language,
+            term=item["term"],
+            role=item["role"],
+            language=language,
             forms=tuple(form.lower() for form in item["forms"]),
-            level=item.get("level"), rank=item.get("rank"), attested=tuple(item.get("attested", ())),
+            level=item.get("level"),
+            rank=item.get("rank"),
+            attested=tuple(item.get("attested", ())),
         )
         for item in raw["entries"]
     ]
@@ -87,7 +100,9 @@ def _prefixes() -> tuple[tuple[str, Entry], ...]:
 @cache
 def _heads() -> tuple[tuple[str, Entry], ...]:
     # Longest first, so "lähtötilanne" is a baseline before "tilanne" is a progress word.
-    return tuple(sorted(((f, e) for f, e in _forms().items() if len(f) >= _MIN_HEAD), key=lambda p: -len(p[0])))
+    return tuple(
+        sorted(((f, e) for f, e in _forms().items() if len(f) >= _MIN_HEAD), key=lambda p: -len(p[0]))
+    )
 
 
 @cache
@@ -122,7 +137,7 @@ def lookup(word: str) -> Entry | None:
         if word.endswith(form) and len(word) - len(form) >= 3:
             return entry
     for prefix, entry in _prefixes():
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and not rest.startswith(_DERIVATIONS):
             return entry
     for language in LANGUAGES:

@@ -71,7 +71,7 @@ def _numbering(text: str) -> tuple[str, str] | None:
     """(style, rest) for a numbered line: "1.2. Otsikko" -> ("dec2", "Otsikko")."""
     match = _DECIMAL_RE.match(text)
     if match:
-        number, mark, rest = match.group(1), match.group(2), text[match.end():]
+        number, mark, rest = match.group(1), match.group(2), text[match.end() :]
         depth = number.count(".") + 1
         # "12 uutta ..." is a count, not a number; a bare number must lead a capitalised title.
         if mark is None and depth == 1 and not rest[:1].isupper():
@@ -80,15 +80,14 @@ def _numbering(text: str) -> tuple[str, str] | None:
     for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE)):
         match = regex.match(text)
         if match:
-            return style, text[match.end():]
+            return style, text[match.end() :]
     return None
 
 
 def _is_caps_heading(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
-        len(letters) >= 4 and all(ch.isupper() for ch in letters)
-        and len(text.split()) <= MAX_HEADING_WORDS
+        len(letters) >= 4 and all(ch.isupper() for ch in letters) and len(text.split()) <= MAX_HEADING_WORDS
     )
 
 
@@ -98,7 +97,7 @@ def _level_item(text: str) -> tuple[lexicon.Entry, str] | None:
     if entry is None:
         return None
     first = lexicon.words(text)[0]
-    rest = text[text.lower().find(first.lower()) + len(first):]
+    rest = text[text.lower().find(first.lower()) + len(first) :]
     if rest.startswith(":"):
         rest = rest[1:].strip()
         return (entry, rest) if rest else None
@@ -132,7 +131,11 @@ def classify_text(text: str, source: int = 0) -> Line:
     if _is_caps_heading(text):
         return Line("item", text, source, style="caps")
     label = _LABEL_RE.match(text)
-    if label and len(label.group(1).split()) <= MAX_LABEL_WORDS and not label.group(1).endswith(("http", "https")):
+    if (
+        label
+        and len(label.group(1).split()) <= MAX_LABEL_WORDS
+        and not label.group(1).endswith(("http", "https"))
+    ):
         return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
     return Line("text", text, source)
 
@@ -168,8 +171,10 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
 
 def _is_short_heading(text: str) -> bool:
     return (
-        len(text.split()) <= MAX_SHORT_HEADING_WORDS and text[:1].isupper()
-        and not text.endswith((".", ",", ";", ":", "!", "?")) and _has_words(text)
+        len(text.split()) <= MAX_SHORT_HEADING_WORDS
+        and text[:1].isupper()
+        and not text.endswith((".", ",", ";", ":", "!", "?"))
+        and _has_words(text)
     )
 
 

@@ -35,7 +35,7 @@ def label_key(text: str) -> str:
 
 def valid_role(role: str, *, for_style: bool = False) -> bool:
     if role.startswith("level:"):
-        return bool(role[len("level:"):].strip())
+        return bool(role[len("level:") :].strip())
     return role in (STYLE_ROLES if for_style else FIELD_ROLES + ("ignore",))
 
 
@@ -96,7 +96,7 @@ def resolve_label(label: str, profile: Profile | None) -> Decision | None:
         taught = profile.label_role(label)
         if taught is not None:
             if taught.startswith("level:"):
-                return Decision("level", taught[len("level:"):], f"profile:label:{label_key(label)}", 1.0)
+                return Decision("level", taught[len("level:") :], f"profile:label:{label_key(label)}", 1.0)
             return Decision(taught, None, f"profile:label:{label_key(label)}", 1.0)
     entry = lexicon.label_role(label)
     if entry is None:

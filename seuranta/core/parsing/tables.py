@@ -57,7 +57,7 @@ def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None
         return
     cols = columns(rows[header_at], profile)
     level_col = next((c for c in cols if c.role == "level"), None)
-    for row in rows[header_at + 1:]:
+    for row in rows[header_at + 1 :]:
         owner = node
         if level_col is not None and level_col.index < len(row) and row[level_col.index]:
             owner = _child(node, row[level_col.index], level_col.level or "")
@@ -89,8 +89,13 @@ def _read_row(owner: Node, cols: list[Column], row: list[str]) -> None:
             continue
         if col.role in MEASURE_ROLES or col.role == "source":
             if indicator is not None:
-                set_field(owner, "actual" if col.role == "year" else col.role, cells.get(col.index, ""),
-                          col.period, indicator)
+                set_field(
+                    owner,
+                    "actual" if col.role == "year" else col.role,
+                    cells.get(col.index, ""),
+                    col.period,
+                    indicator,
+                )
         else:
             set_field(owner, col.role, cells.get(col.index, ""), col.period)
     if indicator is not None:

@@ -30,16 +30,27 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 __all__ = [
-    "BULLETS", "fold_whitespace", "group_titles", "hyphen_prefixes", "is_bullet", "join_lines",
-    "representative", "same_title", "split_sentences", "strip_bullet", "title_key",
-    "title_similarity", "unwrap", "guess_organization",
+    "BULLETS",
+    "fold_whitespace",
+    "group_titles",
+    "hyphen_prefixes",
+    "is_bullet",
+    "join_lines",
+    "representative",
+    "same_title",
+    "split_sentences",
+    "strip_bullet",
+    "title_key",
+    "title_similarity",
+    "unwrap",
+    "guess_organization",
 ]
 
 # Glyphs that start a list item. U+F0B7 is the Symbol-font bullet PDF extraction keeps.
-BULLETS = "\uf0b7\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u27a2\u2192\u25ba\u25b8\u2713\u2714\uf0a7\uf076\uf0d8"
-_BULLET_RE = re.compile(
-    rf"^\s*(?:[{BULLETS}]+\s*|o\s+(?=\S)|[-\u2013\u2014*]\s+(?=\S))"
+BULLETS = (
+    "\uf0b7\u2022\u25aa\u25cf\u25e6\u2023\u2043\u2219\u27a2\u2192\u25ba\u25b8\u2713\u2714\uf0a7\uf076\uf0d8"
 )
+_BULLET_RE = re.compile(rf"^\s*(?:[{BULLETS}]+\s*|o\s+(?=\S)|[-\u2013\u2014*]\s+(?=\S))")
 _WS_RE = re.compile(r"\s+")
 _DASHES_RE = re.compile(r"[\u2010-\u2015\u2212]")
 _QUOTES_RE = re.compile(r"[\"'\u201c\u201d\u2018\u2019\u00bb\u00ab]")
@@ -62,7 +73,7 @@ def is_bullet(line: str) -> bool:
 def strip_bullet(line: str) -> str:
     """The line without its leading bullet glyph or list marker; other lines unchanged."""
     match = _BULLET_RE.match(line)
-    return line[match.end():] if match else line
+    return line[match.end() :] if match else line
 
 
 def hyphen_prefixes(text: str) -> frozenset[str]:
@@ -150,7 +161,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     end = 0
     while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
         end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
     if not a or not b:
         return max(len(a), len(b)) if max(len(a), len(b)) <= limit else limit + 1
     big = limit + 1
@@ -162,7 +173,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
         ca = a[i - 1]
         for j in range(low, high + 1):
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != b[j - 1]), big)
-        if min(current[max(0, low - 1):high + 1]) > limit:
+        if min(current[max(0, low - 1) : high + 1]) > limit:
             return big
         previous = current
     return previous[-1]
@@ -254,11 +265,39 @@ _DEMONYM_RE = re.compile(
     re.IGNORECASE,
 )
 # Demonym stems that are common nouns, not places: "kuntalaisten", "koululaiset".
-_NOT_PLACES = frozenset({
-    "kunta", "kaupunki", "koulu", "maa", "seutu", "kylä", "ulko", "suoma", "kyl", "tava", "eri",
-    "sel", "vastaava", "kaikenlai", "monenlai", "erilai", "samanlai", "minkä", "jonkin", "kaiken",
-    "kuka", "mikä", "ammatti", "opiskeli", "lapsi", "nuori", "perhe", "asukas", "tuki",
-})
+_NOT_PLACES = frozenset(
+    {
+        "kunta",
+        "kaupunki",
+        "koulu",
+        "maa",
+        "seutu",
+        "kylä",
+        "ulko",
+        "suoma",
+        "kyl",
+        "tava",
+        "eri",
+        "sel",
+        "vastaava",
+        "kaikenlai",
+        "monenlai",
+        "erilai",
+        "samanlai",
+        "minkä",
+        "jonkin",
+        "kaiken",
+        "kuka",
+        "mikä",
+        "ammatti",
+        "opiskeli",
+        "lapsi",
+        "nuori",
+        "perhe",
+        "asukas",
+        "tuki",
+    }
+)
 
 
 def guess_organization(text: str) -> str | None:
@@ -292,5 +331,7 @@ def guess_organization(text: str) -> str | None:
     if not stems:
         return None
     place = stems.most_common(1)[0][0]
-    genitive = place + "n" if re.search(rf"\b{re.escape(place)}n\b", text) or place[-1].lower() in _VOWELS else place
+    genitive = (
+        place + "n" if re.search(rf"\b{re.escape(place)}n\b", text) or place[-1].lower() in _VOWELS else place
+    )
     return f"{genitive} {kind}"

@@ -26,8 +26,12 @@ FIELDS: list[tuple[str, int, str]] = [
     ("description", 30, "Tarkempi kuvaus tavoitteesta tai toimenpiteestä."),
     ("responsible", 22, "Vastuuhenkilöt tai -tahot; erota useampi puolipisteellä."),
     ("schedule", 14, "Aikataulu kirjoitettuna, esim. ”2026”, ”kevät 2026”, ”2022– jatkuva”."),
-    ("milestones", 34, "Osatavoitteet, kukin omalle rivilleen (Alt+Enter); määräaika sulkeisiin loppuun, "
-                       "esim. ”Malli valmis (kevät 2026)”."),
+    (
+        "milestones",
+        34,
+        "Osatavoitteet, kukin omalle rivilleen (Alt+Enter); määräaika sulkeisiin loppuun, "
+        "esim. ”Malli valmis (kevät 2026)”.",
+    ),
     ("indicator", 34, "Mittarin nimi. Useampi mittari: jokainen omalle rivilleen samoilla tasoilla."),
     ("indicator_unit", 10, "Mittarin arvojen yksikkö: %, pv, kpl, €, htv, ka..."),
     ("source", 20, "Mistä mittarin tieto saadaan (kysely, tilasto, järjestelmä)."),
@@ -43,36 +47,75 @@ FIELDS: list[tuple[str, int, str]] = [
     ("notes", 24, "Muut huomiot, esim. kustannusvaikutukset."),
 ]
 
-_VASTUULLISUUS = ["Vastuullisuus", "", "Johtamisen ja esihenkilötyön kehittäminen, työhyvinvoinnin parantaminen",
-                  "Esihenkilöiden työkykyjohtamisosaamisen kehittäminen",
-                  "Varmistetaan, että johto ja kaikki esihenkilöt hallitsevat ja noudattavat varhaisen tuen "
-                  "toimintamallia johtamistyössään."]
+_VASTUULLISUUS = [
+    "Vastuullisuus",
+    "",
+    "Johtamisen ja esihenkilötyön kehittäminen, työhyvinvoinnin parantaminen",
+    "Esihenkilöiden työkykyjohtamisosaamisen kehittäminen",
+    "Varmistetaan, että johto ja kaikki esihenkilöt hallitsevat ja noudattavat varhaisen tuen "
+    "toimintamallia johtamistyössään.",
+]
 # Example rows: levels, then field values by name.
 EXAMPLE_ROWS: list[tuple[list[str], dict[str, str]]] = [
-    (["Porilaisten hyvinvointi", "Hyvinvoiva Pori",
-      "Toimivat palvelut yhteistyössä Satakunnan hyvinvointialueen kanssa.",
-      "Hyvinvointisuunnitelmat ja -raportit tehdään yhdessä",
-      "Sovitaan yhteisistä toimintatavoista ja -malleista."],
-     {"unit": "Konsernipalvelut", "responsible": "strategia- ja hyvinvointijohtaja",
-      "milestones": "Sata-alueen kanssa on sovittu tiedonvaihdon periaatteista (kevät 2026)\n"
-                    "Kaupunki on saanut tietoja Sata-alueelta hyvinvointiraporttia varten\n"
-                    "Yhteiset toimintatavat on vakiinnutettu",
-      "indicator": "Tiedonvaihto toimii sovittujen periaatteiden mukaisesti",
-      "baseline": "ei", "target": "kyllä", "target_period": "2026", "target_kind": "Tila"}),
-    (_VASTUULLISUUS,
-     {"unit": "Konsernipalvelut", "responsible": "henkilöstöjohtaja",
-      "milestones": "Kehityskeskusteluja koskeva informointi ja tarvittaessa koulutus esihenkilöille "
-                    "(1–6/2026)",
-      "indicator": "Kehityskeskustelut käydään säännöllisesti", "source": "työhyvinvointikysely 2026",
-      "baseline": "4,3", "target": "4,5", "target_period": "2026"}),
-    (_VASTUULLISUUS,
-     {"unit": "Konsernipalvelut", "indicator": "Pitkät (yli 30 pv) sairauspoissaolot vähenevät 10 %",
-      "indicator_unit": "pv", "baseline": "9 844 pv", "target": "8 860 pv", "target_period": "2026",
-      "target_kind": "Enintään"}),
-    (_VASTUULLISUUS,
-     {"unit": "Konsernipalvelut", "indicator": "Työtapaturmista johtuvat poissaolot vähenevät 10 %",
-      "indicator_unit": "pv", "baseline": "1 762 pv", "target": "1 585 pv", "target_period": "2026",
-      "target_kind": "Enintään"}),
+    (
+        [
+            "Porilaisten hyvinvointi",
+            "Hyvinvoiva Pori",
+            "Toimivat palvelut yhteistyössä Satakunnan hyvinvointialueen kanssa.",
+            "Hyvinvointisuunnitelmat ja -raportit tehdään yhdessä",
+            "Sovitaan yhteisistä toimintatavoista ja -malleista.",
+        ],
+        {
+            "unit": "Konsernipalvelut",
+            "responsible": "strategia- ja hyvinvointijohtaja",
+            "milestones": "Sata-alueen kanssa on sovittu tiedonvaihdon periaatteista (kevät 2026)\n"
+            "Kaupunki on saanut tietoja Sata-alueelta hyvinvointiraporttia varten\n"
+            "Yhteiset toimintatavat on vakiinnutettu",
+            "indicator": "Tiedonvaihto toimii sovittujen periaatteiden mukaisesti",
+            "baseline": "ei",
+            "target": "kyllä",
+            "target_period": "2026",
+            "target_kind": "Tila",
+        },
+    ),
+    (
+        _VASTUULLISUUS,
+        {
+            "unit": "Konsernipalvelut",
+            "responsible": "henkilöstöjohtaja",
+            "milestones": "Kehityskeskusteluja koskeva informointi ja tarvittaessa koulutus esihenkilöille "
+            "(1–6/2026)",
+            "indicator": "Kehityskeskustelut käydään säännöllisesti",
+            "source": "työhyvinvointikysely 2026",
+            "baseline": "4,3",
+            "target": "4,5",
+            "target_period": "2026",
+        },
+    ),
+    (
+        _VASTUULLISUUS,
+        {
+            "unit": "Konsernipalvelut",
+            "indicator": "Pitkät (yli 30 pv) sairauspoissaolot vähenevät 10 %",
+            "indicator_unit": "pv",
+            "baseline": "9 844 pv",
+            "target": "8 860 pv",
+            "target_period": "2026",
+            "target_kind": "Enintään",
+        },
+    ),
+    (
+        _VASTUULLISUUS,
+        {
+            "unit": "Konsernipalvelut",
+            "indicator": "Työtapaturmista johtuvat poissaolot vähenevät 10 %",
+            "indicator_unit": "pv",
+            "baseline": "1 762 pv",
+            "target": "1 585 pv",
+            "target_period": "2026",
+            "target_kind": "Enintään",
+        },
+    ),
 ]
 
 INSTRUCTIONS = [
@@ -130,8 +173,13 @@ def build_template() -> bytes:
         guide.row_dimensions[row].height = 48
     start = len(INSTRUCTIONS) + 1
     reference = [("Sarake", "Muut hyväksytyt otsikot", "Mitä siihen kirjoitetaan")]
-    reference.append(("Taso 1, Taso 2...", "Painopiste, Tavoite, Teko, Toimenpide, Teema...; "
-                      "Nivå 1, Level 1", "Tavoitepuun tasot ylhäältä alas; vähintään yksi tasosarake tarvitaan."))
+    reference.append(
+        (
+            "Taso 1, Taso 2...",
+            "Painopiste, Tavoite, Teko, Toimenpide, Teema...; Nivå 1, Level 1",
+            "Tavoitepuun tasot ylhäältä alas; vähintään yksi tasosarake tarvitaan.",
+        )
+    )
     for name, _, help_text in FIELDS:
         header, aliases = COLUMNS[name]
         reference.append((header, ", ".join(aliases[:4]), help_text))
@@ -146,12 +194,17 @@ def build_template() -> bytes:
         guide.column_dimensions[letter].width = width
 
     info = workbook.create_sheet("Tiedot")
-    info_rows = [("Tieto", "Arvo", "Ohje"),
-                 ("Otsikko", "", "Suunnitelman nimi, esim. ”Konsernipalvelujen tavoitteet 2026”."),
-                 ("Organisaatio", "", "Kunta tai muu organisaatio, esim. ”Porin kaupunki”."),
-                 ("Kausi", "", "Suunnitelman vuodet, esim. ”2026” tai ”2026–2029”."),
-                 ("Tasot", "Painopiste, Tavoite, Teko, Toimenpide",
-                  "Tasosarakkeiden nimet pilkuin eroteltuina, ylimmästä alimpaan.")]
+    info_rows = [
+        ("Tieto", "Arvo", "Ohje"),
+        ("Otsikko", "", "Suunnitelman nimi, esim. ”Konsernipalvelujen tavoitteet 2026”."),
+        ("Organisaatio", "", "Kunta tai muu organisaatio, esim. ”Porin kaupunki”."),
+        ("Kausi", "", "Suunnitelman vuodet, esim. ”2026” tai ”2026–2029”."),
+        (
+            "Tasot",
+            "Painopiste, Tavoite, Teko, Toimenpide",
+            "Tasosarakkeiden nimet pilkuin eroteltuina, ylimmästä alimpaan.",
+        ),
+    ]
     for row, values in enumerate(info_rows, start=1):
         for column, value in enumerate(values, start=1):
             cell = info.cell(row=row, column=column, value=value or None)
@@ -170,7 +223,9 @@ def build_template() -> bytes:
         widths = [26] * len(levels) + [width for _, width, _ in FIELDS]
         helps = ["Tavoitepuun taso; sama teksti monella rivillä on yksi ja sama."] * len(levels)
         helps += [help_text for _, _, help_text in FIELDS]
-        for column, (header, width, help_text) in enumerate(zip(headers, widths, helps, strict=True), start=1):
+        for column, (header, width, help_text) in enumerate(
+            zip(headers, widths, helps, strict=True), start=1
+        ):
             cell = sheet.cell(row=1, column=column, value=header)
             cell.font = header_font
             cell.fill = level_fill if column <= len(levels) else field_fill
@@ -190,11 +245,17 @@ def build_template() -> bytes:
             for row_number in range(len(rows) + 2, 201):
                 sheet[f"{letter}{row_number}"].number_format = "@"
         kind_column = get_column_letter(headers.index(COLUMNS["target_kind"][0]) + 1)
-        validation = DataValidation(type="list", formula1='"' + ",".join(TARGET_KINDS) + '"', allow_blank=True,
-                                    showErrorMessage=True, errorTitle="Tavoitteen tyyppi",
-                                    error="Valitse luettelosta: " + ", ".join(TARGET_KINDS) + ".",
-                                    promptTitle="Tavoitteen tyyppi",
-                                    prompt="Tyhjä: päätellään tavoitetasosta.", showInputMessage=True)
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(TARGET_KINDS) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Tavoitteen tyyppi",
+            error="Valitse luettelosta: " + ", ".join(TARGET_KINDS) + ".",
+            promptTitle="Tavoitteen tyyppi",
+            prompt="Tyhjä: päätellään tavoitetasosta.",
+            showInputMessage=True,
+        )
         validation.add(f"{kind_column}2:{kind_column}1000")
         sheet.add_data_validation(validation)
         sheet.freeze_panes = "B2"

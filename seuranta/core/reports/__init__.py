@@ -1,7 +1,7 @@
 """Reports: the report model built once from plain data, and its renderers.
 
-    from seuranta.core.reports import ReportOptions, report_for, render
-    data, content_type, suffix = render(report_for(plan, ReportOptions(on=date.today())), "pdf")
+from seuranta.core.reports import ReportOptions, report_for, render
+data, content_type, suffix = render(report_for(plan, ReportOptions(on=date.today())), "pdf")
 """
 
 from __future__ import annotations

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from seuranta.core.evaluation import PlanEvaluation
     from seuranta.core.reports.model import Report
 
-FONT_PATHS = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-              "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
+FONT_PATHS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+)
 TREND_COLOURS = {"baseline": "#5b5f66", "target": "#1a7f37", "actual": "#2f81c7"}
 
 
@@ -40,6 +42,7 @@ class Chart:
 
 
 # -- status summary ---------------------------------------------------------------------
+
 
 def _summary_alt(report: Report) -> str:
     parts = []
@@ -60,10 +63,12 @@ def summary_chart_svg(report: Report) -> Chart:
     width = label_w + bar_w + 20
     height = top + row_h * max(1, len(rows)) + 30
     alt = _summary_alt(report)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
-           f'font-size="12"><title>{escape(alt)}</title>',
-           f'<text x="0" y="16" font-weight="bold">{escape(report.text("chart.summary.title"))}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
+        f'font-size="12"><title>{escape(alt)}</title>',
+        f'<text x="0" y="16" font-weight="bold">{escape(report.text("chart.summary.title"))}</text>',
+    ]
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
         y = top + i * row_h
@@ -71,19 +76,25 @@ def summary_chart_svg(report: Report) -> Chart:
         x = float(label_w)
         for key, n in row.counts.items():
             w = bar_w * n / most
-            out.append(f'<rect x="{x:.1f}" y="{y + 2}" width="{w:.1f}" height="{row_h - 8}" '
-                       f'fill="{STATUS_COLOURS[key]}"><title>{escape(status_label(report.lang, key))}: {n}'
-                       f'</title></rect>')
+            out.append(
+                f'<rect x="{x:.1f}" y="{y + 2}" width="{w:.1f}" height="{row_h - 8}" '
+                f'fill="{STATUS_COLOURS[key]}"><title>{escape(status_label(report.lang, key))}: {n}'
+                f"</title></rect>"
+            )
             if w >= 18:
-                out.append(f'<text x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" fill="#fff" '
-                           f'font-size="11">{n}</text>')
+                out.append(
+                    f'<text x="{x + w / 2:.1f}" y="{y + 15}" text-anchor="middle" fill="#fff" '
+                    f'font-size="11">{n}</text>'
+                )
             x += w
     legend_y = top + row_h * max(1, len(rows)) + 16
     x = 0.0
     for key in report.status_keys:
         label = f"{STATUS_ICONS[key]} {status_label(report.lang, key)}"
-        out.append(f'<rect x="{x:.0f}" y="{legend_y - 9}" width="10" height="10" fill="{STATUS_COLOURS[key]}"/>'
-                   f'<text x="{x + 14:.0f}" y="{legend_y}" font-size="11">{escape(label)}</text>')
+        out.append(
+            f'<rect x="{x:.0f}" y="{legend_y - 9}" width="10" height="10" fill="{STATUS_COLOURS[key]}"/>'
+            f'<text x="{x + 14:.0f}" y="{legend_y}" font-size="11">{escape(label)}</text>'
+        )
         x += 24 + 7 * len(label)
     out.append("</svg>")
     return Chart(alt=alt, svg="".join(out))
@@ -136,6 +147,7 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
 
 # -- indicator trend --------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Point:
     kind: str  # "baseline", "target", "actual"
@@ -168,7 +180,8 @@ def _trend_alt(indicator: Indicator, points: list[_Point], lang: str) -> str:
     else:
         parts = ", ".join(
             t(lang, f"chart.trend.{p.kind}", value=f"{format_number(p.value, lang)} ({p.day.year})")
-            for p in sorted(points, key=lambda p: p.day))
+            for p in sorted(points, key=lambda p: p.day)
+        )
     return t(lang, "chart.trend.alt", name=indicator.name, parts=parts)
 
 
@@ -195,8 +208,9 @@ def has_trend(indicator: Indicator) -> bool:
     return sum(1 for p in _points(indicator) if p.kind == "actual") >= 2
 
 
-def trend_chart(indicator: Indicator, evaluation: PlanEvaluation | None = None, lang: str = "fi",
-                *, png: bool = False) -> Chart | None:
+def trend_chart(
+    indicator: Indicator, evaluation: PlanEvaluation | None = None, lang: str = "fi", *, png: bool = False
+) -> Chart | None:
     """Baseline, targets and actuals over time; None when fewer than two dated numbers exist."""
     lang = lang_of(lang)
     points = _points(indicator)
@@ -217,36 +231,47 @@ def trend_chart_svg(indicator: Indicator, evaluation: PlanEvaluation | None = No
 def _trend_svg(points: list[_Point], alt: str, lang: str) -> str:
     width, height, pad = 420, 170, 34
     xy, (v0, v1) = _layout(points, width, height - 20, pad)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-           f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
-           f'font-size="10"><title>{escape(alt)}</title>',
-           f'<line x1="{pad}" y1="{height - 20 - pad}" x2="{width - pad}" y2="{height - 20 - pad}" '
-           f'stroke="#999"/>',
-           f'<text x="2" y="{pad}" fill="#555">{escape(format_number(v1, lang))}</text>',
-           f'<text x="2" y="{height - 20 - pad}" fill="#555">{escape(format_number(v0, lang))}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
+        f'font-size="10"><title>{escape(alt)}</title>',
+        f'<line x1="{pad}" y1="{height - 20 - pad}" x2="{width - pad}" y2="{height - 20 - pad}" '
+        f'stroke="#999"/>',
+        f'<text x="2" y="{pad}" fill="#555">{escape(format_number(v1, lang))}</text>',
+        f'<text x="2" y="{height - 20 - pad}" fill="#555">{escape(format_number(v0, lang))}</text>',
+    ]
     for kind in ("target", "actual"):
         series = sorted((p for p in points if p.kind in (kind, "baseline")), key=lambda p: p.day)
         if len(series) >= 2 and any(p.kind == kind for p in series):
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(xy, series))
             dash = ' stroke-dasharray="5 3"' if kind == "target" else ""
-            out.append(f'<polyline points="{path}" fill="none" stroke="{TREND_COLOURS[kind]}" '
-                       f'stroke-width="2"{dash}/>')
+            out.append(
+                f'<polyline points="{path}" fill="none" stroke="{TREND_COLOURS[kind]}" '
+                f'stroke-width="2"{dash}/>'
+            )
     years = sorted({p.day.year for p in points})
     for p in points:
         x, y = xy(p)
         colour = TREND_COLOURS[p.kind]
-        shape = (f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
-                 if p.kind == "target" else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>')
+        shape = (
+            f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
+            if p.kind == "target"
+            else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+        )
         out.append(shape)
     for year in years:
         x, _ = xy(_Point("actual", date(year, 12, 31), v0, ""))
-        out.append(f'<text x="{x:.1f}" y="{height - 20 - pad + 14}" text-anchor="middle" fill="#555">{year}</text>')
+        out.append(
+            f'<text x="{x:.1f}" y="{height - 20 - pad + 14}" text-anchor="middle" fill="#555">{year}</text>'
+        )
     legend_x = pad
     for kind in ("baseline", "target", "actual"):
         if any(p.kind == kind for p in points):
             label = t(lang, f"chart.trend.{kind}", value="").strip()
-            out.append(f'<circle cx="{legend_x}" cy="{height - 8}" r="4" fill="{TREND_COLOURS[kind]}"/>'
-                       f'<text x="{legend_x + 8}" y="{height - 4}">{escape(label)}</text>')
+            out.append(
+                f'<circle cx="{legend_x}" cy="{height - 8}" r="4" fill="{TREND_COLOURS[kind]}"/>'
+                f'<text x="{legend_x + 8}" y="{height - 4}">{escape(label)}</text>'
+            )
             legend_x += 20 + 7 * len(label)
     out.append("</svg>")
     return "".join(out)
@@ -283,8 +308,10 @@ def _trend_png(points: list[_Point], alt: str, lang: str, scale: int = 2) -> Cha
         if any(p.kind == kind for p in points):
             label = t(lang, f"chart.trend.{kind}", value="").strip()
             r = 4 * scale
-            draw.ellipse([legend_x - r, height - 12 * scale - r, legend_x + r, height - 12 * scale + r],
-                         fill=TREND_COLOURS[kind])
+            draw.ellipse(
+                [legend_x - r, height - 12 * scale - r, legend_x + r, height - 12 * scale + r],
+                fill=TREND_COLOURS[kind],
+            )
             draw.text((legend_x + 8 * scale, height - 18 * scale), label, fill="black", font=font)
             legend_x += (20 + 7 * len(label)) * scale
     buffer = io.BytesIO()

@@ -171,7 +171,9 @@ class _Writer:
     def header_footer(self) -> None:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]
-        header.text = f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
+        header.text = (
+            f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
+        )
         footer = section.footer.paragraphs[0]
         footer.add_run(f"{self.report.colophon}    {self.text('page')} ")
         _field_runs(footer, "PAGE", "1")
@@ -197,12 +199,18 @@ class _Writer:
         if self.charts and any(row.total for row in report.summary):
             self.picture(summary_chart_png(report), 16)
         keys = report.status_keys
-        header = [self.text("summary.area"), *(self.text(f"status.{k}") for k in keys), self.text("summary.total")]
+        header = [
+            self.text("summary.area"),
+            *(self.text(f"status.{k}") for k in keys),
+            self.text("summary.total"),
+        ]
         other = (17.0 - 6.0) / max(1, len(keys) + 1)
         table = self.table(header, [6.0] + [other] * (len(keys) + 1))
         widths = [int(6.0 * TWIPS_PER_CM)] + [int(other * TWIPS_PER_CM)] * (len(keys) + 1)
         for row in report.summary:
-            _append_row(table, [[row.title], *([str(row.counts.get(k, 0))] for k in keys), [str(row.total)]], widths)
+            _append_row(
+                table, [[row.title], *([str(row.counts.get(k, 0))] for k in keys), [str(row.total)]], widths
+            )
         self.doc.add_heading(self.text("flagged"), level=2)
         if not report.flagged:
             self.doc.add_paragraph(self.text("flagged.none"))
@@ -213,7 +221,9 @@ class _Writer:
             paragraph.add_run(f"{path}: {item.reason}")
 
     def indicators(self, rows: tuple[IndicatorRow, ...]) -> None:
-        header = [self.text(k) for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")]
+        header = [
+            self.text(k) for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+        ]
         widths_cm = [5.0, 3.3, 3.3, 3.0, 2.4]
         table = self.table(header, widths_cm)
         widths = [int(w * TWIPS_PER_CM) for w in widths_cm]
@@ -225,8 +235,12 @@ class _Writer:
             if row.source:
                 meta.append(f"{self.text('field.indicator_source')}: {row.source}")
             name = [row.name] + ([f"({'; '.join(meta)})"] if meta else [])
-            _append_row(table, [name, list(row.baseline), list(row.targets), list(row.actuals), [row.status_label]],
-                        widths, bold_first=True)
+            _append_row(
+                table,
+                [name, list(row.baseline), list(row.targets), list(row.actuals), [row.status_label]],
+                widths,
+                bold_first=True,
+            )
             _append_row(table, [[f"{self.text('xlsx.reason')}: {row.reason}"]], widths)
             if self.charts and has_trend(row.indicator):
                 chart = trend_chart(row.indicator, None, self.report.lang, png=True)
@@ -236,7 +250,9 @@ class _Writer:
             self.picture(chart, 10)
 
     def node(self, node: ReportNode) -> None:
-        self.doc.add_heading(f"{node.number} {node.level}: {node.title}", level=min(node.depth + 1, MAX_HEADING))
+        self.doc.add_heading(
+            f"{node.number} {node.level}: {node.title}", level=min(node.depth + 1, MAX_HEADING)
+        )
         self.field(self.text("field.status"), f"{node.status_label}. {node.reason}")
         if node.unit:
             self.field(self.text("field.unit"), node.unit)

@@ -81,8 +81,10 @@ def _e(text: object) -> str:
 
 
 def _status(report: Report, status: str, label: str) -> str:
-    return (f'<span class="status s-{_e(status)}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}'
-            f'</span> {_e(label)}</span>')
+    return (
+        f'<span class="status s-{_e(status)}"><span class="icon" aria-hidden="true">{STATUS_ICONS.get(status, "")}'
+        f"</span> {_e(label)}</span>"
+    )
 
 
 def _field(report: Report, key: str, value: str) -> str:
@@ -108,8 +110,9 @@ def _lines(lines: tuple[str, ...]) -> str:
     return "".join(f'<span class="line">{_e(line)}</span>' for line in lines[:-1]) + _e(lines[-1])
 
 
-def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True,
-                    labelled_by: str | None = None) -> str:
+def indicator_table(
+    report: Report, rows: tuple[IndicatorRow, ...], *, charts: bool = True, labelled_by: str | None = None
+) -> str:
     """Mittari | Lähtötaso | Tavoitetaso | Toteuma | Tila, one ruled row per indicator.
 
     Each cell holds its measures one per block; the Tila cell holds the status
@@ -117,12 +120,16 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
     under the indicator. Trend charts (indicators with two or more dated
     actuals) follow the table as figures.
     """
-    head = "".join(f'<th scope="col">{_e(report.text(k))}</th>' for k in
-                   ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status"))
+    head = "".join(
+        f'<th scope="col">{_e(report.text(k))}</th>'
+        for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+    )
     label = f' aria-labelledby="{_e(labelled_by)}"' if labelled_by else ""
-    out = [f'<table class="indicators"{label}><colgroup><col class="c-name"><col class="c-value">'
-           f'<col class="c-value"><col class="c-value"><col class="c-status"></colgroup>'
-           f"<thead><tr>{head}</tr></thead><tbody>"]
+    out = [
+        f'<table class="indicators"{label}><colgroup><col class="c-name"><col class="c-value">'
+        f'<col class="c-value"><col class="c-value"><col class="c-status"></colgroup>'
+        f"<thead><tr>{head}</tr></thead><tbody>"
+    ]
     figures = []
     reason_label = _e(report.text("xlsx.reason"))
     for row in rows:
@@ -135,9 +142,11 @@ def indicator_table(report: Report, rows: tuple[IndicatorRow, ...], *, charts: b
         meta_html = f' <span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
         why = "" if long_reason else _e(row.reason)
-        out.append(f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'
-                   f"<td>{_lines(row.baseline)}</td><td>{_lines(row.targets)}</td><td>{_lines(row.actuals)}</td>"
-                   f'<td class="st">{_status(report, row.status, row.status_label)}{why}</td></tr>')
+        out.append(
+            f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'
+            f"<td>{_lines(row.baseline)}</td><td>{_lines(row.targets)}</td><td>{_lines(row.actuals)}</td>"
+            f'<td class="st">{_status(report, row.status, row.status_label)}{why}</td></tr>'
+        )
         if long_reason:
             out.append(f'<tr><td class="reason" colspan="5">{reason_label}: {_e(row.reason)}</td></tr>')
         chart = trend_chart(row.indicator, None, report.lang) if charts and has_trend(row.indicator) else None
@@ -157,12 +166,19 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
     limit it to some of its children, without the item's own heading and fields after the first run."""
     children = node.children[run.children] if run and run.children is not None else node.children
     if run and not run.first:
-        return "".join(['<section class="item top">', *(_node(report, child, charts) for child in children),
-                        "</section>"])
-    out = [f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
-           _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
-           f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
-           f'{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>']
+        return "".join(
+            [
+                '<section class="item top">',
+                *(_node(report, child, charts) for child in children),
+                "</section>",
+            ]
+        )
+    out = [
+        f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
+        _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
+        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
+    ]
     if node.unit:
         out.append(_field(report, "field.unit", node.unit))
     if node.responsible:
@@ -173,8 +189,10 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
         out.append(_field(report, "field.description", node.description))
     if node.milestones:
         items = "".join(f"<li>• {_e(m.display(report.lang))}</li>" for m in node.milestones)
-        out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
-                   f'<ul class="plain">{items}</ul>')
+        out.append(
+            f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
+            f'<ul class="plain">{items}</ul>'
+        )
     if node.indicators:
         out.append(indicator_table(report, node.indicators, charts=charts, labelled_by=f"n{node.number}"))
     for progress in node.progress:
@@ -189,9 +207,11 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
 
 def _title_page(report: Report) -> str:
     facts = "".join(f"<dt>{_e(label)}:</dt><dd>{_e(value)}</dd>" for label, value in report.facts())
-    return (f'<header class="title-page"><p class="kicker report-kind">{_e(report.heading)}</p>'
-            f'<h1 class="report-title">{_e(report.title or report.heading)}</h1>'
-            f'<dl class="facts">{facts}</dl><p class="colophon">{_e(report.colophon)}</p></header>')
+    return (
+        f'<header class="title-page"><p class="kicker report-kind">{_e(report.heading)}</p>'
+        f'<h1 class="report-title">{_e(report.title or report.heading)}</h1>'
+        f'<dl class="facts">{facts}</dl><p class="colophon">{_e(report.colophon)}</p></header>'
+    )
 
 
 def _summary(report: Report) -> str:
@@ -201,19 +221,30 @@ def _summary(report: Report) -> str:
     rows = "".join(
         f'<tr><th scope="row">{_e(row.title)}</th>'
         + "".join(f"<td>{row.counts.get(k, 0)}</td>" for k in keys)
-        + f"<td>{row.total}</td></tr>" for row in report.summary)
-    table = (f'<table class="summary"><caption>{_e(report.text("summary.table"))}</caption><colgroup>'
-             f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(report.text("summary.area"))}</th>'
-             f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
-             "</table>")
-    flagged = "".join(
-        f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
-        f"{_e(item.reason)}</li>" for item in report.flagged) or f"<li>{_e(report.text('flagged.none'))}</li>"
-    return (f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
-            f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '
-            f'{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>'
-            f'<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}'
-            f'<h3>{_e(report.text("flagged"))}</h3><ul>{flagged}</ul></section>')
+        + f"<td>{row.total}</td></tr>"
+        for row in report.summary
+    )
+    table = (
+        f'<table class="summary"><caption>{_e(report.text("summary.table"))}</caption><colgroup>'
+        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(report.text("summary.area"))}</th>'
+        f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
+        "</table>"
+    )
+    flagged = (
+        "".join(
+            f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
+            f"{_e(item.reason)}</li>"
+            for item in report.flagged
+        )
+        or f"<li>{_e(report.text('flagged.none'))}</li>"
+    )
+    return (
+        f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
+        f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '
+        f"{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>"
+        f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}"
+        f"<h3>{_e(report.text('flagged'))}</h3><ul>{flagged}</ul></section>"
+    )
 
 
 def _annual_title(item: AnnualItem) -> str:
@@ -224,10 +255,14 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(_annual_title(item))}</h4>']
     if item.path:
         out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
-    out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
-               f'<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>')
-    out.append(f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
-               f'{_e(item.status_label)}. {_e(item.reason)}</p>')
+    out.append(
+        f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
+        f"<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>"
+    )
+    out.append(
+        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f"{_e(item.status_label)}. {_e(item.reason)}</p>"
+    )
     if item.evidence:
         out.append(indicator_table(report, item.evidence, charts=True, labelled_by=f"a{item.number}"))
     for line in item.narrative:
@@ -240,12 +275,17 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
 def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
     out = ['<section class="annual">']
     if front:
-        out.append(f'<h2 id="annual">{_e(report.heading)}</h2>'
-                   f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>")
+        out.append(
+            f'<h2 id="annual">{_e(report.heading)}</h2>'
+            f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>"
+        )
         if not report.annual_groups:
             out.append(f"<p>{_e(report.text('no_items'))}</p>")
-    groups = [(report.annual_groups[run.part], " top") for run in runs] if runs is not None else [
-        (group, "") for group in report.annual_groups]
+    groups = (
+        [(report.annual_groups[run.part], " top") for run in runs]
+        if runs is not None
+        else [(group, "") for group in report.annual_groups]
+    )
     for group, top in groups:
         out.append(f'<section class="group{top}"><h3>{_e(group.unit)}</h3>')
         out.extend(_annual_item(report, item) for item in group.items)
@@ -273,8 +313,9 @@ def top_level_parts(report: Report) -> tuple[ReportNode, ...] | tuple[AnnualGrou
     return report.annual_groups if report.variant == "annual" else report.nodes
 
 
-def render_body(report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None,
-                front: bool = True) -> str:
+def render_body(
+    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
+) -> str:
     """The report's content without <html>/<head>, for embedding in a web page.
 
     By default the body flows on from item to item. With `runs`, the body is those
@@ -328,24 +369,40 @@ def page_css(report: Report) -> str:
 
     The header and footer are literal strings rather than string-set() from the
     title page, so that any part of the report rendered alone carries them too."""
-    values = {"TITLE_STRING": report.title or report.heading, "KIND_STRING": report.heading,
-              "COLOPHON_STRING": report.colophon, "PAGE_STRING": report.text("page") + " "}
+    values = {
+        "TITLE_STRING": report.title or report.heading,
+        "KIND_STRING": report.heading,
+        "COLOPHON_STRING": report.colophon,
+        "PAGE_STRING": report.text("page") + " ",
+    }
     # One pass, so that a title containing a placeholder's name stays as written.
     return re.sub(r"\b(?:TITLE|KIND|COLOPHON|PAGE)_STRING\b", lambda m: _css_string(values[m.group(0)]), CSS)
 
 
-def render_html(report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None,
-                front: bool = True) -> str:
+def render_html(
+    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
+) -> str:
     """One self-contained HTML document (inline CSS and SVG), printable as is.
 
     `runs` and `front` as in render_body."""
     title = f"{report.heading} – {report.title}" if report.title else report.heading
-    return (f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
-            f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
-            f"<body><main>{render_body(report, charts=charts, runs=runs, front=front)}</main></body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
+        f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
+        f"<body><main>{render_body(report, charts=charts, runs=runs, front=front)}</main></body></html>"
+    )
 
 
-__all__ = ["CSS", "Run", "format_day", "heading_levels", "indicator_table", "page_css", "render_body", "render_html",
-           "top_level_parts"]
+__all__ = [
+    "CSS",
+    "Run",
+    "format_day",
+    "heading_levels",
+    "indicator_table",
+    "page_css",
+    "render_body",
+    "render_html",
+    "top_level_parts",
+]

@@ -184,8 +184,11 @@ class Report:
 
     def facts(self) -> list[tuple[str, str]]:
         """The title page's label/value pairs."""
-        rows = [(self.text("organization"), self.organization or ""), (self.text("plan"), self.title),
-                (self.text("period"), self.period or "")]
+        rows = [
+            (self.text("organization"), self.organization or ""),
+            (self.text("plan"), self.title),
+            (self.text("period"), self.period or ""),
+        ]
         if self.round_label:
             rows.append((self.text("round"), self.round_label))
         rows.append((self.text("as_of"), format_day(self.on, self.lang)))
@@ -215,10 +218,17 @@ def indicator_row(indicator: Indicator, evaluation: PlanEvaluation, lang: str) -
     baseline = [measure_line(indicator.baseline)] if indicator.baseline else []
     baseline += [f"• {measure_line(m)}" for m in indicator.baseline_series]
     return IndicatorRow(
-        name=indicator.name, unit=indicator.unit, source=indicator.source, description=indicator.description,
-        baseline=tuple(baseline), targets=tuple(measure_line(m) for m in indicator.targets),
-        actuals=tuple(measure_line(m) for m in indicator.actuals), status=result.status,
-        status_label=status_label(lang, result.status), reason=result.reason, indicator=indicator,
+        name=indicator.name,
+        unit=indicator.unit,
+        source=indicator.source,
+        description=indicator.description,
+        baseline=tuple(baseline),
+        targets=tuple(measure_line(m) for m in indicator.targets),
+        actuals=tuple(measure_line(m) for m in indicator.actuals),
+        status=result.status,
+        status_label=status_label(lang, result.status),
+        reason=result.reason,
+        indicator=indicator,
     )
 
 
@@ -255,16 +265,26 @@ class _Builder:
         unit_filter = self.options.unit
         children = [c for c in node.children if _in_scope(c, unit_filter, self.units)]
         return ReportNode(
-            level=node.level, title=node.title, number=number, depth=depth,
+            level=node.level,
+            title=node.title,
+            number=number,
+            depth=depth,
             unit=node.unit if node.unit and node.unit != parent_unit else None,
-            description=node.description, responsible=tuple(node.responsible), schedule=node.schedule,
+            description=node.description,
+            responsible=tuple(node.responsible),
+            schedule=node.schedule,
             milestones=tuple(MilestoneLine(m.title, m.due, m.done) for m in node.milestones),
             progress=tuple(ProgressLine(p.period, p.text, p.verdict) for p in node.progress),
             notes=tuple(node.notes or ()),
             indicators=tuple(indicator_row(i, self.evaluation, self.lang) for i in node.indicators),
-            children=tuple(self.node(c, f"{number}.{i}", depth + 1, node.unit or parent_unit)
-                           for i, c in enumerate(children, 1)),
-            status=status, status_label=label, reason=reason, binding=node.binding,
+            children=tuple(
+                self.node(c, f"{number}.{i}", depth + 1, node.unit or parent_unit)
+                for i, c in enumerate(children, 1)
+            ),
+            status=status,
+            status_label=label,
+            reason=reason,
+            binding=node.binding,
         )
 
     def tops(self) -> list[Node]:
@@ -294,8 +314,9 @@ class _Builder:
                 out.append(FlaggedItem(path, item.title, "node", item.status_label, item.reason))
             for row in item.indicators:
                 if row.status == "off_track":
-                    out.append(FlaggedItem(path + (item.title,), row.name, "indicator", row.status_label,
-                                           row.reason))
+                    out.append(
+                        FlaggedItem(path + (item.title,), row.name, "indicator", row.status_label, row.reason)
+                    )
             for child in item.children:
                 visit(child, path + (item.title,))
 
@@ -334,18 +355,27 @@ class _Builder:
         status, label, reason = self.status(node)
         reported = _reported_verdict(node, self.options.on)
         verdict, source = (reported, "reported") if reported else (_derived_verdict(status), "derived")
-        evidence = tuple(indicator_row(i, self.evaluation, self.lang)
-                         for n, _ in node.walk() for i in n.indicators)
+        evidence = tuple(
+            indicator_row(i, self.evaluation, self.lang) for n, _ in node.walk() for i in n.indicators
+        )
         narrative = [ProgressLine(p.period, p.text, p.verdict) for p in node.progress]
         for child, _ in node.walk():
             if child is not node and child.progress:
                 latest = child.progress[-1]
                 narrative.append(ProgressLine(latest.period, f"{child.title}: {latest.text}"))
         return AnnualItem(
-            number=number, level=node.level, title=node.title, path=tuple(a.title for a in ancestors),
-            verdict=verdict, verdict_label=self.text(f"verdict.{verdict}"), verdict_source=source,
-            verdict_source_label=self.text(f"verdict.{source}"), status_label=label, reason=reason,
-            evidence=evidence, narrative=tuple(narrative),
+            number=number,
+            level=node.level,
+            title=node.title,
+            path=tuple(a.title for a in ancestors),
+            verdict=verdict,
+            verdict_label=self.text(f"verdict.{verdict}"),
+            verdict_source=source,
+            verdict_source_label=self.text(f"verdict.{source}"),
+            status_label=label,
+            reason=reason,
+            evidence=evidence,
+            narrative=tuple(narrative),
         )
 
 
@@ -362,8 +392,12 @@ def _reported_verdict(node: Node, on: date) -> str | None:
 
 
 def _derived_verdict(status: str) -> str:
-    return {"achieved": "achieved", "on_track": "partly", "behind": "partly",
-            "off_track": "not_achieved"}.get(status, "not_assessable")
+    return {
+        "achieved": "achieved",
+        "on_track": "partly",
+        "behind": "partly",
+        "off_track": "not_achieved",
+    }.get(status, "not_assessable")
 
 
 def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions) -> Report:
@@ -376,13 +410,24 @@ def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions)
     nodes = tuple(builder.node(top, str(i), 1, None) for i, top in enumerate(tops, 1))
     groups, note = builder.annual() if options.variant == "annual" else ((), "")
     return Report(
-        variant=options.variant, lang=lang, heading=t(lang, f"report.{options.variant}"),
-        title=plan.title or "", organization=plan.organization, period=plan.period,
-        round_label=options.round_label, on=options.on, unit_filter=options.unit,
-        levels=tuple(plan.levels), overall_status=evaluation.status,
-        overall_status_label=status_label(lang, evaluation.status), overall_reason=evaluation.reason,
-        summary=builder.summary(nodes, tops), flagged=builder.flagged(nodes), nodes=nodes,
-        annual_groups=groups, annual_note=note,
+        variant=options.variant,
+        lang=lang,
+        heading=t(lang, f"report.{options.variant}"),
+        title=plan.title or "",
+        organization=plan.organization,
+        period=plan.period,
+        round_label=options.round_label,
+        on=options.on,
+        unit_filter=options.unit,
+        levels=tuple(plan.levels),
+        overall_status=evaluation.status,
+        overall_status_label=status_label(lang, evaluation.status),
+        overall_reason=evaluation.reason,
+        summary=builder.summary(nodes, tops),
+        flagged=builder.flagged(nodes),
+        nodes=nodes,
+        annual_groups=groups,
+        annual_note=note,
     )
 
 
@@ -391,4 +436,3 @@ def report_for(plan: Plan, options: ReportOptions) -> Report:
     from seuranta.core.evaluation import evaluate_plan
 
     return build_report(plan, evaluate_plan(plan, options.on, options.lang), options)
-

@@ -141,8 +141,12 @@ def plan_runs(report: Report, pieces: int = PIECES) -> list[tuple[Run, int]]:
         child_weights = [_weight(child) for child in part.children]
         own = weight - sum(child_weights)  # the item's own heading, fields and indicators
         for number, children in enumerate(split_parts(child_weights, round(weight / target))):
-            runs.append((Run(index, children, first=number == 0),
-                         sum(child_weights[children]) + (own if number == 0 else 0)))
+            runs.append(
+                (
+                    Run(index, children, first=number == 0),
+                    sum(child_weights[children]) + (own if number == 0 else 0),
+                )
+            )
     return runs
 
 
@@ -171,7 +175,9 @@ def default_workers() -> int:
         try:
             return min(MAX_WORKERS, max(1, int(configured)))
         except ValueError:
-            log.warning("SEURANTA_PDF_WORKERS=%r is not a whole number; using the number of CPUs.", configured)
+            log.warning(
+                "SEURANTA_PDF_WORKERS=%r is not a whole number; using the number of CPUs.", configured
+            )
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
@@ -179,12 +185,15 @@ def default_workers() -> int:
     return min(MAX_WORKERS, cpus)
 
 
-def render_pdf(report: Report, *, charts: bool = True, workers: int | None = None,
-               min_weight: int = PARALLEL_MIN_WEIGHT) -> bytes:
+def render_pdf(
+    report: Report, *, charts: bool = True, workers: int | None = None, min_weight: int = PARALLEL_MIN_WEIGHT
+) -> bytes:
     if getattr(multiprocessing.current_process(), "_inheriting", False):
         # A worker is importing the main module of a script that renders a PDF at import time.
-        raise RuntimeError("render_pdf() ran while a PDF worker imported the main module: "
-                           "guard the calling script's code with `if __name__ == '__main__':`")
+        raise RuntimeError(
+            "render_pdf() ran while a PDF worker imported the main module: "
+            "guard the calling script's code with `if __name__ == '__main__':`"
+        )
     identifier = report.title.encode("utf-8") or None
     runs = plan_runs(report)
     if len(runs) < 2 or sum(weight for _, weight in runs) < min_weight:
@@ -192,8 +201,10 @@ def render_pdf(report: Report, *, charts: bool = True, workers: int | None = Non
     workers = default_workers() if workers is None else workers
     if workers > 1:
         groups = split_parts([weight for _, weight in runs], workers)
-        htmls = [render_html(report, charts=charts, runs=[run for run, _ in runs[group]], front=index == 0)
-                 for index, group in enumerate(groups)]
+        htmls = [
+            render_html(report, charts=charts, runs=[run for run, _ in runs[group]], front=index == 0)
+            for index, group in enumerate(groups)
+        ]
         try:
             return _render_in_parallel(htmls, identifier, headings=heading_levels(report))
         except Exception as exc:  # noqa: BLE001 - any failure falls back to the same PDF made in one process
@@ -229,7 +240,9 @@ def _render_part(conn: Connection, html: str, identifier: bytes | None) -> None:
     try:
         import weasyprint.layout
 
-        weasyprint.layout.make_margin_boxes = _numbered_margin_boxes(conn, weasyprint.layout.make_margin_boxes)
+        weasyprint.layout.make_margin_boxes = _numbered_margin_boxes(
+            conn, weasyprint.layout.make_margin_boxes
+        )
         conn.send(("pdf", _write(html, identifier)))
     except (EOFError, BrokenPipeError):
         pass  # the parent has gone (it gave up or failed): nobody to tell
@@ -240,7 +253,9 @@ def _render_part(conn: Connection, html: str, identifier: bytes | None) -> None:
         conn.close()
 
 
-def _receive(conn: Connection, process: multiprocessing.process.BaseProcess, kind: str, deadline: float) -> Any:
+def _receive(
+    conn: Connection, process: multiprocessing.process.BaseProcess, kind: str, deadline: float
+) -> Any:
     if not conn.poll(max(0.0, deadline - time.monotonic())):
         raise RuntimeError(f"the PDF workers took more than {WORKER_TIMEOUT} s")
     try:
@@ -264,7 +279,9 @@ def _context() -> Any:  # a forkserver or spawn context
     return multiprocessing.get_context("spawn")
 
 
-def _render_in_parallel(htmls: list[str], identifier: bytes | None, *, headings: list[tuple[str, int]]) -> bytes:
+def _render_in_parallel(
+    htmls: list[str], identifier: bytes | None, *, headings: list[tuple[str, int]]
+) -> bytes:
     from seuranta.core.reports.pdf_merge import merge_tagged_pdfs
 
     context = _context()

@@ -52,16 +52,20 @@ def _copy(target: pikepdf.Pdf, obj: Any) -> Any:
     return obj
 
 
-def _children_of(document: pikepdf.Dictionary, parts: Any,
-                 tree: pikepdf.NumberTree) -> list[pikepdf.Dictionary]:
+def _children_of(
+    document: pikepdf.Dictionary, parts: Any, tree: pikepdf.NumberTree
+) -> list[pikepdf.Dictionary]:
     """The elements whose parent is `document`: its /Part kids, and whatever the parent tree's
     elements (the owners of marked content) lead up to."""
     found: dict[tuple[int, int], pikepdf.Dictionary] = {}
     seen: set[tuple[int, int]] = set()
     starts = [part for part in parts if isinstance(part, pikepdf.Dictionary)]
     for _, value in tree.items():
-        starts.extend(e for e in (value if isinstance(value, pikepdf.Array) else [value])
-                      if isinstance(e, pikepdf.Dictionary))
+        starts.extend(
+            e
+            for e in (value if isinstance(value, pikepdf.Array) else [value])
+            if isinstance(e, pikepdf.Dictionary)
+        )
     for element in starts:
         while element.is_indirect and element.objgen not in seen:
             seen.add(element.objgen)
@@ -84,7 +88,9 @@ def _flat_outline(target: pikepdf.Pdf, items: list[pikepdf.OutlineItem]) -> Iter
         yield from _flat_outline(target, item.children)
 
 
-def _nest(items: Sequence[pikepdf.OutlineItem], headings: Sequence[tuple[str, int]]) -> list[pikepdf.OutlineItem]:
+def _nest(
+    items: Sequence[pikepdf.OutlineItem], headings: Sequence[tuple[str, int]]
+) -> list[pikepdf.OutlineItem]:
     """Outline items in document order nested by their headings' levels, as WeasyPrint nests bookmarks."""
     titles = [" ".join(str(item.title).split()) for item in items]
     if titles != [text for text, _ in headings]:

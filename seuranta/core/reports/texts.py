@@ -69,10 +69,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.reported": "vastuuhenkilön arvio",
         "verdict.derived": "johdettu mittareista ja toimenpiteiden tilasta",
         "annual.intro": "Kuntalain 115 §:n mukaan toimintakertomuksessa esitetään valtuuston asettamien "
-                        "tavoitteiden toteutuminen.",
+        "tavoitteiden toteutuminen.",
         "annual.binding": "Raportissa ovat valtuuston sitoviksi merkitsemät tavoitteet.",
         "annual.none_binding": "Suunnitelmassa ei ole merkitty sitovia tavoitteita, joten raportissa ovat "
-                               "kaikki tason {level} kohdat.",
+        "kaikki tason {level} kohdat.",
         "annual.no_unit": "Muut",
         "no_items": "Rajaukseen ei osu yhtään kohtaa.",
         "chart.summary.alt": "Pylväskaavio toimenpiteiden tilasta kohteittain: {parts}.",
@@ -148,10 +148,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.reported": "ansvarspersonens bedömning",
         "verdict.derived": "härledd ur indikatorerna och åtgärdernas läge",
         "annual.intro": "Enligt 115 § i kommunallagen redogörs i verksamhetsberättelsen för hur de mål "
-                        "som fullmäktige satt upp har uppnåtts.",
+        "som fullmäktige satt upp har uppnåtts.",
         "annual.binding": "Rapporten omfattar de mål som fullmäktige märkt som bindande.",
         "annual.none_binding": "Inga mål är märkta som bindande i planen, så rapporten omfattar alla "
-                               "punkter på nivån {level}.",
+        "punkter på nivån {level}.",
         "annual.no_unit": "Övriga",
         "no_items": "Inga punkter inom avgränsningen.",
         "chart.summary.alt": "Stapeldiagram över åtgärdernas läge per område: {parts}.",
@@ -227,10 +227,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "verdict.reported": "as reported by the person responsible",
         "verdict.derived": "derived from the indicators and the status of the actions",
         "annual.intro": "Under section 115 of the Local Government Act the annual report states how the "
-                        "goals set by the council were attained.",
+        "goals set by the council were attained.",
         "annual.binding": "The report covers the goals the council marked as binding.",
         "annual.none_binding": "The plan marks no goal as binding, so the report covers every item of "
-                               "the level {level}.",
+        "the level {level}.",
         "annual.no_unit": "Other",
         "no_items": "Nothing falls within the scope.",
         "chart.summary.alt": "Bar chart of the status of actions by area: {parts}.",
@@ -253,17 +253,32 @@ TEXTS: dict[str, dict[str, str]] = {
 STATUS_ORDER = ("achieved", "on_track", "behind", "off_track", "no_data", "no_target", "cancelled")
 # Chart fills: at least 3:1 against white (WCAG 1.4.11, graphical objects).
 STATUS_COLOURS = {
-    "achieved": "#1a7f37", "on_track": "#2f81c7", "behind": "#b07800", "off_track": "#c62828",
-    "no_data": "#878d96", "no_target": "#8f959d", "cancelled": "#5b5f66",
+    "achieved": "#1a7f37",
+    "on_track": "#2f81c7",
+    "behind": "#b07800",
+    "off_track": "#c62828",
+    "no_data": "#878d96",
+    "no_target": "#8f959d",
+    "cancelled": "#5b5f66",
 }
 # Status words in text: at least 4.5:1 against white (WCAG 1.4.3).
 STATUS_TEXT_COLOURS = {
-    "achieved": "#1a7f37", "on_track": "#1d64a8", "behind": "#8a5a00", "off_track": "#c62828",
-    "no_data": "#5c6168", "no_target": "#5c6168", "cancelled": "#5b5f66",
+    "achieved": "#1a7f37",
+    "on_track": "#1d64a8",
+    "behind": "#8a5a00",
+    "off_track": "#c62828",
+    "no_data": "#5c6168",
+    "no_target": "#5c6168",
+    "cancelled": "#5b5f66",
 }
 # Shapes as well as colours, so colour is never the only cue.
 STATUS_ICONS = {
-    "achieved": "✔", "on_track": "●", "behind": "▲", "off_track": "✖", "no_data": "?", "no_target": "–",
+    "achieved": "✔",
+    "on_track": "●",
+    "behind": "▲",
+    "off_track": "✖",
+    "no_data": "?",
+    "no_target": "–",
     "cancelled": "×",
 }
 

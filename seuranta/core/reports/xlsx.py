@@ -55,9 +55,18 @@ def render_xlsx(report: Report) -> bytes:
     sheet = workbook.active
     sheet.title = report.text("xlsx.sheet")[:31]
     levels = _levels(report)
-    header = [*levels, report.text("xlsx.node_unit"), report.text("xlsx.indicator"), report.text("xlsx.unit"),
-              report.text("col.baseline"), report.text("col.target"), report.text("col.actual"),
-              report.text("col.status"), report.text("xlsx.reason"), report.text("xlsx.node_status")]
+    header = [
+        *levels,
+        report.text("xlsx.node_unit"),
+        report.text("xlsx.indicator"),
+        report.text("xlsx.unit"),
+        report.text("col.baseline"),
+        report.text("col.target"),
+        report.text("col.actual"),
+        report.text("col.status"),
+        report.text("xlsx.reason"),
+        report.text("xlsx.node_status"),
+    ]
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -67,8 +76,18 @@ def render_xlsx(report: Report) -> bytes:
         for item in [*path, node]:
             titles[item.level] = item.title
             unit = item.unit or unit
-        values = [*titles.values(), unit or "", row.name, row.unit or "", "\n".join(row.baseline),
-                  "\n".join(row.targets), "\n".join(row.actuals), row.status_label, row.reason, node.status_label]
+        values = [
+            *titles.values(),
+            unit or "",
+            row.name,
+            row.unit or "",
+            "\n".join(row.baseline),
+            "\n".join(row.targets),
+            "\n".join(row.actuals),
+            row.status_label,
+            row.reason,
+            node.status_label,
+        ]
         sheet.append([neutralise(v) for v in values])
     wrap = Alignment(wrap_text=True, vertical="top")
     for column_cells in sheet.iter_cols(min_row=2):

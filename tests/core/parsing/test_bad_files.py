@@ -57,13 +57,16 @@ def test_bad_file_error_carries_no_library_exception(name):
     assert caught.value.__suppress_context__ or caught.value.__context__ is None
 
 
-@pytest.mark.parametrize("name, data", [
-    ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n"),
-    ("garbage.docx", b"PK\x03\x04" + bytes(range(256)) * 20),
-    ("garbage.xlsx", b"PK\x03\x04" + bytes(range(256)) * 20),
-    ("html.pdf", b"<html><body>Ei PDF</body></html>"),
-    ("blank.pdf", b"   \n"),
-])
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("garbage.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 20 + b"\n%%EOF\n"),
+        ("garbage.docx", b"PK\x03\x04" + bytes(range(256)) * 20),
+        ("garbage.xlsx", b"PK\x03\x04" + bytes(range(256)) * 20),
+        ("html.pdf", b"<html><body>Ei PDF</body></html>"),
+        ("blank.pdf", b"   \n"),
+    ],
+)
 def test_corrupt_content_gives_one_sentence(name, data):
     with pytest.raises(UnreadableDocument) as caught:
         read_bytes(data, name)

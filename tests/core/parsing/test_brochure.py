@@ -60,7 +60,9 @@ def test_detect_is_zero_for_keyword_blocks():
 
 def test_bullets_before_the_header_are_indicators_and_paragraphs_actions():
     goal = parse(OVERVIEW + PAGE).plan.nodes[0].children[0]
-    assert [i.name for i in goal.indicators] == ["Työhyvinvointikyselystä: Minulla on tarpeeksi aikaa saada työni tehdyksi"]
+    assert [i.name for i in goal.indicators] == [
+        "Työhyvinvointikyselystä: Minulla on tarpeeksi aikaa saada työni tehdyksi"
+    ]
     assert [a.title for a in goal.children] == [
         "Vahvistamme koulutuksen keinoin vastuullista työkäyttäytymistä ja työyhteisötaitoja.",
         "Tuemme työterveysyhteistyöllä vaihdevuosioireisten työkykyä.",
@@ -78,7 +80,8 @@ def test_action_glued_to_the_last_bullet_line_is_split_off():
     text = (
         "→ Kannustavia palkkauskokeiluja: pilottien määrä 1 vuodessa. Kokeilun jatkoon \n\n"
         "kerätään palaute. \nToteutamme palkkakartoituksen vuosittain.\n\n"
-        + HEADER + "Palkkaus on \n\nkannustava.\n"
+        + HEADER
+        + "Palkkaus on \n\nkannustava.\n"
     )
     goal = parse(text).plan.nodes[0]
     assert goal.indicators[0].name.endswith("kerätään palaute")
@@ -86,7 +89,11 @@ def test_action_glued_to_the_last_bullet_line_is_split_off():
 
 
 def test_level_inside_the_sentence_stays_in_the_name_and_is_the_target():
-    text = "→ Palkkaerot sukupuolten välillä maks. 2 % (palkkaryhmän/\n\nvertailuryhmän osalta).\n\n" + HEADER + "Palkkaus on \n\nreilu.\n"
+    text = (
+        "→ Palkkaerot sukupuolten välillä maks. 2 % (palkkaryhmän/\n\nvertailuryhmän osalta).\n\n"
+        + HEADER
+        + "Palkkaus on \n\nreilu.\n"
+    )
     indicator = parse(text).plan.nodes[0].indicators[0]
     assert indicator.name == "Palkkaerot sukupuolten välillä maks. 2 % (palkkaryhmän/vertailuryhmän osalta)"
     assert (indicator.targets[0].kind, indicator.targets[0].value, indicator.unit) == ("max", 2, "%")
@@ -95,12 +102,20 @@ def test_level_inside_the_sentence_stays_in_the_name_and_is_the_target():
 def test_reference_year_is_the_baseline_of_a_relative_target():
     text = (
         "→ Mielenterveyspoissaolojen määrän väheneminen \n\n(vrt. 2024). Tavoitetaso -5 % vuoteen 2028 mennessä.\n\n"
-        + HEADER + "Työ on \n\nterveellistä.\n"
+        + HEADER
+        + "Työ on \n\nterveellistä.\n"
     )
     indicator = parse(text).plan.nodes[0].indicators[0]
-    assert (indicator.baseline.text, indicator.baseline.period, indicator.baseline.value) == ("vrt. 2024", "2024", None)
+    assert (indicator.baseline.text, indicator.baseline.period, indicator.baseline.value) == (
+        "vrt. 2024",
+        "2024",
+        None,
+    )
     assert (indicator.targets[0].kind, indicator.targets[0].value, indicator.targets[0].period) == (
-        "change_percent", -5, "2028")
+        "change_percent",
+        -5,
+        "2028",
+    )
 
 
 # ---------------------------------------------------------------- goals and focus areas
@@ -115,7 +130,8 @@ def test_goal_sentence_with_its_own_items_is_a_separate_goal():
     text = (
         "→ Kehityskeskustelujen määrä suhteessa henkilöstöön.\n\n→ Palkkaerot sukupuolten välillä.\n\n"
         "Käymme laadukkaat kehityskeskustelut.\n\nLisäämme palkkatuntemusta.\n\n"
-        + HEADER + "Henkilöstö käy \n\nkehityskeskustelut. \n\nPalkkaus on \n\nreilu.\n"
+        + HEADER
+        + "Henkilöstö käy \n\nkehityskeskustelut. \n\nPalkkaus on \n\nreilu.\n"
     )
     result = parse(text)
     goals = result.plan.nodes
@@ -127,7 +143,8 @@ def test_goal_sentence_with_its_own_items_is_a_separate_goal():
 def test_unclear_goal_of_an_item_gives_a_warning():
     text = (
         "→ Kehityskeskustelujen määrä.\n\nKäymme kehityskeskustelut.\n\nSeuraamme tilannetta.\n\n"
-        + HEADER + "Henkilöstö käy \n\nkehityskeskustelut. \n\nPalkkaus on \n\nkannustava.\n\n"
+        + HEADER
+        + "Henkilöstö käy \n\nkehityskeskustelut. \n\nPalkkaus on \n\nkannustava.\n\n"
     )
     text = text.replace("Seuraamme tilannetta.", "Seuraamme palkkausta kannustavasti.")
     text = text.replace("Käymme kehityskeskustelut.", "Kokoonnumme syksyllä.")
@@ -137,13 +154,17 @@ def test_unclear_goal_of_an_item_gives_a_warning():
 
 def test_focus_areas_come_from_the_overview_with_their_descriptions():
     plan = parse(OVERVIEW + PAGE).plan
-    assert [(n.level, n.title) for n in plan.nodes] == [("Painopiste", "Hyvinvoiva työ"), ("Painopiste", "Osaava henkilöstö")]
+    assert [(n.level, n.title) for n in plan.nodes] == [
+        ("Painopiste", "Hyvinvoiva työ"),
+        ("Painopiste", "Osaava henkilöstö"),
+    ]
     assert plan.nodes[1].description == "Meillä osaaminen kehittyy."
 
 
 def test_table_pages_follow_the_order_of_the_focus_areas():
-    second = PAGE.replace("Työmme on \n\nmieliystävällistä. \n\nTyön kuormitus \n\non tasapainossa.",
-                          "Osaaminen \n\nkehittyy.")
+    second = PAGE.replace(
+        "Työmme on \n\nmieliystävällistä. \n\nTyön kuormitus \n\non tasapainossa.", "Osaaminen \n\nkehittyy."
+    )
     plan = parse(OVERVIEW + PAGE + second).plan
     assert [c.title for c in plan.nodes[1].children] == ["Osaaminen kehittyy."]
 
@@ -151,7 +172,9 @@ def test_table_pages_follow_the_order_of_the_focus_areas():
 def test_focus_area_name_printed_in_the_goal_column_is_not_a_goal():
     page = PAGE.replace(HEADER, HEADER + "Osaava \n\nhenkilöstö\n\n").replace("Työmme on", "Osaaminen on")
     plan = parse(OVERVIEW + PAGE + page).plan
-    assert [c.title for c in plan.nodes[1].children] == ["Osaaminen on mieliystävällistä. Työn kuormitus on tasapainossa."]
+    assert [c.title for c in plan.nodes[1].children] == [
+        "Osaaminen on mieliystävällistä. Työn kuormitus on tasapainossa."
+    ]
 
 
 def test_text_before_the_overview_is_sections_headed_by_capitals():
@@ -181,10 +204,15 @@ def test_pori_strategy_scores_against_its_gold():
         assert metrics[key] >= 0.85, key
 
 
-@pytest.mark.parametrize("name", [
-    "kokkola-henkilostoohjelma-2022-2025", "laitila-hallintotoimi-palvelusuunnitelma",
-    "pori-konsernipalvelut-tavoitteet-2026", "pori-sivistystoimiala-toteutuminen-q1-2023",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "kokkola-henkilostoohjelma-2022-2025",
+        "laitila-hallintotoimi-palvelusuunnitelma",
+        "pori-konsernipalvelut-tavoitteet-2026",
+        "pori-sivistystoimiala-toteutuminen-q1-2023",
+    ],
+)
 def test_detect_is_low_for_other_families(name):
     assert brochure.detect(corpus(name)) < 0.5
 

@@ -41,7 +41,8 @@ def test_heading_styles_give_heading_levels():
     document.add_heading("Kestävä talous", level=2)
     document.add_paragraph("Menojen kasvua hillitään.")
     assert read(document).blocks == [
-        Paragraph("Hallintotoimen tavoitteet", 1), Paragraph("Kestävä talous", 2),
+        Paragraph("Hallintotoimen tavoitteet", 1),
+        Paragraph("Kestävä talous", 2),
         Paragraph("Menojen kasvua hillitään.", None),
     ]
 
@@ -65,11 +66,16 @@ def test_paragraphs_and_tables_come_in_body_order():
 def test_table_block_has_the_cell_texts_row_by_row():
     document = new_document()
     table = document.add_table(rows=2, cols=3)
-    for r, values in enumerate([("Tavoite", "Toimenpiteet", "Mittarit"), ("Menojen hallinta", "Digitalisaatio", "Käyttötalous")]):
+    for r, values in enumerate(
+        [("Tavoite", "Toimenpiteet", "Mittarit"), ("Menojen hallinta", "Digitalisaatio", "Käyttötalous")]
+    ):
         for c, value in enumerate(values):
             table.rows[r].cells[c].text = value
-    assert read(document).blocks == [Table([["Tavoite", "Toimenpiteet", "Mittarit"],
-                                            ["Menojen hallinta", "Digitalisaatio", "Käyttötalous"]])]
+    assert read(document).blocks == [
+        Table(
+            [["Tavoite", "Toimenpiteet", "Mittarit"], ["Menojen hallinta", "Digitalisaatio", "Käyttötalous"]]
+        )
+    ]
 
 
 def test_horizontally_merged_cell_appears_once():
@@ -81,7 +87,10 @@ def test_horizontally_merged_cell_appears_once():
         table.rows[1].cells[c].text = value
     block = read(document).blocks[0]
     assert isinstance(block, Table)
-    assert block.rows == [["Kestävä ja tasapainoinen talous", "", ""], ["Tavoite", "Toimenpiteet", "Mittarit"]]
+    assert block.rows == [
+        ["Kestävä ja tasapainoinen talous", "", ""],
+        ["Tavoite", "Toimenpiteet", "Mittarit"],
+    ]
 
 
 def test_vertically_merged_cell_appears_once():

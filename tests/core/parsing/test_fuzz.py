@@ -36,15 +36,68 @@ CORPUS = sorted((Path(__file__).resolve().parents[2] / "data" / "corpus").glob("
 WEIGHTS = [3 if "pori-konserni" in p.name or "pori-sivistys" in p.name else 1 for p in CORPUS]
 
 LABEL_LINES = [
-    "PAINOPISTE", "TEEMA", "TAVOITE", "TEKO", "TOIMENPIDE", "MITTARI", "MITTARI 2", "MITTARI 10",
-    "Lähtötaso Tavoitetaso", "Lähtötaso 2024 Tavoitetaso 2026", "Lähtötaso", "Tavoitetaso",
-    "Osatavoite 1:", "Osatavoite:", "Vastuuhenkilö:", "Aikataulu:", "Tavoite:", "Mittari:",
+    "PAINOPISTE",
+    "TEEMA",
+    "TAVOITE",
+    "TEKO",
+    "TOIMENPIDE",
+    "MITTARI",
+    "MITTARI 2",
+    "MITTARI 10",
+    "Lähtötaso Tavoitetaso",
+    "Lähtötaso 2024 Tavoitetaso 2026",
+    "Lähtötaso",
+    "Tavoitetaso",
+    "Osatavoite 1:",
+    "Osatavoite:",
+    "Vastuuhenkilö:",
+    "Aikataulu:",
+    "Tavoite:",
+    "Mittari:",
     "Selvitys toimenpiteen edistymisestä vuoden ensimmäisellä neljänneksellä (Q1):",
     "Käyttösuunnitelman yhteydessä vahvistettavat osatavoitteet ja niiden aikataulu:",
-    "Sivistystoimiala", "Porilaisten hyvinvointi", "*", "**", "(", ")", "-", "\uf0b7", "• ", "o ",
+    "Sivistystoimiala",
+    "Porilaisten hyvinvointi",
+    "*",
+    "**",
+    "(",
+    ")",
+    "-",
+    "\uf0b7",
+    "• ",
+    "o ",
 ]
-ODD = ["\x00", "\u00ad", "\u200b", "\ufeff", "\u2028", "\t", "\r", "–", "—", "…", "€", "%", "(", ")", "*",
-       "/", ":", "-", "\uf0b7", "é", "Ö", "ß", "😀", "\u0308", "  ", "1 000", "0,5", "20.9.22", "lv 21-22"]
+ODD = [
+    "\x00",
+    "\u00ad",
+    "\u200b",
+    "\ufeff",
+    "\u2028",
+    "\t",
+    "\r",
+    "–",
+    "—",
+    "…",
+    "€",
+    "%",
+    "(",
+    ")",
+    "*",
+    "/",
+    ":",
+    "-",
+    "\uf0b7",
+    "é",
+    "Ö",
+    "ß",
+    "😀",
+    "\u0308",
+    "  ",
+    "1 000",
+    "0,5",
+    "20.9.22",
+    "lv 21-22",
+]
 
 
 def _doc(text: str) -> Document:
@@ -100,7 +153,7 @@ def test_mutated_corpus_windows_never_raise():
     for _ in range(MUTATIONS):
         lines = rng.choices(texts, weights=WEIGHTS)[0]
         start = rng.randrange(len(lines))
-        window = lines[start: start + rng.randint(3, 80)]
+        window = lines[start : start + rng.randint(3, 80)]
         _check(parse_document(_doc("\n".join(_mutate(window, rng)))))
 
 
@@ -113,13 +166,62 @@ def test_whole_mutated_corpus_documents_never_raise():
             _check(parse_document(_doc("\n".join(_mutate(lines, rng)))))
 
 
-WORDS = st.sampled_from([
-    "Hyvinvoiva", "Pori", "kaupunki", "ja", "palvelut", "Ei", "Kyllä", "ei", "kyllä", "sama", "tai",
-    "suurempi", "kuin", "lähtötaso", "Enintään", "Vähintään", "alle", "yli", "kevät", "syksy", "2022",
-    "2023", "8/2022", "(20.9.22)", "(lv 21-22)", "%", "pv", "opp.", "t/opp.", "9 844", "4,3", "+10 %",
-    "-5 %", "=", "2-3", "Osittain", "selvitetty", "tasa-", "arvo", "työhyvinvointiin/-", "kykyyn",
-    "liikuntayksikön", "johdolla", "ala-aste:", "17,4", "yläaste:", "(", ")", "*", ".", ",", ":",
-])
+WORDS = st.sampled_from(
+    [
+        "Hyvinvoiva",
+        "Pori",
+        "kaupunki",
+        "ja",
+        "palvelut",
+        "Ei",
+        "Kyllä",
+        "ei",
+        "kyllä",
+        "sama",
+        "tai",
+        "suurempi",
+        "kuin",
+        "lähtötaso",
+        "Enintään",
+        "Vähintään",
+        "alle",
+        "yli",
+        "kevät",
+        "syksy",
+        "2022",
+        "2023",
+        "8/2022",
+        "(20.9.22)",
+        "(lv 21-22)",
+        "%",
+        "pv",
+        "opp.",
+        "t/opp.",
+        "9 844",
+        "4,3",
+        "+10 %",
+        "-5 %",
+        "=",
+        "2-3",
+        "Osittain",
+        "selvitetty",
+        "tasa-",
+        "arvo",
+        "työhyvinvointiin/-",
+        "kykyyn",
+        "liikuntayksikön",
+        "johdolla",
+        "ala-aste:",
+        "17,4",
+        "yläaste:",
+        "(",
+        ")",
+        "*",
+        ".",
+        ",",
+        ":",
+    ]
+)
 TEXT = st.lists(WORDS, min_size=0, max_size=8).map(" ".join)
 LINE = st.one_of(
     st.builds(lambda label, text: f"{label} {text}", st.sampled_from(LABEL_LINES), TEXT),
@@ -130,8 +232,12 @@ LINE = st.one_of(
 
 
 @pytest.mark.slow
-@settings(max_examples=GENERATED, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=GENERATED,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(st.lists(LINE, max_size=40))
 def test_generated_keyword_documents_never_raise(lines):
     text = "\n".join(lines)

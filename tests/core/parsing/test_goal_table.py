@@ -47,7 +47,9 @@ def test_detect_is_high_for_a_text_table_header_with_five_columns():
 
 
 def test_detect_is_high_for_a_docx_table_with_goal_columns():
-    table = Table(rows=[["Tavoite", "Toimenpide", "Aikataulu", "Vastuutaho", "Arviointi"], ["a", "b", "", "", ""]])
+    table = Table(
+        rows=[["Tavoite", "Toimenpide", "Aikataulu", "Vastuutaho", "Arviointi"], ["a", "b", "", "", ""]]
+    )
     assert goal_table.detect(Document(text="", blocks=[table])) >= 0.8
 
 
@@ -86,14 +88,17 @@ def test_a_line_the_next_word_would_have_fitted_on_ends_the_cell():
     plan = parse(text).plan
     assert plan.nodes[0].title == "Prosessin digitalisointi ja tiedolla johtaminen"
     assert [c.title for c in plan.nodes[0].children] == [
-        "Digitaalisen ratkaisun pilotointi sekä työkyvyn tuen koulutukset."]
+        "Digitaalisen ratkaisun pilotointi sekä työkyvyn tuen koulutukset."
+    ]
 
 
 def test_cell_without_closing_full_stop_is_a_goal_and_sentences_are_actions():
     plan = parse(ONE_ROW).plan
     goal = plan.nodes[0]
     assert goal.level == "Tavoite"
-    assert [(c.level, c.title) for c in goal.children] == [("Toimenpide", "Ohjaamme ja opastamme työyhteisöjä.")]
+    assert [(c.level, c.title) for c in goal.children] == [
+        ("Toimenpide", "Ohjaamme ja opastamme työyhteisöjä.")
+    ]
 
 
 def test_schedule_applies_to_the_rows_actions():
@@ -136,7 +141,8 @@ def test_cell_starting_in_lower_case_continues_the_cell_before():
     plan = parse(text).plan
     assert plan.nodes[0].children[0].title == (
         "Työsuojeluhenkilöstö ohjaa ja opastaa sekä toteuttaa käyntejä, erilaisia työyhteisöille suunnattuja "
-        "tietoiskuja.")
+        "tietoiskuja."
+    )
 
 
 # ---------------------------------------------------------------- evaluations
@@ -150,7 +156,10 @@ def test_evaluation_gives_target_and_baseline_with_its_year():
 
 
 def test_level_closing_the_sentence_is_the_target_with_its_unit():
-    text = HEADER + "Koulutus\n\nJärjestämme koulutuksia.\n\nHenkilöstö-\npalvelut\n\nKoulutusten lukumäärä yli \n8 koulutusta / vuosi.\n"
+    text = (
+        HEADER
+        + "Koulutus\n\nJärjestämme koulutuksia.\n\nHenkilöstö-\npalvelut\n\nKoulutusten lukumäärä yli \n8 koulutusta / vuosi.\n"
+    )
     indicator = parse(text).plan.nodes[0].children[0].indicators[0]
     assert indicator.name == "Koulutusten lukumäärä"
     assert indicator.unit == "koulutusta / vuosi"
@@ -186,8 +195,11 @@ def test_indicators_go_to_the_action_whose_words_they_share():
     )
     plan = parse(text).plan
     assert [i.name for i in node(plan, "Tehostamme anonyymiä rekrytointia.").indicators] == [
-        "Anonyymien rekrytointien lukumäärä"]
-    assert [i.name for i in node(plan, "Kehitämme perehdytysalustaa.").indicators] == ["Perehdytysalustan käyttäjät"]
+        "Anonyymien rekrytointien lukumäärä"
+    ]
+    assert [i.name for i in node(plan, "Kehitämme perehdytysalustaa.").indicators] == [
+        "Perehdytysalustan käyttäjät"
+    ]
 
 
 def test_indicator_placed_by_order_gets_a_warning():
@@ -222,7 +234,7 @@ def test_numbered_overview_gives_top_node_and_themes():
 
 
 def test_label_cell_places_the_rows_under_the_theme_it_repeats():
-    table = HEADER + "Monimuotoisuuden johtaminen\n\n" + ONE_ROW[len(HEADER):]
+    table = HEADER + "Monimuotoisuuden johtaminen\n\n" + ONE_ROW[len(HEADER) :]
     plan = parse(OVERVIEW + table).plan
     theme = node(plan, "Monimuotoisuuden johtaminen")
     assert [c.title for c in theme.children] == ["Työsuojelutietoisuuden lisääminen"]
@@ -237,7 +249,9 @@ def test_slide_opening_with_a_theme_title_is_its_description():
 
 
 def test_other_slides_are_sections():
-    plan = parse("Ohjelman tarkoituksena on vahvistaa yhtenäistä henkilöstöpolitiikkaa.\n\n\n\n" + ONE_ROW).plan
+    plan = parse(
+        "Ohjelman tarkoituksena on vahvistaa yhtenäistä henkilöstöpolitiikkaa.\n\n\n\n" + ONE_ROW
+    ).plan
     assert plan.sections[0].text == "Ohjelman tarkoituksena on vahvistaa yhtenäistä henkilöstöpolitiikkaa."
 
 
@@ -246,39 +260,62 @@ def test_other_slides_are_sections():
 
 def docx_table(*rows):
     header = ["Tavoite", "Toimenpide", "Aikataulu", "Vastuutaho", "Arviointi"]
-    return Document(text="", blocks=[Paragraph("Henkilöstöohjelma"), Table(rows=[header, *rows])],
-                    source_format="docx")
+    return Document(
+        text="", blocks=[Paragraph("Henkilöstöohjelma"), Table(rows=[header, *rows])], source_format="docx"
+    )
 
 
 def test_docx_table_rows_become_goals_with_actions():
-    plan = goal_table.parse(docx_table(
-        ["Osaava työvoima", "Tehostamme rekrytointia.", "2022– jatkuva", "Henkilöstöpalvelut, Viestintä",
-         "Rekrytointien lukumäärä yli 20 (lähtötaso v. 2022 11)."],
-    )).plan
+    plan = goal_table.parse(
+        docx_table(
+            [
+                "Osaava työvoima",
+                "Tehostamme rekrytointia.",
+                "2022– jatkuva",
+                "Henkilöstöpalvelut, Viestintä",
+                "Rekrytointien lukumäärä yli 20 (lähtötaso v. 2022 11).",
+            ],
+        )
+    ).plan
     goal = plan.nodes[0]
     action = goal.children[0]
     assert (goal.level, goal.title, action.level, action.title) == (
-        "Tavoite", "Osaava työvoima", "Toimenpide", "Tehostamme rekrytointia.")
+        "Tavoite",
+        "Osaava työvoima",
+        "Toimenpide",
+        "Tehostamme rekrytointia.",
+    )
     assert action.schedule == "2022– jatkuva"
     assert action.responsible == ["Henkilöstöpalvelut", "Viestintä"]
     assert action.indicators[0].targets[0].value == 20
 
 
 def test_docx_cell_with_several_lines_gives_several_actions():
-    plan = goal_table.parse(docx_table(
-        ["Osaava työvoima", "Tehostamme rekrytointia.\nKehitämme perehdytystä.", "2022", "HR", ""],
-    )).plan
-    assert [c.title for c in plan.nodes[0].children] == ["Tehostamme rekrytointia.", "Kehitämme perehdytystä."]
+    plan = goal_table.parse(
+        docx_table(
+            ["Osaava työvoima", "Tehostamme rekrytointia.\nKehitämme perehdytystä.", "2022", "HR", ""],
+        )
+    ).plan
+    assert [c.title for c in plan.nodes[0].children] == [
+        "Tehostamme rekrytointia.",
+        "Kehitämme perehdytystä.",
+    ]
 
 
 def test_docx_row_with_empty_goal_cell_continues_the_goal_above():
-    plan = goal_table.parse(docx_table(
-        ["Osaava työvoima", "Tehostamme rekrytointia.", "2022", "HR", ""],
-        ["", "Koulutamme esihenkilöitä.", "2023", "Koulutus", ""],
-    )).plan
+    plan = goal_table.parse(
+        docx_table(
+            ["Osaava työvoima", "Tehostamme rekrytointia.", "2022", "HR", ""],
+            ["", "Koulutamme esihenkilöitä.", "2023", "Koulutus", ""],
+        )
+    ).plan
     assert len(plan.nodes) == 1
     second = plan.nodes[0].children[1]
-    assert (second.title, second.schedule, second.responsible) == ("Koulutamme esihenkilöitä.", "2023", ["Koulutus"])
+    assert (second.title, second.schedule, second.responsible) == (
+        "Koulutamme esihenkilöitä.",
+        "2023",
+        ["Koulutus"],
+    )
 
 
 def test_docx_heading_before_a_table_is_its_theme():
@@ -306,10 +343,15 @@ def test_kokkola_programme_scores_against_its_gold():
         assert metrics[key] >= 0.85, key
 
 
-@pytest.mark.parametrize("name", [
-    "laitila-hallintotoimi-palvelusuunnitelma", "pori-henkilostostrategia-2026",
-    "pori-konsernipalvelut-tavoitteet-2026", "pori-sivistystoimiala-toteutuminen-q1-2023",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "laitila-hallintotoimi-palvelusuunnitelma",
+        "pori-henkilostostrategia-2026",
+        "pori-konsernipalvelut-tavoitteet-2026",
+        "pori-sivistystoimiala-toteutuminen-q1-2023",
+    ],
+)
 def test_detect_is_low_for_other_families(name):
     assert goal_table.detect(corpus(name)) < 0.5
 

@@ -28,7 +28,11 @@ def test_rowspan_and_colspan_fill_every_cell_they_cover():
         "<tr><td rowspan=2>A</td><td>m1</td><td>1</td></tr><tr><td>m2</td><td>2</td></tr></table>"
     )
     table = next(b for b in doc.blocks if isinstance(b, Table))
-    assert table.rows == [["Tavoite", "Mittari ja arvo", "Mittari ja arvo"], ["A", "m1", "1"], ["A", "m2", "2"]]
+    assert table.rows == [
+        ["Tavoite", "Mittari ja arvo", "Mittari ja arvo"],
+        ["A", "m1", "1"],
+        ["A", "m2", "2"],
+    ]
 
 
 def test_scripts_styles_and_navigation_are_not_content():

@@ -8,21 +8,34 @@ from seuranta.core.parsing.inline_lists import split_inline_list
 def test_an_enumeration_inside_a_sentence_becomes_items():
     parts = split_inline_list("Teemat ovat 1) asukkaat, 2) elinvoima ja 3) talous. Niitä seurataan.")
     assert parts == [
-        ("Teemat ovat", None), ("asukkaat", "dec1)"), ("elinvoima", "dec1)"), ("talous.", "dec1)"),
+        ("Teemat ovat", None),
+        ("asukkaat", "dec1)"),
+        ("elinvoima", "dec1)"),
+        ("talous.", "dec1)"),
         ("Niitä seurataan.", None),
     ]
 
 
 def test_a_flattened_table_of_contents_keeps_its_depth_and_drops_page_numbers():
-    parts = split_inline_list("SISÄLLYS 1. JOHDANTO 3 2. TAVOITTEET 5 2.1 Liikunta 6 2.2 Kulttuuri 8 3. SEURANTA 9")
+    parts = split_inline_list(
+        "SISÄLLYS 1. JOHDANTO 3 2. TAVOITTEET 5 2.1 Liikunta 6 2.2 Kulttuuri 8 3. SEURANTA 9"
+    )
     assert [p for p in parts if p[1]] == [
-        ("JOHDANTO", "dec1"), ("TAVOITTEET", "dec1"), ("Liikunta", "dec2"), ("Kulttuuri", "dec2"), ("SEURANTA", "dec1"),
+        ("JOHDANTO", "dec1"),
+        ("TAVOITTEET", "dec1"),
+        ("Liikunta", "dec2"),
+        ("Kulttuuri", "dec2"),
+        ("SEURANTA", "dec1"),
     ]
 
 
 def test_roman_numerals_run_in_their_own_order():
     parts = split_inline_list("Tavoitteet: I. Hyvä arki II. Vahva talous III. Kestävä ympäristö")
-    assert [p for p in parts if p[1]] == [("Hyvä arki", "roman"), ("Vahva talous", "roman"), ("Kestävä ympäristö", "roman")]
+    assert [p for p in parts if p[1]] == [
+        ("Hyvä arki", "roman"),
+        ("Vahva talous", "roman"),
+        ("Kestävä ympäristö", "roman"),
+    ]
 
 
 def test_numbers_out_of_order_or_too_few_split_nothing():

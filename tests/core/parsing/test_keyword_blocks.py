@@ -66,6 +66,7 @@ Ei Kyllä
 
 # -- detection ------------------------------------------------------------------------------
 
+
 def test_detect_is_confident_for_labelled_blocks():
     assert keyword_blocks.detect(doc(BLOCK)) >= 0.8
 
@@ -92,6 +93,7 @@ def test_detect_is_low_for_other_families(name):
 
 # -- tree --------------------------------------------------------------------------------------
 
+
 def test_levels_come_from_labels_in_hierarchy_order():
     assert plan(BLOCK).levels == ["Painopiste", "Tavoite", "Teko", "Toimenpide"]
 
@@ -99,28 +101,40 @@ def test_levels_come_from_labels_in_hierarchy_order():
 def test_labels_nest_top_down():
     top = plan(BLOCK).nodes[0]
     assert [top.title, top.children[0].title, top.children[0].children[0].children[0].title] == [
-        "Kasvava kunta", "Yritysten määrä kasvaa", "Avataan yrityspalvelupiste."
+        "Kasvava kunta",
+        "Yritysten määrä kasvaa",
+        "Avataan yrityspalvelupiste.",
     ]
 
 
 def test_cell_of_several_paragraphs_is_one_title():
-    text = BLOCK.replace("TAVOITE Yritysten määrä kasvaa\n", "TAVOITE Yritysten määrä kasvaa.\n\nTyöpaikat lisääntyvät.\n")
+    text = BLOCK.replace(
+        "TAVOITE Yritysten määrä kasvaa\n", "TAVOITE Yritysten määrä kasvaa.\n\nTyöpaikat lisääntyvät.\n"
+    )
     assert by_title(text, "Yritysten määrä kasvaa. Työpaikat lisääntyvät.").level == "Tavoite"
 
 
 def test_bullet_glyphs_are_dropped_from_cells():
-    text = BLOCK.replace("TEKO Yrityspalvelut yhteen paikkaan\n", "TEKO Yrityspalvelut\n\n\uf0b7 Neuvonta\n\n\uf0b7 Rahoitus\n")
+    text = BLOCK.replace(
+        "TEKO Yrityspalvelut yhteen paikkaan\n", "TEKO Yrityspalvelut\n\n\uf0b7 Neuvonta\n\n\uf0b7 Rahoitus\n"
+    )
     assert by_title(text, "Yrityspalvelut Neuvonta Rahoitus").level == "Teko"
 
 
 def test_hyphenation_across_lines_is_undone_in_titles():
-    text = BLOCK.replace("TOIMENPIDE Avataan yrityspalvelupiste.", "TOIMENPIDE Avataan yrityspalvelu-\npiste ja tasa-\narvo-ohjelma.")
+    text = BLOCK.replace(
+        "TOIMENPIDE Avataan yrityspalvelupiste.",
+        "TOIMENPIDE Avataan yrityspalvelu-\npiste ja tasa-\narvo-ohjelma.",
+    )
     assert action(text).title == "Avataan yrityspalvelupiste ja tasa-arvo-ohjelma."
 
 
 def test_title_case_labels_with_colon_are_labels():
     text = "Tavoite: Puhdas järvi\n\nToimenpide: Kunnostetaan ranta.\n\nMittari: Kunnostettu\nLähtötaso Tavoitetaso\nEi Kyllä\n"
-    assert [(n.level, n.title) for n in nodes(text)] == [("Tavoite", "Puhdas järvi"), ("Toimenpide", "Kunnostetaan ranta.")]
+    assert [(n.level, n.title) for n in nodes(text)] == [
+        ("Tavoite", "Puhdas järvi"),
+        ("Toimenpide", "Kunnostetaan ranta."),
+    ]
 
 
 def test_repeated_heading_merges_into_one_node():
@@ -141,7 +155,11 @@ def test_merge_tolerates_a_typo_and_warns():
     result = parse(BLOCK + second)
     assert [n.title for n, _ in result.plan.walk() if n.level == "Painopiste"] == ["Kasvava kunta"]
     warning = next(w for w in result.warnings if w.code == "merged_heading")
-    assert warning.path == ("Kasvava kunta",) and warning.field == "title" and "Kasvava kuntat" in warning.message
+    assert (
+        warning.path == ("Kasvava kunta",)
+        and warning.field == "title"
+        and "Kasvava kuntat" in warning.message
+    )
 
 
 def test_numbered_labels_with_same_text_stay_apart():
@@ -156,7 +174,9 @@ def test_theme_line_above_painopiste_becomes_teema_node():
 
 
 def test_first_line_above_theme_is_document_title():
-    result = plan("Toiminnallisten tavoitteiden toteutuminen, tekninen toimiala\n\nYhteisöllinen kunta\n\n" + BLOCK)
+    result = plan(
+        "Toiminnallisten tavoitteiden toteutuminen, tekninen toimiala\n\nYhteisöllinen kunta\n\n" + BLOCK
+    )
     assert result.title == "Toiminnallisten tavoitteiden toteutuminen, tekninen toimiala"
 
 
@@ -169,7 +189,10 @@ def test_repeated_painopiste_without_theme_stays_under_its_theme():
 def test_unit_heading_ends_the_theme_above_it():
     other = BLOCK.replace("Kasvava kunta", "Osaava kunta")
     result = plan("Yhteisöllinen kunta\n\n" + BLOCK + "\nPerusopetus\n\n" + other)
-    assert [(n.level, n.title) for n in result.nodes] == [("Teema", "Yhteisöllinen kunta"), ("Painopiste", "Osaava kunta")]
+    assert [(n.level, n.title) for n in result.nodes] == [
+        ("Teema", "Yhteisöllinen kunta"),
+        ("Painopiste", "Osaava kunta"),
+    ]
 
 
 def test_teema_label_block_is_top_level():
@@ -210,6 +233,7 @@ def test_document_without_labels_gives_no_plan():
 
 # -- indicators --------------------------------------------------------------------------------
 
+
 def test_state_levels_on_one_line():
     indicator = action(BLOCK).indicators[0]
     assert (indicator.baseline.text, indicator.baseline.kind) == ("Ei", "state")
@@ -217,7 +241,10 @@ def test_state_levels_on_one_line():
 
 
 def test_indicator_name_may_wrap_over_blank_lines():
-    text = BLOCK.replace("MITTARI Yrityspalvelupiste avattu\n", "MITTARI\n\nYrityspalvelupiste avattu ja \n\notettu käyttöön\n\n")
+    text = BLOCK.replace(
+        "MITTARI Yrityspalvelupiste avattu\n",
+        "MITTARI\n\nYrityspalvelupiste avattu ja \n\notettu käyttöön\n\n",
+    )
     assert action(text).indicators[0].name == "Yrityspalvelupiste avattu ja otettu käyttöön"
 
 
@@ -237,20 +264,26 @@ def test_row_by_row_levels_are_paired_when_units_say_so():
 
 
 def test_names_printed_in_level_columns_split_by_thirds():
-    region = ("MITTARI Lähtötaso Tavoitetaso\n\nKartoitus tehty\n\nPalveluja sähköistetty\n\n"
-              "Osittain\n\n0\n\nValmis\n\n2-3\n")
+    region = (
+        "MITTARI Lähtötaso Tavoitetaso\n\nKartoitus tehty\n\nPalveluja sähköistetty\n\n"
+        "Osittain\n\n0\n\nValmis\n\n2-3\n"
+    )
     indicators = action(BLOCK.split("MITTARI")[0] + region).indicators
     assert [(i.name, i.baseline.text, i.targets[0].text) for i in indicators] == [
-        ("Kartoitus tehty", "Osittain", "Valmis"), ("Palveluja sähköistetty", "0", "2-3")
+        ("Kartoitus tehty", "Osittain", "Valmis"),
+        ("Palveluja sähköistetty", "0", "2-3"),
     ]
 
 
 def test_table_rows_with_name_and_levels_on_one_line():
-    region = "MITTARI Lähtötaso Tavoitetaso\nAsiakastyytyväisyys 4,3 4,5\nSairauspoissaolot 9 844 pv 8 860 pv\n"
+    region = (
+        "MITTARI Lähtötaso Tavoitetaso\nAsiakastyytyväisyys 4,3 4,5\nSairauspoissaolot 9 844 pv 8 860 pv\n"
+    )
     result = parse(BLOCK.split("MITTARI")[0] + region)
     indicators = next(n for n, _ in result.plan.walk() if n.level == "Toimenpide").indicators
     assert [(i.name, i.baseline.value, i.targets[0].value) for i in indicators] == [
-        ("Asiakastyytyväisyys", 4.3, 4.5), ("Sairauspoissaolot", 9844, 8860)
+        ("Asiakastyytyväisyys", 4.3, 4.5),
+        ("Sairauspoissaolot", 9844, 8860),
     ]
     assert sum(w.code == "split_levels" for w in result.warnings) == 2
 
@@ -259,14 +292,19 @@ def test_source_line_in_parentheses_belongs_to_the_name_above():
     region = "MITTARI\nKehityskeskustelut käydään\n(työhyvinvointikysely 2026)\nPoissaolot vähenevät\n\nLähtötaso Tavoitetaso\n4,3\n10\n4,5\n9\n"
     indicators = action(BLOCK.split("MITTARI")[0] + region).indicators
     assert [(i.name, i.source) for i in indicators] == [
-        ("Kehityskeskustelut käydään", "työhyvinvointikysely 2026"), ("Poissaolot vähenevät", None)
+        ("Kehityskeskustelut käydään", "työhyvinvointikysely 2026"),
+        ("Poissaolot vähenevät", None),
     ]
 
 
 def test_wrapped_target_text_continues_on_next_line():
     region = "MITTARI 1 Tunnit oppilasta kohden.\n\nLähtötaso Tavoitetaso\n\n0,03 t/opp. (20.9.22) sama tai suurempi \nkuin lähtötaso\n"
     indicator = action(BLOCK.split("MITTARI")[0] + region).indicators[0]
-    assert (indicator.baseline.value, indicator.baseline.period, indicator.unit) == (0.03, "2022-09-20", "t/opp.")
+    assert (indicator.baseline.value, indicator.baseline.period, indicator.unit) == (
+        0.03,
+        "2022-09-20",
+        "t/opp.",
+    )
     assert [(m.text, m.kind) for m in indicator.targets] == [("sama tai suurempi kuin lähtötaso", "min")]
 
 
@@ -274,14 +312,18 @@ def test_numbered_mittari_with_levels_on_the_name_line():
     region = "MITTARI 1 Oppilaita / kuraattori* Lähtötaso Tavoitetaso\n\n687 (20.9.22) Enintään 670 opp.\n\nMITTARI 2 Oppilaita / psykologi* 1586 (20.9.22) Enintään 780 opp.\n"
     indicators = action(BLOCK.split("MITTARI")[0] + region).indicators
     assert [(i.name, i.baseline.value, i.targets[0].kind, i.targets[0].value) for i in indicators] == [
-        ("Oppilaita / kuraattori*", 687, "max", 670), ("Oppilaita / psykologi*", 1586, "max", 780)
+        ("Oppilaita / kuraattori*", 687, "max", 670),
+        ("Oppilaita / psykologi*", 1586, "max", 780),
     ]
 
 
 def test_sentence_baseline_splits_from_wrapped_target():
     region = "MITTARI\nPelisäännöt.\n\nLähtötaso Tavoitetaso\n\nEi ole. Pelisäännöt \n\nolemassa. \n\nJalkautus \n\nkäynnissä.\n"
     indicator = action(BLOCK.split("MITTARI")[0] + region).indicators[0]
-    assert (indicator.baseline.text, indicator.targets[0].text) == ("Ei ole.", "Pelisäännöt olemassa. Jalkautus käynnissä.")
+    assert (indicator.baseline.text, indicator.targets[0].text) == (
+        "Ei ole.",
+        "Pelisäännöt olemassa. Jalkautus käynnissä.",
+    )
 
 
 def test_repeated_first_word_splits_baseline_from_target():
@@ -292,18 +334,28 @@ def test_repeated_first_word_splits_baseline_from_target():
 
 
 def test_sub_series_baseline_keeps_whole_text_and_series():
-    region = ("MITTARI 3 Oppilasmäärä opetustuntia kohden.\n\nala-aste: 17,4 \nyläaste: 20 \n(20.9.2022) \n\n"
-              "sama tai pienempi \nkuin lähtötaso\n")
+    region = (
+        "MITTARI 3 Oppilasmäärä opetustuntia kohden.\n\nala-aste: 17,4 \nyläaste: 20 \n(20.9.2022) \n\n"
+        "sama tai pienempi \nkuin lähtötaso\n"
+    )
     indicator = action(BLOCK.split("MITTARI")[0] + region).indicators[0]
-    assert (indicator.baseline.text, indicator.baseline.value) == ("ala-aste: 17,4 yläaste: 20 (20.9.2022)", None)
+    assert (indicator.baseline.text, indicator.baseline.value) == (
+        "ala-aste: 17,4 yläaste: 20 (20.9.2022)",
+        None,
+    )
     assert [(m.label, m.value) for m in indicator.baseline_series] == [("ala-aste", 17.4), ("yläaste", 20)]
 
 
 def test_sub_series_targets_are_labelled():
-    region = ("MITTARI Ryhmien määrä\n\nLähtötaso Tavoitetaso\n\nRyhmiä: \nkevät 2022 - 56 \nsyksy 2022 - 49 \n\n"
-              "Ryhmiä: \nkevät 2023 – 70 \nsyksy 2023 – 60\n")
+    region = (
+        "MITTARI Ryhmien määrä\n\nLähtötaso Tavoitetaso\n\nRyhmiä: \nkevät 2022 - 56 \nsyksy 2022 - 49 \n\n"
+        "Ryhmiä: \nkevät 2023 – 70 \nsyksy 2023 – 60\n"
+    )
     indicator = action(BLOCK.split("MITTARI")[0] + region).indicators[0]
-    assert [(m.label, m.value, m.period) for m in indicator.targets] == [("kevät", 70, "2023"), ("syksy", 60, "2023")]
+    assert [(m.label, m.value, m.period) for m in indicator.targets] == [
+        ("kevät", 70, "2023"),
+        ("syksy", 60, "2023"),
+    ]
 
 
 def test_header_years_give_level_periods():
@@ -339,8 +391,11 @@ Vastuuhenkilö: strategia- ja hyvinvointijohtaja
 
 def test_milestones_drop_their_prefix_and_join_wrapped_lines():
     titles = [m.title for m in action(BLOCK + MILESTONES).milestones]
-    assert titles == ["Sopimus tehty kevään 2026 aikana", "Koulutus esihenkilöille (1–6/2026)",
-                      "Seurantaa tehostetaan erityisesti teknisellä toimialalla."]
+    assert titles == [
+        "Sopimus tehty kevään 2026 aikana",
+        "Koulutus esihenkilöille (1–6/2026)",
+        "Seurantaa tehostetaan erityisesti teknisellä toimialalla.",
+    ]
 
 
 def test_milestone_due_as_written():
@@ -353,7 +408,8 @@ def test_responsible_title_with_ja_is_not_split():
 
 def test_several_responsible_are_split_at_commas():
     assert action(BLOCK + "\nVastuutaho: kuntatekniikka, ympäristöpalvelut\n").responsible == [
-        "kuntatekniikka", "ympäristöpalvelut"
+        "kuntatekniikka",
+        "ympäristöpalvelut",
     ]
 
 
@@ -399,23 +455,33 @@ def test_footnote_lines_become_notes():
 def test_theme_after_progress_opens_next_block():
     second = BLOCK.replace("Kasvava kunta", "Osaava kunta")
     result = plan(BLOCK + PROGRESS + "\n\nOsaamisen kunta\n\n" + second)
-    assert [(n.level, n.title) for n in result.nodes] == [("Painopiste", "Kasvava kunta"), ("Teema", "Osaamisen kunta")]
+    assert [(n.level, n.title) for n in result.nodes] == [
+        ("Painopiste", "Kasvava kunta"),
+        ("Teema", "Osaamisen kunta"),
+    ]
 
 
 def test_actual_repeating_state_indicator_wording():
     text = BLOCK + PROGRESS.replace("Kävijöitä on ollut paljon.", "Yrityspalvelupiste avattu.")
     actuals = action(text).indicators[0].actuals
-    assert [(m.kind, m.text, m.period) for m in actuals] == [("state", "Yrityspalvelupiste avattu.", "2023-Q1")]
+    assert [(m.kind, m.text, m.period) for m in actuals] == [
+        ("state", "Yrityspalvelupiste avattu.", "2023-Q1")
+    ]
 
 
 def test_actual_number_of_the_counted_thing():
     region = "MITTARI Harrasteryhmien määrä\nLähtötaso Tavoitetaso\n50 harrasteryhmää\n\n60 harrasteryhmää\n"
-    text = BLOCK.split("MITTARI")[0] + region + PROGRESS.replace("Kävijöitä on ollut paljon.", "Käynnissä on 55 uutta harrasteryhmää.")
+    text = (
+        BLOCK.split("MITTARI")[0]
+        + region
+        + PROGRESS.replace("Kävijöitä on ollut paljon.", "Käynnissä on 55 uutta harrasteryhmää.")
+    )
     indicator = action(text).indicators[0]
     assert [(m.value, m.period) for m in indicator.actuals] == [(55, "2023-Q1")]
 
 
 # -- corpus ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", OWN_CORPUS)
 def test_corpus_document_scores_against_gold(name):

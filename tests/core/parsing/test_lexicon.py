@@ -18,8 +18,14 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 # brochure, narrative*, report, spreadsheet) were written for the corpus; they are to become
 # profiles (data), and until then they are outside this check.
 GENERAL_MODULES = [
-    "outline.py", "families/outline.py", "tables.py", "fields.py", "profile.py", "lexicon.py",
-    "readers/html.py", "__init__.py",
+    "outline.py",
+    "families/outline.py",
+    "tables.py",
+    "fields.py",
+    "profile.py",
+    "lexicon.py",
+    "readers/html.py",
+    "__init__.py",
 ]
 
 
@@ -63,7 +69,11 @@ def _phrases(source: str) -> set[str]:
     """Runs of two or more words inside the string literals of a module (regexes included)."""
     found = set()
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and not node.value.startswith(("\n", '"')):
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and not node.value.startswith(("\n", '"'))
+        ):
             for run in re.split(r"[\\^$.|?*+()\[\]{}:;,!\"']|\s{2,}", node.value.lower()):
                 words = _words(run)
                 if sum(len(word) >= 3 for word in words) >= 2:

@@ -105,7 +105,9 @@ def test_detect_is_high_for_units_with_narrative_headings():
 
 
 def test_detect_is_low_for_keyword_blocks():
-    text = "PAINOPISTE Hyvinvoiva kunta\nTAVOITE Palvelut toimivat\nTOIMENPIDE Sovitaan\nMITTARI\nTiedonvaihto\n"
+    text = (
+        "PAINOPISTE Hyvinvoiva kunta\nTAVOITE Palvelut toimivat\nTOIMENPIDE Sovitaan\nMITTARI\nTiedonvaihto\n"
+    )
     assert narrative.detect(doc(text)) < 0.5
 
 
@@ -156,7 +158,8 @@ def test_strategic_goals_have_no_unit():
 def test_prose_chapter_becomes_a_section_without_its_number():
     p = plan(STRATEGY)
     assert [(s.title, s.text) for s in p.sections] == [
-        ("TOIMINTAYMPÄRISTÖ", "Väestö ikääntyy ja palvelutarve kasvaa.")]
+        ("TOIMINTAYMPÄRISTÖ", "Väestö ikääntyy ja palvelutarve kasvaa.")
+    ]
 
 
 def test_wrapped_upper_case_chapter_heading_is_joined():
@@ -165,8 +168,10 @@ def test_wrapped_upper_case_chapter_heading_is_joined():
 
 
 def test_glyphless_short_lines_of_a_section_are_list_entries():
-    p = plan(" 2. STRATEGISET PÄÄMÄÄRÄT\n\nElinvoima\n 3. MUUT OHJAAVAT ASIAKIRJAT\n\nTalousarvio\n\n"
-             "Hyvinvointikertomus\n")
+    p = plan(
+        " 2. STRATEGISET PÄÄMÄÄRÄT\n\nElinvoima\n 3. MUUT OHJAAVAT ASIAKIRJAT\n\nTalousarvio\n\n"
+        "Hyvinvointikertomus\n"
+    )
     assert p.sections[0].text == "- Talousarvio\n- Hyvinvointikertomus"
 
 
@@ -211,7 +216,10 @@ def test_programme_level_is_named_by_the_translative_in_the_intro():
 
 
 def test_wrapped_goal_title_is_joined():
-    assert plan(GOALS).nodes[0].children[0].title == "Opetusta kehitetään yhdessä oppilaiden ja huoltajien kanssa"
+    assert (
+        plan(GOALS).nodes[0].children[0].title
+        == "Opetusta kehitetään yhdessä oppilaiden ja huoltajien kanssa"
+    )
 
 
 def test_goal_number_without_final_dot_is_a_goal():
@@ -235,10 +243,14 @@ def test_intro_of_the_goals_chapter_is_a_section():
 
 
 def test_stray_url_goes_back_after_the_link_line():
-    text = (" 4. YMPÄRISTÖ\n\n \uf0b7 Linkki hyvinvointisuunnitelmaan \n\n5. TAVOITTEET\n\n1. Kasvu on kestävää\n\n"
-            "https://example.fi/suunnitelma/\n1.1. Päästöt vähenevät\n")
+    text = (
+        " 4. YMPÄRISTÖ\n\n \uf0b7 Linkki hyvinvointisuunnitelmaan \n\n5. TAVOITTEET\n\n1. Kasvu on kestävää\n\n"
+        "https://example.fi/suunnitelma/\n1.1. Päästöt vähenevät\n"
+    )
     result = parse(text)
-    assert result.plan.sections[0].text == "- Linkki hyvinvointisuunnitelmaan (https://example.fi/suunnitelma/)"
+    assert (
+        result.plan.sections[0].text == "- Linkki hyvinvointisuunnitelmaan (https://example.fi/suunnitelma/)"
+    )
     assert any(w.code == "moved_text" for w in result.warnings)
 
 
@@ -334,7 +346,8 @@ def test_interleaved_cells_are_labelled_by_their_wrap_widths():
     ]
     assert [i.name for i in goal.indicators] == [
         "Valtaosa (yli 80 %) henkilöstökyselyyn vastanneista viihtyy työssään ja pitää kaupunkia hyvänä "
-        "työnantajana."]
+        "työnantajana."
+    ]
 
 
 def test_table_actions_are_toimenpide_nodes_with_the_sector_unit():
@@ -354,7 +367,10 @@ def test_split_line_is_warned():
 
 def test_indicator_cell_is_split_at_semicolons():
     goal = node(plan(TABLE), "Sähköisen asioinnin edistäminen")
-    assert [i.name for i in goal.indicators] == ["Paperitulosteiden väheneminen", "sähköinen pitkäaikaistaltiointi"]
+    assert [i.name for i in goal.indicators] == [
+        "Paperitulosteiden väheneminen",
+        "sähköinen pitkäaikaistaltiointi",
+    ]
 
 
 def test_level_stated_in_an_indicator_sentence_is_its_target():
@@ -371,18 +387,22 @@ def test_every_table_row_is_warned_as_rebuilt():
 
 
 def test_noun_for_an_output_is_an_indicator_and_verbal_nouns_are_actions():
-    lines = read_lines("Sisäiset palvelut: palkka- ja \n\nhenkilöstöhallinnon \n\nohjelmistojen ominaisuuksien \n\n"
-                       "tehokas hyödyntäminen \n\nProsessien automatisointi \n\nOhjelmisto-ominaisuuksien \n\n"
-                       "laajempi käyttöönotto  \n\nVakanssiluettelo \n\nOsaamisen ja \n\nkoulutusten kirjaamisen \n\n"
-                       "yhdenmukaiset ja \n\nluotettavat \n\nkirjaamistavat \n")
+    lines = read_lines(
+        "Sisäiset palvelut: palkka- ja \n\nhenkilöstöhallinnon \n\nohjelmistojen ominaisuuksien \n\n"
+        "tehokas hyödyntäminen \n\nProsessien automatisointi \n\nOhjelmisto-ominaisuuksien \n\n"
+        "laajempi käyttöönotto  \n\nVakanssiluettelo \n\nOsaamisen ja \n\nkoulutusten kirjaamisen \n\n"
+        "yhdenmukaiset ja \n\nluotettavat \n\nkirjaamistavat \n"
+    )
     [row] = rebuild_rows(lines)
     assert row.actions == ["Prosessien automatisointi", "Ohjelmisto-ominaisuuksien laajempi käyttöönotto"]
     assert row.indicators[0] == "Vakanssiluettelo"
 
 
 def test_large_table_region_is_labelled_quickly():
-    cells = "".join(f"Tavoite numero {k} \n\nkehitetään \n\nToimenpiteen tekeminen {k} \n\nMäärä {k} \n\n"
-                    for k in range(8))
+    cells = "".join(
+        f"Tavoite numero {k} \n\nkehitetään \n\nToimenpiteen tekeminen {k} \n\nMäärä {k} \n\n"
+        for k in range(8)
+    )
     started = time.perf_counter()
     rows = rebuild_rows(read_lines(cells))
     assert time.perf_counter() - started < 3
@@ -398,8 +418,10 @@ def unit_plan(text: str = UNIT + SECOND_UNIT):
 
 def test_numbered_heading_with_narrative_headings_is_a_service_unit():
     p = unit_plan()
-    assert [(n.title, n.level) for n in p.nodes] == [("Kirjastopalvelut", "Tehtäväalue"),
-                                                    ("Nuorisopalvelut", "Tehtäväalue")]
+    assert [(n.title, n.level) for n in p.nodes] == [
+        ("Kirjastopalvelut", "Tehtäväalue"),
+        ("Nuorisopalvelut", "Tehtäväalue"),
+    ]
 
 
 def test_unnumbered_heading_before_the_next_nykytila_is_a_service_unit():
@@ -409,8 +431,9 @@ def test_unnumbered_heading_before_the_next_nykytila_is_a_service_unit():
 
 def test_nykytila_and_haasteet_are_the_unit_description():
     unit = unit_plan().nodes[0]
-    assert unit.description == ("Nykytila:\n- Lainaus kasvaa\n  - Etenkin e-kirjat\n\n"
-                                "Haasteet:\n- Tilat ovat ahtaat")
+    assert unit.description == (
+        "Nykytila:\n- Lainaus kasvaa\n  - Etenkin e-kirjat\n\nHaasteet:\n- Tilat ovat ahtaat"
+    )
 
 
 def test_development_bullets_are_actions_of_the_unit():
@@ -463,7 +486,9 @@ o julkisuuslain mukaiset pyynnöt
 
 
 def test_strategic_goal_line_goes_to_the_unit_notes():
-    assert unit_plan(UNIT_DETAILS).nodes[0].notes[0] == "Strateginen päämäärä: Tavallista paremmat peruspalvelut"
+    assert (
+        unit_plan(UNIT_DETAILS).nodes[0].notes[0] == "Strateginen päämäärä: Tavallista paremmat peruspalvelut"
+    )
 
 
 def test_heading_with_a_semicolon_is_still_a_heading():
@@ -483,7 +508,9 @@ def test_dated_outcome_under_an_action_is_its_progress():
 
 def test_sub_bullets_of_an_indicator_go_to_the_unit_notes():
     notes = unit_plan(UNIT_DETAILS).nodes[0].notes
-    assert ("Tietopyyntöjen lukumäärä vuodessa:\n- lokiselvitykset\n- julkisuuslain mukaiset pyynnöt") in notes
+    assert (
+        "Tietopyyntöjen lukumäärä vuodessa:\n- lokiselvitykset\n- julkisuuslain mukaiset pyynnöt"
+    ) in notes
 
 
 def test_task_under_mittareita_goes_to_the_notes():
@@ -495,7 +522,10 @@ def test_task_under_mittareita_goes_to_the_notes():
 def test_task_under_mittareita_is_warned():
     warning = next(w for w in parse(" 5. T\n\n" + UNIT_DETAILS).warnings if w.code == "indicator_is_task")
     assert (warning.path, warning.indicator, warning.field) == (
-        ("Tietopalvelut",), "Tarkistetaan raportointimahdollisuudet", "indicators")
+        ("Tietopalvelut",),
+        "Tarkistetaan raportointimahdollisuudet",
+        "indicators",
+    )
 
 
 def test_indicator_source_is_a_survey_or_an_organisations_data():
@@ -611,7 +641,11 @@ def test_grouping_heading_above_units_is_not_a_goal():
 def test_top_level_nodes_are_strategic_goals_then_programme_areas_then_units():
     text = TABLE + "\n" + UNIT.replace("5.2.1.", "5.1.1.")
     assert [n.level for n in plan(text).nodes] == [
-        "Strateginen päämäärä", "Strateginen päämäärä", "Ohjelmakokonaisuus", "Tehtäväalue"]
+        "Strateginen päämäärä",
+        "Strateginen päämäärä",
+        "Ohjelmakokonaisuus",
+        "Tehtäväalue",
+    ]
 
 
 # ---------------------------------------------------------------- wording
@@ -622,7 +656,9 @@ def test_genitive_subject_of_tulee_is_responsible():
 
 
 def test_genitive_after_tulee_before_the_infinitive_is_responsible():
-    assert responsible_in("Asiakirjat tulee kaikkien toimialojen itsenäisesti hävittää") == ["kaikki toimialat"]
+    assert responsible_in("Asiakirjat tulee kaikkien toimialojen itsenäisesti hävittää") == [
+        "kaikki toimialat"
+    ]
 
 
 def test_roles_listed_before_a_plural_verb_are_responsible():
@@ -688,8 +724,18 @@ def gold():
 def test_corpus_service_plan_scores_against_its_gold():
     metrics = score_document(gold(), laitila().plan.to_dict())
     assert metrics["score"] >= 0.90
-    for key in ("nodes", "context", "indicators", "targets", "progress", "responsible", "schedule",
-                "levels", "placement", "target_periods"):
+    for key in (
+        "nodes",
+        "context",
+        "indicators",
+        "targets",
+        "progress",
+        "responsible",
+        "schedule",
+        "levels",
+        "placement",
+        "target_periods",
+    ):
         assert metrics[key] is not None and metrics[key] >= 0.85, key
 
 
@@ -701,13 +747,20 @@ def test_corpus_service_plan_document_fields():
 
 def test_corpus_service_plan_sections_are_the_prose_chapters():
     titles = [s.title for s in laitila().plan.sections]
-    assert titles == ["VALTUUSTON PÄÄTTÄMÄN STRATEGIAN LISÄKSI TOIMINTAA OHJAAVAT MM.",
-                      "HALLINTOTOIMEN PALVELUT JA TILANNEKUVA",
-                      "HALLINTOTOIMEN TOIMINNAN TAVOITTEET KOKONAISUUTENA"]
+    assert titles == [
+        "VALTUUSTON PÄÄTTÄMÄN STRATEGIAN LISÄKSI TOIMINTAA OHJAAVAT MM.",
+        "HALLINTOTOIMEN PALVELUT JA TILANNEKUVA",
+        "HALLINTOTOIMEN TOIMINNAN TAVOITTEET KOKONAISUUTENA",
+    ]
 
 
 def test_corpus_service_plan_warnings_are_located():
     for warning in laitila().warnings:
         assert warning.message.endswith(".")
-        if warning.code in ("ambiguous_column", "progress_on_unit", "indicator_is_task", "responsible_in_text"):
+        if warning.code in (
+            "ambiguous_column",
+            "progress_on_unit",
+            "indicator_is_task",
+            "responsible_in_text",
+        ):
             assert warning.path

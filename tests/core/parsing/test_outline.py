@@ -19,7 +19,9 @@ def titles(nodes) -> list[str]:
 
 
 def test_decimal_numbering_nests_by_depth():
-    plan = parse_text("Ohjelma\n\n1. Elinvoima\n1.1 Yrityksiä tuetaan\n1.2 Työpaikat lisääntyvät\n2. Hyvinvointi\n").plan
+    plan = parse_text(
+        "Ohjelma\n\n1. Elinvoima\n1.1 Yrityksiä tuetaan\n1.2 Työpaikat lisääntyvät\n2. Hyvinvointi\n"
+    ).plan
     assert titles(plan.nodes) == ["Elinvoima", "Hyvinvointi"]
     assert titles(plan.nodes[0].children) == ["Yrityksiä tuetaan", "Työpaikat lisääntyvät"]
 
@@ -31,7 +33,9 @@ def test_a_level_word_in_front_of_an_item_names_its_level():
 
 
 def test_a_list_introduced_by_a_level_label_gives_nodes_of_that_level():
-    plan = parse_text("1. Liikunta lisääntyy\nToimenpiteet:\n- Koulujen välituntiliikunta\n- Uusi lähiliikuntapaikka\n").plan
+    plan = parse_text(
+        "1. Liikunta lisääntyy\nToimenpiteet:\n- Koulujen välituntiliikunta\n- Uusi lähiliikuntapaikka\n"
+    ).plan
     goal = plan.nodes[0]
     assert titles(goal.children) == ["Koulujen välituntiliikunta", "Uusi lähiliikuntapaikka"]
     assert {child.level for child in goal.children} == {"Toimenpide"}
@@ -52,18 +56,27 @@ def test_labelled_lines_fill_the_indicator_and_the_nodes_fields():
 
 
 def test_inflected_and_compound_labels_are_understood():
-    node = parse_text("1. Henkilöstö voi hyvin\nHenkilöstömittarit:\n- Sairauspoissaolot, pv\n- eNPS\n").plan.nodes[0]
+    node = parse_text(
+        "1. Henkilöstö voi hyvin\nHenkilöstömittarit:\n- Sairauspoissaolot, pv\n- eNPS\n"
+    ).plan.nodes[0]
     assert [i.name for i in node.indicators] == ["Sairauspoissaolot, pv", "eNPS"]
 
 
 def test_a_table_with_role_headers_gives_indicators_per_row():
-    doc = Document(text="", blocks=[
-        Paragraph("Strategian mittarit", heading=1),
-        Paragraph("Elinvoima", heading=2),
-        Table([["Tavoite", "Mittari", "Lähtötaso 2024", "Tavoite 2028"],
-               ["Työpaikat lisääntyvät", "Työpaikkojen määrä", "12 400", "13 000"],
-               ["Työpaikat lisääntyvät", "Työllisyysaste, %", "71,2 %", "vähintään 74 %"]]),
-    ])
+    doc = Document(
+        text="",
+        blocks=[
+            Paragraph("Strategian mittarit", heading=1),
+            Paragraph("Elinvoima", heading=2),
+            Table(
+                [
+                    ["Tavoite", "Mittari", "Lähtötaso 2024", "Tavoite 2028"],
+                    ["Työpaikat lisääntyvät", "Työpaikkojen määrä", "12 400", "13 000"],
+                    ["Työpaikat lisääntyvät", "Työllisyysaste, %", "71,2 %", "vähintään 74 %"],
+                ]
+            ),
+        ],
+    )
     plan = outline_family.parse(doc).plan
     goal = plan.nodes[0].children[0]
     assert goal.title == "Työpaikat lisääntyvät" and goal.level == "Tavoite"
@@ -72,7 +85,9 @@ def test_a_table_with_role_headers_gives_indicators_per_row():
 
 
 def test_a_document_no_family_recognises_still_gives_a_plan_to_review():
-    result = parse_bytes("Kehittämisohjelma\n\nLIIKUNTA\n• Pyöräteitä lisätään\n• Uimahalli peruskorjataan\n".encode(), "a.txt")
+    result = parse_bytes(
+        "Kehittämisohjelma\n\nLIIKUNTA\n• Pyöräteitä lisätään\n• Uimahalli peruskorjataan\n".encode(), "a.txt"
+    )
     assert result.plan is not None and result.family == "outline"
     assert titles(result.plan.nodes) == ["LIIKUNTA"]
     assert any(w.code == "outline_guess" for w in result.warnings)
@@ -84,7 +99,11 @@ def test_a_count_at_the_start_of_a_sentence_is_not_numbering():
 
 
 def test_a_style_seen_before_closes_the_sections_below_it():
-    lines = classify(Document(text="", blocks=[Paragraph(t) for t in ("A OSA", "1. eka", "a) alakohta", "B OSA", "1. toka")]))
+    lines = classify(
+        Document(
+            text="", blocks=[Paragraph(t) for t in ("A OSA", "1. eka", "a) alakohta", "B OSA", "1. toka")]
+        )
+    )
     root = build(lines)[0]
     assert [s.title for s in root.children] == ["A OSA", "B OSA"]
     assert [s.title for s in root.children[1].children] == ["toka"]
@@ -122,7 +141,8 @@ def test_headings_taught_as_units_name_the_unit_of_the_items_below():
     text = "SIVISTYSTOIMI\n1. Oppimistulokset paranevat\n2. Kiusaaminen vähenee\nTEKNINEN TOIMI\n1. Katuvalot uusitaan\n"
     plan = outline_family.parse(read_bytes(text.encode(), "a.txt"), profile).plan
     assert [(n.unit, n.title) for n in plan.nodes] == [
-        ("SIVISTYSTOIMI", "Oppimistulokset paranevat"), ("SIVISTYSTOIMI", "Kiusaaminen vähenee"),
+        ("SIVISTYSTOIMI", "Oppimistulokset paranevat"),
+        ("SIVISTYSTOIMI", "Kiusaaminen vähenee"),
         ("TEKNINEN TOIMI", "Katuvalot uusitaan"),
     ]
 
@@ -155,16 +175,22 @@ def test_dated_list_items_under_a_node_are_its_milestones():
     text = "1. Seurantatyökalu otetaan käyttöön\n• 31.08.2019 | Avainhenkilöt on listattu\n• 30.09.2019 | Koulutukset on järjestetty\n"
     node = parse_text(text).plan.nodes[0]
     assert [(m.due, m.title) for m in node.milestones] == [
-        ("31.08.2019", "Avainhenkilöt on listattu"), ("30.09.2019", "Koulutukset on järjestetty"),
+        ("31.08.2019", "Avainhenkilöt on listattu"),
+        ("30.09.2019", "Koulutukset on järjestetty"),
     ]
     assert node.children == []
 
 
 def test_the_text_under_the_documents_title_is_kept_as_its_introduction():
-    doc = Document(text="", blocks=[
-        Paragraph("Hyvinvointiohjelma", heading=1), Paragraph("Ohjelma kuvaa kunnan tavoitteet."),
-        Paragraph("Liikunta", heading=2), Paragraph("Tavoite 1: Asukkaat liikkuvat"),
-    ])
+    doc = Document(
+        text="",
+        blocks=[
+            Paragraph("Hyvinvointiohjelma", heading=1),
+            Paragraph("Ohjelma kuvaa kunnan tavoitteet."),
+            Paragraph("Liikunta", heading=2),
+            Paragraph("Tavoite 1: Asukkaat liikkuvat"),
+        ],
+    )
     plan = outline_family.parse(doc).plan
     assert plan.title == "Hyvinvointiohjelma"
     assert [(s.title, s.text) for s in plan.sections] == [(None, "Ohjelma kuvaa kunnan tavoitteet.")]

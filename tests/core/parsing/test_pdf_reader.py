@@ -68,17 +68,20 @@ def test_lines_of_one_paragraph_follow_each_other_without_blank_lines():
 def test_two_column_page_is_read_column_by_column():
     left = " ".join(f"vasen{i} sana tekstiä" for i in range(60))
     right = " ".join(f"oikea{i} sana tekstiä" for i in range(60))
-    data = make_pdf(f"<div class=cols><p>{left}</p><p>{right}</p></div>",
-                    ".cols { column-count: 2; column-gap: 1cm }")
+    data = make_pdf(
+        f"<div class=cols><p>{left}</p><p>{right}</p></div>", ".cols { column-count: 2; column-gap: 1cm }"
+    )
     words = [w for w in pdf.read(data, "x.pdf").text.split() if w.startswith(("vasen", "oikea"))]
     assert words == [f"vasen{i}" for i in range(60)] + [f"oikea{i}" for i in range(60)]
 
 
 def test_title_over_two_columns_comes_before_them_and_footer_after():
     left = " ".join(f"vasen{i} sana tekstiä" for i in range(60))
-    data = make_pdf(f"<h1>Henkilöstöstrategia 2026</h1><div class=cols><p>{left}</p></div>"
-                    "<p>Alaviite, joka jatkuu koko sivun leveydeltä sivun poikki ja vielä vähän lisää.</p>",
-                    ".cols { column-count: 2; column-gap: 1cm }")
+    data = make_pdf(
+        f"<h1>Henkilöstöstrategia 2026</h1><div class=cols><p>{left}</p></div>"
+        "<p>Alaviite, joka jatkuu koko sivun leveydeltä sivun poikki ja vielä vähän lisää.</p>",
+        ".cols { column-count: 2; column-gap: 1cm }",
+    )
     lines = pdf.read(data, "x.pdf").text.split("\n")
     assert lines[0] == "Henkilöstöstrategia 2026"
     assert lines[-1].startswith("Alaviite")
@@ -87,8 +90,10 @@ def test_title_over_two_columns_comes_before_them_and_footer_after():
 
 def test_three_column_page_is_read_column_by_column():
     texts = [" ".join(f"{name}{i} sana" for i in range(70)) for name in ("eka", "toka", "kolmas")]
-    data = make_pdf("<div class=cols>" + "".join(f"<p>{t}</p>" for t in texts) + "</div>",
-                    ".cols { column-count: 3; column-gap: 1cm }")
+    data = make_pdf(
+        "<div class=cols>" + "".join(f"<p>{t}</p>" for t in texts) + "</div>",
+        ".cols { column-count: 3; column-gap: 1cm }",
+    )
     words = [w for w in pdf.read(data, "x.pdf").text.split() if w.startswith(("eka", "toka", "kolmas"))]
     expected = [f"{name}{i}" for name in ("eka", "toka", "kolmas") for i in range(70)]
     assert words == expected
@@ -103,8 +108,10 @@ def test_bullet_list_is_not_taken_for_columns():
 
 def test_small_table_in_single_column_text_keeps_its_rows():
     prose = "<p>" + " ".join(["Henkilöstön hyvinvointia seurataan kyselyllä vuosittain."] * 6) + "</p>"
-    table = ("<table><tr><td>Lähtötaso</td><td style='padding-left:3cm'>Tavoitetaso</td></tr>"
-             "<tr><td>9 844 pv</td><td style='padding-left:3cm'>8 860 pv</td></tr></table>")
+    table = (
+        "<table><tr><td>Lähtötaso</td><td style='padding-left:3cm'>Tavoitetaso</td></tr>"
+        "<tr><td>9 844 pv</td><td style='padding-left:3cm'>8 860 pv</td></tr></table>"
+    )
     lines = pdf.read(make_pdf(prose + table + prose), "x.pdf").text.split("\n")
     assert "Lähtötaso Tavoitetaso" in lines
     assert "9 844 pv 8 860 pv" in lines
@@ -137,25 +144,36 @@ RULED = "table { border-collapse: collapse; width: 100% } td, th { border: 1px s
 
 
 def test_ruled_table_becomes_a_table_block_among_the_paragraphs():
-    table = ("<table><tr><th>Mittari</th><th>Lähtötaso</th><th>Tavoitetaso</th></tr>"
-             "<tr><td>Sairauspoissaolot</td><td>9 844 pv</td><td>8 860 pv</td></tr>"
-             "<tr><td>Työtyytyväisyys</td><td>3,8</td><td>4,1</td></tr></table>")
+    table = (
+        "<table><tr><th>Mittari</th><th>Lähtötaso</th><th>Tavoitetaso</th></tr>"
+        "<tr><td>Sairauspoissaolot</td><td>9 844 pv</td><td>8 860 pv</td></tr>"
+        "<tr><td>Työtyytyväisyys</td><td>3,8</td><td>4,1</td></tr></table>"
+    )
     doc = pdf.read(make_pdf(f"<p>Ennen taulukkoa</p>{table}<p>Taulukon jälkeen</p>", RULED), "x.pdf")
     assert doc.blocks == [
         Paragraph("Ennen taulukkoa"),
-        Table([["Mittari", "Lähtötaso", "Tavoitetaso"], ["Sairauspoissaolot", "9 844 pv", "8 860 pv"],
-               ["Työtyytyväisyys", "3,8", "4,1"]]),
+        Table(
+            [
+                ["Mittari", "Lähtötaso", "Tavoitetaso"],
+                ["Sairauspoissaolot", "9 844 pv", "8 860 pv"],
+                ["Työtyytyväisyys", "3,8", "4,1"],
+            ]
+        ),
         Paragraph("Taulukon jälkeen"),
     ]
-    assert doc.text == ("Ennen taulukkoa\n\nMittari\nLähtötaso\nTavoitetaso\n\nSairauspoissaolot\n9 844 pv\n"
-                        "8 860 pv\n\nTyötyytyväisyys\n3,8\n4,1\n\nTaulukon jälkeen")
+    assert doc.text == (
+        "Ennen taulukkoa\n\nMittari\nLähtötaso\nTavoitetaso\n\nSairauspoissaolot\n9 844 pv\n"
+        "8 860 pv\n\nTyötyytyväisyys\n3,8\n4,1\n\nTaulukon jälkeen"
+    )
 
 
 def test_cell_paragraphs_are_lines_and_wrapped_lines_are_joined():
     name = "Työhyvinvointikyselyn väittämä työyhteisön toimintatavoista ja ilmapiiristä"
-    table = ("<table><col style='width:20%'><col><tr><th>Mittari</th><th>Tavoitetaso</th></tr>"
-             f"<tr><td>{name}</td><td><p style='margin:0 0 .5em'>3,9 (2026)</p>"
-             "<p style='margin:0'>4,1 (2028)</p></td></tr></table>")
+    table = (
+        "<table><col style='width:20%'><col><tr><th>Mittari</th><th>Tavoitetaso</th></tr>"
+        f"<tr><td>{name}</td><td><p style='margin:0 0 .5em'>3,9 (2026)</p>"
+        "<p style='margin:0'>4,1 (2028)</p></td></tr></table>"
+    )
     doc = pdf.read(make_pdf(table, RULED + " table { table-layout: fixed }"), "x.pdf")
     [block] = doc.blocks
     assert isinstance(block, Table)
@@ -165,18 +183,23 @@ def test_cell_paragraphs_are_lines_and_wrapped_lines_are_joined():
 
 def test_table_spread_over_two_pages_gives_a_table_on_each():
     rows = "".join(f"<tr><td>Mittari {i}</td><td>{i} %</td></tr>" for i in range(80))
-    doc = pdf.read(make_pdf(f"<table><thead><tr><th>Mittari</th><th>Toteuma</th></tr></thead>{rows}</table>",
-                            RULED), "x.pdf")
+    doc = pdf.read(
+        make_pdf(f"<table><thead><tr><th>Mittari</th><th>Toteuma</th></tr></thead>{rows}</table>", RULED),
+        "x.pdf",
+    )
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert len(tables) == 2 and all(t.rows[0] == ["Mittari", "Toteuma"] for t in tables)
     assert [r for t in tables for r in t.rows[1:]] == [[f"Mittari {i}", f"{i} %"] for i in range(80)]
 
 
-@pytest.mark.parametrize(("lines", "joined"), [
-    (["kehittämis-", "suunnitelma"], "kehittämissuunnitelma"),
-    (["yhdenvertaisuus-", "ja tasa-arvo"], "yhdenvertaisuus- ja tasa-arvo"),
-    (["kevät 2022 -", "56 (2022)"], "kevät 2022 - 56 (2022)"),
-    (["Kurssien määrä", "8/2022", "(2022-08)"], "Kurssien määrä 8/2022 (2022-08)"),
-])
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["kehittämis-", "suunnitelma"], "kehittämissuunnitelma"),
+        (["yhdenvertaisuus-", "ja tasa-arvo"], "yhdenvertaisuus- ja tasa-arvo"),
+        (["kevät 2022 -", "56 (2022)"], "kevät 2022 - 56 (2022)"),
+        (["Kurssien määrä", "8/2022", "(2022-08)"], "Kurssien määrä 8/2022 (2022-08)"),
+    ],
+)
 def test_wrapped_lines_of_a_cell_paragraph_are_joined(lines, joined):
     assert pdf._join_cell_lines(lines) == joined

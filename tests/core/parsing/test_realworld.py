@@ -29,7 +29,9 @@ def test_the_development_set_has_25_documents_from_15_publishers():
     assert len(keys) >= 25 and len(publishers) >= 15
 
 
-@pytest.mark.parametrize("path", documents("tune") + documents("eval"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize(
+    "path", documents("tune") + documents("eval"), ids=lambda p: f"{p.parent.name}/{p.stem}"
+)
 def test_every_real_document_gives_a_plan_to_review(path):
     result = parse_file(path)
     assert result.plan is not None and result.plan.nodes

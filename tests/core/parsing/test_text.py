@@ -66,15 +66,23 @@ def test_join_lines_keeps_elided_compound_after_slash():
 
 
 def test_join_lines_keeps_hyphen_after_space():
-    assert join_lines(["Noudatetaan Digi ensin -", "hankkeen tavoitteita"]) == "Noudatetaan Digi ensin -hankkeen tavoitteita"
+    assert (
+        join_lines(["Noudatetaan Digi ensin -", "hankkeen tavoitteita"])
+        == "Noudatetaan Digi ensin -hankkeen tavoitteita"
+    )
 
 
 def test_join_lines_keeps_hyphen_between_same_vowels():
-    assert join_lines(["yhdenvertaisuus- ja tasa-", "arvosuunnitelmat"]) == "yhdenvertaisuus- ja tasa-arvosuunnitelmat"
+    assert (
+        join_lines(["yhdenvertaisuus- ja tasa-", "arvosuunnitelmat"])
+        == "yhdenvertaisuus- ja tasa-arvosuunnitelmat"
+    )
 
 
 def test_join_lines_keeps_space_before_conjunction():
-    assert join_lines(["yhdenvertaisuus-", "ja tasa-arvonäkökulma"]) == "yhdenvertaisuus- ja tasa-arvonäkökulma"
+    assert (
+        join_lines(["yhdenvertaisuus-", "ja tasa-arvonäkökulma"]) == "yhdenvertaisuus- ja tasa-arvonäkökulma"
+    )
 
 
 def test_join_lines_keeps_hyphen_before_capital_or_digit():
@@ -141,14 +149,23 @@ def test_title_similarity_is_one_for_case_variants():
 
 
 def test_representative_prefers_most_common_spelling():
-    spellings = ["KOULUTUSTARJONTA VARHAISKASVATUKSESTA", "KOULUTUSTARJONTA VARHAISKASVATUKSESTA",
-                 "Koulutustarjonta varhaiskasvatuksesta", "KOULUTUSTARJONTA VARHAISKASVATUKSESTA"]
+    spellings = [
+        "KOULUTUSTARJONTA VARHAISKASVATUKSESTA",
+        "KOULUTUSTARJONTA VARHAISKASVATUKSESTA",
+        "Koulutustarjonta varhaiskasvatuksesta",
+        "KOULUTUSTARJONTA VARHAISKASVATUKSESTA",
+    ]
     assert representative(spellings) == "KOULUTUSTARJONTA VARHAISKASVATUKSESTA"
 
 
 def test_representative_breaks_ties_by_first_spelling():
-    spellings = ["Pori on lasten kaupunki", "PORI ON LASTEN KAUPUNKI", "PORI ON LASTEN KAUPUNKI",
-                 "Pori on lasten kaupunki", "Porin on lasten kaupunki"]
+    spellings = [
+        "Pori on lasten kaupunki",
+        "PORI ON LASTEN KAUPUNKI",
+        "PORI ON LASTEN KAUPUNKI",
+        "Pori on lasten kaupunki",
+        "Porin on lasten kaupunki",
+    ]
     assert representative(spellings) == "Pori on lasten kaupunki"
 
 
@@ -162,7 +179,9 @@ def test_group_titles_groups_spellings_in_order():
 
 def test_split_sentences_splits_before_capitals_only():
     assert split_sentences("Ei ole. Valmistelu käynnissä, em. hankkeen osalta. 2023 alkaen.") == [
-        "Ei ole.", "Valmistelu käynnissä, em. hankkeen osalta.", "2023 alkaen."
+        "Ei ole.",
+        "Valmistelu käynnissä, em. hankkeen osalta.",
+        "2023 alkaen.",
     ]
 
 

@@ -31,8 +31,21 @@ FAMILIES = {
 SCORE = 0.90
 METRIC = 0.85
 # Every metric the scorer reports for a document, weighted or not.
-METRICS = ("nodes", "context", "indicators", "baselines", "targets", "progress", "responsible", "schedule",
-           "milestones", "levels", "placement", "target_periods", "actuals")
+METRICS = (
+    "nodes",
+    "context",
+    "indicators",
+    "baselines",
+    "targets",
+    "progress",
+    "responsible",
+    "schedule",
+    "milestones",
+    "levels",
+    "placement",
+    "target_periods",
+    "actuals",
+)
 
 
 def _parse(name: str):

@@ -41,33 +41,64 @@ DOCX_NAME = "lahti-liikuntaohjelma-2025-2028"
 HEADER = ["Tavoite", "Toimenpide", "Aikataulu", "Vastuutaho", "Arviointi"]
 DOCX_CONTENT: list[tuple[str, str | list[list[str]]]] = [
     ("title", "Lahden kaupungin liikuntaohjelma 2025–2028"),
-    ("text", "Liikuntaohjelma kertoo, miten Lahden kaupunki edistää asukkaidensa liikkumista ja "
-             "kehittää liikuntapaikkoja vuosina 2025–2028. Ohjelman toteutumista seurataan vuosittain "
-             "liikuntalautakunnassa."),
+    (
+        "text",
+        "Liikuntaohjelma kertoo, miten Lahden kaupunki edistää asukkaidensa liikkumista ja "
+        "kehittää liikuntapaikkoja vuosina 2025–2028. Ohjelman toteutumista seurataan vuosittain "
+        "liikuntalautakunnassa.",
+    ),
     ("heading", "Arkiliikunta ja liikkumisen edistäminen"),
-    ("table", [
-        HEADER,
-        ["Lasten ja nuorten päivittäisen liikunnan lisääminen",
-         "Toteutamme Liikkuva koulu -toimintaa kaikissa perusopetuksen kouluissa.\n"
-         "Lisäämme välituntiliikuntaa ohjatuilla välkkäritoiminnoilla.",
-         "2025–2028", "Liikuntapalvelut, Perusopetus",
-         "Liikkuva koulu -toiminnassa mukana olevien koulujen osuus 100 %.\n"
-         "Välkkäriohjaajien määrä vähintään 60 (lähtötaso v. 2024 35)."],
-        ["Työikäisten liikunta-aktiivisuuden lisääminen", "Tarjoamme työpaikoille liikuntaneuvontaa.",
-         "jatkuva", "Liikuntapalvelut", "Liikuntaneuvontaan osallistuneiden määrä yli 500 henkeä / vuosi."],
-        ["", "Järjestämme kaupunkilaisille maksuttomia liikuntatapahtumia.", "kesä 2025",
-         "Liikuntapalvelut, Tapahtumapalvelut", "Tapahtumien osallistujamäärä."],
-    ]),
+    (
+        "table",
+        [
+            HEADER,
+            [
+                "Lasten ja nuorten päivittäisen liikunnan lisääminen",
+                "Toteutamme Liikkuva koulu -toimintaa kaikissa perusopetuksen kouluissa.\n"
+                "Lisäämme välituntiliikuntaa ohjatuilla välkkäritoiminnoilla.",
+                "2025–2028",
+                "Liikuntapalvelut, Perusopetus",
+                "Liikkuva koulu -toiminnassa mukana olevien koulujen osuus 100 %.\n"
+                "Välkkäriohjaajien määrä vähintään 60 (lähtötaso v. 2024 35).",
+            ],
+            [
+                "Työikäisten liikunta-aktiivisuuden lisääminen",
+                "Tarjoamme työpaikoille liikuntaneuvontaa.",
+                "jatkuva",
+                "Liikuntapalvelut",
+                "Liikuntaneuvontaan osallistuneiden määrä yli 500 henkeä / vuosi.",
+            ],
+            [
+                "",
+                "Järjestämme kaupunkilaisille maksuttomia liikuntatapahtumia.",
+                "kesä 2025",
+                "Liikuntapalvelut, Tapahtumapalvelut",
+                "Tapahtumien osallistujamäärä.",
+            ],
+        ],
+    ),
     ("heading", "Liikuntapaikat ja -olosuhteet"),
     ("text", "Liikuntapaikkojen tulee olla lähellä asukkaita ja kaikkien käytettävissä."),
-    ("table", [
-        HEADER,
-        ["Lähiliikuntapaikkaverkoston kehittäminen", "Rakennamme kolme uutta lähiliikuntapaikkaa.",
-         "2025–2027", "Kaupunkiympäristö, Liikuntapalvelut", "Valmistuneet lähiliikuntapaikat 3 kpl."],
-        ["Liikuntapaikkojen esteettömyyden parantaminen",
-         "Teemme esteettömyyskartoituksen kaikkiin sisäliikuntapaikkoihin.", "2026", "Tilapalvelut",
-         "Asiakastyytyväisyys vähintään 4,0 (lähtötaso v. 2024 3,6)."],
-    ]),
+    (
+        "table",
+        [
+            HEADER,
+            [
+                "Lähiliikuntapaikkaverkoston kehittäminen",
+                "Rakennamme kolme uutta lähiliikuntapaikkaa.",
+                "2025–2027",
+                "Kaupunkiympäristö, Liikuntapalvelut",
+                "Valmistuneet lähiliikuntapaikat 3 kpl.",
+            ],
+            [
+                "Liikuntapaikkojen esteettömyyden parantaminen",
+                "Teemme esteettömyyskartoituksen kaikkiin sisäliikuntapaikkoihin.",
+                "2026",
+                "Tilapalvelut",
+                "Asiakastyytyväisyys vähintään 4,0 (lähtötaso v. 2024 3,6).",
+            ],
+        ],
+    ),
 ]
 
 

@@ -37,14 +37,22 @@ def titles(nodes) -> list:
 
 # -- reader ----------------------------------------------------------------------------
 
+
 def test_each_sheet_becomes_a_heading_and_a_table():
-    doc = xlsx.read(workbook_bytes({"Suunnitelma": [["Taso 1", "Mittari"], ["Talous", "Vuosikate"]]}), "a.xlsx")
-    assert doc.blocks == [Paragraph("Suunnitelma", 1), Table([["Taso 1", "Mittari"], ["Talous", "Vuosikate"]])]
+    doc = xlsx.read(
+        workbook_bytes({"Suunnitelma": [["Taso 1", "Mittari"], ["Talous", "Vuosikate"]]}), "a.xlsx"
+    )
+    assert doc.blocks == [
+        Paragraph("Suunnitelma", 1),
+        Table([["Taso 1", "Mittari"], ["Talous", "Vuosikate"]]),
+    ]
 
 
 def test_text_has_one_line_per_row_with_cells_separated():
-    doc = xlsx.read(workbook_bytes({"Suunnitelma": [["Taso 1", None, "Mittari"], ["Talous", None, "Vuosikate"]]}),
-                    "a.xlsx")
+    doc = xlsx.read(
+        workbook_bytes({"Suunnitelma": [["Taso 1", None, "Mittari"], ["Talous", None, "Vuosikate"]]}),
+        "a.xlsx",
+    )
     assert doc.text == "Suunnitelma\nTaso 1 | Mittari\nTalous | Vuosikate"
 
 
@@ -73,13 +81,22 @@ def test_document_says_it_came_from_an_xlsx():
 
 # -- family ----------------------------------------------------------------------------
 
-HEADER = ["Painopiste", "Tavoite", "Toimenpide", "Vastuutaho", "Mittari", "Lähtötaso", "Tavoitetaso",
-          "Tavoitteen ajankohta"]
+HEADER = [
+    "Painopiste",
+    "Tavoite",
+    "Toimenpide",
+    "Vastuutaho",
+    "Mittari",
+    "Lähtötaso",
+    "Tavoitetaso",
+    "Tavoitteen ajankohta",
+]
 
 
 def test_template_columns_are_detected_with_high_confidence():
-    doc = xlsx.read(workbook_bytes({"Suunnitelma": [HEADER, ["Hyvinvoiva Pori", "", "", "", "", "", "", ""]]}),
-                    "a.xlsx")
+    doc = xlsx.read(
+        workbook_bytes({"Suunnitelma": [HEADER, ["Hyvinvoiva Pori", "", "", "", "", "", "", ""]]}), "a.xlsx"
+    )
     assert spreadsheet.detect(doc) >= 0.9
 
 
@@ -89,82 +106,159 @@ def test_tables_of_other_formats_are_left_to_other_families():
 
 
 def test_repeated_level_cells_are_one_node():
-    result = parse([HEADER,
-                    ["Hyvinvoiva Pori", "Toimivat palvelut", "Sovitaan toimintatavoista", "", "", "", "", ""],
-                    ["HYVINVOIVA  PORI", "Toimivat palvelut", "Kehitetään raportointia", "", "", "", "", ""]])
+    result = parse(
+        [
+            HEADER,
+            ["Hyvinvoiva Pori", "Toimivat palvelut", "Sovitaan toimintatavoista", "", "", "", "", ""],
+            ["HYVINVOIVA  PORI", "Toimivat palvelut", "Kehitetään raportointia", "", "", "", "", ""],
+        ]
+    )
     assert titles(result.plan.nodes) == [
-        ("Hyvinvoiva Pori", [("Toimivat palvelut", ["Sovitaan toimintatavoista", "Kehitetään raportointia"])])]
+        ("Hyvinvoiva Pori", [("Toimivat palvelut", ["Sovitaan toimintatavoista", "Kehitetään raportointia"])])
+    ]
 
 
 def test_empty_level_cell_continues_the_node_above():
-    result = parse([HEADER,
-                    ["Hyvinvoiva Pori", "Toimivat palvelut", "Sovitaan toimintatavoista", "", "", "", "", ""],
-                    ["", "", "Kehitetään raportointia", "", "", "", "", ""]])
+    result = parse(
+        [
+            HEADER,
+            ["Hyvinvoiva Pori", "Toimivat palvelut", "Sovitaan toimintatavoista", "", "", "", "", ""],
+            ["", "", "Kehitetään raportointia", "", "", "", "", ""],
+        ]
+    )
     assert titles(result.plan.nodes) == [
-        ("Hyvinvoiva Pori", [("Toimivat palvelut", ["Sovitaan toimintatavoista", "Kehitetään raportointia"])])]
+        ("Hyvinvoiva Pori", [("Toimivat palvelut", ["Sovitaan toimintatavoista", "Kehitetään raportointia"])])
+    ]
 
 
 def test_empty_level_in_a_new_branch_is_skipped():
-    result = parse([["Teema", "Painopiste", "Tavoite", "Mittari"],
-                    ["Vastuullisuus", "", "Johtamisen kehittäminen", ""]])
+    result = parse(
+        [["Teema", "Painopiste", "Tavoite", "Mittari"], ["Vastuullisuus", "", "Johtamisen kehittäminen", ""]]
+    )
     node = result.plan.nodes[0]
     assert (node.level, node.children[0].level, node.children[0].title) == (
-        "Teema", "Tavoite", "Johtamisen kehittäminen")
+        "Teema",
+        "Tavoite",
+        "Johtamisen kehittäminen",
+    )
 
 
 def test_row_without_levels_adds_an_indicator_to_the_node_above():
-    result = parse([HEADER,
-                    ["Vastuullisuus", "Työhyvinvointi", "Varhainen tuki", "", "Kehityskeskustelut", "4,3", "4,5", "2026"],
-                    ["", "", "", "", "Sairauspoissaolot", "9 844 pv", "8 860 pv", "2026"]])
+    result = parse(
+        [
+            HEADER,
+            [
+                "Vastuullisuus",
+                "Työhyvinvointi",
+                "Varhainen tuki",
+                "",
+                "Kehityskeskustelut",
+                "4,3",
+                "4,5",
+                "2026",
+            ],
+            ["", "", "", "", "Sairauspoissaolot", "9 844 pv", "8 860 pv", "2026"],
+        ]
+    )
     action = result.plan.nodes[0].children[0].children[0]
     assert [i.name for i in action.indicators] == ["Kehityskeskustelut", "Sairauspoissaolot"]
 
 
 def test_levels_are_parsed_with_the_measure_language():
-    result = parse([HEADER, ["Vastuullisuus", "Työhyvinvointi", "Varhainen tuki", "", "Sairauspoissaolot",
-                             "9 844 pv", "8 860 pv", "2026"]])
+    result = parse(
+        [
+            HEADER,
+            [
+                "Vastuullisuus",
+                "Työhyvinvointi",
+                "Varhainen tuki",
+                "",
+                "Sairauspoissaolot",
+                "9 844 pv",
+                "8 860 pv",
+                "2026",
+            ],
+        ]
+    )
     indicator = result.plan.nodes[0].children[0].children[0].indicators[0]
-    assert (indicator.baseline.value, indicator.targets[0].value, indicator.targets[0].period) == (9844, 8860, "2026")
+    assert (indicator.baseline.value, indicator.targets[0].value, indicator.targets[0].period) == (
+        9844,
+        8860,
+        "2026",
+    )
 
 
 def test_indicator_unit_comes_from_the_levels_when_no_unit_column():
-    result = parse([HEADER, ["Vastuullisuus", "Työhyvinvointi", "Varhainen tuki", "", "Sairauspoissaolot",
-                             "9 844 pv", "8 860 pv", "2026"]])
+    result = parse(
+        [
+            HEADER,
+            [
+                "Vastuullisuus",
+                "Työhyvinvointi",
+                "Varhainen tuki",
+                "",
+                "Sairauspoissaolot",
+                "9 844 pv",
+                "8 860 pv",
+                "2026",
+            ],
+        ]
+    )
     assert result.plan.nodes[0].children[0].children[0].indicators[0].unit == "pv"
 
 
 def test_repeated_indicator_row_adds_a_target():
-    result = parse([HEADER,
-                    ["Talous", "Tasapaino", "Menot kuriin", "", "Vuosikate", "2 %", "3 %", "2026"],
-                    ["Talous", "Tasapaino", "Menot kuriin", "", "Vuosikate", "", "4 %", "2027"]])
+    result = parse(
+        [
+            HEADER,
+            ["Talous", "Tasapaino", "Menot kuriin", "", "Vuosikate", "2 %", "3 %", "2026"],
+            ["Talous", "Tasapaino", "Menot kuriin", "", "Vuosikate", "", "4 %", "2027"],
+        ]
+    )
     indicator = result.plan.nodes[0].children[0].children[0].indicators[0]
     assert [(t.text, t.period) for t in indicator.targets] == [("3 %", "2026"), ("4 %", "2027")]
 
 
 def test_year_columns_give_targets_for_their_years():
-    result = parse([["Tavoite", "Mittari", "Tavoite 2026", "Tavoite 2027"], ["Talous", "Vuosikate", "3 %", "4 %"]])
+    result = parse(
+        [["Tavoite", "Mittari", "Tavoite 2026", "Tavoite 2027"], ["Talous", "Vuosikate", "3 %", "4 %"]]
+    )
     indicator = result.plan.nodes[0].indicators[0]
     assert [(t.text, t.period) for t in indicator.targets] == [("3 %", "2026"), ("4 %", "2027")]
 
 
 def test_target_kind_column_sets_the_kind():
-    result = parse([["Tavoite", "Mittari", "Tavoitetaso", "Tavoitteen tyyppi"],
-                    ["Talous", "Lainakanta", "8 000 €", "Enintään"]])
+    result = parse(
+        [
+            ["Tavoite", "Mittari", "Tavoitetaso", "Tavoitteen tyyppi"],
+            ["Talous", "Lainakanta", "8 000 €", "Enintään"],
+        ]
+    )
     assert result.plan.nodes[0].indicators[0].targets[0].kind == "max"
 
 
 def test_headers_tolerate_case_spacing_and_swedish_and_english():
-    result = parse([["TASO 1", "  mätare ", "Utgångsnivå", "Target", "Ansvarig"],
-                    ["Hållbar ekonomi", "Årsbidrag", "2 %", "3 %", "ekonomidirektör"]])
+    result = parse(
+        [
+            ["TASO 1", "  mätare ", "Utgångsnivå", "Target", "Ansvarig"],
+            ["Hållbar ekonomi", "Årsbidrag", "2 %", "3 %", "ekonomidirektör"],
+        ]
+    )
     node = result.plan.nodes[0]
     indicator = node.indicators[0]
     assert (indicator.name, indicator.baseline.text, indicator.targets[0].text, node.responsible) == (
-        "Årsbidrag", "2 %", "3 %", ["ekonomidirektör"])
+        "Årsbidrag",
+        "2 %",
+        "3 %",
+        ["ekonomidirektör"],
+    )
 
 
 def test_numbered_levels_take_their_names_from_the_details_sheet():
-    result = parse([["Taso 1", "Taso 2", "Mittari"], ["Talous", "Menot kuriin", "Vuosikate"]],
-                   Tiedot=[["Tieto", "Arvo"], ["Tasot", "Painopiste, Toimenpide"]])
+    result = parse(
+        [["Taso 1", "Taso 2", "Mittari"], ["Talous", "Menot kuriin", "Vuosikate"]],
+        Tiedot=[["Tieto", "Arvo"], ["Tasot", "Painopiste, Toimenpide"]],
+    )
     assert result.plan.levels == ["Painopiste", "Toimenpide"]
 
 
@@ -174,9 +268,15 @@ def test_level_name_can_be_written_in_the_numbered_header():
 
 
 def test_details_sheet_gives_title_organization_and_period():
-    result = parse([HEADER[:5], ["Talous", "", "", "", ""]],
-                   Tiedot=[["Tieto", "Arvo", "Ohje"], ["Otsikko", "Konsernipalvelut 2026", "ohje"],
-                           ["Organisaatio", "Porin kaupunki"], ["Kausi", "2026"]])
+    result = parse(
+        [HEADER[:5], ["Talous", "", "", "", ""]],
+        Tiedot=[
+            ["Tieto", "Arvo", "Ohje"],
+            ["Otsikko", "Konsernipalvelut 2026", "ohje"],
+            ["Organisaatio", "Porin kaupunki"],
+            ["Kausi", "2026"],
+        ],
+    )
     plan = result.plan
     assert (plan.title, plan.organization, plan.period) == ("Konsernipalvelut 2026", "Porin kaupunki", "2026")
 
@@ -189,7 +289,9 @@ def test_responsible_parties_are_split_at_semicolons():
 def test_milestone_due_time_comes_from_trailing_parentheses():
     result = parse([["Tavoite", "Osatavoitteet"], ["Talous", "Malli valmis (kevät 2026)\nKäytössä"]])
     assert [(m.title, m.due) for m in result.plan.nodes[0].milestones] == [
-        ("Malli valmis (kevät 2026)", "kevät 2026"), ("Käytössä", None)]
+        ("Malli valmis (kevät 2026)", "kevät 2026"),
+        ("Käytössä", None),
+    ]
 
 
 def test_unknown_column_gives_a_warning_naming_it():
@@ -205,6 +307,7 @@ def test_missing_level_column_gives_no_plan_and_a_warning_naming_it():
 
 
 # -- template --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def template() -> openpyxl.Workbook:
@@ -241,6 +344,7 @@ def test_untouched_template_imports_as_its_example_plan():
 
 
 # -- bounds: the used range of real cells, never the declared dimensions ------------------
+
 
 def far_cell_workbook() -> bytes:
     workbook = openpyxl.Workbook()

@@ -47,7 +47,9 @@ def test_an_archive_with_too_many_members_is_refused(name, monkeypatch):
 @pytest.mark.parametrize("name", NAMES)
 def test_an_archive_unpacking_into_too_much_in_total_is_refused(name, monkeypatch):
     monkeypatch.setattr(zipcheck, "MAX_UNPACKED", 1024 * 1024)
-    data = archive({"a.bin": os.urandom(600_000), "b.bin": os.urandom(600_000)})  # incompressible: no high ratio
+    data = archive(
+        {"a.bin": os.urandom(600_000), "b.bin": os.urandom(600_000)}
+    )  # incompressible: no high ratio
     assert "turvallisuussyistä" in refusal(data, name)
 
 

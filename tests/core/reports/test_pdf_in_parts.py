@@ -26,18 +26,36 @@ def whole_and_in_parts(pori_report):
     return whole, in_parts
 
 
-def _plan(actions_per_area: list[int], title: str = "Jaettu raportti", units: list[str] | None = None) -> core.Plan:
+def _plan(
+    actions_per_area: list[int], title: str = "Jaettu raportti", units: list[str] | None = None
+) -> core.Plan:
     """Focus areas with the given numbers of actions, each action with two indicators."""
     areas = []
     for a, count in enumerate(actions_per_area, 1):
-        actions = [core.Node(level="Toimenpide", title=f"Toimenpide {a}.{i}", indicators=[
-            core.Indicator(name=f"Mittari {a}.{i}.{j}", baseline=core.Measure("10", "value", 10, "2025"),
-                           targets=[core.Measure("20", "value", 20, "2027")]) for j in (1, 2)])
-            for i in range(1, count + 1)]
+        actions = [
+            core.Node(
+                level="Toimenpide",
+                title=f"Toimenpide {a}.{i}",
+                indicators=[
+                    core.Indicator(
+                        name=f"Mittari {a}.{i}.{j}",
+                        baseline=core.Measure("10", "value", 10, "2025"),
+                        targets=[core.Measure("20", "value", 20, "2027")],
+                    )
+                    for j in (1, 2)
+                ],
+            )
+            for i in range(1, count + 1)
+        ]
         unit = units[a - 1] if units else f"Lautakunta {a}"
         areas.append(core.Node(level="Painopiste", title=f"Painopiste {a}", unit=unit, children=actions))
-    return core.Plan(title=title, organization="Testikaupunki", period="2026–2027",
-                     levels=["Painopiste", "Toimenpide"], nodes=areas)
+    return core.Plan(
+        title=title,
+        organization="Testikaupunki",
+        period="2026–2027",
+        levels=["Painopiste", "Toimenpide"],
+        nodes=areas,
+    )
 
 
 def _page_texts(data: bytes) -> list[str]:
@@ -89,7 +107,9 @@ def test_report_in_parts_has_one_structure_tree_reaching_every_page(whole_and_in
         tree = dict(pikepdf.NumberTree(root.ParentTree).items())
         assert [int(page.obj.StructParents) for page in pdf.pages] == list(range(len(pdf.pages)))
         assert sorted(tree) == list(range(len(pdf.pages)))
-        documents = [o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Document"]
+        documents = [
+            o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Document"
+        ]
         assert len(documents) == 1 and len(documents[0].K) == len(pdf.pages)  # one /Part per page
         for value in tree.values():
             for element in value:
@@ -132,7 +152,7 @@ def test_heavy_top_level_part_is_cut_between_its_children_into_runs():
     first_part = [run for run in runs if run.part == 0]
     assert len(first_part) > 1 and first_part[0].first and not any(run.first for run in first_part[1:])
     assert [run.children.start for run in first_part] == sorted(run.children.start for run in first_part)
-    assert first_part[-1].children.stop == 12 and [run.part for run in runs[len(first_part):]] == [1, 2]
+    assert first_part[-1].children.stop == 12 and [run.part for run in runs[len(first_part) :]] == [1, 2]
 
 
 def test_cut_report_in_parts_nests_bookmarks_and_pages_as_the_report_rendered_whole():
@@ -142,7 +162,9 @@ def test_cut_report_in_parts_nests_bookmarks_and_pages_as_the_report_rendered_wh
     assert in_parts != whole  # made in parts (one process makes the same bytes each time)
     assert _page_texts(in_parts) == _page_texts(whole)
     assert _outline(in_parts) == _outline(whole)
-    assert {(2, "1 Painopiste: Painopiste 1"), (3, "1.12 Toimenpide: Toimenpide 1.12")} <= set(_outline(whole))
+    assert {(2, "1 Painopiste: Painopiste 1"), (3, "1.12 Toimenpide: Toimenpide 1.12")} <= set(
+        _outline(whole)
+    )
 
 
 def test_annual_report_in_parts_has_the_pages_and_bookmarks_of_the_report_rendered_whole():
@@ -221,14 +243,17 @@ def test_report_falls_back_to_one_process_when_the_workers_fail(pori_report, mon
     assert data.startswith(b"%PDF") and "rendering it in one" in caplog.text
 
 
-@pytest.mark.parametrize(("weights", "groups", "expected"), [
-    ([5, 5, 5, 5], 2, [(0, 2), (2, 4)]),
-    ([1, 1, 1, 1, 1], 2, [(0, 2), (2, 5)]),
-    ([10, 1, 1, 1], 2, [(0, 1), (1, 4)]),
-    ([3, 3, 3], 8, [(0, 1), (1, 2), (2, 3)]),
-    ([4, 4], 1, [(0, 2)]),
-    ([7], 4, [(0, 1)]),
-    ([], 2, [(0, 0)]),
-])
+@pytest.mark.parametrize(
+    ("weights", "groups", "expected"),
+    [
+        ([5, 5, 5, 5], 2, [(0, 2), (2, 4)]),
+        ([1, 1, 1, 1, 1], 2, [(0, 2), (2, 5)]),
+        ([10, 1, 1, 1], 2, [(0, 1), (1, 4)]),
+        ([3, 3, 3], 8, [(0, 1), (1, 2), (2, 3)]),
+        ([4, 4], 1, [(0, 2)]),
+        ([7], 4, [(0, 1)]),
+        ([], 2, [(0, 0)]),
+    ],
+)
 def test_split_parts_makes_contiguous_runs_of_about_equal_weight(weights, groups, expected):
     assert [(s.start, s.stop) for s in split_parts(weights, groups)] == expected

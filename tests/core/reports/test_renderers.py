@@ -26,8 +26,11 @@ def test_docx_has_real_headings_tables_toc_page_numbers_and_alt_texts(pori_repor
     assert "TOC \\o" in xml and "w:tblHeader" in xml
     descriptions = re.findall(r'<wp:docPr [^>]*descr="([^"]*)"', xml)
     assert descriptions and all(d.strip() for d in descriptions)
-    footers = "".join(zipfile.ZipFile(io.BytesIO(data)).read(n).decode()
-                      for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "footer" in n)
+    footers = "".join(
+        zipfile.ZipFile(io.BytesIO(data)).read(n).decode()
+        for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        if "footer" in n
+    )
     assert " PAGE " in footers
 
 
@@ -71,8 +74,11 @@ def test_html_is_one_document_with_language_and_chart_alt_texts(pori_report):
 
 def test_trend_chart_svg_describes_baseline_targets_and_actuals():
     indicator = core.Indicator(
-        name="Asiakkaat", baseline=core.Measure("10", "value", 10, "2024"),
-        targets=[core.Measure("20", "value", 20, "2026")], actuals=[core.Measure("14", "value", 14, "2025")])
+        name="Asiakkaat",
+        baseline=core.Measure("10", "value", 10, "2024"),
+        targets=[core.Measure("20", "value", 20, "2026")],
+        actuals=[core.Measure("14", "value", 14, "2025")],
+    )
     svg = trend_chart_svg(indicator, None, "fi")
     assert svg.startswith("<svg") and "lähtötaso 10 (2024)" in svg and "toteuma 14 (2025)" in svg
 
@@ -99,7 +105,11 @@ def test_pdf_has_title_and_page_number_on_every_page(pori_report, pori_pdf):
     for number, text in enumerate(pages, 1):
         assert pori_report.title[:40] in text.replace("\n", " ")
         assert f"Sivu {number} / {len(pages)}" in text
-    assert "ä" in "".join(pages) and "ö" in "".join(pages) and "Mittari Lähtötaso Tavoitetaso Toteuma Tila" in "\n".join(pages)
+    assert (
+        "ä" in "".join(pages)
+        and "ö" in "".join(pages)
+        and "Mittari Lähtötaso Tavoitetaso Toteuma Tila" in "\n".join(pages)
+    )
 
 
 def test_html_indicator_table_has_one_ruled_row_per_indicator(pori_report):
@@ -108,7 +118,9 @@ def test_html_indicator_table_has_one_ruled_row_per_indicator(pori_report):
     indicators = sum(len(n.indicators) for n in pori_report.walk())
     assert sum(t.count('<th scope="row"') for t in tables) == indicators
     assert all(re.match(r'<table class="indicators" aria-labelledby="n[\d.]+">', t) for t in tables)
-    header = "".join(f'<th scope="col">{h}</th>' for h in ("Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila"))
+    header = "".join(
+        f'<th scope="col">{h}</th>' for h in ("Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila")
+    )
     assert all(f"<thead><tr>{header}</tr></thead>" in t for t in tables)
     assert "table-layout: fixed" in html and "border: .75pt solid" in html and "font-kerning: none" in html
     css = html.split("<style>", 1)[1].split("</style>", 1)[0]
@@ -122,7 +134,9 @@ def test_pdf_indicator_tables_read_back_with_one_row_per_indicator(pori_report, 
     from seuranta.core.parsing.readers import pdf
 
     header = ["Mittari", "Lähtötaso", "Tavoitetaso", "Toteuma", "Tila"]
-    tables = [b for b in pdf.read(pori_pdf, "raportti.pdf").blocks if isinstance(b, Table) and b.rows[0] == header]
+    tables = [
+        b for b in pdf.read(pori_pdf, "raportti.pdf").blocks if isinstance(b, Table) and b.rows[0] == header
+    ]
     rows = [row for table in tables for row in table.rows[1:] if row[4]]
     expected = [row for node in pori_report.walk() for row in node.indicators]
     assert len(rows) == len(expected)

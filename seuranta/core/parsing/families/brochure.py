@@ -50,12 +50,19 @@ NAME = "brochure"
 
 # column word -> (role, level name in singular)
 _COLUMNS = {
-    "painopiste": ("group", "Painopiste"), "painopisteet": ("group", "Painopiste"),
-    "painopistealue": ("group", "Painopiste"), "teema": ("group", "Teema"), "teemat": ("group", "Teema"),
-    "tavoite": ("goal", "Tavoite"), "tavoitteet": ("goal", "Tavoite"),
-    "toimenpide": ("action", "Toimenpide"), "toimenpiteet": ("action", "Toimenpide"),
-    "teot": ("action", "Teko"), "keinot": ("action", "Keino"),
-    "mittari": ("indicator", "Mittari"), "mittarit": ("indicator", "Mittari"),
+    "painopiste": ("group", "Painopiste"),
+    "painopisteet": ("group", "Painopiste"),
+    "painopistealue": ("group", "Painopiste"),
+    "teema": ("group", "Teema"),
+    "teemat": ("group", "Teema"),
+    "tavoite": ("goal", "Tavoite"),
+    "tavoitteet": ("goal", "Tavoite"),
+    "toimenpide": ("action", "Toimenpide"),
+    "toimenpiteet": ("action", "Toimenpide"),
+    "teot": ("action", "Teko"),
+    "keinot": ("action", "Keino"),
+    "mittari": ("indicator", "Mittari"),
+    "mittarit": ("indicator", "Mittari"),
 }
 _PLURALS = {"Painopiste": "painopisteet", "Teema": "teemat"}
 _GOAL_WIDTH = 36  # goal columns are narrow; a wider line starts the next page
@@ -139,7 +146,12 @@ def _overview(lines: list[Line], plural: str, limit: int) -> tuple[int, list[str
     i = heading + 1
     while i < limit:
         line = lines[i]
-        if line.text.endswith("-") or ". " in line.text or ends_sentence(line.text) or starts_with_bullet(line.raw):
+        if (
+            line.text.endswith("-")
+            or ". " in line.text
+            or ends_sentence(line.text)
+            or starts_with_bullet(line.raw)
+        ):
             break
         if _opens_sentence_paragraph(lines, i, limit):
             break
@@ -149,7 +161,9 @@ def _overview(lines: list[Line], plural: str, limit: int) -> tuple[int, list[str
             names.append([line.raw])
         i += 1
     start = i
-    while i < limit and not (i > start and lines[i].blank_before >= 3) and not starts_with_bullet(lines[i].raw):
+    while (
+        i < limit and not (i > start and lines[i].blank_before >= 3) and not starts_with_bullet(lines[i].raw)
+    ):
         i += 1
     paragraphs: list[list[str]] = [[]]
     for line in lines[start:i]:
@@ -204,12 +218,16 @@ def _pages(lines: list[Line], headers: list[Header], first_start: int) -> list[P
     start = first_start
     for k, header in enumerate(headers):
         page = Page(header=header)
-        page.indicators, page.actions = _split_items(lines[start:header.start])
+        page.indicators, page.actions = _split_items(lines[start : header.start])
         limit = headers[k + 1].start if k + 1 < len(headers) else len(lines)
         i = header.end
         while i < limit:
             line = lines[i]
-            if starts_with_bullet(line.raw) or len(line.text) > _GOAL_WIDTH or (i > header.end and line.blank_before >= 3):
+            if (
+                starts_with_bullet(line.raw)
+                or len(line.text) > _GOAL_WIDTH
+                or (i > header.end and line.blank_before >= 3)
+            ):
                 break
             page.goal_text.append(line.raw)
             i += 1
@@ -261,11 +279,14 @@ def _place(items: list[str], goals: list[Node], warnings: list[ImportWarning], w
         best = max(scores) if scores else 0
         if len(goals) > 1 and not (best > 0 and scores.count(best) == 1):
             index = previous
-            warnings.append(ImportWarning(
-                "ambiguous_column",
-                f"Sivulla on useita tavoitteita; {what} on liitetty tavoitteeseen järjestyksen perusteella.",
-                path=(goals[index].title,), field="indicators" if what == "mittari" else "children",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "ambiguous_column",
+                    f"Sivulla on useita tavoitteita; {what} on liitetty tavoitteeseen järjestyksen perusteella.",
+                    path=(goals[index].title,),
+                    field="indicators" if what == "mittari" else "children",
+                )
+            )
         else:
             index = scores.index(best) if len(goals) > 1 else 0
         out.append(index)
@@ -318,8 +339,15 @@ def parse(doc: Document) -> ParseResult:
     lines = read_lines(doc.text)
     headers = _headers(lines)
     if not headers:
-        return ParseResult(plan=None, warnings=[ImportWarning(
-            "no_plan", "Tiedostosta ei löytynyt painopiste-, tavoite-, toimenpide- ja mittarisarakkeita.")])
+        return ParseResult(
+            plan=None,
+            warnings=[
+                ImportWarning(
+                    "no_plan",
+                    "Tiedostosta ei löytynyt painopiste-, tavoite-, toimenpide- ja mittarisarakkeita.",
+                )
+            ],
+        )
     levels = headers[0].levels
     group_level = levels.get("group", "Painopiste")
     goal_level = levels.get("goal", "Tavoite")
@@ -334,38 +362,60 @@ def parse(doc: Document) -> ParseResult:
             for node, text in zip(groups, descriptions, strict=True):
                 node.description = text
         elif descriptions:
-            warnings.append(ImportWarning(
-                "ambiguous_column", "Painopisteiden kuvauksia ei voitu yhdistää nimiin yksiselitteisesti.",
-                field="description"))
+            warnings.append(
+                ImportWarning(
+                    "ambiguous_column",
+                    "Painopisteiden kuvauksia ei voitu yhdistää nimiin yksiselitteisesti.",
+                    field="description",
+                )
+            )
         intro = lines[1:heading]
     else:
         breaks = [i for i in range(headers[0].start) if lines[i].blank_before >= 3]
         bullets = [i for i in range(headers[0].start) if starts_with_bullet(lines[i].raw)]
         first_start = breaks[-1] if breaks else (bullets[0] if bullets else 0)
         intro = lines[1:first_start]
-    plan = Plan(title=fold(lines[0].text), organization=organization_of(doc.text),
-                levels=[group_level, goal_level, action_level], sections=_sections(intro))
+    plan = Plan(
+        title=fold(lines[0].text),
+        organization=organization_of(doc.text),
+        levels=[group_level, goal_level, action_level],
+        sections=_sections(intro),
+    )
     roots: list[Node] = list(groups)
     for k, page in enumerate(_pages(lines, headers, first_start)):
         parent = _page_parent(page, groups, k)
         if parent is not None:
             _drop_group_name(page, parent.title)
         if parent is None and groups:
-            warnings.append(ImportWarning(
-                "ambiguous_column", "Taulukkosivua ei voitu liittää painopisteeseen; sen tavoitteet ovat ylimmällä tasolla.",
-                field="level"))
+            warnings.append(
+                ImportWarning(
+                    "ambiguous_column",
+                    "Taulukkosivua ei voitu liittää painopisteeseen; sen tavoitteet ovat ylimmällä tasolla.",
+                    field="level",
+                )
+            )
         goals = [Node(level=goal_level, title=title) for title in _goals(page)]
         if not goals:
             goals = [Node(level=goal_level, title=parent.title if parent else "")]
-            warnings.append(ImportWarning(
-                "missing_goal", "Taulukkosivulta ei löytynyt tavoitetta; mittarit ja toimenpiteet on liitetty "
-                "painopisteen nimiseen tavoitteeseen.", path=(parent.title,) if parent else (), field="title"))
+            warnings.append(
+                ImportWarning(
+                    "missing_goal",
+                    "Taulukkosivulta ei löytynyt tavoitetta; mittarit ja toimenpiteet on liitetty "
+                    "painopisteen nimiseen tavoitteeseen.",
+                    path=(parent.title,) if parent else (),
+                    field="title",
+                )
+            )
         path = (parent.title,) if parent else ()
-        for item, index in zip(page.indicators, _place(page.indicators, goals, warnings, "mittari"), strict=True):
+        for item, index in zip(
+            page.indicators, _place(page.indicators, goals, warnings, "mittari"), strict=True
+        ):
             indicator, doubts = parse_indicator(item)
             goals[index].indicators.append(indicator)
             warnings.extend(indicator_warnings(indicator, doubts, (*path, goals[index].title)))
-        for item, index in zip(page.actions, _place(page.actions, goals, warnings, "toimenpide"), strict=True):
+        for item, index in zip(
+            page.actions, _place(page.actions, goals, warnings, "toimenpide"), strict=True
+        ):
             goals[index].children.append(Node(level=action_level, title=item))
         if parent is None:
             roots.extend(goals)
@@ -381,9 +431,6 @@ def _page_parent(page: Page, groups: list[Node], k: int) -> Node | None:
     if len(named) == 1:
         return named[0]
     return groups[k] if k < len(groups) else None
-
-
-
 
 
 def _drop_group_name(page: Page, title: str) -> None:

@@ -50,7 +50,8 @@ _NARRATIVE_HEADING = re.compile(
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(?P<text>\S.*)$")
 # A lead line that names the list below it ("Ympäristöohjelman painopisteet"): a heading, not a node.
 _LIST_HEADING = re.compile(
-    r"(?:^|\s|\w)(?P<word>painopisteet|painopistealueet|teemat|kokonaisuudet|osa-alueet)\s*:?$", re.IGNORECASE)
+    r"(?:^|\s|\w)(?P<word>painopisteet|painopistealueet|teemat|kokonaisuudet|osa-alueet)\s*:?$", re.IGNORECASE
+)
 _LIST_LEVELS = {"painopisteet": "Painopiste", "painopistealueet": "Painopiste"}
 _TABLE_ROLES = {"goal", "action"}
 
@@ -67,7 +68,7 @@ def _text_headers(lines: list[Line]) -> list[tuple[int, set[str]]]:
             j = i
             while j + 1 < len(lines) and is_header_line(lines[j + 1].text, lines[j].text) and j + 1 - i < 4:
                 j += 1
-            roles = header_roles("\n".join(line.raw for line in lines[i:j + 1]))
+            roles = header_roles("\n".join(line.raw for line in lines[i : j + 1]))
             if roles >= _TABLE_ROLES:
                 out.append((i, roles))
             i = j + 1
@@ -227,8 +228,10 @@ def parse(doc: Document) -> ParseResult:
             heading = _LIST_HEADING.search(lead)
             if heading:
                 theme_level = _LIST_LEVELS.get(heading.group("word").lower(), "Teema")
-            themes = [Node(level=theme_level, title=title, description="\n".join(bullets) or None)
-                      for title, bullets in items]
+            themes = [
+                Node(level=theme_level, title=title, description="\n".join(bullets) or None)
+                for title, bullets in items
+            ]
             if not heading:
                 top = Node(level=_levels_of(join_lines(intro)), title=lead, children=list(themes))
             overview_slide = k
@@ -244,8 +247,11 @@ def parse(doc: Document) -> ParseResult:
         headers = _text_headers(slide)
         if headers:
             start = headers[0][0]
-            body = [line for n, line in enumerate(slide[start:], start)
-                    if not is_header_line(line.text, slide[n - 1].text if n else None)]
+            body = [
+                line
+                for n, line in enumerate(slide[start:], start)
+                if not is_header_line(line.text, slide[n - 1].text if n else None)
+            ]
             caption = _caption(slide[:start])
             if caption is not None:
                 index = best_match(caption, titles, 0.9)
@@ -259,9 +265,13 @@ def parse(doc: Document) -> ParseResult:
             rows, labels = rows_from_text(body, titles)
             parent = known[labels[0]] if labels else current
             if parent is None:
-                warnings.append(ImportWarning(
-                    "missing_parent", "Taulukolle ei löytynyt teemaa tai painopistettä; rivit ovat ylimmällä tasolla.",
-                    field="level"))
+                warnings.append(
+                    ImportWarning(
+                        "missing_parent",
+                        "Taulukolle ei löytynyt teemaa tai painopistettä; rivit ovat ylimmällä tasolla.",
+                        field="level",
+                    )
+                )
             path = tuple(n.title for n in _path_to(roots, parent)) if parent else ()
             made = [node for row in rows for node in row_node(row, path, warnings)]
             if parent is None:
@@ -272,7 +282,11 @@ def parse(doc: Document) -> ParseResult:
                 plan.sections.append(_section(slide[:start]))
             continue
         heading_line = _slide_heading(slide)
-        if heading_line is not None and heading_line in claimed and best_match(heading_line, titles, 0.9) is None:
+        if (
+            heading_line is not None
+            and heading_line in claimed
+            and best_match(heading_line, titles, 0.9) is None
+        ):
             known.append(Node(level=theme_level, title=heading_line))
             titles.append(heading_line)
             roots.append(known[-1])
@@ -294,8 +308,9 @@ def parse(doc: Document) -> ParseResult:
     plan.nodes = roots
     plan.levels = _levels(roots)
     if not roots:
-        return ParseResult(plan=None, warnings=[ImportWarning(
-            "no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")])
+        return ParseResult(
+            plan=None, warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")]
+        )
     return ParseResult(plan=plan, warnings=warnings)
 
 
@@ -321,14 +336,15 @@ def _caption(lines: list[Line]) -> str | None:
 
 def _claimed_headings(slides: list[list[Line]], titles: list[str]) -> set[str]:
     """Slide headings that a later table repeats in its left label cell: they are themes."""
-    headings = [h for slide in slides if not _text_headers(slide)
-                for h in [_slide_heading(slide)] if h is not None]
+    headings = [
+        h for slide in slides if not _text_headers(slide) for h in [_slide_heading(slide)] if h is not None
+    ]
     claimed: set[str] = set()
     for slide in slides:
         headers = _text_headers(slide)
         if not headers:
             continue
-        body = [line for line in slide[headers[0][0]:] if not is_header_line(line.text)]
+        body = [line for line in slide[headers[0][0] :] if not is_header_line(line.text)]
         for used in (1, 2, 3):
             index = best_match(join_lines(line.raw for line in body[:used]), headings, 0.9)
             if index is not None:

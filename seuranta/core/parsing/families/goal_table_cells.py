@@ -32,14 +32,23 @@ ROLE_WORDS = {
     "action": ("toimenpide", "toimenpiteet", "keinot", "teot"),
     "schedule": ("aikataulu", "aika", "ajankohta", "toteutusaika"),
     "responsible": ("vastuutaho", "vastuutahot", "vastuu", "vastuuhenkilö", "vastuuhenkilöt", "vastuussa"),
-    "indicator": ("arviointi", "mittari", "mittarit", "arviointikriteerit", "seuranta", "mittarit ja arviointi"),
+    "indicator": (
+        "arviointi",
+        "mittari",
+        "mittarit",
+        "arviointikriteerit",
+        "seuranta",
+        "mittarit ja arviointi",
+    ),
     "group": ("painopiste", "teema", "painopistealue", "strateginen tavoite"),
 }
 HEADER_WORDS = {w for words in ROLE_WORDS.values() for w in words} | {"taulu", "aika-", "ja"}
 # Parts of column names hyphenated in a narrow header cell ("Vastuu-" / "taho", "Aika-" / "taulu").
 _HEADER_PARTS = {
     part
-    for words in ROLE_WORDS.values() for word in words if " " not in word
+    for words in ROLE_WORDS.values()
+    for word in words
+    if " " not in word
     for cut in range(4, len(word) - 3)
     for part in (word[:cut] + "-", word[cut:])
 }
@@ -50,7 +59,8 @@ SCHEDULE = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_START = re.compile(
-    r"^\d{4}\s*[–—-]?\s*$|^\d{4}\s*[–—-]\s*\S+$|^(?:kevät|syksy|kesä|talvi|jatkuva)\s*$", re.IGNORECASE)
+    r"^\d{4}\s*[–—-]?\s*$|^\d{4}\s*[–—-]\s*\S+$|^(?:kevät|syksy|kesä|talvi|jatkuva)\s*$", re.IGNORECASE
+)
 _SEASON = re.compile(r"^(?:kevät|syksy|kesä|talvi)$", re.IGNORECASE)
 # A schedule cell printed on the same line as the next cell ("2025 Hankinta-", "jatkuva Viheralue-").
 _SCHEDULE_THEN_CELL = re.compile(
@@ -141,7 +151,7 @@ def _split_schedule_lines(lines: list[Line]) -> list[Line]:
         m = _SCHEDULE_THEN_CELL.match(line.text)
         if m and (not out or not out[-1].text.endswith(("–", "-", "—"))):
             out.append(Line(m.group("schedule"), line.index, line.blank_before))
-            rest = line.raw[line.raw.index(m.group("rest")[:1], len(m.group("schedule"))):]
+            rest = line.raw[line.raw.index(m.group("rest")[:1], len(m.group("schedule"))) :]
             out.append(Line(rest, line.index, 0))
         else:
             out.append(line)
@@ -160,15 +170,44 @@ def segment(lines: list[Line]) -> list[Block]:
 
 
 _UNIT_ENDINGS = (
-    "palvelut", "palvelu", "tiimi", "huolto", "henkilöstö", "yksikkö", "yksiköt", "toimiala", "toimialat",
-    "keskus", "johtaja", "johto", "päällikkö", "päälliköt", "esihenkilöt", "esimiehet", "hallinto", "toimisto",
-    "vastaava", "vastaavat", "ryhmä", "lautakunta", "toimikunta", "asiantuntija", "asiantuntijat",
-    "koordinaattori", "työntekijät", "kaikki", "organisaatio", "virasto", "osasto", "tulosalue", "vastuualue",
+    "palvelut",
+    "palvelu",
+    "tiimi",
+    "huolto",
+    "henkilöstö",
+    "yksikkö",
+    "yksiköt",
+    "toimiala",
+    "toimialat",
+    "keskus",
+    "johtaja",
+    "johto",
+    "päällikkö",
+    "päälliköt",
+    "esihenkilöt",
+    "esimiehet",
+    "hallinto",
+    "toimisto",
+    "vastaava",
+    "vastaavat",
+    "ryhmä",
+    "lautakunta",
+    "toimikunta",
+    "asiantuntija",
+    "asiantuntijat",
+    "koordinaattori",
+    "työntekijät",
+    "kaikki",
+    "organisaatio",
+    "virasto",
+    "osasto",
+    "tulosalue",
+    "vastuualue",
 )
 
 
 def responsible_shape(block: Block) -> str | None:
-    """"strong" for a narrow cell naming units ("Henkilöstö-/palvelut"), "weak" for a narrow
+    """ "strong" for a narrow cell naming units ("Henkilöstö-/palvelut"), "weak" for a narrow
     noun phrase that only the column order can tell from a short goal, else None."""
     text = block.text
     if ends_sentence(text) or any(ch.isdigit() for ch in text):
@@ -236,8 +275,14 @@ def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row],
         if kind == "schedule":
             if row is not None and not row.schedules and not row.evaluations:
                 row.schedules.append(text)
-            elif (row is not None and previous_kind == "schedule" and len(row.actions) > len(row.schedules)
-                  and not row.responsible and not row.evaluations and not pending_schedules):
+            elif (
+                row is not None
+                and previous_kind == "schedule"
+                and len(row.actions) > len(row.schedules)
+                and not row.responsible
+                and not row.evaluations
+                and not pending_schedules
+            ):
                 row.schedules.append(text)  # one schedule per action, printed together
             else:
                 pending_schedules.append(text)

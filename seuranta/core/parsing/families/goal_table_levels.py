@@ -40,14 +40,18 @@ _INLINE_LEVEL = re.compile(
 )
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # "… -20 % vuoteen 2030 mennessä": the year a closing level is due.
-_DUE = re.compile(r"\s+(?:vuoteen\s+(?P<a>(?:19|20)\d\d)\s+mennessä|(?:vuonna|v\.)\s*(?P<b>(?:19|20)\d\d))\s*[.]?$",
-                  re.IGNORECASE)
+_DUE = re.compile(
+    r"\s+(?:vuoteen\s+(?P<a>(?:19|20)\d\d)\s+mennessä|(?:vuonna|v\.)\s*(?P<b>(?:19|20)\d\d))\s*[.]?$",
+    re.IGNORECASE,
+)
 _REFERENCE = re.compile(r"\(\s*(?P<text>vrt\.?\s*(?P<year>(?:19|20)\d\d))\s*\)", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
     r"(?:\b(?:v\.|vuonna|vuoden|vuodelle|vuosi)\s*(?:19|20)\d\d\s*:?|\b(?:19|20)\d\d\s*:)", re.IGNORECASE
 )
-_SOURCE = re.compile(r"\b(?P<word>[\wåäö-]*?(?:kysely|tilasto|rekisteri|mittaus|arviointi))(?:ssä|ssa|stä|sta|n)?\b",
-                     re.IGNORECASE)
+_SOURCE = re.compile(
+    r"\b(?P<word>[\wåäö-]*?(?:kysely|tilasto|rekisteri|mittaus|arviointi))(?:ssä|ssa|stä|sta|n)?\b",
+    re.IGNORECASE,
+)
 
 
 def _clean_name(text: str) -> str:
@@ -101,7 +105,7 @@ def _targets(body: str) -> list[Measure]:
     for measure in levels:
         m = _LEADING_YEAR.match(measure.text)
         if m:  # "v. 2030 tyydyttävä": the level is what follows the year
-            measure.text = measure.text[m.end():]
+            measure.text = measure.text[m.end() :]
             measure.period = measure.period or m.group("year")
     return levels
 
@@ -136,7 +140,7 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
         m = _UNIT_PAREN.match(body)
         if m:
             unit = fold(m.group("unit"))
-            body = body[m.end():]
+            body = body[m.end() :]
         body = body.strip(" :")
         if kw.lower().startswith("lähtö"):
             baseline, found = _baseline(body)
@@ -185,8 +189,9 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
     for measure in [*targets, *([baseline] if baseline else [])]:
         if measure.kind is None and measure.value is None and not measure.text.lower().startswith("vrt"):
             doubts.append("targets" if measure is not baseline else "baseline")
-    indicator = Indicator(name=_clean_name(name) or text, unit=unit, source=source, baseline=baseline,
-                          targets=targets)
+    indicator = Indicator(
+        name=_clean_name(name) or text, unit=unit, source=source, baseline=baseline, targets=targets
+    )
     return indicator, doubts
 
 
@@ -206,7 +211,9 @@ def indicator_warnings(indicator: Indicator, doubts: list[str], path: tuple[str,
         ImportWarning(
             "unparsed_measure",
             f"Mittarin tasoa ei voitu tulkita luvuksi tai tilaksi: tarkista kenttä {field}.",
-            path=path, indicator=indicator.name, field=field,
+            path=path,
+            indicator=indicator.name,
+            field=field,
         )
         for field in doubts
     ]

@@ -21,8 +21,12 @@ from seuranta.core.parsing.families.goal_table_text import fold, overlap
 GOAL, ACTION = "Tavoite", "Toimenpide"
 
 
-def _assign(indicators: list[tuple[Indicator, str]], actions: list[Node],
-            path: tuple[str, ...], warnings: list[ImportWarning]) -> None:
+def _assign(
+    indicators: list[tuple[Indicator, str]],
+    actions: list[Node],
+    path: tuple[str, ...],
+    warnings: list[ImportWarning],
+) -> None:
     """Give each indicator to the action it shares most words with."""
     taken: set[int] = set()
     last = 0
@@ -34,27 +38,40 @@ def _assign(indicators: list[tuple[Indicator, str]], actions: list[Node],
         else:
             free = [i for i in range(len(actions)) if i not in taken and i >= last]
             index = free[0] if free else last
-            warnings.append(ImportWarning(
-                "ambiguous_column",
-                "Mittarin kuuluminen toimenpiteeseen on päätelty järjestyksestä; tarkista, "
-                "kuuluuko se tälle toimenpiteelle.",
-                path=(*path, actions[index].title), indicator=indicator.name, field="indicators",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "ambiguous_column",
+                    "Mittarin kuuluminen toimenpiteeseen on päätelty järjestyksestä; tarkista, "
+                    "kuuluuko se tälle toimenpiteelle.",
+                    path=(*path, actions[index].title),
+                    indicator=indicator.name,
+                    field="indicators",
+                )
+            )
         actions[index].indicators.append(indicator)
         taken.add(index)
         last = index
 
 
-def row_node(row: Row, parent_path: tuple[str, ...], warnings: list[ImportWarning],
-             goal_level: str = GOAL, action_level: str = ACTION) -> list[Node]:
+def row_node(
+    row: Row,
+    parent_path: tuple[str, ...],
+    warnings: list[ImportWarning],
+    goal_level: str = GOAL,
+    action_level: str = ACTION,
+) -> list[Node]:
     """The nodes of one row: a goal with its actions (or bare actions when the goal cell is empty)."""
     goal = Node(level=goal_level, title=fold(row.goal)) if row.goal else None
     path = (*parent_path, goal.title) if goal else parent_path
     if goal and "goal" in row.guessed:
-        warnings.append(ImportWarning(
-            "ambiguous_column", "Tavoitteen teksti on koottu useammasta solusta; tarkista otsikko.",
-            path=path, field="title",
-        ))
+        warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Tavoitteen teksti on koottu useammasta solusta; tarkista otsikko.",
+                path=path,
+                field="title",
+            )
+        )
     actions = [Node(level=action_level, title=fold(text)) for text in row.actions]
     schedules = [fold(s) for s in row.schedules]
     for i, action in enumerate(actions):
@@ -62,33 +79,48 @@ def row_node(row: Row, parent_path: tuple[str, ...], warnings: list[ImportWarnin
             action.schedule = schedules[i] if len(schedules) == len(actions) else schedules[0]
         action.responsible = list(dict.fromkeys(row.responsible))
     if len(schedules) > 1 and len(schedules) != len(actions):
-        warnings.append(ImportWarning(
-            "ambiguous_column", "Rivillä on useita aikatauluja; vain ensimmäinen on liitetty toimenpiteisiin.",
-            path=path, field="schedule",
-        ))
+        warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Rivillä on useita aikatauluja; vain ensimmäinen on liitetty toimenpiteisiin.",
+                path=path,
+                field="schedule",
+            )
+        )
     if row.meta_first and (schedules or row.responsible):
-        warnings.append(ImportWarning(
-            "ambiguous_column",
-            "Aikataulu tai vastuutaho oli tekstissä ennen riviä; se on liitetty tähän riviin päättelemällä.",
-            path=path, field="schedule" if schedules else "responsible",
-        ))
+        warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Aikataulu tai vastuutaho oli tekstissä ennen riviä; se on liitetty tähän riviin päättelemällä.",
+                path=path,
+                field="schedule" if schedules else "responsible",
+            )
+        )
     parsed: list[tuple[Indicator, str]] = []
     for cell in row.evaluations:
         items = split_evaluations(cell)
         if len(items) > 1:
-            warnings.append(ImportWarning(
-                "split_indicator", "Arviointisolu on jaettu virkkeittäin useaksi mittariksi; tarkista jako.",
-                path=path, field="indicators",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "split_indicator",
+                    "Arviointisolu on jaettu virkkeittäin useaksi mittariksi; tarkista jako.",
+                    path=path,
+                    field="indicators",
+                )
+            )
         for item in items:
             indicator, doubts = parse_indicator(item)
             parsed.append((indicator, item))
             warnings.extend(indicator_warnings(indicator, doubts, path))
     if "evaluation" in row.guessed:
-        warnings.append(ImportWarning(
-            "ambiguous_column", "Solu on tulkittu arvioinniksi sen leveyden perusteella; tarkista.",
-            path=path, field="indicators",
-        ))
+        warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Solu on tulkittu arvioinniksi sen leveyden perusteella; tarkista.",
+                path=path,
+                field="indicators",
+            )
+        )
     if actions:
         if len(actions) == 1:
             actions[0].indicators.extend(i for i, _ in parsed)
@@ -100,8 +132,12 @@ def row_node(row: Row, parent_path: tuple[str, ...], warnings: list[ImportWarnin
         goal.children = actions
         return [goal]
     if actions:
-        warnings.append(ImportWarning(
-            "missing_goal", "Toimenpiteille ei löytynyt tavoitetta; ne on liitetty ylemmän tason alle.",
-            path=parent_path, field="level",
-        ))
+        warnings.append(
+            ImportWarning(
+                "missing_goal",
+                "Toimenpiteille ei löytynyt tavoitetta; ne on liitetty ylemmän tason alle.",
+                path=parent_path,
+                field="level",
+            )
+        )
     return actions

@@ -20,7 +20,23 @@ from seuranta.core.parsing.text import join_lines as _join_lines
 
 _SENTENCE_END = re.compile(r"[.!?][\"”)]*$")
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = {"v", "mm", "esim", "ns", "n", "ks", "vrt", "ml", "maks", "min", "yms", "jne", "tms", "klo", "s"}
+_ABBREVIATIONS = {
+    "v",
+    "mm",
+    "esim",
+    "ns",
+    "n",
+    "ks",
+    "vrt",
+    "ml",
+    "maks",
+    "min",
+    "yms",
+    "jne",
+    "tms",
+    "klo",
+    "s",
+}
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 
 
@@ -118,7 +134,7 @@ def ends_sentence(text: str) -> bool:
     text = fold(text)
     if not _SENTENCE_END.search(text):
         return False
-    stripped = text.rstrip("\"”)")
+    stripped = text.rstrip('"”)')
     if stripped.endswith("."):
         words = stripped[:-1].split(" ")
         last = words[-1].lower() if words else ""
@@ -133,9 +149,9 @@ def split_sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in re.finditer(r"[.!?][\"”)]*\s+(?=[A-ZÅÄÖ])", text):
-        candidate = text[start:m.start() + 1]
+        candidate = text[start : m.start() + 1]
         if ends_sentence(candidate.rstrip()):
-            out.append(fold(text[start:m.end()]))
+            out.append(fold(text[start : m.end()]))
             start = m.end()
     tail = fold(text[start:])
     if tail:
@@ -168,10 +184,38 @@ def best_match(text: str, candidates: Sequence[str], threshold: float = 0.85) ->
 
 # Words too common to tell two cells' topics apart.
 _STOPWORDS = {
-    "sekä", "että", "joka", "jotka", "jossa", "joissa", "myös", "kaikki", "kaikkien", "kanssa",
-    "avulla", "osalta", "mukaan", "mukaisesti", "vuosi", "vuodessa", "vuosittain", "määrä", "määrän",
-    "lukumäärä", "lähtötaso", "tavoitetaso", "koko", "erilaisia", "tukea", "uusia", "jokaisen",
-    "olevat", "olevia", "toiminnan", "kaupungin", "kaupunki",
+    "sekä",
+    "että",
+    "joka",
+    "jotka",
+    "jossa",
+    "joissa",
+    "myös",
+    "kaikki",
+    "kaikkien",
+    "kanssa",
+    "avulla",
+    "osalta",
+    "mukaan",
+    "mukaisesti",
+    "vuosi",
+    "vuodessa",
+    "vuosittain",
+    "määrä",
+    "määrän",
+    "lukumäärä",
+    "lähtötaso",
+    "tavoitetaso",
+    "koko",
+    "erilaisia",
+    "tukea",
+    "uusia",
+    "jokaisen",
+    "olevat",
+    "olevia",
+    "toiminnan",
+    "kaupungin",
+    "kaupunki",
 }
 
 

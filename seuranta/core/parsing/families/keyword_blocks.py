@@ -65,9 +65,16 @@ NAME = "keyword_blocks"
 
 RANKS = {"Teema": 0, "Painopiste": 1, "Tavoite": 2, "Teko": 3, "Toimenpide": 4}
 _LABEL_WORDS = {
-    "TEEMA": "Teema", "TEEMAT": "Teema", "PAINOPISTE": "Painopiste", "PAINOPISTEET": "Painopiste",
-    "TAVOITE": "Tavoite", "TAVOITTEET": "Tavoite", "TEKO": "Teko", "TEOT": "Teko",
-    "TOIMENPIDE": "Toimenpide", "TOIMENPITEET": "Toimenpide",
+    "TEEMA": "Teema",
+    "TEEMAT": "Teema",
+    "PAINOPISTE": "Painopiste",
+    "PAINOPISTEET": "Painopiste",
+    "TAVOITE": "Tavoite",
+    "TAVOITTEET": "Tavoite",
+    "TEKO": "Teko",
+    "TEOT": "Teko",
+    "TOIMENPIDE": "Toimenpide",
+    "TOIMENPITEET": "Toimenpide",
 }
 _LABEL_RE = re.compile(
     r"^\s*(TEEMAT?|PAINOPISTE(?:ET)?|TAVOITE|TAVOITTEET|TEKO|TEOT|TOIMENPIDE|TOIMENPITEET)"
@@ -76,7 +83,9 @@ _LABEL_RE = re.compile(
 _LABEL_TITLE_RE = re.compile(
     r"^\s*(Teema|Painopiste|Tavoite|Teko|Toimenpide)(?:\s+(\d{1,2}(?:\.\d{1,2})*))?\s*:\s*(.*)$"
 )
-_MITTARI_RE = re.compile(r"^\s*(?:MITTARIT?|Mittari(?=\s*\d*\s*:))(?:\s+(\d{1,2})(?!\d))?\s*[:.]?(?=\s|$)(.*)$")
+_MITTARI_RE = re.compile(
+    r"^\s*(?:MITTARIT?|Mittari(?=\s*\d*\s*:))(?:\s+(\d{1,2})(?!\d))?\s*[:.]?(?=\s|$)(.*)$"
+)
 _MILESTONE_RE = re.compile(r"^\s*Osatavoite\s*(\d{1,2})?\s*[:.)]\s*(.*)$", re.IGNORECASE)
 _MS_INTRO_RE = re.compile(r"osatavoitteet\b.*:\s*$", re.IGNORECASE)
 _RESPONSIBLE_RE = re.compile(
@@ -87,14 +96,36 @@ _SCHEDULE_RE = re.compile(r"^\s*(?:Aikataulu|Toteutusaika|Ajankohta)\s*:\s*(.*)$
 _PROGRESS_RE = re.compile(
     r"^\s*(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun\s+"
     r"|(?:ensimmäisen|toisen|kolmannen|neljännen)\s+(?:tertiaalin|neljänneksen|vuosineljänneksen|kvartaalin)\s+)?"
-    r"(?:Selvitys|Tilannekatsaus|Edistyminen|Toteutuminen)\b[^:]{0,200}:\s*(.*)$", re.IGNORECASE
+    r"(?:Selvitys|Tilannekatsaus|Edistyminen|Toteutuminen)\b[^:]{0,200}:\s*(.*)$",
+    re.IGNORECASE,
 )
 _FOOTNOTE_RE = re.compile(r"^\s*\*+[^\s*]")
-_HEADER_WORD_RE = re.compile(r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo|Tavoitetaso|Tavoitearvo)\b", re.IGNORECASE)
+_HEADER_WORD_RE = re.compile(
+    r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo|Tavoitetaso|Tavoitearvo)\b", re.IGNORECASE
+)
 _UNIT_SUFFIXES = (
-    "toimiala", "toimialat", "palvelut", "palvelu", "opetus", "kasvatus", "koulutus", "toimi",
-    "toimisto", "yksikkö", "keskus", "virasto", "laitos", "hallinto", "konserni", "kirjasto",
-    "tulosalue", "vastuualue", "palvelualue", "lautakunta", "osasto", "tulosyksikkö",
+    "toimiala",
+    "toimialat",
+    "palvelut",
+    "palvelu",
+    "opetus",
+    "kasvatus",
+    "koulutus",
+    "toimi",
+    "toimisto",
+    "yksikkö",
+    "keskus",
+    "virasto",
+    "laitos",
+    "hallinto",
+    "konserni",
+    "kirjasto",
+    "tulosalue",
+    "vastuualue",
+    "palvelualue",
+    "lautakunta",
+    "osasto",
+    "tulosyksikkö",
 )
 _STATE_LINES = frozenset({"ei", "kyllä", "on", "valmis", "ok", "osittain", "käynnissä"})
 
@@ -177,12 +208,16 @@ def _name_only(seg: _Segment) -> bool:
     lines = [seg.rest.strip(), *seg.body]
     while lines and not lines[-1]:
         lines.pop()
-    return (bool(lines) and bool(lines[0]) and all(lines)
-            and not any(HEADER_RE.search(line) or _HEADER_WORD_RE.match(line) for line in lines))
+    return (
+        bool(lines)
+        and bool(lines[0])
+        and all(lines)
+        and not any(HEADER_RE.search(line) or _HEADER_WORD_RE.match(line) for line in lines)
+    )
 
 
 def _merge_name_only_mittari(segments: list[_Segment]) -> list[_Segment]:
-    """"Mittari: A" / "Mittari: B" / "Lähtötaso Tavoitetaso" / levels of A and B: one region.
+    """ "Mittari: A" / "Mittari: B" / "Lähtötaso Tavoitetaso" / levels of A and B: one region.
 
     An unnumbered MITTARI label holding only a name (one paragraph, no column header)
     directly followed by another unnumbered MITTARI label lists the names of a shared
@@ -191,8 +226,14 @@ def _merge_name_only_mittari(segments: list[_Segment]) -> list[_Segment]:
     out: list[_Segment] = []
     for seg in segments:
         previous = out[-1] if out else None
-        if (seg.kind == "mittari" and previous is not None and previous.kind == "mittari"
-                and previous.number is None and seg.number is None and _name_only(previous)):
+        if (
+            seg.kind == "mittari"
+            and previous is not None
+            and previous.kind == "mittari"
+            and previous.number is None
+            and seg.number is None
+            and _name_only(previous)
+        ):
             names = [previous.rest, *[line for line in previous.body if line]]
             out[-1] = _Segment("mittari", rest=names[0], body=[*names[1:], seg.rest, *seg.body])
             continue
@@ -216,14 +257,21 @@ def is_unit_name(line: str) -> bool:
 def _heading_like(line: str) -> bool:
     words = line.split()
     return (
-        1 <= len(words) <= 7 and len(line) <= 70 and line[:1].isupper() and line[:1].isalpha()
-        and not re.search(r"[\d()]", line) and not line.endswith((".", ":", ";", ",", "!", "?", "-"))
-        and line.lower() not in _STATE_LINES and not _FOOTNOTE_RE.match(line)
+        1 <= len(words) <= 7
+        and len(line) <= 70
+        and line[:1].isupper()
+        and line[:1].isalpha()
+        and not re.search(r"[\d()]", line)
+        and not line.endswith((".", ":", ";", ",", "!", "?", "-"))
+        and line.lower() not in _STATE_LINES
+        and not _FOOTNOTE_RE.match(line)
         and not HEADER_RE.search(line)
     )
 
 
-def _peel_headings(body: list[str], *, units_only: bool, at_start_ok: bool) -> tuple[list[str], list[_Segment]]:
+def _peel_headings(
+    body: list[str], *, units_only: bool, at_start_ok: bool
+) -> tuple[list[str], list[_Segment]]:
     """Split the heading lines printed at the end of a segment, just above a new block."""
     run: list[tuple[int, str]] = []  # (index, kind), bottom-up
     k = len(body) - 1
@@ -249,7 +297,9 @@ def _peel_headings(body: list[str], *, units_only: bool, at_start_ok: bool) -> t
     if not run:
         return body, []
     top = run[-1][0]
-    headings = [_Segment("heading", rest=body[i], heading_kind=kind, opens_block=True) for i, kind in reversed(run)]
+    headings = [
+        _Segment("heading", rest=body[i], heading_kind=kind, opens_block=True) for i, kind in reversed(run)
+    ]
     return body[:top], headings
 
 
@@ -292,12 +342,19 @@ class _Parser:
         window = max(1, length // 15)
 
         def same(node: _Build) -> bool:
-            return (node.level == level and node.number == number
-                    and any(abs(len(title_key(s)) - length) <= window and same_title(s, title)
-                            for s in node.spellings))
+            return (
+                node.level == level
+                and node.number == number
+                and any(
+                    abs(len(title_key(s)) - length) <= window and same_title(s, title) for s in node.spellings
+                )
+            )
 
-        near = {id(node): node for size in range(length - window, length + window + 1)
-                for node in self.shapes.get((level, number, size), ())}
+        near = {
+            id(node): node
+            for size in range(length - window, length + window + 1)
+            for node in self.shapes.get((level, number, size), ())
+        }
         candidates = sorted(near.values(), key=lambda node: self.order[id(node)])
         found = next((node for node in candidates if node.parent is parent and same(node)), None)
         if found is None and parent is None:
@@ -336,9 +393,14 @@ class _Parser:
                 self.inherited = {id(n) for n in chain}
                 if chain and id(node) not in self.regrouped:
                     self.regrouped.add(id(node))
-                    self._warn("placed_by_earlier_heading",
-                               "Otsikko toistui ilman yläotsikkoaan, ja se on yhdistetty aiemmin "
-                               "yläotsikon alla esiintyneeseen samaan otsikkoon.", node, None, "level")
+                    self._warn(
+                        "placed_by_earlier_heading",
+                        "Otsikko toistui ilman yläotsikkoaan, ja se on yhdistetty aiemmin "
+                        "yläotsikon alla esiintyneeseen samaan otsikkoon.",
+                        node,
+                        None,
+                        "level",
+                    )
         self.inherited.discard(id(node))
         self.stack.append(node)
         return node
@@ -346,8 +408,14 @@ class _Parser:
     def _target(self) -> _Build | None:
         return self.stack[-1] if self.stack else None
 
-    def _warn(self, code: str, message: str, node: _Build | None, indicator: str | None = None,
-              fld: str | None = None) -> None:
+    def _warn(
+        self,
+        code: str,
+        message: str,
+        node: _Build | None,
+        indicator: str | None = None,
+        fld: str | None = None,
+    ) -> None:
         self.pending.append((code, message, node, indicator, fld))
 
     # -- segments ---------------------------------------------------------------------
@@ -384,7 +452,9 @@ class _Parser:
         if title:
             self._place(seg.level or "Tavoite", title, seg.number)
         else:
-            self._warn("empty_label", f"Otsikolla {seg.level} ei ole tekstiä; se on ohitettu.", self._target())
+            self._warn(
+                "empty_label", f"Otsikolla {seg.level} ei ole tekstiä; se on ohitettu.", self._target()
+            )
         if units:
             self.unit = units[-1]
 
@@ -414,8 +484,13 @@ class _Parser:
             _, extra = _peel_headings(result.leftover, units_only=False, at_start_ok=True)
             if next_opens and extra:
                 return headings + extra
-            self._warn("unused_text", "Mittarin tasojen jälkeinen teksti jäi käyttämättä: "
-                       f"{join_lines(result.leftover)[:80]}", target, None, "targets")
+            self._warn(
+                "unused_text",
+                f"Mittarin tasojen jälkeinen teksti jäi käyttämättä: {join_lines(result.leftover)[:80]}",
+                target,
+                None,
+                "targets",
+            )
         return headings
 
     def run(self, lines: list[str]) -> None:
@@ -493,11 +568,18 @@ class _Parser:
             target_year = self.header_years[0] if self.header_years else single_year(milestone_texts)
         warnings: list[ImportWarning] = []
         if target_year and not self.header_years:
-            warnings.append(ImportWarning(
-                "inferred_period", f"Tavoitetasojen vuodeksi on päätelty {target_year} osatavoitteiden aikatauluista."))
+            warnings.append(
+                ImportWarning(
+                    "inferred_period",
+                    f"Tavoitetasojen vuodeksi on päätelty {target_year} osatavoitteiden aikatauluista.",
+                )
+            )
         title_year = single_year([self.title]) if self.title else None
-        report_year = (int(title_year) if title_year else None) or common_year(progress_texts) \
+        report_year = (
+            (int(title_year) if title_year else None)
+            or common_year(progress_texts)
             or common_year([self.text])
+        )
         units = {n.unit for n in self.all if n.unit}
         single_unit = units.pop() if len(units) == 1 else None
         built: dict[int, Node] = {}
@@ -509,24 +591,44 @@ class _Parser:
             paths[id(b)] = here
             variants = sorted({fold_whitespace(s) for s in b.spellings} - {title})
             if variants:
-                warnings.append(ImportWarning(
-                    "merged_heading",
-                    "Toistuvat otsikot yhdistettiin yhdeksi, vaikka kirjoitusasut erosivat: "
-                    + "; ".join(f"\"{v}\"" for v in variants) + ".",
-                    here, None, "title"))
+                warnings.append(
+                    ImportWarning(
+                        "merged_heading",
+                        "Toistuvat otsikot yhdistettiin yhdeksi, vaikka kirjoitusasut erosivat: "
+                        + "; ".join(f'"{v}"' for v in variants)
+                        + ".",
+                        here,
+                        None,
+                        "title",
+                    )
+                )
             leaf = not b.children
             unit = single_unit if single_unit else (b.unit if leaf else None)
-            node = Node(level=b.level, title=title, unit=unit, responsible=list(b.responsible),
-                        schedule=b.schedule, milestones=list(b.milestones), notes=list(b.notes) or None)
+            node = Node(
+                level=b.level,
+                title=title,
+                unit=unit,
+                responsible=list(b.responsible),
+                schedule=b.schedule,
+                milestones=list(b.milestones),
+                notes=list(b.notes) or None,
+            )
             node.responsible = node.responsible or leaders(title)
             for raw in b.indicators:
-                indicator, doubtful = build_indicator(raw, target_period=raw.target_year or target_year,
-                                                      baseline_period=raw.baseline_year)
+                indicator, doubtful = build_indicator(
+                    raw, target_period=raw.target_year or target_year, baseline_period=raw.baseline_year
+                )
                 node.indicators.append(indicator)
                 for fld in doubtful:
-                    warnings.append(ImportWarning(
-                        "unparsed_measure", "Tason lajia (luku, vähintään, enintään, tila) ei tunnistettu.",
-                        here, indicator.name, fld))
+                    warnings.append(
+                        ImportWarning(
+                            "unparsed_measure",
+                            "Tason lajia (luku, vähintään, enintään, tila) ei tunnistettu.",
+                            here,
+                            indicator.name,
+                            fld,
+                        )
+                    )
             for header, text in b.progress:
                 period = progress_period(header, report_year)
                 node.progress.append(Progress(text=text, period=period))
@@ -540,20 +642,33 @@ class _Parser:
             warnings.append(ImportWarning(code, message, paths.get(id(b), ()) if b else (), indicator, fld))
         levels = sorted({b.level for b in self.all}, key=RANKS.__getitem__)
         if not nodes:
-            warnings.append(ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitteita eikä toimenpiteitä."))
+            warnings.append(
+                ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitteita eikä toimenpiteitä.")
+            )
             return ParseResult(plan=None, warnings=warnings, family=NAME)
         plan = Plan(title=self.title, organization=guess_organization(self.text), levels=levels, nodes=nodes)
         return ParseResult(plan=plan, warnings=warnings, family=NAME)
 
     @staticmethod
-    def _add_actuals(indicators: list[Indicator], text: str, period: str | None, path: tuple[str, ...],
-                     warnings: list[ImportWarning]) -> None:
+    def _add_actuals(
+        indicators: list[Indicator],
+        text: str,
+        period: str | None,
+        path: tuple[str, ...],
+        warnings: list[ImportWarning],
+    ) -> None:
         for index, measure in actuals_from_progress(indicators, text, period):
             indicator = indicators[index]
             indicator.actuals.append(measure)
-            warnings.append(ImportWarning(
-                "inferred_actual", f"Toteuma \"{measure.text[:60]}\" poimittiin selvitystekstistä.",
-                path, indicator.name, "actuals"))
+            warnings.append(
+                ImportWarning(
+                    "inferred_actual",
+                    f'Toteuma "{measure.text[:60]}" poimittiin selvitystekstistä.',
+                    path,
+                    indicator.name,
+                    "actuals",
+                )
+            )
 
 
 def _counts(doc: Document) -> tuple[set[str], int, int]:

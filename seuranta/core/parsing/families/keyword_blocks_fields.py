@@ -36,14 +36,41 @@ _DATE_DUE_RE = re.compile(
 )
 _ORDINALS = {"ensimmäi": 1, "toise": 2, "toinen": 2, "kolmanne": 3, "kolmas": 3, "neljänne": 4, "neljäs": 4}
 _PART_RE = re.compile(r"\b([QT])\s?([1-4])\b|\b([1-4])\.\s*(neljännes|kolmannes|tertiaali)", re.IGNORECASE)
-_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+_MONTHS = (
+    "tammi",
+    "helmi",
+    "maalis",
+    "huhti",
+    "touko",
+    "kesä",
+    "heinä",
+    "elo",
+    "syys",
+    "loka",
+    "marras",
+    "joulu",
+)
 _MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")ku(?:u|un|ussa|ulta|ulle|uun)\b", re.IGNORECASE)
 _LEADER_RE = re.compile(r"\b(\w+)\s+(?:johdolla|vastuulla|koordinoimana|koordinoimalla)\b")
 # Genitive endings back to the nominative, longest first ("liikuntayksikön" -> "liikuntayksikkö").
 _GENITIVE = (
-    ("yksikön", "yksikkö"), ("ikön", "ikkö"), ("kön", "kkö"), ("kunnan", "kunta"), ("nnan", "nta"),
-    ("ksen", "s"), ("jen", "t"), ("tien", "tiet"), ("iden", "it"), ("in", "i"), ("än", "ä"), ("an", "a"),
-    ("en", "e"), ("on", "o"), ("un", "u"), ("yn", "y"), ("ön", "ö"),
+    ("yksikön", "yksikkö"),
+    ("ikön", "ikkö"),
+    ("kön", "kkö"),
+    ("kunnan", "kunta"),
+    ("nnan", "nta"),
+    ("ksen", "s"),
+    ("jen", "t"),
+    ("tien", "tiet"),
+    ("iden", "it"),
+    ("in", "i"),
+    ("än", "ä"),
+    ("an", "a"),
+    ("en", "e"),
+    ("on", "o"),
+    ("un", "u"),
+    ("yn", "y"),
+    ("ön", "ö"),
 )
 _STEM_MIN = 7
 
@@ -118,7 +145,7 @@ def leaders(title: str) -> list[str]:
 
 
 def split_footnotes(line: str) -> list[str]:
-    """"*Hyvinvointialueen työntekijöitä **Liikunta- ..." -> one note per marker."""
+    """ "*Hyvinvointialueen työntekijöitä **Liikunta- ..." -> one note per marker."""
     parts = re.split(r"\s+(?=\*+[^\s*])", fold_whitespace(line))
     return [p for p in parts if p]
 
@@ -152,7 +179,7 @@ def _counted_nouns(indicator: Indicator) -> list[str]:
 
 
 def _enumerated(sentence: str, period: str | None) -> list[Measure]:
-    """"alakoulun konsultoiva erityisopettaja (20 vvt), yläkoulun ... (10 vvt) ja ..." as labelled levels."""
+    """ "alakoulun konsultoiva erityisopettaja (20 vvt), yläkoulun ... (10 vvt) ja ..." as labelled levels."""
     items = [s.strip() for s in re.split(r"(?<=\)),\s+|(?<=\))\s+ja\s+", sentence.rstrip(". ")) if s.strip()]
     found: list[tuple[list[str], str, float]] = []
     for item in items:
@@ -177,8 +204,15 @@ def _enumerated(sentence: str, period: str | None) -> list[Measure]:
 
 # Unit abbreviations and the words a progress text writes them with ("1 870 henkilöä" for "hlöä").
 _UNIT_WORDS = {
-    "hlö": ("henkilö",), "h": ("tunti", "tuntia"), "pv": ("päivä",), "kpl": ("kappale",), "€": ("euro",),
-    "e": ("euro",), "t": ("tonni",), "kk": ("kuukau",), "vrk": ("vuorokau",),
+    "hlö": ("henkilö",),
+    "h": ("tunti", "tuntia"),
+    "pv": ("päivä",),
+    "kpl": ("kappale",),
+    "€": ("euro",),
+    "e": ("euro",),
+    "t": ("tonni",),
+    "kk": ("kuukau",),
+    "vrk": ("vuorokau",),
 }
 _COUNT_RE = re.compile(
     r"(?<![\d.,/\-–])(\d{1,3}(?: \d{3})+|\d+)(,\d+)?(?![\d.,]\d)\s*"
@@ -192,7 +226,7 @@ def _unit_key(unit: str) -> str:
 
 
 def _word_match(word: str, noun: str) -> bool:
-    """"koulussa" / "koulua", "ryhmää" / "ryhmää": the same noun in another case."""
+    """ "koulussa" / "koulua", "ryhmää" / "ryhmää": the same noun in another case."""
     return _shared_start(word, noun, 5)
 
 
@@ -226,7 +260,9 @@ def _counts_match(indicator: Indicator, after: str) -> int:
     return int(any(first.startswith(w) for w in _UNIT_WORDS.get(_unit_key(unit), ())))
 
 
-def _counted_actuals(indicators: list[Indicator], sentence: str, period: str | None) -> list[tuple[int, Measure]]:
+def _counted_actuals(
+    indicators: list[Indicator], sentence: str, period: str | None
+) -> list[tuple[int, Measure]]:
     """Numbers followed by what an indicator counts: its noun ("55 erillistä harrasteryhmää"),
     or its unit ("466 h viikossa", "41 %") in a sentence that shares a word with its name."""
     words = _words(sentence)
@@ -257,7 +293,9 @@ def _counted_actuals(indicators: list[Indicator], sentence: str, period: str | N
     return out
 
 
-def actuals_from_progress(indicators: list[Indicator], text: str, period: str | None) -> list[tuple[int, Measure]]:
+def actuals_from_progress(
+    indicators: list[Indicator], text: str, period: str | None
+) -> list[tuple[int, Measure]]:
     """Actual levels a progress statement reports, as (indicator index, Measure).
 
     Three forms, each tied to one indicator of the same action:

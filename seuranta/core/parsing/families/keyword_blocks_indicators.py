@@ -32,20 +32,79 @@ _HEADER_FIRST_RE = re.compile(r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo)\s
 _HEADER_SECOND_RE = re.compile(r"^\s*(?:Tavoitetaso|Tavoitearvo)(?:\s+(\d{4}))?\s*$", re.IGNORECASE)
 
 # Words that begin a level even in lower case: "ei kyllä", "sama tai suurempi kuin lähtötaso".
-_LEVEL_WORDS = frozenset({
-    "ei", "kyllä", "on", "valmis", "sama", "vähintään", "enintään", "alle", "yli", "maks.", "min.",
-    "noin", "n.", "osittain", "käynnissä",
-})
+_LEVEL_WORDS = frozenset(
+    {
+        "ei",
+        "kyllä",
+        "on",
+        "valmis",
+        "sama",
+        "vähintään",
+        "enintään",
+        "alle",
+        "yli",
+        "maks.",
+        "min.",
+        "noin",
+        "n.",
+        "osittain",
+        "käynnissä",
+    }
+)
 _STATE_WORDS = frozenset({"ei", "kyllä", "on", "valmis", "ok", "osittain"})
-_NO_END_WORDS = frozenset({
-    "alle", "yli", "enintään", "vähintään", "sama", "tai", "ja", "kuin", "noin", "n.", "-", "–", "—",
-    "=", "/", "+", "sekä",
-})
+_NO_END_WORDS = frozenset(
+    {
+        "alle",
+        "yli",
+        "enintään",
+        "vähintään",
+        "sama",
+        "tai",
+        "ja",
+        "kuin",
+        "noin",
+        "n.",
+        "-",
+        "–",
+        "—",
+        "=",
+        "/",
+        "+",
+        "sekä",
+    }
+)
 # A full stop after these does not end a level: "vrt. 2024", "n. 50", "670 opp.".
-_ABBREVIATIONS = frozenset({
-    "vrt", "esim", "n", "v", "ns", "mm", "yms", "jne", "tms", "ym", "opp", "lv", "klo", "ka", "krt", "kpl", "t",
-    "noin", "max", "min", "maks", "milj", "mrd", "hlö", "as", "vrk", "vko",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "vrt",
+        "esim",
+        "n",
+        "v",
+        "ns",
+        "mm",
+        "yms",
+        "jne",
+        "tms",
+        "ym",
+        "opp",
+        "lv",
+        "klo",
+        "ka",
+        "krt",
+        "kpl",
+        "t",
+        "noin",
+        "max",
+        "min",
+        "maks",
+        "milj",
+        "mrd",
+        "hlö",
+        "as",
+        "vrk",
+        "vko",
+    }
+)
 _NUMBER_RE = re.compile(r"(?<![\w,.])\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d])|(?<![\w,.])\d+(?:[,.]\d+)?")
 _PAREN_LINE_RE = re.compile(r"^\(.*\)\.?$")
 
@@ -65,7 +124,9 @@ class RegionResult:
     indicators: list[RawIndicator] = field(default_factory=list)
     target_year: str | None = None
     baseline_year: str | None = None
-    doubts: list[tuple[str, str, str | None, str | None]] = field(default_factory=list)  # code, message, indicator, field
+    doubts: list[tuple[str, str, str | None, str | None]] = field(
+        default_factory=list
+    )  # code, message, indicator, field
     leftover: list[str] = field(default_factory=list)  # trailing lines not used as levels
 
 
@@ -128,7 +189,9 @@ def _paragraphs(lines: list[str]) -> list[list[str]]:
     return out
 
 
-_PERIODISH_RE = re.compile(r"\([^)]*\)|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d\b")
+_PERIODISH_RE = re.compile(
+    r"\([^)]*\)|\b\d{1,2}\.\d{1,2}\.(?:\d{2,4})?|\b\d{1,2}/\d{2,4}\b|\b(?:19|20)\d\d\b"
+)
 
 
 def _numbers(text: str) -> int:
@@ -171,26 +234,34 @@ def _pair_candidates(text: str) -> list[tuple[str, str]]:
         if re.fullmatch(r"\d{1,3}", word) and re.match(r"\d{3}(?:[,.]\d+)?$", right_first):
             continue  # "9 844": a thousands group, not two numbers
         starts_level = (
-            right_first[:1].isupper() or right_first[:1].isdigit() or low in _LEVEL_WORDS
+            right_first[:1].isupper()
+            or right_first[:1].isdigit()
+            or low in _LEVEL_WORDS
             or (right_first[:1] in "+-−" and right_first[1:2].isdigit())
         )
         if not starts_level:
             continue
         left_done = (
-            bool(re.search(r"\d", left)) and (right_first[:1].isdigit() or right_first[:1] in "+-−"
-                                             or low in _LEVEL_WORDS or right_first[:1].isupper())
+            bool(re.search(r"\d", left))
+            and (
+                right_first[:1].isdigit()
+                or right_first[:1] in "+-−"
+                or low in _LEVEL_WORDS
+                or right_first[:1].isupper()
+            )
             or left.endswith((")", "%"))
-            or left.endswith(".") and word[:-1].lower().split("/")[-1] not in _ABBREVIATIONS
+            or left.endswith(".")
+            and word[:-1].lower().split("/")[-1] not in _ABBREVIATIONS
             or left.lower() in _STATE_WORDS
             or (left[:1].isupper() and right_first[:1].isupper())
         )
         if left_done:
-            out.append((left, " ".join(words[i + 1:])))
+            out.append((left, " ".join(words[i + 1 :])))
     return out
 
 
 def _split_repeated(text: str) -> tuple[str, str] | None:
-    """"Kurssien määrä 8/2022 Kurssien määrä 8/2023 ..." splits where the first word comes again."""
+    """ "Kurssien määrä 8/2022 Kurssien määrä 8/2023 ..." splits where the first word comes again."""
     words = text.split()
     if len(words) < 3 or not words[0].isalpha() or len(words[0]) < 4 or words[0].lower() in _LEVEL_WORDS:
         return None
@@ -202,11 +273,11 @@ def _split_repeated(text: str) -> tuple[str, str] | None:
 
 
 def _split_sentence_pair(text: str) -> tuple[str, str] | None:
-    """"Ei ole. Valmistelu käynnissä": the first sentence is the baseline."""
+    """ "Ei ole. Valmistelu käynnissä": the first sentence is the baseline."""
     m = re.search(r"[.!?]\s+(?=[A-ZÅÄÖ])", text)
     if not m:
         return None
-    return text[: m.start() + 1], text[m.end():]
+    return text[: m.start() + 1], text[m.end() :]
 
 
 def _single_pair(lines: list[str], prefixes: frozenset[str]) -> tuple[str, str, bool] | None:
@@ -227,9 +298,12 @@ def _single_pair(lines: list[str], prefixes: frozenset[str]) -> tuple[str, str, 
         return join_lines(paragraphs[0], prefixes), join_lines(paragraphs[1], prefixes), False
     joined = join_lines(content, prefixes)
     items = _items(lines, names=False)
-    guess = (_split_repeated(joined)
-             or (len(items) == 2 and (join_lines(items[0], prefixes), join_lines(items[1], prefixes)))
-             or split_pair(joined) or _split_sentence_pair(joined))
+    guess = (
+        _split_repeated(joined)
+        or (len(items) == 2 and (join_lines(items[0], prefixes), join_lines(items[1], prefixes)))
+        or split_pair(joined)
+        or _split_sentence_pair(joined)
+    )
     return (guess[0], guess[1], True) if guess else None
 
 
@@ -267,7 +341,7 @@ def _split_names(lines: list[str], prefixes: frozenset[str]) -> list[RawIndicato
 
 
 def _inline_levels(indicator: RawIndicator) -> bool:
-    """"Oppilasmäärä / koulupsykologi* 1586 (20.9.22) Enintään 780 opp." on one line."""
+    """ "Oppilasmäärä / koulupsykologi* 1586 (20.9.22) Enintään 780 opp." on one line."""
     words = indicator.name.split()
     depth = 0
     for i, word in enumerate(words):
@@ -284,8 +358,9 @@ def _inline_levels(indicator: RawIndicator) -> bool:
     return False
 
 
-def parse_region(label_rest: str, body: list[str], *, numbered: bool,
-                 prefixes: frozenset[str] = frozenset()) -> RegionResult:
+def parse_region(
+    label_rest: str, body: list[str], *, numbered: bool, prefixes: frozenset[str] = frozenset()
+) -> RegionResult:
     """The indicators of one MITTARI region; `body` lines are raw, blank lines ''."""
     result = RegionResult()
     lines = [_clean(label_rest)] + [_clean(line) for line in body]
@@ -295,7 +370,7 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
         m = HEADER_RE.search(line)
         if m:
             names_part = lines[:i] + [line[: m.start()].strip()]
-            levels_part = [line[m.end():].strip()] + lines[i + 1:]
+            levels_part = [line[m.end() :].strip()] + lines[i + 1 :]
             result.baseline_year, result.target_year = m.group(1), m.group(2)
             break
         if _HEADER_FIRST_RE.match(line):
@@ -303,7 +378,7 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
             after = next((j for j in range(i + 1, len(lines)) if lines[j]), None)
             if after is not None and (second := _HEADER_SECOND_RE.match(lines[after])):
                 names_part = lines[:i]
-                levels_part = lines[after + 1:]
+                levels_part = lines[after + 1 :]
                 result.target_year = second.group(1)
                 break
     if names_part is None:
@@ -325,8 +400,14 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
             # A table printed row by row: "Asiakastyytyväisyys 4,3 4,5".
             result.indicators = rows
             for row in rows:
-                result.doubts.append(("split_levels", "Mittarin nimi ja tasot on erotettu samalta riviltä; "
-                                      "tarkista rajat.", row.name, "name"))
+                result.doubts.append(
+                    (
+                        "split_levels",
+                        "Mittarin nimi ja tasot on erotettu samalta riviltä; tarkista rajat.",
+                        row.name,
+                        "name",
+                    )
+                )
             return result
         # Names printed in the level columns' place: names, then baselines, then targets.
         if level_items and len(level_items) % 3 == 0:
@@ -334,8 +415,14 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
             names = [RawIndicator(join_lines(item, prefixes)) for item in level_items[:count]]
             level_items = level_items[count:]
         else:
-            result.doubts.append(("unpaired_levels", "Mittarin nimiä ei voitu erottaa lähtö- ja tavoitetasoista.",
-                                  None, "name"))
+            result.doubts.append(
+                (
+                    "unpaired_levels",
+                    "Mittarin nimiä ei voitu erottaa lähtö- ja tavoitetasoista.",
+                    None,
+                    "name",
+                )
+            )
             return result
 
     count = len(names)
@@ -346,23 +433,41 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
     if count == 1:
         if not texts:
             if not _inline_levels(names[0]):
-                result.doubts.append(("missing_levels", "Mittarille ei löytynyt lähtö- eikä tavoitetasoa.",
-                                      names[0].name, "baseline"))
+                result.doubts.append(
+                    (
+                        "missing_levels",
+                        "Mittarille ei löytynyt lähtö- eikä tavoitetasoa.",
+                        names[0].name,
+                        "baseline",
+                    )
+                )
             return result
         pair = _single_pair(levels_part, prefixes)
         if pair:
             names[0].baseline, names[0].target, guessed = pair
             if guessed:
-                result.doubts.append(("split_levels", "Lähtö- ja tavoitetaso on erotettu toisistaan tekstin "
-                                      "perusteella; tarkista raja.", names[0].name, "baseline"))
+                result.doubts.append(
+                    (
+                        "split_levels",
+                        "Lähtö- ja tavoitetaso on erotettu toisistaan tekstin perusteella; tarkista raja.",
+                        names[0].name,
+                        "baseline",
+                    )
+                )
         else:
             names[0].baseline = join_lines(levels_part, prefixes) or None
-            result.doubts.append(("unpaired_levels", "Lähtö- ja tavoitetasoa ei voitu erottaa toisistaan.",
-                                  names[0].name, "targets"))
+            result.doubts.append(
+                (
+                    "unpaired_levels",
+                    "Lähtö- ja tavoitetasoa ei voitu erottaa toisistaan.",
+                    names[0].name,
+                    "targets",
+                )
+            )
         return result
 
     if len(texts) > 2 * count:
-        extra = level_items[2 * count:]
+        extra = level_items[2 * count :]
         result.leftover = [line for item in extra for line in item]
         texts = texts[: 2 * count]
     if len(texts) == 2 * count:
@@ -370,9 +475,14 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
         how = "sarakkeittain" if order == "column" else "riveittäin"
         for raw, (baseline, target) in zip(names, pairs, strict=True):
             raw.baseline, raw.target = baseline, target
-            result.doubts.append(("paired_by_position",
-                                  f"Lähtö- ja tavoitetaso on yhdistetty mittariin järjestyksen perusteella ({how}).",
-                                  raw.name, "baseline"))
+            result.doubts.append(
+                (
+                    "paired_by_position",
+                    f"Lähtö- ja tavoitetaso on yhdistetty mittariin järjestyksen perusteella ({how}).",
+                    raw.name,
+                    "baseline",
+                )
+            )
         return result
     if len(texts) == count:
         for raw, text in zip(names, texts, strict=True):
@@ -381,16 +491,26 @@ def parse_region(label_rest: str, body: list[str], *, numbered: bool,
                 raw.baseline, raw.target = both
             else:
                 raw.baseline = text
-            result.doubts.append(("paired_by_position",
-                                  "Lähtö- ja tavoitetaso on yhdistetty mittariin järjestyksen perusteella (riveittäin).",
-                                  raw.name, "baseline"))
+            result.doubts.append(
+                (
+                    "paired_by_position",
+                    "Lähtö- ja tavoitetaso on yhdistetty mittariin järjestyksen perusteella (riveittäin).",
+                    raw.name,
+                    "baseline",
+                )
+            )
         return result
     for i, raw in enumerate(names):
         raw.baseline = texts[i] if i < len(texts) else None
         raw.target = texts[count + i] if count + i < len(texts) else None
-        result.doubts.append(("unpaired_levels",
-                              "Mittareita ja tasoja on eri määrä; tasot on yhdistetty arvaamalla.",
-                              raw.name, "targets"))
+        result.doubts.append(
+            (
+                "unpaired_levels",
+                "Mittareita ja tasoja on eri määrä; tasot on yhdistetty arvaamalla.",
+                raw.name,
+                "targets",
+            )
+        )
     return result
 
 
@@ -409,8 +529,9 @@ def _unit_of(measures: list[Measure]) -> str | None:
     return None
 
 
-def build_indicator(raw: RawIndicator, *, target_period: str | None,
-                    baseline_period: str | None = None) -> tuple[Indicator, list[str]]:
+def build_indicator(
+    raw: RawIndicator, *, target_period: str | None, baseline_period: str | None = None
+) -> tuple[Indicator, list[str]]:
     """An Indicator from raw level texts; also the fields whose levels the measure language did not classify."""
     doubtful: list[str] = []
     indicator = Indicator(name=raw.name, source=raw.source)
@@ -430,6 +551,10 @@ def build_indicator(raw: RawIndicator, *, target_period: str | None,
         indicator.targets = levels
         if any(m.kind is None for m in levels):
             doubtful.append("targets")
-    measures = ([indicator.baseline] if indicator.baseline else []) + indicator.baseline_series + indicator.targets
-    indicator.unit = _unit_of([m for m in measures if not (m is indicator.baseline and indicator.baseline_series)])
+    measures = (
+        ([indicator.baseline] if indicator.baseline else []) + indicator.baseline_series + indicator.targets
+    )
+    indicator.unit = _unit_of(
+        [m for m in measures if not (m is indicator.baseline and indicator.baseline_series)]
+    )
     return indicator, doubtful

@@ -65,9 +65,23 @@ _TABLE_HEADER = re.compile(r"^tavoit\w*\s+toimenpi\w*\s+(?:mittari\w*|arviointi\
 _TABLE_HEADER_WORD = re.compile(r"^(?:tavoite|tavoitteet|toimenpiteet|toimenpide|mittarit|mittari)$", _I)
 _NUMERAL_TRANSLATIVE = re.compile(
     r"\b(?:kahdeksi|kolmeksi|neljäksi|viideksi|kuudeksi|seitsemäksi|kahdeksaksi|yhdeksäksi|"
-    r"kymmeneksi|\d+)\s+([^\W\d_]+ksi)\b", _I)
+    r"kymmeneksi|\d+)\s+([^\W\d_]+ksi)\b",
+    _I,
+)
 _GENERIC_GENITIVES = frozenset(
-    ["toiminnan", "strategian", "talouden", "kaupungin", "kunnan", "valtuuston", "palvelujen", "palveluiden", "hallituksen", "henkilöstön"])
+    [
+        "toiminnan",
+        "strategian",
+        "talouden",
+        "kaupungin",
+        "kunnan",
+        "valtuuston",
+        "palvelujen",
+        "palveluiden",
+        "hallituksen",
+        "henkilöstön",
+    ]
+)
 _ORGANIZATION = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(kaupungin|kunnan)\b")
 _PLAN_NAME = re.compile(r"\b([^\W\d_]+n)\s+(palvelu|toiminta|käyttö)suunnitelm\w*", _I)
 _DETECT_KINDS = {  # a short heading line, alone or ending with a colon
@@ -148,8 +162,13 @@ def _chapters(lines: list[Line]) -> tuple[list[Line], list[Chapter]]:
         if number and len(number[0]) == 1 and is_upper_heading(number[1]):
             chapters.append(Chapter(number[1], number[0][0]))
             continue
-        if chapters and not chapters[-1].lines and not ln.is_bullet and _is_upper_fragment(ln.text) \
-                and not numbered(ln.text):
+        if (
+            chapters
+            and not chapters[-1].lines
+            and not ln.is_bullet
+            and _is_upper_fragment(ln.text)
+            and not numbered(ln.text)
+        ):
             chapters[-1].title = f"{chapters[-1].title} {ln.text}"  # a wrapped heading ("MM.")
             continue
         (chapters[-1].lines if chapters else lead).append(ln)
@@ -177,7 +196,7 @@ def _unit_headings(lines: list[Line]) -> set[int]:
     heads = [i for i, ln in enumerate(lines) if not ln.is_bullet and numbered(ln.text)]
     for k, i in enumerate(heads):
         end = heads[k + 1] if k + 1 < len(heads) else len(lines)
-        if any(heading_kind(ln.text) not in (None, REVIEW) or _is_link(ln) for ln in lines[i + 1:end]):
+        if any(heading_kind(ln.text) not in (None, REVIEW) or _is_link(ln) for ln in lines[i + 1 : end]):
             out.add(i)
     seen: set[str] = set()
     current = -1
@@ -193,9 +212,14 @@ def _unit_headings(lines: list[Line]) -> set[int]:
             while q > current and _is_link(lines[q]):
                 q -= 1
             candidate = lines[q] if q > current else None
-            if candidate is not None and not candidate.is_bullet and len(candidate.text) <= 90 \
-                    and not _ends_with_stop(candidate.text) and heading_kind(candidate.text) is None \
-                    and not is_url(candidate.text):
+            if (
+                candidate is not None
+                and not candidate.is_bullet
+                and len(candidate.text) <= 90
+                and not _ends_with_stop(candidate.text)
+                and heading_kind(candidate.text) is None
+                and not is_url(candidate.text)
+            ):
                 out.add(q)
                 seen, current = set(), q
         seen.add(kind)
@@ -203,7 +227,7 @@ def _unit_headings(lines: list[Line]) -> set[int]:
 
 
 def _singular(phrase: str) -> str:
-    """"STRATEGISET PÄÄMÄÄRÄT" -> "Strateginen päämäärä"."""
+    """ "STRATEGISET PÄÄMÄÄRÄT" -> "Strateginen päämäärä"."""
     words = []
     for word in phrase.lower().split():
         for end, rep in (("set", "nen"), ("tteet", "te"), ("eet", "e"), ("t", "")):
@@ -316,8 +340,13 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
         if i in units:
             end = _next_unit(unit_starts, i, len(lines))
             number = numbered(ln.text)
-            node, warnings = parse_unit(number[1] if number else ln.text, lines[i + 1:end], unit=state.unit,
-                                        level=unit_level, action_level=ACTION_LEVEL)
+            node, warnings = parse_unit(
+                number[1] if number else ln.text,
+                lines[i + 1 : end],
+                unit=state.unit,
+                level=unit_level,
+                action_level=ACTION_LEVEL,
+            )
             state.use_level(unit_level)
             if node.children:
                 state.use_level(ACTION_LEVEL)
@@ -333,9 +362,10 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
         number = None if ln.is_bullet else numbered(ln.text)
         if number and len(number[0]) >= 2 and number[0][0] == chapter.number != programme_number:
             # "5.1. Hallintopalvelut" above units 5.1.1, 5.1.2: a grouping heading, not a goal
-            end = next((k for k in range(i + 1, len(lines)) if k in units or numbered(lines[k].text)),
-                       len(lines))
-            body = lines[i + 1:end]
+            end = next(
+                (k for k in range(i + 1, len(lines)) if k in units or numbered(lines[k].text)), len(lines)
+            )
+            body = lines[i + 1 : end]
             if body:
                 state.sections.append(Section(title=number[1], text=_section_text(body)))
             i = end
@@ -354,16 +384,25 @@ def _goals_chapter(chapter: Chapter, state: _State) -> None:
                 goal = Node(level=GOAL_LEVEL, title=title, unit=state.unit, notes=[])
                 state.use_level(GOAL_LEVEL)
                 if programme is None or parts[0] != programme_number:
-                    state.warnings.append(ImportWarning(
-                        "numbering", f"Tavoitteen numero {'.'.join(map(str, parts))}. ei vastaa "
-                        "ohjelmakokonaisuuden numeroa; tavoite on liitetty edeltävään kokonaisuuteen.",
-                        (programme.title,) if programme else (), field="level"))
+                    state.warnings.append(
+                        ImportWarning(
+                            "numbering",
+                            f"Tavoitteen numero {'.'.join(map(str, parts))}. ei vastaa "
+                            "ohjelmakokonaisuuden numeroa; tavoite on liitetty edeltävään kokonaisuuteen.",
+                            (programme.title,) if programme else (),
+                            field="level",
+                        )
+                    )
                 if parts in seen_numbers:
-                    state.warnings.append(ImportWarning(
-                        "duplicate_number",
-                        f"Numero {'.'.join(map(str, parts))}. esiintyy kahdesti; molemmat kohdat on tuotu "
-                        "omina tavoitteinaan.",
-                        ((programme.title,) if programme else ()) + (title,), field="title"))
+                    state.warnings.append(
+                        ImportWarning(
+                            "duplicate_number",
+                            f"Numero {'.'.join(map(str, parts))}. esiintyy kahdesti; molemmat kohdat on tuotu "
+                            "omina tavoitteinaan.",
+                            ((programme.title,) if programme else ()) + (title,),
+                            field="title",
+                        )
+                    )
                 seen_numbers[parts] = title
                 (programme.children if programme else state.nodes).append(goal)
                 current = goal
@@ -417,21 +456,35 @@ def _table_rows(lines: list[Line], parent: Node | None, state: _State) -> None:
             state.use_level(ACTION_LEVEL)
         path = ((parent.title,) if parent else ()) + (goal.title,)
         sure = "melko varmasti" if row.margin >= 1.0 else "epävarmasti"
-        state.warnings.append(ImportWarning(
-            "ambiguous_column",
-            "Taulukon sarakkeet (Tavoite, Toimenpiteet, Mittarit) olivat tekstissä lomittain; rivin "
-            f"solut on päätelty {sure} rivien katkeamiskohdista ja sanamuodoista. Tarkista "
-            "toimenpiteet ja mittarit.",
-            path, field="children"))
+        state.warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Taulukon sarakkeet (Tavoite, Toimenpiteet, Mittarit) olivat tekstissä lomittain; rivin "
+                f"solut on päätelty {sure} rivien katkeamiskohdista ja sanamuodoista. Tarkista "
+                "toimenpiteet ja mittarit.",
+                path,
+                field="children",
+            )
+        )
         if row.split_line:
-            state.warnings.append(ImportWarning(
-                "split_line",
-                "Yhdellä tekstirivillä oli usean sarakkeen tekstiä; se on jaettu isoista alkukirjaimista.",
-                path, field="title"))
+            state.warnings.append(
+                ImportWarning(
+                    "split_line",
+                    "Yhdellä tekstirivillä oli usean sarakkeen tekstiä; se on jaettu isoista alkukirjaimista.",
+                    path,
+                    field="title",
+                )
+            )
         if parent is None:
             state.nodes.append(goal)
-            state.warnings.append(ImportWarning(
-                "no_parent", "Taulukon tavoitteelle ei löytynyt strategista päämäärää.", path, field="level"))
+            state.warnings.append(
+                ImportWarning(
+                    "no_parent",
+                    "Taulukon tavoitteelle ei löytynyt strategista päämäärää.",
+                    path,
+                    field="level",
+                )
+            )
         else:
             parent.children.append(goal)
 
@@ -441,8 +494,9 @@ def _place_strays(state: _State) -> None:
     for url in state.strays:
         for section in state.sections:
             lines = section.text.split("\n")
-            k = next((n for n, t in enumerate(lines) if re.search(r"\blinkki\b", t, _I) and "://" not in t),
-                     None)
+            k = next(
+                (n for n, t in enumerate(lines) if re.search(r"\blinkki\b", t, _I) and "://" not in t), None
+            )
             if k is not None:
                 lines[k] = f"{lines[k]} ({url})"
                 section.text = "\n".join(lines)
@@ -450,8 +504,13 @@ def _place_strays(state: _State) -> None:
         else:
             if state.sections:
                 state.sections[-1].text += f"\n{url}"
-        state.warnings.append(ImportWarning(
-            "moved_text", f"Irrallinen verkko-osoite {url} on siirretty johdantotekstiin.", field="sections"))
+        state.warnings.append(
+            ImportWarning(
+                "moved_text",
+                f"Irrallinen verkko-osoite {url} on siirretty johdantotekstiin.",
+                field="sections",
+            )
+        )
 
 
 def _sector_unit(chapters: list[Chapter], text: str) -> str | None:
@@ -464,8 +523,12 @@ def _sector_unit(chapters: list[Chapter], text: str) -> str | None:
         if count >= 2:
             return nominative_of_genitive_phrase(phrase, text)
     for chapter, lead in zip(chapters, phrases, strict=True):
-        if lead and len(chapter.title.split()) > len(lead.split()) and _GOALS_CHAPTER.search(chapter.title) \
-                and not _STRATEGIC_CHAPTER.search(chapter.title):
+        if (
+            lead
+            and len(chapter.title.split()) > len(lead.split())
+            and _GOALS_CHAPTER.search(chapter.title)
+            and not _STRATEGIC_CHAPTER.search(chapter.title)
+        ):
             return nominative_of_genitive_phrase(lead, text)
     return None
 
@@ -517,8 +580,9 @@ def parse(doc: Document) -> ParseResult:
         nodes=state.nodes,
     )
     if not plan.nodes:
-        state.warnings.append(ImportWarning(
-            "no_plan", "Asiakirjasta ei löytynyt tavoitteita, toimenpiteitä eikä mittareita."))
+        state.warnings.append(
+            ImportWarning("no_plan", "Asiakirjasta ei löytynyt tavoitteita, toimenpiteitä eikä mittareita.")
+        )
         return ParseResult(plan=None, warnings=state.warnings)
     return ParseResult(plan=plan, warnings=state.warnings)
 

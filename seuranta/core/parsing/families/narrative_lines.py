@@ -21,7 +21,9 @@ _LEVEL2 = "o◦"
 _DEEPER = "".join(dict.fromkeys(BULLETS + "•▪■□●◆❖➢➤✓✔*·\uf0a8\uf0fc\uf0e0\uf0d7"))
 _BULLET = re.compile(rf"^\s*([{re.escape(_LEVEL1 + _LEVEL2 + _DEEPER)}])(?:\s+|$)")
 _NUMBER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)(\.?)\s+(?=\S)(.*)$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:\d{1,3}|sivu\s+\d+(?:\s*/\s*\d+)?|\d{1,3}\s*/\s*\d{1,3})\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}|sivu\s+\d+(?:\s*/\s*\d+)?|\d{1,3}\s*/\s*\d{1,3})\s*$", re.IGNORECASE
+)
 _URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SOFT_END = re.compile(r"(?:\b(?:ja|sekä|tai|eli|kuin|että|mm\.|esim\.)|[,\-–(/])$", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?:;]$")
@@ -69,7 +71,7 @@ def read_lines(text: str) -> list[Line]:
         m = _BULLET.match(raw)
         if m and (m[1] != "o" or re.match(r"^\s*o\s+\S", raw)):
             glyph = m[1]
-            body = fold(raw[m.end():])
+            body = fold(raw[m.end() :])
             level = 1 if glyph in _LEVEL1 else 2 if glyph in _LEVEL2 else 3
             if not body:
                 continue

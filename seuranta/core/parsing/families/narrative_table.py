@@ -162,8 +162,9 @@ def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
         best.sort(key=lambda pair: pair[0])
         del best[2:]
 
-    def search(labels: list[str], widths: dict[str, tuple[float, float]], spent: float,
-               row: set[str]) -> None:
+    def search(
+        labels: list[str], widths: dict[str, tuple[float, float]], spent: float, row: set[str]
+    ) -> None:
         budget[0] -= 1
         # _width_cost summed inline: this runs up to MAX_STEPS times per table (same sums, same order)
         width = 0.0
@@ -180,8 +181,13 @@ def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
         if budget[0] <= 0:
             return
         last = labels[-1] if labels else None
-        options = [GOAL] if last is None else [GOAL, ACTION, INDICATOR] if last in (GOAL, ACTION) \
+        options = (
+            [GOAL]
+            if last is None
+            else [GOAL, ACTION, INDICATOR]
+            if last in (GOAL, ACTION)
             else [GOAL, INDICATOR]
+        )
         for label in options:
             lo, hi = widths.get(label, (0.0, float("inf")))
             new_widths = {**widths, label: (max(lo, bounds[i][0]), min(hi, bounds[i][1]))}

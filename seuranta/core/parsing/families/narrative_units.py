@@ -38,19 +38,31 @@ from seuranta.core.parsing.families.narrative_words import indicator_from_text, 
 
 _I = re.IGNORECASE
 STATUS, CHALLENGES, OTHER, ACTIONS, INDICATORS, REVIEW = (
-    "status", "challenges", "other", "actions", "indicators", "review",
+    "status",
+    "challenges",
+    "other",
+    "actions",
+    "indicators",
+    "review",
 )
 _HEADINGS = [
     (REVIEW, re.compile(r"\b(?:tilannekatsau\w*|tilannepäivity\w*|väliraport\w*|toteutuma\w*)\b", _I)),
     (STATUS, re.compile(r"^(?:nykytila\w*|tilannekuva)\b", _I)),
     (CHALLENGES, re.compile(r"^(?:haasteet|haasteita|riskit|uhat)\b", _I)),
-    (ACTIONS, re.compile(r"^(?:kehittämisnäkökulm\w*|kehittämiskohte\w*|kehittämistoimenpite\w*|"
-                         r"kehittämistavoitte\w*|toimenpiteet|toimenpiteitä)\b", _I)),
+    (
+        ACTIONS,
+        re.compile(
+            r"^(?:kehittämisnäkökulm\w*|kehittämiskohte\w*|kehittämistoimenpite\w*|"
+            r"kehittämistavoitte\w*|toimenpiteet|toimenpiteitä)\b",
+            _I,
+        ),
+    ),
     (INDICATORS, re.compile(r"^(?:mittarit|mittareita|mittari|seurantamittarit|arviointi)\b", _I)),
 ]
 # "Strateginen päämäärä: X", "Strateginen tavoite X", "Kaupunkistrategian painopiste: X"
 STRATEGIC_LINK = re.compile(
-    r"^((?:strateginen|[^\W\d_]*strategian)\s+(?:päämäärä|tavoite|painopiste|teema))\b\s*[:;]?\s*(\S.*)$", _I)
+    r"^((?:strateginen|[^\W\d_]*strategian)\s+(?:päämäärä|tavoite|painopiste|teema))\b\s*[:;]?\s*(\S.*)$", _I
+)
 _BY_ACTION = re.compile(r"toimenpite\w*\s+toteutum", _I)
 # "Julkaistu huhtikuussa 2024": a past participle reporting what has happened
 # or a past tense ("Valmistui maaliskuussa 2024", "Otettiin käyttöön 5/2024")
@@ -69,7 +81,33 @@ _SCHEDULE = re.compile(
 _TASK = re.compile(r"^\w+[aeiouyäö](?:taan|tään)\b|^\w+(?:daan|dään)\b|\w(?:aminen|äminen)$", _I)
 
 _STEMMER = snowballstemmer.stemmer("finnish")
-_STOP = frozenset(["ja", "sekä", "tai", "on", "ovat", "ei", "myös", "mm", "em", "ym", "esim", "jne", "tulee", "osalta", "kun", "että", "jotta", "niin", "kuin", "sitä", "mukaa", "joka", "jonka"])
+_STOP = frozenset(
+    [
+        "ja",
+        "sekä",
+        "tai",
+        "on",
+        "ovat",
+        "ei",
+        "myös",
+        "mm",
+        "em",
+        "ym",
+        "esim",
+        "jne",
+        "tulee",
+        "osalta",
+        "kun",
+        "että",
+        "jotta",
+        "niin",
+        "kuin",
+        "sitä",
+        "mukaa",
+        "joka",
+        "jonka",
+    ]
+)
 
 
 @dataclass
@@ -91,7 +129,7 @@ def heading_kind(text: str) -> str | None:
             continue
         if kind == REVIEW:
             # "... tilannekatsaus syyskuulta 2023", "Kehittämistoimenpiteiden toteutuma"
-            if text_period(bare) or len(bare[m.end():].split()) <= 2:
+            if text_period(bare) or len(bare[m.end() :].split()) <= 2:
                 return REVIEW
             continue
         if text.rstrip().endswith((":", ";")) or len(bare.split()) <= 3:
@@ -131,8 +169,9 @@ def _description(blocks: list[Block]) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def _action(item: Item, unit_title: str, level: str, warnings: list[ImportWarning],
-            path: tuple[str, ...]) -> Node:
+def _action(
+    item: Item, unit_title: str, level: str, warnings: list[ImportWarning], path: tuple[str, ...]
+) -> Node:
     node = Node(level=level, title=item.text, unit=unit_title, notes=[])
     described: list[Item] = []
     for child in item.children:
@@ -149,12 +188,16 @@ def _action(item: Item, unit_title: str, level: str, warnings: list[ImportWarnin
             break
     node.responsible = responsible_in(item.text)
     if node.responsible:
-        warnings.append(ImportWarning(
-            "responsible_in_text",
-            "Vastuutaho on päätelty toimenpiteen lauseesta (" + ", ".join(node.responsible)
-            + "); asiakirjassa ei ole erillistä vastuukenttää.",
-            path + (node.title,), field="responsible",
-        ))
+        warnings.append(
+            ImportWarning(
+                "responsible_in_text",
+                "Vastuutaho on päätelty toimenpiteen lauseesta ("
+                + ", ".join(node.responsible)
+                + "); asiakirjassa ei ole erillistä vastuukenttää.",
+                path + (node.title,),
+                field="responsible",
+            )
+        )
     return node
 
 
@@ -171,12 +214,16 @@ def _indicators(block: Block, node: Node, path: tuple[str, ...], warnings: list[
         if _TASK.search(item.text.split(";")[0].strip()):
             assert node.notes is not None
             node.notes.append(f"Mittareita: {item.text}")
-            warnings.append(ImportWarning(
-                "indicator_is_task",
-                "Mittareiden luettelossa oleva kohta näyttää tehtävältä eikä mittarilta; "
-                "se on siirretty huomautuksiin.",
-                path, indicator=item.text, field="indicators",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "indicator_is_task",
+                    "Mittareiden luettelossa oleva kohta näyttää tehtävältä eikä mittarilta; "
+                    "se on siirretty huomautuksiin.",
+                    path,
+                    indicator=item.text,
+                    field="indicators",
+                )
+            )
             continue
         indicator: Indicator = indicator_from_text(item.text)
         node.indicators.append(indicator)
@@ -285,44 +332,63 @@ def align_reports(reports: list[str], actions: list[str]) -> list[tuple[int, flo
     return [(j, sims[i][j]) for i, j in enumerate(out)]
 
 
-def _review(block: Block, node: Node, actions: list[Node], path: tuple[str, ...],
-            warnings: list[ImportWarning]) -> None:
+def _review(
+    block: Block, node: Node, actions: list[Node], path: tuple[str, ...], warnings: list[ImportWarning]
+) -> None:
     period = text_period(block.heading)
     items = build_items(block.lines)
     themed = any(item.children and item.text.rstrip().endswith(":") for item in items)
     texts = [
-        item.text + ("\n" + "\n".join(render_items(item.children)) if item.children else "")
-        for item in items
+        item.text + ("\n" + "\n".join(render_items(item.children)) if item.children else "") for item in items
     ]
     if period is None:
-        warnings.append(ImportWarning(
-            "progress_period", "Tilannekatsauksen ajankohtaa ei tunnistettu otsikosta.",
-            path, field="progress",
-        ))
+        warnings.append(
+            ImportWarning(
+                "progress_period",
+                "Tilannekatsauksen ajankohtaa ei tunnistettu otsikosta.",
+                path,
+                field="progress",
+            )
+        )
     if themed or not actions:
         node.progress.extend(Progress(text=t, period=period) for t in texts)
         if themed and actions:
-            warnings.append(ImportWarning(
-                "progress_on_unit",
-                "Tilannekatsaus on jaoteltu teemoittain eikä toimenpiteittäin; kohdat on liitetty "
-                "tehtäväalueeseen.", path, field="progress",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "progress_on_unit",
+                    "Tilannekatsaus on jaoteltu teemoittain eikä toimenpiteittäin; kohdat on liitetty "
+                    "tehtäväalueeseen.",
+                    path,
+                    field="progress",
+                )
+            )
         return
-    for text, (index, similarity) in zip(texts, align_reports(texts, [a.title for a in actions]),
-                                         strict=True):
+    for text, (index, similarity) in zip(
+        texts, align_reports(texts, [a.title for a in actions]), strict=True
+    ):
         action = actions[index]
         action.progress.append(Progress(text=text, period=period))
         if similarity < 0.1:
-            warnings.append(ImportWarning(
-                "progress_mapping",
-                "Tilannekatsauksen kohta on liitetty toimenpiteeseen järjestyksen perusteella; "
-                "sanamuodot eivät juuri vastaa toisiaan. Tarkista kohdistus.",
-                path + (action.title,), field="progress",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "progress_mapping",
+                    "Tilannekatsauksen kohta on liitetty toimenpiteeseen järjestyksen perusteella; "
+                    "sanamuodot eivät juuri vastaa toisiaan. Tarkista kohdistus.",
+                    path + (action.title,),
+                    field="progress",
+                )
+            )
 
 
-def parse_unit(title: str, lines: list[Line], *, unit: str | None, level: str, action_level: str,
-               path: tuple[str, ...] = ()) -> tuple[Node, list[ImportWarning]]:
+def parse_unit(
+    title: str,
+    lines: list[Line],
+    *,
+    unit: str | None,
+    level: str,
+    action_level: str,
+    path: tuple[str, ...] = (),
+) -> tuple[Node, list[ImportWarning]]:
     """One service unit: its node, with actions as children, and the doubts about it."""
     warnings: list[ImportWarning] = []
     node = Node(level=level, title=fold(title), unit=unit, notes=[])

@@ -23,31 +23,64 @@ _PLURAL_GENITIVE = r"[^\W\d_]+(?:iden|itten|jen|ien|sten)"
 _INFINITIVE = r"[^\W\d_]+(?:a|ä)"
 _ADVERB = r"(?:[^\W\d_]+sti|itse|jatkossa|aina|myös|yhdessä)"
 _DUTY_AFTER = re.compile(
-    rf"\btulee\s+((?:{_PLURAL_GENITIVE}\s+){{0,1}}{_PLURAL_GENITIVE})\s+(?:{_ADVERB}\s+)?{_INFINITIVE}\b", _I)
+    rf"\btulee\s+((?:{_PLURAL_GENITIVE}\s+){{0,1}}{_PLURAL_GENITIVE})\s+(?:{_ADVERB}\s+)?{_INFINITIVE}\b", _I
+)
 _DUTY_BEFORE = re.compile(
     rf"(?:^|[;,.]\s*|\b(?:että|jotta)\s+)((?:{_PLURAL_GENITIVE}\s+){{0,1}}{_PLURAL_GENITIVE})"
-    rf"\s+tulee\s+(?:{_ADVERB}\s+)?{_INFINITIVE}\b", _I)
-_PRONOUNS = {"kaikkien": "kaikki", "muiden": "muut", "näiden": "nämä", "niiden": "ne", "joiden": "jotka",
-             "eri": "eri"}
+    rf"\s+tulee\s+(?:{_ADVERB}\s+)?{_INFINITIVE}\b",
+    _I,
+)
+_PRONOUNS = {
+    "kaikkien": "kaikki",
+    "muiden": "muut",
+    "näiden": "nämä",
+    "niiden": "ne",
+    "joiden": "jotka",
+    "eri": "eri",
+}
 _ROLE = re.compile(
     r"^[^\W\d_]*(?:esihenkilö|esimie[sh]|johtaja|päällikk?ö|edustaja|koordinaattori|asiantuntija|"
     r"sihteeri|suunnittelija|työryhmä|toimikunta|lautakunta|hallitus|valtuusto|vastuuhenkilö|"
     r"yhteyshenkilö|luottamushenkilö)(?:t|et|n)?$",
     _I,
 )
-_SINGULAR_VERBS = frozenset(["vastaa", "huolehtii", "koordinoi", "johtaa", "valmistelee", "toteuttaa", "seuraa", "raportoi", "työstää", "laatii", "käsittelee"])
+_SINGULAR_VERBS = frozenset(
+    [
+        "vastaa",
+        "huolehtii",
+        "koordinoi",
+        "johtaa",
+        "valmistelee",
+        "toteuttaa",
+        "seuraa",
+        "raportoi",
+        "työstää",
+        "laatii",
+        "käsittelee",
+    ]
+)
 _CLAUSE_END = re.compile(r";|:\s|\.\s+(?=[A-ZÅÄÖ])")
 _ABBREVIATION = re.compile(r"^[a-zåäö]{1,4}\.$")
 
 
 def plural_nominative(genitive: str) -> str:
-    """"esihenkilöiden" -> "esihenkilöt", "toimialojen" -> "toimialat", "kaikkien" -> "kaikki"."""
+    """ "esihenkilöiden" -> "esihenkilöt", "toimialojen" -> "toimialat", "kaikkien" -> "kaikki"."""
     word = genitive.lower()
     if word in _PRONOUNS:
         return _PRONOUNS[word]
-    for ending, replacement in (("miesten", "miehet"), ("sten", "set"), ("joiden", "jat"), ("jöiden", "jät"), ("itten", "t"), ("iden", "t"),
-                                ("ojen", "at"), ("öjen", "ät"), ("ujen", "ut"), ("yjen", "yt"),
-                                ("ien", "at" if re.search(r"[aou]", word) else "ät")):
+    for ending, replacement in (
+        ("miesten", "miehet"),
+        ("sten", "set"),
+        ("joiden", "jat"),
+        ("jöiden", "jät"),
+        ("itten", "t"),
+        ("iden", "t"),
+        ("ojen", "at"),
+        ("öjen", "ät"),
+        ("ujen", "ut"),
+        ("yjen", "yt"),
+        ("ien", "at" if re.search(r"[aou]", word) else "ät"),
+    ):
         if word.endswith(ending):
             return word[: -len(ending)] + replacement
     return word
@@ -63,8 +96,11 @@ def _role_phrase(words: list[str], *, allow_lead: bool) -> str | None:
     if not words or not _ROLE.match(words[-1]):
         return None
     start = len(words) - 1
-    while start > 0 and len(words) - start < 3 and (
-            _ABBREVIATION.match(words[start - 1]) or words[start - 1].lower().endswith("n")):
+    while (
+        start > 0
+        and len(words) - start < 3
+        and (_ABBREVIATION.match(words[start - 1]) or words[start - 1].lower().endswith("n"))
+    ):
         start -= 1
     if start > 0 and not allow_lead:
         return None
@@ -116,17 +152,43 @@ def responsible_in(sentence: str) -> list[str]:
 
 # --- names in the nominative -----------------------------------------------------------------
 
-_GENITIVE_ENDINGS = (("eiden", "eet"), ("uiden", "ut"), ("yiden", "yt"), ("oiden", "ot"), ("öiden", "öt"),
-                     ("uksen", "us"), ("yksen", "ys"), ("uuden", "uus"), ("yyden", "yys"), ("sen", "nen"),
-                     ("nnan", "nta"), ("nnän", "ntä"), ("kön", "kkö"), ("kon", "kko"),
-                     ("een", "e"), ("en", "i"), ("n", ""))
-_TRANSLATIVE_ENDINGS = (("uudeksi", "uus"), ("yydeksi", "yys"), ("iseksi", "inen"), ("kseksi", "s"),
-                        ("tteeksi", "te"), ("eeksi", "e"), ("oiksi", "a"), ("öiksi", "ä"),
-                        ("iksi", "i"), ("aksi", "a"), ("äksi", "ä"), ("ksi", ""))
+_GENITIVE_ENDINGS = (
+    ("eiden", "eet"),
+    ("uiden", "ut"),
+    ("yiden", "yt"),
+    ("oiden", "ot"),
+    ("öiden", "öt"),
+    ("uksen", "us"),
+    ("yksen", "ys"),
+    ("uuden", "uus"),
+    ("yyden", "yys"),
+    ("sen", "nen"),
+    ("nnan", "nta"),
+    ("nnän", "ntä"),
+    ("kön", "kkö"),
+    ("kon", "kko"),
+    ("een", "e"),
+    ("en", "i"),
+    ("n", ""),
+)
+_TRANSLATIVE_ENDINGS = (
+    ("uudeksi", "uus"),
+    ("yydeksi", "yys"),
+    ("iseksi", "inen"),
+    ("kseksi", "s"),
+    ("tteeksi", "te"),
+    ("eeksi", "e"),
+    ("oiksi", "a"),
+    ("öiksi", "ä"),
+    ("iksi", "i"),
+    ("aksi", "a"),
+    ("äksi", "ä"),
+    ("ksi", ""),
+)
 
 
 def nominative_of_genitive(word: str, text: str = "") -> str:
-    """"HALLINTOTOIMEN" -> "Hallintotoimi": the candidate the text itself writes wins, else the
+    """ "HALLINTOTOIMEN" -> "Hallintotoimi": the candidate the text itself writes wins, else the
     first rule that applies."""
     low = word.lower()
     candidates = [low[: -len(end)] + rep for end, rep in _GENITIVE_ENDINGS if low.endswith(end)]
@@ -147,7 +209,9 @@ def genitive_phrase(title: str, generic: frozenset[str] = frozenset()) -> str | 
     words = title.lower().split()
     taken: list[str] = []
     for k, word in enumerate(words):
-        elided = word.endswith("-") or (word in _CONJUNCTION_WORDS and bool(taken) and taken[-1].endswith("-"))
+        elided = word.endswith("-") or (
+            word in _CONJUNCTION_WORDS and bool(taken) and taken[-1].endswith("-")
+        )
         if elided and k + 1 < len(words):
             taken.append(word)
             continue
@@ -161,7 +225,7 @@ def genitive_phrase(title: str, generic: frozenset[str] = frozenset()) -> str | 
 
 
 def nominative_of_genitive_phrase(phrase: str, text: str = "") -> str:
-    """"teknisen toimen" -> "Tekninen toimi": each genitive word in the nominative; elided
+    """ "teknisen toimen" -> "Tekninen toimi": each genitive word in the nominative; elided
     compound parts and conjunctions ("kulttuuri- ja") stay as they are."""
     words = []
     for word in phrase.split():
@@ -174,7 +238,7 @@ def nominative_of_genitive_phrase(phrase: str, text: str = "") -> str:
 
 
 def nominative_of_translative(word: str) -> str | None:
-    """"ohjelmakokonaisuudeksi" -> "Ohjelmakokonaisuus"; None when not a translative."""
+    """ "ohjelmakokonaisuudeksi" -> "Ohjelmakokonaisuus"; None when not a translative."""
     low = word.lower()
     for end, rep in _TRANSLATIVE_ENDINGS:
         if low.endswith(end) and len(low) > len(end) + 2:
@@ -227,10 +291,13 @@ def indicator_from_text(name: str) -> Indicator:
     if m:
         level = m[0]
         head = name[: m.start()]
-        trailing = bool(_LEVEL_TAIL.match(name[m.end():])) and "(" not in head[-2:] \
+        trailing = (
+            bool(_LEVEL_TAIL.match(name[m.end() :]))
+            and "(" not in head[-2:]
             and len(_NAME_TAIL.sub("", head).split()) >= 1
+        )
         if trailing:
-            level = name[m.start():].strip()
+            level = name[m.start() :].strip()
         measure = parse_measure(level)
         if measure.kind in ("min", "max", "value") and measure.value is not None:
             targets.append(measure)

@@ -70,7 +70,9 @@ class _Reader:
         self.style_levels: dict[str, str] = {}
         self.trace: list[SourceLine] = []
 
-    def record(self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None) -> None:
+    def record(
+        self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None
+    ) -> None:
         self.trace.append(SourceLine(line.source, line.text, role, rule, confidence, line.style, label))
 
     def nodes(self, sections: list[OutlineSection], intros: dict[int, str], unit: str | None) -> list[Node]:
@@ -84,7 +86,7 @@ class _Reader:
                 child_unit = section.title if taught == "unit" else unit
                 out.extend(self.nodes(section.children, self.intros(section), child_unit))
                 continue
-            level = taught[len("level:"):] if taught.startswith("level:") else intros.get(section.source)
+            level = taught[len("level:") :] if taught.startswith("level:") else intros.get(section.source)
             out.append(self.node(section, level, unit))
         return out
 
@@ -94,8 +96,12 @@ class _Reader:
             self.style_levels.setdefault(section.style, level)
         node = Node(level=self.style_levels.get(section.style, ""), title=section.title, unit=unit)
         named = bool(level)
-        self.record(_item_line(section), "node", f"style:{section.style}",
-                    NAMED_CONFIDENCE if named else STRUCTURE_CONFIDENCE)
+        self.record(
+            _item_line(section),
+            "node",
+            f"style:{section.style}",
+            NAMED_CONFIDENCE if named else STRUCTURE_CONFIDENCE,
+        )
         if section.bullet:
             _split_head(node)
         self.continue_title(node, section.body)
@@ -121,8 +127,11 @@ class _Reader:
         ("Toimenpiteet:") or a sentence ending in a colon ("... sitovat tavoitteet olivat:")."""
         found: list[tuple[int, str | None]] = []
         for line in section.body:
-            text = line.label if line.kind == "label" and not line.value else (
-                line.text if line.kind in ("text", "label") and line.text.endswith(":") else None)
+            text = (
+                line.label
+                if line.kind == "label" and not line.value
+                else (line.text if line.kind in ("text", "label") and line.text.endswith(":") else None)
+            )
             if text is None:
                 continue
             decision = resolve_label(text, self.profile)
@@ -210,8 +219,14 @@ def _split_head(node: Node) -> None:
 
 
 def _has_content(node: Node) -> bool:
-    return bool(node.indicators or node.children or node.responsible or node.schedule
-                or node.milestones or node.progress)
+    return bool(
+        node.indicators
+        or node.children
+        or node.responsible
+        or node.schedule
+        or node.milestones
+        or node.progress
+    )
 
 
 def _merge_repeated(nodes: list[Node]) -> list[Node]:
@@ -324,7 +339,11 @@ def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str],
 
 def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
-    if first_line is None or first_line.kind == "label" or (first_line.style or "").startswith(("dec", "lex", "bullet")):
+    if (
+        first_line is None
+        or first_line.kind == "label"
+        or (first_line.style or "").startswith(("dec", "lex", "bullet"))
+    ):
         return None, None  # the document starts with its content, not a title
     first = first_line.text
     match = _YEAR_RANGE_RE.search(first)
@@ -351,31 +370,40 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     nodes, sections = _split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
-    warnings = [ImportWarning(
-        "outline_guess",
-        "Asiakirjan rakenne tunnistettiin otsikoista, numeroinnista ja luetteloista: "
-        "tarkista tasot ja puu ennen tallennusta.",
-    )]
+    warnings = [
+        ImportWarning(
+            "outline_guess",
+            "Asiakirjan rakenne tunnistettiin otsikoista, numeroinnista ja luetteloista: "
+            "tarkista tasot ja puu ennen tallennusta.",
+        )
+    ]
     if not nodes:
         nodes = _paragraph_candidates(lines)
-        warnings.append(ImportWarning(
-            "no_structure",
-            "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
-            "Poista ylimääräiset ja nimeä tasot.",
-        ))
+        warnings.append(
+            ImportWarning(
+                "no_structure",
+                "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
+                "Poista ylimääräiset ja nimeä tasot.",
+            )
+        )
     levels, guessed = _name_levels(nodes, profile)
     warnings.extend(
         ImportWarning(
             "level_guessed",
-            f"Asiakirja ei nimeä tätä tasoa; nimi \"{name}\" on arvaus. Tarkista tasojen nimet.",
-            path=path, field="level",
+            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
+            path=path,
+            field="level",
         )
         for name, path in guessed.items()
         if profile is None or name not in profile.levels
     )
     plan = Plan(
-        title=title, organization=guess_organization(doc.text), period=period,
-        levels=levels, sections=sections, nodes=nodes,
+        title=title,
+        organization=guess_organization(doc.text),
+        period=period,
+        levels=levels,
+        sections=sections,
+        nodes=nodes,
     )
     return ParseResult(plan=plan, warnings=warnings, lines=_complete_trace(reader.trace, lines))
 
@@ -384,9 +412,17 @@ def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLi
     """Every non-blank line once, in document order; lines no rule took are "ignore"."""
     seen = {entry.source for entry in trace}
     missing = [
-        SourceLine(line.source, line.text or " | ".join(" | ".join(r) for r in line.rows), "ignore", "unused", 0.0,
-                   line.style, line.label)
-        for line in lines if line.kind != "blank" and line.source not in seen
+        SourceLine(
+            line.source,
+            line.text or " | ".join(" | ".join(r) for r in line.rows),
+            "ignore",
+            "unused",
+            0.0,
+            line.style,
+            line.label,
+        )
+        for line in lines
+        if line.kind != "blank" and line.source not in seen
     ]
     return sorted(trace + missing, key=lambda entry: entry.source)
 
@@ -404,7 +440,7 @@ def _paragraph_candidates(lines: list[Line]) -> list[Node]:
             continue
         first = _SENTENCE_END_RE.split(line.text, maxsplit=1)[0]
         title = " ".join(first.split()[:MAX_CANDIDATE_WORDS])
-        rest = line.text[len(title):].strip()
+        rest = line.text[len(title) :].strip()
         nodes.append(Node(level="Tavoite", title=title, description=rest or None))
     return nodes
 

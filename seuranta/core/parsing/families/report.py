@@ -31,8 +31,11 @@ from seuranta.core.reports.texts import STATUS_ICONS, STATUS_ORDER, TEXTS
 
 NAME = "report"
 
-COLOPHON = re.compile(r"^Seuranta – (?:" + "|".join(
-    re.escape(TEXTS[lang]["colophon"].split("– ", 1)[1].split(" {", 1)[0]) for lang in TEXTS) + r") ")
+COLOPHON = re.compile(
+    r"^Seuranta – (?:"
+    + "|".join(re.escape(TEXTS[lang]["colophon"].split("– ", 1)[1].split(" {", 1)[0]) for lang in TEXTS)
+    + r") "
+)
 PAGE_FOOTER = re.compile(r"^Seuranta – .*\d+ / \d+$")
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*) (.+)$")
 PERIOD_SUFFIX = re.compile(r" \((\d{4}(?:-(?:[QT]\d|H\d|\d{2}(?:-\d{2})?))?(?:/\d{2,4})?)\)$")
@@ -41,7 +44,9 @@ LABEL_PREFIX = re.compile(r"^([^:]{1,40}): \S")
 
 
 def _header(lang: str) -> list[str]:
-    return [TEXTS[lang][k] for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")]
+    return [
+        TEXTS[lang][k] for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+    ]
 
 
 @dataclass
@@ -56,18 +61,34 @@ class _Labels:
         self.header = _header(self.lang)
         self.header_line = " ".join(self.header)
         self.body = texts["body"]
-        self.kinds = {texts["row.baseline"]: "baseline", texts["row.target"]: "targets",
-                      texts["row.actual"]: "actuals", texts["row.series"]: "series"}
+        self.kinds = {
+            texts["row.baseline"]: "baseline",
+            texts["row.target"]: "targets",
+            texts["row.actual"]: "actuals",
+            texts["row.series"]: "series",
+        }
         labels = [texts[f"status.{s}"] for s in STATUS_ORDER]
         icons = "".join(sorted(set(STATUS_ICONS.values())))
-        self.status_end = re.compile(r"(?:^|\s)[" + re.escape(icons) + r"]\s+(?:" +
-                                     "|".join(re.escape(x) for x in labels) + r")$")
-        self.meta = re.compile(r"\s*\((?:" + re.escape(texts["field.indicator_unit"]) + "|" +
-                               re.escape(texts["field.indicator_source"]) + r"): (.*)\)$")
-        self.fields = {texts[f"field.{k}"]: k for k in
-                       ("status", "unit", "responsible", "schedule", "description", "milestones", "notes")}
-        self.facts = {texts["organization"]: "organization", texts["plan"]: "title",
-                      texts["period"]: "period", texts["levels"]: "levels"}
+        self.status_end = re.compile(
+            r"(?:^|\s)[" + re.escape(icons) + r"]\s+(?:" + "|".join(re.escape(x) for x in labels) + r")$"
+        )
+        self.meta = re.compile(
+            r"\s*\((?:"
+            + re.escape(texts["field.indicator_unit"])
+            + "|"
+            + re.escape(texts["field.indicator_source"])
+            + r"): (.*)\)$"
+        )
+        self.fields = {
+            texts[f"field.{k}"]: k
+            for k in ("status", "unit", "responsible", "schedule", "description", "milestones", "notes")
+        }
+        self.facts = {
+            texts["organization"]: "organization",
+            texts["plan"]: "title",
+            texts["period"]: "period",
+            texts["levels"]: "levels",
+        }
         self.progress = re.compile(r"^" + re.escape(texts["field.progress"]) + r"(?: \(([^()]*)\))?: ?(.*)$")
         self.done = f" – {texts['milestone.done']}"
 
@@ -84,8 +105,11 @@ def _language(doc: Document) -> str | None:
 def detect(doc: Document) -> float:
     lines = [line.strip() for line in doc.text.splitlines()]
     header_found = any(line in {" ".join(_header(lang)) for lang in TEXTS} for line in lines) or any(
-        isinstance(b, Table) and b.rows and [c.strip() for c in b.rows[0]] in [_header(lang) for lang in TEXTS]
-        for b in doc.blocks)
+        isinstance(b, Table)
+        and b.rows
+        and [c.strip() for c in b.rows[0]] in [_header(lang) for lang in TEXTS]
+        for b in doc.blocks
+    )
     if _language(doc) is None:
         return 0.1 if header_found else 0.0
     numbered = sum(1 for line in lines if NUMBERED.match(line) and ": " in line)
@@ -110,7 +134,9 @@ def _measure(line: str) -> Measure:
     label_match = LABEL_PREFIX.match(text)
     label = label_match.group(1) if label_match else None
     parsed = parse_measure(text, period=period, label=label)
-    return Measure(text=text, kind=parsed.kind, value=parsed.value, period=period or parsed.period, label=label)
+    return Measure(
+        text=text, kind=parsed.kind, value=parsed.value, period=period or parsed.period, label=label
+    )
 
 
 def _indicator(name: str, measures: list[tuple[str, str]], labels: _Labels) -> Indicator:
@@ -255,9 +281,11 @@ def _block_events(blocks: list[Block], labels: _Labels) -> list[object]:
                 cells = [*row, "", "", "", "", ""][:5]
                 if not cells[4].strip():
                     continue  # the reason row under an indicator
-                measures = [(kind, line) for kind, cell in
-                            (("baseline", cells[1]), ("targets", cells[2]), ("actuals", cells[3]))
-                            for line in cell.split("\n")]
+                measures = [
+                    (kind, line)
+                    for kind, cell in (("baseline", cells[1]), ("targets", cells[2]), ("actuals", cells[3]))
+                    for line in cell.split("\n")
+                ]
                 name = " ".join(cells[0].split("\n"))
                 events.append(_indicator(name, measures, labels))
         else:
@@ -422,5 +450,7 @@ def parse(doc: Document) -> ParseResult:
     plan = assembler.finish()
     warnings = list(assembler.warnings)
     if not plan.nodes:
-        warnings.append(ImportWarning("no_plan", "Seurannan raportista ei löytynyt tavoitteita eikä toimenpiteitä."))
+        warnings.append(
+            ImportWarning("no_plan", "Seurannan raportista ei löytynyt tavoitteita eikä toimenpiteitä.")
+        )
     return ParseResult(plan=plan if plan.nodes else None, warnings=warnings)

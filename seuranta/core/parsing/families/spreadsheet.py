@@ -29,78 +29,209 @@ NAME = "spreadsheet"
 
 # field -> (the template's Finnish header, other accepted headers: Finnish variants, Swedish, English)
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "unit": ("Yksikkö", ("toimiala", "tulosyksikkö", "palveluyksikkö", "organisaatioyksikkö",
-                         "enhet", "unit", "department")),
+    "unit": (
+        "Yksikkö",
+        ("toimiala", "tulosyksikkö", "palveluyksikkö", "organisaatioyksikkö", "enhet", "unit", "department"),
+    ),
     "description": ("Kuvaus", ("selite", "selitys", "beskrivning", "description")),
-    "responsible": ("Vastuutaho", ("vastuutahot", "vastuuhenkilö", "vastuuhenkilöt", "vastuu", "vastaa",
-                                   "ansvarig", "ansvariga", "ansvar", "responsible", "owner")),
+    "responsible": (
+        "Vastuutaho",
+        (
+            "vastuutahot",
+            "vastuuhenkilö",
+            "vastuuhenkilöt",
+            "vastuu",
+            "vastaa",
+            "ansvarig",
+            "ansvariga",
+            "ansvar",
+            "responsible",
+            "owner",
+        ),
+    ),
     "schedule": ("Aikataulu", ("ajoitus", "toteutusaika", "tidtabell", "tidplan", "schedule", "timeline")),
-    "milestones": ("Osatavoitteet", ("osatavoite", "välitavoite", "välitavoitteet", "delmål",
-                                     "milestone", "milestones")),
-    "progress": ("Edistyminen", ("tilannekatsaus", "selvitys edistymisestä", "edistymisen kuvaus",
-                                 "lägesrapport", "progress", "status")),
-    "progress_period": ("Edistymisen ajankohta", ("raportointikausi", "tilannekatsauksen ajankohta",
-                                                  "rapporteringsperiod", "reporting period")),
-    "notes": ("Huomiot", ("huomio", "lisätiedot", "huomautukset", "kommentit", "anmärkningar",
-                          "notes", "comments", "remarks")),
+    "milestones": (
+        "Osatavoitteet",
+        ("osatavoite", "välitavoite", "välitavoitteet", "delmål", "milestone", "milestones"),
+    ),
+    "progress": (
+        "Edistyminen",
+        (
+            "tilannekatsaus",
+            "selvitys edistymisestä",
+            "edistymisen kuvaus",
+            "lägesrapport",
+            "progress",
+            "status",
+        ),
+    ),
+    "progress_period": (
+        "Edistymisen ajankohta",
+        ("raportointikausi", "tilannekatsauksen ajankohta", "rapporteringsperiod", "reporting period"),
+    ),
+    "notes": (
+        "Huomiot",
+        ("huomio", "lisätiedot", "huomautukset", "kommentit", "anmärkningar", "notes", "comments", "remarks"),
+    ),
     "indicator": ("Mittari", ("mittarit", "indikaattori", "mätare", "indikator", "indicator", "kpi")),
-    "indicator_unit": ("Mittarin yksikkö", ("mittariyksikkö", "mittarin mittayksikkö", "mittayksikkö",
-                                            "mätarens enhet", "indicator unit", "unit of measure")),
+    "indicator_unit": (
+        "Mittarin yksikkö",
+        (
+            "mittariyksikkö",
+            "mittarin mittayksikkö",
+            "mittayksikkö",
+            "mätarens enhet",
+            "indicator unit",
+            "unit of measure",
+        ),
+    ),
     "source": ("Lähde", ("tietolähde", "mittarin lähde", "källa", "datakälla", "source", "data source")),
     "baseline": ("Lähtötaso", ("lähtöarvo", "nykytaso", "utgångsnivå", "utgångsläge", "baseline")),
-    "baseline_period": ("Lähtötason ajankohta", ("lähtötason vuosi", "lähtötason aika",
-                                                 "utgångsnivåns tidpunkt", "baseline period",
-                                                 "baseline year", "baseline date")),
+    "baseline_period": (
+        "Lähtötason ajankohta",
+        (
+            "lähtötason vuosi",
+            "lähtötason aika",
+            "utgångsnivåns tidpunkt",
+            "baseline period",
+            "baseline year",
+            "baseline date",
+        ),
+    ),
     "target": ("Tavoitetaso", ("tavoitearvo", "målnivå", "målvärde", "target", "target value")),
-    "target_period": ("Tavoitteen ajankohta", ("tavoitetason ajankohta", "tavoitevuosi",
-                                               "tavoitteen vuosi", "målets tidpunkt", "målår",
-                                               "target period", "target year", "target date")),
-    "target_kind": ("Tavoitteen tyyppi", ("tavoitteen laji", "tavoitetyyppi", "måltyp", "target type",
-                                          "target kind")),
-    "actual": ("Toteuma", ("toteutuma", "toteutunut", "toteutunut arvo", "utfall", "actual",
-                           "actual value")),
-    "actual_period": ("Toteuman ajankohta", ("toteuman vuosi", "toteutuman ajankohta", "utfallets tidpunkt",
-                                             "actual period", "actual year", "actual date")),
+    "target_period": (
+        "Tavoitteen ajankohta",
+        (
+            "tavoitetason ajankohta",
+            "tavoitevuosi",
+            "tavoitteen vuosi",
+            "målets tidpunkt",
+            "målår",
+            "target period",
+            "target year",
+            "target date",
+        ),
+    ),
+    "target_kind": (
+        "Tavoitteen tyyppi",
+        ("tavoitteen laji", "tavoitetyyppi", "måltyp", "target type", "target kind"),
+    ),
+    "actual": ("Toteuma", ("toteutuma", "toteutunut", "toteutunut arvo", "utfall", "actual", "actual value")),
+    "actual_period": (
+        "Toteuman ajankohta",
+        (
+            "toteuman vuosi",
+            "toteutuman ajankohta",
+            "utfallets tidpunkt",
+            "actual period",
+            "actual year",
+            "actual date",
+        ),
+    ),
 }
 INDICATOR_FIELDS = ("indicator", "indicator_unit", "source", "baseline", "target", "actual")
 
 # Target kinds offered in the template's drop-down list (Finnish first), and accepted synonyms.
-TARGET_KINDS = {"Arvo": "value", "Vähintään": "min", "Enintään": "max", "Muutos %": "change_percent",
-                "Tila": "state"}
-KIND_SYNONYMS = {"arvo": "value", "vähintään": "min", "enintään": "max", "muutos %": "change_percent",
-                 "muutos": "change_percent", "muutosprosentti": "change_percent", "tila": "state",
-                 "värde": "value", "minst": "min", "högst": "max", "förändring %": "change_percent",
-                 "läge": "state", "value": "value", "min": "min", "max": "max", "at least": "min",
-                 "at most": "max", "change %": "change_percent", "change_percent": "change_percent",
-                 "state": "state"}
+TARGET_KINDS = {
+    "Arvo": "value",
+    "Vähintään": "min",
+    "Enintään": "max",
+    "Muutos %": "change_percent",
+    "Tila": "state",
+}
+KIND_SYNONYMS = {
+    "arvo": "value",
+    "vähintään": "min",
+    "enintään": "max",
+    "muutos %": "change_percent",
+    "muutos": "change_percent",
+    "muutosprosentti": "change_percent",
+    "tila": "state",
+    "värde": "value",
+    "minst": "min",
+    "högst": "max",
+    "förändring %": "change_percent",
+    "läge": "state",
+    "value": "value",
+    "min": "min",
+    "max": "max",
+    "at least": "min",
+    "at most": "max",
+    "change %": "change_percent",
+    "change_percent": "change_percent",
+    "state": "state",
+}
 
 # Level names accepted as level column headers, mapped to their singular form.
 LEVEL_NAMES = {
-    "painopiste": "Painopiste", "painopisteet": "Painopiste", "painopistealue": "Painopistealue",
-    "teema": "Teema", "teemat": "Teema", "päämäärä": "Päämäärä", "tavoite": "Tavoite",
-    "tavoitteet": "Tavoite", "strateginen tavoite": "Strateginen tavoite", "kärkitavoite": "Kärkitavoite",
-    "tavoitealue": "Tavoitealue", "näkökulma": "Näkökulma", "teko": "Teko", "teot": "Teko",
-    "toimenpide": "Toimenpide", "toimenpiteet": "Toimenpide", "tehtävä": "Tehtävä", "hanke": "Hanke",
-    "ohjelma": "Ohjelma", "tavoitekokonaisuus": "Tavoitekokonaisuus", "fokusområde": "Fokusområde",
-    "tema": "Tema", "mål": "Mål", "åtgärd": "Åtgärd", "åtgärder": "Åtgärd", "theme": "Theme",
-    "focus area": "Focus area", "goal": "Goal", "objective": "Objective", "action": "Action",
+    "painopiste": "Painopiste",
+    "painopisteet": "Painopiste",
+    "painopistealue": "Painopistealue",
+    "teema": "Teema",
+    "teemat": "Teema",
+    "päämäärä": "Päämäärä",
+    "tavoite": "Tavoite",
+    "tavoitteet": "Tavoite",
+    "strateginen tavoite": "Strateginen tavoite",
+    "kärkitavoite": "Kärkitavoite",
+    "tavoitealue": "Tavoitealue",
+    "näkökulma": "Näkökulma",
+    "teko": "Teko",
+    "teot": "Teko",
+    "toimenpide": "Toimenpide",
+    "toimenpiteet": "Toimenpide",
+    "tehtävä": "Tehtävä",
+    "hanke": "Hanke",
+    "ohjelma": "Ohjelma",
+    "tavoitekokonaisuus": "Tavoitekokonaisuus",
+    "fokusområde": "Fokusområde",
+    "tema": "Tema",
+    "mål": "Mål",
+    "åtgärd": "Åtgärd",
+    "åtgärder": "Åtgärd",
+    "theme": "Theme",
+    "focus area": "Focus area",
+    "goal": "Goal",
+    "objective": "Objective",
+    "action": "Action",
 }
 NUMBERED_LEVEL = re.compile(r"^(?:taso|nivå|level)\s*(\d{1,2})(?:\s*[:(\-–]\s*([^)]*)\)?)?$", re.I)
-YEAR_COLUMN = re.compile(r"^(lähtötaso|tavoitetaso|tavoite|toteuma|utgångsnivå|målnivå|mål|utfall|"
-                         r"baseline|target|actual)\s*(\d{4}(?:[-/]\d{2,4})?)$", re.I)
-YEAR_FIELDS = {"lähtötaso": "baseline", "utgångsnivå": "baseline", "baseline": "baseline",
-               "tavoitetaso": "target", "tavoite": "target", "målnivå": "target", "mål": "target",
-               "target": "target", "toteuma": "actual", "utfall": "actual", "actual": "actual"}
+YEAR_COLUMN = re.compile(
+    r"^(lähtötaso|tavoitetaso|tavoite|toteuma|utgångsnivå|målnivå|mål|utfall|"
+    r"baseline|target|actual)\s*(\d{4}(?:[-/]\d{2,4})?)$",
+    re.I,
+)
+YEAR_FIELDS = {
+    "lähtötaso": "baseline",
+    "utgångsnivå": "baseline",
+    "baseline": "baseline",
+    "tavoitetaso": "target",
+    "tavoite": "target",
+    "målnivå": "target",
+    "mål": "target",
+    "target": "target",
+    "toteuma": "actual",
+    "utfall": "actual",
+    "actual": "actual",
+}
 
 INFO_SHEETS = {"tiedot", "suunnitelman tiedot", "uppgifter", "details", "plan details"}
 GUIDE_SHEETS = {"ohjeet", "ohje", "anvisningar", "instructions", "luettelot", "listor", "lists"}
 EXAMPLE_SHEETS = {"esimerkki", "exempel", "example"}
 INFO_KEYS = {
     "title": {"otsikko", "nimi", "suunnitelman nimi", "suunnitelma", "titel", "namn", "title", "name"},
-    "organization": {"organisaatio", "kunta", "kaupunki", "hyvinvointialue", "organisation", "kommun",
-                     "stad", "organization", "municipality"},
-    "period": {"kausi", "suunnittelukausi", "voimassa", "vuodet", "vuosi", "period", "planperiod",
-               "years"},
+    "organization": {
+        "organisaatio",
+        "kunta",
+        "kaupunki",
+        "hyvinvointialue",
+        "organisation",
+        "kommun",
+        "stad",
+        "organization",
+        "municipality",
+    },
+    "period": {"kausi", "suunnittelukausi", "voimassa", "vuodet", "vuosi", "period", "planperiod", "years"},
     "levels": {"tasot", "tasojen nimet", "nivåer", "levels", "level names"},
 }
 
@@ -142,8 +273,11 @@ def classify_header(header: str) -> tuple[str, str | None, str | None] | None:
     numbered = NUMBERED_LEVEL.match(raw)
     if numbered:
         name = numbered.group(2).strip() if numbered.group(2) else None
-        return "level", LEVEL_NAMES.get(_key(name), name[:1].upper() + name[1:]) if name else None, \
-            numbered.group(1)
+        return (
+            "level",
+            LEVEL_NAMES.get(_key(name), name[:1].upper() + name[1:]) if name else None,
+            numbered.group(1),
+        )
     year = YEAR_COLUMN.match(raw)
     if year:
         return YEAR_FIELDS[year.group(1).casefold()], None, year.group(2)
@@ -213,7 +347,7 @@ def _plan_tables(doc: Document) -> list[tuple[Table, Layout]]:
             continue
         layout = find_layout(table.rows)
         if layout is not None:
-            has_rows = any(any(cell.strip() for cell in row) for row in table.rows[layout.header_row + 1:])
+            has_rows = any(any(cell.strip() for cell in row) for row in table.rows[layout.header_row + 1 :])
             found.append((_key(name) in EXAMPLE_SHEETS, has_rows, table, layout))
     real = [f for f in found if not f[0] and f[1]]
     chosen = real or [f for f in found if f[1]] or found[:1]
@@ -234,40 +368,61 @@ def detect(doc: Document) -> float:
 
 # -- parsing ---------------------------------------------------------------------------
 
+
 def parse(doc: Document) -> ParseResult:
     info = _info(doc)
     plan = Plan(title=info.get("title"), organization=info.get("organization"), period=info.get("period"))
     warnings: list[ImportWarning] = []
     tables = _plan_tables(doc)
     if not tables:
-        warnings.append(ImportWarning("no_plan", "Taulukosta ei löytynyt otsikkoriviä, jossa olisi "
-                                                 "tasosarake ja esimerkiksi sarake ”Mittari”."))
+        warnings.append(
+            ImportWarning(
+                "no_plan",
+                "Taulukosta ei löytynyt otsikkoriviä, jossa olisi "
+                "tasosarake ja esimerkiksi sarake ”Mittari”.",
+            )
+        )
         return ParseResult(plan=None, warnings=warnings)
     level_names = [n.strip() for n in re.split(r"[,;\n]", info.get("levels") or "") if n.strip()]
     for table, layout in tables:
         if not layout.levels:
-            warnings.append(ImportWarning(
-                "missing_column",
-                "Taulukosta puuttuu tasosarake (esimerkiksi ”Taso 1” tai ”Painopiste”), "
-                "joten sen rivejä ei voitu lukea.",
-                field="level",
-            ))
+            warnings.append(
+                ImportWarning(
+                    "missing_column",
+                    "Taulukosta puuttuu tasosarake (esimerkiksi ”Taso 1” tai ”Painopiste”), "
+                    "joten sen rivejä ei voitu lukea.",
+                    field="level",
+                )
+            )
             continue
         for column in layout.unknown:
-            warnings.append(ImportWarning("unknown_column", f"Saraketta ”{column.header}” ei tunnistettu, "
-                                                            "joten sen tiedot ohitettiin.", field=column.header))
+            warnings.append(
+                ImportWarning(
+                    "unknown_column",
+                    f"Saraketta ”{column.header}” ei tunnistettu, joten sen tiedot ohitettiin.",
+                    field=column.header,
+                )
+            )
         for column in layout.duplicates:
-            warnings.append(ImportWarning("duplicate_column", f"Sarake ”{column.header}” on taulukossa "
-                                                              "kahdesti; vain ensimmäinen luettiin.",
-                                          field=column.header))
-        names = [column.level_name or (level_names[i] if i < len(level_names) else f"Taso {i + 1}")
-                 for i, column in enumerate(layout.levels)]
+            warnings.append(
+                ImportWarning(
+                    "duplicate_column",
+                    f"Sarake ”{column.header}” on taulukossa kahdesti; vain ensimmäinen luettiin.",
+                    field=column.header,
+                )
+            )
+        names = [
+            column.level_name or (level_names[i] if i < len(level_names) else f"Taso {i + 1}")
+            for i, column in enumerate(layout.levels)
+        ]
         for name in names:
             if name not in plan.levels:
                 plan.levels.append(name)
-        _Rows(plan, layout, names, warnings).read(table.rows[layout.header_row + 1:], layout.header_row + 2)
+        _Rows(plan, layout, names, warnings).read(table.rows[layout.header_row + 1 :], layout.header_row + 2)
     if not plan.nodes:
-        warnings.append(ImportWarning("no_plan", "Taulukon riveiltä ei löytynyt tavoitteita eikä toimenpiteitä."))
+        warnings.append(
+            ImportWarning("no_plan", "Taulukon riveiltä ei löytynyt tavoitteita eikä toimenpiteitä.")
+        )
         return ParseResult(plan=None, warnings=warnings)
     for node in plan.nodes:
         _common_unit(node)
@@ -324,8 +479,12 @@ class _Rows:
         if deepest >= 0:
             self.current = self._node(self._path(cells, deepest))
         if self.current is None:
-            self.warnings.append(ImportWarning("missing_level", f"Rivillä {number} ei ole tasoa, eikä sitä "
-                                                                "voitu liittää mihinkään; rivi ohitettiin."))
+            self.warnings.append(
+                ImportWarning(
+                    "missing_level",
+                    f"Rivillä {number} ei ole tasoa, eikä sitä voitu liittää mihinkään; rivi ohitettiin.",
+                )
+            )
             return
         self._attributes(self.current, row, number)
 
@@ -405,10 +564,15 @@ class _Rows:
         name = _fold(self.cell(row, "indicator"))
         if not name:
             name = node.title
-            self.warnings.append(ImportWarning(
-                "missing_indicator_name", f"Rivillä {number} on mittarin tietoja mutta ei mittarin nimeä; "
-                                          "mittari nimettiin toimenpiteen mukaan.",
-                path=self._titles(node), field="name"))
+            self.warnings.append(
+                ImportWarning(
+                    "missing_indicator_name",
+                    f"Rivillä {number} on mittarin tietoja mutta ei mittarin nimeä; "
+                    "mittari nimettiin toimenpiteen mukaan.",
+                    path=self._titles(node),
+                    field="name",
+                )
+            )
         indicator = next((i for i in node.indicators if _key(i.name) == _key(name)), None)
         if indicator is None:
             indicator = Indicator(name=name)
@@ -427,10 +591,16 @@ class _Rows:
         if kind:
             chosen = KIND_SYNONYMS.get(kind.casefold())
             if chosen is None:
-                self.warnings.append(ImportWarning(
-                    "unknown_target_kind", f"Rivin {number} tavoitteen tyyppiä ”{kind}” ei tunnistettu; "
-                                           f"sallitut ovat {', '.join(TARGET_KINDS)}.",
-                    path=self._titles(node), indicator=name, field="targets"))
+                self.warnings.append(
+                    ImportWarning(
+                        "unknown_target_kind",
+                        f"Rivin {number} tavoitteen tyyppiä ”{kind}” ei tunnistettu; "
+                        f"sallitut ovat {', '.join(TARGET_KINDS)}.",
+                        path=self._titles(node),
+                        indicator=name,
+                        field="targets",
+                    )
+                )
             for measure in targets:
                 if chosen:
                     measure.kind = chosen
@@ -491,12 +661,13 @@ def _split_people(text: str) -> list[str]:
 
 
 def _milestone(line: str) -> Milestone | None:
-    """"Osatavoite (kevät 2026)": the text in trailing parentheses is the due time."""
+    """ "Osatavoite (kevät 2026)": the text in trailing parentheses is the due time."""
     title = _fold(line).lstrip("•-–* ").strip()
     if not title:
         return None
-    due = re.search(r"\(([^()]*\d[^()]*|[^()]*(?:kevä|syks|kesä|talv|vuosi|jatkuva)[^()]*)\)\s*\.?$",
-                    title, re.I)
+    due = re.search(
+        r"\(([^()]*\d[^()]*|[^()]*(?:kevä|syks|kesä|talv|vuosi|jatkuva)[^()]*)\)\s*\.?$", title, re.I
+    )
     return Milestone(title=title, due=due.group(1).strip() if due else None)
 
 

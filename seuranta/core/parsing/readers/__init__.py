@@ -14,7 +14,13 @@ from seuranta.core.parsing.document import Document, UnreadableDocument
 
 # suffix -> module under this package
 READERS = {
-    ".txt": "txt", ".text": "txt", ".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".html": "html", ".htm": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
 }
 
 

@@ -40,7 +40,7 @@ def read(data: bytes, name: str) -> Document:
     check_archive(
         data,
         old_format="Tiedosto on salattu tai vanhaa Word-muotoa (.doc); poista salasana tai tallenna se "
-                   "Wordissa .docx-muodossa ja tuo se uudelleen.",
+        "Wordissa .docx-muodossa ja tuo se uudelleen.",
         wrong_format="Tiedosto ei ole Word-asiakirja (.docx), vaikka sen nimi päättyy .docx.",
         damaged=DAMAGED,
     )
@@ -116,8 +116,9 @@ class _Reader:
         del self.lines[:first]  # at once: popping the front line by line is quadratic
         if not self.lines:
             raise UnreadableDocument("Word-asiakirjassa ei ole lainkaan tekstiä.")
-        return Document(text="\n".join(self.lines), blocks=self.blocks, source_name=name,
-                         source_format="docx")
+        return Document(
+            text="\n".join(self.lines), blocks=self.blocks, source_name=name, source_format="docx"
+        )
 
     def _blank(self) -> None:
         if self.lines and self.lines[-1].strip():
@@ -331,6 +332,7 @@ class _Numbering:
         self.counters[key] = self.counters.get(key, start - 1) + 1
         for deeper in [k for k in self.counters if k[0] == key[0] and k[1] > ilvl]:
             del self.counters[deeper]
+
         def number(level: int) -> str:
             value = self.counters.get((key[0], level), self.formats.get((key[0], level), ("", "", 1))[2])
             level_fmt = self.formats.get((key[0], level), ("decimal", "", 1))[0]
@@ -338,6 +340,7 @@ class _Numbering:
                 letter = LETTERS[(value - 1) % 26]
                 return letter.upper() if level_fmt == "upperLetter" else letter
             return str(value)
+
         marker = re.sub(r"%(\d)", lambda m: number(int(m.group(1)) - 1), text or "%1.")
         return marker.strip()
 

@@ -16,11 +16,29 @@ from seuranta.core.parsing.document import Document, Paragraph, Table, Unreadabl
 from seuranta.core.parsing.readers.txt import decode
 from seuranta.core.parsing.text import fold_whitespace
 
-SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "nav", "form", "select", "button", "head"})
-BLOCKS = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre",
-    "dd", "dt", "figcaption", "caption", "address", "hr",
-})
+SKIPPED = frozenset(
+    {"script", "style", "noscript", "template", "svg", "nav", "form", "select", "button", "head"}
+)
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "blockquote",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
+        "caption",
+        "address",
+        "hr",
+    }
+)
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 LIST_BULLETS = "•◦▪"
 # A table larger than this is a data dump, not a plan table; its cells are still read as text.
@@ -185,7 +203,6 @@ def read(data: bytes, name: str) -> Document:
     if reader.title and not any(isinstance(b, Paragraph) and b.heading == 1 for b in blocks):
         blocks.insert(0, Paragraph(reader.title, heading=1))
     lines = [
-        b.text if isinstance(b, Paragraph) else "\n".join(" | ".join(row) for row in b.rows)
-        for b in blocks
+        b.text if isinstance(b, Paragraph) else "\n".join(" | ".join(row) for row in b.rows) for b in blocks
     ]
     return Document(text="\n".join(lines), blocks=blocks, source_name=name, source_format="html")

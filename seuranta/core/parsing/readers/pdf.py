@@ -52,7 +52,9 @@ SCANNED = (
 )
 NO_TEXT = "PDF-tiedostossa ei ole lainkaan tekstiä."
 NOT_PDF = "Tiedosto ei ole PDF-tiedosto, vaikka sen nimi päättyy .pdf."
-TRUNCATED = "PDF-tiedosto on vajaa tai vioittunut; tallenna tai lataa se uudelleen ja tuo se sitten uudelleen."
+TRUNCATED = (
+    "PDF-tiedosto on vajaa tai vioittunut; tallenna tai lataa se uudelleen ja tuo se sitten uudelleen."
+)
 CORRUPT = "PDF-tiedosto on vioittunut, eikä sen tekstiä voi lukea."
 NO_UNICODE = (
     "PDF-tiedoston tekstiä ei voi purkaa, koska sen fonteista puuttuu merkkitaulukko; "
@@ -60,8 +62,17 @@ NO_UNICODE = (
 )
 
 # Ligatures some PDF fonts map to one character; extraction conventions spell them out.
-LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
-                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
 MAX_BLANKS = 3  # blank lines kept for one vertical gap
 CID = re.compile(r"\(cid:\d+\)")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -102,8 +113,17 @@ class TableItem:
     bottom: float
 
     def block(self) -> Table:
-        return Table([["\n".join(_join_cell_lines([_clean(line.text) for line in paragraph]) for paragraph in cell)
-                       for cell in row] for row in self.rows])
+        return Table(
+            [
+                [
+                    "\n".join(
+                        _join_cell_lines([_clean(line.text) for line in paragraph]) for paragraph in cell
+                    )
+                    for cell in row
+                ]
+                for row in self.rows
+            ]
+        )
 
 
 SPACED_DASH_THEN_NUMBER = re.compile(r"\s[-–]\s*$")
@@ -179,10 +199,13 @@ def _extract_pages(data: bytes) -> list[PageText]:
 
 def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True,
-                               use_text_flow=False, extra_attrs=["size"])
+    words = page.extract_words(
+        x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, use_text_flow=False, extra_attrs=["size"]
+    )
     tables = _ruled_tables(page)
-    items: list[Line | TableItem | None] = [*_reading_order(words)] if not tables else _with_tables(words, tables)
+    items: list[Line | TableItem | None] = (
+        [*_reading_order(words)] if not tables else _with_tables(words, tables)
+    )
     lines = [item for item in items if item is not None]
     return PageText(
         items=items,
@@ -195,6 +218,7 @@ def _read_page(page: Any) -> PageText:
 
 # -- ruled tables ---------------------------------------------------------------------
 
+
 def _ruled_tables(page: Any) -> list[Any]:
     """pdfplumber's tables found from drawn lines: two rows and two columns at least."""
     if not (page.rects or page.lines or page.curves):
@@ -203,7 +227,9 @@ def _ruled_tables(page: Any) -> list[Any]:
         tables = page.find_tables(TABLE_SETTINGS)
     except Exception:  # odd drawings must not make a readable page unreadable: read it as text
         return []
-    return [table for table in tables if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2]
+    return [
+        table for table in tables if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2
+    ]
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
@@ -258,7 +284,9 @@ def _cell_paragraphs(words: list[Word]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = []
     previous: Line | None = None
     for line in _rows(words):
-        if previous is None or line.top - previous.top > CELL_PARAGRAPH_GAP * max(line.height, previous.height):
+        if previous is None or line.top - previous.top > CELL_PARAGRAPH_GAP * max(
+            line.height, previous.height
+        ):
             paragraphs.append([])
         paragraphs[-1].append(line)
         previous = line
@@ -266,6 +294,7 @@ def _cell_paragraphs(words: list[Word]) -> list[list[Line]]:
 
 
 # -- lines and columns -----------------------------------------------------------------
+
 
 def _rows(words: list[Word]) -> list[Line]:
     """Group words into printed lines by vertical overlap, top to bottom."""
@@ -356,8 +385,10 @@ def _find_gutter(words: list[Word], rows: list[Line]) -> tuple[float, float] | N
     for left, right in _runs(crossing, allowed):
         # Rows over the whole strip (a title over both columns) may cross it; rows that only
         # reach into it (a long word at a column's edge) narrow it down to the true gutter.
-        spanning = sum(1 for row in rows if _covered(row, start + left, start + right) >= (right - left + 1) / 2)
-        left, right = _longest_run_at_most(crossing[left:right + 1], spanning, left)
+        spanning = sum(
+            1 for row in rows if _covered(row, start + left, start + right) >= (right - left + 1) / 2
+        )
+        left, right = _longest_run_at_most(crossing[left : right + 1], spanning, left)
         left, right = left + start, right + start
         if right - left < 0.8 * size or left <= x_min + 1 or right >= x_max - 1:
             continue
@@ -414,6 +445,7 @@ def _columns_on_both_sides(rows: list[Line], left: float, right: float, width: f
 
 
 # -- text ------------------------------------------------------------------------------
+
 
 def _join_pages(pages: list[PageText]) -> tuple[str, list[Block]]:
     """Lines of all pages, with blank lines where the layout leaves vertical gaps, and the blocks:

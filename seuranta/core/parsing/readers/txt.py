@@ -29,14 +29,17 @@ NO_LETTERS = "Tiedostossa ei ole luettavaa tekstiä."
 def decode(data: bytes) -> str:
     """The text of `data`: UTF-8 or UTF-16 by byte order mark, else UTF-8, else cp1252/Latin-1."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if len(data) >= 4 and len(data) % 2 == 0:
         # UTF-16 without a byte order mark: every other byte of Latin text is zero.
         odd, even = data[1::2].count(0), data[0::2].count(0)
-        guess = "utf-16-le" if odd > 0.4 * len(data) / 2 and even == 0 else (
-            "utf-16-be" if even > 0.4 * len(data) / 2 and odd == 0 else None)
+        guess = (
+            "utf-16-le"
+            if odd > 0.4 * len(data) / 2 and even == 0
+            else ("utf-16-be" if even > 0.4 * len(data) / 2 and odd == 0 else None)
+        )
         if guess:
             text = data.decode(guess, errors="replace")
             if sum(ord(ch) < 0x250 for ch in text) >= 0.9 * len(text):

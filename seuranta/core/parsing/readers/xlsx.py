@@ -28,8 +28,10 @@ from seuranta.core.parsing.readers.zipcheck import check_archive
 CELL_SEPARATOR = " | "
 MAX_GAP = 50  # empty rows or columns kept between two filled ones; longer runs are shortened to this
 MAX_CELLS = 2_000_000  # rows x columns of one sheet's table after shortening the gaps
-TOO_MANY_CELLS = ("Excel-taulukko on liian suuri tuotavaksi (yli {cells} solua yhdellä välilehdellä); "
-                  "poista ylimääräiset rivit ja sarakkeet tai jaa taulukko osiin.")
+TOO_MANY_CELLS = (
+    "Excel-taulukko on liian suuri tuotavaksi (yli {cells} solua yhdellä välilehdellä); "
+    "poista ylimääräiset rivit ja sarakkeet tai jaa taulukko osiin."
+)
 DAMAGED = "Excel-tiedosto on vajaa tai vioittunut, eikä sitä voi avata."
 
 
@@ -37,7 +39,7 @@ def read(data: bytes, name: str) -> Document:
     check_archive(
         data,
         old_format="Tiedosto on salattu tai vanhaa Excel-muotoa (.xls); poista salasana tai tallenna se "
-                   "Excelissä .xlsx-muodossa ja tuo se uudelleen.",
+        "Excelissä .xlsx-muodossa ja tuo se uudelleen.",
         wrong_format="Tiedosto ei ole Excel-taulukko (.xlsx), vaikka sen nimi päättyy .xlsx.",
         damaged=DAMAGED,
     )
@@ -47,8 +49,11 @@ def read(data: bytes, name: str) -> Document:
         # read_only streams the sheet XML cell by cell instead of building every cell in the range
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
         try:
-            sheets = [(sheet.title, _sheet_rows(sheet)) for sheet in workbook.worksheets
-                      if sheet.sheet_state == "visible"]
+            sheets = [
+                (sheet.title, _sheet_rows(sheet))
+                for sheet in workbook.worksheets
+                if sheet.sheet_state == "visible"
+            ]
         finally:
             workbook.close()
     except UnreadableDocument:
@@ -58,7 +63,9 @@ def read(data: bytes, name: str) -> Document:
     except MemoryError:  # a memory limit reached is no fault of the file: the caller says so
         raise
     except Exception:  # openpyxl raises many kinds on a bad file; none may escape
-        raise UnreadableDocument("Tiedosto ei ole kelvollinen Excel-taulukko (.xlsx), eikä sitä voi lukea.") from None
+        raise UnreadableDocument(
+            "Tiedosto ei ole kelvollinen Excel-taulukko (.xlsx), eikä sitä voi lukea."
+        ) from None
     blocks: list[Block] = []
     lines: list[str] = []
     for title, rows in sheets:

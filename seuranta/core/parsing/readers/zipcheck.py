@@ -22,8 +22,10 @@ MAX_RATIO = 100  # unpacked size / packed size, for members larger than RATIO_FR
 RATIO_FROM = 1024 * 1024
 
 EMPTY = "Tiedosto on tyhjä."
-TOO_LARGE = ("Tiedosto purkautuisi epätavallisen suureksi tai on pakattu epätavallisen tiiviisti, "
-             "joten sitä ei avata turvallisuussyistä.")
+TOO_LARGE = (
+    "Tiedosto purkautuisi epätavallisen suureksi tai on pakattu epätavallisen tiiviisti, "
+    "joten sitä ei avata turvallisuussyistä."
+)
 
 
 def check_archive(data: bytes, *, old_format: str, wrong_format: str, damaged: str) -> None:
@@ -54,4 +56,6 @@ def is_bomb(members: list[zipfile.ZipInfo]) -> bool:
         return True
     if sum(m.file_size for m in members) > MAX_UNPACKED:
         return True
-    return any(m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members)
+    return any(
+        m.file_size > RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members
+    )
