@@ -155,10 +155,15 @@ def site(transactional_db, live_server):
 
 @pytest.fixture
 def browser():
+    from django.db import connections
+
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
         chromium.close()
+        # ORM calls made while Playwright's event loop is current get a connection of their own,
+        # which pytest-django never closes (see tests/e2e/test_reporting_round.py).
+        connections.close_all()
 
 
 def axe_violations(page) -> list[dict]:
