@@ -29,6 +29,7 @@ _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
 MAX_SHORT_HEADING_WORDS = 10
+MIN_RECORD_FIELDS = 2  # labels per record, the head included, for a repeating template
 # A numbered "item" longer than this is a paragraph that starts with a number (a page number
 # in text extracted from a PDF, say), not a heading.
 MAX_ITEM_WORDS = 40
@@ -155,7 +156,38 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.extend(_classify_paragraph(block.text, index))
-    return _mark_short_headings(lines)
+    return _mark_record_heads(_mark_short_headings(lines))
+
+
+def _mark_record_heads(lines: list[Line]) -> list[Line]:
+    """Repeated record templates: when the same sequence of labels repeats ("Hanke:", "Vastuu:",
+    "Aikataulu:", then "Hanke:" again), each record is one item, headed by its first label's value.
+    Only a label that opens at least two records and is followed by other labels counts, and
+    only one whose meaning is not a field of its own (lexicon or not)."""
+    labels = [(i, line) for i, line in enumerate(lines) if line.kind == "label" and line.value]
+    keys = [_label_key(line.label) for _, line in labels]
+    if len(labels) < 2 * MIN_RECORD_FIELDS:
+        return lines
+    first = keys[0]
+    starts = [n for n, key in enumerate(keys) if key == first]
+    if len(starts) < 2 or any(b - a < MIN_RECORD_FIELDS for a, b in zip(starts, starts[1:], strict=False)):
+        return lines
+    entry = lexicon.label_role(labels[0][1].label or "")
+    if entry is not None and entry.role != "level":
+        return lines  # "Mittari:" repeating is a list of indicators, not of records
+    # The label names the records' level as the document writes it ("Hanke" -> Hanke).
+    head = labels[0][1].label or ""
+    level = entry or lexicon.Entry(
+        term=first, role="level", language="", forms=(), level=head[:1].upper() + head[1:]
+    )
+    for n in starts:
+        i, line = labels[n]
+        lines[i] = Line("item", line.value, line.source, style=f"rec:{first}", level=level)
+    return lines
+
+
+def _label_key(label: str | None) -> str:
+    return " ".join(lexicon.words((label or "").lower()))
 
 
 def _classify_paragraph(text: str, source: int) -> list[Line]:

@@ -194,3 +194,23 @@ def test_the_text_under_the_documents_title_is_kept_as_its_introduction():
     plan = outline_family.parse(doc).plan
     assert plan.title == "Hyvinvointiohjelma"
     assert [(s.title, s.text) for s in plan.sections] == [(None, "Ohjelma kuvaa kunnan tavoitteet.")]
+
+
+def test_a_repeating_template_of_labelled_lines_is_one_record_each_named_by_its_first_label():
+    text = (
+        "Hanke: Keskustan pyörätiet\nVastuu: tekninen toimi\nAikataulu: 2025–2026\n"
+        "Hanke: Koulujen aurinkopaneelit\nVastuu: tilapalvelut\nAikataulu: 2025\n"
+    )
+    plan = parse_text(text).plan
+    assert plan.levels == ["Hanke"]
+    assert [(n.title, n.responsible, n.schedule) for n in plan.nodes] == [
+        ("Keskustan pyörätiet", ["tekninen toimi"], "2025–2026"),
+        ("Koulujen aurinkopaneelit", ["tilapalvelut"], "2025"),
+    ]
+
+
+def test_a_repeating_field_label_is_a_list_of_that_field_not_of_records():
+    node = parse_text(
+        "1. Liikunta\nMittari: Liikkuvien osuus\nLähde: kysely\nMittari: Uimahallikäynnit\nLähde: kassa\n"
+    ).plan.nodes[0]
+    assert [i.name for i in node.indicators] == ["Liikkuvien osuus", "Uimahallikäynnit"]
