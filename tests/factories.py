@@ -97,3 +97,32 @@ def make_personas() -> SimpleNamespace:
         viewer=make_member("viewer", org, Membership.Role.VIEWER),
         outsider=make_member("outsider", other, Membership.Role.ADMIN),
     )
+
+
+def make_rounds(plan: Plan, personas: SimpleNamespace) -> tuple:
+    """The responsible persona on every action, an open round Q1/2026 and a closed round T1/2026."""
+    from datetime import date
+
+    from seuranta.monitoring.reporting import close_round, open_round
+    from seuranta.plans.models import Node
+
+    for action in Node.objects.filter(plan=plan, level="Toimenpide"):
+        action.responsible_users.add(personas.responsible)
+    open_one = open_round(
+        plan,
+        title="Q1/2026",
+        period="2026-Q1",
+        deadline=date(2026, 4, 15),
+        root=None,
+        user=personas.coordinator,
+    )
+    closed_one = open_round(
+        plan,
+        title="T1/2026",
+        period="2026-T1",
+        deadline=date(2026, 5, 15),
+        root=None,
+        user=personas.coordinator,
+    )
+    close_round(closed_one, user=personas.coordinator, on=date(2026, 5, 20))
+    return open_one, closed_one

@@ -73,7 +73,7 @@ _I = re.IGNORECASE
 
 SEASON_MONTHS = {"kevät": (1, 5), "kesä": (6, 7), "syksy": (8, 12), "talvi": (1, 2)}
 
-_MONTH_STEMS = (
+MONTH_STEMS = (  # Finnish month names without their -kuu ending
     "tammi",
     "helmi",
     "maalis",
@@ -264,7 +264,7 @@ def _c_iso_month(text: str, m: re.Match[str], year: int | None) -> Fields | None
 
 
 def _c_month_name(text: str, m: re.Match[str], year: int | None) -> Fields | None:
-    month = _MONTH_STEMS.index(m[1].lower()) + 1
+    month = MONTH_STEMS.index(m[1].lower()) + 1
     return _months(int(m[2]), month, month)
 
 
@@ -401,7 +401,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str], int | None]
     (re.compile(_NB + r"([0-9]{1,2})\s*/\s*([0-9]{4})(?![0-9]|[.,][0-9])"), _c_month_year),
     (re.compile(_NB + r"([0-9]{4})-([0-9]{2})(?![0-9]|-[0-9]|[.,][0-9])"), _c_iso_month),
     (re.compile(_NB + r"([0-9]{4})\s*[-–]\s*([0-9]{2})(?![0-9]|[.,][0-9])"), _c_school_unmarked),
-    (re.compile(r"(?<!\w)(" + "|".join(_MONTH_STEMS) + r")ku\w*\s+([0-9]{4})(?![0-9])", _I), _c_month_name),
+    (re.compile(r"(?<!\w)(" + "|".join(MONTH_STEMS) + r")ku\w*\s+([0-9]{4})(?![0-9])", _I), _c_month_name),
     (
         re.compile(r"(?<!\w)" + _SEASON_WORD + r"(?!\w)\s*,?\s*" + _Y24 + r"(?![0-9]|[.,][0-9])", _I),
         _c_season,

@@ -8,15 +8,13 @@ close, the filter that submits itself, the live measure preview) are exercised, 
 from __future__ import annotations
 
 import os
-from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from seuranta.monitoring.models import RoundEntry
-from seuranta.monitoring.reporting import close_round, open_round
 from seuranta.plans.models import Node
-from tests.factories import make_personas, make_plan
+from tests.factories import make_personas, make_plan, make_rounds
 from tests.web.test_accessibility import browser, log_in, pytestmark  # noqa: F401
 
 pytestmark = pytestmark  # browser + slow, skipped without Chromium or playwright
@@ -35,25 +33,7 @@ def site(transactional_db, live_server):
     personas = make_personas()
     plan = make_plan(3)
     node = Node.objects.filter(plan=plan, level="Toimenpide").first()
-    for action in Node.objects.filter(plan=plan, level="Toimenpide"):
-        action.responsible_users.add(personas.responsible)
-    open_one = open_round(
-        plan,
-        title="Q1/2026",
-        period="2026-Q1",
-        deadline=date(2026, 4, 15),
-        root=None,
-        user=personas.coordinator,
-    )
-    closed_one = open_round(
-        plan,
-        title="T1/2026",
-        period="2026-T1",
-        deadline=date(2026, 5, 15),
-        root=None,
-        user=personas.coordinator,
-    )
-    close_round(closed_one, user=personas.coordinator, on=date(2026, 5, 20))
+    open_one, closed_one = make_rounds(plan, personas)
     report = reverse("reports:plan_report", args=[plan.pk])
     pages = {
         None: {

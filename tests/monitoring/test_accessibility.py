@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from seuranta.monitoring.models import RoundEntry
-from seuranta.monitoring.reporting import close_round, open_round
-from seuranta.plans.models import Node
-from tests.factories import make_personas, make_plan
+from tests.factories import make_personas, make_plan, make_rounds
 from tests.web.test_accessibility import (  # noqa: F401
     Target,
     axe_violations,
@@ -31,25 +28,7 @@ def reporting_site(transactional_db, live_server):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     personas = make_personas()
     plan = make_plan(3)
-    for node in Node.objects.filter(plan=plan, level="Toimenpide"):
-        node.responsible_users.add(personas.responsible)
-    open_one = open_round(
-        plan,
-        title="Q1/2026",
-        period="2026-Q1",
-        deadline=date(2026, 4, 15),
-        root=None,
-        user=personas.coordinator,
-    )
-    closed_one = open_round(
-        plan,
-        title="T1/2026",
-        period="2026-T1",
-        deadline=date(2026, 5, 15),
-        root=None,
-        user=personas.coordinator,
-    )
-    close_round(closed_one, user=personas.coordinator, on=date(2026, 5, 20))
+    open_one, closed_one = make_rounds(plan, personas)
     entry = RoundEntry.objects.filter(round=open_one).first()
     closed_entry = RoundEntry.objects.filter(round=closed_one).first()
     responsible_pages = {

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from seuranta.core.measures import parse_number, parse_period, parse_unit
+from seuranta.core.measures_periods import MONTH_STEMS
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.parsing.text import fold_whitespace, split_sentences, title_similarity
 
@@ -36,21 +37,7 @@ _DATE_DUE_RE = re.compile(
 )
 _ORDINALS = {"ensimmäi": 1, "toise": 2, "toinen": 2, "kolmanne": 3, "kolmas": 3, "neljänne": 4, "neljäs": 4}
 _PART_RE = re.compile(r"\b([QT])\s?([1-4])\b|\b([1-4])\.\s*(neljännes|kolmannes|tertiaali)", re.IGNORECASE)
-_MONTHS = (
-    "tammi",
-    "helmi",
-    "maalis",
-    "huhti",
-    "touko",
-    "kesä",
-    "heinä",
-    "elo",
-    "syys",
-    "loka",
-    "marras",
-    "joulu",
-)
-_MONTH_RE = re.compile(r"\b(" + "|".join(_MONTHS) + r")ku(?:u|un|ussa|ulta|ulle|uun)\b", re.IGNORECASE)
+_MONTH_RE = re.compile(r"\b(" + "|".join(MONTH_STEMS) + r")ku(?:u|un|ussa|ulta|ulle|uun)\b", re.IGNORECASE)
 _LEADER_RE = re.compile(r"\b(\w+)\s+(?:johdolla|vastuulla|koordinoimana|koordinoimalla)\b")
 # Genitive endings back to the nominative, longest first ("liikuntayksikön" -> "liikuntayksikkö").
 _GENITIVE = (
@@ -128,7 +115,7 @@ def progress_period(header: str, year: int | None) -> str | None:
             return f"{use_year}-{letter}{number}"
     month = _MONTH_RE.search(header)
     if month and use_year and not parse_period(header):
-        return f"{use_year}-{_MONTHS.index(month.group(1).lower()) + 1:02d}"  # "Syyskuun tilannekatsaus"
+        return f"{use_year}-{MONTH_STEMS.index(month.group(1).lower()) + 1:02d}"  # "Syyskuun tilannekatsaus"
     return parse_period(header, year=use_year) or (str(use_year) if use_year else None)
 
 

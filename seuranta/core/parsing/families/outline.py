@@ -266,11 +266,11 @@ def _drop_weak(nodes: list[Node]) -> list[Node]:
             node.children = prune(node.children)
         return kept
 
-    keep_all = not firm(nodes)
+    if firm(nodes):
+        return prune(nodes)
     for node in _walk(nodes):
-        if keep_all:
-            node.extra.pop("_weak", None)
-    return nodes if keep_all else prune(nodes)
+        node.extra.pop("_weak", None)
+    return nodes
 
 
 def _walk(nodes: list[Node]) -> Iterator[Node]:
