@@ -17,6 +17,7 @@ from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.interchange import InvalidDocument, validate_document
 from seuranta.core.periods import period_bounds, plan_period_bounds
+from seuranta.plans.cascade import goal_refs, link_contributions, stored_extra
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -145,6 +146,7 @@ def store_plan(
             for (node, _, _), row in zip(level_nodes, rows, strict=True)
             for i, child in enumerate(node.children)
         ]
+    link_contributions(pairs, stored)
 
     indicator_pairs: list[tuple[core.Indicator, Indicator]] = []
     milestones, progress = [], []
@@ -230,6 +232,7 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
     milestones = list(Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
     progress = list(ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
     sections = list(Section.objects.filter(plan_id__in=ids).order_by("order", "id"))
+    refs = goal_refs(nodes)
     organizations = _organization_names(plans)
 
     by_indicator: dict[int, dict[str, list[Measure]]] = defaultdict(lambda: defaultdict(list))
@@ -281,7 +284,8 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
             notes=row.notes,
             binding=row.binding,
             phase=row.phase or None,
-            extra=row.extra,
+            contributes_to=refs.get(row.pk),
+            extra=stored_extra(row.extra),
             key=row.pk,
         )
     roots: dict[int, list[core.Node]] = defaultdict(list)
