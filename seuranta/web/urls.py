@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from seuranta.web import views, views_edit
+from seuranta.web import views, views_cascade, views_edit, views_plan_new
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -36,7 +36,11 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="web/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path("plans/new/", views_plan_new.plan_new, name="plan_new"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
+    path("plans/<int:plan_id>/copy/", views_plan_new.plan_copy, name="plan_copy"),
+    path("plans/<int:plan_id>/publish/", views_plan_new.plan_publish, name="plan_publish"),
+    path("nodes/<int:node_id>/contributes/", views_cascade.node_contribution, name="node_contribution"),
     path("plans/<int:plan_id>/settings/", views_edit.plan_settings, name="plan_settings"),
     path("plans/<int:plan_id>/add/", views_edit.node_add, name="node_add"),
     path("nodes/<int:node_id>/", views.node_detail, name="node"),

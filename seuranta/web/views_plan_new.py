@@ -1,0 +1,130 @@
+"""Starting plans in the browser: a new plan from scratch, next year's copy, and the publish step.
+
+The publish step shows the plan quality check (`seuranta.core.quality`) before the
+plan is published; each finding links to the place to fix it.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from seuranta.plans.access import get_plan_for, managed_organizations
+from seuranta.plans.copying import copy_plan
+from seuranta.plans.interchange import plan_years
+from seuranta.plans.models import Plan
+from seuranta.web.editing import posted_version, record, require, save_versioned
+from seuranta.web.plan_forms import CopyPlanForm, NewPlanForm
+from seuranta.web.quality import plan_findings
+from seuranta.web.views import evaluated
+
+
+def supportable_plans(user) -> list[tuple[int, str]]:
+    """Plans a new plan may support: those the user can see and that are not archived. One query."""
+    plans = (
+        Plan.objects.visible_to(user)
+        .exclude(state=Plan.State.ARCHIVED)
+        .select_related("organization")
+        .order_by("organization__name", "title", "pk")
+    )
+    return [(p.pk, f"{p} ({p.organization})" if p.organization_id else str(p)) for p in plans]
+
+
+def plan_new(request):
+    organizations = list(managed_organizations(request.user).order_by("name").values_list("pk", "name"))
+    if denied := require(request, bool(organizations)):
+        return denied
+    form = NewPlanForm(
+        request.POST or None,
+        organizations=organizations,
+        plans=supportable_plans(request.user),
+        initial={"level_preset": "focus_areas", "kind": Plan.Kind.STRATEGY},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        start_year, end_year = plan_years(data["period"] or None)
+        with transaction.atomic():
+            plan = Plan.objects.create(
+                title=data["title"],
+                organization_id=data["organization"],
+                kind=data["kind"],
+                period=data["period"] or None,
+                start_year=start_year,
+                end_year=end_year,
+                levels=form.levels(),
+                supports_id=data["supports"],
+                state=Plan.State.DRAFT,
+            )
+            record(
+                plan,
+                user=request.user,
+                object_type="plan",
+                action="created",
+                obj=plan,
+                changes={"title": [None, plan.title]},
+            )
+        messages.success(request, _("The plan was created as a draft. Add its first goals."))
+        return redirect("plan", plan.pk)
+    if request.method == "POST":
+        messages.error(request, _("Some fields need fixing. Your input is kept below."))
+    return render(request, "web/plan_new.html", {"form": form})
+
+
+def next_period(period: str | None) -> str:
+    """The period a year on: "2026" -> "2027", "2026–2029" -> "2027–2030"; else as it was."""
+    import re
+
+    if not period:
+        return ""
+    return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + 1), period)
+
+
+def plan_copy(request, plan_id: int):
+    plan, access = get_plan_for(request.user, plan_id)
+    if denied := require(request, access.can_coordinate and plan.organization_id is not None):
+        return denied
+    period = next_period(plan.period)
+    title = next_period(plan.title or "") if period != (plan.period or "") else ""
+    form = CopyPlanForm(
+        request.POST or None,
+        initial={"title": title if title and title != plan.title else "", "period": period},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        copy = copy_plan(plan, title=data["title"], period=data["period"] or None)
+        record(
+            copy,
+            user=request.user,
+            object_type="plan",
+            action="created",
+            obj=copy,
+            changes={"title": [None, copy.title], "copied_from": [None, plan.title]},
+        )
+        messages.success(request, _("The copy was created as a draft, without reported values."))
+        return redirect("plan", copy.pk)
+    if request.method == "POST":
+        messages.error(request, _("Some fields need fixing. Your input is kept below."))
+    return render(request, "web/plan_copy.html", {"plan": plan, "form": form})
+
+
+def plan_publish(request, plan_id: int):
+    plan, access = get_plan_for(request.user, plan_id)
+    if denied := require(request, access.can_edit):
+        return denied
+    if request.method == "POST" and plan.state != Plan.State.PUBLISHED:
+        values = {"state": Plan.State.PUBLISHED}
+        if save_versioned(
+            plan, posted_version(request), values, user=request.user, plan=plan, object_type="plan"
+        ):
+            messages.success(request, _("The plan was published."))
+            return redirect("plan", plan.pk)
+        messages.error(request, _("Someone else changed the plan meanwhile. Check it and publish again."))
+        plan.refresh_from_db()
+    core_plan, _evaluation = evaluated(plan)
+    return render(
+        request,
+        "web/plan_publish.html",
+        {"plan": plan, "findings": plan_findings(plan, core_plan), "version": plan.version},
+    )
