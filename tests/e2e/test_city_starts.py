@@ -1,0 +1,229 @@
+"""A city starts on its own, in a real browser, on a fresh database, without the Django admin.
+
+The administrator creates two units and invites a coordinator and a responsible person (the
+e-mails are captured and their links followed); the coordinator creates a plan from scratch
+(2 goals, 3 actions, 4 indicators with baselines and targets), fixes what the quality check
+reports, links a goal to a goal of the city strategy, assigns the responsible person and opens
+a round; the responsible person signs in and reports. Every request is recorded: none is under
+/admin/.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from seuranta.monitoring.models import RoundEntry
+from seuranta.plans.models import Indicator, Measure, Membership, Node, Organization, OrganizationUnit, Plan
+from tests.e2e.signin import sign_in, sign_out
+from tests.e2e.test_reporting_round import browser, pytestmark  # noqa: F401
+from tests.factories import PASSWORD, make_plan, make_user
+
+NEW_PASSWORD = "Kaupunki-aloittaa-2026!"
+SHOTS = None  # set to a directory to keep screenshots of the pages on the way
+
+
+def invitation_link(email: str) -> str:
+    message = next(m for m in mail.outbox if email in m.to)
+    return re.search(r"https?://\S+/kutsu/\S+/", message.body).group(0)
+
+
+def submit(page, name: str) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name=name, exact=True).click()
+
+
+def add_unit(page, name: str, parent: str | None = None) -> None:
+    page.fill("#id_name", name)
+    if parent:
+        page.select_option("#id_parent", label=parent)
+    with page.expect_navigation():
+        page.click("form.unit-form button[type=submit]")
+    assert page.locator("text=" + name).count() >= 1
+
+
+def invite(page, email: str, role: str) -> None:
+    page.fill("#id_email", email)
+    page.select_option("#id_role", role)
+    submit(page, "Lähetä kutsu")
+
+
+def accept(context, link: str, first: str, last: str):
+    page = context.new_page()
+    page.goto(link)
+    page.fill("#id_first_name", first)
+    page.fill("#id_last_name", last)
+    page.fill("#id_password1", NEW_PASSWORD)
+    page.fill("#id_password2", NEW_PASSWORD)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.locator(".logout-form").count() == 1
+    sign_out(page)
+    page.close()
+
+
+def add_child(page, title: str) -> None:
+    """On a node's edit page: add an item below with the level Seuranta proposes."""
+    page.fill("#new-title", title)
+    submit(page, "Lisää")
+
+
+def add_indicator(page, name: str, baseline: str, target: str) -> None:
+    """From a node's edit page: add an indicator, and come back."""
+    page.get_by_role("link", name="Lisää mittari").click()
+    page.fill("#id_name", name)
+    page.fill("#id_baseline", baseline)
+    page.fill("#id_targets", target)
+    submit(page, "Tallenna")
+
+
+def edit_node(page, base: str, title: str):
+    node = Node.objects.get(title=title)
+    page.goto(f"{base}{reverse('node_edit', args=[node.pk])}")
+    return node
+
+
+def findings(page) -> list[str]:
+    return page.locator(".quality-findings a").all_inner_texts()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_city_starts_without_the_django_admin(live_server, browser, settings):  # noqa: F811
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    base = live_server.url
+    city = Organization.objects.create(name="Esimerkkilä")
+    Membership.objects.create(user=make_user("paakayttaja"), organization=city, role=Membership.Role.ADMIN)
+    strategy = make_plan(1, title="Kaupunkistrategia 2026–2029", organization=city)
+    strategy_goal = Node.objects.get(plan=strategy, level="Tavoite")
+
+    visited: list[str] = []
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    context.on("request", lambda request: visited.append(request.url))
+
+    # The administrator: two units, two invitations.
+    admin = sign_in(context, base, "paakayttaja", PASSWORD)
+    admin.get_by_role("link", name="Organisaation asetukset").click()
+    admin.get_by_role("link", name="Yksiköt").first.click()
+    add_unit(admin, "Hallintopalvelut")
+    add_unit(admin, "Henkilöstöpalvelut", parent="Hallintopalvelut")
+    assert OrganizationUnit.objects.get(name="Henkilöstöpalvelut").parent.name == "Hallintopalvelut"
+    admin.get_by_role("link", name="Henkilöt").first.click()
+    invite(admin, "koordinaattori@esimerkkila.invalid", "coordinator")
+    invite(admin, "vastuu@esimerkkila.invalid", "responsible")
+    sign_out(admin)
+    assert len(mail.outbox) == 2
+    accept(context, invitation_link("koordinaattori@esimerkkila.invalid"), "Kaisa", "Koordinaattori")
+    accept(context, invitation_link("vastuu@esimerkkila.invalid"), "Ville", "Vastuu")
+
+    # The coordinator: a plan from scratch.
+    page = sign_in(context, base, "koordinaattori@esimerkkila.invalid", NEW_PASSWORD)
+    page.get_by_role("link", name="Uusi suunnitelma").click()
+    page.fill("#id_title", "Henkilöstöohjelma 2026")
+    page.select_option("#id_kind", "programme")
+    page.fill("#id_period", "2026")
+    page.select_option("#id_level_preset", "goals")
+    page.select_option("#id_supports", label="Kaupunkistrategia 2026–2029 (Esimerkkilä)")
+    submit(page, "Luo suunnitelma")
+    plan = Plan.objects.get(title="Henkilöstöohjelma 2026")
+    assert page.url == f"{base}/plans/{plan.pk}/"
+    assert "Tukee suunnitelmaa" in page.content()
+
+    for goal, actions in (
+        ("Osaaminen vahvistuu", ["Koulutussuunnitelma", "Mentorointi"]),
+        ("Työhyvinvointi paranee", ["Varhainen tuki"]),
+    ):
+        page.goto(f"{base}/plans/{plan.pk}/")
+        page.get_by_role("link", name="Lisää ylimmän tason kohta").click()
+        page.fill("#id_title", goal)
+        submit(page, "Lisää")
+        edit_node(page, base, goal)
+        for action in actions:
+            add_child(page, action)
+    assert (
+        sorted(Node.objects.filter(plan=plan).values_list("level", flat=True))
+        == ["Tavoite"] * 2 + ["Toimenpide"] * 3
+    )
+
+    edit_node(page, base, "Osaaminen vahvistuu")
+    add_indicator(page, "Koulutuspäivät henkilöä kohden", "1,5 pv (2025)", "vähintään 3 pv vuonna 2026")
+    edit_node(page, base, "Koulutussuunnitelma")
+    add_indicator(page, "Yksiköt, joilla on koulutussuunnitelma", "40 % (2025)", "100 % vuonna 2026")
+    edit_node(page, base, "Mentorointi")
+    add_indicator(page, "Mentoroitavat", "5 (2025)", "vrt. 2024")  # cannot be evaluated
+    edit_node(page, base, "Työhyvinvointi paranee")
+    add_indicator(page, "Sairauspoissaolot", "", "enintään 12 pv vuonna 2026")  # no baseline
+
+    # The quality check on the plan page; every finding is fixed through its link.
+    page.goto(f"{base}/plans/{plan.pk}/")
+    found = findings(page)
+    assert any("Mentoroitavat" in f and "ei voi arvioida" in f for f in found), found
+    assert any("Sairauspoissaolot" in f and "lähtötaso" in f for f in found), found
+    assert any("Varhainen tuki" in f and "mittaria" in f for f in found), found
+    assert sum("vastuutaho" in f for f in found) == 5, found
+    page.locator(".quality-findings a", has_text="Mentoroitavat").click()
+    page.fill("#id_targets", "vähintään 10 vuonna 2026")
+    submit(page, "Tallenna")
+    page.goto(f"{base}/plans/{plan.pk}/")
+    page.locator(".quality-findings a", has_text="Sairauspoissaolot").click()
+    page.fill("#id_baseline", "14 pv (2025)")
+    submit(page, "Tallenna")
+    page.goto(f"{base}/plans/{plan.pk}/")
+    page.locator(".quality-findings a", has_text="Varhainen tuki").first.click()
+    # An action followed by its milestones needs no indicator of its own.
+    page.get_by_role("link", name="Lisää osatavoite").click()
+    page.fill("#id_title", "Varhaisen tuen malli on otettu käyttöön kaikissa yksiköissä")
+    page.fill("#id_due", "syksy 2026")
+    submit(page, "Tallenna")
+    # Goals get a unit from the organisation's tree; actions the responsible person.
+    while page.goto(f"{base}/plans/{plan.pk}/") and (links := page.locator(".quality-findings a")).count():
+        links.first.click()
+        if Node.objects.get(pk=int(page.url.rstrip("/").split("/")[-2])).level == "Tavoite":
+            page.select_option("#id_org_unit", label="Hallintopalvelut › Henkilöstöpalvelut")
+        else:
+            page.get_by_label("Ville Vastuu").check()
+        submit(page, "Tallenna")
+    assert page.locator(".quality-ok").count() == 1
+    assert Indicator.objects.filter(node__plan=plan).count() == 4
+    assert Measure.objects.filter(indicator__node__plan=plan, role="baseline").count() == 4
+    assert Measure.objects.filter(indicator__node__plan=plan, role="target").count() == 4
+
+    # The cascade: a goal supports a goal of the city strategy.
+    goal = Node.objects.get(plan=plan, title="Osaaminen vahvistuu")
+    page.goto(f"{base}{reverse('node', args=[goal.pk])}")
+    page.get_by_role("link", name="Valitse tavoite, jota tämä edistää").click()
+    page.select_option("#id_goal", value=str(strategy_goal.pk))
+    submit(page, "Tallenna")
+    assert page.get_by_role("link", name=strategy_goal.title).count() == 1
+    page.get_by_role("link", name=strategy_goal.title).click()
+    assert page.locator("h3", has_text="Tätä tavoitetta edistävät").count() == 1
+    assert page.get_by_role("link", name="Osaaminen vahvistuu").count() == 1
+
+    # Publish, then open a round.
+    page.goto(f"{base}/plans/{plan.pk}/")
+    page.get_by_role("link", name="Tarkista ja julkaise").click()
+    submit(page, "Julkaise suunnitelma")
+    page.get_by_role("link", name="Raportointikierrokset").click()
+    page.locator(f"a[href='{reverse('monitoring:open_round', args=[plan.pk])}']").click()
+    page.fill("input[name=title]", "T1/2026")
+    page.fill("input[name=period]", "T1/2026")
+    page.fill("input[name=deadline]", "2026-05-15")
+    submit(page, "Avaa kierros")
+    assert "Kierros on avattu" in page.content()
+    sign_out(page)
+
+    # The responsible person signs in and reports.
+    page = sign_in(context, base, "vastuu@esimerkkila.invalid", NEW_PASSWORD)
+    page.get_by_role("link", name="Omat raportit").first.click()
+    page.get_by_role("link", name="Mentorointi").click()
+    page.get_by_label("Mentoroitavat").fill("7")
+    page.get_by_label("Tilannekuvaus").fill("Mentorointi alkoi maaliskuussa.")
+    submit(page, "Lähetä raportti")
+    assert "Raportti lähetetty. Kiitos!" in page.content()
+    assert Measure.objects.filter(indicator__name="Mentoroitavat", role="actual").get().value == 7
+    assert RoundEntry.objects.filter(node__title="Mentorointi", state=RoundEntry.State.SUBMITTED).exists()
+
+    assert visited and not [url for url in visited if "/admin/" in url]
+    context.close()
