@@ -22,6 +22,9 @@ from seuranta.web.editing import posted_version, require, save_versioned
 from seuranta.web.language import ui_lang
 from seuranta.web.plan_forms import ContributionForm
 
+# No-break spaces: a browser drops ordinary leading spaces from an option's text.
+INDENT = "\u00a0" * 4
+
 
 def visible_plan_ids(user, ids) -> set[int]:
     return set(Plan.objects.visible_to(user).filter(pk__in=set(ids)).values_list("pk", flat=True))
@@ -77,7 +80,7 @@ def goal_choices(user, plan: Plan) -> list[tuple[str, list[tuple[int, str]]]]:
     def walk(plan_id: int, parent: int | None, depth: int):
         for row in children[(plan_id, parent)]:
             title = row["title"] if len(row["title"]) <= 90 else row["title"][:89] + "…"
-            yield row["pk"], f"{'  ' * depth}{row['level']}: {title}"
+            yield row["pk"], f"{INDENT * depth}{row['level']}: {title}"
             yield from walk(plan_id, row["pk"], depth + 1)
 
     ordered = sorted(plans.values(), key=lambda p: ((p.organization.name if p.organization else ""), str(p)))

@@ -6,6 +6,8 @@ plan is published; each finding links to the place to fix it.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -72,13 +74,20 @@ def plan_new(request):
     return render(request, "web/plan_new.html", {"form": form})
 
 
-def next_period(period: str | None) -> str:
-    """The period a year on: "2026" -> "2027", "2026–2029" -> "2027–2030"; else as it was."""
-    import re
+YEAR = re.compile(r"\b(19|20)\d\d\b")
 
-    if not period:
-        return ""
-    return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group(0)) + 1), period)
+
+def next_period(period: str | None) -> str:
+    """The text a year on: "2026" -> "2027", "2026–2029" -> "2027–2030"; without years, as it was."""
+    return YEAR.sub(lambda m: str(int(m.group(0)) + 1), period or "")
+
+
+def copy_title(title: str | None, period: str) -> str:
+    """The copy's proposed name: the years in the title a year on, else the title with the new period."""
+    title = title or ""
+    if YEAR.search(title):
+        return next_period(title)
+    return f"{title} {period}".strip()
 
 
 def plan_copy(request, plan_id: int):
@@ -86,10 +95,8 @@ def plan_copy(request, plan_id: int):
     if denied := require(request, access.can_coordinate and plan.organization_id is not None):
         return denied
     period = next_period(plan.period)
-    title = next_period(plan.title or "") if period != (plan.period or "") else ""
     form = CopyPlanForm(
-        request.POST or None,
-        initial={"title": title if title and title != plan.title else "", "period": period},
+        request.POST or None, initial={"title": copy_title(plan.title, period), "period": period}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -86,6 +86,29 @@ def test_the_copy_page_proposes_next_years_period(client, personas):
     assert 'value="2027–2028"' in response.content.decode()
 
 
+def test_the_copy_page_proposes_the_title_a_year_on(client, personas):
+    plan = make_plan(1, title="Toimintasuunnitelma 2026")
+    response = log_in(client, personas, "coordinator").get(reverse("plan_copy", args=[plan.pk]))
+    assert 'value="Toimintasuunnitelma 2027"' in response.content.decode()
+
+
+def test_a_title_without_a_year_gets_the_new_period(client, personas):
+    plan = make_plan(1, title="Henkilöstöohjelma")
+    response = log_in(client, personas, "coordinator").get(reverse("plan_copy", args=[plan.pk]))
+    assert 'value="Henkilöstöohjelma 2027–2028"' in response.content.decode()
+
+
+def test_the_goals_to_choose_are_indented_under_their_parents(client, personas):
+    target, source = linked(personas)
+    page = log_in(client, personas, "coordinator").get(reverse("node_contribution", args=[source.pk]))
+    assert "\u00a0" * 4 + "Tavoite: Tavoite 1" in page.content.decode()
+
+
+def test_viewers_see_neither_import_nor_rounds_in_the_navigation(client, personas):
+    page = log_in(client, personas, "viewer").get(reverse("home")).content.decode()
+    assert "Tuo suunnitelma" not in page and "Raportointikierrokset" not in page
+
+
 def test_copying_on_the_page_leaves_reported_values_behind(client, personas):
     plan = make_plan(1)
     indicator = Node.objects.get(plan=plan, level="Toimenpide").indicators.get()
