@@ -198,3 +198,9 @@ def test_a_contribution_from_a_draft_of_another_organisation_stays_hidden(client
     Node.objects.filter(plan=hidden, level="Tavoite").update(contributes_to=target)
     page = log_in(client, personas, "viewer").get(reverse("node", args=[target.pk])).content.decode()
     assert "Salainen" not in page
+
+
+def test_the_settings_of_a_draft_point_to_the_quality_check(client, personas):
+    plan = make_plan(1, state=Plan.State.DRAFT)
+    page = log_in(client, personas, "coordinator").get(reverse("plan_settings", args=[plan.pk]))
+    assert reverse("plan_publish", args=[plan.pk]) in page.content.decode()
