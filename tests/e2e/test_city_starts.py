@@ -23,7 +23,6 @@ from tests.e2e.test_reporting_round import browser, pytestmark  # noqa: F401
 from tests.factories import PASSWORD, make_plan, make_user
 
 NEW_PASSWORD = "Kaupunki-aloittaa-2026!"
-SHOTS = None  # set to a directory to keep screenshots of the pages on the way
 
 
 def invitation_link(email: str) -> str:
@@ -90,20 +89,8 @@ def findings(page) -> list[str]:
     return page.locator(".quality-findings a").all_inner_texts()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_city_starts_without_the_django_admin(live_server, browser, settings):  # noqa: F811
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    base = live_server.url
-    city = Organization.objects.create(name="Esimerkkilä")
-    Membership.objects.create(user=make_user("paakayttaja"), organization=city, role=Membership.Role.ADMIN)
-    strategy = make_plan(1, title="Kaupunkistrategia 2026–2029", organization=city)
-    strategy_goal = Node.objects.get(plan=strategy, level="Tavoite")
-
-    visited: list[str] = []
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    context.on("request", lambda request: visited.append(request.url))
-
-    # The administrator: two units, two invitations.
+def administrator_sets_up(context, base: str) -> None:
+    """Two units, one under the other, and two invitations whose links are followed."""
     admin = sign_in(context, base, "paakayttaja", PASSWORD)
     admin.get_by_role("link", name="Organisaation asetukset").click()
     admin.get_by_role("link", name="Yksiköt").first.click()
@@ -118,8 +105,9 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     accept(context, invitation_link("koordinaattori@esimerkkila.invalid"), "Kaisa", "Koordinaattori")
     accept(context, invitation_link("vastuu@esimerkkila.invalid"), "Ville", "Vastuu")
 
-    # The coordinator: a plan from scratch.
-    page = sign_in(context, base, "koordinaattori@esimerkkila.invalid", NEW_PASSWORD)
+
+def coordinator_creates_plan(page, base: str) -> Plan:
+    """A plan from scratch: 2 goals, 3 actions, 4 indicators (two of them with a gap to fix)."""
     page.get_by_role("link", name="Uusi suunnitelma").click()
     page.fill("#id_title", "Henkilöstöohjelma 2026")
     page.select_option("#id_kind", "programme")
@@ -130,7 +118,6 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     plan = Plan.objects.get(title="Henkilöstöohjelma 2026")
     assert page.url == f"{base}/plans/{plan.pk}/"
     assert "Tukee suunnitelmaa" in page.content()
-
     for goal, actions in (
         ("Osaaminen vahvistuu", ["Koulutussuunnitelma", "Mentorointi"]),
         ("Työhyvinvointi paranee", ["Varhainen tuki"]),
@@ -142,11 +129,8 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
         edit_node(page, base, goal)
         for action in actions:
             add_child(page, action)
-    assert (
-        sorted(Node.objects.filter(plan=plan).values_list("level", flat=True))
-        == ["Tavoite"] * 2 + ["Toimenpide"] * 3
-    )
-
+    levels = sorted(Node.objects.filter(plan=plan).values_list("level", flat=True))
+    assert levels == ["Tavoite"] * 2 + ["Toimenpide"] * 3
     edit_node(page, base, "Osaaminen vahvistuu")
     add_indicator(page, "Koulutuspäivät henkilöä kohden", "1,5 pv (2025)", "vähintään 3 pv vuonna 2026")
     edit_node(page, base, "Koulutussuunnitelma")
@@ -155,42 +139,51 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     add_indicator(page, "Mentoroitavat", "5 (2025)", "vrt. 2024")  # cannot be evaluated
     edit_node(page, base, "Työhyvinvointi paranee")
     add_indicator(page, "Sairauspoissaolot", "", "enintään 12 pv vuonna 2026")  # no baseline
+    return plan
 
-    # The quality check on the plan page; every finding is fixed through its link.
+
+def fix_through_link(page, base: str, plan: Plan, text: str) -> None:
+    page.goto(f"{base}/plans/{plan.pk}/")
+    page.locator(".quality-findings a", has_text=text).first.click()
+
+
+def coordinator_fixes_findings(page, base: str, plan: Plan) -> None:
+    """What the quality check reports on the plan page, each fixed through the finding's link."""
     page.goto(f"{base}/plans/{plan.pk}/")
     found = findings(page)
     assert any("Mentoroitavat" in f and "ei voi arvioida" in f for f in found), found
     assert any("Sairauspoissaolot" in f and "lähtötaso" in f for f in found), found
     assert any("Varhainen tuki" in f and "mittaria" in f for f in found), found
     assert sum("vastuutaho" in f for f in found) == 5, found
-    page.locator(".quality-findings a", has_text="Mentoroitavat").click()
+    fix_through_link(page, base, plan, "Mentoroitavat")
     page.fill("#id_targets", "vähintään 10 vuonna 2026")
     submit(page, "Tallenna")
-    page.goto(f"{base}/plans/{plan.pk}/")
-    page.locator(".quality-findings a", has_text="Sairauspoissaolot").click()
+    fix_through_link(page, base, plan, "Sairauspoissaolot")
     page.fill("#id_baseline", "14 pv (2025)")
     submit(page, "Tallenna")
-    page.goto(f"{base}/plans/{plan.pk}/")
-    page.locator(".quality-findings a", has_text="Varhainen tuki").first.click()
     # An action followed by its milestones needs no indicator of its own.
+    fix_through_link(page, base, plan, "Varhainen tuki")
     page.get_by_role("link", name="Lisää osatavoite").click()
     page.fill("#id_title", "Varhaisen tuen malli on otettu käyttöön kaikissa yksiköissä")
     page.fill("#id_due", "syksy 2026")
     submit(page, "Tallenna")
     # Goals get a unit from the organisation's tree; actions the responsible person.
-    while page.goto(f"{base}/plans/{plan.pk}/") and (links := page.locator(".quality-findings a")).count():
-        links.first.click()
+    for _ in range(5):
+        fix_through_link(page, base, plan, "vastuutaho")
         if Node.objects.get(pk=int(page.url.rstrip("/").split("/")[-2])).level == "Tavoite":
             page.select_option("#id_org_unit", label="Hallintopalvelut › Henkilöstöpalvelut")
         else:
             page.get_by_label("Ville Vastuu").check()
         submit(page, "Tallenna")
-    assert page.locator(".quality-ok").count() == 1
+    page.goto(f"{base}/plans/{plan.pk}/")
+    assert findings(page) == [] and page.locator(".quality-ok").count() == 1
     assert Indicator.objects.filter(node__plan=plan).count() == 4
     assert Measure.objects.filter(indicator__node__plan=plan, role="baseline").count() == 4
     assert Measure.objects.filter(indicator__node__plan=plan, role="target").count() == 4
 
-    # The cascade: a goal supports a goal of the city strategy.
+
+def coordinator_links_goal(page, base: str, plan: Plan, strategy_goal: Node) -> None:
+    """The cascade: a goal supports a goal of the city strategy; both pages show it."""
     goal = Node.objects.get(plan=plan, title="Osaaminen vahvistuu")
     page.goto(f"{base}{reverse('node', args=[goal.pk])}")
     page.get_by_role("link", name="Valitse tavoite, jota tämä edistää").click()
@@ -201,10 +194,12 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     assert page.locator("h3", has_text="Tätä tavoitetta edistävät").count() == 1
     assert page.get_by_role("link", name="Osaaminen vahvistuu").count() == 1
 
-    # Publish, then open a round.
+
+def coordinator_publishes_and_opens_round(page, base: str, plan: Plan) -> None:
     page.goto(f"{base}/plans/{plan.pk}/")
     page.get_by_role("link", name="Tarkista ja julkaise").click()
     submit(page, "Julkaise suunnitelma")
+    assert Plan.objects.get(pk=plan.pk).state == Plan.State.PUBLISHED
     page.get_by_role("link", name="Raportointikierrokset").click()
     page.locator(f"a[href='{reverse('monitoring:open_round', args=[plan.pk])}']").click()
     page.fill("input[name=title]", "T1/2026")
@@ -212,9 +207,9 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     page.fill("input[name=deadline]", "2026-05-15")
     submit(page, "Avaa kierros")
     assert "Kierros on avattu" in page.content()
-    sign_out(page)
 
-    # The responsible person signs in and reports.
+
+def responsible_reports(context, base: str) -> None:
     page = sign_in(context, base, "vastuu@esimerkkila.invalid", NEW_PASSWORD)
     page.get_by_role("link", name="Omat raportit").first.click()
     page.get_by_role("link", name="Mentorointi").click()
@@ -225,5 +220,27 @@ def test_a_city_starts_without_the_django_admin(live_server, browser, settings):
     assert Measure.objects.filter(indicator__name="Mentoroitavat", role="actual").get().value == 7
     assert RoundEntry.objects.filter(node__title="Mentorointi", state=RoundEntry.State.SUBMITTED).exists()
 
-    assert visited and not [url for url in visited if "/admin/" in url]
+
+@pytest.mark.django_db(transaction=True)
+def test_a_city_starts_without_the_django_admin(live_server, browser, settings):  # noqa: F811
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    base = live_server.url
+    city = Organization.objects.create(name="Esimerkkilä")
+    Membership.objects.create(user=make_user("paakayttaja"), organization=city, role=Membership.Role.ADMIN)
+    strategy = make_plan(1, title="Kaupunkistrategia 2026–2029", organization=city)
+    visited: list[str] = []
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    context.on("request", lambda request: visited.append(request.url))
+
+    administrator_sets_up(context, base)
+    page = sign_in(context, base, "koordinaattori@esimerkkila.invalid", NEW_PASSWORD)
+    plan = coordinator_creates_plan(page, base)
+    coordinator_fixes_findings(page, base, plan)
+    coordinator_links_goal(page, base, plan, Node.objects.get(plan=strategy, level="Tavoite"))
+    coordinator_publishes_and_opens_round(page, base, plan)
+    sign_out(page)
+    responsible_reports(context, base)
+
+    assert len(visited) > 50
+    assert not [url for url in visited if "/admin/" in url]
     context.close()
