@@ -76,6 +76,31 @@ class NewPlanForm(forms.Form):
         return list(self.cleaned_data["own_levels"]) if preset == OWN_LEVELS else list(LEVEL_PRESETS[preset])
 
 
+class SupportsForm(forms.Form):
+    supports = forms.TypedChoiceField(
+        label=_("Supports the plan"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("The plan this one carries out, for example the city strategy."),
+        error_messages={"invalid_choice": _("Choose a plan you can see.")},
+    )
+
+    def __init__(self, *args, plans=(), cycle=frozenset(), **kwargs):
+        """`plans`: (id, label) of the plans it may support; `cycle`: ids of those that would make a loop."""
+        super().__init__(*args, **kwargs)
+        self.fields["supports"].choices = [("", _("– none –")), *plans]
+        self.cycle = cycle
+
+    def clean_supports(self):
+        chosen = self.cleaned_data["supports"]
+        if chosen in self.cycle:
+            raise forms.ValidationError(
+                _("That plan already supports this one, directly or through other plans; choose another.")
+            )
+        return chosen
+
+
 class CopyPlanForm(forms.Form):
     title = forms.CharField(label=_("Name of the new plan"), max_length=500)
     period = forms.CharField(

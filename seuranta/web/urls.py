@@ -40,6 +40,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
     path("plans/<int:plan_id>/copy/", views_plan_new.plan_copy, name="plan_copy"),
     path("plans/<int:plan_id>/publish/", views_plan_new.plan_publish, name="plan_publish"),
+    path("plans/<int:plan_id>/supports/", views_plan_new.plan_supports, name="plan_supports"),
     path("nodes/<int:node_id>/contributes/", views_cascade.node_contribution, name="node_contribution"),
     path("plans/<int:plan_id>/settings/", views_edit.plan_settings, name="plan_settings"),
     path("plans/<int:plan_id>/add/", views_edit.node_add, name="node_add"),

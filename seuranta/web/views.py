@@ -72,6 +72,7 @@ def plan_detail(request, plan_id: int):
     changes = ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10]
     # The quality check while the plan is drafted, for those who can fix it.
     findings = plan_findings(plan, core_plan) if access.can_edit and plan.state == Plan.State.DRAFT else None
+    supporting = list(Plan.objects.visible_to(request.user).filter(supports=plan).order_by("title", "pk"))
     supports = (
         Plan.objects.visible_to(request.user).filter(pk=plan.supports_id).first()
         if plan.supports_id
@@ -93,6 +94,7 @@ def plan_detail(request, plan_id: int):
             "changes": changes,
             "findings": findings,
             "supports": supports,
+            "supporting": supporting,
         },
     )
 

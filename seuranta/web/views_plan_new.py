@@ -18,7 +18,7 @@ from seuranta.plans.copying import copy_plan
 from seuranta.plans.interchange import plan_years
 from seuranta.plans.models import Plan
 from seuranta.web.editing import posted_version, record, require, save_versioned
-from seuranta.web.plan_forms import CopyPlanForm, NewPlanForm
+from seuranta.web.plan_forms import CopyPlanForm, NewPlanForm, SupportsForm
 from seuranta.web.quality import plan_findings
 from seuranta.web.views import evaluated
 
@@ -135,3 +135,51 @@ def plan_publish(request, plan_id: int):
         "web/plan_publish.html",
         {"plan": plan, "findings": plan_findings(plan, core_plan), "version": plan.version},
     )
+
+
+def supporting_ids(plan: Plan) -> set[int]:
+    """The plan and every plan that supports it, directly or through others: choosing one would make a loop.
+
+    One query whatever the number of plans.
+    """
+    supported_by: dict[int, list[int]] = {}
+    for pk, supports in Plan.objects.filter(supports__isnull=False).values_list("pk", "supports_id"):
+        supported_by.setdefault(supports, []).append(pk)
+    found, todo = {plan.pk}, [plan.pk]
+    while todo:
+        for pk in supported_by.get(todo.pop(), []):
+            if pk not in found:
+                found.add(pk)
+                todo.append(pk)
+    return found
+
+
+def plan_supports(request, plan_id: int):
+    plan, access = get_plan_for(request.user, plan_id)
+    if denied := require(request, access.can_edit):
+        return denied
+    cycle = supporting_ids(plan)
+    plans = [(pk, label) for pk, label in supportable_plans(request.user) if pk != plan.pk]
+    form = SupportsForm(
+        request.POST or None, plans=plans, cycle=cycle, initial={"supports": plan.supports_id}
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["supports"]
+        names = dict(Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title"))
+        change = {"supports": [names.get(plan.supports_id), names.get(chosen)]}
+        if save_versioned(
+            plan,
+            posted_version(request),
+            {"supports_id": chosen},
+            user=request.user,
+            plan=plan,
+            object_type="plan",
+            extra_changes=change if chosen != plan.supports_id else None,
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("plan", plan.pk)
+        messages.error(request, _("Someone else changed the plan meanwhile. Check it and save again."))
+        plan.refresh_from_db()
+    elif request.method == "POST":
+        messages.error(request, _("Some fields need fixing. Your input is kept below."))
+    return render(request, "web/plan_supports.html", {"plan": plan, "form": form, "version": plan.version})

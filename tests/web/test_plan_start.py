@@ -204,3 +204,33 @@ def test_the_settings_of_a_draft_point_to_the_quality_check(client, personas):
     plan = make_plan(1, state=Plan.State.DRAFT)
     page = log_in(client, personas, "coordinator").get(reverse("plan_settings", args=[plan.pk]))
     assert reverse("plan_publish", args=[plan.pk]) in page.content.decode()
+
+
+def test_choosing_the_supported_plan_later_records_it(client, personas):
+    strategy = make_plan(1, title="Kaupunkistrategia")
+    plan = make_plan(1, title="Tuotu ohjelma")
+    log_in(client, personas, "coordinator").post(
+        reverse("plan_supports", args=[plan.pk]), {"supports": str(strategy.pk), "version": str(plan.version)}
+    )
+    assert Plan.objects.get(pk=plan.pk).supports == strategy
+    assert ChangeRecord.objects.filter(plan=plan, changes__has_key="supports").exists()
+
+
+def test_a_plan_cannot_support_a_plan_that_supports_it(client, personas):
+    strategy = make_plan(1, title="Kaupunkistrategia")
+    programme = make_plan(1, title="Ohjelma")
+    Plan.objects.filter(pk=programme.pk).update(supports=strategy)
+    response = log_in(client, personas, "coordinator").post(
+        reverse("plan_supports", args=[strategy.pk]),
+        {"supports": str(programme.pk), "version": str(strategy.version)},
+    )
+    assert "tukee jo tätä" in response.content.decode()
+    assert Plan.objects.get(pk=strategy.pk).supports is None
+
+
+def test_the_supported_plan_lists_the_plans_supporting_it(client, personas):
+    strategy = make_plan(1, title="Kaupunkistrategia")
+    programme = make_plan(1, title="Ohjelma")
+    Plan.objects.filter(pk=programme.pk).update(supports=strategy)
+    page = client.get(reverse("plan", args=[strategy.pk])).content.decode()
+    assert "Tätä tukevat suunnitelmat" in page and reverse("plan", args=[programme.pk]) in page

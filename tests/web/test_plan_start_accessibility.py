@@ -30,6 +30,8 @@ def start_pages() -> dict[str, str]:
         "plan_new": reverse("plan_new"),
         "plan_copy": reverse("plan_copy", args=[plan.pk]),
         "plan_publish": reverse("plan_publish", args=[plan.pk]),
+        "plan_supports": reverse("plan_supports", args=[plan.pk]),
+        "supported_plan": reverse("plan", args=[strategy.pk]),
         "node_contribution": reverse("node_contribution", args=[goal.pk]),
         "plan_with_quality_panel": reverse("plan", args=[plan.pk]),
         "contributing_goal": reverse("node", args=[goal.pk]),

@@ -21,6 +21,7 @@ def new_pages(plan: Plan, strategy: Plan) -> dict[str, str]:
         "plan_new": reverse("plan_new"),
         "plan_copy": reverse("plan_copy", args=[plan.pk]),
         "plan_publish": reverse("plan_publish", args=[plan.pk]),
+        "plan_supports": reverse("plan_supports", args=[plan.pk]),
         "node_contribution": reverse("node_contribution", args=[goal.pk]),
         "plan": reverse("plan", args=[plan.pk]),
         "contributing_node": reverse("node", args=[goal.pk]),
@@ -43,6 +44,7 @@ def test_the_new_pages_are_in_english_when_english_is_chosen(client, personas):
         "plan_new": "New plan",
         "plan_copy": "Copy to next year",
         "plan_publish": "Check and publish",
+        "plan_supports": "The plan it supports",
         "node_contribution": "Contributes to a goal of another plan",
     }
     for name, heading in headings.items():
@@ -61,28 +63,41 @@ def grow(personas, count: int) -> tuple[Plan, Plan, Node]:
     target = Node.objects.get(plan=strategy, level="Tavoite")
     plans = [make_plan(count, title=f"Ohjelma {i}", state=Plan.State.DRAFT) for i in range(count)]
     Node.objects.filter(plan__in=plans, level="Tavoite").update(contributes_to=target)
+    Plan.objects.filter(pk__in=[p.pk for p in plans]).update(supports=strategy)
     for node in Node.objects.filter(plan__in=plans, level="Toimenpide"):
         node.responsible_users.add(personas.responsible)
     return plans[0], strategy, target
 
 
 @pytest.mark.parametrize(
-    "name", ["plan_new", "plan_copy", "plan_publish", "node_contribution", "plan", "supported"]
+    "name",
+    [
+        "plan_new",
+        "plan_copy",
+        "plan_publish",
+        "plan_supports",
+        "node_contribution",
+        "plan",
+        "supported",
+        "supported_plan",
+    ],
 )
 def test_page_queries_do_not_grow_with_the_organisation(client, personas, name):
     counts = []
     for size in (2, 6):
         if size == 6:
             Plan.objects.all().delete()
-        plan, _strategy, target = grow(personas, size)
+        plan, strategy, target = grow(personas, size)
         goal = Node.objects.get(plan=plan, level="Tavoite")
         url = {
             "plan_new": reverse("plan_new"),
             "plan_copy": reverse("plan_copy", args=[plan.pk]),
             "plan_publish": reverse("plan_publish", args=[plan.pk]),
+            "plan_supports": reverse("plan_supports", args=[plan.pk]),
             "node_contribution": reverse("node_contribution", args=[goal.pk]),
             "plan": reverse("plan", args=[plan.pk]),
             "supported": reverse("node", args=[target.pk]),
+            "supported_plan": reverse("plan", args=[strategy.pk]),
         }[name]
         client.force_login(personas.coordinator)
         client.get(url)

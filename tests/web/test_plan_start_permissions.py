@@ -25,7 +25,7 @@ def world(personas):
 
 def state():
     return (
-        sorted(Plan.objects.values_list("title", "state")),
+        sorted(Plan.objects.values_list("title", "state", "supports_id")),
         sorted(Node.objects.values_list("pk", "contributes_to_id")),
     )
 
@@ -47,6 +47,10 @@ def pages(personas, plan, strategy, goal):
         ),
         "plan_copy": (reverse("plan_copy", args=[plan.pk]), {"title": "Kopio", "period": "2027"}),
         "plan_publish": (reverse("plan_publish", args=[plan.pk]), {"version": str(plan.version)}),
+        "plan_supports": (
+            reverse("plan_supports", args=[plan.pk]),
+            {"supports": str(strategy.pk), "version": str(plan.version)},
+        ),
         "node_contribution": (
             reverse("node_contribution", args=[goal.pk]),
             {"goal": str(strategy_goal.pk), "version": str(goal.version)},
@@ -55,7 +59,9 @@ def pages(personas, plan, strategy, goal):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", ["plan_new", "plan_copy", "plan_publish", "node_contribution"])
+@pytest.mark.parametrize(
+    "name", ["plan_new", "plan_copy", "plan_publish", "plan_supports", "node_contribution"]
+)
 def test_get_is_allowed_only_to_coordinators_and_administrators(client, personas, world, role, name):
     url, _data = pages(personas, *world)[name]
     response = log_in(client, personas, role).get(url)
@@ -78,7 +84,9 @@ def test_get_is_allowed_only_to_coordinators_and_administrators(client, personas
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", ["plan_new", "plan_copy", "plan_publish", "node_contribution"])
+@pytest.mark.parametrize(
+    "name", ["plan_new", "plan_copy", "plan_publish", "plan_supports", "node_contribution"]
+)
 def test_post_changes_something_only_for_coordinators_and_administrators(client, personas, world, role, name):
     url, data = pages(personas, *world)[name]
     before = state()
