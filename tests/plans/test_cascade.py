@@ -99,3 +99,15 @@ def test_export_import_export_with_a_contribution_is_identical():
 def test_an_old_document_exports_without_the_key():
     strategy = store_plan(load_plan(text(STRATEGY)))
     assert "contributes_to" not in json.loads(dump_plan(load_core_plan(strategy)))["nodes"][0]
+
+
+@pytest.mark.django_db
+def test_the_api_document_carries_the_contribution(client):
+    from django.urls import reverse
+
+    from seuranta.plans.models import Plan
+
+    store_plan(load_plan(text(STRATEGY)), state=Plan.State.PUBLISHED)
+    programme = store_plan(load_plan(text(PROGRAMME)), state=Plan.State.PUBLISHED)
+    document = client.get(reverse("api:plan", args=[programme.pk])).json()
+    assert document["nodes"][0]["contributes_to"] == PROGRAMME["nodes"][0]["contributes_to"]

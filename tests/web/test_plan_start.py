@@ -234,3 +234,18 @@ def test_the_supported_plan_lists_the_plans_supporting_it(client, personas):
     Plan.objects.filter(pk=programme.pk).update(supports=strategy)
     page = client.get(reverse("plan", args=[strategy.pk])).content.decode()
     assert "Tätä tukevat suunnitelmat" in page and reverse("plan", args=[programme.pk]) in page
+
+
+def test_a_new_goal_page_offers_its_children_indicators_and_milestones(client, personas):
+    plan = make_plan(1, state=Plan.State.DRAFT)
+    goal = Node.objects.get(plan=plan, level="Tavoite")
+    page = log_in(client, personas, "coordinator").get(reverse("node", args=[goal.pk])).content.decode()
+    for name in ("node_add_child", "indicator_add", "milestone_add"):
+        assert reverse(name, args=[goal.pk]) in page, name
+
+
+def test_viewers_get_no_add_buttons_on_a_node_page(client, personas):
+    plan = make_plan(1)
+    goal = Node.objects.get(plan=plan, level="Tavoite")
+    page = log_in(client, personas, "viewer").get(reverse("node", args=[goal.pk])).content.decode()
+    assert reverse("indicator_add", args=[goal.pk]) not in page
