@@ -5,15 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_unit_tree_and_inactive_members'),
+        ("plans", "0003_unit_tree_and_inactive_members"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='node',
-            name='contributes_to',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='contributions', to='plans.node', verbose_name='contributes to the goal'),
+            model_name="node",
+            name="contributes_to",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="contributions",
+                to="plans.node",
+                verbose_name="contributes to the goal",
+            ),
         ),
     ]
