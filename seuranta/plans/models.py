@@ -14,6 +14,32 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.core.evaluation_indicators import text_bounds
+from seuranta.core.periods import period_bounds, plan_period_bounds
+
+
+class Versioned(models.Model):
+    """A row edited by people: `version` grows with every save (`seuranta.plans.saving`).
+
+    Subclasses say where a change to them goes in the history (`history_place`) and which
+    fields follow from others (`with_derived`), so that pages, reporting, the admin and
+    storage write them the same way.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def history_place(self) -> tuple[int | None, Node | None]:
+        """(plan id, node) under which a change to this row is recorded."""
+        return getattr(self, "plan_id", None), None
+
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        """`values` (field -> new value) with the fields that follow from them."""
+        return dict(values)
+
 
 class Organization(models.Model):
     """A municipality or another body that owns plans."""
@@ -122,7 +148,7 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(visible).distinct()
 
 
-class Plan(models.Model):
+class Plan(Versioned):
     class Kind(models.TextChoices):
         STRATEGY = "strategy", _("strategy")
         PROGRAMME = "programme", _("programme")
@@ -176,7 +202,6 @@ class Plan(models.Model):
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -188,8 +213,24 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return self.title or _("Untitled plan #%(id)s") % {"id": self.pk}
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.pk, None
 
-class Section(models.Model):
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "period" in values:
+            values["start_year"], values["end_year"] = plan_years(values["period"])
+        return values
+
+
+def plan_years(period: str | None) -> tuple[int | None, int | None]:
+    """First and last year of a plan period as written ("2026–2029", "2023"), read as the evaluator reads it."""
+    bounds = plan_period_bounds(period)
+    return (bounds[0].year, bounds[1].year) if bounds else (None, None)
+
+
+class Section(Versioned):
     """A narrative part of a plan document that is not a goal (introduction, values)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
@@ -207,7 +248,7 @@ class Section(models.Model):
         return self.title or self.text[:60]
 
 
-class Node(models.Model):
+class Node(Versioned):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
     class Phase(models.TextChoices):
@@ -260,7 +301,6 @@ class Node(models.Model):
     extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["plan", "parent_id", "order"]
@@ -271,31 +311,63 @@ class Node(models.Model):
     def __str__(self) -> str:
         return f"{self.level}: {self.title[:80]}"
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.plan_id, self
 
-class Indicator(models.Model):
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "schedule" in values:
+            values["schedule_start"], values["schedule_end"] = text_bounds(values["schedule"])
+        return values
+
+
+class NodeItem(Versioned):
+    """Something listed under a node in its order: an indicator or a milestone."""
+
     node = models.ForeignKey(
-        Node, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("node")
+        Node, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("node")
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["node", "order"]
+
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.node.plan_id, self.node
+
+    @classmethod
+    def next_order(cls, node: Node) -> int:
+        """The order of an item added after the node's last one."""
+        last = cls.objects.filter(node=node).aggregate(m=models.Max("order"))["m"]
+        return 0 if last is None else last + 1
+
+
+class Indicator(NodeItem):
     name = models.TextField(_("name"))
     unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, null=True, blank=True)
     description = models.TextField(_("description"), null=True, blank=True)
-    extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    class Meta:
-        ordering = ["node", "order"]
+    class Meta(NodeItem.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self) -> str:
         return self.name[:80]
 
+    def written_levels(self) -> tuple[str, list[str]]:
+        """The baseline and the targets as written (one query)."""
+        rows = list(self.measures.filter(role__in=[Measure.Role.BASELINE, Measure.Role.TARGET]))
+        baseline = next((m.text for m in rows if m.role == Measure.Role.BASELINE), "")
+        return baseline, [m.text for m in rows if m.role == Measure.Role.TARGET]
 
-class Measure(models.Model):
+
+class Measure(Versioned):
     """A baseline, a target or an actual value of an indicator."""
 
     class Role(models.TextChoices):
@@ -344,28 +416,40 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.text}"
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.indicator.history_place()
 
-class Milestone(models.Model):
-    node = models.ForeignKey(
-        Node, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("node")
-    )
-    order = models.PositiveIntegerField(_("order"), default=0)
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "period" in values:
+            bounds = period_bounds(values["period"])
+            values["period_start"], values["period_end"] = bounds if bounds else (None, None)
+        return values
+
+
+class Milestone(NodeItem):
     title = models.TextField(_("title"))
     due = models.CharField(_("due as written"), max_length=100, null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
-    extra = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["node", "order"]
+    class Meta(NodeItem.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 
     def __str__(self) -> str:
         return self.title[:80]
 
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "due" in values:
+            values["due_date"] = text_bounds(values["due"])[1]
+        return values
 
-class ProgressEntry(models.Model):
+
+class ProgressEntry(Versioned):
     """What a responsible person reported on a node for one period."""
 
     class Verdict(models.TextChoices):
@@ -391,7 +475,6 @@ class ProgressEntry(models.Model):
     extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["node", "order"]
@@ -400,6 +483,9 @@ class ProgressEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period or '–'}: {self.text[:60]}"
+
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.node.plan_id, self.node
 
 
 class ChangeRecord(models.Model):
