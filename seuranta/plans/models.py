@@ -4,18 +4,18 @@ Text is stored as the document wrote it (titles, periods, due times, levels),
 with normalised companions (date ranges, numbers) beside it for querying and
 evaluation. `extra` fields keep interchange keys Seuranta does not know, so
 export gives back what import received. Conversion to and from the pure core
-model is in `seuranta.plans.interchange`.
+model is in `seuranta.plans.interchange`; the change history in `seuranta.plans.history`.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.periods import period_bounds, plan_period_bounds
+from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
 
 
 class Versioned(models.Model):
@@ -39,6 +39,16 @@ class Versioned(models.Model):
     def with_derived(cls, values: dict) -> dict:
         """`values` (field -> new value) with the fields that follow from them."""
         return dict(values)
+
+
+class Timestamped(models.Model):
+    """When a row was created and last saved."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
 
 
 class Organization(models.Model):
@@ -148,7 +158,7 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(visible).distinct()
 
 
-class Plan(Versioned):
+class Plan(Versioned, Timestamped):
     class Kind(models.TextChoices):
         STRATEGY = "strategy", _("strategy")
         PROGRAMME = "programme", _("programme")
@@ -200,8 +210,6 @@ class Plan(Versioned):
         help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
     )
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PlanQuerySet.as_manager()
 
@@ -248,7 +256,7 @@ class Section(Versioned):
         return self.title or self.text[:60]
 
 
-class Node(Versioned):
+class Node(Versioned, Timestamped):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
     class Phase(models.TextChoices):
@@ -299,8 +307,6 @@ class Node(Versioned):
     # None: the imported document had no "notes" key at all.
     notes = models.JSONField(_("notes"), null=True, blank=True)
     extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["plan", "parent_id", "order"]
@@ -345,13 +351,11 @@ class NodeItem(Versioned):
         return 0 if last is None else last + 1
 
 
-class Indicator(NodeItem):
+class Indicator(NodeItem, Timestamped):
     name = models.TextField(_("name"))
     unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, null=True, blank=True)
     description = models.TextField(_("description"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta(NodeItem.Meta):
         verbose_name = _("indicator")
@@ -367,7 +371,7 @@ class Indicator(NodeItem):
         return baseline, [m.text for m in rows if m.role == Measure.Role.TARGET]
 
 
-class Measure(Versioned):
+class Measure(Versioned, Timestamped):
     """A baseline, a target or an actual value of an indicator."""
 
     class Role(models.TextChoices):
@@ -404,8 +408,6 @@ class Measure(Versioned):
         related_name="+",
         verbose_name=_("entered by"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["indicator", "role", "order"]
@@ -449,7 +451,7 @@ class Milestone(NodeItem):
         return values
 
 
-class ProgressEntry(Versioned):
+class ProgressEntry(Versioned, Timestamped):
     """What a responsible person reported on a node for one period."""
 
     class Verdict(models.TextChoices):
@@ -473,8 +475,6 @@ class ProgressEntry(Versioned):
         verbose_name=_("author"),
     )
     extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["node", "order"]
@@ -486,67 +486,3 @@ class ProgressEntry(Versioned):
 
     def history_place(self) -> tuple[int | None, Node | None]:
         return self.node.plan_id, self.node
-
-
-class ChangeRecord(models.Model):
-    """One change to a plan's content: who changed what and when.
-
-    Append-only: database triggers (migration 0002, `seuranta.plans.guard`) refuse any
-    UPDATE or DELETE, and `save()`/`delete()` refuse an existing record first. So that
-    deleting a plan, a node or a user changes no record, the references have no database
-    constraint and keep the id of what was deleted (as audit logs such as
-    django-simple-history do); the `changes` JSON says what it was.
-    """
-
-    plan = models.ForeignKey(
-        Plan, on_delete=models.DO_NOTHING, db_constraint=False, related_name="changes", verbose_name=_("plan")
-    )
-    node = models.ForeignKey(
-        Node,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="changes",
-        verbose_name=_("node"),
-    )
-    object_type = models.CharField(_("object type"), max_length=50)
-    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
-    action = models.CharField(_("action"), max_length=20)  # created / changed / deleted
-    changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [before, after]
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["plan", "-at"]), models.Index(fields=["node", "-at"])]
-        verbose_name = _("change")
-        verbose_name_plural = _("changes")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.object_type} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise HistoryIsAppendOnly
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise HistoryIsAppendOnly
-
-
-class HistoryIsAppendOnly(Exception):
-    """An attempt to change or delete a ChangeRecord; str() is a message for the user."""
-
-    def __init__(self):
-        super().__init__(
-            gettext("The change history is kept as it was written: its records cannot be changed or removed.")
-        )

@@ -27,10 +27,10 @@ OBJECT_TYPES = {"progressentry": "progress", "reportinground": "round"}
 class Conflict(Exception):
     """The row is no longer at the version the form was loaded with; nothing was written.
 
-    `current` is the row as stored now, or None when it has been deleted meanwhile.
+    `current` is the row as stored now, or None when it has been deleted meanwhile (or not read).
     """
 
-    def __init__(self, current):
+    def __init__(self, current=None):
         super().__init__("conflict")
         self.current = current
 
@@ -64,6 +64,16 @@ def object_type(obj) -> str:
     return OBJECT_TYPES.get(name, name)
 
 
+def history_place(obj) -> tuple[int | None, Node | None]:
+    """(plan id, node) under which a change to obj is recorded: the plan models say it themselves;
+    other rows (a reporting round, a round's entry) by their plan or node."""
+    if hasattr(obj, "history_place"):
+        return obj.history_place()
+    if getattr(obj, "node_id", None) is not None:
+        return obj.node.plan_id, obj.node
+    return getattr(obj, "plan_id", None), None
+
+
 def change_record(
     obj, action: str, changes: dict, user, *, object_id: int | None = None
 ) -> ChangeRecord | None:
@@ -71,9 +81,7 @@ def change_record(
 
     A node's deletion is recorded on its parent, so the parent's page lists it.
     """
-    plan_id, node = (
-        obj.history_place() if hasattr(obj, "history_place") else (getattr(obj, "plan_id", None), None)
-    )
+    plan_id, node = history_place(obj)
     if plan_id is None:
         return None
     if isinstance(obj, Node) and action == "deleted":
