@@ -74,16 +74,11 @@ def history_place(obj) -> tuple[int | None, Node | None]:
     return getattr(obj, "plan_id", None), None
 
 
-def change_record(
-    obj, action: str, changes: dict, user, *, object_id: int | None = None
-) -> ChangeRecord | None:
-    """An unsaved history record of a change to obj (for bulk_create); None for rows outside any plan.
-
-    A node's deletion is recorded on its parent, so the parent's page lists it.
+def change_record(obj, action: str, changes: dict, user, *, object_id: int | None = None) -> ChangeRecord:
+    """An unsaved history record of a change to obj (for bulk_create); its plan_id is None for rows
+    outside any plan. A node's deletion is recorded on its parent, so the parent's page lists it.
     """
     plan_id, node = history_place(obj)
-    if plan_id is None:
-        return None
     if isinstance(obj, Node) and action == "deleted":
         node = obj.parent
     return ChangeRecord(
@@ -98,10 +93,11 @@ def change_record(
 
 
 def record(obj, action: str, changes: dict, user, *, object_id: int | None = None) -> ChangeRecord | None:
-    """Write the history record of a change to obj."""
+    """Write the history record of a change to obj (none for a row outside any plan)."""
     entry = change_record(obj, action, changes, user, object_id=object_id)
-    if entry is not None:
-        entry.save()
+    if entry.plan_id is None:
+        return None
+    entry.save()
     return entry
 
 
@@ -124,12 +120,12 @@ def save_with_version(obj, expected_version: int | None, changes: dict, user, *,
             raise Conflict(model.objects.filter(pk=obj.pk).first())
         recorded = {**diff(before, changes), **(extra_changes or {})}
         stamp = {"updated_at": timezone.now()} if hasattr(before, "updated_at") else {}
-        rows.update(**values, **stamp, version=expected_version + 1)
+        rows.update(**values, **stamp, version=before.version + 1)
         if recorded:
             record(obj, "changed", recorded, user)
     for name, value in values.items():
         setattr(obj, name, value)
-    obj.version = expected_version + 1
+    obj.version = before.version + 1
     return recorded
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from seuranta.plans.saving import Conflict
 
-EMPTY = ("", None, [])
+EMPTY: tuple = ("", None, [])
 
 
 def conflict_message() -> str:
