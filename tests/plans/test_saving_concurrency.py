@@ -1,21 +1,11 @@
 """`save_with_version` racing itself on real, separate PostgreSQL connections (SQLite serialises writers)."""
 
-import pytest
-from django.db import connection
-
 from seuranta.plans.models import ChangeRecord, Node
 from seuranta.plans.saving import Conflict, save_with_version
 from tests.factories import make_plan
-from tests.monitoring.test_concurrency import race
+from tests.monitoring.test_concurrency import pytestmark, race
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="SQLite serialises writers; these races need PostgreSQL's concurrent connections",
-    ),
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.slow,
-]
+pytestmark = pytestmark  # PostgreSQL only, on separate connections (transaction=True), slow
 
 TIMES = 20
 
