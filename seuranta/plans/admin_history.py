@@ -3,7 +3,9 @@
 `RecordedAdmin` writes a ChangeRecord, with the admin user, for every object of a plan
 that the admin adds, changes or deletes, including the rows of its inlines. Versioned
 rows get a new version, so a page form loaded before the admin edit sees a conflict
-instead of overwriting it.
+instead of overwriting it, and the fields that follow from a changed one (the dates of a
+schedule, a due time or a period as written) follow it, as on the pages, unless the admin
+set them too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db import models, transaction
 
+from seuranta.plans.models import Versioned
 from seuranta.plans.saving import json_value, record
 
 
@@ -36,13 +39,24 @@ def described(obj) -> dict:
     return {label: [json_value(getattr(obj, label, str(obj))), None]}
 
 
+def prepare(obj, changed: list[str]) -> None:
+    """A versioned row about to be saved from the admin: its next version and its derived fields."""
+    if obj.pk is not None and hasattr(obj, "version"):
+        obj.version += 1
+    if not isinstance(obj, Versioned):
+        return
+    given = {name: getattr(obj, name) for name in changed if hasattr(obj, name)}
+    for name, value in type(obj).with_derived(given).items():
+        if name not in changed:
+            setattr(obj, name, value)
+
+
 class RecordedAdmin(admin.ModelAdmin):
     """A ModelAdmin whose adds, changes and deletes (its inlines' too) are written into the change history."""
 
     def save_model(self, request, obj, form, change):
         changes = form_changes(form)
-        if change and hasattr(obj, "version"):
-            obj.version += 1
+        prepare(obj, form.changed_data)
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             if changes or not change:
@@ -84,14 +98,8 @@ class RecordedAdmin(admin.ModelAdmin):
                 )
         with transaction.atomic():
             for inline_form in formset.forms:
-                instance = inline_form.instance
-                if (
-                    inline_form not in deleted
-                    and inline_form.has_changed()
-                    and instance.pk
-                    and hasattr(instance, "version")
-                ):
-                    instance.version += 1
+                if inline_form not in deleted and inline_form.has_changed():
+                    prepare(inline_form.instance, inline_form.changed_data)
             super().save_formset(request, form, formset, change)
             for obj, action, changes, object_id in pending:
                 record(obj, action, changes, request.user, object_id=object_id)
