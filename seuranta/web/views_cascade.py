@@ -18,12 +18,22 @@ from seuranta.plans.access import get_node_for
 from seuranta.plans.cascade import contributing
 from seuranta.plans.interchange import load_core_plans
 from seuranta.plans.models import Node, Plan
-from seuranta.web.editing import posted_version, require, save_versioned
+from seuranta.plans.saving import Conflict, save_with_version
+from seuranta.web.editing import posted_version, require
 from seuranta.web.language import ui_lang
 from seuranta.web.plan_forms import ContributionForm
 
 # No-break spaces: a browser drops ordinary leading spaces from an option's text.
 INDENT = "\u00a0" * 4
+
+
+def saved(obj, version: int | None, values: dict, user, *, extra_changes=None) -> bool:
+    """Save through the one save path; False when someone else saved first (nothing was written)."""
+    try:
+        save_with_version(obj, version, values, user, extra_changes=extra_changes)
+    except Conflict:
+        return False
+    return True
 
 
 def visible_plan_ids(user, ids) -> set[int]:
@@ -102,16 +112,8 @@ def node_contribution(request, node_id: int):
         )
         change = {"contributes_to": [names.get(node.contributes_to_id), names.get(chosen)]}
         values = {"contributes_to_id": chosen}
-        if save_versioned(
-            node,
-            posted_version(request),
-            values,
-            user=request.user,
-            plan=plan,
-            node=node,
-            object_type="node",
-            extra_changes=change if chosen != node.contributes_to_id else None,
-        ):
+        extra = change if chosen != node.contributes_to_id else None
+        if saved(node, posted_version(request), values, request.user, extra_changes=extra):
             messages.success(request, _("Saved."))
             return redirect("node", node.pk)
         messages.error(request, _("Someone else changed this item meanwhile. Check the link and save again."))

@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from seuranta.plans.access import get_plan_for, managed_organizations
 from seuranta.plans.copying import copy_plan
-from seuranta.plans.interchange import plan_years
 from seuranta.plans.models import Plan
-from seuranta.web.editing import posted_version, record, require, save_versioned
+from seuranta.plans.saving import create_recorded, record
+from seuranta.web.editing import posted_version, require
 from seuranta.web.plan_forms import CopyPlanForm, NewPlanForm, SupportsForm
 from seuranta.web.quality import plan_findings
 from seuranta.web.views import evaluated
+from seuranta.web.views_cascade import saved
 
 
 def supportable_plans(user) -> list[tuple[int, str]]:
@@ -46,27 +47,16 @@ def plan_new(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        start_year, end_year = plan_years(data["period"] or None)
-        with transaction.atomic():
-            plan = Plan.objects.create(
-                title=data["title"],
-                organization_id=data["organization"],
-                kind=data["kind"],
-                period=data["period"] or None,
-                start_year=start_year,
-                end_year=end_year,
-                levels=form.levels(),
-                supports_id=data["supports"],
-                state=Plan.State.DRAFT,
-            )
-            record(
-                plan,
-                user=request.user,
-                object_type="plan",
-                action="created",
-                obj=plan,
-                changes={"title": [None, plan.title]},
-            )
+        values = {
+            "title": data["title"],
+            "organization_id": data["organization"],
+            "kind": data["kind"],
+            "period": data["period"] or None,
+            "levels": form.levels(),
+            "supports_id": data["supports"],
+            "state": Plan.State.DRAFT,
+        }
+        plan = create_recorded(Plan, values, request.user, described={"title": [None, data["title"]]})
         messages.success(request, _("The plan was created as a draft. Add its first goals."))
         return redirect("plan", plan.pk)
     if request.method == "POST":
@@ -100,15 +90,10 @@ def plan_copy(request, plan_id: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        copy = copy_plan(plan, title=data["title"], period=data["period"] or None)
-        record(
-            copy,
-            user=request.user,
-            object_type="plan",
-            action="created",
-            obj=copy,
-            changes={"title": [None, copy.title], "copied_from": [None, plan.title]},
-        )
+        with transaction.atomic():
+            copy = copy_plan(plan, title=data["title"], period=data["period"] or None)
+            described = {"title": [None, copy.title], "copied_from": [None, plan.title]}
+            record(copy, "created", described, request.user)
         messages.success(request, _("The copy was created as a draft, without reported values."))
         return redirect("plan", copy.pk)
     if request.method == "POST":
@@ -122,9 +107,7 @@ def plan_publish(request, plan_id: int):
         return denied
     if request.method == "POST" and plan.state != Plan.State.PUBLISHED:
         values = {"state": Plan.State.PUBLISHED}
-        if save_versioned(
-            plan, posted_version(request), values, user=request.user, plan=plan, object_type="plan"
-        ):
+        if saved(plan, posted_version(request), values, request.user):
             messages.success(request, _("The plan was published."))
             return redirect("plan", plan.pk)
         messages.error(request, _("Someone else changed the plan meanwhile. Check it and publish again."))
@@ -167,15 +150,8 @@ def plan_supports(request, plan_id: int):
         chosen = form.cleaned_data["supports"]
         names = dict(Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title"))
         change = {"supports": [names.get(plan.supports_id), names.get(chosen)]}
-        if save_versioned(
-            plan,
-            posted_version(request),
-            {"supports_id": chosen},
-            user=request.user,
-            plan=plan,
-            object_type="plan",
-            extra_changes=change if chosen != plan.supports_id else None,
-        ):
+        extra = change if chosen != plan.supports_id else None
+        if saved(plan, posted_version(request), {"supports_id": chosen}, request.user, extra_changes=extra):
             messages.success(request, _("Saved."))
             return redirect("plan", plan.pk)
         messages.error(request, _("Someone else changed the plan meanwhile. Check it and save again."))

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0003_unit_tree_and_inactive_members"),
+        ("plans", "0004_version_on_every_editable_model"),
     ]
 
     operations = [
