@@ -40,6 +40,9 @@ OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "").strip() or "Micros
 OIDC_ONLY = _env_bool("OIDC_ONLY")
 OIDC_ONLY_SUPERUSER_PASSWORD = _env_bool("OIDC_ONLY_SUPERUSER_PASSWORD")
 
+# django-axes counts failed password logins only: a refused single sign-on is no password guess.
+AXES_WHITELIST_CALLABLE = "seuranta.sso.backends.is_single_sign_on_attempt"
+
 
 def backends(authentication_backends: list[str]) -> list[str]:
     """The password gate goes before Django's password backend, the OpenID Connect backend after it."""
@@ -51,4 +54,4 @@ def backends(authentication_backends: list[str]) -> list[str]:
     return result
 
 
-__all__ = [name for name in dir() if name.startswith("OIDC_")]
+__all__ = [name for name in dir() if name.startswith("OIDC_")] + ["AXES_WHITELIST_CALLABLE"]

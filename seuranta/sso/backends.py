@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import BaseBackend, ModelBackend
+from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
@@ -81,10 +81,13 @@ def check_audience_and_issuer(payload: dict, issuer: str, client_id: str) -> Non
         raise SuspiciousOperation("ID token has other audiences and another authorised party")
 
 
-class PasswordGate(BaseBackend):
+class PasswordGate:
     """With OIDC_ONLY, refuses every password login (the login page, /admin/login/, any form):
     raising PermissionDenied stops Django's authenticate() before the password backend. With
-    OIDC_ONLY_SUPERUSER_PASSWORD a superuser's password login goes on to that backend (break glass)."""
+    OIDC_ONLY_SUPERUSER_PASSWORD a superuser's password login goes on to that backend (break glass).
+
+    Only `authenticate`, like django-axes' backend: with a `get_user` Django's force_login() and
+    session loading would take this backend for one that logs people in."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if password is None or not sso_only():
@@ -97,3 +100,10 @@ class PasswordGate(BaseBackend):
             ).exists():
                 return None
         raise PermissionDenied
+
+
+def is_single_sign_on_attempt(request, credentials: dict | None = None) -> bool:
+    """django-axes' whitelist (AXES_WHITELIST_CALLABLE): a single sign-on is never counted towards the password
+    lockout. A person the provider knows but Seuranta refuses is not guessing passwords, and counting them would
+    lock everyone behind the same address (a whole city office) out of single sign-on."""
+    return credentials is not None and "nonce" in credentials and "password" not in credentials

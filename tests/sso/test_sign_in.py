@@ -127,3 +127,18 @@ def test_the_authorisation_request_carries_a_state_a_nonce_and_a_pkce_challenge(
     assert len(query["state"][0]) >= 32 and len(query["nonce"][0]) >= 32
     assert query["code_challenge_method"] == ["S256"] and query["code_challenge"][0]
     assert query["scope"] == ["openid email profile"]
+
+
+def test_refused_sign_ins_do_not_lock_the_members_out(sso_site, settings):
+    # Everyone in a city office may come from one address: people the provider knows but Seuranta
+    # refuses must not count towards the password lockout of that address.
+    settings.AXES_ENABLED, settings.AXES_FAILURE_LIMIT = True, 2
+    base, provider, _personas = sso_site
+    provider.create_user("stranger", "stranger@example.invalid", "pw-s")
+    provider.create_user("coordinator5", "coordinator@example.invalid", "pw-c5")
+    for _ in range(3):
+        assert "ei ole kutsuttu" in message(sign_in(base, provider, "stranger", "pw-s"))
+
+    response = sign_in(base, provider, "coordinator5", "pw-c5")
+
+    assert signed_in(response), message(response)
