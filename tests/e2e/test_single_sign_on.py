@@ -14,7 +14,7 @@ from django.urls import reverse
 from seuranta.organizations.models import Invitation
 from seuranta.plans.models import Membership
 from tests.factories import make_personas
-from tests.web.test_accessibility import browser, pytestmark  # noqa: F401
+from tests.web.test_accessibility import axe_violations, browser, pytestmark  # noqa: F401
 
 pytestmark = pytestmark  # browser + slow, skipped without Chromium or playwright
 SHOTS = Path(os.environ.get("SEURANTA_SHOTS_DIR", "/work/shots/oidc"))
@@ -49,6 +49,9 @@ def test_an_invited_person_signs_in_through_the_provider_and_becomes_a_member(
     page = browser.new_page(locale="fi-FI")
     page.set_default_timeout(20_000)
     page.goto(live_server.url + reverse("login"))
+    assert (
+        axe_violations(page) == []
+    )  # the page with the button, as the accessibility audit checks the others
     if SHOTS.parent.exists():
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "login-with-microsoft-button.png"), full_page=True)
