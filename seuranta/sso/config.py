@@ -1,8 +1,5 @@
-"""Whether single sign-on is configured, and the provider's endpoints from its discovery document.
-
-Everything is read from the settings at call time, so a deployment turns it on with environment
-variables (seuranta/settings_sso.py) and tests with the `settings` fixture.
-"""
+"""The provider's endpoints from its discovery document; whether single sign-on is on is
+seuranta.single_sign_on (re-exported here)."""
 
 from __future__ import annotations
 
@@ -13,22 +10,23 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 
+from seuranta.single_sign_on import SsoSettings, sso_only, sso_settings
+
+__all__ = [
+    "DISCOVERY_TTL",
+    "Endpoints",
+    "ProviderUnavailable",
+    "SsoSettings",
+    "endpoints",
+    "sso_only",
+    "sso_settings",
+]
+
 DISCOVERY_TTL = 3600.0  # seconds a fetched discovery document is used before it is fetched again
 
 
 class ProviderUnavailable(Exception):
     """The provider's discovery document could not be fetched or lacks an endpoint."""
-
-
-@dataclass(frozen=True)
-class SsoSettings:
-    issuer: str
-    client_id: str
-    client_secret: str
-    email_claim: str
-    provider_name: str
-    only: bool  # password logins are refused
-    superuser_password: bool  # ... except a superuser's (break glass)
 
 
 @dataclass(frozen=True)
@@ -38,30 +36,6 @@ class Endpoints:
     token: str
     jwks: str
     userinfo: str | None
-
-
-def sso_settings() -> SsoSettings | None:
-    """The configuration, or None when single sign-on is off (issuer, client id or secret missing)."""
-    issuer = getattr(settings, "OIDC_ISSUER", "")
-    client_id = getattr(settings, "OIDC_RP_CLIENT_ID", "")
-    secret = getattr(settings, "OIDC_RP_CLIENT_SECRET", "")
-    if not (issuer and client_id and secret):
-        return None
-    return SsoSettings(
-        issuer=issuer.rstrip("/"),
-        client_id=client_id,
-        client_secret=secret,
-        email_claim=getattr(settings, "OIDC_EMAIL_CLAIM", "email"),
-        provider_name=getattr(settings, "OIDC_PROVIDER_NAME", "Microsoft"),
-        only=bool(getattr(settings, "OIDC_ONLY", False)),
-        superuser_password=bool(getattr(settings, "OIDC_ONLY_SUPERUSER_PASSWORD", False)),
-    )
-
-
-def sso_only() -> bool:
-    """Only single sign-on is allowed (and it is configured: otherwise nobody could log in)."""
-    config = sso_settings()
-    return config is not None and config.only
 
 
 _cache: dict[str, tuple[float, Endpoints]] = {}

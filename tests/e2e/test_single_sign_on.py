@@ -89,3 +89,21 @@ def test_a_person_nobody_invited_is_refused_with_a_finnish_message(
     if SHOTS.parent.exists():
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "refused-not-invited.png"), full_page=True)
+
+
+def test_in_sso_only_mode_the_login_page_is_the_button_alone(
+    transactional_db,
+    oidc_sso,
+    live_server,
+    browser,  # noqa: F811
+    settings,
+):
+    settings.OIDC_ONLY = True
+    page = browser.new_page(locale="fi-FI")
+    page.goto(live_server.url + reverse("login"))
+    assert page.get_by_role("link", name="Kirjaudu Microsoft-tilillä").is_visible()
+    assert page.locator("input[type=password]").count() == 0
+    assert axe_violations(page) == []
+    if SHOTS.parent.exists():
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "login-sso-only.png"), full_page=True)
