@@ -14,21 +14,11 @@ from django.urls import reverse
 from seuranta.organizations.models import Invitation
 from seuranta.plans.models import Membership
 from tests.factories import make_personas
+from tests.support.oidc_provider import sign_in_with_provider
 from tests.web.test_accessibility import axe_violations, browser, pytestmark  # noqa: F401
 
 pytestmark = pytestmark  # browser + slow, skipped without Chromium or playwright
 SHOTS = Path(os.environ.get("SEURANTA_SHOTS_DIR", "/work/shots/oidc"))
-
-
-def sign_in_on_provider(page, base: str, provider, username: str, password: str) -> None:
-    page.goto(base + reverse("login"))
-    page.get_by_role("link", name="Kirjaudu Microsoft-tilillä").click()
-    page.wait_for_url(lambda url: url.startswith(f"{provider.url}/login/"))  # the provider's own login page
-    assert page.locator("h1").inner_text() == "Test identity provider"
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
 
 
 def test_an_invited_person_signs_in_through_the_provider_and_becomes_a_member(
@@ -56,7 +46,7 @@ def test_an_invited_person_signs_in_through_the_provider_and_becomes_a_member(
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "login-with-microsoft-button.png"), full_page=True)
 
-    sign_in_on_provider(page, live_server.url, oidc_sso, "liisa", "provider-pw-1")
+    sign_in_with_provider(page, live_server.url, oidc_sso, "liisa", "provider-pw-1")
 
     assert page.url.rstrip("/") == live_server.url.rstrip("/")  # back home, signed in
     assert page.locator(".logout-form .user-name").inner_text() == "Liisa Virtanen"
@@ -81,7 +71,7 @@ def test_a_person_nobody_invited_is_refused_with_a_finnish_message(
     page = browser.new_page(locale="fi-FI")
     page.set_default_timeout(20_000)
 
-    sign_in_on_provider(page, live_server.url, oidc_sso, "vieras", "provider-pw-2")
+    sign_in_with_provider(page, live_server.url, oidc_sso, "vieras", "provider-pw-2")
 
     assert page.url.startswith(live_server.url + reverse("login"))
     assert "vieras@example.invalid ei ole kutsuttu Seurantaan" in page.locator(".messages").inner_text()

@@ -5,7 +5,13 @@ module (tests/support/oidc_provider_settings.py) and SQLite file, serving on 127
 port with waitress. It has a real login page, authorisation, token, userinfo and JWKS endpoints
 and a discovery document; the test suite adds users and registers Seuranta as a client through two
 endpoints guarded by a random token of the run. The fixtures are `oidc_provider` (the session's
-provider) and `oidc_sso` (Seuranta's live server configured to sign in through it), in tests/conftest.py.
+provider) and `oidc_sso` (Seuranta's live server configured to sign in through it), in tests/conftest.py;
+`sign_in_with_provider` takes a Playwright page through the whole sign-in:
+
+    def test_...(transactional_db, oidc_sso, live_server, browser):
+        oidc_sso.create_user("liisa", "liisa@example.invalid", "pw", "Liisa", "Laine")  # invited with that address
+        page = browser.new_page(locale="fi-FI")
+        sign_in_with_provider(page, live_server.url, oidc_sso, "liisa", "pw")
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import secrets
 import select
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -58,6 +65,8 @@ class OpenIDProvider:
             text=True,
         )
         port = _read_port(process)
+        # Whatever the provider prints later is read and dropped, so that a full pipe never blocks it.
+        threading.Thread(target=process.stdout.read, daemon=True).start()
         return cls(process, f"http://127.0.0.1:{port}", token)
 
     def stop(self) -> None:
@@ -67,8 +76,6 @@ class OpenIDProvider:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        if self.process.stdout:
-            self.process.stdout.close()
 
     def create_user(
         self, username: str, email: str, password: str, first_name: str = "", last_name: str = ""
@@ -105,6 +112,22 @@ class OpenIDProvider:
         )
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.status == 201, response.status
+
+
+def sign_in_with_provider(
+    page, base_url: str, provider: OpenIDProvider, username: str, password: str
+) -> None:
+    """In a Playwright page: click "Kirjaudu Microsoft-tilillä" on Seuranta's login page at `base_url`, log in on
+    the provider's own login page, and come back to Seuranta (signed in, or on the login page with a message)."""
+    page.goto(f"{base_url}/login/")
+    page.get_by_role("link", name="Kirjaudu Microsoft-tilillä").click()
+    page.wait_for_url(lambda url: url.startswith(f"{provider.url}/login/"))
+    assert page.locator("h1").inner_text() == "Test identity provider"  # the provider's own page
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: url.startswith(base_url))
+    page.wait_for_load_state()
 
 
 def _read_port(process: subprocess.Popen) -> int:
