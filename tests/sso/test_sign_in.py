@@ -142,3 +142,14 @@ def test_refused_sign_ins_do_not_lock_the_members_out(sso_site, settings):
     response = sign_in(base, provider, "coordinator5", "pw-c5")
 
     assert signed_in(response), message(response)
+
+
+def test_ending_someones_access_ends_their_single_sign_on_session(sso_site):
+    base, provider, personas = sso_site
+    provider.create_user("responsible2", personas.responsible.email, "pw-r2")
+    browser = new_browser()
+    assert signed_in(finish(browser, authorize(browser, start(browser, base), "responsible2", "pw-r2")))
+
+    get_user_model().objects.filter(pk=personas.responsible.pk).update(is_active=False)
+
+    assert not signed_in(browser.get(base + "/", timeout=20))
