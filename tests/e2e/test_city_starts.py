@@ -1,11 +1,12 @@
 """A city starts on its own, in a real browser, on a fresh database, without the Django admin.
 
 The administrator creates two units and invites a coordinator and a responsible person (the
-e-mails are captured and their links followed); the coordinator creates a plan from scratch
-(2 goals, 3 actions, 4 indicators with baselines and targets), fixes what the quality check
-reports, links a goal to a goal of the city strategy, assigns the responsible person and opens
-a round; the responsible person signs in and reports. Every request is recorded: none is under
-/admin/.
+e-mails are captured and their links followed: the coordinator sets a password, the responsible
+person signs in through the OpenID provider, which accepts the invitation); the coordinator
+creates a plan from scratch (2 goals, 3 actions, 4 indicators with baselines and targets), fixes
+what the quality check reports, links a goal to a goal of the city strategy, assigns the
+responsible person and opens a round; the responsible person signs in through the provider again
+and reports. Every request of every browser context is recorded: none is under /admin/.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from django.urls import reverse
 
 from seuranta.monitoring.models import RoundEntry
 from seuranta.plans.models import Indicator, Measure, Membership, Node, Organization, OrganizationUnit, Plan
-from tests.e2e.signin import sign_in, sign_out
+from tests.e2e.signin import sign_in, sign_in_with_sso, sign_out
 from tests.e2e.test_reporting_round import browser, pytestmark  # noqa: F401
 from tests.factories import PASSWORD, make_plan, make_user
 
 NEW_PASSWORD = "Kaupunki-aloittaa-2026!"
+PROVIDER_PASSWORD = "tunnistus-palvelu-2026"
 
 
 def invitation_link(email: str) -> str:
@@ -89,7 +91,7 @@ def findings(page) -> list[str]:
     return page.locator(".quality-findings a").all_inner_texts()
 
 
-def administrator_sets_up(context, base: str) -> None:
+def administrator_sets_up(context, base: str, provider, new_context) -> None:
     """Two units, one under the other, and two invitations whose links are followed."""
     admin = sign_in(context, base, "paakayttaja", PASSWORD)
     admin.get_by_role("link", name="Organisaation asetukset").click()
@@ -103,7 +105,17 @@ def administrator_sets_up(context, base: str) -> None:
     sign_out(admin)
     assert len(mail.outbox) == 2
     accept(context, invitation_link("koordinaattori@esimerkkila.invalid"), "Kaisa", "Koordinaattori")
-    accept(context, invitation_link("vastuu@esimerkkila.invalid"), "Ville", "Vastuu")
+    # The responsible person opens the link and signs in with the organisation's account instead.
+    invited = new_context().new_page()
+    invited.goto(invitation_link("vastuu@esimerkkila.invalid"))
+    assert invited.get_by_role("link", name="Kirjaudu Microsoft-tilillä").count() == 1
+    invited.context.close()
+    provider.create_user("ville", "vastuu@esimerkkila.invalid", PROVIDER_PASSWORD, "Ville", "Vastuu")
+    page = sign_in_with_sso(new_context(), base, provider, "ville", PROVIDER_PASSWORD)
+    assert (
+        Membership.objects.get(user__email="vastuu@esimerkkila.invalid").role == Membership.Role.RESPONSIBLE
+    )
+    page.context.close()
 
 
 def coordinator_creates_plan(page, base: str) -> Plan:
@@ -209,8 +221,8 @@ def coordinator_publishes_and_opens_round(page, base: str, plan: Plan) -> None:
     assert "Kierros on avattu" in page.content()
 
 
-def responsible_reports(context, base: str) -> None:
-    page = sign_in(context, base, "vastuu@esimerkkila.invalid", NEW_PASSWORD)
+def responsible_reports(context, base: str, provider) -> None:
+    page = sign_in_with_sso(context, base, provider, "ville", PROVIDER_PASSWORD)
     page.get_by_role("link", name="Omat raportit").first.click()
     page.get_by_role("link", name="Mentorointi").click()
     page.get_by_label("Mentoroitavat").fill("7")
@@ -222,25 +234,29 @@ def responsible_reports(context, base: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_city_starts_without_the_django_admin(live_server, browser, settings):  # noqa: F811
+def test_a_city_starts_without_the_django_admin(live_server, oidc_sso, browser, settings):  # noqa: F811
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     base = live_server.url
     city = Organization.objects.create(name="Esimerkkilä")
     Membership.objects.create(user=make_user("paakayttaja"), organization=city, role=Membership.Role.ADMIN)
     strategy = make_plan(1, title="Kaupunkistrategia 2026–2029", organization=city)
     visited: list[str] = []
-    context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
-    context.on("request", lambda request: visited.append(request.url))
 
-    administrator_sets_up(context, base)
+    def new_context():
+        context = browser.new_context(locale="fi-FI", viewport={"width": 1280, "height": 900})
+        context.on("request", lambda request: visited.append(request.url))
+        return context
+
+    context = new_context()
+    administrator_sets_up(context, base, oidc_sso, new_context)
     page = sign_in(context, base, "koordinaattori@esimerkkila.invalid", NEW_PASSWORD)
     plan = coordinator_creates_plan(page, base)
     coordinator_fixes_findings(page, base, plan)
     coordinator_links_goal(page, base, plan, Node.objects.get(plan=strategy, level="Tavoite"))
     coordinator_publishes_and_opens_round(page, base, plan)
     sign_out(page)
-    responsible_reports(context, base)
+    responsible_reports(new_context(), base, oidc_sso)
 
-    assert len(visited) > 50
+    assert len(visited) > 50 and any(url.startswith(oidc_sso.url) for url in visited)
     assert not [url for url in visited if "/admin/" in url]
     context.close()
