@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from seuranta.core.measures import parse_measure, parse_whole_period
-from seuranta.core.periods import period_bounds
+from seuranta.core.measures import parse_measure
+from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.models import ReportingRound
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.plans.models import Indicator, Node, Plan, ProgressEntry

@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from seuranta.core import model as core
-from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.interchange import InvalidDocument, validate_document
-from seuranta.core.periods import period_bounds, plan_period_bounds
+from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
 from seuranta.plans.models import (
     Indicator,
     Measure,
