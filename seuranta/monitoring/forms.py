@@ -108,21 +108,8 @@ def same_period_rounds(plan: Plan, period: str, root: Node | None) -> list[Repor
 
 
 # The plan's phases and verdicts, worded for the person reporting.
-PHASE_CHOICES = [
-    ("", "–"),
-    (Node.Phase.NOT_STARTED, _("not started")),
-    (Node.Phase.IN_PROGRESS, _("in progress")),
-    (Node.Phase.DONE, _("done")),
-    (Node.Phase.DELAYED, _("delayed")),
-    (Node.Phase.CANCELLED, _("cancelled")),
-]
-VERDICT_CHOICES = [
-    ("", "–"),
-    (ProgressEntry.Verdict.ACHIEVED, _("achieved")),
-    (ProgressEntry.Verdict.PARTLY, _("partly achieved")),
-    (ProgressEntry.Verdict.NOT_ACHIEVED, _("not achieved")),
-    (ProgressEntry.Verdict.NOT_ASSESSABLE, _("cannot be assessed yet")),
-]
+PHASE_CHOICES = [("", "–"), *Node.Phase.choices]
+VERDICT_CHOICES = [("", "–"), *ProgressEntry.Verdict.choices]
 
 
 def is_qualitative(indicator: Indicator, measures: list) -> bool:

@@ -68,11 +68,12 @@ def summary_chart_svg(report: Report) -> Chart:
     width = label_w + bar_w + 20
     height = top + row_h * max(1, len(rows)) + 30
     alt = _summary_alt(report)
+    title_text = _("Status of actions", report.lang)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
         f'font-size="12"><title>{escape(alt)}</title>',
-        f'<text x="0" y="16" font-weight="bold">{escape(_("Status of actions", report.lang))}</text>',
+        f'<text x="0" y="16" font-weight="bold">{escape(title_text)}</text>',
     ]
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):

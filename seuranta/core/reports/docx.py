@@ -174,7 +174,8 @@ class _Writer:
             f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
         )
         footer = section.footer.paragraphs[0]
-        footer.add_run(f"{self.report.colophon}    {_('Page', self.report.lang)} ")
+        page_text = _("Page", self.report.lang)
+        footer.add_run(f"{self.report.colophon}    {page_text} ")
         _field_runs(footer, "PAGE", "1")
         footer.add_run(" / ")
         _field_runs(footer, "NUMPAGES", "1")
@@ -239,9 +240,11 @@ class _Writer:
         for row in rows:
             meta = []
             if row.unit:
-                meta.append(f"{_('unit', self.report.lang)}: {row.unit}")
+                unit_text = _("unit", self.report.lang)
+                meta.append(f"{unit_text}: {row.unit}")
             if row.source:
-                meta.append(f"{_('source', self.report.lang)}: {row.source}")
+                source_text = _("source", self.report.lang)
+                meta.append(f"{source_text}: {row.source}")
             name = [row.name] + ([f"({'; '.join(meta)})"] if meta else [])
             _append_row(
                 table,
@@ -249,7 +252,8 @@ class _Writer:
                 widths,
                 bold_first=True,
             )
-            _append_row(table, [[f"{_('Reason', self.report.lang)}: {row.reason}"]], widths)
+            reason_text = _("Reason", self.report.lang)
+            _append_row(table, [[f"{reason_text}: {row.reason}"]], widths)
             if self.charts and has_trend(row.indicator):
                 chart = trend_chart(row.indicator, None, self.report.lang, png=True)
                 if chart:
@@ -271,7 +275,8 @@ class _Writer:
         if node.description:
             self.field(_("Description", self.report.lang), node.description)
         if node.milestones:
-            self.doc.add_paragraph().add_run(f"{_('Milestones', self.report.lang)}:").bold = True
+            milestones_text = _("Milestones", self.report.lang)
+            self.doc.add_paragraph().add_run(f"{milestones_text}:").bold = True
             for milestone in node.milestones:
                 self.doc.add_paragraph(f"• {milestone.display(self.report.lang)}")
         if node.indicators:
@@ -300,9 +305,11 @@ class _Writer:
         report = self.report
         if report.variant == "annual":
             self.doc.add_heading(report.heading, level=1)
-            self.doc.add_paragraph(
-                f"{_('Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.', self.report.lang)} {report.annual_note}"
+            intro_text = _(
+                "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+                self.report.lang,
             )
+            self.doc.add_paragraph(f"{intro_text} {report.annual_note}")
             for group in report.annual_groups:
                 self.doc.add_heading(group.unit, level=2)
                 for item in group.items:

@@ -142,9 +142,11 @@ def indicator_table(
     for row in rows:
         meta = []
         if row.unit:
-            meta.append(f"{_('unit', report.lang)}: {row.unit}")
+            unit_text = _("unit", report.lang)
+            meta.append(f"{unit_text}: {row.unit}")
         if row.source:
-            meta.append(f"{_('source', report.lang)}: {row.source}")
+            source_text = _("source", report.lang)
+            meta.append(f"{source_text}: {row.source}")
         # The unit/source runs on after the name in smaller type (inline: no block of its own to lay out).
         meta_html = f' <span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
@@ -180,10 +182,11 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
                 "</section>",
             ]
         )
+    status_text = _("Status", report.lang)
     out = [
         f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
         _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
-        f'<p class="field"><span class="field-label">{_e(_("Status", report.lang))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
     ]
     if node.unit:
@@ -196,8 +199,9 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
         out.append(_field(_("Description", report.lang), node.description))
     if node.milestones:
         items = "".join(f"<li>• {_e(m.display(report.lang))}</li>" for m in node.milestones)
+        milestones_text = _("Milestones", report.lang)
         out.append(
-            f'<p class="field"><span class="field-label">{_e(_("Milestones", report.lang))}:</span></p>'
+            f'<p class="field"><span class="field-label">{_e(milestones_text)}:</span></p>'
             f'<ul class="plain">{items}</ul>'
         )
     if node.indicators:
@@ -231,26 +235,33 @@ def _summary(report: Report) -> str:
         + f"<td>{row.total}</td></tr>"
         for row in report.summary
     )
+    total_text = _("Total", report.lang)
+    area_text = _("Area", report.lang)
+    caption_text = _("Status by focus area", report.lang)
     table = (
-        f'<table class="summary"><caption>{_e(_("Status by focus area", report.lang))}</caption><colgroup>'
-        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(_("Area", report.lang))}</th>'
-        f'{head}<th scope="col">{_e(_("Total", report.lang))}</th></tr></thead><tbody>{rows}</tbody>'
+        f'<table class="summary"><caption>{_e(caption_text)}</caption><colgroup>'
+        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(area_text)}</th>'
+        f'{head}<th scope="col">{_e(total_text)}</th></tr></thead><tbody>{rows}</tbody>'
         "</table>"
     )
+    none_flagged_text = _("No goal or indicator is clearly off track.", report.lang)
     flagged = (
         "".join(
             f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
             f"{_e(item.reason)}</li>"
             for item in report.flagged
         )
-        or f"<li>{_e(_('No goal or indicator is clearly off track.', report.lang))}</li>"
+        or f"<li>{_e(none_flagged_text)}</li>"
     )
+    flagged_text = _("Goals and indicators off track", report.lang)
+    overall_text = _("Overall", report.lang)
+    summary_text = _("Summary", report.lang)
     return (
-        f'<section class="summary"><h2 id="summary">{_e(_("Summary", report.lang))}</h2>'
-        f'<p class="field"><span class="field-label">{_e(_("Overall", report.lang))}:</span> '
+        f'<section class="summary"><h2 id="summary">{_e(summary_text)}</h2>'
+        f'<p class="field"><span class="field-label">{_e(overall_text)}:</span> '
         f"{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>"
         f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}"
-        f"<h3>{_e(_('Goals and indicators off track', report.lang))}</h3><ul>{flagged}</ul></section>"
+        f"<h3>{_e(flagged_text)}</h3><ul>{flagged}</ul></section>"
     )
 
 
@@ -262,12 +273,14 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(_annual_title(item))}</h4>']
     if item.path:
         out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
+    verdict_text = _("Verdict", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(_("Verdict", report.lang))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> '
         f"<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>"
     )
+    status_text = _("Status", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(_("Status", report.lang))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_e(item.status_label)}. {_e(item.reason)}</p>"
     )
     if item.evidence:
@@ -282,12 +295,16 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
 def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
     out = ['<section class="annual">']
     if front:
+        intro_text = _(
+            "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+            report.lang,
+        )
         out.append(
-            f'<h2 id="annual">{_e(report.heading)}</h2>'
-            f"<p>{_e(_('Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.', report.lang))} {_e(report.annual_note)}</p>"
+            f'<h2 id="annual">{_e(report.heading)}</h2><p>{_e(intro_text)} {_e(report.annual_note)}</p>'
         )
         if not report.annual_groups:
-            out.append(f"<p>{_e(_('Nothing falls within the scope.', report.lang))}</p>")
+            nothing_text = _("Nothing falls within the scope.", report.lang)
+            out.append(f"<p>{_e(nothing_text)}</p>")
     groups = (
         [(report.annual_groups[run.part], " top") for run in runs]
         if runs is not None
@@ -333,9 +350,11 @@ def render_body(
     else:
         out.append('<section class="body">')
         if front:
-            out.append(f'<h2 id="body">{_e(_("Goals and actions", report.lang))}</h2>')
+            goals_and_actions_text = _("Goals and actions", report.lang)
+            out.append(f'<h2 id="body">{_e(goals_and_actions_text)}</h2>')
             if not report.nodes:
-                out.append(f"<p>{_e(_('Nothing falls within the scope.', report.lang))}</p>")
+                nothing_text = _("Nothing falls within the scope.", report.lang)
+                out.append(f"<p>{_e(nothing_text)}</p>")
         if runs is None:
             out.extend(_node(report, node, charts) for node in report.nodes)
         else:

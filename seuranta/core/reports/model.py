@@ -62,7 +62,8 @@ class MilestoneLine:
 
     def display(self, lang: str) -> str:
         due = f" ({self.due})" if self.due else ""
-        done = f" – {pgettext('milestone', 'done', lang)}" if self.done else ""
+        done_text = pgettext("milestone", "done", lang)
+        done = f" – {done_text}" if self.done else ""
         return f"{self.title}{due}{done}"
 
 
