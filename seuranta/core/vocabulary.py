@@ -25,7 +25,7 @@ from seuranta.core.i18n import Message, gettext_lazy, pgettext_lazy
 class _Labelled(StrEnum):
     @property
     def label(self) -> Message:
-        return _LABELS[self]
+        return _LABELS[type(self), self.value]
 
     @classmethod
     def values(cls) -> tuple[str, ...]:
@@ -75,33 +75,34 @@ class PlanKind(_Labelled):
     PROGRESS_REPORT = "progress_report"
 
 
-_LABELS: dict[_Labelled, Message] = {
-    Status.ACHIEVED: pgettext_lazy("status", "Achieved"),
-    Status.ON_TRACK: gettext_lazy("On track"),
-    Status.BEHIND: gettext_lazy("Behind"),
-    Status.OFF_TRACK: gettext_lazy("Off track"),
-    Status.NO_DATA: gettext_lazy("No data"),
-    Status.NO_TARGET: gettext_lazy("No target"),
-    Status.CANCELLED: gettext_lazy("Cancelled"),
-    Phase.NOT_STARTED: gettext_lazy("not started"),
-    Phase.IN_PROGRESS: gettext_lazy("in progress"),
-    Phase.DONE: gettext_lazy("done"),
-    Phase.DELAYED: gettext_lazy("delayed"),
-    Phase.CANCELLED: gettext_lazy("cancelled"),
-    Verdict.ACHIEVED: pgettext_lazy("verdict", "Achieved"),
-    Verdict.PARTLY: gettext_lazy("Partly achieved"),
-    Verdict.NOT_ACHIEVED: gettext_lazy("Not achieved"),
-    Verdict.NOT_ASSESSABLE: gettext_lazy("Cannot be assessed"),
-    MeasureKind.VALUE: gettext_lazy("a value to reach"),
-    MeasureKind.MIN: gettext_lazy("at least"),
-    MeasureKind.MAX: gettext_lazy("at most"),
-    MeasureKind.CHANGE_PERCENT: gettext_lazy("change in percent"),
-    MeasureKind.STATE: gettext_lazy("a state (text)"),
-    PlanKind.STRATEGY: gettext_lazy("strategy"),
-    PlanKind.PROGRAMME: gettext_lazy("programme"),
-    PlanKind.OPERATIONAL_GOALS: gettext_lazy("operational goals"),
-    PlanKind.SERVICE_PLAN: gettext_lazy("service plan"),
-    PlanKind.PROGRESS_REPORT: gettext_lazy("progress report"),
+# Keyed by enum and value: Status.ACHIEVED and Verdict.ACHIEVED are both equal to "achieved".
+_LABELS: dict[tuple[type[_Labelled], str], Message] = {
+    (Status, Status.ACHIEVED.value): pgettext_lazy("status", "Achieved"),
+    (Status, Status.ON_TRACK.value): gettext_lazy("On track"),
+    (Status, Status.BEHIND.value): gettext_lazy("Behind"),
+    (Status, Status.OFF_TRACK.value): gettext_lazy("Off track"),
+    (Status, Status.NO_DATA.value): gettext_lazy("No data"),
+    (Status, Status.NO_TARGET.value): gettext_lazy("No target"),
+    (Status, Status.CANCELLED.value): gettext_lazy("Cancelled"),
+    (Phase, Phase.NOT_STARTED.value): gettext_lazy("not started"),
+    (Phase, Phase.IN_PROGRESS.value): gettext_lazy("in progress"),
+    (Phase, Phase.DONE.value): gettext_lazy("done"),
+    (Phase, Phase.DELAYED.value): gettext_lazy("delayed"),
+    (Phase, Phase.CANCELLED.value): gettext_lazy("cancelled"),
+    (Verdict, Verdict.ACHIEVED.value): pgettext_lazy("verdict", "Achieved"),
+    (Verdict, Verdict.PARTLY.value): gettext_lazy("Partly achieved"),
+    (Verdict, Verdict.NOT_ACHIEVED.value): gettext_lazy("Not achieved"),
+    (Verdict, Verdict.NOT_ASSESSABLE.value): gettext_lazy("Cannot be assessed"),
+    (MeasureKind, MeasureKind.VALUE.value): gettext_lazy("a value to reach"),
+    (MeasureKind, MeasureKind.MIN.value): gettext_lazy("at least"),
+    (MeasureKind, MeasureKind.MAX.value): gettext_lazy("at most"),
+    (MeasureKind, MeasureKind.CHANGE_PERCENT.value): gettext_lazy("change in percent"),
+    (MeasureKind, MeasureKind.STATE.value): gettext_lazy("a state (text)"),
+    (PlanKind, PlanKind.STRATEGY.value): gettext_lazy("strategy"),
+    (PlanKind, PlanKind.PROGRAMME.value): gettext_lazy("programme"),
+    (PlanKind, PlanKind.OPERATIONAL_GOALS.value): gettext_lazy("operational goals"),
+    (PlanKind, PlanKind.SERVICE_PLAN.value): gettext_lazy("service plan"),
+    (PlanKind, PlanKind.PROGRESS_REPORT.value): gettext_lazy("progress report"),
 }
 
 # The six statuses an evaluation gives, and the four of them that are judgements.
