@@ -124,7 +124,10 @@ def _messages_used() -> set[tuple[str | None, str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or _name(node.func) not in GETTEXT:
                 continue
-            args = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None for a in node.args]
+            args = [
+                a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                for a in node.args
+            ]
             if _name(node.func).startswith("p") and len(args) >= 2 and args[0] and args[1]:
                 used.add((args[0], args[1]))
             elif args and args[0]:
