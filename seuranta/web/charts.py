@@ -15,10 +15,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from seuranta.common.language import ui_lang
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import measure_date
 from seuranta.core.evaluation_texts import format_number
-from seuranta.web.language import ui_lang
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -84,19 +82,3 @@ def save_versioned(
 def content_token(*values) -> str:
     """A version for rows without a version column: a digest of their editable values."""
     return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
-
-
-def posted_version(request) -> int | None:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return None
-
-
-def require(request, allowed: bool):
-    """Anonymous users are sent to log in; members without the right get the 403 page."""
-    if allowed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied

@@ -17,17 +17,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.people import person_name
+from seuranta.common.views import posted_version, require
 from seuranta.core import model as core
 from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
-from seuranta.monitoring.snapshot import person_name
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
 from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
-from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
+from seuranta.web.editing import content_token, record, save_versioned
 from seuranta.web.forms import (
     IndicatorForm,
     MilestoneForm,

@@ -145,21 +145,6 @@ def test_pdf_indicator_tables_read_back_with_one_row_per_indicator(pori_report, 
         assert indicator.status_label in row[4]
 
 
-def test_page_references_stay_right_when_cached():
-    import pydyf
-
-    from seuranta.core.reports.pdf import _cache_page_references
-
-    _cache_page_references()
-    document = pydyf.PDF()
-    for _ in range(3):
-        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
-    first = document.page_references
-    assert first == tuple(f"{n} 0 R".encode() for n in document.pages["Kids"][::3]) and len(first) == 3
-    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
-    assert len(document.page_references) == 4 and document.page_references[:3] == first
-
-
 def test_plan_title_cannot_end_the_style_element_of_the_report():
     plan = core_plan(1, title='Strategia </style><script>alert("x")</script>')
     html = render(report_for(plan, ReportOptions(on=date(2026, 6, 1))), "html").decode()
