@@ -29,8 +29,8 @@ from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
 from seuranta.plans.access import managed_organizations
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import store_plan
 from seuranta.web.editing import record
 
 log = logging.getLogger(__name__)

@@ -26,8 +26,8 @@ from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
-from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
+from seuranta.plans.storage import measure_row, plan_years
 from seuranta.web.editing import content_token, record, save_versioned
 from seuranta.web.forms import (
     IndicatorForm,

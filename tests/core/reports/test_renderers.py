@@ -7,7 +7,7 @@ import pytest
 
 from seuranta.core import model as core
 from seuranta.core.reports import ReportOptions, render, report_for
-from seuranta.core.reports.charts import summary_chart_png, trend_chart_svg
+from seuranta.core.reports.charts import summary_chart_png, trend_chart
 from seuranta.core.reports.xlsx import neutralise
 from tests.factories import core_plan
 
@@ -72,19 +72,20 @@ def test_html_is_one_document_with_language_and_chart_alt_texts(pori_report):
     assert "@page" in html and "counter(page)" in html
 
 
-def test_trend_chart_svg_describes_baseline_targets_and_actuals():
+def test_trend_chart_describes_baseline_targets_and_actuals():
     indicator = core.Indicator(
         name="Asiakkaat",
         baseline=core.Measure("10", "value", 10, "2024"),
         targets=[core.Measure("20", "value", 20, "2026")],
         actuals=[core.Measure("14", "value", 14, "2025")],
     )
-    svg = trend_chart_svg(indicator, None, "fi")
+    chart = trend_chart(indicator, None, "fi")
+    svg = chart.svg if chart else ""
     assert svg.startswith("<svg") and "lähtötaso 10 (2024)" in svg and "toteuma 14 (2025)" in svg
 
 
 def test_trend_chart_is_empty_without_two_dated_numbers():
-    assert trend_chart_svg(core.Indicator(name="Laatu"), None, "fi") == ""
+    assert trend_chart(core.Indicator(name="Laatu"), None, "fi") is None
 
 
 def test_summary_chart_png_is_an_image_with_alt_text(pori_report):
