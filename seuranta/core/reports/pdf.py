@@ -6,15 +6,14 @@ page, and the document is tagged PDF/UA-1 with its language and the charts'
 alt texts.
 
 Nothing here changes process-wide state (no garbage-collector switch, no patch
-of WeasyPrint's or pydyf's internals), so a PDF can be rendered inside the web
-server's threads; large reports are built in the task worker rather than in a
-request. WeasyPrint lays out and writes in one Python thread: a report of 500
-actions and 1,500 indicators takes tens of seconds (benchmarks/report_large.py).
+of WeasyPrint's or pydyf's internals, no logger levels: settings.LOGGING quiets
+WeasyPrint), so a PDF can be rendered inside the web server's threads. WeasyPrint
+lays out and writes in one Python thread: a report of 500 actions and 1,500
+indicators takes about 40 CPU seconds (benchmarks/report_large.py), so reports
+that large are built by the task worker rather than in a request.
 """
 
 from __future__ import annotations
-
-import logging
 
 from seuranta.core.reports.html import render_html
 from seuranta.core.reports.model import Report
@@ -26,8 +25,6 @@ def render_pdf(report: Report, *, charts: bool = True) -> bytes:
     """The report as one tagged PDF (PDF/UA-1 where WeasyPrint supports it)."""
     from weasyprint import HTML
 
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
     identifier = report.title.encode("utf-8") or None
     document = HTML(string=render_html(report, charts=charts)).render()
     try:
