@@ -12,8 +12,8 @@ import dataclasses
 from django.db import transaction
 
 from seuranta.core import model as core
-from seuranta.plans.interchange import load_core_plan, store_plan
 from seuranta.plans.models import Node, Plan
+from seuranta.plans.storage import load_core_plan, store_plan
 
 
 def without_reports(plan: core.Plan, *, title: str, period: str | None, linked=frozenset()) -> core.Plan:

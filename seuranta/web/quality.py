@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from seuranta.common.language import ui_lang
 from seuranta.core import model as core
 from seuranta.core.quality import check_plan
 from seuranta.plans.models import Node, Plan
-from seuranta.web.language import ui_lang
 
 
 @dataclass(frozen=True)

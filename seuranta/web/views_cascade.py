@@ -13,14 +13,14 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from seuranta.common.language import ui_lang
+from seuranta.common.views import posted_version, require
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.access import get_node_for
 from seuranta.plans.cascade import contributing
-from seuranta.plans.interchange import load_core_plans
 from seuranta.plans.models import Node, Plan
 from seuranta.plans.saving import Conflict, save_with_version
-from seuranta.web.editing import posted_version, require
-from seuranta.web.language import ui_lang
+from seuranta.plans.storage import load_core_plans
 from seuranta.web.plan_forms import ContributionForm
 
 # No-break spaces: a browser drops ordinary leading spaces from an option's text.

@@ -13,11 +13,11 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from seuranta.common.views import posted_version, require
 from seuranta.plans.access import get_plan_for, managed_organizations
 from seuranta.plans.copying import copy_plan
 from seuranta.plans.models import Plan
 from seuranta.plans.saving import create_recorded, record
-from seuranta.web.editing import posted_version, require
 from seuranta.web.plan_forms import CopyPlanForm, NewPlanForm, SupportsForm
 from seuranta.web.quality import plan_findings
 from seuranta.web.views import evaluated

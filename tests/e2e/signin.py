@@ -8,11 +8,13 @@ page in the browser context and return it signed in.
 
 from __future__ import annotations
 
+from django.urls import reverse
+
 
 def sign_in(context, base: str, username: str, password: str):
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{base}/login/")
+    page.goto(f"{base}{reverse('login')}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("form:has(input[name=username]) [type=submit]")

@@ -128,13 +128,13 @@ def coordinator_creates_plan(page, base: str) -> Plan:
     page.select_option("#id_supports", label="Kaupunkistrategia 2026–2029 (Esimerkkilä)")
     submit(page, "Luo suunnitelma")
     plan = Plan.objects.get(title="Henkilöstöohjelma 2026")
-    assert page.url == f"{base}/plans/{plan.pk}/"
+    assert page.url == f"{base}{reverse('plan', args=[plan.pk])}"
     assert "Tukee suunnitelmaa" in page.content()
     for goal, actions in (
         ("Osaaminen vahvistuu", ["Koulutussuunnitelma", "Mentorointi"]),
         ("Työhyvinvointi paranee", ["Varhainen tuki"]),
     ):
-        page.goto(f"{base}/plans/{plan.pk}/")
+        page.goto(f"{base}{reverse('plan', args=[plan.pk])}")
         page.get_by_role("link", name="Lisää ylimmän tason kohta").click()
         page.fill("#id_title", goal)
         submit(page, "Lisää")
@@ -155,13 +155,13 @@ def coordinator_creates_plan(page, base: str) -> Plan:
 
 
 def fix_through_link(page, base: str, plan: Plan, text: str) -> None:
-    page.goto(f"{base}/plans/{plan.pk}/")
+    page.goto(f"{base}{reverse('plan', args=[plan.pk])}")
     page.locator(".quality-findings a", has_text=text).first.click()
 
 
 def coordinator_fixes_findings(page, base: str, plan: Plan) -> None:
     """What the quality check reports on the plan page, each fixed through the finding's link."""
-    page.goto(f"{base}/plans/{plan.pk}/")
+    page.goto(f"{base}{reverse('plan', args=[plan.pk])}")
     found = findings(page)
     assert any("Mentoroitavat" in f and "ei voi arvioida" in f for f in found), found
     assert any("Sairauspoissaolot" in f and "lähtötaso" in f for f in found), found
@@ -187,7 +187,7 @@ def coordinator_fixes_findings(page, base: str, plan: Plan) -> None:
         else:
             page.get_by_label("Ville Vastuu").check()
         submit(page, "Tallenna")
-    page.goto(f"{base}/plans/{plan.pk}/")
+    page.goto(f"{base}{reverse('plan', args=[plan.pk])}")
     assert findings(page) == [] and page.locator(".quality-ok").count() == 1
     assert Indicator.objects.filter(node__plan=plan).count() == 4
     assert Measure.objects.filter(indicator__node__plan=plan, role="baseline").count() == 4
@@ -208,7 +208,7 @@ def coordinator_links_goal(page, base: str, plan: Plan, strategy_goal: Node) -> 
 
 
 def coordinator_publishes_and_opens_round(page, base: str, plan: Plan) -> None:
-    page.goto(f"{base}/plans/{plan.pk}/")
+    page.goto(f"{base}{reverse('plan', args=[plan.pk])}")
     page.get_by_role("link", name="Tarkista ja julkaise").click()
     submit(page, "Julkaise suunnitelma")
     assert Plan.objects.get(pk=plan.pk).state == Plan.State.PUBLISHED

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from seuranta.core.interchange import dump_plan, load_plan, validate_document
-from seuranta.plans.interchange import load_core_plan, store_plan
 from seuranta.plans.models import Node
+from seuranta.plans.storage import load_core_plan, store_plan
 
 STRATEGY = {
     "format": "seuranta-plan/1",

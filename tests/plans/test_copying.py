@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from seuranta.plans.copying import copy_plan
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Measure, Node, OrganizationUnit, Plan, ProgressEntry
+from seuranta.plans.storage import load_core_plan
 from tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db

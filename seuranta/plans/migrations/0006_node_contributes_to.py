@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0004_version_on_every_editable_model"),
+        ("plans", "0005_vocabulary_labels"),
     ]
 
     operations = [
