@@ -17,54 +17,24 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from seuranta.core.i18n import Message, gettext_lazy
 from seuranta.core.measures import parse_measure
 from seuranta.core.model import Indicator, Node, Plan
 
 MAX_GOALS_PER_FOCUS_AREA = 5
 
-CODES = (
-    "no_indicator",
-    "no_baseline",
-    "no_target",
-    "target_not_evaluable",
-    "too_many_goals",
-    "no_responsible",
-)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "fi": {
-        "no_indicator": "Kohdalla ”{title}” ei ole mittaria.",
-        "no_baseline": "Mittarilta ”{indicator}” puuttuu lähtötaso.",
-        "no_target": "Mittarilta ”{indicator}” puuttuu tavoitetaso.",
-        "target_not_evaluable": (
-            "Mittarin ”{indicator}” tavoitetta ”{target}” ei voi arvioida: se ei ole luku, raja, "
-            "suhteellinen muutos eikä tila."
-        ),
-        "too_many_goals": "Kohdan ”{title}” alla on {count} tavoitetta; enintään {limit} on suositus.",
-        "no_responsible": "Kohdalta ”{title}” puuttuu vastuutaho.",
-    },
-    "sv": {
-        "no_indicator": "Punkten ”{title}” har ingen indikator.",
-        "no_baseline": "Indikatorn ”{indicator}” saknar utgångsnivå.",
-        "no_target": "Indikatorn ”{indicator}” saknar målnivå.",
-        "target_not_evaluable": (
-            "Målet ”{target}” för indikatorn ”{indicator}” kan inte bedömas: det är varken ett tal, "
-            "en gräns, en relativ förändring eller ett tillstånd."
-        ),
-        "too_many_goals": "Under punkten ”{title}” finns {count} mål; högst {limit} rekommenderas.",
-        "no_responsible": "Punkten ”{title}” saknar ansvarig.",
-    },
-    "en": {
-        "no_indicator": "“{title}” has no indicator.",
-        "no_baseline": "The indicator “{indicator}” has no baseline.",
-        "no_target": "The indicator “{indicator}” has no target.",
-        "target_not_evaluable": (
-            "The target “{target}” of the indicator “{indicator}” cannot be evaluated: it is neither a "
-            "number, a bound, a relative change nor a state."
-        ),
-        "too_many_goals": "“{title}” has {count} goals under it; at most {limit} are recommended.",
-        "no_responsible": "“{title}” names no one responsible.",
-    },
+# The findings' sentences, translated in seuranta/core/locale (core/i18n.py).
+MESSAGES: dict[str, Message] = {
+    "no_indicator": gettext_lazy("“{title}” has no indicator."),
+    "no_baseline": gettext_lazy("The indicator “{indicator}” has no baseline."),
+    "no_target": gettext_lazy("The indicator “{indicator}” has no target."),
+    "target_not_evaluable": gettext_lazy(
+        "The target “{target}” of the indicator “{indicator}” cannot be evaluated: it is neither a "
+        "number, a bound, a relative change nor a state."
+    ),
+    "too_many_goals": gettext_lazy("“{title}” has {count} goals under it; at most {limit} are recommended."),
+    "no_responsible": gettext_lazy("“{title}” names no one responsible."),
 }
 
 
@@ -81,8 +51,7 @@ class Finding:
     count: int = 0
 
     def message(self, lang: str = "fi") -> str:
-        texts = TEXTS.get(lang, TEXTS["en"])
-        return texts[self.code].format(
+        return MESSAGES[self.code](lang).format(
             title=_short(self.node_title),
             indicator=_short(self.indicator_name or ""),
             target=self.target or "",
