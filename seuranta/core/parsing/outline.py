@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.inline_lists import split_inline_list
-from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet
+from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
@@ -118,6 +118,16 @@ def classify_text(text: str, source: int = 0) -> Line:
         return Line("blank", source=source)
     if is_bullet(text):
         rest = strip_bullet(text).strip()
+        level_item = _level_item(rest)
+        if level_item is not None:  # "• Mål 1: ...": the level word names the item
+            return Line(
+                "item",
+                level_item[1],
+                source,
+                style="lex:" + level_item[0].term,
+                level=level_item[0],
+                bullet=True,
+            )
         return Line("item", rest, source, style="bullet:" + text[0], bullet=True)
     numbered = _numbering(text)
     if numbered is not None and _has_words(numbered[1]) and len(numbered[1].split()) <= MAX_ITEM_WORDS:
@@ -257,4 +267,59 @@ def build(lines: list[Line]) -> list[Section]:
         section = Section(line.text, style, depth, line.source, level=line.level, bullet=line.bullet)
         stack[-1].children.append(section)
         stack.append(section)
+    _dissolve_captions(root, _item_keys(lines))
     return [root]
+
+
+# A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
+_CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
+_LIST_STYLES = ("bullet:", "dec", "alpha", "roman")
+
+
+def _is_list_item(section: Section) -> bool:
+    return section.style.startswith(_LIST_STYLES) and not section.children
+
+
+def _reads_as_caption(title: str) -> bool:
+    return title.rstrip(" ,").lower().endswith(_CAPTION_ENDINGS)
+
+
+def _item_keys(lines: list[Line]) -> set[str]:
+    return {title_key(line.text) for line in lines if line.kind == "item" and line.style != "short"}
+
+
+def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
+    """A lone short line over a single list is the list's caption, not a node of its own
+    ("Hankkeen hyötytavoitteet", "Tulevaisuuden päämääränä on, että"): its items take its place,
+    and a level word in it names them. Several such headings whose lists share a style are
+    group headings and stay, as does a heading that repeats an item of another list (the
+    chapter of a listed goal)."""
+    for child in parent.children:
+        _dissolve_captions(child, item_keys)
+    candidates = [
+        child
+        for child in parent.children
+        if child.style == "short" and child.children and all(_is_list_item(c) for c in child.children)
+    ]
+    shapes: dict[str, int] = {}
+    for child in candidates:
+        shapes[child.children[0].style] = shapes.get(child.children[0].style, 0) + 1
+    dissolved = [
+        child
+        for child in candidates
+        if title_key(child.title) not in item_keys
+        and (shapes[child.children[0].style] == 1 or _reads_as_caption(child.title))
+    ]
+    if not dissolved:
+        return
+    out: list[Section] = []
+    for child in parent.children:
+        if child not in dissolved:
+            out.append(child)
+            continue
+        parent.body.extend(child.body)
+        named = lexicon.last_level_word(child.title)
+        for item in child.children:
+            item.depth, item.level = child.depth, item.level or named
+        out.extend(child.children)
+    parent.children = out

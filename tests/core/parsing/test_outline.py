@@ -214,3 +214,27 @@ def test_a_repeating_field_label_is_a_list_of_that_field_not_of_records():
         "1. Liikunta\nMittari: Liikkuvien osuus\nLähde: kysely\nMittari: Uimahallikäynnit\nLähde: kassa\n"
     ).plan.nodes[0]
     assert [i.name for i in node.indicators] == ["Liikkuvien osuus", "Uimahallikäynnit"]
+
+
+def test_a_bulleted_item_with_a_level_word_is_named_by_it():
+    plan = parse_text("Målen\n\n • Mål 1: Välmående människor\n • Mål 2: Allt vatten har god kvalitet\n").plan
+    assert titles(plan.nodes) == ["Välmående människor", "Allt vatten har god kvalitet"]
+    assert [node.level for node in plan.nodes] == ["Mål", "Mål"]
+
+
+def test_a_lone_short_line_over_a_list_is_its_caption_not_a_node():
+    plan = parse_text(
+        "Strategia\n\nJohdanto kertoo strategiasta.\n\nTulevaisuuden päämääränä on, että\n\n"
+        " • Asukkaat voivat hyvin.\n • Talous on tasapainossa.\n"
+    ).plan
+    assert titles(plan.nodes) == ["Asukkaat voivat hyvin.", "Talous on tasapainossa."]
+    assert [node.level for node in plan.nodes] == ["Päämäärä", "Päämäärä"]
+
+
+def test_short_headings_each_over_a_list_of_the_same_kind_stay_group_headings():
+    plan = parse_text(
+        "Elinvoima\n\n • Yrityksiä tuetaan\n • Työpaikat lisääntyvät\n\n"
+        "Hyvinvointi\n\n • Liikunta lisääntyy\n • Yksinäisyys vähenee\n"
+    ).plan
+    assert titles(plan.nodes) == ["Elinvoima", "Hyvinvointi"]
+    assert titles(plan.nodes[1].children) == ["Liikunta lisääntyy", "Yksinäisyys vähenee"]
