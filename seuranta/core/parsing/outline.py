@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.inline_lists import split_inline_list
+from seuranta.core.parsing.tables import text_table_at
 from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
@@ -154,8 +155,18 @@ def classify_text(text: str, source: int = 0) -> Line:
 def classify(doc: Document) -> list[Line]:
     blocks = doc.blocks or [Paragraph(line) for line in doc.text.splitlines()]
     lines: list[Line] = []
+    texts = [
+        block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
+    ]
+    skip_to = 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if index < skip_to:
+            continue
+        text_table = text_table_at(texts, index)
+        if text_table is not None:  # a table flattened to lines: one row a line
+            lines.append(Line("table", source=index, rows=text_table[0]))
+            skip_to = text_table[1]
+        elif isinstance(block, Table):
             rows = [[fold_whitespace(cell) for cell in row] for row in block.rows]
             rows = [row for row in rows if any(row)]
             if rows:

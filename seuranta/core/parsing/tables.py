@@ -4,7 +4,13 @@ A header cell's role comes from the lexicon ("Mittari", "Lähtötaso 2023",
 "Tavoite 2026", "Vastuutaho"); a cell that is only a year ("2024") is a column of
 values for that year. A level word names a column of node titles ("Toimenpide");
 rows repeating a title (merged cells spread by the reader) belong to one node.
-A table whose header names no role is kept as text in the node's description.
+A table whose header names no role but whose rows are a name followed by numbers (a key-figure
+table) gives one indicator per row, its values labelled by their column's header; other tables
+are kept as text in the node's description.
+
+Tables flattened to text lines ("Toimintakate   -20 475 652 52,7   3,6", one row a line, the
+header above) are found by `text_table_at`: at least three lines in a row that are a name and
+the same number of values.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from seuranta.core.measures import parse_unit
+from seuranta.core.measures import parse_measure, parse_unit
 from seuranta.core.model import Indicator, Node
 from seuranta.core.parsing.fields import set_field
 from seuranta.core.parsing.profile import Profile, resolve_label
@@ -51,6 +57,9 @@ def columns(header: list[str], profile: Profile | None = None) -> list[Column]:
 def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None) -> None:
     """Add the table's rows to `node`: indicators, or child nodes when a column names a level."""
     header_at = next((i for i, row in enumerate(rows[:3]) if columns(row, profile)), None)
+    if header_at is None and _is_key_figure_table(rows):
+        _read_key_figures(node, rows)
+        return
     if header_at is None:
         text = " ".join(" | ".join(cell for cell in row if cell) for row in rows)
         node.description = f"{node.description} {text}" if node.description else text
@@ -100,3 +109,100 @@ def _read_row(owner: Node, cols: list[Column], row: list[str]) -> None:
             set_field(owner, col.role, cells.get(col.index, ""), col.period)
     if indicator is not None:
         owner.indicators.append(indicator)
+
+
+_NUMBER_RE = re.compile(r"^[-+\u2212]?\d+(?:[,.]\d+)?%?$")
+_GROUP_RE = re.compile(r"^[-+\u2212]?\d{1,3}(?: \d{3})*$")
+_THOUSANDS_RE = re.compile(r"^\d{3}$")
+_COLUMN_GAP_RE = re.compile(r"\s{2,}")
+MIN_TEXT_ROWS = 3
+MAX_HEADER_WORDS = 12
+
+
+def split_values(text: str) -> tuple[str, list[str]] | None:
+    """A text-table row as (name, values): "Vuosikate   717 713 57,1  -17,8" -> ("Vuosikate",
+    ["717 713", "57,1", "-17,8"]). Groups of three digits after a short number are its
+    thousands; None when the line does not end in numbers or has no name before them."""
+    tokens = text.split()
+    at = len(tokens)
+    while at > 0 and (_NUMBER_RE.match(tokens[at - 1]) or (tokens[at - 1] == "%" and at > 1)):
+        at -= 1
+    name, numbers = " ".join(tokens[:at]), tokens[at:]
+    if not numbers or not any(ch.isalpha() for ch in name) or name.endswith((".", ",", ":")):
+        return None
+    values: list[str] = []
+    for token in numbers:
+        if token == "%" and values:
+            values[-1] += " %"
+        elif values and _THOUSANDS_RE.match(token) and _GROUP_RE.match(values[-1]):
+            values[-1] += " " + token
+        else:
+            values.append(token)
+    return name, values
+
+
+def _header_cells(text: str, count: int) -> list[str]:
+    """The header of `count` value columns: by wide gaps, by words, or the first words one a
+    column and the rest the last column's."""
+    for cells in (_COLUMN_GAP_RE.split(text.strip()), text.split()):
+        if len(cells) == count:
+            return cells
+    words = text.split()
+    if len(words) < count:
+        return []
+    return [*words[: count - 1], " ".join(words[count - 1 :])]
+
+
+def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]], int] | None:
+    """The table flattened to text lines that starts at `texts[start]`, with its header when
+    that line names the value columns, and the index after it; None when none starts there.
+    `texts` holds each line's raw text (None for what is not a plain line)."""
+    first = texts[start]
+    if first is None:
+        return None
+    header_text = first if split_values(first) is None else None
+    at = start + 1 if header_text is not None else start
+    rows: list[tuple[str, list[str]]] = []
+    while at < len(texts) and (text := texts[at]) is not None and (row := split_values(text)) is not None:
+        if rows and len(row[1]) != len(rows[0][1]):
+            break
+        rows.append(row)
+        at += 1
+    if len(rows) < MIN_TEXT_ROWS:
+        return None
+    grid = [[name, *values] for name, values in rows]
+    if header_text is None:
+        return grid, at
+    cells = _header_cells(header_text, len(rows[0][1]))
+    if not cells or len(header_text.split()) > MAX_HEADER_WORDS or header_text.rstrip().endswith((".", ":")):
+        return None
+    return [["", *cells], *grid], at
+
+
+def _is_key_figure_table(rows: list[list[str]]) -> bool:
+    body = [row for row in rows if any(_is_number(cell) for cell in row[1:])]
+    return len(body) >= 2 and all(any(ch.isalpha() for ch in row[0]) for row in body)
+
+
+def _is_number(cell: str) -> bool:
+    return bool(cell) and parse_measure(cell).value is not None and not any(ch.isalpha() for ch in cell)
+
+
+def _read_key_figures(node: Node, rows: list[list[str]]) -> None:
+    """One indicator per row named by its first cell; each value an actual, labelled by its
+    column's header (a year in the header is its period)."""
+    header = rows[0] if not any(_is_number(cell) for cell in rows[0][1:]) else []
+    for row in rows[1 if header else 0 :]:
+        if not any(_is_number(cell) for cell in row[1:]):
+            continue
+        indicator = Indicator(name=fold_whitespace(row[0]), unit=parse_unit(row[0]))
+        for index, cell in enumerate(row[1:], start=1):
+            if not cell:
+                continue
+            label = header[index] if index < len(header) else ""
+            year = _YEAR_RE.search(label)
+            measure = parse_measure(cell, period=year.group(1) if year else None)
+            if label and not _YEAR_ONLY_RE.match(label):
+                measure.label = label
+            indicator.actuals.append(measure)
+        node.indicators.append(indicator)

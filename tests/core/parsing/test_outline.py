@@ -238,3 +238,25 @@ def test_short_headings_each_over_a_list_of_the_same_kind_stay_group_headings():
     ).plan
     assert titles(plan.nodes) == ["Elinvoima", "Hyvinvointi"]
     assert titles(plan.nodes[1].children) == ["Liikunta lisääntyy", "Yksinäisyys vähenee"]
+
+
+def test_a_table_flattened_to_text_lines_gives_one_indicator_per_row():
+    plan = parse_text(
+        "Talous\n\nTunnusluvut ovat seuraavat:\n\n"
+        "  Eur Käyttö-% Muutos 2022-21, %\n"
+        "Toimintatuotot       3 543 100 59,1   27,4\n"
+        "Toimintakate    -20 475 652 52,7     3,6\n"
+        "Vuosikate          717 713 57,1  -17,8\n"
+    ).plan
+    indicators = plan.nodes[0].indicators
+    assert [i.name for i in indicators] == ["Toimintatuotot", "Toimintakate", "Vuosikate"]
+    assert [(m.value, m.label) for m in indicators[2].actuals] == [
+        (717713, "Eur"),
+        (57.1, "Käyttö-%"),
+        (-17.8, "Muutos 2022-21, %"),
+    ]
+
+
+def test_two_lines_ending_in_numbers_are_no_table():
+    plan = parse_text("Talous\n\nVuosikate 717 713\nTilikauden tulos -43 978\n").plan
+    assert plan.nodes[0].indicators == []
