@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _MARKER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(?=[^\W\d_])")
 _ROMAN_RE = re.compile(r"(?:(?<=\s)|^)(X{0,3}(?:IX|IV|V?I{0,3}))([.)])\s+(?=[A-ZÅÄÖ])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_PAGE_RE = re.compile(r"\s+\d{1,3}$")
+_PAGE_RE = re.compile(r"(?:\s*(?:\.{2,}|\u2026))?\s+\d{1,3}$")  # "Henkilöstö... 17": leader and page
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _JOINER_RE = re.compile(r"(?:\s*[,;]|\s+(?:ja|sekä|tai|och|eller|samt)|\s+\d{1,2}[.)])\s*$")
 MIN_RUN = 3
@@ -84,6 +84,13 @@ def _longest_run(markers: list[_Marker]) -> list[_Marker]:
 def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
     """The line as (text, style) parts: the text before the list (style None), then one part
     per item with its numbering style ("dec1)", "dec2"...); None when the line holds no list."""
+    found = split_inline_contents(text)
+    return found[0] if found is not None else None
+
+
+def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool] | None:
+    """`split_inline_list`, and whether the list is a table of contents (its items end in page
+    numbers)."""
     run = _longest_run(_markers(text))
     if len(run) < MIN_RUN:
         return None
@@ -108,4 +115,4 @@ def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
             parts.append((item, style + (")" if marker.mark == ")" else "")))
     if tail.strip():
         parts.append((tail.strip(), None))
-    return parts
+    return parts, paged

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.document import Document, Paragraph, Table
-from seuranta.core.parsing.inline_lists import split_inline_list
-from seuranta.core.parsing.tables import text_table_at
+from seuranta.core.parsing.contents import split_contents
+from seuranta.core.parsing.document import Block, Document, Paragraph, Table
+from seuranta.core.parsing.inline_lists import split_inline_contents
+from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
@@ -53,6 +54,7 @@ class Line:
     rows: list[list[str]] = field(default_factory=list)
     level: lexicon.Entry | None = None  # a level word in front of an item ("Tavoite 2: ...")
     bullet: bool = False
+    contents: bool = False  # an entry of a table of contents
 
 
 @dataclass
@@ -67,6 +69,7 @@ class Section:
     bullet: bool = False
     body: list[Line] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    contents: bool = False
 
 
 def _numbering(text: str) -> tuple[str, str] | None:
@@ -155,6 +158,7 @@ def classify_text(text: str, source: int = 0) -> Line:
 def classify(doc: Document) -> list[Line]:
     blocks = doc.blocks or [Paragraph(line) for line in doc.text.splitlines()]
     lines: list[Line] = []
+    blocks = _strip_page_numbers(blocks)
     texts = [
         block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
     ]
@@ -178,6 +182,30 @@ def classify(doc: Document) -> list[Line]:
         else:
             lines.extend(_classify_paragraph(block.text, index))
     return _mark_record_heads(_mark_short_headings(lines))
+
+
+_PAGE_PREFIX_RE = re.compile(r"^\s*(\d{1,3}) (?=\S)")
+MIN_PAGES = 3
+
+
+def _strip_page_numbers(blocks: list[Block]) -> list[Block]:
+    """Text of a PDF converted page by page starts each page with its number ("2 SISÄLTÖ: ...",
+    "3 1. JOHDANTO ..."): when the bare numbers in front of lines count up by one at least every other time, they
+    are page numbers, not a numbering of items, and go."""
+    numbered = [
+        (i, int(m.group(1)))
+        for i, block in enumerate(blocks)
+        if isinstance(block, Paragraph) and (m := _PAGE_PREFIX_RE.match(block.text))
+    ]
+    steps = [b - a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)]
+    if len(numbered) < MIN_PAGES or sum(step == 1 for step in steps) * 2 < len(steps):
+        return blocks
+    out = list(blocks)
+    for i, _ in numbered:
+        block = out[i]
+        assert isinstance(block, Paragraph)
+        out[i] = Paragraph(_PAGE_PREFIX_RE.sub("", block.text, count=1), block.heading)
+    return out
 
 
 def _mark_record_heads(lines: list[Line]) -> list[Line]:
@@ -212,12 +240,21 @@ def _label_key(label: str | None) -> str:
 
 
 def _classify_paragraph(text: str, source: int) -> list[Line]:
-    """One paragraph as lines: several when a numbered list runs inside it."""
-    parts = split_inline_list(fold_whitespace(text))
-    if parts is None:
+    """One paragraph as lines: several when a numbered list runs inside it, a table when a
+    table of values under a run of years or a table of contents was flattened into it."""
+    entries = split_contents(fold_whitespace(text))
+    if entries is not None:
+        return [Line("item", entry, source, style=style, contents=True) for entry, style in entries]
+    series = year_series_table(text)
+    if series is not None:
+        head = [classify_text(series[0], source)] if series[0] else []
+        return [*head, Line("table", source=source, rows=series[1])]
+    found = split_inline_contents(fold_whitespace(text))
+    if found is None:
         return [classify_text(text, source)]
+    parts, contents = found
     return [
-        Line("item", part, source, style=style) if style else classify_text(part, source)
+        Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
         for part, style in parts
     ]
 
@@ -275,11 +312,52 @@ def build(lines: list[Line]) -> list[Section]:
             depth = len(stack)
             depth_of[style] = depth
         del stack[depth:]
-        section = Section(line.text, style, depth, line.source, level=line.level, bullet=line.bullet)
+        section = Section(
+            line.text, style, depth, line.source, level=line.level, bullet=line.bullet, contents=line.contents
+        )
         stack[-1].children.append(section)
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
+    if any(_names_level(s) and s.children for s in _contents_entries(root.children)):
+        root.children = _read_contents(root.children)
     return [root]
+
+
+def _contents_entries(sections: list[Section]) -> list[Section]:
+    found = []
+    for section in sections:
+        if section.contents:
+            found.append(section)
+        found.extend(_contents_entries(section.children))
+    return found
+
+
+def _names_level(section: Section) -> lexicon.Entry | None:
+    for word in lexicon.words(section.title):
+        entry = lexicon.lookup(word)
+        if entry is not None and entry.role == "level":
+            return entry
+    return None
+
+
+def _read_contents(sections: list[Section]) -> list[Section]:
+    """A table of contents maps the whole document; its chapters are not the plan. The entries
+    under a chapter that names plan content by a level word ("Tehtäväalueille asetettujen
+    tavoitteiden toteutuminen") are the plan's nodes, of that level; other entries go."""
+    out: list[Section] = []
+    for section in sections:
+        if not section.contents:
+            section.children = _read_contents(section.children)
+            out.append(section)
+            continue
+        named = _names_level(section)
+        if named is not None and section.children:
+            for child in section.children:
+                child.level = child.level or named
+            out.extend(section.children)
+        else:
+            out.extend(_read_contents(section.children))
+    return out
 
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from seuranta.core.measures import parse_measure, parse_unit
 from seuranta.core.model import Indicator, Node
@@ -88,6 +89,10 @@ def _read_row(owner: Node, cols: list[Column], row: list[str]) -> None:
     name_col = next((c for c in cols if c.role == "indicator"), None)
     measured = any(c.role in MEASURE_ROLES and cells.get(c.index) for c in cols)
     indicator = None
+    unnamed_first = all(c.index > 0 and c.role != "level" for c in cols)
+    if name_col is None and unnamed_first and any(ch.isalpha() for ch in row[0]):
+        cells[0] = fold_whitespace(row[0])  # an unnamed first column names what the row measures
+        name_col = Column(0, "indicator")
     if name_col is not None and cells.get(name_col.index):
         name = cells[name_col.index]
         indicator = Indicator(name=name, unit=parse_unit(name))
@@ -115,6 +120,7 @@ _NUMBER_RE = re.compile(r"^[-+\u2212]?\d+(?:[,.]\d+)?%?$")
 _GROUP_RE = re.compile(r"^[-+\u2212]?\d{1,3}(?: \d{3})*$")
 _THOUSANDS_RE = re.compile(r"^\d{3}$")
 _COLUMN_GAP_RE = re.compile(r"\s{2,}")
+_YEAR_TAG_RE = re.compile(r"^\((?:19|20)\d\d\)[,;]?$")  # "67,1 (2021)": the value's year
 MIN_TEXT_ROWS = 3
 MAX_HEADER_WORDS = 12
 
@@ -125,20 +131,28 @@ def split_values(text: str) -> tuple[str, list[str]] | None:
     thousands; None when the line does not end in numbers or has no name before them."""
     tokens = text.split()
     at = len(tokens)
-    while at > 0 and (_NUMBER_RE.match(tokens[at - 1]) or (tokens[at - 1] == "%" and at > 1)):
+    while at > 0 and (_NUMBER_RE.match(tokens[at - 1]) or _is_suffix(tokens, at - 1)):
         at -= 1
     name, numbers = " ".join(tokens[:at]), tokens[at:]
     if not numbers or not any(ch.isalpha() for ch in name) or name.endswith((".", ",", ":")):
         return None
     values: list[str] = []
     for token in numbers:
-        if token == "%" and values:
-            values[-1] += " %"
-        elif values and _THOUSANDS_RE.match(token) and _GROUP_RE.match(values[-1]):
+        suffix = token in ("%", "€") or _YEAR_TAG_RE.match(token)
+        if values and (suffix or (_THOUSANDS_RE.match(token) and _GROUP_RE.match(values[-1]))):
             values[-1] += " " + token
         else:
             values.append(token)
     return name, values
+
+
+def _is_suffix(tokens: list[str], at: int) -> bool:
+    """A unit or a year tag after a number: "52,7 %", "67,1 (2021)"."""
+    return (
+        (tokens[at] in ("%", "€") or bool(_YEAR_TAG_RE.match(tokens[at])))
+        and at > 0
+        and bool(_NUMBER_RE.match(tokens[at - 1]) or _YEAR_TAG_RE.match(tokens[at - 1]))
+    )
 
 
 def _header_cells(text: str, count: int) -> list[str]:
@@ -168,7 +182,7 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
             break
         rows.append(row)
         at += 1
-    if len(rows) < MIN_TEXT_ROWS:
+    if len(rows) < MIN_TEXT_ROWS and not (len(rows) == 1 and _is_year_series(rows[0][1])):
         return None
     grid = [[name, *values] for name, values in rows]
     if header_text is None:
@@ -181,7 +195,8 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
 
 def _is_key_figure_table(rows: list[list[str]]) -> bool:
     body = [row for row in rows if any(_is_number(cell) for cell in row[1:])]
-    return len(body) >= 2 and all(any(ch.isalpha() for ch in row[0]) for row in body)
+    enough = len(body) >= 2 or (len(body) == 1 and _is_year_series([c for c in body[0][1:] if c]))
+    return enough and all(any(ch.isalpha() for ch in row[0]) for row in body)
 
 
 def _is_number(cell: str) -> bool:
@@ -206,3 +221,107 @@ def _read_key_figures(node: Node, rows: list[list[str]]) -> None:
                 measure.label = label
             indicator.actuals.append(measure)
         node.indicators.append(indicator)
+
+
+def _is_year_series(values: list[str]) -> bool:
+    """ "67,1 (2021) 70,4 (2022)": values each tagged with its year, two at least."""
+    return len(values) >= 2 and all(value.endswith(")") for value in values)
+
+
+MIN_SERIES_YEARS = 3
+MAX_REGROUP_TOKENS = 60
+_FOOTNOTE_RE = re.compile(r"^(?:[a-z]|\*+)\)$")
+_MONTH_YEAR_RE = re.compile(r"^\d{1,2}/(?:19|20)\d\d$")
+MIN_SERIES_ROWS = 2
+
+
+def year_series_table(text: str) -> tuple[str, list[list[str]]] | None:
+    """A table flattened into one line under a run of years ("Indikaattori 2012 2013 2014
+    Yritysten lkm 11 751 12 284 ... Uusien yritysten määrä 1 704 1 606 ..."): the text before
+    the years, and the grid (a header of years, then one row per name followed by its values)."""
+    tokens = text.split()
+    years = _year_run(tokens)
+    if years is None:
+        return None
+    start, count = years
+    rows: list[list[str]] = []
+    name: list[str] = []
+    numbers: list[str] = []
+    for token in [*tokens[start + count :], "."]:
+        if _FOOTNOTE_RE.match(token):
+            continue  # "109 065 a)": a footnote mark
+        if _NUMBER_RE.match(token) or _MONTH_YEAR_RE.match(token) or (numbers and _THOUSANDS_RE.match(token)):
+            numbers.append(token)
+            continue
+        if numbers:
+            split = split_values(" ".join([*name, *numbers]))
+            if split is not None and len(split[1]) >= 2 and sum(ch.isalpha() for ch in split[0]) >= 3:
+                series = max(1, len(split[0].split(" - ")) - 1)
+                values = _regroup(numbers, count * series) if len(split[1]) < count * series else None
+                rows.append(_series_row(split[0], values or split[1], count))
+            name, numbers = [], []
+        name.append(token)
+    if len(rows) < MIN_SERIES_ROWS:
+        return None
+    return " ".join(tokens[:start]), [["", *tokens[start : start + count]], *rows]
+
+
+def _regroup(tokens: list[str], wanted: int) -> list[str] | None:
+    """The tokens as exactly `wanted` numbers, thousands groups spread as evenly as they can be
+    ("107 992 37 247 107 587" is three numbers when three are wanted), or None."""
+    if len(tokens) > MAX_REGROUP_TOKENS or any(
+        not (_NUMBER_RE.match(t) or _THOUSANDS_RE.match(t)) for t in tokens
+    ):
+        return None
+
+    @cache
+    def best(at: int, left: int) -> tuple[int, tuple[int, ...]] | None:
+        if at == len(tokens):
+            return (0, ()) if left == 0 else None
+        if left == 0:
+            return None
+        found = None
+        for end in range(at + 1, len(tokens) + 1):
+            if end > at + 1 and not (_GROUP_RE.match(" ".join(tokens[at:end]))):
+                break
+            rest = best(end, left - 1)
+            if rest is not None:
+                candidate = (max(rest[0], end - at), (end, *rest[1]))
+                found = candidate if found is None or candidate[0] < found[0] else found
+        return found
+
+    result = best(0, wanted)
+    if result is None:
+        return None
+    ends, start, out = result[1], 0, []
+    for end in ends:
+        out.append(" ".join(tokens[start:end]))
+        start = end
+    return out
+
+
+def _series_row(name: str, values: list[str], years: int) -> list[str]:
+    """One row of a year table: "Työpaikat - Koko kaupunki - Keskusta 107 992 37 247 108 001 36 764"
+    names sub-series after dashes, their values year by year; each year's cell keeps them all."""
+    parts = [part.strip() for part in name.split(" - ")]
+    series = len(parts) - 1
+    if series >= 2 and len(values) % series == 0 and len(values) // series <= years:
+        cells = [" / ".join(values[i : i + series]) for i in range(0, len(values), series)]
+        return [parts[0], *(cells + [""] * years)[:years]]
+    return [parts[0] if series >= 2 else name, *(values + [""] * years)[:years]]
+
+
+def _year_run(tokens: list[str]) -> tuple[int, int] | None:
+    for start, token in enumerate(tokens):
+        if not _YEAR_ONLY_RE.match(token):
+            continue
+        count = 1
+        while (
+            start + count < len(tokens)
+            and _YEAR_ONLY_RE.match(tokens[start + count])
+            and int(tokens[start + count]) == int(token) + count
+        ):
+            count += 1
+        if count >= MIN_SERIES_YEARS:
+            return start, count
+    return None

@@ -21,6 +21,7 @@ GENERAL_MODULES = [
     "outline.py",
     "families/outline.py",
     "tables.py",
+    "contents.py",
     "fields.py",
     "profile.py",
     "lexicon.py",

@@ -260,3 +260,61 @@ def test_a_table_flattened_to_text_lines_gives_one_indicator_per_row():
 def test_two_lines_ending_in_numbers_are_no_table():
     plan = parse_text("Talous\n\nVuosikate 717 713\nTilikauden tulos -43 978\n").plan
     assert plan.nodes[0].indicators == []
+
+
+def test_a_year_table_flattened_into_one_line_gives_indicators_by_year():
+    plan = parse_text(
+        "Elinvoima\n\nIndikaattori 2012 2013 2014 Uusien yritysten määrä, lkm 1 704 1 606 1 516 "
+        "Työpaikat - Koko kaupunki - Keskusta 107 992 37 247 107 587 36 764 107 614 37 023 "
+        "Työpaikkaomavaraisuus, % 96,0 96,0 94,3\n"
+    ).plan
+    indicators = plan.nodes[0].indicators
+    assert [i.name for i in indicators] == [
+        "Uusien yritysten määrä, lkm",
+        "Työpaikat",
+        "Työpaikkaomavaraisuus, %",
+    ]
+    assert [(m.value, m.period) for m in indicators[0].actuals] == [
+        (1704, "2012"),
+        (1606, "2013"),
+        (1516, "2014"),
+    ]
+    assert [m.text for m in indicators[1].actuals] == [
+        "107 992 / 37 247",
+        "107 587 / 36 764",
+        "107 614 / 37 023",
+    ]
+
+
+def test_a_line_of_values_each_with_its_year_is_an_indicator_series():
+    plan = parse_text("Hyvinvointi\n\nLiikunta-aktiivisuus 67,1 (2021) 70,4 (2022)\n").plan
+    indicator = plan.nodes[0].indicators[0]
+    assert indicator.name == "Liikunta-aktiivisuus"
+    assert [(m.value, m.period) for m in indicator.actuals] == [(67.1, "2021"), (70.4, "2022")]
+
+
+def test_in_a_table_of_contents_only_the_entries_under_a_level_chapter_are_nodes():
+    plan = parse_text(
+        "Tilinpäätös\n\nSisällys 1. Toimintaympäristö... 4 1.1 Talous kasvaa... 4 2. Talousarvion toteutuminen... 9 "
+        "2.1 Tehtäväalueille asetettujen tavoitteiden toteutuminen... 9 2.1.1 Johto ja edunvalvonta... 9 "
+        "2.1.2 Aluesuunnittelu... 11 3. Liitetiedot... 20\n"
+    ).plan
+    assert titles(plan.nodes) == ["Johto ja edunvalvonta", "Aluesuunnittelu"]
+    assert [node.level for node in plan.nodes] == ["Tehtäväalue", "Tehtäväalue"]
+
+
+def test_page_numbers_in_front_of_converted_pages_are_no_numbering():
+    plan = parse_text(
+        "1 KUNNAN STRATEGIA\n\n2 Sisältö\n\n3 Johdanto ja tausta kerrotaan tässä luvussa pitkästi.\n\n"
+        "4 Strategiset tavoitteet\n • Koti yhä useammalle\n • Oikea palvelu\n"
+    ).plan
+    assert "Sisältö" not in titles(plan.nodes)
+    assert all(not title[:1].isdigit() for title in titles(plan.nodes))
+
+
+def test_a_table_of_contents_run_together_is_split_at_its_capitalised_entries():
+    plan = parse_text(
+        "KUNNAN STRATEGIA\n\nSISÄLTÖ: 1. Johdanto Strategiaprosessi Visio ja arvot Strategiset tavoitteet "
+        "Koti yhä useammalle Oikea palvelu Raha ja talous 2. Liitteet\n"
+    ).plan
+    assert titles(plan.nodes) == ["Koti yhä useammalle", "Oikea palvelu", "Raha ja talous"]
