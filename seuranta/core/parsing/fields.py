@@ -12,9 +12,16 @@ import re
 
 from seuranta.core.measures import parse_levels, parse_measure, parse_period, parse_unit
 from seuranta.core.model import Indicator, Milestone, Node, Progress
-from seuranta.core.parsing.text import fold_whitespace
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.text import fold_whitespace, split_sentences
 
 _SPLIT_PEOPLE_RE = re.compile(r"\s*[;,]\s*")
+# "Mittareita ovat mm. a, b sekä c." / "Mätarna är a, b och c": a copula after the word, a list after it.
+_COPULA_RE = re.compile(r"^(?:ovat|on|olivat|oli|är|var)(?:\s+(?:mm\.|esim\.|muun muassa|bl\.a\.))?\s+|^:\s*")
+_ITEM_SPLIT_RE = re.compile(r",\s+|\s+(?:sekä|samt)\s+")
+_LAST_JOIN_RE = re.compile(r"\s+(?:ja|och)\s+")
+MAX_LISTED_WORDS = 8
+MIN_LISTED = 2
 
 
 def last_indicator(node: Node) -> Indicator:
@@ -58,3 +65,38 @@ def set_field(
         node.progress.append(Progress(text=value, period=period))
     elif role == "description":
         node.description = f"{node.description} {value}" if node.description else value
+
+
+def listed_indicators(text: str) -> list[tuple[str, list[str]]]:
+    """Indicators sentences list after an indicator word and a copula, each list with what it
+    measures: "Elinvoiman kasvun keskeisiä mittareita ovat mm. yritysten määrä, yritysten
+    liikevaihto sekä työllisyystilanne." gives ("Elinvoiman kasvun", [...]). The list is split at
+    commas and "sekä", its last item at "ja"; what is measured is the run of genitives the
+    sentence starts with ("" when there is none)."""
+    found: list[tuple[str, list[str]]] = []
+    for sentence in split_sentences(text):
+        for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", sentence):
+            after = sentence[match.end() :]
+            after = after if after.startswith(":") else after.lstrip(" ")
+            copula = _COPULA_RE.match(after)
+            entry = lexicon.lookup(match.group()) if copula is not None else None
+            if entry is None or entry.role != "indicator" or copula is None:
+                continue
+            rest = after[copula.end() :].rstrip(" .")
+            items = [item.strip() for item in _ITEM_SPLIT_RE.split(rest) if item.strip()]
+            if items and len(items) >= MIN_LISTED:
+                items[-1:] = [part for part in _LAST_JOIN_RE.split(items[-1]) if part]
+            if len(items) >= MIN_LISTED and all(len(item.split()) <= MAX_LISTED_WORDS for item in items):
+                found.append((_genitive_subject(sentence[: match.start()]), items))
+                break
+    return found
+
+
+def _genitive_subject(text: str) -> str:
+    """The genitives a Finnish sentence opens with: "Elinvoiman kasvun keskeisiä" -> "Elinvoiman kasvun"."""
+    words = []
+    for word in text.split():
+        if not word.endswith("n") or not any(ch.isalpha() for ch in word):
+            break
+        words.append(word)
+    return " ".join(words)

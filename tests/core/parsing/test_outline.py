@@ -318,3 +318,29 @@ def test_a_table_of_contents_run_together_is_split_at_its_capitalised_entries():
         "Koti yhä useammalle Oikea palvelu Raha ja talous 2. Liitteet\n"
     ).plan
     assert titles(plan.nodes) == ["Koti yhä useammalle", "Oikea palvelu", "Raha ja talous"]
+
+
+def test_indicators_listed_in_a_sentence_are_read_with_the_goal_they_measure():
+    plan = parse_text(
+        "Elinvoiman kasvun keskeisiä mittareita ovat mm. yritysten määrä, "
+        "yritysten liikevaihto sekä työllisyystilanne. Puolet niistä kehittyy oikeaan suuntaan.\n\n"
+        "Tekoja\n\nKouluja on korjattu.\n"
+    ).plan
+    goal = plan.nodes[0]
+    assert goal.title == "Elinvoiman kasvun"
+    assert [i.name for i in goal.indicators] == [
+        "yritysten määrä",
+        "yritysten liikevaihto",
+        "työllisyystilanne",
+    ]
+
+
+def test_a_sentence_listing_indicators_under_a_heading_gives_that_node_its_indicators():
+    plan = parse_text(
+        "1. Hyvä arki\n\nStrategiamittarit ovat palveluindeksi, osallistumisindeksi ja väestön kehitys.\n"
+    ).plan
+    assert [i.name for i in plan.nodes[0].indicators] == [
+        "palveluindeksi",
+        "osallistumisindeksi",
+        "väestön kehitys",
+    ]

@@ -27,7 +27,7 @@ from seuranta.core.measures import parse_period
 from seuranta.core.model import Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
-from seuranta.core.parsing.fields import set_field
+from seuranta.core.parsing.fields import listed_indicators, set_field
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -157,6 +157,22 @@ class _Reader:
         decision = resolve_label(line.text, self.profile)
         return decision if decision is not None and decision.role not in ("level", "ignore") else None
 
+    def prose_indicators(self, node: Node, line: Line, goals: list[Node] | None = None) -> bool:
+        """Indicators a sentence lists ("Mittareita ovat a, b sekä c."), added to `node`; at the
+        top of the document (`goals` given), a list naming what it measures ("Elinvoiman kasvun
+        mittareita ovat ...") is a goal of its own with those indicators."""
+        listed = listed_indicators(line.text)
+        for subject, names in listed:
+            owner = node
+            if goals is not None and subject:
+                owner = Node(level="", title=subject)
+                goals.append(owner)
+            for name in names:
+                set_field(owner, "indicator", name)
+        if listed:
+            self.record(line, "indicator", "prose_list", STRUCTURE_CONFIDENCE)
+        return bool(listed)
+
     def continue_title(self, node: Node, body: list[Line]) -> None:
         """A title wrapped over lines goes on in lower case before the first blank or label."""
         while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
@@ -193,6 +209,8 @@ class _Reader:
             elif line.kind == "text" and field_role is not None:
                 set_field(node, field_role, line.text)
                 self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
+            elif line.kind == "text" and self.prose_indicators(node, line):
+                prose.append(line.text)
             elif line.kind == "text":
                 prose.append(line.text)
                 self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
@@ -360,7 +378,12 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     title, period = _title_and_period(lines)
     holder = Node(level="", title=title or "")
     reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
-    nodes = _drop_weak(_merge_repeated(reader.nodes(root.children, reader.intros(root), None)))
+    goals: list[Node] = []
+    for line in root.body:  # indicators listed in the introduction: the document's or a goal's
+        if line.kind == "text":
+            reader.prose_indicators(holder, line, goals)
+    nodes = goals + reader.nodes(root.children, reader.intros(root), None)
+    nodes = _drop_weak(_merge_repeated(nodes))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None
