@@ -344,3 +344,18 @@ def test_a_sentence_listing_indicators_under_a_heading_gives_that_node_its_indic
         "osallistumisindeksi",
         "väestön kehitys",
     ]
+
+
+def test_a_list_of_heading_colon_title_items_is_two_levels():
+    plan = parse_text(
+        "Tavoitteet ovat:\n\n1. Energia: Kohti hiilineutraalia energiaa\n2. Liikenne: Kohti kestävää liikennettä\n"
+        "3. Hankinnat: llmastonäkökulma hankinnoissa\n4. Ruoka: Ilmastomyötäinen ruokajärjestelmä\n"
+    ).plan
+    assert titles(plan.nodes) == ["Energia", "Liikenne", "Hankinnat", "Ruoka"]
+    assert titles(plan.nodes[1].children) == ["Kohti kestävää liikennettä"]
+
+
+def test_one_item_with_a_colon_in_a_list_stays_one_node():
+    plan = parse_text(" • Kasvu\n • Markkinointi: Kaupunki asuinpaikkana\n • Uudet yritykset\n").plan
+    assert titles(plan.nodes)[1] == "Markkinointi"
+    assert plan.nodes[1].children == []

@@ -88,7 +88,7 @@ class _Reader:
                 continue
             level = taught[len("level:") :] if taught.startswith("level:") else intros.get(section.source)
             out.append(self.node(section, level, unit))
-        return out
+        return _split_pairs(out)
 
     def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
         level = intro or (section.level.level if section.level else None)
@@ -234,6 +234,27 @@ def _split_head(node: Node) -> None:
     match = _HEAD_RE.match(node.title)
     if match and len(match["head"].split()) <= MAX_HEAD_WORDS and len(match["rest"]) > len(match["head"]):
         node.title, node.description = match["head"].strip(), match["rest"].strip()
+
+
+_PAIR_RE = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\w[^:]*[^.:])$")
+MIN_PAIRS = 3
+
+
+def _split_pairs(nodes: list[Node]) -> list[Node]:
+    """A list whose every item is "Heading: Title" ("1. Liikenne: Kohti kestävää liikennettä") is
+    two levels written on one line: each heading a node, its title the node below it. Titles
+    are capitalised (three in four at least); a lower-case rest explains its heading instead."""
+    pairs = [_PAIR_RE.match(node.title) for node in nodes]
+    if len(nodes) < MIN_PAIRS or not all(pairs):
+        return nodes
+    if sum(bool(pair and pair["rest"][:1].isupper()) for pair in pairs) * 4 < len(pairs) * 3:
+        return nodes
+    for node, pair in zip(nodes, pairs, strict=True):
+        assert pair is not None
+        child = Node(level="", title=pair["rest"].strip(), unit=node.unit)
+        child.children, node.children = node.children, [child]
+        node.title = pair["head"].strip()
+    return nodes
 
 
 def _has_content(node: Node) -> bool:
