@@ -318,9 +318,45 @@ def build(lines: list[Line]) -> list[Section]:
         stack[-1].children.append(section)
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
+    _name_by_level_headings(root)
     if any(_names_level(s) and s.children for s in _contents_entries(root.children)):
         root.children = _read_contents(root.children)
     return [root]
+
+
+MAX_LEVEL_HEADING_WORDS = 3
+
+
+def _level_heading(section: Section) -> lexicon.Entry | None:
+    """A heading that is only a level's name ("Mål", "Strategiset tavoitteet") with nothing below it."""
+    found = lexicon.words(section.title)
+    if section.children or not found or len(found) > MAX_LEVEL_HEADING_WORDS:
+        return None
+    entry = lexicon.lookup(found[-1])
+    return entry if entry is not None and entry.role == "level" else None
+
+
+def _name_by_level_headings(parent: Section) -> None:
+    """A heading that only names a level ("Mål") introduces the headings of its kind after it:
+    they are nodes of that level, and it is none itself."""
+    for child in parent.children:
+        _name_by_level_headings(child)
+    out: list[Section] = []
+    naming: tuple[lexicon.Entry, str] | None = None
+    for child in parent.children:
+        entry = (
+            _level_heading(child) if child.style in ("short", "caps") or child.style.startswith("h") else None
+        )
+        if entry is not None:
+            naming = (entry, child.style)
+            parent.body.extend(child.body)
+            continue
+        if naming is not None and child.style == naming[1]:
+            child.level = child.level or naming[0]
+        else:
+            naming = None
+        out.append(child)
+    parent.children = out
 
 
 def _contents_entries(sections: list[Section]) -> list[Section]:

@@ -359,3 +359,16 @@ def test_one_item_with_a_colon_in_a_list_stays_one_node():
     plan = parse_text(" • Kasvu\n • Markkinointi: Kaupunki asuinpaikkana\n • Uudet yritykset\n").plan
     assert titles(plan.nodes)[1] == "Markkinointi"
     assert plan.nodes[1].children == []
+
+
+def test_a_heading_that_only_names_a_level_introduces_the_headings_after_it():
+    text = (
+        "Vision\n\nKommunen är nära människan och naturen, och den vill vara den mest eftersökta kommunen i hela "
+        "metropolområdet med en hållbar, tvåspråkig och internationell bildning för alla invånare.\n\n"
+        "Mål\n\nStrategin består av tre mål.\n\nEtt levande Kyrkslätt\n\nKyrkslätt är trivsam.\n\n"
+        "En hållbar ekonomi\n\nEkonomin är i balans.\n"
+    )
+    plan = parse_text(text).plan
+    assert titles(plan.nodes) == ["Ett levande Kyrkslätt", "En hållbar ekonomi"]
+    assert [node.level for node in plan.nodes] == ["Mål", "Mål"]
+    assert [section.title for section in plan.sections] == ["Vision"]

@@ -321,11 +321,11 @@ def _walk(nodes: list[Node]) -> Iterator[Node]:
 def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
     """Top-level headings holding only prose are the plan's narrative parts, when other
     headings hold plan content; a document of prose alone keeps its outline as nodes."""
-    if not any(_has_content(node) for node in nodes):
+    if not any(_has_content(node) or node.level for node in nodes):
         return nodes, []
     kept, sections = [], []
     for node in nodes:
-        if not _has_content(node) and len(node.description or "") >= PROSE_SECTION_CHARS:
+        if not (_has_content(node) or node.level) and len(node.description or "") >= PROSE_SECTION_CHARS:
             sections.append(Section(title=node.title, text=node.description or ""))
         else:
             kept.append(node)
