@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from seuranta.core.measures import parse_levels, parse_measure, parse_period, parse_unit
+from seuranta.core.measures import Measure, parse_levels, parse_measure, parse_period, parse_unit
 from seuranta.core.model import Indicator, Milestone, Node, Progress
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import fold_whitespace, split_sentences
@@ -100,3 +100,38 @@ def _genitive_subject(text: str) -> str:
             break
         words.append(word)
     return " ".join(words)
+
+
+# A goal that states its own target: "Tilikauden tulos on vähintään nolla (0)", "20 000 invånare år 2020".
+_COMPARISON_RE = re.compile(
+    r"\b(?:vähintään|enintään|korkeintaan|yli|alle|minst|högst|över|under)\s+(?=[-\d]|nolla\b)", re.IGNORECASE
+)
+_NUMBER_FIRST_RE = re.compile(r"^(?P<number>\d{1,3}(?: \d{3})*(?:,\d+)?)\s+(?P<noun>[^\W\d_]{3,})\b")
+_RELATIVE_RE = re.compile(r"^(?:joka|jotka|joista|joita|mikä|mitkä|som|vilka)\b", re.IGNORECASE)
+_TRAILING_COPULA_RE = re.compile(r"\s+(?:on|ovat|olla|är|vara)\s*$")
+MAX_STATED_NAME_WORDS = 8
+MAX_STATED_MEASURE_WORDS = 6
+
+
+def stated_target(title: str, period: str | None = None) -> tuple[str, list[Measure]] | None:
+    """The indicator and target a goal's own wording states: the thing before "on vähintään ..."
+    (or the noun after a leading number) and the measure; None when the title states none."""
+    head, _, rest = title.partition(", ")
+    if _RELATIVE_RE.match(rest):
+        return None  # the number is described, not aimed at: "mittareita on yli 50, jotka ..."
+    first = _NUMBER_FIRST_RE.match(head)
+    comparison = _COMPARISON_RE.search(head)
+    if comparison is not None:
+        name = _TRAILING_COPULA_RE.sub("", head[: comparison.start()]).strip()
+        measure_text = head[comparison.start() :]
+    elif first is not None:
+        name, measure_text = first["noun"], head
+    else:
+        return None
+    if len(measure_text.split()) > MAX_STATED_MEASURE_WORDS:
+        return None  # a sentence goes on: "mittareita on yli 50, jotka jakautuvat ..."
+    measures = [m for m in parse_levels(measure_text, period=period) if m.value is not None]
+    words = name.split()
+    if not measures or not words or len(words) > MAX_STATED_NAME_WORDS or not name[:1].isalpha():
+        return None
+    return name, measures

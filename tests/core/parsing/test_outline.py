@@ -372,3 +372,20 @@ def test_a_heading_that_only_names_a_level_introduces_the_headings_after_it():
     assert titles(plan.nodes) == ["Ett levande Kyrkslätt", "En hållbar ekonomi"]
     assert [node.level for node in plan.nodes] == ["Mål", "Mål"]
     assert [section.title for section in plan.sections] == ["Vision"]
+
+
+def test_a_goal_that_states_its_own_target_gets_that_indicator():
+    plan = parse_text(
+        "Sitovat tavoitteet olivat:\n\n • Tilikauden tulos on vähintään nolla (0)\n • Asiakkaat ovat tyytyväisiä\n"
+    ).plan
+    indicator = plan.nodes[0].indicators[0]
+    assert indicator.name == "Tilikauden tulos"
+    assert [(m.kind, m.value) for m in indicator.targets] == [("min", 0)]
+    assert plan.nodes[1].indicators == []
+
+
+def test_a_sentence_that_goes_on_after_a_number_states_no_target():
+    plan = parse_text(
+        " • Ylätason mittareita on yli 50, jotka jakautuvat laajaan kokonaisuuteen\n • Muuta\n"
+    ).plan
+    assert plan.nodes[0].indicators == []

@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterator
 
 from seuranta.core.measures import parse_period
-from seuranta.core.model import Milestone, Node, Plan, Section
+from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
-from seuranta.core.parsing.fields import listed_indicators, set_field
+from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -106,6 +106,8 @@ class _Reader:
             _split_head(node)
         self.continue_title(node, section.body)
         self.fill_fields(node, section.body)
+        if not node.indicators and (stated := stated_target(node.title)) is not None:
+            node.indicators.append(Indicator(name=stated[0], targets=stated[1]))
         children = []
         for child in section.children:
             dated = _DATED_RE.match(child.title) if child.bullet else None
