@@ -20,6 +20,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 GENERAL_MODULES = [
     "outline.py",
     "families/outline.py",
+    "families/outline_tree.py",
     "tables.py",
     "contents.py",
     "fields.py",

@@ -21,18 +21,24 @@ left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from seuranta.core.measures import parse_period
 from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
+from seuranta.core.parsing.families.outline_tree import (
+    drop_weak,
+    has_content,
+    merge_repeated,
+    split_pairs,
+    split_sections,
+)
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
-from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
+from seuranta.core.parsing.text import fold_whitespace, guess_organization
 
 NAME = "outline"
 # Level names by depth when the document names none: the most common shapes of Finnish plans.
@@ -51,7 +57,6 @@ _DATED_RE = re.compile(
 # A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
 # on the lines after it, as web pages print definition lists.
 MAX_KEY_WORDS = 2
-PROSE_SECTION_CHARS = 160
 # Confidence of a node found by structure alone, and of one whose level a word named.
 STRUCTURE_CONFIDENCE = 0.5
 NAMED_CONFIDENCE = 0.9
@@ -88,7 +93,7 @@ class _Reader:
                 continue
             level = taught[len("level:") :] if taught.startswith("level:") else intros.get(section.source)
             out.append(self.node(section, level, unit))
-        return _split_pairs(out)
+        return split_pairs(out)
 
     def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
         level = intro or (section.level.level if section.level else None)
@@ -120,7 +125,7 @@ class _Reader:
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
-        if section.style == "short" and not _has_content(node):
+        if section.style == "short" and not has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
 
@@ -238,102 +243,6 @@ def _split_head(node: Node) -> None:
         node.title, node.description = match["head"].strip(), match["rest"].strip()
 
 
-_PAIR_RE = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\w[^:]*[^.:])$")
-MIN_PAIRS = 3
-
-
-def _split_pairs(nodes: list[Node]) -> list[Node]:
-    """A list whose every item is "Heading: Title" ("1. Liikenne: Kohti kestävää liikennettä") is
-    two levels written on one line: each heading a node, its title the node below it. Titles
-    are capitalised (three in four at least); a lower-case rest explains its heading instead."""
-    pairs = [_PAIR_RE.match(node.title) for node in nodes]
-    if len(nodes) < MIN_PAIRS or not all(pairs):
-        return nodes
-    if sum(bool(pair and pair["rest"][:1].isupper()) for pair in pairs) * 4 < len(pairs) * 3:
-        return nodes
-    for node, pair in zip(nodes, pairs, strict=True):
-        assert pair is not None
-        child = Node(level="", title=pair["rest"].strip(), unit=node.unit)
-        child.children, node.children = node.children, [child]
-        node.title = pair["head"].strip()
-    return nodes
-
-
-def _has_content(node: Node) -> bool:
-    return bool(
-        node.indicators
-        or node.children
-        or node.responsible
-        or node.schedule
-        or node.milestones
-        or node.progress
-    )
-
-
-def _merge_repeated(nodes: list[Node]) -> list[Node]:
-    """A heading the document repeats (a table of contents, then the chapter; a focus area
-    printed above each of its goals) is one node with everything found under each copy."""
-    kept: dict[str, Node] = {}
-    for node in nodes:
-        key = title_key(node.title)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = node
-            continue
-        first.children.extend(node.children)
-        first.indicators.extend(node.indicators)
-        first.milestones.extend(node.milestones)
-        first.progress.extend(node.progress)
-        first.responsible.extend(p for p in node.responsible if p not in first.responsible)
-        first.schedule = first.schedule or node.schedule
-        first.description = first.description or node.description
-        if not node.extra.get("_weak"):
-            first.extra.pop("_weak", None)
-    merged = list(kept.values())
-    for node in merged:
-        node.children = _merge_repeated(node.children)
-    return merged
-
-
-def _drop_weak(nodes: list[Node]) -> list[Node]:
-    """Lone short lines are headings only in a document where nothing firmer was found."""
-
-    def firm(items: list[Node]) -> bool:
-        return any(not node.extra.get("_weak") or firm(node.children) for node in items)
-
-    def prune(items: list[Node]) -> list[Node]:
-        kept = [node for node in items if not node.extra.get("_weak")]
-        for node in kept:
-            node.children = prune(node.children)
-        return kept
-
-    if firm(nodes):
-        return prune(nodes)
-    for node in _walk(nodes):
-        node.extra.pop("_weak", None)
-    return nodes
-
-
-def _walk(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
-
-
-def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
-    """Top-level headings holding only prose are the plan's narrative parts, when other
-    headings hold plan content; a document of prose alone keeps its outline as nodes."""
-    if not any(_has_content(node) or node.level for node in nodes):
-        return nodes, []
-    kept, sections = [], []
-    for node in nodes:
-        if not (_has_content(node) or node.level) and len(node.description or "") >= PROSE_SECTION_CHARS:
-            sections.append(Section(title=node.title, text=node.description or ""))
-        else:
-            kept.append(node)
-    return kept, sections
-
-
 def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """Level names by depth: those the document gives, the usual ones for the rest. Also the
     guessed names, each with the path of the first node that got it (for the reviewer)."""
@@ -406,14 +315,14 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = _drop_weak(_merge_repeated(nodes))
+    nodes = drop_weak(merge_repeated(nodes))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None
     if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
         # The document's title is not a node; the text under it introduces the whole plan.
         introduction, nodes = nodes[0].description, nodes[0].children
-    nodes, sections = _split_sections(nodes)
+    nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
     warnings = [
