@@ -131,6 +131,8 @@ def stated_target(title: str, period: str | None = None) -> tuple[str, list[Meas
     if len(measure_text.split()) > MAX_STATED_MEASURE_WORDS:
         return None  # a sentence goes on: "mittareita on yli 50, jotka jakautuvat ..."
     measures = [m for m in parse_levels(measure_text, period=period) if m.value is not None]
+    if comparison is None and not any(m.period for m in measures):
+        return None  # a leading number is a target only with its year: "20 000 invånare år 2020"
     words = name.split()
     if not measures or not words or len(words) > MAX_STATED_NAME_WORDS or not name[:1].isalpha():
         return None

@@ -401,8 +401,14 @@ _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
 _LIST_STYLES = ("bullet:", "dec", "alpha", "roman")
 
 
+_DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
 def _is_list_item(section: Section) -> bool:
-    return section.style.startswith(_LIST_STYLES) and not section.children
+    """An undated list item: a dated one is a task of the heading above it, not a node."""
+    return (
+        section.style.startswith(_LIST_STYLES) and not section.children and not _DATED_RE.match(section.title)
+    )
 
 
 def _reads_as_caption(title: str) -> bool:

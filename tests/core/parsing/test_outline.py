@@ -389,3 +389,20 @@ def test_a_sentence_that_goes_on_after_a_number_states_no_target():
         " • Ylätason mittareita on yli 50, jotka jakautuvat laajaan kokonaisuuteen\n • Muuta\n"
     ).plan
     assert plan.nodes[0].indicators == []
+
+
+def test_a_progress_key_takes_the_lines_under_it_as_one_report():
+    plan = parse_text("1. Arviointi\n\nEteneminen\n20% valmis\nMyöhässä\n").plan
+    assert [p.text for p in plan.nodes[0].progress] == ["20% valmis Myöhässä"]
+
+
+def test_dated_tasks_under_their_own_heading_belong_to_the_item_before_it():
+    plan = parse_text(
+        "Riittävät resurssit\n\nVarataan resurssit talousarviossa.\n\nTehtävät\n\n"
+        "01.01.2015\nResursointi onnistunut\nKuvaus tehtävästä.\n01.04.2021\nKoordinaattori palkattu\n"
+    ).plan
+    assert titles(plan.nodes) == ["Riittävät resurssit"]
+    assert [(m.title, m.due) for m in plan.nodes[0].milestones] == [
+        ("Resursointi onnistunut", "01.01.2015"),
+        ("Koordinaattori palkattu", "01.04.2021"),
+    ]

@@ -27,6 +27,7 @@ from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
 from seuranta.core.parsing.families.outline_tree import (
+    attach_task_lists,
     drop_weak,
     has_content,
     merge_repeated,
@@ -54,6 +55,7 @@ MAX_HEAD_WORDS = 6
 _DATED_RE = re.compile(
     r"^(?P<due>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|(?:[QT][1-4]|H[12])[/ ]\d{4})\s*[|:–—-]?\s+(?P<title>\S.*)$"
 )
+_DATE_ONLY_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 # A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
 # on the lines after it, as web pages print definition lists.
 MAX_KEY_WORDS = 2
@@ -190,7 +192,7 @@ class _Reader:
     def fill_fields(self, node: Node, body: list[Line]) -> None:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
-        field_rule = ""
+        field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
         prose: list[str] = []
         for line in body:
             if line.kind == "label":
@@ -212,9 +214,20 @@ class _Reader:
                 self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
             elif line.kind == "text" and (key := self.key_line(line)) is not None:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
-                field_role, field_rule = key.role, key.rule
+                field_role, field_rule, values = key.role, key.rule, 0
+            elif line.kind == "text" and due is not None:
+                node.milestones.append(Milestone(title=line.text, due=due))
+                self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
+                due = None
+            elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
+                due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
+                self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
             elif line.kind == "text" and field_role is not None:
-                set_field(node, field_role, line.text)
+                if field_role == "progress" and values and node.progress:  # one report over lines
+                    node.progress[-1].text = f"{node.progress[-1].text} {line.text}"
+                else:
+                    set_field(node, field_role, line.text)
+                values += 1
                 self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
             elif line.kind == "text" and self.prose_indicators(node, line):
                 prose.append(line.text)
@@ -315,7 +328,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = drop_weak(merge_repeated(nodes))
+    nodes = drop_weak(merge_repeated(attach_task_lists(nodes)))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None

@@ -107,3 +107,18 @@ def split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
         else:
             kept.append(node)
     return kept, sections
+
+
+def attach_task_lists(nodes: list[Node]) -> list[Node]:
+    """A heading holding only dated tasks ("Tehtävät" over "31.08.2019 | Koulutus järjestetty")
+    lists the tasks of the item before it: its milestones go there."""
+    kept: list[Node] = []
+    for node in nodes:
+        node.children = attach_task_lists(node.children)
+        only_tasks = node.milestones and not (node.children or node.indicators or node.progress)
+        if kept and only_tasks and not node.responsible:
+            kept[-1].milestones.extend(node.milestones)
+            kept[-1].extra.pop("_weak", None)
+        else:
+            kept.append(node)
+    return kept
