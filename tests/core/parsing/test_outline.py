@@ -248,7 +248,9 @@ def test_a_table_flattened_to_text_lines_gives_one_indicator_per_row():
         "Toimintakate    -20 475 652 52,7     3,6\n"
         "Vuosikate          717 713 57,1  -17,8\n"
     ).plan
-    indicators = plan.nodes[0].indicators
+    table = plan.nodes[0]  # under the document's title, named by the sentence that introduces it
+    assert table.title == "Tunnusluvut"
+    indicators = table.indicators
     assert [i.name for i in indicators] == ["Toimintatuotot", "Toimintakate", "Vuosikate"]
     assert [(m.value, m.label) for m in indicators[2].actuals] == [
         (717713, "Eur"),

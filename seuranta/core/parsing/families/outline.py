@@ -182,6 +182,18 @@ class _Reader:
             self.record(line, "indicator", "prose_list", STRUCTURE_CONFIDENCE)
         return bool(listed)
 
+    def table(self, node: Node, line: Line, intro: str) -> None:
+        """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
+        colon ("Koko kunnan tunnusluvut ovat seuraavat:") is a node of its own, so named."""
+        self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+        if intro.endswith(":") and len(intro.split()) <= MAX_INTRO_WORDS:
+            child = Node(level="", title=_INTRO_TAIL_RE.sub("", intro).rstrip(" :"))
+            read_table(child, line.rows, self.profile)
+            if child.indicators or child.children:
+                node.children.append(child)
+                return
+        read_table(node, line.rows, self.profile)
+
     def continue_title(self, node: Node, body: list[Line]) -> None:
         """A title wrapped over lines goes on in lower case before the first blank or label."""
         while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
@@ -210,8 +222,7 @@ class _Reader:
                 if line.value:
                     set_field(node, decision.role, line.value, parse_period(line.label or ""))
             elif line.kind == "table":
-                read_table(node, line.rows, self.profile)
-                self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+                self.table(node, line, prose[-1] if prose else "")
             elif line.kind == "text" and (key := self.key_line(line)) is not None:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
                 field_role, field_rule, values = key.role, key.rule, 0
@@ -238,6 +249,10 @@ class _Reader:
                 field_role = None
         if prose:
             _append_description(node, fold_whitespace(" ".join(prose)))
+
+
+_INTRO_TAIL_RE = re.compile(r"\s+(?:ovat|on|är)(?:\s+(?:seuraavat|seuraava|följande))?\s*:$")
+MAX_INTRO_WORDS = 12
 
 
 def _item_line(section: OutlineSection) -> Line:
