@@ -181,7 +181,26 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.extend(_classify_paragraph(block.text, index))
-    return _mark_record_heads(_mark_short_headings(lines))
+    return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """A line of text broken in mid-sentence (the next line goes on in lower case, as PDF and
+    slide text breaks them) is one line again: "Kestävän kasvun" + "turvaaminen"."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "text"
+            and line.kind == "text"
+            and line.text[:1].islower()
+            and not last.text.endswith((".", "!", "?", ":", ";", ","))
+        ):
+            last.text = f"{last.text} {line.text}"
+            continue
+        out.append(line)
+    return out
 
 
 _PAGE_PREFIX_RE = re.compile(r"^\s*(\d{1,3}) (?=\S)")

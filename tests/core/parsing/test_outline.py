@@ -408,3 +408,11 @@ def test_dated_tasks_under_their_own_heading_belong_to_the_item_before_it():
         ("Resursointi onnistunut", "01.01.2015"),
         ("Koordinaattori palkattu", "01.04.2021"),
     ]
+
+
+def test_a_heading_broken_over_lines_is_one_heading_again():
+    plan = parse_text(
+        "Strategia\n\n\nKestävän kasvun \nturvaaminen\n\n • Asuminen kehittyy\n • Päästöt vähenevät\n\n"
+        "Vastuullinen \ntaloudenpito\n\n • Tuottavuus paranee\n"
+    ).plan
+    assert titles(plan.nodes) == ["Kestävän kasvun turvaaminen", "Vastuullinen taloudenpito"]
