@@ -110,6 +110,8 @@ def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool
         if paged:
             item = _PAGE_RE.sub("", item)  # a table of contents: the page numbers go
         item = _JOINER_RE.sub("", item).strip()
+        if marker is run[-1] and not any(i.rstrip().endswith(".") for i in items[:-1]):
+            item = item.rstrip(".")  # the sentence's full stop, not the item's
         if item:
             style = "roman" if marker.roman else f"dec{len(marker.number)}"
             parts.append((item, style + (")" if marker.mark == ")" else "")))

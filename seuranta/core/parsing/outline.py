@@ -272,10 +272,25 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
     if found is None:
         return [classify_text(text, source)]
     parts, contents = found
+    if _enumeration_in_prose(parts):
+        return [classify_text(text, source)]
     return [
         Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
         for part, style in parts
     ]
+
+
+def _enumeration_in_prose(parts: list[tuple[str, str | None]]) -> bool:
+    """A sentence that counts things off in lower case ("..., jotka koostuvat 1) turvallisuudesta,
+    2) terveydestä ...") is prose, unless what it counts is named as a level ("teemat ovat 1) ...")."""
+    head = parts[0][0] if parts and parts[0][1] is None else ""
+    items = [part for part, style in parts if style]
+    return (
+        bool(head)
+        and not head.endswith(":")
+        and all(item[:1].islower() for item in items)
+        and lexicon.last_level_word(head) is None
+    )
 
 
 def _is_short_heading(text: str) -> bool:

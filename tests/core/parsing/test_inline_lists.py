@@ -11,7 +11,7 @@ def test_an_enumeration_inside_a_sentence_becomes_items():
         ("Teemat ovat", None),
         ("asukkaat", "dec1)"),
         ("elinvoima", "dec1)"),
-        ("talous.", "dec1)"),
+        ("talous", "dec1)"),  # the full stop ends the sentence, not the item
         ("Niitä seurataan.", None),
     ]
 

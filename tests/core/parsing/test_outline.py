@@ -416,3 +416,24 @@ def test_a_heading_broken_over_lines_is_one_heading_again():
         "Vastuullinen \ntaloudenpito\n\n • Tuottavuus paranee\n"
     ).plan
     assert titles(plan.nodes) == ["Kestävän kasvun turvaaminen", "Vastuullinen taloudenpito"]
+
+
+def test_a_lone_short_line_over_the_whole_document_is_no_node():
+    plan = parse_text(
+        "Hyvinvointistrategia\n\nTranskriptio\n\nI Tavoitteet\nII Toimenpiteet\n\n"
+        "1. Turvallista asumista\n2. Fyysistä terveyttä\n"
+    ).plan
+    assert "Transkriptio" not in titles(plan.nodes)
+
+
+def test_a_sentence_counting_things_off_in_lower_case_is_prose():
+    plan = parse_text(
+        "1. Hyvinvointi\n\nHyvinvointia kuvataan ulottuvuuksilla, jotka koostuvat 1) turvallisuudesta, "
+        "2) terveydestä ja 3) osallisuudesta.\n"
+    ).plan
+    assert titles(plan.nodes) == ["Hyvinvointi"] and plan.nodes[0].children == []
+
+
+def test_a_sentence_counting_off_named_levels_is_a_list():
+    plan = parse_text("Teemat ovat 1) asukkaat, 2) elinvoima ja 3) talous.\n").plan
+    assert titles(plan.nodes) == ["asukkaat", "elinvoima", "talous"]

@@ -347,8 +347,11 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None
-    if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
-        # The document's title is not a node; the text under it introduces the whole plan.
+    while (
+        len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
+    ):
+        # The document's title, or a lone short line over all of it, is not a node; the text
+        # under it introduces the whole plan.
         introduction, nodes = nodes[0].description, nodes[0].children
     nodes, sections = split_sections(nodes)
     if introduction:
@@ -426,6 +429,10 @@ def _paragraph_candidates(lines: list[Line]) -> list[Node]:
         rest = line.text[len(title) :].strip()
         nodes.append(Node(level="Tavoite", title=title, description=rest or None))
     return nodes
+
+
+def _wraps(node: Node, title: str | None) -> bool:
+    return node.title == title or node.extra.get("_style") == "short"
 
 
 def _has_content_own(node: Node) -> bool:
