@@ -477,13 +477,19 @@ def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
     ]
     if not dissolved:
         return
+    names = {id(child): lexicon.last_level_word(child.title) for child in dissolved}
+    some_named = any(names.values())
     out: list[Section] = []
     for child in parent.children:
         if child not in dissolved:
             out.append(child)
             continue
         parent.body.extend(child.body)
-        named = lexicon.last_level_word(child.title)
+        named = names[id(child)]
+        if some_named and named is None:
+            # Beside a list of named goals, a list its caption does not name (strengths, values) is text.
+            parent.body.extend(Line("text", item.title, item.source) for item in child.children)
+            continue
         for item in child.children:
             item.depth, item.level = child.depth, item.level or named
         out.extend(child.children)

@@ -437,3 +437,11 @@ def test_a_sentence_counting_things_off_in_lower_case_is_prose():
 def test_a_sentence_counting_off_named_levels_is_a_list():
     plan = parse_text("Teemat ovat 1) asukkaat, 2) elinvoima ja 3) talous.\n").plan
     assert titles(plan.nodes) == ["asukkaat", "elinvoima", "talous"]
+
+
+def test_beside_a_caption_naming_goals_an_unnamed_captioned_list_is_text():
+    plan = parse_text(
+        "Tulevaisuuden päämääränä on, että\n\n • Asukkaat voivat hyvin.\n • Talous on tasapainossa.\n\n"
+        "Vahvuutenamme ovat\n\n • Osaava työvoima\n • Luottamus\n"
+    ).plan
+    assert titles(plan.nodes) == ["Asukkaat voivat hyvin.", "Talous on tasapainossa."]
