@@ -358,7 +358,7 @@ def build(lines: list[Line]) -> list[Section]:
     return [root]
 
 
-MAX_LEVEL_HEADING_WORDS = 3
+MAX_LEVEL_HEADING_WORDS = 2
 
 
 def _level_heading(section: Section) -> lexicon.Entry | None:

@@ -445,3 +445,15 @@ def test_beside_a_caption_naming_goals_an_unnamed_captioned_list_is_text():
         "Vahvuutenamme ovat\n\n • Osaava työvoima\n • Luottamus\n"
     ).plan
     assert titles(plan.nodes) == ["Asukkaat voivat hyvin.", "Talous on tasapainossa."]
+
+
+def test_a_heading_reporting_on_an_earlier_goal_is_that_goals_progress():
+    plan = parse_text(
+        "Sitovat tavoitteet olivat:\n\n • Tilikauden tulos on vähintään nolla (0)\n • Asiakkaat ovat tyytyväisiä\n\n"
+        "Tilikauden tulosta koskeva tavoite\n\nTulostavoite saavutetaan. Tulos selviää helmikuussa.\n\n"
+        "Muut asiat\n\nKokous päättyi.\n"
+    ).plan
+    assert titles(plan.nodes) == ["Tilikauden tulos on vähintään nolla (0)", "Asiakkaat ovat tyytyväisiä"]
+    assert [p.text for p in plan.nodes[0].progress] == [
+        "Tulostavoite saavutetaan. Tulos selviää helmikuussa."
+    ]

@@ -27,6 +27,7 @@ from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
 from seuranta.core.parsing.families.outline_tree import (
+    attach_reports,
     attach_task_lists,
     drop_weak,
     has_content,
@@ -343,7 +344,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = drop_weak(merge_repeated(attach_task_lists(nodes)))
+    nodes = drop_weak(attach_reports(merge_repeated(attach_task_lists(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None

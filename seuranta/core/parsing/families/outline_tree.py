@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seuranta.core.model import Node, Section
+from seuranta.core.model import Node, Progress, Section
+from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import title_key
 
 PROSE_SECTION_CHARS = 160
@@ -122,3 +123,56 @@ def attach_task_lists(nodes: list[Node]) -> list[Node]:
         else:
             kept.append(node)
     return kept
+
+
+MIN_PREFIX = 5
+PREFIX_SHARE = 0.7
+
+
+def _content_words(text: str) -> list[str]:
+    """A title's own words: not its level or field words ("tavoite", "mittari")."""
+    return [w for w in lexicon.words(text.lower()) if len(w) >= MIN_PREFIX and lexicon.lookup(w) is None]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two inflections of one word: a long common start ("tulosta", "tulos")."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= MIN_PREFIX and common >= PREFIX_SHARE * min(len(a), len(b))
+
+
+def attach_reports(nodes: list[Node]) -> list[Node]:
+    """A follow-up report lists its goals, then reports on each under a heading of its own
+    ("Tilikauden tulosta koskeva tavoite" after the goal "Tilikauden tulos on vähintään nolla"):
+    a lone heading of prose, after the goal, whose words are mostly the goal's is its progress."""
+    order = {id(node): n for n, node in enumerate(walk(nodes))}
+    goals = [(node, _content_words(node.title)) for node in walk(nodes) if not node.extra.get("_weak")]
+
+    def shared(own: list[str], words: list[str]) -> int:
+        return sum(any(_same_word(word, other) for other in words) for word in own)
+
+    def report(node: Node) -> Node | None:
+        if not node.extra.get("_weak") or node.children or not node.description:
+            return None
+        own = _content_words(node.title)
+        earlier = [(goal, shared(own, words)) for goal, words in goals if order[id(goal)] < order[id(node)]]
+        best = max(earlier, key=lambda pair: pair[1], default=None)
+        if best is None or not own or best[1] * 2 < len(own):
+            return None
+        return best[0]
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = []
+        for node in items:
+            goal = report(node)
+            if goal is not None:
+                goal.progress.append(Progress(text=node.description or ""))
+            else:
+                node.children = prune(node.children)
+                kept.append(node)
+        return kept
+
+    return prune(nodes)
