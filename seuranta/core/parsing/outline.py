@@ -261,13 +261,20 @@ def _label_key(label: str | None) -> str:
 def _classify_paragraph(text: str, source: int) -> list[Line]:
     """One paragraph as lines: several when a numbered list runs inside it, a table when a
     table of values under a run of years or a table of contents was flattened into it."""
+    inline = _inline_level(fold_whitespace(text))
+    if inline is not None:  # "Elinvoima ja kestävä kehitys Päämäärä: Kaupunki on houkutteleva."
+        head, entry, rest = inline
+        return [
+            Line("item", head, source, style="lead"),
+            Line("item", rest, source, style="lex:" + entry.term, level=entry),
+        ]
     entries = split_contents(fold_whitespace(text))
     if entries is not None:
         return [Line("item", entry, source, style=style, contents=True) for entry, style in entries]
     series = year_series_table(text)
     if series is not None:
-        head = [classify_text(series[0], source)] if series[0] else []
-        return [*head, Line("table", source=source, rows=series[1])]
+        before = [classify_text(series[0], source)] if series[0] else []
+        return [*before, Line("table", source=source, rows=series[1])]
     found = split_inline_contents(fold_whitespace(text))
     if found is None:
         return [classify_text(text, source)]
@@ -278,6 +285,22 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
         for part, style in parts
     ]
+
+
+_INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
+
+
+def _inline_level(text: str) -> tuple[str, lexicon.Entry, str] | None:
+    """A heading and a level word run together with its item, as PDF text joins them: the
+    heading, the level and the item ("Elinvoima Päämäärä: Kaupunki on houkutteleva")."""
+    match = _INLINE_LEVEL_RE.search(text)
+    if match is None:
+        return None
+    entry = lexicon.level_entry(match.group(1))
+    head, rest = text[: match.start()].strip(), text[match.end() :].strip()
+    if entry is None or head.endswith((".", ",", ";")) or len(head.split()) > MAX_SHORT_HEADING_WORDS:
+        return None
+    return head, entry, rest
 
 
 def _enumeration_in_prose(parts: list[tuple[str, str | None]]) -> bool:

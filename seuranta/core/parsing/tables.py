@@ -257,13 +257,20 @@ def year_series_table(text: str) -> tuple[str, list[list[str]]] | None:
             split = split_values(" ".join([*name, *numbers]))
             if split is not None and len(split[1]) >= 2 and sum(ch.isalpha() for ch in split[0]) >= 3:
                 series = max(1, len(split[0].split(" - ")) - 1)
-                values = _regroup(numbers, count * series) if len(split[1]) < count * series else None
+                values = _regroup(numbers, count * series) if _overjoined(split[1], count * series) else None
                 rows.append(_series_row(split[0], values or split[1], count))
             name, numbers = [], []
         name.append(token)
     if len(rows) < MIN_SERIES_ROWS:
         return None
     return " ".join(tokens[:start]), [["", *tokens[start : start + count]], *rows]
+
+
+def _overjoined(values: list[str], wanted: int) -> bool:
+    """Fewer values than wanted, some far longer than others: thousands groups were joined to
+    the wrong number ("37 247 107 587" is "37 247" and "107 587")."""
+    groups = [len(value.split()) for value in values]
+    return len(values) < wanted and max(groups) > min(groups) + 1
 
 
 def _regroup(tokens: list[str], wanted: int) -> list[str] | None:

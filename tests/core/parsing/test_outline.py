@@ -457,3 +457,21 @@ def test_a_heading_reporting_on_an_earlier_goal_is_that_goals_progress():
     assert [p.text for p in plan.nodes[0].progress] == [
         "Tulostavoite saavutetaan. Tulos selviää helmikuussa."
     ]
+
+
+def test_a_heading_run_together_with_a_level_word_and_its_item_is_split():
+    plan = parse_text(
+        "Elinvoima ja kestävä kehitys Päämäärä: Kaupunki on houkutteleva.\n\n"
+        "Hyvinvointi Päämäärä: Asukkaat voivat hyvin.\n"
+    ).plan
+    assert titles(plan.nodes) == ["Elinvoima ja kestävä kehitys", "Hyvinvointi"]
+    assert titles(plan.nodes[0].children) == ["Kaupunki on houkutteleva."]
+    assert plan.nodes[0].children[0].level == "Päämäärä"
+
+
+def test_a_year_row_with_a_missing_year_keeps_its_numbers_whole():
+    plan = parse_text(
+        "Elinvoima\n\nIndikaattori 2012 2013 2014 2015 Uudet yritykset 1 704 1 606 1 516 "
+        "Työttömät 8 463 11 155 13 368 14 904\n"
+    ).plan
+    assert [m.text for m in plan.nodes[0].indicators[0].actuals] == ["1 704", "1 606", "1 516"]
