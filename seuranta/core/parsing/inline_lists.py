@@ -112,9 +112,42 @@ def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool
         item = _JOINER_RE.sub("", item).strip()
         if marker is run[-1] and not any(i.rstrip().endswith(".") for i in items[:-1]):
             item = item.rstrip(".")  # the sentence's full stop, not the item's
+        if _parent_missing(marker, run) and parts:
+            _lift_trailing_heading(parts)
         if item:
             style = "roman" if marker.roman else f"dec{len(marker.number)}"
             parts.append((item, style + (")" if marker.mark == ")" else "")))
     if tail.strip():
         parts.append((tail.strip(), None))
     return parts, paged
+
+
+MAX_LIFTED_WORDS = 8
+
+
+def _parent_missing(marker: _Marker, run: list[_Marker]) -> bool:
+    """A "2.1" whose "2" is not in the list: the chapter was printed without its number."""
+    if marker.roman or len(marker.number) != 2 or marker.number[1] != 1:
+        return False
+    return all(other.number != marker.number[:1] for other in run)
+
+
+def _lift_trailing_heading(parts: list[tuple[str, str | None]]) -> None:
+    """The unnumbered chapter heading ends the text before its first sub-item ("... kehittäminen
+    Elinkeinot, yrittäjyys ja työllisyys 2.1 ..."): its capitalised last phrase is lifted out as
+    an item of the chapter's depth."""
+    text, style = parts[-1]
+    words = text.split()
+    start = next(
+        (
+            i
+            for i in range(len(words) - 1, 0, -1)
+            if words[i][:1].isupper() and all(not w[:1].isupper() for w in words[i + 1 :])
+        ),
+        None,
+    )
+    if start is None or len(words) - start > MAX_LIFTED_WORDS:
+        return
+    rest = " ".join(words[:start])
+    parts[-1:] = [(rest, style)] if rest else []
+    parts.append((" ".join(words[start:]), "dec1"))
