@@ -20,6 +20,7 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.contents import split_contents
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table
 from seuranta.core.parsing.inline_lists import split_inline_contents
+from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
 
@@ -166,7 +167,7 @@ def classify(doc: Document) -> list[Line]:
     for index, block in enumerate(blocks):
         if index < skip_to:
             continue
-        text_table = text_table_at(texts, index)
+        text_table = text_table_at(texts, index) or header_table_at(texts, index)
         if text_table is not None:  # a table flattened to lines: one row a line
             lines.append(Line("table", source=index, rows=text_table[0]))
             skip_to = text_table[1]
@@ -492,11 +493,15 @@ def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
     shapes: dict[str, int] = {}
     for child in candidates:
         shapes[child.children[0].style] = shapes.get(child.children[0].style, 0) + 1
+    # Among group headings, some naming their items' level ("Hankkeen hyötytavoitteet") and
+    # others not ("Sidosryhmät"), all are captions: the named lists are nodes, the rest text.
+    naming = [lexicon.last_level_word(child.title) is not None for child in candidates]
+    named_group = any(naming) and not all(naming)
     dissolved = [
         child
         for child in candidates
         if title_key(child.title) not in item_keys
-        and (shapes[child.children[0].style] == 1 or _reads_as_caption(child.title))
+        and (shapes[child.children[0].style] == 1 or _reads_as_caption(child.title) or named_group)
     ]
     if not dissolved:
         return

@@ -67,6 +67,12 @@ def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None
         return
     cols = columns(rows[header_at], profile)
     level_col = next((c for c in cols if c.role == "level"), None)
+    if level_col is None and not any(c.role in (*MEASURE_ROLES, "indicator") for c in cols) and cols[0].index:
+        # Rows of items (a schedule, a state) under an unnamed first column: one node each,
+        # of the level the column's header names ("Tuotos").
+        head = fold_whitespace(rows[header_at][0])
+        level_col = Column(0, "level", level=head[:1].upper() + head[1:])
+        cols = [level_col, *cols]
     for row in rows[header_at + 1 :]:
         owner = node
         if level_col is not None and level_col.index < len(row) and row[level_col.index]:

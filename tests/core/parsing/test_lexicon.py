@@ -23,6 +23,7 @@ GENERAL_MODULES = [
     "families/outline_tree.py",
     "tables.py",
     "contents.py",
+    "line_tables.py",
     "fields.py",
     "profile.py",
     "lexicon.py",

@@ -475,3 +475,31 @@ def test_a_year_row_with_a_missing_year_keeps_its_numbers_whole():
         "Työttömät 8 463 11 155 13 368 14 904\n"
     ).plan
     assert [m.text for m in plan.nodes[0].indicators[0].actuals] == ["1 704", "1 606", "1 516"]
+
+
+def test_a_table_with_its_header_cells_one_to_a_line_gives_items_with_schedule_and_state():
+    plan = parse_text(
+        "Keskeiset tuotokset\n\nTuotos\n\nAikataulu\n\nTila\n\n"
+        "Keskustan kehittämissuunnitelma\n\n2021 käynnissä, toteutus 2022\n"
+        "Liikenteen yleissuunnitelma 2021 käynnissä\nAsumisen linjaukset 2019 valmis\n\nSidosryhmät\n"
+    ).plan
+    outputs = plan.nodes  # the lone heading over them is the document's title
+    assert titles(outputs) == [
+        "Keskustan kehittämissuunnitelma",
+        "Liikenteen yleissuunnitelma",
+        "Asumisen linjaukset",
+    ]
+    assert [(o.level, o.schedule, o.progress[0].text) for o in outputs][0] == (
+        "Tuotos",
+        "2021",
+        "käynnissä, toteutus 2022",
+    )
+    assert all(o.indicators == [] for o in outputs)
+
+
+def test_beside_a_group_naming_its_level_unnamed_groups_are_text():
+    plan = parse_text(
+        "Hankkeen hyötytavoitteet\n\n • Elävä keskusta\n • Sujuva liikkuminen\n\n"
+        "Sidosryhmät\n\n • Asukkaat\n • Yrittäjät\n"
+    ).plan
+    assert titles(plan.nodes) == ["Elävä keskusta", "Sujuva liikkuminen"]
