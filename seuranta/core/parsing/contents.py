@@ -7,15 +7,19 @@ starts a new entry (Finnish and Swedish titles capitalise only their first word)
 entries (1., 1.1, I, II) keep their numbering's style; the entries run together inside one of
 them are one step deeper, and those after an entry naming a level of the plan ("Strategiset
 tavoitteet", "Tavoitteiden kuvaus") one step deeper still: they are that chapter's items.
-`outline` then keeps only those (`_read_contents`).
+`outline` then keeps only those (`read_contents`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.inline_lists import split_inline_contents
+
+if TYPE_CHECKING:
+    from seuranta.core.parsing.outline import Section
 
 _HEAD_RE = re.compile(r"^\W*\w+\W*")
 _NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?)$")
@@ -67,3 +71,40 @@ def _entries(text: str) -> list[tuple[str, bool]]:
         numbered = False
     cleaned = [(_LEADER_RE.sub("", " ".join(words)).strip(" ."), led) for words, led in entries]
     return [(entry, led) for entry, led in cleaned if any(ch.isalpha() for ch in entry)]
+
+
+def contents_entries(sections: list[Section]) -> list[Section]:
+    found = []
+    for section in sections:
+        if section.contents:
+            found.append(section)
+        found.extend(contents_entries(section.children))
+    return found
+
+
+def names_level(section: Section) -> lexicon.Entry | None:
+    for word in lexicon.words(section.title):
+        entry = lexicon.lookup(word)
+        if entry is not None and entry.role == "level":
+            return entry
+    return None
+
+
+def read_contents(sections: list[Section]) -> list[Section]:
+    """A table of contents maps the whole document; its chapters are not the plan. The entries
+    under a chapter that names plan content by a level word ("Tehtäväalueille asetettujen
+    tavoitteiden toteutuminen") are the plan's nodes, of that level; other entries go."""
+    out: list[Section] = []
+    for section in sections:
+        if not section.contents:
+            section.children = read_contents(section.children)
+            out.append(section)
+            continue
+        named = names_level(section)
+        if named is not None and section.children:
+            for child in section.children:
+                child.level = child.level or named
+            out.extend(section.children)
+        else:
+            out.extend(read_contents(section.children))
+    return out

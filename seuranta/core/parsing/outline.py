@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.contents import split_contents
+from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
@@ -377,8 +377,8 @@ def build(lines: list[Line]) -> list[Section]:
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
     _name_by_level_headings(root)
-    if any(_names_level(s) and s.children for s in _contents_entries(root.children)):
-        root.children = _read_contents(root.children)
+    if any(names_level(s) and s.children for s in contents_entries(root.children)):
+        root.children = read_contents(root.children)
     return [root]
 
 
@@ -415,43 +415,6 @@ def _name_by_level_headings(parent: Section) -> None:
             naming = None
         out.append(child)
     parent.children = out
-
-
-def _contents_entries(sections: list[Section]) -> list[Section]:
-    found = []
-    for section in sections:
-        if section.contents:
-            found.append(section)
-        found.extend(_contents_entries(section.children))
-    return found
-
-
-def _names_level(section: Section) -> lexicon.Entry | None:
-    for word in lexicon.words(section.title):
-        entry = lexicon.lookup(word)
-        if entry is not None and entry.role == "level":
-            return entry
-    return None
-
-
-def _read_contents(sections: list[Section]) -> list[Section]:
-    """A table of contents maps the whole document; its chapters are not the plan. The entries
-    under a chapter that names plan content by a level word ("Tehtäväalueille asetettujen
-    tavoitteiden toteutuminen") are the plan's nodes, of that level; other entries go."""
-    out: list[Section] = []
-    for section in sections:
-        if not section.contents:
-            section.children = _read_contents(section.children)
-            out.append(section)
-            continue
-        named = _names_level(section)
-        if named is not None and section.children:
-            for child in section.children:
-                child.level = child.level or named
-            out.extend(section.children)
-        else:
-            out.extend(_read_contents(section.children))
-    return out
 
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".

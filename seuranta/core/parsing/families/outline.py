@@ -332,6 +332,19 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     return first, period
 
 
+def _guessed_level_warnings(guessed: dict, profile: Profile | None) -> list[ImportWarning]:
+    return [
+        ImportWarning(
+            "level_guessed",
+            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
+            path=path,
+            field="level",
+        )
+        for name, path in guessed.items()
+        if profile is None or name not in profile.levels
+    ]
+
+
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     lines = classify(doc)
     root = build(lines)[0]
@@ -374,16 +387,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
             )
         )
     levels, guessed = _name_levels(nodes, profile)
-    warnings.extend(
-        ImportWarning(
-            "level_guessed",
-            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
-            path=path,
-            field="level",
-        )
-        for name, path in guessed.items()
-        if profile is None or name not in profile.levels
-    )
+    warnings.extend(_guessed_level_warnings(guessed, profile))
     plan = Plan(
         title=title,
         organization=guess_organization(doc.text),
