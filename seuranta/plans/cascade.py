@@ -24,19 +24,40 @@ def stored_extra(extra: dict) -> dict:
 
 
 def goal_refs(nodes: Sequence[Node]) -> dict[int, core.GoalRef]:
-    """Each node's reference by node id: from its link, else as kept from its document. One query."""
+    """Each node's reference by node id: from its link, else as kept from its document. At most two queries.
+
+    A document may be read by anyone who may read its plan, so a link names another plan's goal
+    only when that plan is published, or when both plans are of one organisation and the document's
+    own plan is not published (then only that organisation's members read it).
+    """
     linked = {n.contributes_to_id for n in nodes if n.contributes_to_id}
-    targets = {
-        row["pk"]: core.GoalRef(plan=row["plan__title"] or "", goal=row["title"])
-        for row in Node.objects.filter(pk__in=linked).values("pk", "title", "plan__title")
+    sources = {
+        row["pk"]: row
+        for row in Plan.objects.filter(pk__in={n.plan_id for n in nodes}).values(
+            "pk", "state", "organization_id"
+        )
     }
+    rows = Node.objects.filter(pk__in=linked).values(
+        "pk", "title", "plan__title", "plan__state", "plan__organization_id"
+    )
+    targets = {row["pk"]: row for row in rows}
     refs: dict[int, core.GoalRef] = {}
     for node in nodes:
-        if node.contributes_to_id in targets:
-            refs[node.pk] = targets[node.contributes_to_id]
+        target = targets.get(node.contributes_to_id)
+        if target is not None:
+            if _may_name(target, sources[node.plan_id]):
+                refs[node.pk] = core.GoalRef(plan=target["plan__title"] or "", goal=target["title"])
         elif isinstance(node.extra.get(KEY), dict):
             refs[node.pk] = core.GoalRef.from_dict(node.extra[KEY])
     return refs
+
+
+def _may_name(target: dict, source: dict) -> bool:
+    published = Plan.State.PUBLISHED
+    if target["plan__state"] == published:
+        return True
+    same_organisation = target["plan__organization_id"] == source["organization_id"] is not None
+    return same_organisation and source["state"] != published
 
 
 def link_contributions(pairs: Iterable[tuple[core.Node, Node]], plan: Plan) -> None:

@@ -111,3 +111,17 @@ def test_the_api_document_carries_the_contribution(client):
     programme = store_plan(load_plan(text(PROGRAMME)), state=Plan.State.PUBLISHED)
     document = client.get(reverse("api:plan", args=[programme.pk])).json()
     assert document["nodes"][0]["contributes_to"] == PROGRAMME["nodes"][0]["contributes_to"]
+
+
+@pytest.mark.django_db
+def test_a_published_document_does_not_name_a_goal_of_a_draft_plan(client):
+    from django.urls import reverse
+
+    from seuranta.plans.models import Plan
+
+    store_plan(load_plan(text(STRATEGY)), state=Plan.State.DRAFT)
+    programme = store_plan(load_plan(text(PROGRAMME)), state=Plan.State.PUBLISHED)
+    assert Node.objects.get(plan=programme).contributes_to_id is not None
+    document = client.get(reverse("api:plan", args=[programme.pk])).json()
+    assert "contributes_to" not in document["nodes"][0]
+    assert "Osaava henkilöstö" not in json.dumps(document, ensure_ascii=False)
