@@ -54,6 +54,8 @@ __all__ = [
     "evaluate_plan",
     "status_document",
     "roll_up",
+    "coverage",
+    "INSUFFICIENT",
     "counts_summary",
     "is_action",
     "worst",
@@ -86,22 +88,46 @@ def is_action(node: Node) -> bool:
     return not node.children or node.phase is not None
 
 
+INSUFFICIENT = "insufficient_data"
+
+
 def roll_up(statuses: Iterable[str]) -> str:
     """The status of a goal from the statuses of the items below it.
 
     Only judged statuses vote. All achieved gives achieved; otherwise the goal
     gets the best status that more than half of the items reach or exceed (the
     lower median), but at best on_track. Nothing judged gives no_data when
-    something is waiting for data, else no_target.
+    something is waiting for data, else no_target. When fewer than half of the
+    voting items (judged, or waiting for data) have data, the goal shows no
+    achievement at all: insufficient_data.
     """
     items = list(statuses)
     judged = sorted((s for s in items if s in JUDGED), key=rank)
     if not judged:
         return "no_data" if "no_data" in items else "no_target"
+    reported, voting = coverage(items)
+    if 2 * reported < voting:
+        return INSUFFICIENT
     if all(s == "achieved" for s in judged):
         return "achieved"
     middle = judged[len(judged) // 2]
     return "on_track" if middle == "achieved" else middle
+
+
+def coverage(statuses: Iterable[str]) -> tuple[int, int]:
+    """(items with data, voting items): judged items have data; no_data items vote without it."""
+    items = list(statuses)
+    reported = sum(1 for s in items if s in JUDGED)
+    return reported, reported + items.count("no_data")
+
+
+def with_coverage(status: str, statuses: Iterable[str], summary: str, lang: str) -> str:
+    """The summary of a goal with too little data, led by its coverage ("Tiedot riittämättömät: 1/4 raportoitu")."""
+    if status != INSUFFICIENT:
+        return summary
+    reported, voting = coverage(statuses)
+    lead = text(lang, "insufficient", reported=reported, total=voting)
+    return f"{lead}; {summary}" if summary else lead
 
 
 def counts_summary(counts: dict[str, int], noun: str, lang: str = "fi") -> str:
@@ -278,8 +304,11 @@ class _Evaluator:
             if not is_action(child):
                 indicator_statuses.extend(_expand(self.nodes[id(child)].indicator_counts))
         indicator_counts = _count(indicator_statuses)
-        status = roll_up([*_expand(action_counts), *indicator_statuses])
-        summary = _summary(action_counts, indicator_counts, actions, lang)
+        voting = [*_expand(action_counts), *indicator_statuses]
+        status = roll_up(voting)
+        summary = with_coverage(
+            status, voting, _summary(action_counts, indicator_counts, actions, lang), lang
+        )
         reason = sentence(summary) if summary else text(lang, "nothing_below")
         return NodeEvaluation(
             status,
@@ -414,8 +443,11 @@ class PlanEvaluation:
                 continue
             indicator_statuses.extend(_expand(evaluator.nodes[id(top)].indicator_counts))
         self.indicator_counts = _count(indicator_statuses)
-        self.status = roll_up([*_expand(self.counts), *indicator_statuses])
-        self.summary = _summary(self.counts, self.indicator_counts, actions, lang)
+        voting = [*_expand(self.counts), *indicator_statuses]
+        self.status = roll_up(voting)
+        self.summary = with_coverage(
+            self.status, voting, _summary(self.counts, self.indicator_counts, actions, lang), lang
+        )
         self.reason = sentence(self.summary) if self.summary else text(lang, "nothing_below")
 
     def indicator(self, indicator: Indicator) -> IndicatorEvaluation:

@@ -26,9 +26,10 @@ from seuranta.core.evaluation_texts import (
 )
 from seuranta.core.measures import period_text_bounds
 from seuranta.core.model import Indicator, Measure
-from seuranta.core.periods import period_end
+from seuranta.core.periods import period_end, period_start
 
-STATUSES = ("achieved", "on_track", "behind", "off_track", "no_data", "no_target")
+# insufficient_data is given only to goals by the roll-up (evaluation.roll_up), never to an indicator.
+STATUSES = ("achieved", "on_track", "behind", "off_track", "insufficient_data", "no_data", "no_target")
 JUDGED = ("achieved", "on_track", "behind", "off_track")
 _RANK = {status: rank for rank, status in enumerate(JUDGED)}
 _EPSILON = 1e-9
@@ -63,6 +64,14 @@ def text_bounds(written: str | None) -> tuple[date | None, date | None]:
         return period_text_bounds(written)
     except Exception:  # a bug in the measure language must not break evaluation
         return None, None
+
+
+def period_has_begun(period: str | None, on: date) -> bool:
+    """Whether a period's first day is on or before `on`."""
+    if not period:
+        return False
+    first = period_start(period) or text_bounds(period)[0]
+    return first is not None and first <= on
 
 
 def measure_date(period: str | None) -> date | None:
@@ -330,11 +339,14 @@ def evaluate_series(series: _Series, settings: Settings) -> SeriesEvaluation:
         shown = _quote(ordered[-1].text, lang)
         return SeriesEvaluation(label, "no_target", text(lang, "unjudgeable_target", target=shown), mode=mode)
 
-    # Actuals up to the evaluation date; an undated actual counts as measured on it.
+    # Actuals up to the evaluation date; an undated actual counts as measured on it, and so does one
+    # recorded for a period that has begun by then (a 2026 value counts in June 2026).
     dated: list[tuple[date, int, Measure]] = []
     for index, measure in enumerate(series.actuals):
         day = measure_date(measure.period) if measure.period else settings.on
         day = day or settings.on
+        if day > settings.on and period_has_begun(measure.period, settings.on):
+            day = settings.on
         if day <= settings.on and (mode == "state" or _is_number(measure.value)):
             dated.append((day, index, measure))
     dated.sort(key=lambda item: (item[0], item[1]))

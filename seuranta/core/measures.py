@@ -282,6 +282,7 @@ class _Analysis:
     spans: list[PeriodSpan]  # the periods that are periods here (a lone bare year is a number)
     numbers: list[_Number]
     masked: str
+    bare_years: tuple[PeriodSpan, ...] = ()  # lone bare years read as numbers ("Kyllä 2026")
 
 
 def _analyse(folded: str, year: int | None = None) -> _Analysis:
@@ -289,10 +290,26 @@ def _analyse(folded: str, year: int | None = None) -> _Analysis:
     masked = _mask(folded, spans)
     numbers = _numbers(masked)
     if not numbers and any(s.bare for s in spans):
+        bare = tuple(s for s in spans if s.bare)
         spans = [s for s in spans if not s.bare]
         masked = _mask(folded, spans)
-        numbers = _numbers(masked)
+        return _Analysis(folded, spans, _numbers(masked), masked, bare)
     return _Analysis(folded, spans, numbers, masked)
+
+
+def _state_of_year(analysis: _Analysis) -> PeriodSpan | None:
+    """The year of a state written with a bare year ("Kyllä 2026", "Valmis 2027"): every word is a word
+    of a state scale (yes, no, under way, done), the one number is that year."""
+    from seuranta.core.evaluation_states import COMPLETE, NEGATIONS, UNDER_WAY
+
+    if len(analysis.bare_years) != 1 or len(analysis.numbers) != 1:
+        return None
+    year = analysis.bare_years[0]
+    words = re.findall(r"[^\W\d_]+", analysis.text[: year.start] + " " + analysis.text[year.end :])
+    states = COMPLETE | UNDER_WAY | NEGATIONS
+    if words and all(w.casefold() in states for w in words):
+        return year
+    return None
 
 
 # --- public: numbers, units, periods ----------------------------------------------------------
@@ -421,6 +438,9 @@ def _parse_single(folded: str, period: str | None, label: str | None) -> Measure
             return Measure(text=folded, kind="value", period=found, label=label)
         return Measure(text=folded, kind="state", period=found, label=label)
 
+    year = _state_of_year(analysis)
+    if year is not None:  # "Kyllä 2026": the state "Kyllä" for 2026, not the number 2026
+        return Measure(text=folded, kind="state", period=text_period or year.period, label=label)
     number = analysis.numbers[0]
     value = number.value
     percent = number.unit == "%" or bool(_PERCENT_WORD.match(words[number.end :].lstrip()))

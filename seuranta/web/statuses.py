@@ -11,6 +11,7 @@ STATUS_LABELS = {
     "on_track": _("On track"),
     "behind": _("Behind"),
     "off_track": _("Off track"),
+    "insufficient_data": _("Insufficient data"),
     "no_data": _("No data"),
     "no_target": _("No target"),
 }

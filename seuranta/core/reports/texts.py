@@ -59,6 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "status.on_track": "Aikataulussa",
         "status.behind": "Jäljessä",
         "status.off_track": "Ei toteudu",
+        "status.insufficient_data": "Tiedot riittämättömät",
         "status.no_data": "Ei tietoa",
         "status.no_target": "Ei tavoitetta",
         "status.cancelled": "Peruttu",
@@ -138,6 +139,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "status.on_track": "Enligt plan",
         "status.behind": "Efter",
         "status.off_track": "Uppnås inte",
+        "status.insufficient_data": "Otillräckliga uppgifter",
         "status.no_data": "Inga uppgifter",
         "status.no_target": "Inget mål",
         "status.cancelled": "Inställd",
@@ -217,6 +219,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "status.on_track": "On track",
         "status.behind": "Behind",
         "status.off_track": "Off track",
+        "status.insufficient_data": "Insufficient data",
         "status.no_data": "No data",
         "status.no_target": "No target",
         "status.cancelled": "Cancelled",
@@ -250,13 +253,23 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 # The order statuses are listed in, best first; "cancelled" only counts actions.
-STATUS_ORDER = ("achieved", "on_track", "behind", "off_track", "no_data", "no_target", "cancelled")
+STATUS_ORDER = (
+    "achieved",
+    "on_track",
+    "behind",
+    "off_track",
+    "insufficient_data",
+    "no_data",
+    "no_target",
+    "cancelled",
+)
 # Chart fills: at least 3:1 against white (WCAG 1.4.11, graphical objects).
 STATUS_COLOURS = {
     "achieved": "#1a7f37",
     "on_track": "#2f81c7",
     "behind": "#b07800",
     "off_track": "#c62828",
+    "insufficient_data": "#878d96",
     "no_data": "#878d96",
     "no_target": "#8f959d",
     "cancelled": "#5b5f66",
@@ -267,6 +280,7 @@ STATUS_TEXT_COLOURS = {
     "on_track": "#1d64a8",
     "behind": "#8a5a00",
     "off_track": "#c62828",
+    "insufficient_data": "#5c6168",
     "no_data": "#5c6168",
     "no_target": "#5c6168",
     "cancelled": "#5b5f66",
@@ -277,6 +291,7 @@ STATUS_ICONS = {
     "on_track": "●",
     "behind": "▲",
     "off_track": "✖",
+    "insufficient_data": "◔",
     "no_data": "?",
     "no_target": "–",
     "cancelled": "×",
