@@ -35,6 +35,7 @@ from seuranta.plans.models import Node, Plan
 from seuranta.web.language import ui_lang
 
 SUBMITTED = RoundEntry.State.SUBMITTED
+PAST_REPORTS = 100  # the newest reports of closed rounds listed on "My reports"
 
 
 def _percent(done: int, total: int) -> int:
@@ -58,10 +59,16 @@ def my_reports(request):
     for group in rounds.values():
         group["percent"] = _percent(group["submitted"], len(group["entries"]))
     due = sum(1 for e in entries if e.state != SUBMITTED)
+    past = list(
+        RoundEntry.objects.for_user(request.user)
+        .filter(round__state=ReportingRound.State.CLOSED)
+        .select_related("round__plan", "node")
+        .order_by("-round__closed_at", "round_id", "order", "id")[:PAST_REPORTS]
+    )
     return render(
         request,
         "monitoring/my_reports.html",
-        {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate()},
+        {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate(), "past": past},
     )
 
 

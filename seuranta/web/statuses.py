@@ -26,6 +26,14 @@ def status_choices() -> list[tuple[str, str]]:
     return [(key, STATUS_LABELS[key]) for key in STATUS_ORDER]
 
 
+# The verdict a responsible person chooses for an action ("Arvio"), as the pages show it.
+VERDICT_LABELS = {
+    "achieved": _("achieved"),
+    "partly": _("partly achieved"),
+    "not_achieved": _("not achieved"),
+    "not_assessable": _("cannot be assessed yet"),
+}
+
 OBJECT_LABELS = {
     "node": _("Item"),
     "indicator": _("Indicator"),

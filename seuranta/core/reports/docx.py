@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from seuranta.core.model import VERDICTS
 from seuranta.core.reports.charts import Chart, has_trend, summary_chart_png, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
 
@@ -271,6 +272,8 @@ class _Writer:
         for progress in node.progress:
             label = self.text("field.progress") + (f" ({progress.period})" if progress.period else "")
             self.field(label, progress.text)
+            if progress.verdict in VERDICTS:
+                self.field(self.text("field.verdict"), self.text(f"verdict.{progress.verdict}"))
         for note in node.notes:
             self.field(self.text("field.notes"), note)
         for child in node.children:

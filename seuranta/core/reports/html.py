@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from seuranta.core.model import VERDICTS
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualGroup, AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.texts import STATUS_ICONS, STATUS_TEXT_COLOURS
@@ -198,6 +199,11 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
     for progress in node.progress:
         label = report.text("field.progress") + (f" ({progress.period})" if progress.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
+        if progress.verdict in VERDICTS:
+            verdict = report.text(f"verdict.{progress.verdict}")
+            out.append(
+                f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> {_e(verdict)}</p>'
+            )
     for note in node.notes:
         out.append(_field(report, "field.notes", note))
     out.extend(_node(report, child, charts) for child in children)
