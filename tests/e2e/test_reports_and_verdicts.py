@@ -39,7 +39,7 @@ def screenshot(page, name: str) -> None:
 
 def _choose_and_download(page, *, variant, fmt, lang):
     form = page.locator(".report-choices form")
-    form.get_by_label("Raportti", exact=True).select_option(variant)
+    form.get_by_label("Raporttityyppi").select_option(variant)
     form.get_by_label("Muoto").select_option(fmt)
     form.get_by_label("Kieli").select_option(lang)
     with page.expect_download() as download:
@@ -69,7 +69,7 @@ def test_plan_page_offers_the_report_in_every_variant_format_and_language(site, 
     assert "Indikator" in [c.value for c in book.active[1]]
     # The web page opens in the browser.
     form = page.locator(".report-choices form")
-    form.get_by_label("Raportti", exact=True).select_option("council")
+    form.get_by_label("Raporttityyppi").select_option("council")
     form.get_by_label("Muoto").select_option("html")
     form.get_by_label("Kieli").select_option("fi")
     form.get_by_role("button", name="Hae raportti").click()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from seuranta.monitoring.reporting import close_round, open_round
 from seuranta.plans.models import Measure, Node
-from seuranta.reports.building import build_for, parse_request
+from seuranta.reports.building import build_for, parse_request, report_cache_key
 from seuranta.reports.models import ReportFile
 from tests.factories import make_plan
 
@@ -98,12 +98,14 @@ def test_closed_rounds_report_does_not_change_when_a_target_changes_after_closin
     url = _report_url(plan, format=fmt, round=reporting_round.pk)
     wanted = parse_request(fmt, "council", "fi", None, None, str(reporting_round.pk))
     model_before = build_for(plan, wanted)
+    key_before = report_cache_key(plan, wanted)
     before = _text(fmt, client.get(url).content)
     target = Measure.objects.filter(indicator__node__plan=plan, role=Measure.Role.TARGET).first()
     target.text, target.value = "99", 99
     target.save()
     Node.objects.filter(plan=plan, level="Toimenpide").update(title="Uusi nimi")
     assert "Uusi nimi" in _text(fmt, client.get(_report_url(plan, format=fmt, on="2026-04-20")).content)
+    assert report_cache_key(plan, wanted) != key_before  # rendered again, not served from the cache
     assert build_for(plan, wanted) == model_before
     assert _text(fmt, client.get(url).content) == before
     assert "Uusi nimi" not in before
