@@ -49,6 +49,7 @@ def my_reports(request):
         .reportable_by(request.user)
         .in_open_rounds()
         .select_related("round__plan", "node")
+        .defer("round__snapshot")
         .order_by("round__deadline", "round_id", "order", "id")
     )
     rounds: dict[int, dict] = {}
@@ -63,6 +64,7 @@ def my_reports(request):
         RoundEntry.objects.for_user(request.user)
         .filter(round__state=ReportingRound.State.CLOSED)
         .select_related("round__plan", "node")
+        .defer("round__snapshot")  # it holds the whole plan as it was
         .order_by("-round__closed_at", "round_id", "order", "id")[:PAST_REPORTS]
     )
     return render(
@@ -85,6 +87,7 @@ def rounds(request):
     plans = list(plans)
     all_rounds = (
         ReportingRound.objects.filter(plan__in=plans)
+        .defer("snapshot")
         .annotate(
             total=Count("entries"),
             submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),
