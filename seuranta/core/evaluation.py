@@ -122,7 +122,7 @@ def coverage(statuses: Iterable[str]) -> tuple[int, int]:
 
 
 def with_coverage(status: str, statuses: Iterable[str], summary: str, lang: str) -> str:
-    """The summary of a goal with too little data, led by its coverage ("Tiedot riittämättömät: 1/4 raportoitu")."""
+    """The summary of a goal with too little data, led by its coverage ("1/4 raportoitu")."""
     if status != INSUFFICIENT:
         return summary
     reported, voting = coverage(statuses)

@@ -1392,11 +1392,9 @@ def test_goal_with_three_of_four_actions_unreported_shows_coverage_not_an_achiev
     )
     result = evaluate_node(goal, date(2026, 6, 30))
     assert result.status == "insufficient_data"
-    assert result.summary.startswith("Tiedot riittämättömät: 1/4 raportoitu;")
+    assert result.summary.startswith("1/4 raportoitu;")
     plan = evaluate_plan(Plan(title="S", nodes=[goal]), date(2026, 6, 30), "sv")
-    assert plan.status == "insufficient_data" and plan.reason.startswith(
-        "Otillräckliga uppgifter: 1/4 rapporterade"
-    )
+    assert plan.status == "insufficient_data" and plan.reason.startswith("1/4 rapporterade")
 
 
 ROLL_UP_STATUSES = st.lists(st.sampled_from([*JUDGED, "no_data", "no_target", "cancelled"]), max_size=12)

@@ -125,3 +125,20 @@ def test_responsible_reaches_the_open_report_from_the_action_and_sees_the_verdic
     screenshot(page, "my-reports-past")
     page.goto(f"{base}{reverse('node', args=[action.pk])}")
     assert page.get_by_role("link", name="Raportoi: Q1/2026 (määräpäivä 15.4.2026)").count() == 0
+
+
+def test_goal_mostly_unreported_shows_its_coverage_not_an_achievement_colour(
+    transactional_db, live_server, browser
+):
+    from seuranta.plans.models import Milestone, ProgressEntry
+
+    plan = make_plan(4)
+    Milestone.objects.filter(node__plan=plan).delete()
+    done = Node.objects.get(plan=plan, title="Toimenpide 1")
+    ProgressEntry.objects.create(node=done, period="2026-Q1", text="Valmis.", phase=Node.Phase.DONE)
+    page = browser.new_page(locale="fi-FI", viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}{reverse('plan', args=[plan.pk])}")
+    goal = page.locator(".tree-item", has=page.get_by_role("link", name="Tavoite 1", exact=True)).first
+    assert goal.locator(".badge").first.inner_text().strip() == "◔ Tiedot riittämättömät"
+    assert "1/4 raportoitu" in goal.locator(".tree-item__meta").first.inner_text()
+    screenshot(page, "plan-insufficient-data")
