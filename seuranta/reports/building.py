@@ -7,6 +7,7 @@ the plan in a constant number of queries and the rest is pure.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -113,7 +114,9 @@ def build_for(
 def file_name(plan: Plan, request: ReportRequest, on: date, period: str | None = None) -> str:
     """ "porin-konsernipalvelut-2026-Q1.pdf": the plan's title and the round's period (else the date)."""
     stem = slugify(plan.title)[:60].strip("-") or f"suunnitelma-{plan.pk}"
-    parts = [stem, slugify(period) if period else on.isoformat()]
+    # The period as the round names it ("2026-Q1"), only what a file name cannot hold made "-".
+    shown = re.sub(r"[^A-Za-z0-9]+", "-", period or "").strip("-")
+    parts = [stem, shown or on.isoformat()]
     if request.variant == "annual":
         parts.append("toimintakertomus")
     if request.unit:

@@ -82,7 +82,7 @@ def _round_report_text(page) -> str:
     form.get_by_label("Muoto").select_option("docx")
     with page.expect_download() as download:
         form.get_by_role("button", name="Hae raportti").click()
-    assert download.value.suggested_filename == "testisuunnitelma-2026-q1.docx"
+    assert download.value.suggested_filename == "testisuunnitelma-2026-Q1.docx"
     document = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
     cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
     return "\n".join([p.text for p in document.paragraphs] + cells)

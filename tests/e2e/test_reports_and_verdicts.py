@@ -91,11 +91,11 @@ def test_closed_rounds_large_pdf_comes_from_the_task_worker_with_a_download_link
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Raporttia tehdään"
     link = page.locator("#report-file-download")
-    assert "porin-konsernipalvelut-2026-t1.pdf" in link.inner_text()
+    assert "porin-konsernipalvelut-2026-T1.pdf" in link.inner_text()
     screenshot(page, "report-file-ready")
     with page.expect_download() as download:
         link.click()
-    assert download.value.suggested_filename == "porin-konsernipalvelut-2026-t1.pdf"
+    assert download.value.suggested_filename == "porin-konsernipalvelut-2026-T1.pdf"
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
 
 

@@ -65,7 +65,7 @@ def test_download_is_named_after_the_plan_and_the_rounds_period(client, personas
     plan = make_plan(2, title="Porin konsernipalvelut", organization=personas.organization)
     reporting_round = _closed_round(plan, personas)
     response = client.get(_report_url(plan, format="docx", round=reporting_round.pk))
-    assert response["Content-Disposition"] == 'attachment; filename="porin-konsernipalvelut-2026-q1.docx"'
+    assert response["Content-Disposition"] == 'attachment; filename="porin-konsernipalvelut-2026-Q1.docx"'
     response = client.get(_report_url(plan, format="xlsx", on="2026-06-30", variant="annual", lang="sv"))
     assert response["Content-Disposition"] == (
         'attachment; filename="porin-konsernipalvelut-2026-06-30-toimintakertomus-sv.xlsx"'
