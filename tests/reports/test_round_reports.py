@@ -182,3 +182,46 @@ def test_report_file_of_a_draft_plan_is_for_members_only(client, personas, role,
     assert client.get(reverse("reports:file", args=[row.pk])).status_code == status
     assert client.get(reverse("reports:file_download", args=[row.pk])).status_code == status
     assert client.post(reverse("reports:file", args=[row.pk])).status_code in (405, 404)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_report_choices_and_file_pages_show_no_english(client, personas, lang):
+    from tests.test_translations import english_on_pages
+
+    plan = make_plan(2, organization=personas.organization)
+    reporting_round = _closed_round(plan, personas)
+    making = ReportFile.objects.create(plan=plan, key="a", params={}, progress=40, step="building")
+    made = ReportFile.objects.create(
+        plan=plan, key="b", params={}, state=ReportFile.State.DONE, file_name="r.pdf"
+    )
+    failed = ReportFile.objects.create(plan=plan, key="c", params={}, state=ReportFile.State.FAILED)
+    pages = {
+        "plan": reverse("plan", args=[plan.pk]),
+        "round": reverse("monitoring:round", args=[reporting_round.pk]),
+        "making": reverse("reports:file", args=[making.pk]),
+        "made": reverse("reports:file", args=[made.pk]),
+        "failed": reverse("reports:file", args=[failed.pk]),
+    }
+    leaks = english_on_pages(client, personas, pages, lang, "coordinator")
+    assert not leaks, f"English on {lang} pages: {leaks}"
+
+
+def test_report_file_page_in_english(client, personas):
+    plan = make_plan(2, organization=personas.organization)
+    made = ReportFile.objects.create(
+        plan=plan, key="b", params={}, state=ReportFile.State.DONE, file_name="r.pdf"
+    )
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("reports:file", args=[made.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Making the report" in html and "The report is ready." in html
+
+
+def test_report_file_page_takes_the_same_queries_for_small_and_large_plans(client, personas):
+    from tests.web.helpers import count_queries
+
+    counts = []
+    for size in (2, 40):
+        plan = make_plan(size, organization=personas.organization)
+        row = ReportFile.objects.create(plan=plan, key="k", params={}, progress=40, step="building")
+        counts.append(count_queries(client, reverse("reports:file", args=[row.pk])))
+    assert counts[0] == counts[1]
