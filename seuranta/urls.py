@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from seuranta.sso.views import login_page
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -9,6 +11,9 @@ urlpatterns = [
     path("api/", include("seuranta.api.urls")),
     path("raportit/", include("seuranta.reports.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),
+    path("oidc/", include("seuranta.sso.urls")),
+    # The login page lives with single sign-on (its button, its SSO-only mode); the templates are the site's.
+    path("login/", login_page, name="login"),
     path("", include("seuranta.web.urls")),
 ]
 

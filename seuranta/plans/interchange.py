@@ -14,9 +14,7 @@ from collections.abc import Sequence
 from django.db import transaction
 
 from seuranta.core import model as core
-from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.interchange import InvalidDocument, validate_document
-from seuranta.core.periods import period_bounds, plan_period_bounds
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -30,25 +28,16 @@ from seuranta.plans.models import (
 )
 
 
-def plan_years(period: str | None) -> tuple[int | None, int | None]:
-    """First and last year of a plan period as written ("2026–2029", "2023"), read as the evaluator reads it."""
-    bounds = plan_period_bounds(period)
-    return (bounds[0].year, bounds[1].year) if bounds else (None, None)
-
-
 def measure_row(measure: core.Measure, role: str, order: int) -> Measure:
-    bounds = period_bounds(measure.period)
     return Measure(
         role=role,
         order=order,
         text=measure.text,
         kind=measure.kind,
         value=measure.value,
-        period=measure.period,
-        period_start=bounds[0] if bounds else None,
-        period_end=bounds[1] if bounds else None,
         label=measure.label,
         extra=measure.extra,
+        **Measure.with_derived({"period": measure.period}),
     )
 
 
@@ -79,14 +68,11 @@ def store_plan(
         raise InvalidDocument(problems)
     if organization is None and plan.organization:
         organization, _ = Organization.objects.get_or_create(name=plan.organization)
-    start_year, end_year = plan_years(plan.period)
     stored = Plan.objects.create(
         title=plan.title,
         organization=organization,
         kind=plan.kind or "",
-        period=plan.period,
-        start_year=start_year,
-        end_year=end_year,
+        **Plan.with_derived({"period": plan.period}),
         levels=plan.levels,
         state=state,
         tolerance=plan.tolerance,
@@ -117,7 +103,6 @@ def store_plan(
     while level_nodes:
         rows = []
         for node, parent, order in level_nodes:
-            start, end = text_bounds(node.schedule)
             rows.append(
                 Node(
                     plan=stored,
@@ -129,9 +114,7 @@ def store_plan(
                     unit_name=node.unit,
                     org_unit=units.get(node.unit or ""),
                     responsible=node.responsible,
-                    schedule=node.schedule,
-                    schedule_start=start,
-                    schedule_end=end,
+                    **Node.with_derived({"schedule": node.schedule}),
                     binding=node.binding,
                     phase=node.phase or "",
                     notes=node.notes,
@@ -165,10 +148,14 @@ def store_plan(
                 )
             )
         for i, m in enumerate(node.milestones):
-            _, due_end = text_bounds(m.due)
             milestones.append(
                 Milestone(
-                    node=row, order=i, title=m.title, due=m.due, due_date=due_end, done=m.done, extra=m.extra
+                    node=row,
+                    order=i,
+                    title=m.title,
+                    done=m.done,
+                    extra=m.extra,
+                    **Milestone.with_derived({"due": m.due}),
                 )
             )
         for i, p in enumerate(node.progress):

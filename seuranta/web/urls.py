@@ -5,11 +5,6 @@ from seuranta.web import views, views_edit
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by e-mail, Django's own views with the site's templates.
     path(

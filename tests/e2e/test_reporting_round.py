@@ -150,7 +150,7 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     assert snapshot.locator(".snapshot-row .badge").first.get_attribute("class").endswith("badge--on_track")
     assert "Koulutukset alkoivat helmikuussa." in snapshot.inner_text()
 
-    assert "Arvio: toteutui osittain" in snapshot.inner_text()
+    assert "Arvio: Toteutui osittain" in snapshot.inner_text()
 
     # The round's report as of its close: the file is named after the plan and the period, holds the
     # reported text and verdict, and stays the same after a target changes.

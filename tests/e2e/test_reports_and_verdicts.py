@@ -116,7 +116,7 @@ def test_responsible_reaches_the_open_report_from_the_action_and_sees_the_verdic
 
     page.goto(f"{base}{reverse('node', args=[action.pk])}")
     row = page.locator("tr", has_text="Puolet koulutuksista pidetty.")
-    assert row.locator("td.verdict").inner_text() == "toteutui osittain"
+    assert row.locator("td.verdict").inner_text() == "Toteutui osittain"
 
     close_round(open_round, user=personas.coordinator, on=date(2026, 4, 20))
     page.goto(f"{base}{reverse('monitoring:my_reports')}")

@@ -26,7 +26,7 @@ def _submit(entry, user, verdict="partly", text="Puolet tehty."):
 def test_verdict_is_shown_on_the_node_page(client, reporting):
     _submit(reporting.mine, reporting.personas.responsible)
     html = client.get(reverse("node", args=[reporting.mine.node_id])).content.decode()
-    assert ">Arvio<" in html and "toteutui osittain" in html
+    assert ">Arvio<" in html and "Toteutui osittain" in html
 
 
 def test_verdict_is_in_the_closing_snapshot_and_on_the_round_page(client, reporting):
@@ -36,7 +36,7 @@ def test_verdict_is_in_the_closing_snapshot_and_on_the_round_page(client, report
     assert next(r for r in snapshot["entries"] if r["entry_id"] == reporting.mine.pk)["verdict"] == "partly"
     client.force_login(reporting.personas.coordinator)
     html = client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
-    assert "<strong>Arvio:</strong> toteutui osittain" in html
+    assert "<strong>Arvio:</strong> Toteutui osittain" in html
 
 
 @pytest.mark.parametrize("variant", ["council", "annual"])
