@@ -116,6 +116,7 @@ def node_detail(request, node_id: int):
     ]
     children = [{"node": child, "evaluation": evaluation.node(child)} for child in node.children]
     changes = ChangeRecord.objects.filter(node=node_row).select_related("user")[:50]
+    responsible_users = list(node_row.responsible_users.all())
     return render(
         request,
         "web/node.html",
@@ -129,9 +130,20 @@ def node_detail(request, node_id: int):
             "indicators": indicators,
             "children": children,
             "changes": changes,
-            "responsible_users": list(node_row.responsible_users.all()),
+            "responsible_users": responsible_users,
+            "open_reports": open_reports(request.user, node_row, access, responsible_users),
             **node_cascade(request.user, node_row),
         },
+    )
+
+
+def open_reports(user, node_row: Node, access, responsible_users: list) -> list:
+    """The node's reports in open rounds that the user may write: theirs, or any for a coordinator."""
+    mine = user.is_authenticated and any(u.pk == user.pk for u in responsible_users)
+    if not (access.can_report and (mine or access.can_coordinate)):
+        return []
+    return list(
+        node_row.round_entries.filter(round__state="open").select_related("round").order_by("round__deadline")
     )
 
 
