@@ -43,11 +43,8 @@ from seuranta.core.parsing.families.keyword_blocks_fields import (
     single_year,
     split_footnotes,
 )
-from seuranta.core.parsing.families.keyword_blocks_indicators import (
-    HEADER_RE,
-    build_indicator,
-    parse_region,
-)
+from seuranta.core.parsing.families.keyword_blocks_indicators import build_indicator, parse_region
+from seuranta.core.parsing.families.keyword_blocks_levels import HEADER_RE
 from seuranta.core.parsing.families.keyword_blocks_segments import (
     FOOTNOTE_RE,
     MILESTONE_RE,

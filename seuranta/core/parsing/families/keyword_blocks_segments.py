@@ -6,10 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.model import Milestone
-from seuranta.core.parsing.families.keyword_blocks_indicators import (
-    HEADER_RE,
-    RawIndicator,
-)
+from seuranta.core.parsing.families.keyword_blocks_levels import HEADER_RE, RawIndicator
 from seuranta.core.parsing.text import (
     strip_bullet,
 )
