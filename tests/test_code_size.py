@@ -16,8 +16,6 @@ MAX_FUNCTION_LINES = 60
 
 # "path" for a module, "path:function" for a function (nested: "path:outer.inner").
 ALLOWLIST: dict[str, str] = {
-    "seuranta/core/parsing/families/goal_table_levels.py:parse_indicator": "importer families (imp helper)",
-    "seuranta/core/parsing/families/goal_table_nodes.py:row_node": "importer families (imp helper)",
     "seuranta/core/parsing/families/narrative_table.py:label_cells": "importer families (imp helper)",
     "seuranta/core/parsing/readers/pdf.py": "importer readers (imp helper)",
     "seuranta/monitoring/snapshot.py:build_snapshot": "round pages and snapshots (report12 helper)",

@@ -163,37 +163,40 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
             kept.append(sentence)
     name = " ".join(kept)
     if not targets:
-        due = _DUE.search(name.rstrip(" ."))
-        trailing = _trailing_level((name[: due.start()] if due else name).rstrip(" ."))
-        if trailing:
-            name, level = trailing
-            measure = _measure(level, period=(due.group("a") or due.group("b")) if due else None)
-            if measure:
-                targets.append(measure)
-        elif not keyword_found:
-            for m in _INLINE_LEVEL.finditer(name):
-                measure = _measure(m.group("cmp") or m.group("count"))
-                if measure:
-                    targets.append(measure)
+        name = _untagged_targets(name, targets, keyword_found)
     if baseline is None:
         ref = _REFERENCE.search(name)
         if ref:
             baseline = Measure(text=fold(ref.group("text")), kind=None, value=None, period=ref.group("year"))
     if source is None and re.match(r"^\w*kysely(stä|ssä)\b", name, re.IGNORECASE):
         source = _source(name)
+    levels = [*targets, *([baseline] if baseline else [])]
     if unit is None:
-        for measure in [*targets, *([baseline] if baseline else [])]:
-            found = measures.parse_unit(measure.text)
-            if found:
-                unit = found
-                break
-    for measure in [*targets, *([baseline] if baseline else [])]:
+        unit = next((found for found in (measures.parse_unit(m.text) for m in levels) if found), None)
+    for measure in levels:
         if measure.kind is None and measure.value is None and not measure.text.lower().startswith("vrt"):
             doubts.append("targets" if measure is not baseline else "baseline")
     indicator = Indicator(
         name=_clean_name(name) or text, unit=unit, source=source, baseline=baseline, targets=targets
     )
     return indicator, doubts
+
+
+def _untagged_targets(name: str, targets: list[Measure], keyword_found: bool) -> str:
+    """Targets printed without a keyword: at the end of the name, else inline; the name without them."""
+    due = _DUE.search(name.rstrip(" ."))
+    trailing = _trailing_level((name[: due.start()] if due else name).rstrip(" ."))
+    if trailing:
+        name, level = trailing
+        measure = _measure(level, period=(due.group("a") or due.group("b")) if due else None)
+        if measure:
+            targets.append(measure)
+    elif not keyword_found:
+        for m in _INLINE_LEVEL.finditer(name):
+            measure = _measure(m.group("cmp") or m.group("count"))
+            if measure:
+                targets.append(measure)
+    return name
 
 
 def split_evaluations(text: str) -> list[str]:
