@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 60
 
 # "path" for a module, "path:function" for a function (nested: "path:outer.inner").
 ALLOWLIST: dict[str, str] = {
-    "seuranta/core/parsing/readers/pdf.py": "importer readers (imp helper)",
     "seuranta/monitoring/snapshot.py:build_snapshot": "round pages and snapshots (report12 helper)",
     "seuranta/monitoring/tasks.py:send_round_reminders": "round pages and reminders (report12 helper)",
     "seuranta/monitoring/views.py:round_detail": "round pages (report12 helper)",
