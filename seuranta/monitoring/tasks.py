@@ -8,6 +8,7 @@ decides whether they run at once (ImmediateBackend) or in a worker
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
@@ -32,6 +33,39 @@ def _send(messages: list[EmailMessage]) -> int:
     if not messages:
         return 0
     return mailers.default.send_messages(messages) or 0
+
+
+def _reminder(
+    reporting_round: ReportingRound, user: Any, user_entries: list[RoundEntry], my_reports_url: str
+) -> EmailMessage:
+    """The reminder email to one person, listing the reports still waiting for them."""
+    lines = [
+        _("Hello %(name)s,") % {"name": person_name(user)},
+        "",
+        _(
+            'Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
+            "These reports are still waiting for you:"
+        )
+        % {
+            "round": reporting_round.title,
+            "plan": plan_name(reporting_round.plan),
+            "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
+        },
+        "",
+        *(f"- {e.node.title} ({e.get_state_display()})" for e in user_entries),
+        "",
+        _("Report here: %(url)s") % {"url": my_reports_url},
+    ]
+    return EmailMessage(
+        subject=_("Reminder: %(round)s reports are due %(deadline)s")
+        % {
+            "round": one_line(reporting_round.title),
+            "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
+        },
+        body="\n".join(lines),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[user.email],
+    )
 
 
 @task
@@ -69,36 +103,7 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
     messages = []
     with translation.override(lang):
         for user_id, user_entries in due.items():
-            user = people[user_id]
-            lines = [
-                _("Hello %(name)s,") % {"name": person_name(user)},
-                "",
-                _(
-                    'Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
-                    "These reports are still waiting for you:"
-                )
-                % {
-                    "round": reporting_round.title,
-                    "plan": plan_name(reporting_round.plan),
-                    "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
-                },
-                "",
-                *(f"- {e.node.title} ({e.get_state_display()})" for e in user_entries),
-                "",
-                _("Report here: %(url)s") % {"url": my_reports_url},
-            ]
-            messages.append(
-                EmailMessage(
-                    subject=_("Reminder: %(round)s reports are due %(deadline)s")
-                    % {
-                        "round": one_line(reporting_round.title),
-                        "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
-                    },
-                    body="\n".join(lines),
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    to=[user.email],
-                )
-            )
+            messages.append(_reminder(reporting_round, people[user_id], user_entries, my_reports_url))
     sent = _send(messages)
     # A round closed meanwhile stays as it was closed.
     ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(
