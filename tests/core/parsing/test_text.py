@@ -185,6 +185,26 @@ def test_split_sentences_splits_before_capitals_only():
     ]
 
 
+def test_split_sentences_does_not_split_after_an_abbreviation():
+    assert split_sentences("Tehdään esim. Porin mallin mukaan. Valmis.") == [
+        "Tehdään esim. Porin mallin mukaan.",
+        "Valmis.",
+    ]
+
+
+def test_split_sentences_keeps_a_closing_quote_with_its_sentence():
+    assert split_sentences('Hanke on "valmis." Sitten jatketaan.') == [
+        'Hanke on "valmis."',
+        "Sitten jatketaan.",
+    ]
+
+
+def test_split_sentences_capital_only_keeps_a_number_after_a_stop():
+    assert split_sentences("Lähtötaso ei ole. 2023 alkaen 5 %.", capital_only=True) == [
+        "Lähtötaso ei ole. 2023 alkaen 5 %."
+    ]
+
+
 def test_guess_organization_from_genitive_with_kaupunki():
     assert guess_organization("Tämä on Kokkolan kaupungin henkilöstöohjelma.") == "Kokkolan kaupunki"
 

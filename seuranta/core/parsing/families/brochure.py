@@ -33,18 +33,16 @@ from seuranta.core.parsing.document import Document, ImportWarning, ParseResult
 from seuranta.core.parsing.families.goal_table_levels import indicator_warnings, parse_indicator
 from seuranta.core.parsing.families.goal_table_text import (
     Line,
-    ends_sentence,
     fold,
     join_lines,
     organization_of,
     overlap,
     read_lines,
     similarity,
-    split_sentences,
     starts_with_bullet,
     would_fit,
 )
-from seuranta.core.parsing.text import strip_bullet
+from seuranta.core.parsing.text import ends_sentence, split_sentences, strip_bullet
 
 NAME = "brochure"
 
@@ -242,7 +240,7 @@ def _pages(lines: list[Line], headers: list[Header], first_start: int) -> list[P
 
 def _goals(page: Page) -> list[str]:
     """The page's goals: its goal-column sentences, grouped by shared words and own items."""
-    sentences = split_sentences(join_lines(page.goal_text))
+    sentences = split_sentences(join_lines(page.goal_text), capital_only=True)
     if not sentences:
         return []
     groups: list[list[str]] = []

@@ -34,13 +34,12 @@ from seuranta.core.parsing.families.goal_table_nodes import row_node
 from seuranta.core.parsing.families.goal_table_text import (
     Line,
     best_match,
-    ends_sentence,
     fold,
     join_lines,
     organization_of,
     read_lines,
 )
-from seuranta.core.parsing.text import strip_bullet
+from seuranta.core.parsing.text import ends_sentence, strip_bullet
 
 NAME = "goal_table"
 

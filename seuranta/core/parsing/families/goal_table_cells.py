@@ -20,12 +20,12 @@ from seuranta.core.parsing.families.goal_table_text import (
     Block,
     Line,
     best_match,
-    ends_sentence,
     fold,
     join_lines,
     normalise,
     would_fit,
 )
+from seuranta.core.parsing.text import ends_sentence
 
 ROLE_WORDS = {
     "goal": ("tavoite", "tavoitteet", "päämäärä"),

@@ -20,7 +20,8 @@ import re
 from seuranta.core import measures
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.parsing.document import ImportWarning
-from seuranta.core.parsing.families.goal_table_text import fold, split_sentences
+from seuranta.core.parsing.families.goal_table_text import fold
+from seuranta.core.parsing.text import split_sentences
 from seuranta.core.periods import parse_period
 
 _KEYWORD = r"(?:lähtötaso|lähtötilanne|tavoitetaso|tavoite)"
@@ -155,7 +156,7 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
 
     name = _PAREN_LEVEL.sub(paren, text)
     kept: list[str] = []
-    for sentence in split_sentences(name):
+    for sentence in split_sentences(name, capital_only=True):
         m = _SENTENCE_LEVEL.match(sentence)
         if m and kept:
             take(m.group("kw"), m.group("body"))
@@ -202,7 +203,7 @@ def _untagged_targets(name: str, targets: list[Measure], keyword_found: bool) ->
 def split_evaluations(text: str) -> list[str]:
     """An evaluation cell's indicators: one per sentence, a level-only sentence kept with the one before."""
     out: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text, capital_only=True):
         if out and (_SENTENCE_LEVEL.match(sentence) or not re.search(r"[A-Za-zÅÄÖåäö]{3}", sentence)):
             out[-1] = f"{out[-1]} {sentence}"
         else:
