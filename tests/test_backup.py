@@ -60,7 +60,8 @@ def _postgres_config(purpose: str) -> dict:
     config = dj_database_url.parse(
         os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/seuranta")
     )
-    return {**config, "NAME": f"test_{config['NAME']}_{purpose}"}
+    # Named after this process too: two runs on SQLite would otherwise share (and drop) one database.
+    return {**config, "NAME": f"test_{config['NAME']}_{purpose}_{os.getpid()}"}
 
 
 def _maintenance_connection(config: dict):
