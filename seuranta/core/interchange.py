@@ -106,6 +106,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_number": "expected a number",
         "expected_number_or_null": "expected a number or null",
         "expected_boolean": "expected true or false",
+        "expected_id": "expected a positive whole number (an id)",
         "required": "required field is missing",
         "empty": "must not be empty",
         "format": 'expected "{expected}"',
@@ -126,6 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_number": "odotettiin lukua",
         "expected_number_or_null": "odotettiin lukua tai null-arvoa",
         "expected_boolean": "odotettiin arvoa true tai false",
+        "expected_id": "odotettiin positiivista kokonaislukua (tunniste)",
         "required": "pakollinen kenttä puuttuu",
         "empty": "ei saa olla tyhjä",
         "format": 'odotettiin arvoa "{expected}"',
@@ -146,6 +148,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "expected_number": "ett tal förväntades",
         "expected_number_or_null": "ett tal eller null förväntades",
         "expected_boolean": "true eller false förväntades",
+        "expected_id": "ett positivt heltal (en identifierare) förväntades",
         "required": "obligatoriskt fält saknas",
         "empty": "får inte vara tomt",
         "format": '"{expected}" förväntades',
@@ -263,6 +266,12 @@ class _Checker:
         if key in data and not isinstance(data[key], bool):
             self.add(f"{path}.{key}", "expected_boolean")
 
+    def identifier(self, data: dict, path: str) -> None:
+        """The optional "id" of an export with ids: a positive integer."""
+        value = data.get("id")
+        if "id" in data and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            self.add(f"{path}.id" if path else "id", "expected_id")
+
     def choice(self, data: dict, key: str, path: str, choices: tuple[str, ...]) -> None:
         value = data.get(key)
         if value is not None and value not in choices:
@@ -300,6 +309,7 @@ class _Checker:
     def indicator(self, value: Any, path: str) -> None:
         if not self.object(value, path):
             return
+        self.identifier(value, path)
         self.string(value, "name", path, required=True, nonempty=True)
         for key in ("unit", "source", "description"):
             self.string(value, key, path)
@@ -333,6 +343,7 @@ class _Checker:
     def node(self, value: Any, path: str) -> None:
         if not self.object(value, path):
             return
+        self.identifier(value, path)
         self.string(value, "level", path, required=True)
         self.string(value, "title", path, required=True, nonempty=True)
         level = value.get("level")
@@ -363,6 +374,7 @@ class _Checker:
             self.add("format", "required")
         elif data["format"] != FORMAT:
             self.add("format", "format", expected=FORMAT)
+        self.identifier(data, "")
         for key in ("title", "organization", "period", "kind"):
             self.string(data, key, "")
         for key in ("organization", "period", "kind"):
@@ -471,6 +483,6 @@ def load_plan(text: str | bytes, limits: Mapping[str, int] | None = None) -> Pla
     return Plan.from_dict(data)
 
 
-def dump_plan(plan: Plan) -> str:
-    """The document as JSON text, UTF-8 characters as they are, two-space indent."""
-    return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def dump_plan(plan: Plan, with_ids: bool = False) -> str:
+    """The document as JSON text, UTF-8 characters as they are, two-space indent; ids only if asked."""
+    return json.dumps(plan.to_dict(with_ids), ensure_ascii=False, indent=2) + "\n"
