@@ -73,5 +73,5 @@ def write_indicator_value(
 
 def unauthorized_message() -> str:
     return _(
-        "Writing needs an API token: Authorization: Bearer <token> (organisation settings › API tokens)."
+        "Writing needs an API token in the header Authorization: Bearer … (organisation settings › API tokens)."
     )
