@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from seuranta.api.v1 import plans, rounds, tree, values
 from seuranta.api.v1.common import ApiError
@@ -53,10 +53,17 @@ def invalid(request, exc: ValidationError):
         }
         for e in exc.errors
     ]
-    names = ", ".join(".".join(d["loc"][1:] or d["loc"]) for d in detail) or "–"
+    names = ", ".join(".".join(p for p in d["loc"][1:] if p != "payload") or d["loc"][0] for d in detail)
     return error(request, 400, _("Invalid input: %(fields)s.") % {"fields": names}, detail)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request, exc):
     return error(request, 401, values.unauthorized_message())
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """django-ninja's own refusals, such as a request body that is not JSON, in the API's error shape."""
+    message = _("The request body is not valid JSON.") if exc.status_code == 400 else str(exc.message)
+    return error(request, exc.status_code, message)

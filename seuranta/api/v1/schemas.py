@@ -1,15 +1,30 @@
 """The shapes of API v1's requests and responses (pydantic, through django-ninja)."""
 
+import re
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import AfterValidator, ConfigDict, WithJsonSchema, field_validator
 
 from seuranta.core.evaluation import STATUSES
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 NodeStatus = str  # STATUSES, and "cancelled" for an action whose phase says so
+
+
+# The periods a value can be written for: a year, quarter, tertial, half year or month (docs/plan-format.md).
+PERIOD_PATTERN = r"^[1-9][0-9]{3}(-(Q[1-4]|T[1-3]|H[12]|0[1-9]|1[0-2]))?$"
+
+
+def _iso_date(value: str) -> date:
+    """A calendar date written YYYY-MM-DD; nothing else (no week dates, no timestamps)."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("expected a date like 2026-06-30")
+    return date.fromisoformat(value)
+
+
+IsoDate = Annotated[str, AfterValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 class Error(Schema):
@@ -158,32 +173,50 @@ class RoundPage(Page):
     results: list[Round]
 
 
-def _no_nul(value: str | None) -> str | None:
-    if value is not None and "\x00" in value:
-        raise ValueError("NUL characters are not allowed")
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL's text cannot hold NUL
+
+
+def _no_bool(value):
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true or false")
     return value
 
 
 class ValueFields(Schema):
+    """A field the schema does not name is refused, so a misspelt one is never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
     period: str = Field(
-        min_length=1, max_length=50, description='The period, e.g. "2026", "2026-Q1", "2026-T1", "2026-03".'
+        pattern=PERIOD_PATTERN,
+        description='A year, quarter, tertial, half year or month: "2026", "2026-Q1", "2026-T1", "2026-H1", '
+        '"2026-03".',
     )
     value: float = Field(allow_inf_nan=False)
-    label: str | None = Field(None, max_length=200, description="Sub-series, e.g. a unit.")
-    source: str | None = Field(None, max_length=300, description='Where the value comes from, e.g. "HR".')
-    note: str | None = Field(None, max_length=2000)
+    label: str | None = Field(None, max_length=200, pattern=NO_NUL, description="Sub-series, e.g. a unit.")
+    source: str | None = Field(
+        None, max_length=300, pattern=NO_NUL, description='Where the value comes from, e.g. "HR".'
+    )
+    note: str | None = Field(None, max_length=2000, pattern=NO_NUL)
 
-    @field_validator("period", "label", "source", "note")
+    @field_validator("value", mode="before")
     @classmethod
-    def no_nul(cls, value):
-        return _no_nul(value)
+    def value_is_a_number(cls, value):
+        return _no_bool(value)
 
 
 class ValueIn(ValueFields):
     indicator: int = Field(ge=1, le=2**63 - 1)
 
+    @field_validator("indicator", mode="before")
+    @classmethod
+    def indicator_is_a_number(cls, value):
+        return _no_bool(value)
+
 
 class ValuesIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
     values: list[ValueIn] = Field(min_length=1, max_length=1000)
 
 

@@ -4,9 +4,12 @@ A list reads the plan once into the core model and evaluates it (a fixed number 
 whatever its size), filters and pages in memory, then reads the measures of one page.
 """
 
+import threading
+from collections import OrderedDict
 from datetime import date
 from typing import Literal
 
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Path, Query, Router
@@ -25,7 +28,8 @@ from seuranta.api.v1.common import (
 )
 from seuranta.core.evaluation import STATUSES, evaluate_plan
 from seuranta.plans.interchange import load_core_plan
-from seuranta.plans.models import Indicator, Measure, Node
+from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node
+from seuranta.reports.freshness import generation
 
 router = Router(tags=["nodes and indicators"])
 ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error}
@@ -38,8 +42,37 @@ def text_filter():
     return Query(None, min_length=1, max_length=200, pattern=r"^[^\x00]*$")
 
 
+# Evaluated plans kept per process, keyed by everything that changes when the plan's content could
+# (as the report cache's key: seuranta.reports.building.report_cache_key). Read-only once built.
+_EVALUATED: OrderedDict = OrderedDict()
+_EVALUATED_LOCK = threading.Lock()
+EVALUATED_PLANS_KEPT = 8
+
+
+def _freshness(plan, on: date, lang: str) -> tuple:
+    history = ChangeRecord.objects.filter(plan=plan).aggregate(last=Max("id"), count=Count("id"))
+    return (plan.pk, generation(), plan.version, plan.updated_at, history["last"], history["count"], on, lang)
+
+
 def evaluated(plan, on: date | None, lang: str):
-    """The core plan with its nodes' units as the pages show them, its evaluation, and each node's row data."""
+    """The core plan with its nodes' units as the pages show them, its evaluation, and each node's row data.
+
+    Two queries when the plan has not changed since it was last evaluated for this day and language."""
+    on = on or timezone.localdate()
+    key = _freshness(plan, on, lang)
+    with _EVALUATED_LOCK:
+        if key in _EVALUATED:
+            _EVALUATED.move_to_end(key)
+            return _EVALUATED[key]
+    result = _evaluate(plan, on, lang)
+    with _EVALUATED_LOCK:
+        _EVALUATED[key] = result
+        while len(_EVALUATED) > EVALUATED_PLANS_KEPT:
+            _EVALUATED.popitem(last=False)
+    return result
+
+
+def _evaluate(plan, on: date, lang: str):
     core_plan = load_core_plan(plan)
     rows = {
         pk: (parent, unit_id, unit_name)
@@ -50,7 +83,7 @@ def evaluated(plan, on: date | None, lang: str):
     for node, _ancestors in core_plan.walk():
         if rows.get(node.key, (None, None, None))[2]:
             node.unit = rows[node.key][2]
-    return core_plan, evaluate_plan(core_plan, on or timezone.localdate(), lang=lang), rows
+    return core_plan, evaluate_plan(core_plan, on, lang=lang), rows
 
 
 def node_out(request, plan_id: int, node, evaluation, rows) -> dict:
@@ -92,7 +125,7 @@ def plan_nodes(
     unit: str = text_filter(),
     status: NodeStatusFilter = None,
     parent: int = Query(None, ge=1, le=MAX_ID),
-    on: date = None,
+    on: schemas.IsoDate = None,
     lang: Lang = "fi",
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -119,7 +152,7 @@ def plan_nodes(
     summary="One node with its status",
 )
 @known_parameters("on", "lang")
-def node(request, node_id: int = Path(..., ge=1, le=MAX_ID), on: date = None, lang: Lang = "fi"):
+def node(request, node_id: int = Path(..., ge=1, le=MAX_ID), on: schemas.IsoDate = None, lang: Lang = "fi"):
     plan_id = Node.objects.filter(pk=node_id).values_list("plan_id", flat=True).first()
     if plan_id is None:
         raise not_found()
@@ -195,7 +228,7 @@ def plan_indicators(
     node: int = Query(None, ge=1, le=MAX_ID),
     unit: str = text_filter(),
     status: StatusFilter = None,
-    on: date = None,
+    on: schemas.IsoDate = None,
     lang: Lang = "fi",
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -221,7 +254,9 @@ def plan_indicators(
     summary="One indicator with its measures and status",
 )
 @known_parameters("on", "lang")
-def indicator(request, indicator_id: int = Path(..., ge=1, le=MAX_ID), on: date = None, lang: Lang = "fi"):
+def indicator(
+    request, indicator_id: int = Path(..., ge=1, le=MAX_ID), on: schemas.IsoDate = None, lang: Lang = "fi"
+):
     plan_id = Indicator.objects.filter(pk=indicator_id).values_list("node__plan_id", flat=True).first()
     if plan_id is None:
         raise not_found()
