@@ -23,7 +23,7 @@ SECONDS = 40
 
 
 @pytest.mark.slow
-def test_schemathesis_finds_no_failure(live_server, tmp_path):
+def test_schemathesis_finds_no_failure(transactional_db, live_server, tmp_path):
     load_demo()
     _token, secret = create_token(
         Organization.objects.get(name=DEMO_ORGANIZATION), "Schemathesis", created_by=None
