@@ -93,8 +93,14 @@ def test_a_filter_it_cannot_apply_is_refused_with_400(client, db, query):
     assert response.json()["error"]
 
 
+def test_organisation_is_the_same_filter_as_organization(client, personas):
+    make_plan(1)
+    assert client.get(f"{V1}/plans", {"organisation": personas.organization.pk}).json()["count"] == 1
+    assert client.get(f"{V1}/plans", {"organisation": personas.other_organization.pk}).json()["count"] == 0
+
+
 def test_unknown_filter_is_refused_in_finnish(client, db):
-    response = client.get(f"{V1}/plans", {"organisation": 1})
+    response = client.get(f"{V1}/plans", {"colour": 1})
     assert "Tuntematon" in response.json()["error"]
 
 

@@ -7,7 +7,7 @@ import pytest
 from seuranta.api.models import ApiToken
 from seuranta.api.tokens import create_token, revoke
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Plan
-from tests.factories import make_plan, make_rounds
+from tests.factories import make_plan, make_rounds, make_user
 
 URL = "/api/v1/values"
 
@@ -147,3 +147,9 @@ def test_a_token_reads_its_organisations_drafts(client, personas, token):
 def test_the_token_is_stored_only_as_a_digest(personas, token):
     stored = ApiToken.objects.get()
     assert token[1] not in {stored.key_hash, stored.prefix} and len(stored.key_hash) == 64
+
+
+def test_the_admin_shows_tokens_without_their_digest(client, personas, token):
+    client.force_login(make_user("root", is_superuser=True, is_staff=True))
+    page = client.get(f"/admin/api/apitoken/{token[0].pk}/change/").content.decode()
+    assert "Henkilöstöjärjestelmä" in page and token[0].key_hash not in page

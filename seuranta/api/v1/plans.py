@@ -5,6 +5,7 @@ from typing import Literal
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
 from seuranta.api.v1 import schemas
@@ -13,6 +14,7 @@ from seuranta.api.v1.common import (
     MAX_LIMIT,
     MAX_OFFSET,
     PAGING,
+    ApiError,
     known_parameters,
     not_found,
     page,
@@ -96,16 +98,20 @@ def plan_out(request, plan: Plan) -> dict:
     description="Published plans for everyone; drafts and archived plans for the organisation's members. "
     "Filters combine; `year` keeps plans whose period covers that year.",
 )
-@known_parameters("organization", "state", "kind", "year", *PAGING)
+@known_parameters("organization", "organisation", "state", "kind", "year", *PAGING)
 def plans(
     request,
     organization: int = Query(None, ge=1, le=MAX_ID),
+    organisation: int = Query(None, ge=1, le=MAX_ID, description="The same as `organization`."),
     state: Literal["draft", "published", "archived"] = None,
     kind: Literal[tuple(Plan.Kind.values)] = None,  # type: ignore[valid-type]
     year: int = Query(None, ge=1, le=9999),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
+    if organisation is not None and organization not in (None, organisation):
+        raise ApiError(400, _("organization and organisation name different organisations: give one."))
+    organization = organization if organization is not None else organisation
     rows = reader(request).plans().select_related("organization").order_by("pk")
     if organization is not None:
         rows = rows.filter(organization_id=organization)
