@@ -168,3 +168,26 @@ def test_schema_is_openapi_3_1(client, db):
     schema = client.get("/api/openapi.json").json()
     assert schema["openapi"].startswith("3.1")
     assert "/api/v1/plans/{plan_id}/indicators" in schema["paths"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_draft_document_is_missing_for_non_members(client, personas, role):
+    plan = make_plan(1, state=Plan.State.DRAFT)
+    response = client_for(client, personas, role).get(f"{V1}/plans/{plan.pk}/document")
+    assert response.status_code == (200 if role in MEMBERS else 404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_organisation_of_drafts_only_is_shown_to_its_members(client, personas, role):
+    make_plan(1, state=Plan.State.DRAFT)
+    names = {
+        o["name"] for o in client_for(client, personas, role).get(f"{V1}/organizations").json()["results"]
+    }
+    assert ("Testikaupunki" in names) == (role in MEMBERS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_documentation_page_is_open_to_everyone_and_read_only(client, personas, role):
+    client = client_for(client, personas, role)
+    assert client.get("/api/").status_code == 200
+    assert client.post("/api/").status_code == 405
