@@ -5,7 +5,6 @@ from typing import Literal
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Path, Query, Router
 
 from seuranta.api.v1 import schemas
@@ -14,7 +13,6 @@ from seuranta.api.v1.common import (
     MAX_LIMIT,
     MAX_OFFSET,
     PAGING,
-    ApiError,
     known_parameters,
     not_found,
     page,
@@ -109,12 +107,9 @@ def plans(
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
-    if organisation is not None and organization not in (None, organisation):
-        raise ApiError(400, _("organization and organisation name different organisations: give one."))
-    organization = organization if organization is not None else organisation
     rows = reader(request).plans().select_related("organization").order_by("pk")
-    if organization is not None:
-        rows = rows.filter(organization_id=organization)
+    for chosen in {organization, organisation} - {None}:  # filters combine: two different give nothing
+        rows = rows.filter(organization_id=chosen)
     if state is not None:
         rows = rows.filter(state=state)
     if kind is not None:
