@@ -51,8 +51,8 @@ def setup(url: str):
     from report_large import large_plan
 
     from seuranta.api.tokens import create_token
-    from seuranta.plans.interchange import store_plan
     from seuranta.plans.models import Indicator, Organization, Plan
+    from seuranta.plans.storage import store_plan
 
     call_command("migrate", verbosity=0)
     organization = Organization.objects.create(name="Testikaupunki")

@@ -14,6 +14,7 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
     seuranta/settings_security.py; the README's configuration table lists every variable.
     SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
+    OIDC_*                single sign-on with OpenID Connect: seuranta/settings_sso.py
 """
 
 import os
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "seuranta.monitoring",
     "seuranta.reports",
     "seuranta.organizations",
+    "seuranta.sso",
     "seuranta.api",
     "seuranta.web",
 ]
@@ -190,9 +192,17 @@ from seuranta.settings_security import install  # noqa: E402
 
 install(INSTALLED_APPS, MIDDLEWARE, TEMPLATES)
 
+# Single sign-on with OpenID Connect (Microsoft Entra ID): seuranta/settings_sso.py (the README lists it).
+from seuranta.settings_sso import *  # noqa: E402,F403
+from seuranta.settings_sso import backends as _sso_backends  # noqa: E402
+
+AUTHENTICATION_BACKENDS = _sso_backends(AUTHENTICATION_BACKENDS)  # noqa: F405
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint and its font subsetter warn about every CSS property they skip while writing a report.
+    "loggers": {name: {"level": "ERROR"} for name in ("weasyprint", "fontTools")},
 }

@@ -22,6 +22,7 @@ from seuranta.api.models import ApiToken
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Plan
+from seuranta.plans.saving import change_record
 
 # When one batch has several kinds of problem, the answer's status is the first of these found.
 STATUS_ORDER = (403, 404, 409, 400)
@@ -168,86 +169,90 @@ def upsert_values(token: ApiToken, items: list[ValueItem]) -> list[Outcome]:
 
 
 def _write(token, items, indicators, bounds, existing) -> list[Outcome]:
-    stored: dict[tuple, Measure] = {}
-    for m in existing:  # the first of equal keys is the one kept up to date
-        if m.period_start is not None:
-            stored.setdefault(_key(m.indicator_id, (m.period_start, m.period_end), m.label), m)
-    next_order = {
-        row["indicator_id"]: row["last"] + 1
-        for row in Measure.objects.filter(indicator_id__in=list(indicators))
-        .values("indicator_id")
-        .annotate(last=Max("order"))
-    }
-    now, user = timezone.now(), token.user
-    created, changed, results, records = [], {}, [], []
-    new: set[int] = set()  # id() of the rows created in this batch
-    for n, item in enumerate(items):
-        key = _key(item.indicator, bounds[n], item.label)
-        extra_fields = {k: v for k, v in (("source", _clean(item.source)), ("note", _clean(item.note))) if v}
-        text = value_text(item.value)
-        row = stored.get(key)
-        if row is None:
-            row = Measure(
-                indicator_id=item.indicator,
-                role=Measure.Role.ACTUAL,
-                order=next_order.get(item.indicator, 0),
-                text=text,
-                kind="value",
-                value=item.value,
-                period=item.period.strip(),
-                period_start=bounds[n][0],
-                period_end=bounds[n][1],
-                label=_clean(item.label),
-                extra=extra_fields,
-                created_by=user,
-            )
-            next_order[item.indicator] = row.order + 1
-            stored[key] = row
-            created.append(row)
-            new.add(id(row))
-            results.append([row, "created"])
-            continue
-        extra = {k: v for k, v in (row.extra or {}).items() if k not in ("source", "note")} | extra_fields
-        if (row.text, row.value, row.kind, row.extra) == (text, item.value, "value", extra):
-            results.append([row, "created" if id(row) in new else "unchanged"])
-            continue
-        change = {"text": [row.text, text]} if row.text != text else {}
-        for field in ("source", "note"):
-            before, after = (row.extra or {}).get(field), extra.get(field)
-            if before != after:
-                change[field] = [before, after]
-        if id(row) not in new:
-            records.append(_record(indicators[item.indicator], row, "changed", change, user))
-            changed[id(row)] = row
-        row.text, row.value, row.kind, row.extra, row.created_by, row.updated_at = (
-            text,
-            item.value,
-            "value",
-            extra,
-            user,
-            now,
-        )
-        results.append([row, "created" if id(row) in new else "updated"])
-    Measure.objects.bulk_create(created, batch_size=1000)
-    Measure.objects.bulk_update(
-        list(changed.values()),
-        ["text", "value", "kind", "extra", "created_by", "updated_at"],
-        batch_size=1000,
-    )
-    records += [
-        _record(indicators[m.indicator_id], m, "created", {"text": [None, m.text]}, user) for m in created
-    ]
-    ChangeRecord.objects.bulk_create(records, batch_size=1000)
+    batch = _Batch(token.user, indicators, existing)
+    results = [batch.upsert(item, bounds[n]) for n, item in enumerate(items)]
+    batch.save()
     return [Outcome(row.pk, row.indicator_id, row.period or "", row.label, result) for row, result in results]
 
 
+class _Batch:
+    """The stored actuals of a batch's indicators, changed in memory, then written with bulk queries."""
+
+    def __init__(self, user, indicators: dict, existing: list[Measure]):
+        self.user, self.indicators, self.now = user, indicators, timezone.now()
+        self.stored: dict[tuple, Measure] = {}
+        for m in existing:  # the first of equal keys is the one kept up to date
+            if m.period_start is not None:
+                self.stored.setdefault(_key(m.indicator_id, (m.period_start, m.period_end), m.label), m)
+        self.next_order = {
+            row["indicator_id"]: row["last"] + 1
+            for row in Measure.objects.filter(indicator_id__in=list(indicators))
+            .values("indicator_id")
+            .annotate(last=Max("order"))
+        }
+        self.created: list[Measure] = []
+        self.new: set[int] = set()  # id() of the rows created in this batch
+        self.changed: dict[int, Measure] = {}
+        self.records: list[ChangeRecord] = []
+
+    def upsert(self, item: ValueItem, bounds: tuple) -> tuple[Measure, str]:
+        key = _key(item.indicator, bounds, item.label)
+        fields = {k: v for k, v in (("source", _clean(item.source)), ("note", _clean(item.note))) if v}
+        text = value_text(item.value)
+        row = self.stored.get(key)
+        if row is None:
+            row = self.stored[key] = self._create(item, bounds, text, fields)
+            return row, "created"
+        extra = {k: v for k, v in (row.extra or {}).items() if k not in ("source", "note")} | fields
+        fresh = "created" if id(row) in self.new else None
+        if (row.text, row.value, row.kind, row.extra) == (text, item.value, "value", extra):
+            return row, fresh or "unchanged"
+        if fresh is None:
+            change = {"text": [row.text, text]} if row.text != text else {}
+            for field in ("source", "note"):
+                before, after = (row.extra or {}).get(field), extra.get(field)
+                if before != after:
+                    change[field] = [before, after]
+            self.records.append(_record(self.indicators[item.indicator], row, "changed", change, self.user))
+            self.changed[id(row)] = row
+        row.text, row.value, row.kind, row.extra = text, item.value, "value", extra
+        row.created_by, row.updated_at, row.version = self.user, self.now, row.version + 1
+        return row, fresh or "updated"
+
+    def _create(self, item: ValueItem, bounds: tuple, text: str, fields: dict) -> Measure:
+        row = Measure(
+            indicator_id=item.indicator,
+            role=Measure.Role.ACTUAL,
+            order=self.next_order.get(item.indicator, 0),
+            text=text,
+            kind="value",
+            value=item.value,
+            period=item.period.strip(),
+            period_start=bounds[0],
+            period_end=bounds[1],
+            label=_clean(item.label),
+            extra=fields,
+            created_by=self.user,
+        )
+        self.next_order[item.indicator] = row.order + 1
+        self.created.append(row)
+        self.new.add(id(row))
+        return row
+
+    def save(self) -> None:
+        Measure.objects.bulk_create(self.created, batch_size=1000)
+        Measure.objects.bulk_update(
+            list(self.changed.values()),
+            ["text", "value", "kind", "extra", "created_by", "updated_at", "version"],
+            batch_size=1000,
+        )
+        self.records += [
+            _record(self.indicators[m.indicator_id], m, "created", {"text": [None, m.text]}, self.user)
+            for m in self.created
+        ]
+        ChangeRecord.objects.bulk_create(self.records, batch_size=1000)
+
+
 def _record(indicator, measure, action: str, changes: dict, user) -> ChangeRecord:
-    return ChangeRecord(
-        plan_id=indicator.node.plan_id,
-        node_id=indicator.node_id,
-        object_type="measure",
-        object_id=measure.pk,
-        action=action,
-        changes=changes,
-        user=user,
-    )
+    measure.indicator = indicator  # read with its node: the record's place costs no query
+    return change_record(measure, action, changes, user)

@@ -28,13 +28,14 @@ from django.utils import timezone
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node, Plan, ProgressEntry
+from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
 
 
 class EntryLocked(Exception):
     """The round is closed: its entries can no longer change."""
 
 
-class EntryConflict(Exception):
+class EntryConflict(Conflict):
     """Someone saved the entry after this form was loaded."""
 
 
@@ -212,91 +213,59 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
 
 def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None:
     """The submitted report as the plan's actuals and progress entry for the round's period."""
-    reporting_round = entry.round
     # Locked, and read afresh: a submission in another round over the same node waits for this one.
     node = Node.objects.select_for_update(no_key=True).get(pk=entry.node_id)
     # Locked so that they cannot be deleted under the values written for them (see web.views_edit).
     indicators = list(
         Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True)
     )
+    for indicator in indicators:
+        indicator.node = node  # their history records name the node without another query
     actuals, progress = current_report(entry, indicators)
-    records = []
-    start, end = reporting_round.period_start, reporting_round.period_end
-    to_create, to_update, to_delete = [], [], []
+    ChangeRecord.objects.bulk_create(_write_actuals(entry.round, indicators, actuals, data, user))
+    if progress is not None:
+        progress.node = node
+    progress = _save_progress(entry, node, progress, data, user)
+    RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
+    if data.phase and data.phase != node.phase:
+        save_with_version(node, node.version, {"phase": data.phase}, user)
+
+
+def _write_actuals(reporting_round, indicators, actuals, data: EntryValues, user) -> list[ChangeRecord]:
+    """Create, change or delete each indicator's actual for the round's period; the history records."""
+    to_create, to_update, to_delete, records = [], [], [], []
     next_order = _next_actual_orders(indicators)
     for indicator in indicators:
-        existing = actuals.get(indicator.pk)
-        typed = data.values.get(indicator.pk)
+        existing, typed = actuals.get(indicator.pk), data.values.get(indicator.pk)
+        if existing is not None:
+            existing.indicator = indicator
         if typed is None:
             if existing is not None:
                 to_delete.append(existing.pk)
-                records.append(
-                    _record(
-                        reporting_round.plan_id,
-                        node,
-                        "measure",
-                        existing.pk,
-                        "deleted",
-                        {"text": [existing.text, None]},
-                        user,
-                    )
-                )
-            continue
-        text, kind, value = typed
-        if existing is None:
+                records.append(change_record(existing, "deleted", {"text": [existing.text, None]}, user))
+        elif existing is None:
+            text, kind, value = typed
+            values = {"text": text, "kind": kind, "value": value, "period": reporting_round.period}
             to_create.append(
                 Measure(
                     indicator=indicator,
                     role=Measure.Role.ACTUAL,
                     order=next_order[indicator.pk],
-                    text=text,
-                    kind=kind,
-                    value=value,
-                    period=reporting_round.period,
-                    period_start=start,
-                    period_end=end,
                     created_by=user,
                     extra={"round": reporting_round.pk},
+                    **Measure.with_derived(values),
                 )
             )
-        elif (existing.text, existing.kind, existing.value) != (text, kind, value):
-            records.append(
-                _record(
-                    reporting_round.plan_id,
-                    node,
-                    "measure",
-                    existing.pk,
-                    "changed",
-                    {"text": [existing.text, text]},
-                    user,
-                )
-            )
-            existing.text, existing.kind, existing.value, existing.created_by = text, kind, value, user
+        elif (existing.text, existing.kind, existing.value) != typed:
+            records.append(change_record(existing, "changed", {"text": [existing.text, typed[0]]}, user))
+            (existing.text, existing.kind, existing.value), existing.created_by = typed, user
+            existing.version += 1  # the node's lock keeps other submissions out meanwhile
             to_update.append(existing)
     Measure.objects.filter(pk__in=to_delete).delete()
-    Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "updated_at"])
+    Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "version", "updated_at"])
     Measure.objects.bulk_create(to_create)
-    records.extend(
-        _record(reporting_round.plan_id, node, "measure", m.pk, "created", {"text": [None, m.text]}, user)
-        for m in to_create
-    )
-
-    progress = _save_progress(entry, progress, data, user, records)
-    RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
-    if data.phase and data.phase != node.phase:
-        records.append(
-            _record(
-                reporting_round.plan_id,
-                node,
-                "node",
-                node.pk,
-                "changed",
-                {"phase": [node.phase, data.phase]},
-                user,
-            )
-        )
-        Node.objects.filter(pk=node.pk).update(phase=data.phase, version=F("version") + 1, updated_at=now)
-    ChangeRecord.objects.bulk_create(records)
+    records.extend(change_record(m, "created", {"text": [None, m.text]}, user) for m in to_create)
+    return records
 
 
 def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
@@ -308,68 +277,28 @@ def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
     return orders
 
 
-def _save_progress(entry, progress, data: EntryValues, user, records) -> ProgressEntry | None:
-    plan_id, node = entry.round.plan_id, entry.node
+def _save_progress(entry, node, progress, data: EntryValues, user) -> ProgressEntry | None:
     if not (data.text or data.phase or data.verdict):
         if progress is not None:
-            records.append(
-                _record(
-                    plan_id, node, "progress", progress.pk, "deleted", {"text": [progress.text, None]}, user
-                )
-            )
-            progress.delete()
+            delete_recorded(progress, user, described={"text": [progress.text, None]})
         return None
     if progress is None:
-        order = ProgressEntry.objects.filter(node=node).count()
-        progress = ProgressEntry.objects.create(
-            node=node,
-            order=order,
-            period=entry.round.period,
-            text=data.text,
-            phase=data.phase,
-            verdict=data.verdict,
-            author=user,
-            extra={"round": entry.round_id},
-        )
-        records.append(
-            _record(plan_id, node, "progress", progress.pk, "created", {"text": [None, data.text]}, user)
-        )
-        return progress
-    before = {"text": progress.text, "phase": progress.phase, "verdict": progress.verdict}
+        values = {
+            "node": node,
+            "order": ProgressEntry.objects.filter(node=node).count(),
+            "period": entry.round.period,
+            "text": data.text,
+            "phase": data.phase,
+            "verdict": data.verdict,
+            "author": user,
+            "extra": {"round": entry.round_id},
+        }
+        return create_recorded(ProgressEntry, values, user, described={"text": [None, data.text]})
     after = {"text": data.text, "phase": data.phase, "verdict": data.verdict}
-    if before != after:
-        records.append(
-            _record(
-                plan_id,
-                node,
-                "progress",
-                progress.pk,
-                "changed",
-                {k: [before[k], after[k]] for k in before if before[k] != after[k]},
-                user,
-            )
-        )
-        progress.text, progress.phase, progress.verdict, progress.author = (
-            data.text,
-            data.phase,
-            data.verdict,
-            user,
-        )
-        progress.version += 1
-        progress.save(update_fields=["text", "phase", "verdict", "author", "version", "updated_at"])
+    if any(getattr(progress, name) != value for name, value in after.items()):
+        # The node's lock keeps other submissions on it out: the version read is the one stored.
+        save_with_version(progress, progress.version, {**after, "author_id": user.pk}, user)
     return progress
-
-
-def _record(plan_id, node, object_type, object_id, action, changes, user) -> ChangeRecord:
-    return ChangeRecord(
-        plan_id=plan_id,
-        node=node,
-        object_type=object_type,
-        object_id=object_id,
-        action=action,
-        changes=changes,
-        user=user,
-    )
 
 
 @transaction.atomic

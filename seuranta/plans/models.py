@@ -4,15 +4,52 @@ Text is stored as the document wrote it (titles, periods, due times, levels),
 with normalised companions (date ranges, numbers) beside it for querying and
 evaluation. `extra` fields keep interchange keys Seuranta does not know, so
 export gives back what import received. Conversion to and from the pure core
-model is in `seuranta.plans.interchange`.
+model is in `seuranta.plans.storage`; the change history in `seuranta.plans.history`.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from seuranta.core import vocabulary
+from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
+from seuranta.plans.choices import text_choices
+from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
+
+
+class Versioned(models.Model):
+    """A row edited by people: `version` grows with every save (`seuranta.plans.saving`).
+
+    Subclasses say where a change to them goes in the history (`history_place`) and which
+    fields follow from others (`with_derived`), so that pages, reporting, the admin and
+    storage write them the same way.
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def history_place(self) -> tuple[int | None, Node | None]:
+        """(plan id, node) under which a change to this row is recorded."""
+        return getattr(self, "plan_id", None), None
+
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        """`values` (field -> new value) with the fields that follow from them."""
+        return dict(values)
+
+
+class Timestamped(models.Model):
+    """When a row was created and last saved."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
 
 
 class Organization(models.Model):
@@ -122,13 +159,8 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(visible).distinct()
 
 
-class Plan(models.Model):
-    class Kind(models.TextChoices):
-        STRATEGY = "strategy", _("strategy")
-        PROGRAMME = "programme", _("programme")
-        OPERATIONAL_GOALS = "operational_goals", _("operational goals")
-        SERVICE_PLAN = "service_plan", _("service plan")
-        PROGRESS_REPORT = "progress_report", _("progress report")
+class Plan(Versioned, Timestamped):
+    Kind = text_choices(vocabulary.PlanKind)
 
     class State(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -174,9 +206,6 @@ class Plan(models.Model):
         help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
     )
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PlanQuerySet.as_manager()
 
@@ -188,8 +217,24 @@ class Plan(models.Model):
     def __str__(self) -> str:
         return self.title or _("Untitled plan #%(id)s") % {"id": self.pk}
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.pk, None
 
-class Section(models.Model):
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "period" in values:
+            values["start_year"], values["end_year"] = plan_years(values["period"])
+        return values
+
+
+def plan_years(period: str | None) -> tuple[int | None, int | None]:
+    """First and last year of a plan period as written ("2026–2029", "2023"), read as the evaluator reads it."""
+    bounds = plan_period_bounds(period)
+    return (bounds[0].year, bounds[1].year) if bounds else (None, None)
+
+
+class Section(Versioned):
     """A narrative part of a plan document that is not a goal (introduction, values)."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections", verbose_name=_("plan"))
@@ -207,15 +252,10 @@ class Section(models.Model):
         return self.title or self.text[:60]
 
 
-class Node(models.Model):
+class Node(Versioned, Timestamped):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
-    class Phase(models.TextChoices):
-        NOT_STARTED = "not_started", _("not started")
-        IN_PROGRESS = "in_progress", _("in progress")
-        DONE = "done", _("done")
-        DELAYED = "delayed", _("delayed")
-        CANCELLED = "cancelled", _("cancelled")
+    Phase = text_choices(vocabulary.Phase)
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("plan"))
     parent = models.ForeignKey(
@@ -258,9 +298,6 @@ class Node(models.Model):
     # None: the imported document had no "notes" key at all.
     notes = models.JSONField(_("notes"), null=True, blank=True)
     extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["plan", "parent_id", "order"]
@@ -271,31 +308,61 @@ class Node(models.Model):
     def __str__(self) -> str:
         return f"{self.level}: {self.title[:80]}"
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.plan_id, self
 
-class Indicator(models.Model):
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "schedule" in values:
+            values["schedule_start"], values["schedule_end"] = text_bounds(values["schedule"])
+        return values
+
+
+class NodeItem(Versioned):
+    """Something listed under a node in its order: an indicator or a milestone."""
+
     node = models.ForeignKey(
-        Node, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("node")
+        Node, on_delete=models.CASCADE, related_name="%(class)ss", verbose_name=_("node")
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    extra = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["node", "order"]
+
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.node.plan_id, self.node
+
+    @classmethod
+    def next_order(cls, node: Node) -> int:
+        """The order of an item added after the node's last one."""
+        last = cls.objects.filter(node=node).aggregate(m=models.Max("order"))["m"]
+        return 0 if last is None else last + 1
+
+
+class Indicator(NodeItem, Timestamped):
     name = models.TextField(_("name"))
     unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, null=True, blank=True)
     description = models.TextField(_("description"), null=True, blank=True)
-    extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
-    class Meta:
-        ordering = ["node", "order"]
+    class Meta(NodeItem.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
 
     def __str__(self) -> str:
         return self.name[:80]
 
+    def written_levels(self) -> tuple[str, list[str]]:
+        """The baseline and the targets as written (one query)."""
+        rows = list(self.measures.filter(role__in=[Measure.Role.BASELINE, Measure.Role.TARGET]))
+        baseline = next((m.text for m in rows if m.role == Measure.Role.BASELINE), "")
+        return baseline, [m.text for m in rows if m.role == Measure.Role.TARGET]
 
-class Measure(models.Model):
+
+class Measure(Versioned, Timestamped):
     """A baseline, a target or an actual value of an indicator."""
 
     class Role(models.TextChoices):
@@ -304,12 +371,7 @@ class Measure(models.Model):
         TARGET = "target", _("target")
         ACTUAL = "actual", _("actual")
 
-    class Kind(models.TextChoices):
-        VALUE = "value", _("value")
-        MIN = "min", _("at least")
-        MAX = "max", _("at most")
-        CHANGE_PERCENT = "change_percent", _("change in percent")
-        STATE = "state", _("state")
+    Kind = text_choices(vocabulary.MeasureKind)
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="measures", verbose_name=_("indicator")
@@ -332,8 +394,6 @@ class Measure(models.Model):
         related_name="+",
         verbose_name=_("entered by"),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["indicator", "role", "order"]
@@ -344,35 +404,43 @@ class Measure(models.Model):
     def __str__(self) -> str:
         return f"{self.get_role_display()}: {self.text}"
 
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.indicator.history_place()
 
-class Milestone(models.Model):
-    node = models.ForeignKey(
-        Node, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("node")
-    )
-    order = models.PositiveIntegerField(_("order"), default=0)
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "period" in values:
+            bounds = period_bounds(values["period"])
+            values["period_start"], values["period_end"] = bounds if bounds else (None, None)
+        return values
+
+
+class Milestone(NodeItem):
     title = models.TextField(_("title"))
     due = models.CharField(_("due as written"), max_length=100, null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
-    extra = models.JSONField(default=dict, blank=True)
 
-    class Meta:
-        ordering = ["node", "order"]
+    class Meta(NodeItem.Meta):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
 
     def __str__(self) -> str:
         return self.title[:80]
 
+    @classmethod
+    def with_derived(cls, values: dict) -> dict:
+        values = dict(values)
+        if "due" in values:
+            values["due_date"] = text_bounds(values["due"])[1]
+        return values
 
-class ProgressEntry(models.Model):
+
+class ProgressEntry(Versioned, Timestamped):
     """What a responsible person reported on a node for one period."""
 
-    class Verdict(models.TextChoices):
-        ACHIEVED = "achieved", _("achieved (toteutui)")
-        PARTLY = "partly", _("partly achieved (toteutui osittain)")
-        NOT_ACHIEVED = "not_achieved", _("not achieved (ei toteutunut)")
-        NOT_ASSESSABLE = "not_assessable", _("cannot be assessed (ei arvioitavissa)")
+    Verdict = text_choices(vocabulary.Verdict)
 
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="progress", verbose_name=_("node"))
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -389,9 +457,6 @@ class ProgressEntry(models.Model):
         verbose_name=_("author"),
     )
     extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["node", "order"]
@@ -401,66 +466,5 @@ class ProgressEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.period or '–'}: {self.text[:60]}"
 
-
-class ChangeRecord(models.Model):
-    """One change to a plan's content: who changed what and when.
-
-    Append-only: database triggers (migration 0002, `seuranta.plans.guard`) refuse any
-    UPDATE or DELETE, and `save()`/`delete()` refuse an existing record first. So that
-    deleting a plan, a node or a user changes no record, the references have no database
-    constraint and keep the id of what was deleted (as audit logs such as
-    django-simple-history do); the `changes` JSON says what it was.
-    """
-
-    plan = models.ForeignKey(
-        Plan, on_delete=models.DO_NOTHING, db_constraint=False, related_name="changes", verbose_name=_("plan")
-    )
-    node = models.ForeignKey(
-        Node,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="changes",
-        verbose_name=_("node"),
-    )
-    object_type = models.CharField(_("object type"), max_length=50)
-    object_id = models.PositiveBigIntegerField(_("object id"), null=True, blank=True)
-    action = models.CharField(_("action"), max_length=20)  # created / changed / deleted
-    changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [before, after]
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("user"),
-    )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["plan", "-at"]), models.Index(fields=["node", "-at"])]
-        verbose_name = _("change")
-        verbose_name_plural = _("changes")
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.object_type} {self.action}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise HistoryIsAppendOnly
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise HistoryIsAppendOnly
-
-
-class HistoryIsAppendOnly(Exception):
-    """An attempt to change or delete a ChangeRecord; str() is a message for the user."""
-
-    def __init__(self):
-        super().__init__(
-            gettext("The change history is kept as it was written: its records cannot be changed or removed.")
-        )
+    def history_place(self) -> tuple[int | None, Node | None]:
+        return self.node.plan_id, self.node

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from seuranta.core.reports import FORMATS, ReportOptions, render, report_for
 from seuranta.core.reports.model import VARIANTS
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import load_core_plan
 
 LANGS = ("fi", "sv", "en")
 
@@ -99,7 +99,7 @@ def render_for(plan: Plan, request: ReportRequest, *, today: date | None = None)
 def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None = None) -> str:
     """A key that changes whenever the report could: with every write to the plan, and with the request.
 
-    Every write to a plan's content leaves a ChangeRecord (seuranta.web.editing, monitoring.reporting) and
+    Every write to a plan's content leaves a ChangeRecord (seuranta.plans.saving) and
     settings changes bump `Plan.version`; the newest record and the count of records catch deletions too.
     Saves that leave no record (the admin) move freshness.generation(). Two queries (one more for a round), whatever the plan's size."""
     from django.db.models import Count, Max

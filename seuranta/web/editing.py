@@ -1,102 +1,78 @@
-"""Saving edits safely: conditional updates on `version`, and a ChangeRecord for every change.
+"""The shape every edit page shares, and its access helper.
 
-Two people editing the same object: the second save finds the version moved
-on, updates nothing and returns False; the view then shows the person their
-own input beside the values now stored, so nothing is lost.
+A form carries the version of the row it was loaded with; saving goes through
+`seuranta.plans.saving.save_with_version`. When someone else saved first, the
+save raises `Conflict` and writes nothing; `edit_form` then shows the person
+their own input beside the values now stored, so nothing is lost.
 """
 
 from __future__ import annotations
 
-import hashlib
-from datetime import date, datetime
+from collections.abc import Callable
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.utils import timezone
+from django.contrib import messages
+from django.forms.models import model_to_dict
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
-from seuranta.plans.models import ChangeRecord
+from seuranta.common.views import posted_version
+from seuranta.plans.saving import Conflict
 
-
-def json_value(value):
-    """A value as it can be kept in ChangeRecord.changes."""
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    if value is None or isinstance(value, str | int | float | bool | list | dict):
-        return value
-    return str(value)
+EMPTY: tuple = ("", None, [])
 
 
-def diff(obj, values: dict) -> dict:
-    """Changed fields as [before, after]; foreign keys ("..._id") are recorded by the caller, by name."""
-    return {
-        name: [json_value(getattr(obj, name)), json_value(value)]
-        for name, value in values.items()
-        if getattr(obj, name) != value and not name.endswith("_id")
-    }
-
-
-def record(plan, *, user, object_type: str, action: str, obj=None, node=None, changes=None) -> ChangeRecord:
-    return ChangeRecord.objects.create(
-        plan=plan,
-        node=node,
-        object_type=object_type,
-        object_id=getattr(obj, "pk", None),
-        action=action,
-        changes=changes or {},
-        user=user if user.is_authenticated else None,
+def conflict_message() -> str:
+    return _(
+        "Someone else saved this while you were editing. Your input is kept below, with the values now "
+        "saved shown beside each field. Check them and save again to keep yours."
     )
 
 
-def save_versioned(
-    obj,
-    version: int | None,
-    values: dict,
-    *,
-    user,
-    plan,
-    node=None,
-    object_type: str,
-    extra_changes: dict | None = None,
-) -> bool:
-    """Write `values` only if the row still has `version`; record what changed. False on a conflict."""
-    model = type(obj)
-    with transaction.atomic():
-        updated = model.objects.filter(pk=obj.pk, version=version).update(
-            **values, version=(version or 0) + 1, updated_at=timezone.now()
-        )
-        if not updated:
-            return False
-        changes = {**diff(obj, values), **(extra_changes or {})}
-        if changes:
-            record(
-                plan,
-                user=user,
-                object_type=object_type,
-                action="changed",
-                obj=obj,
-                node=node,
-                changes=changes,
-            )
-    return True
+def conflicts(form, stored: dict, shown: dict[str, Callable] | None = None) -> dict:
+    """Fields whose stored value now differs from what the person entered: name -> stored value as text.
+
+    `shown` turns a stored value into its text where it is an id (a unit, people).
+    """
+    out = {}
+    for name, value in stored.items():
+        mine = form.cleaned_data.get(name)
+        if mine == value or (mine in EMPTY and value in EMPTY):
+            continue
+        if shown and name in shown:
+            out[name] = shown[name](value)
+        else:
+            out[name] = "\n".join(value) if isinstance(value, list) else ("–" if value in EMPTY else value)
+    return out
 
 
-def content_token(*values) -> str:
-    """A version for rows without a version column: a digest of their editable values."""
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
+def stored_in_form(form) -> Callable:
+    """The stored values of a ModelForm's fields, for `edit_form(stored=...)`."""
+    return lambda current: model_to_dict(current, fields=list(form.fields))
 
 
-def posted_version(request) -> int | None:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return None
-
-
-def require(request, allowed: bool):
-    """Anonymous users are sent to log in; members without the right get the 403 page."""
-    if allowed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
+def edit_form(
+    request, form, *, version: int, save: Callable, stored: Callable, done, template, context, shown=None
+):
+    """GET shows the form. A valid POST calls `save(cleaned_data, posted version)` and goes to `done`
+    (a URL name and its arguments). `Conflict` shows `stored(current row)` beside the person's input
+    (404 when the row was deleted meanwhile), through `shown` where a value is an id; an invalid form
+    keeps the input.
+    """
+    conflict = {}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                save(form.cleaned_data, posted_version(request))
+            except Conflict as exc:
+                if exc.current is None:
+                    raise Http404 from exc
+                version, conflict = exc.current.version, conflicts(form, stored(exc.current), shown)
+                messages.error(request, conflict_message())
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(*done)
+        else:
+            version = posted_version(request) or version
+            messages.error(request, _("Some fields need fixing. Your input is kept below."))
+    return render(request, template, {**context, "form": form, "version": version, "conflicts": conflict})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from seuranta.plans.models import Node, Plan
+from seuranta.plans.models import Indicator, Milestone, Node, Plan
 
 
 def split_lines(text: str) -> list[str]:
@@ -30,7 +32,7 @@ class NodeForm(forms.Form):
         label=_("Level"), max_length=100, widget=forms.TextInput(attrs={"list": "levels"})
     )
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Description"), required=False, empty_value=None, widget=forms.Textarea(attrs={"rows": 5})
     )
     org_unit = forms.TypedChoiceField(
         label=_("Unit"),
@@ -43,7 +45,9 @@ class NodeForm(forms.Form):
         ),
         error_messages={"invalid_choice": _("Choose a unit that is in use in the plan's organisation.")},
     )
-    unit_name = forms.CharField(label=_("Unit as written in the document"), required=False, max_length=200)
+    unit_name = forms.CharField(
+        label=_("Unit as written in the document"), required=False, empty_value=None, max_length=200
+    )
     responsible = LinesField(
         label=_("Responsible"), required=False, help_text=_("One person or unit a line.")
     )
@@ -66,6 +70,7 @@ class NodeForm(forms.Form):
     schedule = forms.CharField(
         label=_("Schedule"),
         required=False,
+        empty_value=None,
         max_length=200,
         help_text=_('As written, for example "2026" or "kevät 2027".'),
     )
@@ -89,6 +94,9 @@ class NodeForm(forms.Form):
         self.fields["responsible_users"].choices = list(people)
         self.fields["org_unit"].choices = [("", _("– no unit chosen –")), *units]
 
+    def clean_responsible_users(self) -> list[int]:
+        return sorted(set(self.cleaned_data["responsible_users"]))
+
     @classmethod
     def initial_from(cls, node: Node, responsible_ids=()) -> dict:
         return {
@@ -107,10 +115,10 @@ class NewNodeForm(forms.Form):
 
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Name"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-    unit = forms.CharField(label=_("Unit"), required=False, max_length=50)
-    source = forms.CharField(label=_("Source"), required=False, max_length=300)
+    unit = forms.CharField(label=_("Unit"), required=False, empty_value=None, max_length=50)
+    source = forms.CharField(label=_("Source"), required=False, empty_value=None, max_length=300)
     description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Description"), required=False, empty_value=None, widget=forms.Textarea(attrs={"rows": 3})
     )
     baseline = forms.CharField(
         label=_("Baseline"),
@@ -126,22 +134,45 @@ class IndicatorForm(forms.Form):
 
     FIELDS = ("name", "unit", "source", "description")
 
+    @classmethod
+    def initial_from(cls, indicator: Indicator | None) -> dict:
+        if indicator is None:
+            return {"baseline": "", "targets": []}
+        baseline, targets = indicator.written_levels()
+        return {**{n: getattr(indicator, n) for n in cls.FIELDS}, "baseline": baseline, "targets": targets}
 
-class MilestoneForm(forms.Form):
+
+class RowForm(forms.ModelForm):
+    """A ModelForm that fills a copy of its row, so the row keeps the stored values for the page."""
+
+    def __init__(self, *args, instance=None, **kwargs):
+        super().__init__(*args, instance=copy.copy(instance) if instance is not None else None, **kwargs)
+
+
+class MilestoneForm(RowForm):
     title = forms.CharField(label=_("Title"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
     due = forms.CharField(
         label=_("Due"),
         required=False,
+        empty_value=None,
         max_length=100,
         help_text=_('As written, for example "kevät 2026" or "6/2026".'),
     )
     done = forms.BooleanField(label=_("Done"), required=False)
 
+    class Meta:
+        model = Milestone
+        fields = ("title", "due", "done")
 
-class PlanSettingsForm(forms.Form):
+
+class PlanSettingsForm(RowForm):
     title = forms.CharField(label=_("Title"), max_length=500)
     period = forms.CharField(
-        label=_("Period"), required=False, max_length=50, help_text=_('For example "2026–2029".')
+        label=_("Period"),
+        required=False,
+        empty_value=None,
+        max_length=50,
+        help_text=_('For example "2026–2029".'),
     )
     state = forms.ChoiceField(label=_("State"), choices=Plan.State.choices)
     tolerance = forms.FloatField(
@@ -160,13 +191,9 @@ class PlanSettingsForm(forms.Form):
     )
     levels = LinesField(label=_("Levels"), required=False, help_text=_("One level name a line, top first."))
 
-    @classmethod
-    def initial_from(cls, plan: Plan) -> dict:
-        return {
-            "title": plan.title,
-            "period": plan.period,
-            "state": plan.state,
-            "tolerance": plan.tolerance,
-            "state_scale": plan.state_scale or [],
-            "levels": plan.levels,
-        }
+    class Meta:
+        model = Plan
+        fields = ("title", "period", "state", "tolerance", "state_scale", "levels")
+
+    def clean_state_scale(self) -> list[str] | None:
+        return self.cleaned_data["state_scale"] or None

@@ -1,8 +1,8 @@
 """Editing a plan in the browser: node fields, children, indicators, milestones, plan settings.
 
-Every form carries the object's version; a save is a conditional update, and
-a conflicting save shows the person their input beside the stored values.
-Every change writes ChangeRecord rows (seuranta.web.editing).
+Every form carries the row's version; saving is `seuranta.plans.saving.save_with_version`
+(a conditional update and its change record in one transaction), and a conflicting save
+shows the person their input beside the stored values (`seuranta.web.editing.edit_form`).
 """
 
 from __future__ import annotations
@@ -17,17 +17,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.people import person_name
+from seuranta.common.views import require
 from seuranta.core import model as core
-from seuranta.core.evaluation_indicators import text_bounds
 from seuranta.core.measures import parse_levels, parse_measure
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
-from seuranta.monitoring.snapshot import person_name
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
-from seuranta.plans.interchange import measure_row, plan_years
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
-from seuranta.web.editing import content_token, posted_version, record, require, save_versioned
+from seuranta.plans.saving import create_recorded, delete_recorded, record, save_with_version
+from seuranta.plans.storage import measure_row
+from seuranta.web.editing import edit_form, stored_in_form
 from seuranta.web.forms import (
     IndicatorForm,
     MilestoneForm,
@@ -38,43 +39,12 @@ from seuranta.web.forms import (
 )
 
 
-def conflict_message() -> str:
-    return _(
-        "Someone else saved this while you were editing. Your input is kept below, with the values now "
-        "saved shown beside each field. Check them and save again to keep yours."
-    )
-
-
-def conflicts(form, current: dict) -> dict:
-    """Fields whose stored value now differs from what the person entered: name -> stored value as text."""
-    out = {}
-    for name, value in current.items():
-        mine = form.cleaned_data.get(name) if form.is_bound and hasattr(form, "cleaned_data") else None
-        if mine != value and not (mine in ("", None, []) and value in ("", None, [])):
-            out[name] = (
-                "\n".join(value) if isinstance(value, list) else ("–" if value in ("", None) else value)
-            )
-    return out
-
-
-def edit_page(request, template: str, context: dict):
-    return render(request, template, {"conflicts": {}, **context})
+def posted(request):
+    """The form data of a POST, None on a GET (an unbound form)."""
+    return request.POST if request.method == "POST" else None
 
 
 # --- nodes -----------------------------------------------------------------
-
-
-def node_values(form: NodeForm) -> dict:
-    data = {name: form.cleaned_data[name] for name in NodeForm.NODE_FIELDS}
-    start, end = text_bounds(data["schedule"]) if data["schedule"] else (None, None)
-    data.update(
-        description=data["description"] or None,
-        unit_name=data["unit_name"] or None,
-        schedule=data["schedule"] or None,
-        schedule_start=start,
-        schedule_end=end,
-    )
-    return data
 
 
 def responsible_people(plan, node: Node) -> tuple[list[tuple[int, str]], dict[int, str], list[int]]:
@@ -132,65 +102,47 @@ def unit_change(node: Node, chosen: int | None, units: dict[int, str]) -> dict:
     return {"org_unit": [units.get(node.org_unit_id) if node.org_unit_id else None, units.get(chosen)]}
 
 
+def save_node(node: Node, plan, data: dict, version, user, *, units: dict, people: tuple) -> None:
+    names, assigned = people
+    chosen = data["responsible_users"]
+    values = {**{name: data[name] for name in NodeForm.NODE_FIELDS}, "org_unit_id": data["org_unit"]}
+    changed = {**unit_change(node, data["org_unit"], units), **responsible_changes(assigned, chosen, names)}
+    with transaction.atomic():
+        save_with_version(node, version, values, user, extra_changes=changed)
+        if chosen != assigned:
+            node.responsible_users.set(chosen)
+            # Someone newly responsible for an action reports on it in the rounds already open.
+            add_new_entries(plan)
+
+
 def node_edit(request, node_id: int):
     node, plan, access = get_node_for(request.user, node_id)
     if denied := require(request, access.can_edit):
         return denied
     people, names, assigned = responsible_people(plan, node)
-    units = unit_choices(plan.organization_id, keep=node.org_unit_id)
-    version, conflict = node.version, {}
-    if request.method == "POST":
-        form = NodeForm(request.POST, people=people, units=units)
-        if form.is_valid():
-            chosen = form.cleaned_data["responsible_users"] = sorted(
-                set(form.cleaned_data["responsible_users"])
-            )
-            values = {**node_values(form), "org_unit_id": form.cleaned_data["org_unit"]}
-            with transaction.atomic():
-                saved = save_versioned(
-                    node,
-                    posted_version(request),
-                    values,
-                    user=request.user,
-                    plan=plan,
-                    node=node,
-                    object_type="node",
-                    extra_changes={
-                        **unit_change(node, values["org_unit_id"], dict(units)),
-                        **responsible_changes(assigned, chosen, names),
-                    },
-                )
-                if saved and chosen != assigned:
-                    node.responsible_users.set(chosen)
-                    # Someone newly responsible for an action reports on it in the rounds already open.
-                    add_new_entries(plan)
-            if saved:
-                messages.success(request, _("Saved."))
-                return redirect("node", node.pk)
-            current = get_object_or_404(Node, pk=node.pk)  # gone if deleted meanwhile
-            current_ids = sorted(current.responsible_users.values_list("pk", flat=True))
-            version = current.version
-            stored = NodeForm.initial_from(current, current_ids)
-            conflict = conflicts(form, {name: stored[name] for name in NodeForm.NODE_FIELDS})
-            if current.org_unit_id != form.cleaned_data["org_unit"]:
-                conflict["org_unit"] = dict(units).get(current.org_unit_id, "–")
-            if chosen != current_ids:
-                conflict["responsible_users"] = ", ".join(names.get(pk, str(pk)) for pk in current_ids) or "–"
-            messages.error(request, conflict_message())
-        else:
-            version = posted_version(request) or node.version
-            messages.error(request, _("Some fields need fixing. Your input is kept below."))
-    else:
-        form = NodeForm(initial=NodeForm.initial_from(node, assigned), people=people, units=units)
-    return edit_page(
+    units = dict(unit_choices(plan.organization_id, keep=node.org_unit_id))
+    form = NodeForm(
+        posted(request), initial=NodeForm.initial_from(node, assigned), people=people, units=units.items()
+    )
+    return edit_form(
         request,
-        "web/node_edit.html",
-        {
+        form,
+        version=node.version,
+        save=lambda data, version: save_node(
+            node, plan, data, version, request.user, units=units, people=(names, assigned)
+        ),
+        stored=lambda current: NodeForm.initial_from(
+            current, current.responsible_users.values_list("pk", flat=True)
+        ),
+        shown={
+            "org_unit": lambda pk: units.get(pk, "–"),
+            "responsible_users": lambda ids: ", ".join(names.get(pk, str(pk)) for pk in ids) or "–",
+        },
+        done=("node", node.pk),
+        template="web/node_edit.html",
+        context={
             "plan": plan,
             "node": node,
-            "form": form,
-            "version": version,
-            "conflicts": conflict,
             "children": list(node.children.order_by("order", "id")),
             "indicators": list(node.indicators.order_by("order", "id")),
             "milestones": list(node.milestones.order_by("order", "id")),
@@ -213,17 +165,9 @@ def create_node(request, plan, parent: Node | None):
         return None, form
     siblings = Node.objects.filter(plan=plan, parent=parent)
     order = (siblings.aggregate(m=Max("order"))["m"] or 0) + 1 if siblings.exists() else 0
-    with transaction.atomic():
-        child = Node.objects.create(plan=plan, parent=parent, order=order, **form.cleaned_data)
-        record(
-            plan,
-            user=request.user,
-            object_type="node",
-            action="created",
-            obj=child,
-            node=child,
-            changes={"title": [None, child.title], "level": [None, child.level]},
-        )
+    values = {"plan": plan, "parent": parent, "order": order, **form.cleaned_data}
+    described = {"title": [None, values["title"]], "level": [None, values["level"]]}
+    child = create_recorded(Node, values, request.user, described=described)
     messages.success(request, _("Added."))
     return child, form
 
@@ -266,15 +210,7 @@ def node_move(request, node_id: int):
             for order, sibling in enumerate(siblings):
                 if sibling.order != order:
                     Node.objects.filter(pk=sibling.pk).update(order=order)
-            record(
-                plan,
-                user=request.user,
-                object_type="node",
-                action="moved",
-                obj=node,
-                node=node,
-                changes={"position": [index + 1, other + 1]},
-            )
+            record(node, "moved", {"position": [index + 1, other + 1]}, request.user)
         messages.success(request, _("Moved."))
     return redirect("node_edit", node.parent_id) if node.parent_id else redirect("plan", plan.pk)
 
@@ -285,17 +221,10 @@ def node_delete(request, node_id: int):
         return denied
     if request.method == "POST":
         kept = rounds_affected_by_deleting(node).closed
-        with transaction.atomic():
-            record(
-                plan,
-                user=request.user,
-                object_type="node",
-                action="deleted",
-                obj=node,
-                node=node.parent,
-                changes={"title": [node.title, None], "level": [node.level, None]},
-            )
-            node.delete()  # closed rounds stay whole: see seuranta.monitoring.models
+        # Closed rounds stay whole: see seuranta.monitoring.models.
+        delete_recorded(
+            node, request.user, described={"title": [node.title, None], "level": [node.level, None]}
+        )
         messages.success(request, _("Deleted."))
         if kept:
             messages.info(
@@ -310,17 +239,13 @@ def node_delete(request, node_id: int):
             "plan": plan,
             "object": node,
             "below": below,
-            "cancel_url": node_cancel_url(node),
+            "cancel_url": reverse("node_edit", args=[node.pk]),
             "rounds": rounds_affected_by_deleting(node),
         },
     )
 
 
-def node_cancel_url(node: Node) -> str:
-    return reverse("node_edit", args=[node.pk])
-
-
-# --- indicators --------------------------------------------------------------
+# --- indicators and milestones --------------------------------------------------
 
 
 def parsed_measures(baseline: str, targets: list[str]) -> tuple[core.Measure | None, list[core.Measure]]:
@@ -328,105 +253,71 @@ def parsed_measures(baseline: str, targets: list[str]) -> tuple[core.Measure | N
     return (parse_measure(baseline) if baseline.strip() else None), parsed_targets
 
 
-def indicator_texts(indicator: Indicator) -> tuple[str, list[str]]:
-    rows = list(indicator.measures.filter(role__in=[Measure.Role.BASELINE, Measure.Role.TARGET]))
-    baseline = next((m.text for m in rows if m.role == Measure.Role.BASELINE), "")
-    return baseline, [m.text for m in rows if m.role == Measure.Role.TARGET]
-
-
-def replace_measures(
-    indicator: Indicator, baseline: core.Measure | None, targets: list[core.Measure]
-) -> None:
+def replace_measures(indicator: Indicator, baseline: str, targets: list[str]) -> None:
+    parsed_baseline, parsed_targets = parsed_measures(baseline, targets)
     indicator.measures.filter(role__in=[Measure.Role.BASELINE, Measure.Role.TARGET]).delete()
-    rows = [measure_row(baseline, Measure.Role.BASELINE, 0)] if baseline else []
-    rows += [measure_row(m, Measure.Role.TARGET, i) for i, m in enumerate(targets)]
+    rows = [measure_row(parsed_baseline, Measure.Role.BASELINE, 0)] if parsed_baseline else []
+    rows += [measure_row(m, Measure.Role.TARGET, i) for i, m in enumerate(parsed_targets)]
     for row in rows:
         row.indicator = indicator
     Measure.objects.bulk_create(rows)
 
 
+def node_item_for(request, model, node_id: int | None, item_id: int | None):
+    """(item or None when adding, node, plan, denied) for an indicator or a milestone page."""
+    item = get_object_or_404(model, pk=item_id) if item_id is not None else None
+    node, plan, access = get_node_for(request.user, item.node_id if item else node_id)
+    if item is not None:
+        item.node = node  # its history record names the node without another query
+    return item, node, plan, require(request, access.can_edit)
+
+
+def save_node_item(item, node: Node, model, values: dict, version, user, *, changed: dict):
+    """Save an edited indicator or milestone, or add a new one at the end of the node's list."""
+    if item is not None:
+        save_with_version(item, version, values, user, extra_changes=changed)
+        return item
+    name = "name" if "name" in values else "title"
+    values = {**values, "node": node, "order": model.next_order(node)}
+    return create_recorded(model, values, user, described={name: [None, values[name]], **changed})
+
+
+def save_indicator(indicator, node: Node, data: dict, version, user) -> None:
+    before = IndicatorForm.initial_from(indicator)
+    changed = {}
+    if data["baseline"] != before["baseline"]:
+        changed["baseline"] = [before["baseline"] or None, data["baseline"] or None]
+    if data["targets"] != before["targets"]:
+        changed["targets"] = [before["targets"], data["targets"]]
+    values = {name: data[name] for name in IndicatorForm.FIELDS}
+    with transaction.atomic():
+        indicator = save_node_item(indicator, node, Indicator, values, version, user, changed=changed)
+        if changed:
+            replace_measures(indicator, data["baseline"], data["targets"])
+
+
 def indicator_edit(request, node_id: int | None = None, indicator_id: int | None = None):
-    indicator = get_object_or_404(Indicator, pk=indicator_id) if indicator_id is not None else None
-    node, plan, access = get_node_for(request.user, indicator.node_id if indicator else node_id)
-    if denied := require(request, access.can_edit):
+    indicator, node, plan, denied = node_item_for(request, Indicator, node_id, indicator_id)
+    if denied:
         return denied
-    old_baseline, old_targets = indicator_texts(indicator) if indicator else ("", [])
-    version, conflict = (indicator.version if indicator else 0), {}
+    form = IndicatorForm(posted(request), initial=IndicatorForm.initial_from(indicator))
     if request.method == "POST":
-        form = IndicatorForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            values = {name: data[name] or None for name in IndicatorForm.FIELDS}
-            values["name"] = data["name"]
-            baseline, targets = parsed_measures(data["baseline"], data["targets"])
-            measure_changes = {}
-            if data["baseline"] != old_baseline:
-                measure_changes["baseline"] = [old_baseline or None, data["baseline"] or None]
-            if data["targets"] != old_targets:
-                measure_changes["targets"] = [old_targets, data["targets"]]
-            with transaction.atomic():
-                if indicator is None:
-                    order = (node.indicators.aggregate(m=Max("order"))["m"] or -1) + 1
-                    indicator = Indicator.objects.create(node=node, order=order, **values)
-                    record(
-                        plan,
-                        user=request.user,
-                        object_type="indicator",
-                        action="created",
-                        obj=indicator,
-                        node=node,
-                        changes={"name": [None, indicator.name], **measure_changes},
-                    )
-                    saved = True
-                else:
-                    saved = save_versioned(
-                        indicator,
-                        posted_version(request),
-                        values,
-                        user=request.user,
-                        plan=plan,
-                        node=node,
-                        object_type="indicator",
-                        extra_changes=measure_changes,
-                    )
-                if saved and measure_changes:
-                    replace_measures(indicator, baseline, targets)
-            if saved:
-                messages.success(request, _("Saved."))
-                return redirect("node_edit", node.pk)
-            current = get_object_or_404(Indicator, pk=indicator.pk)
-            current_baseline, current_targets = indicator_texts(current)
-            version = current.version
-            conflict = conflicts(
-                form,
-                {
-                    **{n: getattr(current, n) for n in IndicatorForm.FIELDS},
-                    "baseline": current_baseline,
-                    "targets": current_targets,
-                },
-            )
-            messages.error(request, conflict_message())
-        else:
-            version = posted_version(request) or version
-            messages.error(request, _("Some fields need fixing. Your input is kept below."))
-        preview_source = (request.POST.get("baseline", ""), split_lines(request.POST.get("targets", "")))
+        source = (request.POST.get("baseline", ""), split_lines(request.POST.get("targets", "")))
     else:
-        initial = {"baseline": old_baseline, "targets": old_targets}
-        if indicator:
-            initial.update({n: getattr(indicator, n) for n in IndicatorForm.FIELDS})
-        form = IndicatorForm(initial=initial)
-        preview_source = (old_baseline, old_targets)
-    baseline, targets = parsed_measures(*preview_source)
-    return edit_page(
+        source = (form.initial["baseline"], form.initial["targets"])
+    baseline, targets = parsed_measures(*source)
+    return edit_form(
         request,
-        "web/indicator_edit.html",
-        {
+        form,
+        version=indicator.version if indicator else 0,
+        save=lambda data, version: save_indicator(indicator, node, data, version, request.user),
+        stored=IndicatorForm.initial_from,
+        done=("node_edit", node.pk),
+        template="web/indicator_edit.html",
+        context={
             "plan": plan,
             "node": node,
             "indicator": indicator,
-            "form": form,
-            "version": version,
-            "conflicts": conflict,
             "preview": {"baseline": baseline, "targets": targets},
         },
     )
@@ -445,134 +336,47 @@ def measure_preview(request):
     return HttpResponse(html)
 
 
-def delete_node_item(request, item: Indicator | Milestone, *, object_type: str, name_field: str):
+def milestone_edit(request, node_id: int | None = None, milestone_id: int | None = None):
+    milestone, node, plan, denied = node_item_for(request, Milestone, node_id, milestone_id)
+    if denied:
+        return denied
+    form = MilestoneForm(posted(request), instance=milestone)
+    return edit_form(
+        request,
+        form,
+        version=milestone.version if milestone else 0,
+        save=lambda data, version: save_node_item(
+            milestone, node, Milestone, data, version, request.user, changed={}
+        ),
+        stored=stored_in_form(form),
+        done=("node_edit", node.pk),
+        template="web/milestone_edit.html",
+        context={"plan": plan, "node": node, "milestone": milestone},
+    )
+
+
+def delete_node_item(request, model, item_id: int, *, name_field: str):
     """Delete an indicator or a milestone of a node the user may edit, recording what it was called."""
-    node, plan, access = get_node_for(request.user, item.node_id)
-    if denied := require(request, access.can_edit):
+    item, node, _plan, denied = node_item_for(request, model, None, item_id)
+    if denied:
         return denied
     with transaction.atomic():
         # Locked first: a report being submitted on the node (which locks its indicators) finishes, and
         # the values it stored are deleted with the item instead of failing the delete.
-        list(
-            type(item).objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk")
-        )  # no join
-        record(
-            plan,
-            user=request.user,
-            object_type=object_type,
-            action="deleted",
-            obj=item,
-            node=node,
-            changes={name_field: [getattr(item, name_field), None]},
-        )
-        item.delete()
+        list(model.objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk"))  # no join
+        delete_recorded(item, request.user, described={name_field: [getattr(item, name_field), None]})
     messages.success(request, _("Deleted."))
     return redirect("node_edit", node.pk)
 
 
 @require_POST
 def indicator_delete(request, indicator_id: int):
-    return delete_node_item(
-        request, get_object_or_404(Indicator, pk=indicator_id), object_type="indicator", name_field="name"
-    )
-
-
-# --- milestones ---------------------------------------------------------------
-
-
-def milestone_token(m: Milestone) -> str:
-    return content_token(m.title, m.due, m.done)
-
-
-def milestone_edit(request, node_id: int | None = None, milestone_id: int | None = None):
-    milestone = get_object_or_404(Milestone, pk=milestone_id) if milestone_id else None
-    node, plan, access = get_node_for(request.user, milestone.node_id if milestone else node_id)
-    if denied := require(request, access.can_edit):
-        return denied
-    token, conflict = (milestone_token(milestone) if milestone else ""), {}
-    if request.method == "POST":
-        form = MilestoneForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            values = {
-                "title": data["title"],
-                "due": data["due"] or None,
-                "done": data["done"],
-                "due_date": text_bounds(data["due"])[1] if data["due"] else None,
-            }
-            with transaction.atomic():
-                if milestone is None:
-                    order = (node.milestones.aggregate(m=Max("order"))["m"] or -1) + 1
-                    milestone = Milestone.objects.create(node=node, order=order, **values)
-                    record(
-                        plan,
-                        user=request.user,
-                        object_type="milestone",
-                        action="created",
-                        obj=milestone,
-                        node=node,
-                        changes={"title": [None, milestone.title]},
-                    )
-                    saved = True
-                else:
-                    saved = (
-                        request.POST.get("version") == token
-                        and Milestone.objects.filter(
-                            pk=milestone.pk, title=milestone.title, due=milestone.due, done=milestone.done
-                        ).update(**values)
-                        == 1
-                    )
-                    if saved:
-                        changes = {
-                            k: [getattr(milestone, k), v]
-                            for k, v in values.items()
-                            if k != "due_date" and getattr(milestone, k) != v
-                        }
-                        if changes:
-                            record(
-                                plan,
-                                user=request.user,
-                                object_type="milestone",
-                                action="changed",
-                                obj=milestone,
-                                node=node,
-                                changes=changes,
-                            )
-            if saved:
-                messages.success(request, _("Saved."))
-                return redirect("node_edit", node.pk)
-            current = get_object_or_404(Milestone, pk=milestone.pk)
-            token = milestone_token(current)
-            conflict = conflicts(form, {"title": current.title, "due": current.due, "done": current.done})
-            messages.error(request, conflict_message())
-        else:
-            token = request.POST.get("version", token)
-            messages.error(request, _("Some fields need fixing. Your input is kept below."))
-    else:
-        form = MilestoneForm(
-            initial={"title": milestone.title, "due": milestone.due, "done": milestone.done}
-            if milestone
-            else None
-        )
-    return edit_page(
-        request,
-        "web/milestone_edit.html",
-        {
-            "plan": plan,
-            "node": node,
-            "milestone": milestone,
-            "form": form,
-            "version": token,
-            "conflicts": conflict,
-        },
-    )
+    return delete_node_item(request, Indicator, indicator_id, name_field="name")
 
 
 @require_POST
 def milestone_delete(request, milestone_id: int):
-    return delete_node_item(
-        request, get_object_or_404(Milestone, pk=milestone_id), object_type="milestone", name_field="title"
-    )
+    return delete_node_item(request, Milestone, milestone_id, name_field="title")
 
 
 # --- plan settings --------------------------------------------------------------
@@ -583,35 +387,14 @@ def plan_settings(request, plan_id: int):
     # Coordinators may change an archived plan's settings too, to bring it back.
     if denied := require(request, access.can_coordinate):
         return denied
-    version, conflict = plan.version, {}
-    if request.method == "POST":
-        form = PlanSettingsForm(request.POST)
-        if form.is_valid():
-            values = dict(form.cleaned_data)
-            values["period"] = values["period"] or None
-            values["state_scale"] = values["state_scale"] or None
-            values["start_year"], values["end_year"] = plan_years(values["period"])
-            if save_versioned(
-                plan, posted_version(request), values, user=request.user, plan=plan, object_type="plan"
-            ):
-                messages.success(request, _("Saved."))
-                return redirect("plan", plan.pk)
-            current = get_object_or_404(type(plan), pk=plan.pk)
-            version = current.version
-            conflict = conflicts(form, PlanSettingsForm.initial_from(current))
-            messages.error(request, conflict_message())
-        else:
-            version = posted_version(request) or version
-            messages.error(request, _("Some fields need fixing. Your input is kept below."))
-    else:
-        form = PlanSettingsForm(initial=PlanSettingsForm.initial_from(plan))
-    return edit_page(
+    form = PlanSettingsForm(posted(request), instance=plan)
+    return edit_form(
         request,
-        "web/plan_settings.html",
-        {
-            "plan": plan,
-            "form": form,
-            "version": version,
-            "conflicts": conflict,
-        },
+        form,
+        version=plan.version,
+        save=lambda data, version: save_with_version(plan, version, dict(data), request.user),
+        stored=stored_in_form(form),
+        done=("plan", plan.pk),
+        template="web/plan_settings.html",
+        context={"plan": plan},
     )

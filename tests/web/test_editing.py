@@ -328,3 +328,40 @@ def test_archived_plan_settings_can_still_be_changed_to_bring_it_back(client, pe
     plan.refresh_from_db()
     assert plan.state == Plan.State.PUBLISHED
     assert client.get(reverse("node_edit", args=[action(plan).pk])).status_code == 200
+
+
+def test_conflicting_plan_settings_save_shows_the_stored_title_and_changes_nothing(client, personas):
+    plan = make_plan(1)
+    data = {"title": "Ensimmäinen", "state": "published", "levels": "\n".join(plan.levels), "version": 1}
+    client.force_login(personas.coordinator)
+    client.post(reverse("plan_settings", args=[plan.pk]), data)
+    response = client.post(reverse("plan_settings", args=[plan.pk]), {**data, "title": "Toinen"})
+    assert response.status_code == 200 and response.context["conflicts"] == {"title": "Ensimmäinen"}
+    assert Plan.objects.get(pk=plan.pk).title == "Ensimmäinen"
+
+
+def test_a_milestone_form_loaded_before_another_save_is_a_conflict(client, personas):
+    milestone = action(make_plan(1)).milestones.first()
+    client.force_login(personas.admin)
+    version = client.get(reverse("milestone_edit", args=[milestone.pk])).context["version"]
+    Milestone.objects.filter(pk=milestone.pk).update(title="Ylläpidon otsikko", version=version + 1)
+    response = client.post(reverse("milestone_edit", args=[milestone.pk]), {"title": "B", "version": version})
+    assert response.context["conflicts"]["title"] == "Ylläpidon otsikko"
+    assert Milestone.objects.get(pk=milestone.pk).title == "Ylläpidon otsikko"
+
+
+def test_saving_a_node_deleted_meanwhile_is_not_found(client, personas, monkeypatch):
+    from seuranta.web import views_edit
+
+    node = action(make_plan(1))
+    client.force_login(personas.admin)
+    people = views_edit.responsible_people
+
+    def deleted_after_loading(plan, loaded):  # the page has loaded the node; someone deletes it now
+        found = people(plan, loaded)
+        Node.objects.filter(pk=loaded.pk).delete()
+        return found
+
+    monkeypatch.setattr(views_edit, "responsible_people", deleted_after_loading)
+    response = client.post(reverse("node_edit", args=[node.pk]), node_data(node, title="Uusi"))
+    assert response.status_code == 404

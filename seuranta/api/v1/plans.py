@@ -19,8 +19,8 @@ from seuranta.api.v1.common import (
     reader,
 )
 from seuranta.core.evaluation import evaluate_plan
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Indicator, Node, Plan
+from seuranta.plans.storage import load_core_plan
 
 router = Router(tags=["plans"])
 ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error}

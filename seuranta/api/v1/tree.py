@@ -27,8 +27,8 @@ from seuranta.api.v1.common import (
     reader,
 )
 from seuranta.core.evaluation import STATUSES, evaluate_plan
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node
+from seuranta.plans.storage import load_core_plan
 from seuranta.reports.freshness import generation
 
 router = Router(tags=["nodes and indicators"])
