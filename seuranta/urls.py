@@ -7,13 +7,15 @@
                       (vastaukset/<entry id>/, "Omat raportit") (monitoring)
 /tuonti/              importing a document as a plan (importing)
 /organisaatio/        an organisation's people and units (organizations)
-/api/                 the JSON API, in English like any API (api)
+/api/                 the JSON API, in English like any API (api): /api/v1/ (OpenAPI 3.1 at
+                      /api/openapi.json, documentation at /api/ and /api/docs/) and the first /api/plans/
 """
 
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from seuranta.api.v1 import api as api_v1
 from seuranta.sso.views import login_page
 
 
@@ -31,8 +33,6 @@ OLD_ADDRESSES = [
     path("seuranta/raportit/<int:entry_id>/", moved("monitoring:entry")),
     path("import/", moved("importing:upload")),
 ]
-
-from seuranta.api.v1 import api as api_v1
 
 urlpatterns = [
     path("admin/", admin.site.urls),
