@@ -55,4 +55,6 @@ def test_schemathesis_finds_no_failure(transactional_db, live_server, tmp_path):
     )
     print(result.stdout[-2500:])  # the summary: phases run, cases generated (pytest -s shows it)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
-    assert "No issues found" in result.stdout
+    # "No issues found", or only warnings (such as "missing test data": random ids find nothing).
+    closing = [line for line in result.stdout.splitlines() if line.startswith("=====")][-1]
+    assert "failure" not in closing and "error" not in closing, closing
