@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "seuranta.reports",
     "seuranta.organizations",
     "seuranta.api",
+    "seuranta.public",
     "seuranta.web",
 ]
 

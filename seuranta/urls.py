@@ -8,7 +8,9 @@ urlpatterns = [
     path("import/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
     path("raportit/", include("seuranta.reports.urls")),
+    path("o/", include("seuranta.public.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),
+    path("organisaatio/", include("seuranta.public.urls_admin")),
     path("", include("seuranta.web.urls")),
 ]
 

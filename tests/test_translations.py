@@ -29,7 +29,7 @@ from django.urls import reverse
 PACKAGE = Path(__file__).resolve().parent.parent / "seuranta"
 LANGS = ("fi", "sv")
 # Apps with gettext strings; "" is the project catalog (seuranta/locale, for settings.py).
-APPS = ("plans", "web", "importing", "monitoring", "reports", "api", "organizations", "")
+APPS = ("plans", "web", "importing", "monitoring", "reports", "api", "organizations", "public", "")
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 

@@ -181,3 +181,61 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
         out.append(f"<g><title>{label}</title>{shape}</g>")
     out.append("</svg>")
     return Chart(mark_safe("".join(out)), description, rows)
+
+
+# Status distribution: one stacked bar per group (a focus area, a round), the table beside it is the source.
+STATUS_COLORS = {
+    "achieved": "#1e6b34",
+    "on_track": "#0a4d8c",
+    "behind": "#9a5200",
+    "off_track": "#8a1c1c",
+    "no_data": "#5c636b",
+    "no_target": "#aab1ba",
+}
+
+
+def distribution_chart(
+    groups: list[tuple[str, dict[str, int]]], chart_id: str, title: str, labels: dict
+) -> SafeString | None:
+    """Horizontal stacked bars of status counts per group; None when nothing is counted.
+
+    `labels` gives each status its words; every segment has its own <title> with the count.
+    """
+    groups = [(name, counts) for name, counts in groups if sum(counts.values())]
+    if not groups:
+        return None
+    label_w, bar_h, gap, top = 220, 24, 12, 8
+    height = top + len(groups) * (bar_h + gap)
+    plot_w = WIDTH - label_w - RIGHT
+    total_max = max(sum(counts.values()) for _, counts in groups)
+    summary = "; ".join(
+        f"{name}: " + ", ".join(f"{labels[s]} {counts[s]}" for s in STATUS_COLORS if counts.get(s))
+        for name, counts in groups
+    )
+    out = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
+    ]
+    for index, (name, counts) in enumerate(groups):
+        y0 = top + index * (bar_h + gap)
+        short = name if len(name) <= 30 else name[:29] + "…"
+        out.append(
+            f'<text x="{label_w - 8}" y="{y0 + bar_h * 0.7:.1f}" text-anchor="end" font-size="13" '
+            f'fill="#1b1f24">{escape(short)}</text>'
+        )
+        x0 = float(label_w)
+        for status, color in STATUS_COLORS.items():
+            count = counts.get(status, 0)
+            if not count:
+                continue
+            w = plot_w * count / total_max
+            out.append(
+                f"<g><title>{escape(name)}: {escape(labels[status])} {count}</title>"
+                f'<rect x="{x0:.1f}" y="{y0}" width="{w:.1f}" height="{bar_h}" fill="{color}" '
+                f'stroke="#fff" stroke-width="2"/></g>'
+            )
+            x0 += w
+    out.append("</svg>")
+    return mark_safe("".join(out))

@@ -1,0 +1,30 @@
+"""Cache headers of the public pages.
+
+Anonymous visitors get `Cache-Control: public, max-age=...` so a proxy or the browser may keep the
+page; it varies with the language (cookie and Accept-Language). Signed-in people get `private,
+no-store`, since their pages may show staff names. Pages with forms are never cached (CSRF tokens).
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+PUBLIC_MAX_AGE = 300
+
+
+def public_page(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code not in (200, 404) or response.has_header("Cache-Control"):
+            return response
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        else:
+            patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+        patch_vary_headers(response, ("Cookie", "Accept-Language"))
+        return response
+
+    return wrapper
