@@ -204,28 +204,26 @@ def distribution_chart(
     groups = [(name, counts) for name, counts in groups if sum(counts.values())]
     if not groups:
         return None
-    label_w, bar_h, gap, top = 220, 24, 12, 8
-    height = top + len(groups) * (bar_h + gap)
-    plot_w = WIDTH - label_w - RIGHT
+    # Narrow on purpose: the label above its bar, so the text stays legible when a phone scales the SVG down.
+    width, label_h, bar_h, gap = 420, 20, 22, 14
+    height = len(groups) * (label_h + bar_h + gap)
+    plot_w = width - 2
     total_max = max(sum(counts.values()) for _, counts in groups)
     summary = "; ".join(
         f"{name}: " + ", ".join(f"{labels[s]} {counts[s]}" for s in STATUS_COLORS if counts.get(s))
         for name, counts in groups
     )
     out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<svg class="chart chart--bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
     ]
     for index, (name, counts) in enumerate(groups):
-        y0 = top + index * (bar_h + gap)
-        short = name if len(name) <= 30 else name[:29] + "…"
-        out.append(
-            f'<text x="{label_w - 8}" y="{y0 + bar_h * 0.7:.1f}" text-anchor="end" font-size="13" '
-            f'fill="#1b1f24">{escape(short)}</text>'
-        )
-        x0 = float(label_w)
+        y0 = index * (label_h + bar_h + gap)
+        short = name if len(name) <= 50 else name[:49] + "…"
+        out.append(f'<text x="1" y="{y0 + 15}" font-size="14" fill="#1b1f24">{escape(short)}</text>')
+        x0, y_bar = 1.0, y0 + label_h
         for status, color in STATUS_COLORS.items():
             count = counts.get(status, 0)
             if not count:
@@ -233,7 +231,7 @@ def distribution_chart(
             w = plot_w * count / total_max
             out.append(
                 f"<g><title>{escape(name)}: {escape(labels[status])} {count}</title>"
-                f'<rect x="{x0:.1f}" y="{y0}" width="{w:.1f}" height="{bar_h}" fill="{color}" '
+                f'<rect x="{x0:.1f}" y="{y_bar}" width="{w:.1f}" height="{bar_h}" fill="{color}" '
                 f'stroke="#fff" stroke-width="2"/></g>'
             )
             x0 += w
