@@ -15,6 +15,7 @@ from django.urls import reverse
 from seuranta.core import model as core
 from seuranta.plans.interchange import measure_row
 from seuranta.plans.models import Indicator, Node
+from seuranta.public.models import PublicSite
 from tests.factories import make_personas, make_plan, make_rounds
 from tests.web.test_accessibility import ARGS, CHROMIUM, axe_violations, sync_playwright
 
@@ -26,6 +27,18 @@ if sync_playwright is None or not Path(CHROMIUM).exists():
 
 WIDTHS = (1280, 390)
 HEADINGS = {"statement": {"fi": "Saavutettavuusseloste", "sv": "Tillgänglighetsutlåtande"}}
+
+
+def logo_png() -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (120, 48), "#ffffff")
+    ImageDraw.Draw(image).ellipse((4, 4, 44, 44), fill="#5a1f63")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 def add_actual(indicator: Indicator, value: float) -> None:
@@ -45,6 +58,13 @@ def site(transactional_db, live_server):
     for indicator, value in zip(indicators, (4, 19, 25, 12), strict=False):
         add_actual(indicator, value)
     make_rounds(plan, personas)
+    PublicSite.objects.create(
+        organization=plan.organization,
+        accent="#5a1f63",
+        logo=logo_png(),
+        logo_type="image/png",
+        logo_version=1,
+    )
     slug = plan.organization.slug
     goal = Node.objects.get(plan=plan, level="Tavoite")
     action = Node.objects.filter(plan=plan, level="Toimenpide").first()
@@ -95,4 +115,27 @@ def test_public_pages_have_no_axe_violations(site, browser, lang, width):
         if shots:
             Path(shots).mkdir(parents=True, exist_ok=True)
             page.screenshot(path=f"{shots}/{name}-{lang}-{width}.png", full_page=True)
+    assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+def test_public_site_settings_pages_have_no_axe_violations(site, browser):
+    from seuranta.plans.models import Organization
+    from seuranta.public.models import Feedback
+    from tests.web.test_accessibility import log_in
+
+    base, _pages = site
+    organization = Organization.objects.get(name="Testikaupunki")
+    Feedback.objects.create(organization=organization, message="Kaavio ei aukea.", email="a@example.invalid")
+    o = organization.pk
+    page = browser.new_page(locale="fi-FI")
+    log_in(page, base, "admin")
+    shots = os.environ.get("SEURANTA_SHOTS")
+    found = {}
+    for name in ("site", "statement", "feedback"):
+        page.goto(base + reverse(f"public_admin:{name}", args=[o]))
+        assert page.locator("h1").first.inner_text() == organization.name
+        if violations := axe_violations(page):
+            found[name] = violations
+        if shots:
+            page.screenshot(path=f"{shots}/admin-{name}-fi-1280.png", full_page=True)
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
