@@ -95,3 +95,16 @@ def test_language_link_sets_the_language_and_returns(client, personas, published
 def test_language_link_refuses_to_redirect_elsewhere(client, db):
     response = client.get(reverse("public:language", args=["sv"]) + "?next=https://example.com/")
     assert response["Location"] == reverse("public:index")
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+@pytest.mark.parametrize("role", ["anonymous", "admin"])
+def test_public_pages_in_finnish_and_swedish_show_no_english(client, personas, published, lang, role):
+    from tests.test_translations import english_on_pages
+
+    pages = {name: url for name, url in public_urls(published).items() if name != "index"}
+    pages["settings"] = reverse("public_admin:site", args=[personas.organization.pk])
+    pages["statement_edit"] = reverse("public_admin:statement", args=[personas.organization.pk])
+    if role == "anonymous":
+        pages = {k: v for k, v in pages.items() if k not in ("settings", "statement_edit")}
+    assert not english_on_pages(client, personas, pages, lang, role)
