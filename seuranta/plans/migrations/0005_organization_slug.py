@@ -19,7 +19,10 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="organization",
             name="slug",
-            field=models.SlugField(max_length=80, null=True, verbose_name="address on the public site"),
+            # No index yet: the unique constraint below brings it (and PostgreSQL's _like index) once.
+            field=models.SlugField(
+                max_length=80, null=True, db_index=False, verbose_name="address on the public site"
+            ),
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
         migrations.AlterField(
