@@ -10,11 +10,27 @@ from __future__ import annotations
 from functools import wraps
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
 
 PUBLIC_MAX_AGE = 300
+# The forms anyone may send (feedback, following): this many posts per address in POST_WINDOW seconds.
+POST_LIMIT, POST_WINDOW = 10, 600
+
+
+def posted_too_often(request):
+    """A 429 page when this address has sent the public forms too often, else None."""
+    from seuranta.web.throttling import rate_limited, too_many_requests
+
+    if request.method != "POST":
+        return None
+    wait = rate_limited(request, "public-forms", POST_LIMIT, window=POST_WINDOW)
+    return too_many_requests(request, wait) if wait else None
 
 
 def public_page(view):
+    """A read-only public page (GET and HEAD only) with the cache headers above."""
+
+    @require_safe
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from seuranta.plans.models import Node
+from seuranta.public.caching import posted_too_often
 from seuranta.public.forms import FollowForm
 from seuranta.public.models import Subscription
 from seuranta.public.site import organization_site, published_plan
@@ -39,6 +40,8 @@ def follow_node(request, slug: str, node_id: int):
 
 
 def _follow(request, organization, site, plan, node):
+    if refused := posted_too_often(request):
+        return refused
     form = FollowForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].strip()

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from seuranta.plans.models import Plan
-from seuranta.public.caching import PUBLIC_MAX_AGE, public_page
+from seuranta.public.caching import PUBLIC_MAX_AGE, posted_too_often, public_page
 from seuranta.public.forms import FeedbackForm
 from seuranta.public.site import organization_site
 from seuranta.public.statement import default_nonconformities, default_supervisor, lines
@@ -56,6 +56,8 @@ def statement(request, slug: str):
 @never_cache
 def feedback(request, slug: str):
     organization, site = organization_site(slug)
+    if refused := posted_too_often(request):
+        return refused
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         message = form.save(commit=False)

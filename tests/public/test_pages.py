@@ -24,9 +24,20 @@ def test_public_pages_open_for_everyone(client, personas, published, role, page)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_public_pages_refuse_post_where_there_is_no_form(client, personas, published, role):
-    response = client_for(client, personas, role).post(public_urls(published)["plan"])
-    assert response.status_code == 200 or response.status_code == 405 or response.status_code == 403
+@pytest.mark.parametrize("page", ["organization", "plan", "tree", "node", "statement"])
+def test_read_only_public_pages_refuse_post(client, personas, published, role, page):
+    response = client_for(client, personas, role).post(public_urls(published)[page])
+    assert response.status_code == 405
+
+
+def test_an_address_posting_the_public_forms_too_often_is_told_to_wait(client, personas, published):
+    from seuranta.public.caching import POST_LIMIT
+    from seuranta.public.models import Feedback
+
+    url = public_urls(published)["feedback"]
+    statuses = [client.post(url, {"message": f"Viesti {i}"}).status_code for i in range(POST_LIMIT + 1)]
+    assert statuses[:POST_LIMIT] == [302] * POST_LIMIT and statuses[-1] == 429
+    assert Feedback.objects.count() == POST_LIMIT
 
 
 def test_organization_slug_is_made_from_the_name_without_umlauts(db):
