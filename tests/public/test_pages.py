@@ -119,3 +119,29 @@ def test_public_pages_in_finnish_and_swedish_show_no_english(client, personas, p
     if role == "anonymous":
         pages = {k: v for k, v in pages.items() if k not in ("settings", "statement_edit")}
     assert not english_on_pages(client, personas, pages, lang, role)
+
+
+def test_dashboard_counts_every_item_under_the_focus_area(client, personas, published):
+    from seuranta.public.site import focus_area_distribution
+    from seuranta.web.views import evaluated
+
+    core_plan, evaluation = evaluated(published)
+    (group,) = focus_area_distribution(core_plan, evaluation)
+    assert group.name == "Painopiste 1" and group.total == 4  # the goal and its three actions
+
+
+def test_dashboard_trend_shows_each_closed_round_from_its_snapshot(client, personas, published):
+    from seuranta.monitoring.models import ReportingRound
+    from tests.factories import make_rounds
+
+    _open, closed = make_rounds(published, personas)
+    page = client.get(public_urls(published)["plan"]).content.decode()
+    counts = ReportingRound.objects.get(pk=closed.pk).snapshot["status_counts"]
+    assert '<th scope="row">T1/2026</th>' in page and "Q1/2026" not in page  # the open round is left out
+    import re
+
+    from seuranta.web.statuses import STATUS_ORDER
+
+    row = re.search(r'<th scope="row">T1/2026</th><td>[^<]*</td>(.*?)</tr>', page).group(1)
+    cells = [int(n) for n in re.findall(r'<td class="number">(\d+)</td>', row)]
+    assert cells == [counts.get(status, 0) for status in STATUS_ORDER] and sum(cells) == 3
