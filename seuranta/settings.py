@@ -11,9 +11,11 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     EMAIL_BACKEND (default: console), DEFAULT_FROM_EMAIL, and for SMTP EMAIL_HOST,
     EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
+    SEURANTA_REPORT_BACKGROUND_ITEMS  plan items above which a PDF report is made by the task worker
     CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
     seuranta/settings_security.py; the README's configuration table lists every variable.
     SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
+    OIDC_*                single sign-on with OpenID Connect: seuranta/settings_sso.py
 """
 
 import os
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "seuranta.monitoring",
     "seuranta.reports",
     "seuranta.organizations",
+    "seuranta.sso",
     "seuranta.api",
     "seuranta.public",
     "seuranta.web",
@@ -182,6 +185,10 @@ TASKS = {
 SEURANTA_IMPORT_TIMEOUT = float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or 120)
 SEURANTA_IMPORT_MEMORY_MB = int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or 1024)
 
+# A PDF report of a plan with more items (nodes and indicators) than this is made by the task
+# worker, with a progress page, instead of in the web request (0: every PDF).
+SEURANTA_REPORT_BACKGROUND_ITEMS = int(os.environ.get("SEURANTA_REPORT_BACKGROUND_ITEMS") or 60)
+
 X_FRAME_OPTIONS = "DENY"
 
 # Transport, cookies, CSP, login throttling and caching: seuranta/settings_security.py (the README lists them).
@@ -190,9 +197,17 @@ from seuranta.settings_security import install  # noqa: E402
 
 install(INSTALLED_APPS, MIDDLEWARE, TEMPLATES)
 
+# Single sign-on with OpenID Connect (Microsoft Entra ID): seuranta/settings_sso.py (the README lists it).
+from seuranta.settings_sso import *  # noqa: E402,F403
+from seuranta.settings_sso import backends as _sso_backends  # noqa: E402
+
+AUTHENTICATION_BACKENDS = _sso_backends(AUTHENTICATION_BACKENDS)  # noqa: F405
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # WeasyPrint and its font subsetter warn about every CSS property they skip while writing a report.
+    "loggers": {name: {"level": "ERROR"} for name in ("weasyprint", "fontTools")},
 }

@@ -139,3 +139,26 @@ def _closed_records_flushable(request):
                 call_command(
                     "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
                 )
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    """A real OpenID Connect provider (django-oidc-provider) in a process of its own on 127.0.0.1, with its own
+    SQLite database; started once per test run. `.issuer`, `.create_user(username, email, password, ...)`,
+    `.client_for(redirect_uri)`: see tests/support/oidc_provider.py."""
+    from tests.support.oidc_provider import OpenIDProvider
+
+    provider = OpenIDProvider.start(tmp_path_factory.mktemp("oidc-provider"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def oidc_sso(oidc_provider, live_server, settings):
+    """Seuranta's live server with single sign-on through `oidc_provider`, where Microsoft Entra ID would be:
+    the login page shows "Kirjaudu Microsoft-tilillä", and a person created with `oidc_sso.create_user(...)`
+    signs in on the provider's login page and comes back matched to a member by e-mail."""
+    client_id, secret = oidc_provider.client_for(f"{live_server.url}/oidc/callback/")
+    settings.OIDC_ISSUER = oidc_provider.issuer
+    settings.OIDC_RP_CLIENT_ID, settings.OIDC_RP_CLIENT_SECRET = client_id, secret
+    return oidc_provider

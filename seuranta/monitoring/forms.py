@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from seuranta.core.measures import parse_measure, parse_whole_period
-from seuranta.core.periods import period_bounds
+from seuranta.core.measures import parse_measure
+from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.models import ReportingRound
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.plans.models import Indicator, Node, Plan, ProgressEntry
@@ -108,21 +108,8 @@ def same_period_rounds(plan: Plan, period: str, root: Node | None) -> list[Repor
 
 
 # The plan's phases and verdicts, worded for the person reporting.
-PHASE_CHOICES = [
-    ("", "–"),
-    (Node.Phase.NOT_STARTED, _("not started")),
-    (Node.Phase.IN_PROGRESS, _("in progress")),
-    (Node.Phase.DONE, _("done")),
-    (Node.Phase.DELAYED, _("delayed")),
-    (Node.Phase.CANCELLED, _("cancelled")),
-]
-VERDICT_CHOICES = [
-    ("", "–"),
-    (ProgressEntry.Verdict.ACHIEVED, _("achieved")),
-    (ProgressEntry.Verdict.PARTLY, _("partly achieved")),
-    (ProgressEntry.Verdict.NOT_ACHIEVED, _("not achieved")),
-    (ProgressEntry.Verdict.NOT_ASSESSABLE, _("cannot be assessed yet")),
-]
+PHASE_CHOICES = [("", "–"), *Node.Phase.choices]
+VERDICT_CHOICES = [("", "–"), *ProgressEntry.Verdict.choices]
 
 
 def is_qualitative(indicator: Indicator, measures: list) -> bool:

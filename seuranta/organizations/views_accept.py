@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from seuranta.organizations.forms import AcceptInvitationForm
 from seuranta.organizations.invitations import accept, existing_user, open_invitation, used_problem
+from seuranta.single_sign_on import sso_settings
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -26,7 +27,8 @@ def accept_invitation(request, token: str):
         )
     invitation = opened.invitation
     account = existing_user(invitation.email)
-    context = {"invitation": invitation, "organization": invitation.organization}
+    sso = sso_settings()
+    context = {"invitation": invitation, "organization": invitation.organization, "sso": sso}
     if account is not None and account.is_active and account.has_usable_password():
         # The address already has an account: it joins as itself, never by a second account.
         if request.user.is_authenticated and request.user.pk == account.pk:
@@ -41,6 +43,10 @@ def accept_invitation(request, token: str):
                 return redirect("home")
             return render(request, "organizations/accept_join.html", context)
         return render(request, "organizations/accept_login.html", {**context, "account": account})
+    if sso is not None and sso.only:
+        # Only single sign-on: no password is chosen; signing in accepts the invitation (seuranta.sso.members).
+        status = 403 if request.method == "POST" else 200
+        return render(request, "organizations/accept.html", context, status=status)
     user = account or get_user_model()(username=invitation.email, email=invitation.email)
     form = AcceptInvitationForm(
         request.POST or None, user=user, initial={"first_name": user.first_name, "last_name": user.last_name}

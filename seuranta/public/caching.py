@@ -19,7 +19,7 @@ POST_LIMIT, POST_WINDOW = 10, 600
 
 def posted_too_often(request):
     """A 429 page when this address has sent the public forms too often, else None."""
-    from seuranta.web.throttling import rate_limited, too_many_requests
+    from seuranta.common.throttling import rate_limited, too_many_requests
 
     if request.method != "POST":
         return None

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.monitoring.models import ReportingRound
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import load_core_plan
 from seuranta.public.models import Subscription
 from seuranta.public.tasks import one_line
 from seuranta.web.statuses import STATUS_LABELS

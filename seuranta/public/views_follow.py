@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from seuranta.common.language import ui_lang
 from seuranta.plans.models import Node
 from seuranta.public.caching import posted_too_often
 from seuranta.public.forms import FollowForm
 from seuranta.public.models import Subscription
 from seuranta.public.site import organization_site, published_plan
 from seuranta.public.tasks import send_confirmation
-from seuranta.web.language import ui_lang
 
 
 @never_cache

@@ -6,13 +6,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from seuranta.common.language import ui_lang
 from seuranta.plans.models import Plan
 from seuranta.public.caching import PUBLIC_MAX_AGE, posted_too_often, public_page
 from seuranta.public.forms import FeedbackForm
 from seuranta.public.site import organization_site
 from seuranta.public.statement import default_nonconformities, default_supervisor, lines
 from seuranta.public.tasks import acknowledge_feedback
-from seuranta.web.language import ui_lang
 
 
 def theme_css(request, slug: str):

@@ -1,15 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from seuranta.web import views, views_edit
+from seuranta.web import views, views_cascade, views_edit, views_plan_new
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
-        name="login",
-    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Password reset by e-mail, Django's own views with the site's templates.
     path(
@@ -36,19 +31,24 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="web/password_reset_complete.html"),
         name="password_reset_complete",
     ),
-    path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
-    path("plans/<int:plan_id>/settings/", views_edit.plan_settings, name="plan_settings"),
-    path("plans/<int:plan_id>/add/", views_edit.node_add, name="node_add"),
-    path("nodes/<int:node_id>/", views.node_detail, name="node"),
-    path("nodes/<int:node_id>/edit/", views_edit.node_edit, name="node_edit"),
-    path("nodes/<int:node_id>/add/", views_edit.node_add_child, name="node_add_child"),
-    path("nodes/<int:node_id>/move/", views_edit.node_move, name="node_move"),
-    path("nodes/<int:node_id>/delete/", views_edit.node_delete, name="node_delete"),
-    path("nodes/<int:node_id>/indicators/add/", views_edit.indicator_edit, name="indicator_add"),
-    path("indicators/<int:indicator_id>/edit/", views_edit.indicator_edit, name="indicator_edit"),
-    path("indicators/<int:indicator_id>/delete/", views_edit.indicator_delete, name="indicator_delete"),
-    path("measures/preview/", views_edit.measure_preview, name="measure_preview"),
-    path("nodes/<int:node_id>/milestones/add/", views_edit.milestone_edit, name="milestone_add"),
-    path("milestones/<int:milestone_id>/edit/", views_edit.milestone_edit, name="milestone_edit"),
-    path("milestones/<int:milestone_id>/delete/", views_edit.milestone_delete, name="milestone_delete"),
+    path("suunnitelmat/uusi/", views_plan_new.plan_new, name="plan_new"),
+    path("suunnitelmat/<int:plan_id>/kopioi/", views_plan_new.plan_copy, name="plan_copy"),
+    path("suunnitelmat/<int:plan_id>/julkaise/", views_plan_new.plan_publish, name="plan_publish"),
+    path("suunnitelmat/<int:plan_id>/tukee/", views_plan_new.plan_supports, name="plan_supports"),
+    path("kohdat/<int:node_id>/edistaa/", views_cascade.node_contribution, name="node_contribution"),
+    path("suunnitelmat/<int:plan_id>/", views.plan_detail, name="plan"),
+    path("suunnitelmat/<int:plan_id>/asetukset/", views_edit.plan_settings, name="plan_settings"),
+    path("suunnitelmat/<int:plan_id>/lisaa/", views_edit.node_add, name="node_add"),
+    path("kohdat/<int:node_id>/", views.node_detail, name="node"),
+    path("kohdat/<int:node_id>/muokkaa/", views_edit.node_edit, name="node_edit"),
+    path("kohdat/<int:node_id>/lisaa/", views_edit.node_add_child, name="node_add_child"),
+    path("kohdat/<int:node_id>/siirra/", views_edit.node_move, name="node_move"),
+    path("kohdat/<int:node_id>/poista/", views_edit.node_delete, name="node_delete"),
+    path("kohdat/<int:node_id>/mittarit/lisaa/", views_edit.indicator_edit, name="indicator_add"),
+    path("mittarit/<int:indicator_id>/muokkaa/", views_edit.indicator_edit, name="indicator_edit"),
+    path("mittarit/<int:indicator_id>/poista/", views_edit.indicator_delete, name="indicator_delete"),
+    path("mittarit/esikatselu/", views_edit.measure_preview, name="measure_preview"),
+    path("kohdat/<int:node_id>/valitavoitteet/lisaa/", views_edit.milestone_edit, name="milestone_add"),
+    path("valitavoitteet/<int:milestone_id>/muokkaa/", views_edit.milestone_edit, name="milestone_edit"),
+    path("valitavoitteet/<int:milestone_id>/poista/", views_edit.milestone_delete, name="milestone_delete"),
 ]

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 
 from seuranta.core import model as core
-from seuranta.plans.interchange import measure_row
 from seuranta.plans.models import Indicator, Node
+from seuranta.plans.storage import measure_row
 from seuranta.public.models import PublicSite
 from tests.factories import make_personas, make_plan, make_rounds
 from tests.web.test_accessibility import ARGS, CHROMIUM, axe_violations, sync_playwright

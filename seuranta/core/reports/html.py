@@ -20,13 +20,13 @@ and reasons wrap less, and no wrapper elements where a cell's bare text will do.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
+from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
-from seuranta.core.reports.model import AnnualGroup, AnnualItem, IndicatorRow, Report, ReportNode, format_day
-from seuranta.core.reports.texts import STATUS_ICONS, STATUS_TEXT_COLOURS
+from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
+from seuranta.core.reports.style import STATUS_TEXT_COLOURS
+from seuranta.core.vocabulary import STATUS_ICONS, Verdict, status_label
 
 CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
@@ -71,7 +71,6 @@ figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; col
 svg { max-width: 100%; height: auto; }
 ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
 section.item { margin-left: 0; }
-section.top + section.top { break-before: page; }
 table.summary col.c-area { width: 46%; }
 """ + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_TEXT_COLOURS.items())
 
@@ -87,8 +86,8 @@ def _status(report: Report, status: str, label: str) -> str:
     )
 
 
-def _field(report: Report, key: str, value: str) -> str:
-    return f'<p class="field"><span class="field-label">{_e(report.text(key))}:</span> {_e(value)}</p>'
+def _field(label: str, value: str) -> str:
+    return f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(value)}</p>'
 
 
 def _heading(depth: int, text: str, anchor: str) -> str:
@@ -120,10 +119,15 @@ def indicator_table(
     under the indicator. Trend charts (indicators with two or more dated
     actuals) follow the table as figures.
     """
-    head = "".join(
-        f'<th scope="col">{_e(report.text(k))}</th>'
-        for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+    lang = report.lang
+    columns = (
+        _("Indicator", lang),
+        _("Baseline", lang),
+        _("Target", lang),
+        _("Actual", lang),
+        _("Status", lang),
     )
+    head = "".join(f'<th scope="col">{_e(column)}</th>' for column in columns)
     label = f' aria-labelledby="{_e(labelled_by)}"' if labelled_by else ""
     out = [
         f'<table class="indicators"{label}><colgroup><col class="c-name"><col class="c-value">'
@@ -131,13 +135,15 @@ def indicator_table(
         f"<thead><tr>{head}</tr></thead><tbody>"
     ]
     figures = []
-    reason_label = _e(report.text("xlsx.reason"))
+    reason_label = _e(_("Reason", report.lang))
     for row in rows:
         meta = []
         if row.unit:
-            meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
+            unit_text = _("unit", report.lang)
+            meta.append(f"{unit_text}: {row.unit}")
         if row.source:
-            meta.append(f"{report.text('field.indicator_source')}: {row.source}")
+            source_text = _("source", report.lang)
+            meta.append(f"{source_text}: {row.source}")
         # The unit/source runs on after the name in smaller type (inline: no block of its own to lay out).
         meta_html = f' <span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
@@ -161,46 +167,44 @@ def _node_title(node: ReportNode) -> str:
     return f"{node.number} {node.level}: {node.title}"
 
 
-def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None) -> str:
-    """An item with its children; `run` (for a top-level item) makes it start a page, and may
-    limit it to some of its children, without the item's own heading and fields after the first run."""
-    children = node.children[run.children] if run and run.children is not None else node.children
-    if run and not run.first:
-        return "".join(
-            [
-                '<section class="item top">',
-                *(_node(report, child, charts) for child in children),
-                "</section>",
-            ]
-        )
+def _node(report: Report, node: ReportNode, charts: bool) -> str:
+    """An item with its fields, indicators, progress and children."""
+    status_text = _("Status", report.lang)
     out = [
-        f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
+        f'<section class="item" aria-labelledby="n{node.number}">',
         _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
-        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
     ]
     if node.unit:
-        out.append(_field(report, "field.unit", node.unit))
+        out.append(_field(_("Unit", report.lang), node.unit))
     if node.responsible:
-        out.append(_field(report, "field.responsible", "; ".join(node.responsible)))
+        out.append(_field(_("Responsible", report.lang), "; ".join(node.responsible)))
     if node.schedule:
-        out.append(_field(report, "field.schedule", node.schedule))
+        out.append(_field(_("Schedule", report.lang), node.schedule))
     if node.description:
-        out.append(_field(report, "field.description", node.description))
+        out.append(_field(_("Description", report.lang), node.description))
     if node.milestones:
         items = "".join(f"<li>• {_e(m.display(report.lang))}</li>" for m in node.milestones)
+        milestones_text = _("Milestones", report.lang)
         out.append(
-            f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
+            f'<p class="field"><span class="field-label">{_e(milestones_text)}:</span></p>'
             f'<ul class="plain">{items}</ul>'
         )
     if node.indicators:
         out.append(indicator_table(report, node.indicators, charts=charts, labelled_by=f"n{node.number}"))
     for progress in node.progress:
-        label = report.text("field.progress") + (f" ({progress.period})" if progress.period else "")
+        label = _("Progress", report.lang) + (f" ({progress.period})" if progress.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
+        if progress.verdict in Verdict.values():
+            verdict = Verdict(progress.verdict).label(report.lang)
+            verdict_text = _("Verdict", report.lang)
+            out.append(
+                f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> {_e(verdict)}</p>'
+            )
     for note in node.notes:
-        out.append(_field(report, "field.notes", note))
-    out.extend(_node(report, child, charts) for child in children)
+        out.append(_field(_("Notes", report.lang), note))
+    out.extend(_node(report, child, charts) for child in node.children)
     out.append("</section>")
     return "".join(out)
 
@@ -217,33 +221,40 @@ def _title_page(report: Report) -> str:
 def _summary(report: Report) -> str:
     chart = summary_chart_svg(report)
     keys = report.status_keys
-    head = "".join(f'<th scope="col">{_e(report.text(f"status.{k}"))}</th>' for k in keys)
+    head = "".join(f'<th scope="col">{_e(status_label(k, report.lang))}</th>' for k in keys)
     rows = "".join(
         f'<tr><th scope="row">{_e(row.title)}</th>'
         + "".join(f"<td>{row.counts.get(k, 0)}</td>" for k in keys)
         + f"<td>{row.total}</td></tr>"
         for row in report.summary
     )
+    total_text = _("Total", report.lang)
+    area_text = _("Area", report.lang)
+    caption_text = _("Status by focus area", report.lang)
     table = (
-        f'<table class="summary"><caption>{_e(report.text("summary.table"))}</caption><colgroup>'
-        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(report.text("summary.area"))}</th>'
-        f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
+        f'<table class="summary"><caption>{_e(caption_text)}</caption><colgroup>'
+        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(area_text)}</th>'
+        f'{head}<th scope="col">{_e(total_text)}</th></tr></thead><tbody>{rows}</tbody>'
         "</table>"
     )
+    none_flagged_text = _("No goal or indicator is clearly off track.", report.lang)
     flagged = (
         "".join(
             f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
             f"{_e(item.reason)}</li>"
             for item in report.flagged
         )
-        or f"<li>{_e(report.text('flagged.none'))}</li>"
+        or f"<li>{_e(none_flagged_text)}</li>"
     )
+    flagged_text = _("Goals and indicators off track", report.lang)
+    overall_text = _("Overall", report.lang)
+    summary_text = _("Summary", report.lang)
     return (
-        f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
-        f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '
+        f'<section class="summary"><h2 id="summary">{_e(summary_text)}</h2>'
+        f'<p class="field"><span class="field-label">{_e(overall_text)}:</span> '
         f"{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>"
         f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}"
-        f"<h3>{_e(report.text('flagged'))}</h3><ul>{flagged}</ul></section>"
+        f"<h3>{_e(flagged_text)}</h3><ul>{flagged}</ul></section>"
     )
 
 
@@ -255,101 +266,59 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(_annual_title(item))}</h4>']
     if item.path:
         out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
+    verdict_text = _("Verdict", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> '
         f"<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>"
     )
+    status_text = _("Status", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_e(item.status_label)}. {_e(item.reason)}</p>"
     )
     if item.evidence:
         out.append(indicator_table(report, item.evidence, charts=True, labelled_by=f"a{item.number}"))
     for line in item.narrative:
-        label = report.text("field.narrative") + (f" ({line.period})" if line.period else "")
+        label = _("Account", report.lang) + (f" ({line.period})" if line.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(line.text)}</p>')
     out.append("</section>")
     return "".join(out)
 
 
-def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
-    out = ['<section class="annual">']
-    if front:
-        out.append(
-            f'<h2 id="annual">{_e(report.heading)}</h2>'
-            f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>"
-        )
-        if not report.annual_groups:
-            out.append(f"<p>{_e(report.text('no_items'))}</p>")
-    groups = (
-        [(report.annual_groups[run.part], " top") for run in runs]
-        if runs is not None
-        else [(group, "") for group in report.annual_groups]
+def _annual(report: Report) -> str:
+    intro_text = _(
+        "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+        report.lang,
     )
-    for group, top in groups:
-        out.append(f'<section class="group{top}"><h3>{_e(group.unit)}</h3>')
+    out = [
+        '<section class="annual">',
+        f'<h2 id="annual">{_e(report.heading)}</h2><p>{_e(intro_text)} {_e(report.annual_note)}</p>',
+    ]
+    if not report.annual_groups:
+        nothing_text = _("Nothing falls within the scope.", report.lang)
+        out.append(f"<p>{_e(nothing_text)}</p>")
+    for group in report.annual_groups:
+        out.append(f'<section class="group"><h3>{_e(group.unit)}</h3>')
         out.extend(_annual_item(report, item) for item in group.items)
         out.append("</section>")
     out.append("</section>")
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Run:
-    """A stretch of the report body that starts a new page in print: a top-level part (focus
-    area, or committee in the annual variant) whole, or some of a top-level item's children.
-
-    A large report is printed as runs so that its PDF can be rendered run by run in
-    parallel (pdf.py) and come out page for page as if rendered whole. Only the first
-    run of an item carries its heading and fields."""
-
-    part: int  # index in top_level_parts(report)
-    children: slice | None = None  # None: all of them
-    first: bool = True
-
-
-def top_level_parts(report: Report) -> tuple[ReportNode, ...] | tuple[AnnualGroup, ...]:
-    """The report's top-level parts: focus areas, or committees in the annual variant."""
-    return report.annual_groups if report.variant == "annual" else report.nodes
-
-
-def render_body(
-    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
-) -> str:
-    """The report's content without <html>/<head>, for embedding in a web page.
-
-    By default the body flows on from item to item. With `runs`, the body is those
-    runs, each starting a new page in print; `front` adds the title page and summary."""
-    out = [_title_page(report), _summary(report)] if front else []
+def render_body(report: Report, *, charts: bool = True) -> str:
+    """The report's content without <html>/<head>, for embedding in a web page."""
+    out = [_title_page(report), _summary(report)]
     if report.variant == "annual":
-        out.append(_annual(report, runs, front))
+        out.append(_annual(report))
     else:
-        out.append('<section class="body">')
-        if front:
-            out.append(f'<h2 id="body">{_e(report.text("body"))}</h2>')
-            if not report.nodes:
-                out.append(f"<p>{_e(report.text('no_items'))}</p>")
-        if runs is None:
-            out.extend(_node(report, node, charts) for node in report.nodes)
-        else:
-            out.extend(_node(report, report.nodes[run.part], charts, run) for run in runs)
+        goals_and_actions_text = _("Goals and actions", report.lang)
+        out.append(f'<section class="body"><h2 id="body">{_e(goals_and_actions_text)}</h2>')
+        if not report.nodes:
+            nothing_text = _("Nothing falls within the scope.", report.lang)
+            out.append(f"<p>{_e(nothing_text)}</p>")
+        out.extend(_node(report, node, charts) for node in report.nodes)
         out.append("</section>")
     return "".join(out)
-
-
-def heading_levels(report: Report) -> list[tuple[str, int]]:
-    """Every heading of the report in document order, as text with its level (h1 = 1): the
-    report's PDF outline, whether the body is printed in runs or flows on."""
-    headings = [(report.title or report.heading, 1), (report.text("summary"), 2), (report.text("flagged"), 3)]
-    if report.variant == "annual":
-        headings.append((report.heading, 2))
-        for group in report.annual_groups:
-            headings.append((group.unit, 3))
-            headings.extend((_annual_title(item), 4) for item in group.items)
-    else:
-        headings.append((report.text("body"), 2))
-        headings.extend((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
-    return [(" ".join(text.split()), level) for text, level in headings]
 
 
 _CSS_STRING_SAFE = frozenset(" .,:;-_()/!?'%+#@*&=[]{}|~^$€£§–—“”‘’…")
@@ -373,36 +342,29 @@ def page_css(report: Report) -> str:
         "TITLE_STRING": report.title or report.heading,
         "KIND_STRING": report.heading,
         "COLOPHON_STRING": report.colophon,
-        "PAGE_STRING": report.text("page") + " ",
+        "PAGE_STRING": _("Page", report.lang) + " ",
     }
     # One pass, so that a title containing a placeholder's name stays as written.
     return re.sub(r"\b(?:TITLE|KIND|COLOPHON|PAGE)_STRING\b", lambda m: _css_string(values[m.group(0)]), CSS)
 
 
-def render_html(
-    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
-) -> str:
-    """One self-contained HTML document (inline CSS and SVG), printable as is.
-
-    `runs` and `front` as in render_body."""
+def render_html(report: Report, *, charts: bool = True) -> str:
+    """One self-contained HTML document (inline CSS and SVG), printable as is."""
     title = f"{report.heading} – {report.title}" if report.title else report.heading
     return (
         f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
         f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
-        f"<body><main>{render_body(report, charts=charts, runs=runs, front=front)}</main></body></html>"
+        f"<body><main>{render_body(report, charts=charts)}</main></body></html>"
     )
 
 
 __all__ = [
     "CSS",
-    "Run",
     "format_day",
-    "heading_levels",
     "indicator_table",
     "page_css",
     "render_body",
     "render_html",
-    "top_level_parts",
 ]

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('plans', '0005_organization_slug'),
+        ('plans', '0007_organization_slug'),
     ]
 
     operations = [

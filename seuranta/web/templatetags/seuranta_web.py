@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
-from django.urls import NoReverseMatch, reverse
 
 from seuranta.plans.access import navigation_rights
 from seuranta.web.charts import fmt
@@ -16,6 +15,7 @@ from seuranta.web.statuses import (
     OBJECT_LABELS,
     STATUS_ICONS,
     STATUS_LABELS,
+    VERDICT_LABELS,
 )
 
 register = template.Library()
@@ -32,15 +32,6 @@ def navigation(context):
     return request._seuranta_navigation
 
 
-@register.simple_tag
-def optional_url(name: str, *args) -> str:
-    """The URL of a named route, or "" when no app provides it (yet)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
-
-
 @register.inclusion_tag("web/includes/badge.html")
 def status_badge(status: str | None, reason: str = ""):
     status = status if status in STATUS_LABELS else "no_data"
@@ -50,6 +41,12 @@ def status_badge(status: str | None, reason: str = ""):
 @register.filter
 def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def verdict_label(verdict: str | None) -> str:
+    """The verdict a responsible person chose ("osittain toteutunut"), or "" for none."""
+    return str(VERDICT_LABELS.get(verdict or "", ""))
 
 
 @register.filter
