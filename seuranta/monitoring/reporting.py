@@ -326,6 +326,7 @@ def close_round(reporting_round: ReportingRound, *, user, on: date | None = None
     The exclusive lock on the round waits for the writes to its entries in flight (they hold a
     shared one); the snapshot is built after them, and the writes after the close find it closed.
     """
+    from seuranta.monitoring.signals import round_closed
     from seuranta.monitoring.snapshot import build_snapshot
 
     with transaction.atomic():
@@ -343,5 +344,7 @@ def close_round(reporting_round: ReportingRound, *, user, on: date | None = None
         rounds.update(
             state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(), snapshot=snapshot
         )
+        round_id = reporting_round.pk
+        transaction.on_commit(lambda: round_closed.send(sender=ReportingRound, round_id=round_id))
     reporting_round.refresh_from_db()
     return True
