@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from seuranta.core.i18n import LANGS, Message, gettext_lazy
 from seuranta.core.model import FORMAT, MEASURE_KINDS, PHASES, VERDICTS, Plan
 
 MAX_DEPTH = 64  # arrays and objects inside each other; a plan needs about 3 per node level
@@ -48,115 +49,45 @@ FIELD_LIMITS: dict[str, int] = {
     "progress.period": 50,
 }
 
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "plan.organization": "The organisation's name",
-        "plan.period": "The plan's period",
-        "plan.kind": "The plan's kind",
-        "node.level": "The level's name",
-        "node.unit": "The unit's name",
-        "node.schedule": "The schedule",
-        "indicator.unit": "The indicator's unit",
-        "indicator.source": "The indicator's source",
-        "measure.text": "The value's text",
-        "measure.period": "The value's period",
-        "measure.label": "The value's series",
-        "milestone.due": "The milestone's due date",
-        "progress.period": "The progress report's period",
-    },
-    "fi": {
-        "plan.organization": "Organisaation nimi",
-        "plan.period": "Suunnitelman kausi",
-        "plan.kind": "Suunnitelman laji",
-        "node.level": "Tason nimi",
-        "node.unit": "Yksikön nimi",
-        "node.schedule": "Aikataulu",
-        "indicator.unit": "Mittarin yksikkö",
-        "indicator.source": "Mittarin tietolähde",
-        "measure.text": "Arvon teksti",
-        "measure.period": "Arvon ajankohta",
-        "measure.label": "Arvon sarja",
-        "milestone.due": "Välitavoitteen määräaika",
-        "progress.period": "Edistymisraportin ajankohta",
-    },
-    "sv": {
-        "plan.organization": "Organisationens namn",
-        "plan.period": "Planens period",
-        "plan.kind": "Planens typ",
-        "node.level": "Nivåns namn",
-        "node.unit": "Enhetens namn",
-        "node.schedule": "Tidtabellen",
-        "indicator.unit": "Indikatorns enhet",
-        "indicator.source": "Indikatorns källa",
-        "measure.text": "Värdets text",
-        "measure.period": "Värdets period",
-        "measure.label": "Värdets serie",
-        "milestone.due": "Delmålets tidpunkt",
-        "progress.period": "Lägesrapportens period",
-    },
+# The name of each limited field, for "{label} is too long".
+FIELD_LABELS: dict[str, Message] = {
+    "plan.organization": gettext_lazy("The organisation's name"),
+    "plan.period": gettext_lazy("The plan's period"),
+    "plan.kind": gettext_lazy("The plan's kind"),
+    "node.level": gettext_lazy("The level's name"),
+    "node.unit": gettext_lazy("The unit's name"),
+    "node.schedule": gettext_lazy("The schedule"),
+    "indicator.unit": gettext_lazy("The indicator's unit"),
+    "indicator.source": gettext_lazy("The indicator's source"),
+    "measure.text": gettext_lazy("The value's text"),
+    "measure.period": gettext_lazy("The value's period"),
+    "measure.label": gettext_lazy("The value's series"),
+    "milestone.due": gettext_lazy("The milestone's due date"),
+    "progress.period": gettext_lazy("The progress report's period"),
 }
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "not_json": "not valid JSON ({detail})",
-        "expected_object": "expected an object",
-        "expected_list": "expected a list",
-        "expected_string": "expected a string",
-        "expected_string_or_null": "expected a string or null",
-        "expected_number": "expected a number",
-        "expected_number_or_null": "expected a number or null",
-        "expected_boolean": "expected true or false",
-        "required": "required field is missing",
-        "empty": "must not be empty",
-        "format": 'expected "{expected}"',
-        "kind": "expected one of {choices}",
-        "unknown_level": 'level "{level}" is not one of the document\'s levels ({levels})',
-        "tolerance": "expected a fraction between 0 and 1",
-        "not_finite": "NaN and Infinity are not numbers a plan can hold",
-        "too_deep": "nested deeper than {limit} levels; a plan document is never this deep",
-        "number_too_long": "a number longer than {limit} digits; a plan document has no such numbers",
-        "too_long": "{label} is too long (at most {limit} characters): {path}",
-    },
-    "fi": {
-        "not_json": "ei ole kelvollista JSONia ({detail})",
-        "expected_object": "odotettiin objektia",
-        "expected_list": "odotettiin listaa",
-        "expected_string": "odotettiin merkkijonoa",
-        "expected_string_or_null": "odotettiin merkkijonoa tai null-arvoa",
-        "expected_number": "odotettiin lukua",
-        "expected_number_or_null": "odotettiin lukua tai null-arvoa",
-        "expected_boolean": "odotettiin arvoa true tai false",
-        "required": "pakollinen kenttä puuttuu",
-        "empty": "ei saa olla tyhjä",
-        "format": 'odotettiin arvoa "{expected}"',
-        "kind": "odotettiin yhtä arvoista {choices}",
-        "unknown_level": 'taso "{level}" ei ole asiakirjan tasoissa ({levels})',
-        "tolerance": "odotettiin osuutta väliltä 0–1",
-        "not_finite": "NaN ja Infinity eivät ole lukuja, joita suunnitelmaan voi tallentaa",
-        "too_deep": "sisäkkäisiä tasoja on yli {limit}; suunnitelma-asiakirja ei ole koskaan näin syvä",
-        "number_too_long": "luvussa on yli {limit} numeroa; suunnitelma-asiakirjassa ei ole sellaisia lukuja",
-        "too_long": "{label} on liian pitkä (enintään {limit} merkkiä): {path}",
-    },
-    "sv": {
-        "not_json": "är inte giltig JSON ({detail})",
-        "expected_object": "ett objekt förväntades",
-        "expected_list": "en lista förväntades",
-        "expected_string": "en sträng förväntades",
-        "expected_string_or_null": "en sträng eller null förväntades",
-        "expected_number": "ett tal förväntades",
-        "expected_number_or_null": "ett tal eller null förväntades",
-        "expected_boolean": "true eller false förväntades",
-        "required": "obligatoriskt fält saknas",
-        "empty": "får inte vara tomt",
-        "format": '"{expected}" förväntades',
-        "kind": "ett av värdena {choices} förväntades",
-        "unknown_level": 'nivån "{level}" finns inte bland dokumentets nivåer ({levels})',
-        "tolerance": "en andel mellan 0 och 1 förväntades",
-        "not_finite": "NaN och Infinity är inte tal som en plan kan innehålla",
-        "too_deep": "mer än {limit} nivåer inuti varandra; ett plandokument är aldrig så djupt",
-        "number_too_long": "ett tal med mer än {limit} siffror; ett plandokument har inga sådana tal",
-        "too_long": "{label} är för lång (högst {limit} tecken): {path}",
-    },
+# What is wrong, by problem code.
+MESSAGES: dict[str, Message] = {
+    "not_json": gettext_lazy("not valid JSON ({detail})"),
+    "expected_object": gettext_lazy("expected an object"),
+    "expected_list": gettext_lazy("expected a list"),
+    "expected_string": gettext_lazy("expected a string"),
+    "expected_string_or_null": gettext_lazy("expected a string or null"),
+    "expected_number": gettext_lazy("expected a number"),
+    "expected_number_or_null": gettext_lazy("expected a number or null"),
+    "expected_boolean": gettext_lazy("expected true or false"),
+    "required": gettext_lazy("required field is missing"),
+    "empty": gettext_lazy("must not be empty"),
+    "format": gettext_lazy('expected "{expected}"'),
+    "kind": gettext_lazy("expected one of {choices}"),
+    "unknown_level": gettext_lazy('level "{level}" is not one of the document\'s levels ({levels})'),
+    "tolerance": gettext_lazy("expected a fraction between 0 and 1"),
+    "not_finite": gettext_lazy("NaN and Infinity are not numbers a plan can hold"),
+    "too_deep": gettext_lazy("nested deeper than {limit} levels; a plan document is never this deep"),
+    "number_too_long": gettext_lazy(
+        "a number longer than {limit} digits; a plan document has no such numbers"
+    ),
+    "too_long": gettext_lazy("{label} is too long (at most {limit} characters): {path}"),
 }
 
 
@@ -169,13 +100,13 @@ class Problem:
     params: tuple[tuple[str, str], ...] = ()
 
     def message(self, lang: str = "en") -> str:
-        templates = MESSAGES.get(lang[:2], MESSAGES["en"])
+        lang = lang[:2] if lang[:2] in LANGS else "en"
         params = dict(self.params)
         path = self.path or "(document)"
         if "field" in params:
-            labels = FIELD_LABELS.get(lang[:2], FIELD_LABELS["en"])
-            params["label"] = labels.get(params["field"], params["field"])
-        template = templates[self.code]
+            label = FIELD_LABELS.get(params["field"])
+            params["label"] = label(lang) if label else params["field"]
+        template = MESSAGES[self.code](lang)
         if "{path}" in template:  # the sentence names the field itself
             return template.format(path=path, **params)
         return f"{path}: {template.format(**params)}"

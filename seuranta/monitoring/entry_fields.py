@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seuranta.core import evaluation_states as states
+from seuranta.core.evaluation import states
 from seuranta.plans.models import Indicator, Measure
 
 # Worded for the person reporting when the scale has no state of work under way.

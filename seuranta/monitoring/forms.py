@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from seuranta.core.measures import parse_measure, parse_whole_period
-from seuranta.core.periods import period_bounds
+from seuranta.core.measures import parse_measure
+from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.entry_fields import IndicatorSpec
 from seuranta.monitoring.models import ReportingRound
 from seuranta.monitoring.reporting import EntryValues
@@ -110,21 +110,8 @@ def same_period_rounds(plan: Plan, period: str, root: Node | None) -> list[Repor
 
 
 # The plan's phases and verdicts, worded for the person reporting.
-PHASE_CHOICES = [
-    ("", "–"),
-    (Node.Phase.NOT_STARTED, _("not started")),
-    (Node.Phase.IN_PROGRESS, _("in progress")),
-    (Node.Phase.DONE, _("done")),
-    (Node.Phase.DELAYED, _("delayed")),
-    (Node.Phase.CANCELLED, _("cancelled")),
-]
-VERDICT_CHOICES = [
-    ("", "–"),
-    (ProgressEntry.Verdict.ACHIEVED, _("achieved")),
-    (ProgressEntry.Verdict.PARTLY, _("partly achieved")),
-    (ProgressEntry.Verdict.NOT_ACHIEVED, _("not achieved")),
-    (ProgressEntry.Verdict.NOT_ASSESSABLE, _("cannot be assessed yet")),
-]
+PHASE_CHOICES = [("", "–"), *Node.Phase.choices]
+VERDICT_CHOICES = [("", "–"), *ProgressEntry.Verdict.choices]
 
 
 def value_field_name(indicator: Indicator, index: int | None = None) -> str:

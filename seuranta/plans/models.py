@@ -13,8 +13,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from seuranta.core.evaluation_indicators import text_bounds
-from seuranta.core.periods import period_bounds, plan_period_bounds
+from seuranta.core import vocabulary
+from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
+from seuranta.plans.choices import text_choices
 from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
 
 
@@ -159,12 +160,7 @@ class PlanQuerySet(models.QuerySet):
 
 
 class Plan(Versioned, Timestamped):
-    class Kind(models.TextChoices):
-        STRATEGY = "strategy", _("strategy")
-        PROGRAMME = "programme", _("programme")
-        OPERATIONAL_GOALS = "operational_goals", _("operational goals")
-        SERVICE_PLAN = "service_plan", _("service plan")
-        PROGRESS_REPORT = "progress_report", _("progress report")
+    Kind = text_choices(vocabulary.PlanKind)
 
     class State(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -259,12 +255,7 @@ class Section(Versioned):
 class Node(Versioned, Timestamped):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
-    class Phase(models.TextChoices):
-        NOT_STARTED = "not_started", _("not started")
-        IN_PROGRESS = "in_progress", _("in progress")
-        DONE = "done", _("done")
-        DELAYED = "delayed", _("delayed")
-        CANCELLED = "cancelled", _("cancelled")
+    Phase = text_choices(vocabulary.Phase)
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes", verbose_name=_("plan"))
     parent = models.ForeignKey(
@@ -380,12 +371,7 @@ class Measure(Versioned, Timestamped):
         TARGET = "target", _("target")
         ACTUAL = "actual", _("actual")
 
-    class Kind(models.TextChoices):
-        VALUE = "value", _("value")
-        MIN = "min", _("at least")
-        MAX = "max", _("at most")
-        CHANGE_PERCENT = "change_percent", _("change in percent")
-        STATE = "state", _("state")
+    Kind = text_choices(vocabulary.MeasureKind)
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="measures", verbose_name=_("indicator")
@@ -454,11 +440,7 @@ class Milestone(NodeItem):
 class ProgressEntry(Versioned, Timestamped):
     """What a responsible person reported on a node for one period."""
 
-    class Verdict(models.TextChoices):
-        ACHIEVED = "achieved", _("achieved (toteutui)")
-        PARTLY = "partly", _("partly achieved (toteutui osittain)")
-        NOT_ACHIEVED = "not_achieved", _("not achieved (ei toteutunut)")
-        NOT_ASSESSABLE = "not_assessable", _("cannot be assessed (ei arvioitavissa)")
+    Verdict = text_choices(vocabulary.Verdict)
 
     node = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="progress", verbose_name=_("node"))
     order = models.PositiveIntegerField(_("order"), default=0)

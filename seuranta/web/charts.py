@@ -16,8 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from seuranta.core import model as core
-from seuranta.core.evaluation_indicators import measure_date
-from seuranta.core.evaluation_texts import format_number
+from seuranta.core.formatting import format_number
+from seuranta.core.periods import measure_date
 from seuranta.web.language import ui_lang
 
 WIDTH, HEIGHT = 640, 260

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from seuranta.core.reports.texts import STATUS_ICONS as REPORT_STATUS_ICONS
+from seuranta.core.vocabulary import STATUS_ICONS as CORE_STATUS_ICONS
+from seuranta.core.vocabulary import STATUSES, MeasureKind, Status
+from seuranta.plans.choices import label
 
-STATUS_LABELS = {
-    "achieved": _("Achieved"),
-    "on_track": _("On track"),
-    "behind": _("Behind"),
-    "off_track": _("Off track"),
-    "no_data": _("No data"),
-    "no_target": _("No target"),
-}
+# The six statuses of an evaluation, named as the reports name them.
+STATUS_LABELS = {key: label(Status(key).label) for key in STATUSES}
 
 # The reports' shapes, so a status looks the same on a page and in a printed report.
-STATUS_ICONS = {key: REPORT_STATUS_ICONS[key] for key in STATUS_LABELS}
+STATUS_ICONS = {key: CORE_STATUS_ICONS[key] for key in STATUS_LABELS}
 
 STATUS_ORDER = tuple(STATUS_LABELS)
 
@@ -72,25 +68,13 @@ FIELD_LABELS = {
     "org_unit": _("Unit in the organisation"),
     "responsible_users_removed": _("Responsible people removed"),
 }
-MEASURE_KIND_LABELS = {
-    "value": _("a value to reach"),
-    "min": _("at least"),
-    "max": _("at most"),
-    "change_percent": _("change in percent"),
-    "state": _("a state (text)"),
-    "": _("not understood"),
-}
+MEASURE_KIND_LABELS = {**{kind.value: label(kind.label) for kind in MeasureKind}, "": _("not understood")}
 
 # Labels of the plans app's choices, so that they are translated wherever the web pages show them.
 _CHOICE_LABELS = (
     _("draft"),
     _("published"),
     _("archived"),
-    _("not started"),
-    _("in progress"),
-    _("done"),
-    _("delayed"),
-    _("cancelled"),
     _("administrator"),
     _("coordinator"),
     _("responsible person"),

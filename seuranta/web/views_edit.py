@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from seuranta.core import model as core
 from seuranta.core.measures import parse_levels, parse_measure
+from seuranta.core.periods import text_bounds
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.monitoring.snapshot import person_name

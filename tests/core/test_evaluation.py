@@ -1335,12 +1335,12 @@ def test_evaluate_plan_uses_plan_period_scale_and_tolerance():
 
 
 def test_evaluate_plan_does_not_evaluate_twice(monkeypatch):
-    from seuranta.core import evaluation
+    from seuranta.core.evaluation import plan as evaluation_plan
 
     calls = []
-    original = evaluation.evaluate_indicator
+    original = evaluation_plan.evaluate_indicator
     monkeypatch.setattr(
-        evaluation, "evaluate_indicator", lambda *a, **k: calls.append(1) or original(*a, **k)
+        evaluation_plan, "evaluate_indicator", lambda *a, **k: calls.append(1) or original(*a, **k)
     )
     plan = small_plan()
     result = evaluate_plan(plan, date(2026, 6, 30))

@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from seuranta.core.evaluation import JUDGED, STATUSES, evaluate_indicator, evaluate_node, status_document
-from seuranta.core.evaluation_indicators import rank
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
+from seuranta.core.vocabulary import rank
 
 pytestmark = pytest.mark.slow  # property-based, minutes under load; left out by --fast
 

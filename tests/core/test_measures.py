@@ -9,12 +9,10 @@ from seuranta.core.measures import (
     parse_levels,
     parse_measure,
     parse_number,
-    parse_period,
     parse_unit,
-    parse_whole_period,
-    period_text_bounds,
     state_is_done,
 )
+from seuranta.core.periods import parse_period, parse_whole_period, text_bounds
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -183,8 +181,8 @@ BOUNDS = [
 
 
 @pytest.mark.parametrize(("text", "expected"), BOUNDS)
-def test_period_text_bounds(text, expected):
-    assert period_text_bounds(text) == expected
+def test_text_bounds(text, expected):
+    assert text_bounds(text) == expected
 
 
 MEASURES = [

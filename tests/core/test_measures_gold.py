@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from seuranta.core.measures import parse_levels, parse_measure, parse_period
+from seuranta.core.measures import parse_levels, parse_measure
+from seuranta.core.periods import parse_period
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 

@@ -11,11 +11,10 @@ from seuranta.core.measures import (
     parse_levels,
     parse_measure,
     parse_number,
-    parse_period,
     parse_unit,
-    period_text_bounds,
 )
 from seuranta.core.model import MEASURE_KINDS, Measure
+from seuranta.core.periods import parse_period, text_bounds
 
 pytestmark = pytest.mark.slow  # property-based, minutes under load; left out by --fast
 
@@ -109,7 +108,7 @@ def test_target_for_year_gives_year_and_value(year):
 
 @given(YEARS)
 def test_year_gives_its_bounds(year):
-    assert period_text_bounds(f"v. {year}") == (date(year, 1, 1), date(year, 12, 31))
+    assert text_bounds(f"v. {year}") == (date(year, 1, 1), date(year, 12, 31))
 
 
 @FUZZ
@@ -135,8 +134,8 @@ def test_parse_period_never_raises(text, year):
 
 @FUZZ
 @given(st.text())
-def test_period_text_bounds_never_raises(text):
-    first, last = period_text_bounds(text)
+def test_text_bounds_never_raises(text):
+    first, last = text_bounds(text)
     assert first is None or last is None or first <= last
 
 
@@ -222,5 +221,5 @@ def test_level_like_text_never_raises(text):
     parse_number(text)
     parse_unit(text)
     parse_period(text, year=2023)
-    first, last = period_text_bounds(text)
+    first, last = text_bounds(text)
     assert first is None or last is None or first <= last

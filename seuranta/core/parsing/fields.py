@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
-from seuranta.core.measures import parse_levels, parse_measure, parse_period, parse_unit
+from seuranta.core.measures import parse_levels, parse_measure, parse_unit
 from seuranta.core.model import Indicator, Milestone, Node, Progress
 from seuranta.core.parsing.text import fold_whitespace
+from seuranta.core.periods import parse_period
 
 _SPLIT_PEOPLE_RE = re.compile(r"\s*[;,]\s*")
 

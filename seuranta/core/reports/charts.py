@@ -16,10 +16,13 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from seuranta.core.evaluation_indicators import measure_date
-from seuranta.core.evaluation_texts import format_number
+from seuranta.core.formatting import format_number
+from seuranta.core.i18n import gettext as _
+from seuranta.core.i18n import lang_of
 from seuranta.core.model import Indicator, Measure
-from seuranta.core.reports.texts import STATUS_COLOURS, STATUS_ICONS, lang_of, status_label, t
+from seuranta.core.periods import measure_date
+from seuranta.core.reports.style import STATUS_COLOURS
+from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
     from seuranta.core.evaluation import PlanEvaluation
@@ -47,9 +50,11 @@ class Chart:
 def _summary_alt(report: Report) -> str:
     parts = []
     for row in report.summary:
-        counts = ", ".join(f"{status_label(report.lang, k)} {n}" for k, n in row.counts.items())
+        counts = ", ".join(f"{status_label(k, report.lang)} {n}" for k, n in row.counts.items())
         parts.append(f"{row.title} – {counts or '0'}")
-    return report.text("chart.summary.alt", parts="; ".join(parts))
+    return _("Bar chart of the status of actions by area: {parts}.", report.lang).format(
+        parts="; ".join(parts)
+    )
 
 
 def _short(text: str, limit: int = 38) -> str:
@@ -63,11 +68,12 @@ def summary_chart_svg(report: Report) -> Chart:
     width = label_w + bar_w + 20
     height = top + row_h * max(1, len(rows)) + 30
     alt = _summary_alt(report)
+    title_text = _("Status of actions", report.lang)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
         f'font-size="12"><title>{escape(alt)}</title>',
-        f'<text x="0" y="16" font-weight="bold">{escape(report.text("chart.summary.title"))}</text>',
+        f'<text x="0" y="16" font-weight="bold">{escape(title_text)}</text>',
     ]
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
@@ -78,7 +84,7 @@ def summary_chart_svg(report: Report) -> Chart:
             w = bar_w * n / most
             out.append(
                 f'<rect x="{x:.1f}" y="{y + 2}" width="{w:.1f}" height="{row_h - 8}" '
-                f'fill="{STATUS_COLOURS[key]}"><title>{escape(status_label(report.lang, key))}: {n}'
+                f'fill="{STATUS_COLOURS[key]}"><title>{escape(status_label(key, report.lang))}: {n}'
                 f"</title></rect>"
             )
             if w >= 18:
@@ -90,7 +96,7 @@ def summary_chart_svg(report: Report) -> Chart:
     legend_y = top + row_h * max(1, len(rows)) + 16
     x = 0.0
     for key in report.status_keys:
-        label = f"{STATUS_ICONS[key]} {status_label(report.lang, key)}"
+        label = f"{STATUS_ICONS[key]} {status_label(key, report.lang)}"
         out.append(
             f'<rect x="{x:.0f}" y="{legend_y - 9}" width="10" height="10" fill="{STATUS_COLOURS[key]}"/>'
             f'<text x="{x + 14:.0f}" y="{legend_y}" font-size="11">{escape(label)}</text>'
@@ -121,7 +127,7 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font, small = _font(12 * scale), _font(11 * scale)
-    draw.text((0, 4 * scale), report.text("chart.summary.title"), fill="black", font=font)
+    draw.text((0, 4 * scale), _("Status of actions", report.lang), fill="black", font=font)
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
         y = top + i * row_h
@@ -136,7 +142,7 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
     legend_y = top + row_h * max(1, len(rows)) + 8 * scale
     x = 0.0
     for key in report.status_keys:
-        label = status_label(report.lang, key)
+        label = status_label(key, report.lang)
         draw.rectangle([x, legend_y, x + 10 * scale, legend_y + 10 * scale], fill=STATUS_COLOURS[key])
         draw.text((x + 14 * scale, legend_y - scale), label, fill="black", font=small)
         x += (24 + 7 * len(label)) * scale
@@ -174,15 +180,24 @@ def _points(indicator: Indicator) -> list[_Point]:
     return points
 
 
+def _trend_part(kind: str, lang: str) -> str:
+    """ "baseline {value}", "target {value}" or "actual {value}" in the language."""
+    if kind == "baseline":
+        return _("baseline {value}", lang)
+    if kind == "target":
+        return _("target {value}", lang)
+    return _("actual {value}", lang)
+
+
 def _trend_alt(indicator: Indicator, points: list[_Point], lang: str) -> str:
     if not points:
-        parts = t(lang, "chart.trend.none")
+        parts = _("no numeric values", lang)
     else:
         parts = ", ".join(
-            t(lang, f"chart.trend.{p.kind}", value=f"{format_number(p.value, lang)} ({p.day.year})")
+            _trend_part(p.kind, lang).format(value=f"{format_number(p.value, lang)} ({p.day.year})")
             for p in sorted(points, key=lambda p: p.day)
         )
-    return t(lang, "chart.trend.alt", name=indicator.name, parts=parts)
+    return _("Line chart of the indicator {name}: {parts}.", lang).format(name=indicator.name, parts=parts)
 
 
 def _layout(points: list[_Point], width: float, height: float, pad: float):
@@ -260,14 +275,14 @@ def _trend_svg(points: list[_Point], alt: str, lang: str) -> str:
         )
         out.append(shape)
     for year in years:
-        x, _ = xy(_Point("actual", date(year, 12, 31), v0, ""))
+        x, _y = xy(_Point("actual", date(year, 12, 31), v0, ""))
         out.append(
             f'<text x="{x:.1f}" y="{height - 20 - pad + 14}" text-anchor="middle" fill="#555">{year}</text>'
         )
     legend_x = pad
     for kind in ("baseline", "target", "actual"):
         if any(p.kind == kind for p in points):
-            label = t(lang, f"chart.trend.{kind}", value="").strip()
+            label = _trend_part(kind, lang).format(value="").strip()
             out.append(
                 f'<circle cx="{legend_x}" cy="{height - 8}" r="4" fill="{TREND_COLOURS[kind]}"/>'
                 f'<text x="{legend_x + 8}" y="{height - 4}">{escape(label)}</text>'
@@ -301,12 +316,12 @@ def _trend_png(points: list[_Point], alt: str, lang: str, scale: int = 2) -> Cha
         else:
             draw.ellipse([x - r, y - r, x + r, y + r], fill=TREND_COLOURS[p.kind])
     for year in sorted({p.day.year for p in points}):
-        x, _ = xy(_Point("actual", date(year, 12, 31), v0, ""))
+        x, _y = xy(_Point("actual", date(year, 12, 31), v0, ""))
         draw.text((x, plot_h - pad + 8 * scale), str(year), fill="#555555", font=font, anchor="mm")
     legend_x = float(pad)
     for kind in ("baseline", "target", "actual"):
         if any(p.kind == kind for p in points):
-            label = t(lang, f"chart.trend.{kind}", value="").strip()
+            label = _trend_part(kind, lang).format(value="").strip()
             r = 4 * scale
             draw.ellipse(
                 [legend_x - r, height - 12 * scale - r, legend_x + r, height - 12 * scale + r],

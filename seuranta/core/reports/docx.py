@@ -12,8 +12,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import Chart, has_trend, summary_chart_png, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
+from seuranta.core.vocabulary import status_label
 
 TABLE_STYLE = "Table Grid"
 MAX_HEADING = 9
@@ -119,9 +121,6 @@ class _Writer:
 
     # -- building blocks --
 
-    def text(self, key: str, **values: object) -> str:
-        return self.report.text(key, **values)
-
     def field(self, label: str, value: str) -> None:
         paragraph = self.doc.add_paragraph()
         paragraph.add_run(f"{label}:").bold = True
@@ -175,7 +174,8 @@ class _Writer:
             f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
         )
         footer = section.footer.paragraphs[0]
-        footer.add_run(f"{self.report.colophon}    {self.text('page')} ")
+        page_text = _("Page", self.report.lang)
+        footer.add_run(f"{self.report.colophon}    {page_text} ")
         _field_runs(footer, "PAGE", "1")
         footer.add_run(" / ")
         _field_runs(footer, "NUMPAGES", "1")
@@ -188,21 +188,25 @@ class _Writer:
         for label, value in self.report.facts():
             self.field(label, value)
         self.doc.add_paragraph(self.report.colophon)
-        self.doc.add_paragraph(self.text("contents")).runs[0].bold = True
-        _field_runs(self.doc.add_paragraph(), 'TOC \\o "1-4" \\h \\z \\u', self.text("toc_hint"))
+        self.doc.add_paragraph(_("Contents", self.report.lang)).runs[0].bold = True
+        _field_runs(
+            self.doc.add_paragraph(),
+            'TOC \\o "1-4" \\h \\z \\u',
+            _("To update the table of contents, right-click it and choose Update Field.", self.report.lang),
+        )
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def summary(self) -> None:
         report = self.report
-        self.doc.add_heading(self.text("summary"), level=1)
-        self.field(self.text("summary.overall"), f"{report.overall_status_label}. {report.overall_reason}")
+        self.doc.add_heading(_("Summary", self.report.lang), level=1)
+        self.field(_("Overall", self.report.lang), f"{report.overall_status_label}. {report.overall_reason}")
         if self.charts and any(row.total for row in report.summary):
             self.picture(summary_chart_png(report), 16)
         keys = report.status_keys
         header = [
-            self.text("summary.area"),
-            *(self.text(f"status.{k}") for k in keys),
-            self.text("summary.total"),
+            _("Area", self.report.lang),
+            *(status_label(k, self.report.lang) for k in keys),
+            _("Total", self.report.lang),
         ]
         other = (17.0 - 6.0) / max(1, len(keys) + 1)
         table = self.table(header, [6.0] + [other] * (len(keys) + 1))
@@ -211,9 +215,9 @@ class _Writer:
             _append_row(
                 table, [[row.title], *([str(row.counts.get(k, 0))] for k in keys), [str(row.total)]], widths
             )
-        self.doc.add_heading(self.text("flagged"), level=2)
+        self.doc.add_heading(_("Goals and indicators off track", self.report.lang), level=2)
         if not report.flagged:
-            self.doc.add_paragraph(self.text("flagged.none"))
+            self.doc.add_paragraph(_("No goal or indicator is clearly off track.", self.report.lang))
         for item in report.flagged:
             paragraph = self.doc.add_paragraph(style="List Bullet")
             paragraph.add_run(item.title).bold = True
@@ -221,8 +225,13 @@ class _Writer:
             paragraph.add_run(f"{path}: {item.reason}")
 
     def indicators(self, rows: tuple[IndicatorRow, ...]) -> None:
+        lang = self.report.lang
         header = [
-            self.text(k) for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+            _("Indicator", lang),
+            _("Baseline", lang),
+            _("Target", lang),
+            _("Actual", lang),
+            _("Status", lang),
         ]
         widths_cm = [5.0, 3.3, 3.3, 3.0, 2.4]
         table = self.table(header, widths_cm)
@@ -231,9 +240,11 @@ class _Writer:
         for row in rows:
             meta = []
             if row.unit:
-                meta.append(f"{self.text('field.indicator_unit')}: {row.unit}")
+                unit_text = _("unit", self.report.lang)
+                meta.append(f"{unit_text}: {row.unit}")
             if row.source:
-                meta.append(f"{self.text('field.indicator_source')}: {row.source}")
+                source_text = _("source", self.report.lang)
+                meta.append(f"{source_text}: {row.source}")
             name = [row.name] + ([f"({'; '.join(meta)})"] if meta else [])
             _append_row(
                 table,
@@ -241,7 +252,8 @@ class _Writer:
                 widths,
                 bold_first=True,
             )
-            _append_row(table, [[f"{self.text('xlsx.reason')}: {row.reason}"]], widths)
+            reason_text = _("Reason", self.report.lang)
+            _append_row(table, [[f"{reason_text}: {row.reason}"]], widths)
             if self.charts and has_trend(row.indicator):
                 chart = trend_chart(row.indicator, None, self.report.lang, png=True)
                 if chart:
@@ -253,26 +265,27 @@ class _Writer:
         self.doc.add_heading(
             f"{node.number} {node.level}: {node.title}", level=min(node.depth + 1, MAX_HEADING)
         )
-        self.field(self.text("field.status"), f"{node.status_label}. {node.reason}")
+        self.field(_("Status", self.report.lang), f"{node.status_label}. {node.reason}")
         if node.unit:
-            self.field(self.text("field.unit"), node.unit)
+            self.field(_("Unit", self.report.lang), node.unit)
         if node.responsible:
-            self.field(self.text("field.responsible"), "; ".join(node.responsible))
+            self.field(_("Responsible", self.report.lang), "; ".join(node.responsible))
         if node.schedule:
-            self.field(self.text("field.schedule"), node.schedule)
+            self.field(_("Schedule", self.report.lang), node.schedule)
         if node.description:
-            self.field(self.text("field.description"), node.description)
+            self.field(_("Description", self.report.lang), node.description)
         if node.milestones:
-            self.doc.add_paragraph().add_run(f"{self.text('field.milestones')}:").bold = True
+            milestones_text = _("Milestones", self.report.lang)
+            self.doc.add_paragraph().add_run(f"{milestones_text}:").bold = True
             for milestone in node.milestones:
                 self.doc.add_paragraph(f"• {milestone.display(self.report.lang)}")
         if node.indicators:
             self.indicators(node.indicators)
         for progress in node.progress:
-            label = self.text("field.progress") + (f" ({progress.period})" if progress.period else "")
+            label = _("Progress", self.report.lang) + (f" ({progress.period})" if progress.period else "")
             self.field(label, progress.text)
         for note in node.notes:
-            self.field(self.text("field.notes"), note)
+            self.field(_("Notes", self.report.lang), note)
         for child in node.children:
             self.node(child)
 
@@ -280,29 +293,33 @@ class _Writer:
         self.doc.add_heading(f"{item.number} {item.level}: {item.title}", level=3)
         if item.path:
             self.doc.add_paragraph(" > ".join(item.path))
-        self.field(self.text("field.verdict"), f"{item.verdict_label} ({item.verdict_source_label})")
-        self.field(self.text("field.status"), f"{item.status_label}. {item.reason}")
+        self.field(_("Verdict", self.report.lang), f"{item.verdict_label} ({item.verdict_source_label})")
+        self.field(_("Status", self.report.lang), f"{item.status_label}. {item.reason}")
         if item.evidence:
             self.indicators(item.evidence)
         for line in item.narrative:
-            label = self.text("field.narrative") + (f" ({line.period})" if line.period else "")
+            label = _("Account", self.report.lang) + (f" ({line.period})" if line.period else "")
             self.field(label, line.text)
 
     def body(self) -> None:
         report = self.report
         if report.variant == "annual":
             self.doc.add_heading(report.heading, level=1)
-            self.doc.add_paragraph(f"{self.text('annual.intro')} {report.annual_note}")
+            intro_text = _(
+                "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+                self.report.lang,
+            )
+            self.doc.add_paragraph(f"{intro_text} {report.annual_note}")
             for group in report.annual_groups:
                 self.doc.add_heading(group.unit, level=2)
                 for item in group.items:
                     self.annual_item(item)
             if not report.annual_groups:
-                self.doc.add_paragraph(self.text("no_items"))
+                self.doc.add_paragraph(_("Nothing falls within the scope.", self.report.lang))
             return
-        self.doc.add_heading(self.text("body"), level=1)
+        self.doc.add_heading(_("Goals and actions", self.report.lang), level=1)
         if not report.nodes:
-            self.doc.add_paragraph(self.text("no_items"))
+            self.doc.add_paragraph(_("Nothing falls within the scope.", self.report.lang))
         for node in report.nodes:
             self.node(node)
 

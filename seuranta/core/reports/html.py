@@ -24,9 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualGroup, AnnualItem, IndicatorRow, Report, ReportNode, format_day
-from seuranta.core.reports.texts import STATUS_ICONS, STATUS_TEXT_COLOURS
+from seuranta.core.reports.style import STATUS_TEXT_COLOURS
+from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
@@ -87,8 +89,8 @@ def _status(report: Report, status: str, label: str) -> str:
     )
 
 
-def _field(report: Report, key: str, value: str) -> str:
-    return f'<p class="field"><span class="field-label">{_e(report.text(key))}:</span> {_e(value)}</p>'
+def _field(label: str, value: str) -> str:
+    return f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(value)}</p>'
 
 
 def _heading(depth: int, text: str, anchor: str) -> str:
@@ -120,10 +122,15 @@ def indicator_table(
     under the indicator. Trend charts (indicators with two or more dated
     actuals) follow the table as figures.
     """
-    head = "".join(
-        f'<th scope="col">{_e(report.text(k))}</th>'
-        for k in ("col.indicator", "col.baseline", "col.target", "col.actual", "col.status")
+    lang = report.lang
+    columns = (
+        _("Indicator", lang),
+        _("Baseline", lang),
+        _("Target", lang),
+        _("Actual", lang),
+        _("Status", lang),
     )
+    head = "".join(f'<th scope="col">{_e(column)}</th>' for column in columns)
     label = f' aria-labelledby="{_e(labelled_by)}"' if labelled_by else ""
     out = [
         f'<table class="indicators"{label}><colgroup><col class="c-name"><col class="c-value">'
@@ -131,13 +138,15 @@ def indicator_table(
         f"<thead><tr>{head}</tr></thead><tbody>"
     ]
     figures = []
-    reason_label = _e(report.text("xlsx.reason"))
+    reason_label = _e(_("Reason", report.lang))
     for row in rows:
         meta = []
         if row.unit:
-            meta.append(f"{report.text('field.indicator_unit')}: {row.unit}")
+            unit_text = _("unit", report.lang)
+            meta.append(f"{unit_text}: {row.unit}")
         if row.source:
-            meta.append(f"{report.text('field.indicator_source')}: {row.source}")
+            source_text = _("source", report.lang)
+            meta.append(f"{source_text}: {row.source}")
         # The unit/source runs on after the name in smaller type (inline: no block of its own to lay out).
         meta_html = f' <span class="meta">({_e("; ".join(meta))})</span>' if meta else ""
         long_reason = len(row.reason) > LONG_REASON
@@ -173,33 +182,35 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
                 "</section>",
             ]
         )
+    status_text = _("Status", report.lang)
     out = [
         f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
         _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
-        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
     ]
     if node.unit:
-        out.append(_field(report, "field.unit", node.unit))
+        out.append(_field(_("Unit", report.lang), node.unit))
     if node.responsible:
-        out.append(_field(report, "field.responsible", "; ".join(node.responsible)))
+        out.append(_field(_("Responsible", report.lang), "; ".join(node.responsible)))
     if node.schedule:
-        out.append(_field(report, "field.schedule", node.schedule))
+        out.append(_field(_("Schedule", report.lang), node.schedule))
     if node.description:
-        out.append(_field(report, "field.description", node.description))
+        out.append(_field(_("Description", report.lang), node.description))
     if node.milestones:
         items = "".join(f"<li>• {_e(m.display(report.lang))}</li>" for m in node.milestones)
+        milestones_text = _("Milestones", report.lang)
         out.append(
-            f'<p class="field"><span class="field-label">{_e(report.text("field.milestones"))}:</span></p>'
+            f'<p class="field"><span class="field-label">{_e(milestones_text)}:</span></p>'
             f'<ul class="plain">{items}</ul>'
         )
     if node.indicators:
         out.append(indicator_table(report, node.indicators, charts=charts, labelled_by=f"n{node.number}"))
     for progress in node.progress:
-        label = report.text("field.progress") + (f" ({progress.period})" if progress.period else "")
+        label = _("Progress", report.lang) + (f" ({progress.period})" if progress.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
     for note in node.notes:
-        out.append(_field(report, "field.notes", note))
+        out.append(_field(_("Notes", report.lang), note))
     out.extend(_node(report, child, charts) for child in children)
     out.append("</section>")
     return "".join(out)
@@ -217,33 +228,40 @@ def _title_page(report: Report) -> str:
 def _summary(report: Report) -> str:
     chart = summary_chart_svg(report)
     keys = report.status_keys
-    head = "".join(f'<th scope="col">{_e(report.text(f"status.{k}"))}</th>' for k in keys)
+    head = "".join(f'<th scope="col">{_e(status_label(k, report.lang))}</th>' for k in keys)
     rows = "".join(
         f'<tr><th scope="row">{_e(row.title)}</th>'
         + "".join(f"<td>{row.counts.get(k, 0)}</td>" for k in keys)
         + f"<td>{row.total}</td></tr>"
         for row in report.summary
     )
+    total_text = _("Total", report.lang)
+    area_text = _("Area", report.lang)
+    caption_text = _("Status by focus area", report.lang)
     table = (
-        f'<table class="summary"><caption>{_e(report.text("summary.table"))}</caption><colgroup>'
-        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(report.text("summary.area"))}</th>'
-        f'{head}<th scope="col">{_e(report.text("summary.total"))}</th></tr></thead><tbody>{rows}</tbody>'
+        f'<table class="summary"><caption>{_e(caption_text)}</caption><colgroup>'
+        f'<col class="c-area"></colgroup><thead><tr><th scope="col">{_e(area_text)}</th>'
+        f'{head}<th scope="col">{_e(total_text)}</th></tr></thead><tbody>{rows}</tbody>'
         "</table>"
     )
+    none_flagged_text = _("No goal or indicator is clearly off track.", report.lang)
     flagged = (
         "".join(
             f"<li><strong>{_e(item.title)}</strong>{_e(' (' + ' > '.join(item.path) + ')') if item.path else ''}: "
             f"{_e(item.reason)}</li>"
             for item in report.flagged
         )
-        or f"<li>{_e(report.text('flagged.none'))}</li>"
+        or f"<li>{_e(none_flagged_text)}</li>"
     )
+    flagged_text = _("Goals and indicators off track", report.lang)
+    overall_text = _("Overall", report.lang)
+    summary_text = _("Summary", report.lang)
     return (
-        f'<section class="summary"><h2 id="summary">{_e(report.text("summary"))}</h2>'
-        f'<p class="field"><span class="field-label">{_e(report.text("summary.overall"))}:</span> '
+        f'<section class="summary"><h2 id="summary">{_e(summary_text)}</h2>'
+        f'<p class="field"><span class="field-label">{_e(overall_text)}:</span> '
         f"{_status(report, report.overall_status, report.overall_status_label)}. {_e(report.overall_reason)}</p>"
         f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>{table}"
-        f"<h3>{_e(report.text('flagged'))}</h3><ul>{flagged}</ul></section>"
+        f"<h3>{_e(flagged_text)}</h3><ul>{flagged}</ul></section>"
     )
 
 
@@ -255,18 +273,20 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     out = [f'<section class="item"><h4 id="a{_e(item.number)}">{_e(_annual_title(item))}</h4>']
     if item.path:
         out.append(f'<p class="meta">{_e(" > ".join(item.path))}</p>')
+    verdict_text = _("Verdict", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(report.text("field.verdict"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> '
         f"<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>"
     )
+    status_text = _("Status", report.lang)
     out.append(
-        f'<p class="field"><span class="field-label">{_e(report.text("field.status"))}:</span> '
+        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_e(item.status_label)}. {_e(item.reason)}</p>"
     )
     if item.evidence:
         out.append(indicator_table(report, item.evidence, charts=True, labelled_by=f"a{item.number}"))
     for line in item.narrative:
-        label = report.text("field.narrative") + (f" ({line.period})" if line.period else "")
+        label = _("Account", report.lang) + (f" ({line.period})" if line.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(line.text)}</p>')
     out.append("</section>")
     return "".join(out)
@@ -275,12 +295,16 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
 def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
     out = ['<section class="annual">']
     if front:
+        intro_text = _(
+            "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+            report.lang,
+        )
         out.append(
-            f'<h2 id="annual">{_e(report.heading)}</h2>'
-            f"<p>{_e(report.text('annual.intro'))} {_e(report.annual_note)}</p>"
+            f'<h2 id="annual">{_e(report.heading)}</h2><p>{_e(intro_text)} {_e(report.annual_note)}</p>'
         )
         if not report.annual_groups:
-            out.append(f"<p>{_e(report.text('no_items'))}</p>")
+            nothing_text = _("Nothing falls within the scope.", report.lang)
+            out.append(f"<p>{_e(nothing_text)}</p>")
     groups = (
         [(report.annual_groups[run.part], " top") for run in runs]
         if runs is not None
@@ -326,9 +350,11 @@ def render_body(
     else:
         out.append('<section class="body">')
         if front:
-            out.append(f'<h2 id="body">{_e(report.text("body"))}</h2>')
+            goals_and_actions_text = _("Goals and actions", report.lang)
+            out.append(f'<h2 id="body">{_e(goals_and_actions_text)}</h2>')
             if not report.nodes:
-                out.append(f"<p>{_e(report.text('no_items'))}</p>")
+                nothing_text = _("Nothing falls within the scope.", report.lang)
+                out.append(f"<p>{_e(nothing_text)}</p>")
         if runs is None:
             out.extend(_node(report, node, charts) for node in report.nodes)
         else:
@@ -340,14 +366,18 @@ def render_body(
 def heading_levels(report: Report) -> list[tuple[str, int]]:
     """Every heading of the report in document order, as text with its level (h1 = 1): the
     report's PDF outline, whether the body is printed in runs or flows on."""
-    headings = [(report.title or report.heading, 1), (report.text("summary"), 2), (report.text("flagged"), 3)]
+    headings = [
+        (report.title or report.heading, 1),
+        (_("Summary", report.lang), 2),
+        (_("Goals and indicators off track", report.lang), 3),
+    ]
     if report.variant == "annual":
         headings.append((report.heading, 2))
         for group in report.annual_groups:
             headings.append((group.unit, 3))
             headings.extend((_annual_title(item), 4) for item in group.items)
     else:
-        headings.append((report.text("body"), 2))
+        headings.append((_("Goals and actions", report.lang), 2))
         headings.extend((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
     return [(" ".join(text.split()), level) for text, level in headings]
 
@@ -373,7 +403,7 @@ def page_css(report: Report) -> str:
         "TITLE_STRING": report.title or report.heading,
         "KIND_STRING": report.heading,
         "COLOPHON_STRING": report.colophon,
-        "PAGE_STRING": report.text("page") + " ",
+        "PAGE_STRING": _("Page", report.lang) + " ",
     }
     # One pass, so that a title containing a placeholder's name stays as written.
     return re.sub(r"\b(?:TITLE|KIND|COLOPHON|PAGE)_STRING\b", lambda m: _css_string(values[m.group(0)]), CSS)

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from seuranta.core.evaluation import PlanEvaluation
+from seuranta.core.i18n import gettext as _
+from seuranta.core.i18n import lang_of, pgettext
 from seuranta.core.model import Indicator, Measure, Node, Plan
-from seuranta.core.reports.texts import STATUS_ORDER, lang_of, status_label, t
+from seuranta.core.vocabulary import Status, Verdict, status_label
 
 VARIANTS = ("council", "annual")
 GOAL_LEVEL = re.compile(r"tavoite|mål|goal|objective", re.IGNORECASE)
@@ -60,7 +62,8 @@ class MilestoneLine:
 
     def display(self, lang: str) -> str:
         due = f" ({self.due})" if self.due else ""
-        done = f" – {t(lang, 'milestone.done')}" if self.done else ""
+        done_text = pgettext("milestone", "done", lang)
+        done = f" – {done_text}" if self.done else ""
         return f"{self.title}{due}{done}"
 
 
@@ -104,7 +107,7 @@ class ReportNode:
 @dataclass(frozen=True)
 class SummaryRow:
     title: str
-    counts: dict[str, int]  # action statuses, keys in STATUS_ORDER
+    counts: dict[str, int]  # action statuses, keys in Status order
     status: str
     status_label: str
 
@@ -165,18 +168,15 @@ class Report:
     annual_groups: tuple[AnnualGroup, ...] = ()
     annual_note: str = ""
 
-    def text(self, key: str, **values: object) -> str:
-        return t(self.lang, key, **values)
-
     @property
     def colophon(self) -> str:
-        return self.text("colophon", date=format_day(self.on, self.lang))
+        return _("Seuranta – report produced {date}", self.lang).format(date=format_day(self.on, self.lang))
 
     @property
     def status_keys(self) -> tuple[str, ...]:
         """The statuses that occur in the summary, in display order."""
         used = {key for row in self.summary for key, n in row.counts.items() if n}
-        return tuple(key for key in STATUS_ORDER if key in used)
+        return tuple(key for key in Status.values() if key in used)
 
     def walk(self) -> Iterator[ReportNode]:
         for node in self.nodes:
@@ -185,17 +185,17 @@ class Report:
     def facts(self) -> list[tuple[str, str]]:
         """The title page's label/value pairs."""
         rows = [
-            (self.text("organization"), self.organization or ""),
-            (self.text("plan"), self.title),
-            (self.text("period"), self.period or ""),
+            (_("Organisation", self.lang), self.organization or ""),
+            (_("Plan", self.lang), self.title),
+            (_("Plan period", self.lang), self.period or ""),
         ]
         if self.round_label:
-            rows.append((self.text("round"), self.round_label))
-        rows.append((self.text("as_of"), format_day(self.on, self.lang)))
+            rows.append((_("Reporting round", self.lang), self.round_label))
+        rows.append((_("Situation on", self.lang), format_day(self.on, self.lang)))
         if self.unit_filter:
-            rows.append((self.text("unit_filter"), self.unit_filter))
+            rows.append((_("Scope", self.lang), self.unit_filter))
         if self.levels:
-            rows.append((self.text("levels"), " > ".join(self.levels)))
+            rows.append((_("Levels", self.lang), " > ".join(self.levels)))
         return [(label, value) for label, value in rows if value]
 
 
@@ -226,7 +226,7 @@ def indicator_row(indicator: Indicator, evaluation: PlanEvaluation, lang: str) -
         targets=tuple(measure_line(m) for m in indicator.targets),
         actuals=tuple(measure_line(m) for m in indicator.actuals),
         status=result.status,
-        status_label=status_label(lang, result.status),
+        status_label=status_label(result.status, lang),
         reason=result.reason,
         indicator=indicator,
     )
@@ -244,7 +244,7 @@ def _in_scope(node: Node, unit: str | None, units: dict[int, str | None]) -> boo
     if unit is None:
         return True
     wanted = unit.casefold()
-    return any((units[id(n)] or "").casefold() == wanted for n, _ in node.walk())
+    return any((units[id(n)] or "").casefold() == wanted for n, _a in node.walk())
 
 
 class _Builder:
@@ -258,7 +258,7 @@ class _Builder:
     def status(self, node: Node) -> tuple[str, str, str]:
         result = self.evaluation.node(node)
         status = "cancelled" if result.counts.get("cancelled") and result.is_action else result.status
-        return status, status_label(self.lang, status), result.reason
+        return status, status_label(status, self.lang), result.reason
 
     def node(self, node: Node, number: str, depth: int, parent_unit: str | None) -> ReportNode:
         status, label, reason = self.status(node)
@@ -295,7 +295,7 @@ class _Builder:
         for top, shown in zip(tops, nodes, strict=True):
             counts = self._action_counts(shown)
             result = self.evaluation.node(top)
-            rows.append(SummaryRow(top.title, counts, result.status, status_label(self.lang, result.status)))
+            rows.append(SummaryRow(top.title, counts, result.status, status_label(result.status, self.lang)))
         return tuple(rows)
 
     @staticmethod
@@ -304,7 +304,7 @@ class _Builder:
         for item in node.walk():
             if not item.children:
                 counts[item.status] = counts.get(item.status, 0) + 1
-        return {key: counts[key] for key in STATUS_ORDER if counts.get(key)}
+        return {key: counts[key] for key in Status.values() if counts.get(key)}
 
     def flagged(self, nodes: tuple[ReportNode, ...]) -> tuple[FlaggedItem, ...]:
         out: list[FlaggedItem] = []
@@ -327,7 +327,7 @@ class _Builder:
     # -- the annual report --
 
     def goal_level(self) -> str | None:
-        levels = self.plan.levels or [n.level for n, _ in self.plan.walk()]
+        levels = self.plan.levels or [n.level for n, _a in self.plan.walk()]
         for level in levels:
             if GOAL_LEVEL.search(level):
                 return level
@@ -336,30 +336,30 @@ class _Builder:
     def annual(self) -> tuple[tuple[AnnualGroup, ...], str]:
         marked = [(n, a) for n, a in self.plan.walk() if n.binding]
         if marked:
-            chosen, note = marked, self.text("annual.binding")
+            chosen, note = marked, _("The report covers the goals the council marked as binding.", self.lang)
         else:
             level = self.goal_level()
             chosen = [(n, a) for n, a in self.plan.walk() if n.level == level]
-            note = self.text("annual.none_binding", level=level or "")
+            note = _(
+                "The plan marks no goal as binding, so the report covers every item of the level {level}.",
+                self.lang,
+            ).format(level=level or "")
         chosen = [(n, a) for n, a in chosen if _in_scope(n, self.options.unit, self.units)]
         groups: dict[str, list[AnnualItem]] = {}
         for index, (node, ancestors) in enumerate(chosen, 1):
-            unit = self.units[id(node)] or self.text("annual.no_unit")
+            unit = self.units[id(node)] or _("Other", self.lang)
             groups.setdefault(unit, []).append(self.annual_item(node, ancestors, str(index)))
         return tuple(AnnualGroup(unit, tuple(items)) for unit, items in groups.items()), note
-
-    def text(self, key: str, **values: object) -> str:
-        return t(self.lang, key, **values)
 
     def annual_item(self, node: Node, ancestors: tuple[Node, ...], number: str) -> AnnualItem:
         status, label, reason = self.status(node)
         reported = _reported_verdict(node, self.options.on)
         verdict, source = (reported, "reported") if reported else (_derived_verdict(status), "derived")
         evidence = tuple(
-            indicator_row(i, self.evaluation, self.lang) for n, _ in node.walk() for i in n.indicators
+            indicator_row(i, self.evaluation, self.lang) for n, _a in node.walk() for i in n.indicators
         )
         narrative = [ProgressLine(p.period, p.text, p.verdict) for p in node.progress]
-        for child, _ in node.walk():
+        for child, _a in node.walk():
             if child is not node and child.progress:
                 latest = child.progress[-1]
                 narrative.append(ProgressLine(latest.period, f"{child.title}: {latest.text}"))
@@ -369,9 +369,9 @@ class _Builder:
             title=node.title,
             path=tuple(a.title for a in ancestors),
             verdict=verdict,
-            verdict_label=self.text(f"verdict.{verdict}"),
+            verdict_label=Verdict(verdict).label(self.lang) if verdict in Verdict.values() else verdict,
             verdict_source=source,
-            verdict_source_label=self.text(f"verdict.{source}"),
+            verdict_source_label=_verdict_source(source, self.lang),
             status_label=label,
             reason=reason,
             evidence=evidence,
@@ -380,7 +380,7 @@ class _Builder:
 
 
 def _reported_verdict(node: Node, on: date) -> str | None:
-    from seuranta.core.evaluation_indicators import measure_date
+    from seuranta.core.periods import measure_date
 
     found = None
     for progress in node.progress:
@@ -412,7 +412,7 @@ def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions)
     return Report(
         variant=options.variant,
         lang=lang,
-        heading=t(lang, f"report.{options.variant}"),
+        heading=_heading(options.variant, lang),
         title=plan.title or "",
         organization=plan.organization,
         period=plan.period,
@@ -421,7 +421,7 @@ def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions)
         unit_filter=options.unit,
         levels=tuple(plan.levels),
         overall_status=evaluation.status,
-        overall_status_label=status_label(lang, evaluation.status),
+        overall_status_label=status_label(evaluation.status, lang),
         overall_reason=evaluation.reason,
         summary=builder.summary(nodes, tops),
         flagged=builder.flagged(nodes),
@@ -429,6 +429,19 @@ def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions)
         annual_groups=groups,
         annual_note=note,
     )
+
+
+def _heading(variant: str, lang: str) -> str:
+    if variant == "annual":
+        return _("Annual report: attainment of binding goals", lang)
+    return _("Progress report", lang)
+
+
+def _verdict_source(source: str, lang: str) -> str:
+    """Whose verdict it is: the person responsible's, or one derived from the evaluation."""
+    if source == "reported":
+        return _("as reported by the person responsible", lang)
+    return _("derived from the indicators and the status of the actions", lang)
 
 
 def report_for(plan: Plan, options: ReportOptions) -> Report:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 
+from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.model import IndicatorRow, Report, ReportNode
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,19 +54,19 @@ def render_xlsx(report: Report) -> bytes:
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = report.text("xlsx.sheet")[:31]
+    sheet.title = _("Indicators", report.lang)[:31]
     levels = _levels(report)
     header = [
         *levels,
-        report.text("xlsx.node_unit"),
-        report.text("xlsx.indicator"),
-        report.text("xlsx.unit"),
-        report.text("col.baseline"),
-        report.text("col.target"),
-        report.text("col.actual"),
-        report.text("col.status"),
-        report.text("xlsx.reason"),
-        report.text("xlsx.node_status"),
+        _("Responsible unit", report.lang),
+        _("Indicator", report.lang),
+        _("Unit", report.lang),
+        _("Baseline", report.lang),
+        _("Target", report.lang),
+        _("Actual", report.lang),
+        _("Status", report.lang),
+        _("Reason", report.lang),
+        _("Item status", report.lang),
     ]
     sheet.append(header)
     for cell in sheet[1]:

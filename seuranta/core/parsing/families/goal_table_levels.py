@@ -21,6 +21,7 @@ from seuranta.core import measures
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.parsing.document import ImportWarning
 from seuranta.core.parsing.families.goal_table_text import fold, split_sentences
+from seuranta.core.periods import parse_period
 
 _KEYWORD = r"(?:lähtötaso|lähtötilanne|tavoitetaso|tavoite)"
 _PAREN_LEVEL = re.compile(rf"\s*\((?P<kw>{_KEYWORD})\b(?P<body>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
@@ -78,7 +79,7 @@ def _measure(text: str, *, period: str | None = None) -> Measure | None:
 def _baseline(body: str) -> tuple[Measure | None, str | None]:
     """The baseline of a "lähtötaso …" part and the source it names."""
     source = _source(body)
-    period = measures.parse_period(body)
+    period = parse_period(body)
     level = _PERIOD_WORDS.sub(" ", body)
     if source:
         level = re.sub(rf"\b{re.escape(source)}\w*", " ", level, flags=re.IGNORECASE)

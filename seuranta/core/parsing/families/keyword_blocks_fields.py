@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from seuranta.core.measures import parse_number, parse_period, parse_unit
-from seuranta.core.measures_periods import MONTH_STEMS
+from seuranta.core.measures import parse_number, parse_unit
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.parsing.text import fold_whitespace, split_sentences, title_similarity
+from seuranta.core.periods import MONTH_STEMS, parse_period
 
 _YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
 _SEASONS = {"kevä": "kevät", "kesä": "kesä", "syks": "syksy", "talve": "talvi", "talv": "talvi"}

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from seuranta.core.measures import parse_measure, parse_period, parse_unit
+from seuranta.core.measures import parse_measure, parse_unit
 from seuranta.core.model import Indicator, Measure
+from seuranta.core.periods import parse_period
 
 _I = re.IGNORECASE
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from seuranta.core.measures import parse_period
 from seuranta.core.model import Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
@@ -33,6 +32,7 @@ from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
 from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
+from seuranta.core.periods import parse_period
 
 NAME = "outline"
 # Level names by depth when the document names none: the most common shapes of Finnish plans.

@@ -24,12 +24,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from seuranta.core.i18n import LANGS, gettext, pgettext
 from seuranta.core.measures import parse_measure
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
 from seuranta.core.parsing.document import Block, Document, ImportWarning, Paragraph, ParseResult, Table
-from seuranta.core.reports.texts import STATUS_ICONS, STATUS_ORDER, TEXTS
+from seuranta.core.vocabulary import STATUS_ICONS, Status, status_label
 
 NAME = "report"
+
+
+def _texts(lang: str) -> dict[str, str]:
+    """The fixed texts of the reports (seuranta.core.reports) that the parser looks for, in one language."""
+    return {
+        "colophon": gettext("Seuranta – report produced {date}", lang),
+        "col.indicator": gettext("Indicator", lang),
+        "col.baseline": gettext("Baseline", lang),
+        "col.target": gettext("Target", lang),
+        "col.actual": gettext("Actual", lang),
+        "col.status": gettext("Status", lang),
+        "body": gettext("Goals and actions", lang),
+        "row.baseline": gettext("Baseline", lang),
+        "row.target": gettext("Target", lang),
+        "row.actual": gettext("Actual", lang),
+        "row.series": gettext("Sub-series", lang),
+        "field.indicator_unit": gettext("unit", lang),
+        "field.indicator_source": gettext("source", lang),
+        "field.status": gettext("Status", lang),
+        "field.unit": gettext("Unit", lang),
+        "field.responsible": gettext("Responsible", lang),
+        "field.schedule": gettext("Schedule", lang),
+        "field.description": gettext("Description", lang),
+        "field.milestones": gettext("Milestones", lang),
+        "field.notes": gettext("Notes", lang),
+        "field.progress": gettext("Progress", lang),
+        "organization": gettext("Organisation", lang),
+        "plan": gettext("Plan", lang),
+        "period": gettext("Plan period", lang),
+        "levels": gettext("Levels", lang),
+        "milestone.done": pgettext("milestone", "done", lang),
+        "xlsx.reason": gettext("Reason", lang),
+    }
+
+
+TEXTS = {lang: _texts(lang) for lang in LANGS}
 
 COLOPHON = re.compile(
     r"^Seuranta – (?:"
@@ -67,7 +104,7 @@ class _Labels:
             texts["row.actual"]: "actuals",
             texts["row.series"]: "series",
         }
-        labels = [texts[f"status.{s}"] for s in STATUS_ORDER]
+        labels = [status_label(s, self.lang) for s in Status.values()]
         icons = "".join(sorted(set(STATUS_ICONS.values())))
         self.status_end = re.compile(
             r"(?:^|\s)[" + re.escape(icons) + r"]\s+(?:" + "|".join(re.escape(x) for x in labels) + r")$"

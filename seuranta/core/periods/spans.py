@@ -1,10 +1,10 @@
 """Periods as Finnish plan documents write them: the time half of the measure language.
 
-`seuranta.core.measures` is the public face of this module (`parse_period`,
-`period_text_bounds`); this file holds the recogniser both share with the
-number and level parsers. `find_periods` scans a text once and returns every
+`seuranta.core.periods.written` is the public face of this module (`parse_period`,
+`text_bounds`); this file holds the recogniser both share with the number and
+level parsers of `seuranta.core.measures`. `find_periods` scans a text once and returns every
 time expression it recognises, with its span in the text, its normalised
-period string (the interchange format's forms, see `seuranta.core.periods`)
+period string (the interchange format's forms, see `periods.normalised`)
 and its first and last day.
 
 Written forms recognised (case-insensitive):
@@ -67,7 +67,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["PeriodSpan", "find_periods", "first_period", "text_bounds"]
+__all__ = ["MONTH_STEMS", "PeriodSpan", "find_periods", "first_period", "fold"]
 
 _I = re.IGNORECASE
 
@@ -98,6 +98,11 @@ _QUANTITY_AFTER = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"(?:yli|alle|vähintään|enintään|korkeintaan|noin|n\.|min\.?|maks\.?|max\.?|[<>≤≥=+−-])\s*$", _I
 )
+
+
+def fold(text: object) -> str:
+    """Whitespace (spaces, no-break spaces, line breaks) folded to single spaces."""
+    return " ".join(text.split()) if isinstance(text, str) else ""
 
 
 @dataclass(frozen=True)
@@ -468,26 +473,3 @@ def first_period(spans: list[PeriodSpan]) -> str | None:
             if span.period is not None and span.reference == want_reference:
                 return span.period
     return None
-
-
-_OPEN_WORDS = re.compile(r"(?<!\w)(?:jatku\w*|toistaiseksi|alkaen|lähtien|eteenpäin|pysyvä\w*)(?!\w)", _I)
-_DEADLINE_WORDS = re.compile(r"(?<!\w)(?:mennessä|asti|saakka|viimeistään|loppuun)(?!\w)", _I)
-
-
-def text_bounds(text: str) -> tuple[date | None, date | None]:
-    """First and last day of a schedule or due time as written; see `measures.period_text_bounds`."""
-    spans = [s for s in find_periods(text) if s.period is not None]
-    main = [s for s in spans if not s.reference] or spans
-    if not main:
-        return None, None
-    firsts = [s.first for s in main if s.first is not None]
-    lasts = [s.last for s in main if s.last is not None]
-    first = min(firsts) if firsts else None
-    last = max(lasts) if lasts else None
-    if main[-1].open_end or (len(main) == 1 and _OPEN_WORDS.search(text)):
-        last = None
-    elif len(main) == 1 and _DEADLINE_WORDS.search(text):
-        first = None
-    if first is not None and last is not None and first > last:
-        return None, None  # "2025– v. 2020": contradictory
-    return first, last

@@ -1,0 +1,150 @@
+"""The status of one indicator from its baseline, targets and actual values.
+
+The rules are those of docs/statuses.md. It is pure: an `Indicator` and a date
+in, a frozen `IndicatorEvaluation` out, and it never raises on odd input
+(anything it cannot judge gets `no_target` or `no_data` with a reason saying
+why). An indicator is split into series (`split_series`: labelled sub-series
+such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
+`evaluation.series`; the worst judged series decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from seuranta.core.evaluation import states
+from seuranta.core.evaluation.reasons import Reasons, quote
+from seuranta.core.evaluation.series import Series, SeriesEvaluation, Settings, evaluate_series
+from seuranta.core.evaluation.targets import in_season, is_number, season
+from seuranta.core.i18n import gettext as _
+from seuranta.core.i18n import lang_of
+from seuranta.core.model import Indicator, Measure
+from seuranta.core.periods import measure_date
+from seuranta.core.vocabulary import worst
+
+
+@dataclass(frozen=True)
+class IndicatorEvaluation:
+    """One status and one sentence for an indicator, with the detail behind them."""
+
+    status: str
+    reason: str
+    series: tuple[SeriesEvaluation, ...] = ()
+    decisive: SeriesEvaluation | None = None
+    unit: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        return self.decisive.label if self.decisive else None
+
+    @property
+    def direction(self) -> str | None:
+        return self.decisive.direction if self.decisive else None
+
+    @property
+    def actual(self) -> Measure | None:
+        return self.decisive.actual if self.decisive else None
+
+    @property
+    def actual_value(self) -> float | None:
+        return self.decisive.actual_value if self.decisive else None
+
+    @property
+    def actual_date(self) -> date | None:
+        return self.decisive.actual_date if self.decisive else None
+
+    @property
+    def target(self) -> Measure | None:
+        return self.decisive.target if self.decisive else None
+
+    @property
+    def target_value(self) -> float | None:
+        return self.decisive.target_value if self.decisive else None
+
+    @property
+    def expected(self) -> float | None:
+        return self.decisive.expected if self.decisive else None
+
+    @property
+    def baseline_value(self) -> float | None:
+        return self.decisive.baseline_value if self.decisive else None
+
+
+def _key(label: str | None) -> str:
+    return states.normalise(label or "")
+
+
+def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
+    """The series to judge, and the actuals of parts that have no target of their own."""
+    baseline = indicator.baseline
+    unlabelled_targets = [m for m in indicator.targets if not _key(m.label)]
+    unlabelled_actuals = [m for m in indicator.actuals if not _key(m.label)]
+    labels: dict[str, str] = {}
+    for m in [*indicator.baseline_series, *indicator.targets]:
+        if _key(m.label):
+            labels.setdefault(_key(m.label), (m.label or "").strip())
+    parts = [
+        (m.label.strip(), m)
+        for m in indicator.actuals
+        if m.label and _key(m.label) and _key(m.label) not in labels
+    ]
+    part_labels = list(dict.fromkeys(label for label, _m in parts))
+    if not labels:
+        return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
+
+    series: list[Series] = []
+    assigned: set[int] = set()
+    for key, label in labels.items():
+        own_targets = [m for m in indicator.targets if _key(m.label) == key]
+        own_baseline = next((m for m in indicator.baseline_series if _key(m.label) == key), None)
+        if own_baseline is None and baseline is not None and not _key(baseline.label):
+            own_baseline = baseline
+        actuals = [m for m in indicator.actuals if _key(m.label) == key]
+        term = season(label)
+        if term:
+            for i, m in enumerate(unlabelled_actuals):
+                day = measure_date(m.period)
+                if day is not None and in_season(day, term):
+                    actuals.append(m)
+                    assigned.add(i)
+        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, actuals))
+    rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
+    if rest:
+        series.append(Series(None, baseline, unlabelled_targets, rest))
+    return series, parts
+
+
+def evaluate_indicator(
+    indicator: Indicator,
+    on: date,
+    *,
+    plan_start: date | None = None,
+    plan_end: date | None = None,
+    tolerance: float = 0.10,
+    scale: list[str] | tuple[str, ...] | None = None,
+    lang: str = "fi",
+) -> IndicatorEvaluation:
+    """Judge an indicator as of `on` (see docs/statuses.md for the rules)."""
+    lang = lang_of(lang)
+    tol = tolerance if is_number(tolerance) and tolerance >= 0 else 0.10
+    settings = Settings(on, plan_start, plan_end, tol, tuple(scale) if scale else None, lang, indicator.unit)
+    series, parts = split_series(indicator)
+    results = [evaluate_series(s, settings) for s in series]
+    show = Reasons(lang, indicator.unit, None, "number", [], [])
+    for label, measure in parts:
+        value = (
+            show.number(measure.value)
+            if measure.value is not None and is_number(measure.value)
+            else quote(measure.text, lang)
+        )
+        reason = _("The part {label} has no target of its own (actual {value}).", lang)
+        results.append(
+            SeriesEvaluation(label, "no_target", reason.format(label=quote(label, lang), value=value))
+        )
+    decisive_status = worst(r.status for r in results)
+    if decisive_status is not None:
+        decisive = next(r for r in results if r.status == decisive_status)
+    else:
+        decisive = next((r for r in results if r.status == "no_data"), results[0])
+    return IndicatorEvaluation(decisive.status, decisive.reason, tuple(results), decisive, indicator.unit)

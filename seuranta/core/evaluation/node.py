@@ -1,0 +1,260 @@
+"""The status of an action (from its phase, milestones and indicators) and of a goal (rolled up).
+
+An action is a node without children, or any node with a reported phase. Its
+signals are its phase, a schedule that has ended or a start that has passed,
+overdue milestones and the worst of its indicators; the worst signal decides.
+A goal takes the statuses of the actions below it and of the indicators below
+it (`roll_up`), and its reason counts them ("3/5 toimenpidettä aikataulussa").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from seuranta.core.evaluation.indicator import IndicatorEvaluation
+from seuranta.core.formatting import format_date, format_period, level_noun, sentence
+from seuranta.core.i18n import gettext as _
+from seuranta.core.i18n import lang_of, ngettext
+from seuranta.core.model import Milestone, Node
+from seuranta.core.periods import due_day, measure_date, schedule_bounds
+from seuranta.core.vocabulary import JUDGED, Phase, Status, rank, worst
+
+COUNT_KEYS: tuple[str, ...] = Status.values()
+
+
+@dataclass(frozen=True)
+class NodeEvaluation:
+    """The status of an action (from its phase, milestones and indicators) or a goal (rolled up)."""
+
+    status: str
+    reason: str
+    is_action: bool
+    phase: str | None = None  # the reported phase used, for actions
+    phase_period: str | None = None  # the period of the progress report the phase came from
+    overdue_milestones: tuple[Milestone, ...] = ()
+    indicators: tuple[IndicatorEvaluation, ...] = ()  # the node's own indicators, in order
+    # For a goal: the statuses of the actions below it ("cancelled" counted apart);
+    # for an action: its own status. Keys are COUNT_KEYS, zero counts left out.
+    counts: dict[str, int] = field(default_factory=dict)
+    # The statuses of the indicators that vote in this node's status.
+    indicator_counts: dict[str, int] = field(default_factory=dict)
+    summary: str = ""  # "3/5 toimenpidettä aikataulussa, 1 myöhässä"
+
+
+def is_action(node: Node) -> bool:
+    """An action is a node without children, or any node with a reported phase."""
+    return not node.children or node.phase is not None
+
+
+def roll_up(statuses: Iterable[str]) -> str:
+    """The status of a goal from the statuses of the items below it.
+
+    Only judged statuses vote. All achieved gives achieved; otherwise the goal
+    gets the best status that more than half of the items reach or exceed (the
+    lower median), but at best on_track. Nothing judged gives no_data when
+    something is waiting for data, else no_target.
+    """
+    items = list(statuses)
+    judged = sorted((s for s in items if s in JUDGED), key=rank)
+    if not judged:
+        return "no_data" if "no_data" in items else "no_target"
+    if all(s == "achieved" for s in judged):
+        return "achieved"
+    middle = judged[len(judged) // 2]
+    return "on_track" if middle == "achieved" else middle
+
+
+def _count_text(key: str, count: int, lang: str) -> str:
+    """ "2 behind", "1 off track" ... for a status count."""
+    if key == "behind":
+        return ngettext("{count} behind", "{count} behind", count, lang).format(count=count)
+    if key == "off_track":
+        return ngettext("{count} off track", "{count} off track", count, lang).format(count=count)
+    if key == "no_data":
+        return ngettext("{count} without data", "{count} without data", count, lang).format(count=count)
+    if key == "no_target":
+        template = ngettext("{count} without a target", "{count} without a target", count, lang)
+        return template.format(count=count)
+    return ngettext("{count} cancelled", "{count} cancelled", count, lang).format(count=count)
+
+
+def counts_summary(counts: dict[str, int], noun: str, lang: str = "fi") -> str:
+    """ "3/5 toimenpidettä aikataulussa (1 valmiina), 1 myöhässä" from status counts."""
+    lang = lang_of(lang)
+    total = sum(counts.values())
+    if not total:
+        return ""
+    done = counts.get("achieved", 0)
+    ok = done + counts.get("on_track", 0)
+    first = _("{ok}/{total} {noun} on track", lang).format(ok=ok, total=total, noun=noun)
+    if done:
+        first += " " + ngettext("({count} done)", "({count} done)", done, lang).format(count=done)
+    rest = [
+        _count_text(key, counts[key], lang)
+        for key in ("behind", "off_track", "no_data", "no_target", "cancelled")
+        if counts.get(key)
+    ]
+    return ", ".join([first, *rest])
+
+
+def reported_phase(node: Node, on: date) -> tuple[str | None, str | None]:
+    """The phase of an action as of `on` and the period it was reported for: its own, or the latest report's."""
+    phases = Phase.values()
+    if node.phase in phases:
+        return node.phase, None
+    best: tuple[date, int] | None = None
+    found: tuple[str | None, str | None] = (None, None)
+    for index, progress in enumerate(node.progress):
+        if progress.phase not in phases:
+            continue
+        day = measure_date(progress.period) if progress.period else None
+        if day is not None and day > on:
+            continue
+        order = (day or date.min, index)
+        if best is None or order >= best:
+            best, found = order, (progress.phase, progress.period)
+    return found
+
+
+def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], lang: str) -> NodeEvaluation:
+    """An action's status from its phase, schedule, milestones and its own indicators' statuses."""
+    indicator_counts = count(e.status for e in own)
+    phase, phase_period = reported_phase(node, on)
+    if phase == "cancelled":
+        reason = _("The action has been cancelled.", lang)
+        return NodeEvaluation(
+            "no_target",
+            reason,
+            True,
+            phase,
+            phase_period,
+            indicators=own,
+            counts={"cancelled": 1},
+            indicator_counts=indicator_counts,
+        )
+    parts: list[str] = []
+    if phase is not None:
+        shown = Phase(phase).label(lang)
+        period = format_period(phase_period, lang)
+        if period:
+            parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
+        else:
+            parts.append(_("phase: {phase}", lang).format(phase=shown))
+    overdue = _overdue(node, on) if phase != "done" else []
+    signals = ["achieved"] if phase == "done" else _signals(node, on, phase, overdue, own, parts, lang)
+    if own:
+        parts.append(counts_summary(indicator_counts, _("indicators", lang), lang))
+    status = worst(signals)
+    if status is None:
+        status = "no_data"
+        reason = (
+            sentence("; ".join(parts))
+            if parts
+            else _("There is no information on the action's progress.", lang)
+        )
+    else:
+        reason = sentence("; ".join(parts))
+    return NodeEvaluation(
+        status,
+        reason,
+        True,
+        phase,
+        phase_period,
+        tuple(m for _day, m in overdue),
+        own,
+        {status: 1},
+        indicator_counts,
+    )
+
+
+def _overdue(node: Node, on: date) -> list[tuple[date, Milestone]]:
+    overdue: list[tuple[date, Milestone]] = []
+    for milestone in node.milestones:
+        due = due_day(milestone.due)
+        if not milestone.done and due is not None and due < on:
+            overdue.append((due, milestone))
+    overdue.sort(key=lambda item: item[0])
+    return overdue
+
+
+def _signals(
+    node: Node,
+    on: date,
+    phase: str | None,
+    overdue: list[tuple[date, Milestone]],
+    own: tuple[IndicatorEvaluation, ...],
+    parts: list[str],
+    lang: str,
+) -> list[str]:
+    """The statuses an unfinished action's phase, schedule, milestones and indicators point to."""
+    signals: list[str] = []
+    start, end = schedule_bounds(node.schedule)
+    if phase == "in_progress":
+        signals.append("on_track")
+    elif phase == "delayed":
+        signals.append("behind")
+    elif phase == "not_started":
+        if start is not None and start < on:
+            signals.append("behind")
+            parts.append(_("scheduled to start {date}", lang).format(date=format_date(start, lang)))
+        else:
+            signals.append("on_track")
+    if phase is not None and end is not None and end < on:
+        signals.append("off_track")
+        parts.append(_("the schedule ended on {date}", lang).format(date=format_date(end, lang)))
+    if overdue:
+        signals.append("behind")
+        due_text = overdue[0][1].due or ""
+        template = ngettext(
+            "{count} milestone overdue ({due})",
+            "{count} milestones overdue (earliest {due})",
+            len(overdue),
+            lang,
+        )
+        parts.append(template.format(count=len(overdue), due=format_period(due_text, lang) or due_text))
+    indicator_status = worst(e.status for e in own)
+    if indicator_status:
+        signals.append(indicator_status)
+    return signals
+
+
+def summary(
+    action_counts: dict[str, int], indicator_counts: dict[str, int], actions: list[Node], lang: str
+) -> str:
+    """ "3/5 toimenpidettä aikataulussa; 2/4 mittaria aikataulussa" for a goal or a plan."""
+    parts = []
+    if action_counts:
+        levels = {a.level for a in actions}
+        noun = (level_noun(next(iter(levels)), lang) if len(levels) == 1 else None) or _("actions", lang)
+        parts.append(counts_summary(action_counts, noun, lang))
+    if indicator_counts:
+        parts.append(counts_summary(indicator_counts, _("indicators", lang), lang))
+    return "; ".join(parts)
+
+
+def actions_below(node: Node) -> Iterator[Node]:
+    """The top-most actions under a goal (an action's own children are its business)."""
+    for child in node.children:
+        if is_action(child):
+            yield child
+        else:
+            yield from actions_below(child)
+
+
+def count(statuses: Iterable[str]) -> dict[str, int]:
+    counts = Counter(statuses)
+    return {key: counts[key] for key in COUNT_KEYS if counts.get(key)}
+
+
+def merge(many: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for counts in many:
+        total.update(counts)
+    return {key: total[key] for key in COUNT_KEYS if total.get(key)}
+
+
+def expand(counts: dict[str, int]) -> list[str]:
+    return [key for key, n in counts.items() for _i in range(n)]

@@ -1,0 +1,39 @@
+"""Django choices from the core's vocabulary (`seuranta.core.vocabulary`), so nothing lists them twice.
+
+`text_choices(Phase)` is a `models.TextChoices` whose members are the core
+enum's, labelled lazily with the core's own translation in the active language
+(`label`). Models, forms and templates use these and no list of their own.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.functional import Promise, lazy
+from django.utils.translation import get_language
+
+from seuranta.core.i18n import Message
+
+
+def _language() -> str:
+    """The active language as the core names it; none active (migrations, commands) is English."""
+    return (get_language() or "en").split("-")[0]
+
+
+def _translate(message: Message) -> str:
+    return message(_language())
+
+
+_lazy_translate = lazy(_translate, str)
+
+
+def label(message: Message) -> Promise:
+    """A core message as a Django lazy string, translated when shown."""
+    return _lazy_translate(message)
+
+
+def text_choices(vocabulary: type[StrEnum]) -> type[models.TextChoices]:
+    """A TextChoices with the members of a core vocabulary enum and their translated labels."""
+    members = [(member.name, (member.value, label(member.label))) for member in vocabulary]  # type: ignore[attr-defined]
+    return models.TextChoices(vocabulary.__name__, members)  # type: ignore[return-value]
