@@ -38,8 +38,8 @@ def populate(plans: int, changes: int) -> int:
     from report_large import large_plan
 
     from seuranta.backup import load_order
-    from seuranta.plans.interchange import store_plan
     from seuranta.plans.models import ChangeRecord, Membership, Node, Organization, Plan
+    from seuranta.plans.storage import store_plan
 
     call_command("migrate", verbosity=0)
     organization = Organization.objects.create(name="Testikaupunki")

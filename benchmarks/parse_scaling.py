@@ -68,18 +68,15 @@ def as_docx(lines: list[str]) -> bytes:
 
 
 def as_pdf(lines: list[str]) -> bytes:
-    """An A4 PDF of plain Helvetica lines, LINES_PER_PAGE to a page (built directly: fast at any size)."""
-    import pikepdf
+    """An A4 PDF of plain Helvetica lines, LINES_PER_PAGE to a page (built directly with pydyf,
+    WeasyPrint's PDF writer: fast at any size)."""
+    import pydyf
 
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(
-            Type=pikepdf.Name.Font,
-            Subtype=pikepdf.Name.Type1,
-            BaseFont=pikepdf.Name.Helvetica,
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        )
+    pdf = pydyf.PDF()
+    font = pydyf.Dictionary(
+        {"Type": "/Font", "Subtype": "/Type1", "BaseFont": "/Helvetica", "Encoding": "/WinAnsiEncoding"}
     )
+    pdf.add_object(font)
     for start in range(0, len(lines), LINES_PER_PAGE):
         ops = [b"BT /F1 10 Tf 14 TL 50 800 Td"]
         for line in lines[start : start + LINES_PER_PAGE]:
@@ -87,17 +84,20 @@ def as_pdf(lines: list[str]) -> bytes:
             text = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
             ops.append(b"(" + text + b") Tj T*")
         ops.append(b"ET")
-        page = pikepdf.Page(
-            pikepdf.Dictionary(
-                Type=pikepdf.Name.Page,
-                MediaBox=[0, 0, 595, 842],
-                Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-                Contents=pdf.make_stream(b"\n".join(ops)),
-            )
+        contents = pydyf.Stream([b"\n".join(ops)])
+        pdf.add_object(contents)
+        page = pydyf.Dictionary(
+            {
+                "Type": "/Page",
+                "Parent": pdf.pages.reference,
+                "MediaBox": pydyf.Array([0, 0, 595, 842]),
+                "Resources": pydyf.Dictionary({"Font": pydyf.Dictionary({"F1": font.reference})}),
+                "Contents": contents.reference,
+            }
         )
-        pdf.pages.append(page)
+        pdf.add_page(page)
     out = io.BytesIO()
-    pdf.save(out)
+    pdf.write(out)
     return out.getvalue()
 
 

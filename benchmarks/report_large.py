@@ -1,4 +1,8 @@
-"""A plan with 500 actions and 1,500 indicators written as DOCX and as PDF; each must take under 10 seconds.
+"""A plan with 500 actions and 1,500 indicators written as DOCX (under 10 s) and as PDF (under 60 s).
+
+The PDF is rendered by WeasyPrint in one process (seuranta/core/reports/pdf.py); a report this
+large is built by the task worker, not in a web request, so its limit is a minute.
+benchmarks/report_typst.py lays out the same report with Typst for comparison.
 
     .venv/bin/python benchmarks/report_large.py [--repeat N] [--format pdf]
 
@@ -6,13 +10,13 @@ Timings on a shared machine are noisy: with --repeat N each format is written
 N times and the quickest run counts (each run builds the report model anew).
 The process's CPU time of that run is printed too: it varies much less with
 what else the machine is doing than the wall-clock time the limit applies to.
-A large PDF is rendered by worker processes, one per CPU (seuranta/core/reports/pdf.py;
-SEURANTA_PDF_WORKERS overrides), whose CPU time is not in that figure.
+The peak memory (maximum resident set) of the process is printed at the end.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import time
 from datetime import date
@@ -22,9 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from seuranta.core import model as core  # noqa: E402
 from seuranta.core.reports import ReportOptions, render, report_for  # noqa: E402
-from seuranta.core.reports.pdf import default_workers  # noqa: E402
 
-LIMIT_SECONDS = 10.0
+LIMIT_SECONDS = {"docx": 10.0, "pdf": 60.0}
 
 
 def large_plan(actions: int = 500, indicators_per_action: int = 3) -> core.Plan:
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = large_plan()
     indicators = sum(1 for _ in plan.indicators())
     actions = sum(1 for n, _ in plan.walk() if not n.children)
-    print(f"plan: {actions} actions, {indicators} indicators; PDF workers: {default_workers()}")
+    print(f"plan: {actions} actions, {indicators} indicators")
     failed = False
     for fmt in args.format or ("docx", "pdf"):
         runs: list[tuple[float, float]] = []  # (wall-clock, CPU) seconds
@@ -97,12 +100,14 @@ def main(argv: list[str] | None = None) -> int:
             size = len(render(report, fmt))
             runs.append((time.perf_counter() - started, time.process_time() - cpu_started))
         seconds, cpu = min(runs)
-        failed |= seconds >= LIMIT_SECONDS
+        failed |= seconds >= LIMIT_SECONDS[fmt]
         all_runs = f" (runs: {', '.join(f'{r:.2f}' for r, _ in runs)})" if len(runs) > 1 else ""
         print(
             f"{fmt}: {seconds:.2f} s (CPU {cpu:.2f} s), {size / 1e6:.1f} MB "
-            f"{'OK' if seconds < LIMIT_SECONDS else 'TOO SLOW'}{all_runs}"
+            f"{'OK' if seconds < LIMIT_SECONDS[fmt] else 'TOO SLOW'}{all_runs}"
         )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory: {peak:.0f} MB")
     return 1 if failed else 0
 
 

@@ -81,7 +81,7 @@ def cmd_plans(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     setup_django()
     from seuranta.core.interchange import dump_plan
-    from seuranta.plans.interchange import load_core_plan
+    from seuranta.plans.storage import load_core_plan
 
     text = dump_plan(load_core_plan(_plan_by_id(args.plan)))
     if args.output:
@@ -160,8 +160,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     plan = _read_json_plan(path) if path.suffix.lower() == ".json" else _parse_to_plan(path)
     setup_django()
     from seuranta.core.interchange import FIELD_LIMITS, InvalidDocument
-    from seuranta.plans.interchange import store_plan
     from seuranta.plans.models import Organization
+    from seuranta.plans.storage import store_plan
 
     organization = None
     if args.organization:
@@ -357,7 +357,15 @@ def build_parser() -> argparse.ArgumentParser:
         "raportointi.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_plan_commands(sub)
+    _add_report_commands(sub)
+    _add_server_commands(sub)
+    _add_database_commands(sub)
+    return parser
 
+
+def _add_plan_commands(sub) -> None:
+    """plans, import, export, parse, status."""
     p = sub.add_parser("plans", help="list stored plans with their ids")
     p.set_defaults(func=cmd_plans)
 
@@ -387,6 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fi", "sv", "en"])
     p.set_defaults(func=cmd_status)
 
+
+def _add_report_commands(sub) -> None:
+    """report, template."""
     p = sub.add_parser("report", help="write a plan's report (council progress report or annual report)")
     p.add_argument("plan", help="plan id (see `seuranta plans`) or a seuranta-plan/1 JSON file")
     p.add_argument("--round", help="reporting round id: report as of the round (its closing snapshot date)")
@@ -402,6 +413,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="seuranta-tuontipohja.xlsx")
     p.set_defaults(func=cmd_template)
 
+
+def _add_server_commands(sub) -> None:
+    """demo, serve."""
     p = sub.add_parser(
         "demo", help="create a demo database with the corpus plans and demo users, and serve it"
     )
@@ -428,6 +442,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_serve)
 
+
+def _add_database_commands(sub) -> None:
+    """backup, restore, manage."""
     p = sub.add_parser(
         "backup",
         help="write the whole database (users, plans, rounds, history...) to one JSON "
@@ -448,7 +465,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("manage", help="run a Django management command (migrate, createsuperuser, ...)")
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_manage)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

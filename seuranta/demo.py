@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from seuranta.core.interchange import load_plan
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Membership, Node, Organization, Plan
+from seuranta.plans.storage import store_plan
 
 # file stem -> plan kind
 DEMO_PLANS = {

@@ -78,8 +78,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # trying on while locked does not extend the lockout
-AXES_CLIENT_IP_CALLABLE = "seuranta.web.throttling.client_ip"
-AXES_LOCKOUT_CALLABLE = "seuranta.web.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "seuranta.common.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "seuranta.common.throttling.lockout_response"
 AXES_VERBOSE = False
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -12,8 +12,8 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 
 from seuranta.core import model as core
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Membership, Organization, Plan
+from seuranta.plans.storage import store_plan
 
 PASSWORD = "salasana-testi-123"
 

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET
 
 from seuranta.core.evaluation import status_document
 from seuranta.plans.access import get_plan_for
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import load_core_plan
 
 
 def finite(data):

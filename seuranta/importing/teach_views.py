@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from seuranta.common.views import posted_version, require
 from seuranta.importing.edits import OPERATIONS, EditRefused, correct_line, edit, node_at, reanchored
 from seuranta.importing.models import ImportCorrection, ImportDraft, ImportProfile
 from seuranta.importing.review_source import can_teach, role_label
@@ -33,7 +34,6 @@ from seuranta.importing.teaching import (
 from seuranta.importing.views import get_draft_for
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import Organization
-from seuranta.web.editing import posted_version, require
 
 REFUSALS = {
     "role": gettext_lazy("Choose what the line or column is."),

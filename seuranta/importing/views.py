@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from seuranta.common.views import posted_version, require
 from seuranta.core import model as core
 from seuranta.core.interchange import InvalidDocument
 from seuranta.importing.models import ImportDraft, ImportUpload
@@ -28,10 +29,9 @@ from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
 from seuranta.plans.access import managed_organizations
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
 from seuranta.plans.saving import record
-from seuranta.web.editing import posted_version, require
+from seuranta.plans.storage import store_plan
 
 log = logging.getLogger(__name__)
 ACCEPTED = (".txt", ".pdf", ".docx", ".xlsx", ".html", ".htm", ".json")

@@ -12,14 +12,11 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from seuranta.common.people import person_name
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.monitoring.models import ReportingRound, RoundEntry
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Measure, ProgressEntry
-
-
-def person_name(user) -> str:
-    return user.get_full_name() or user.get_username()
+from seuranta.plans.storage import load_core_plan
 
 
 def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi") -> dict[str, Any]:

@@ -15,8 +15,8 @@ from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from seuranta.common.people import person_name
 from seuranta.monitoring.models import ReportingRound, RoundEntry
-from seuranta.monitoring.snapshot import person_name
 from seuranta.monitoring.templatetags.monitoring_tags import plan_name
 from seuranta.plans.access import may_report
 

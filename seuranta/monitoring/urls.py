@@ -11,6 +11,6 @@ urlpatterns = [
     path("kierrokset/<int:round_id>/", views.round_detail, name="round"),
     path("kierrokset/<int:round_id>/muistuta/", views.remind, name="remind"),
     path("kierrokset/<int:round_id>/sulje/", views.close, name="close_round"),
-    path("raportit/<int:entry_id>/", views.entry_view, name="entry"),
-    path("raportit/<int:entry_id>/palauta/", views.return_view, name="return_entry"),
+    path("vastaukset/<int:entry_id>/", views.entry_view, name="entry"),
+    path("vastaukset/<int:entry_id>/palauta/", views.return_view, name="return_entry"),
 ]

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.language import ui_lang
 from seuranta.monitoring.access import get_entry_for, get_plan_to_coordinate, get_round_for
 from seuranta.monitoring.entry_page import entry_context, entry_form
 from seuranta.monitoring.forms import OpenRoundForm, ReturnForm
@@ -32,7 +33,6 @@ from seuranta.monitoring.reporting import (
 from seuranta.monitoring.tasks import send_return_notice, send_round_reminders
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import Node, Plan
-from seuranta.web.language import ui_lang
 
 SUBMITTED = RoundEntry.State.SUBMITTED
 

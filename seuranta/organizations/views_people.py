@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from seuranta.monitoring.snapshot import person_name
+from seuranta.common.language import ui_lang
+from seuranta.common.people import person_name
 from seuranta.organizations.access import administers
 from seuranta.organizations.forms import InviteForm, RoleForm
 from seuranta.organizations.invitations import invitation_token
@@ -23,7 +24,6 @@ from seuranta.organizations.models import Invitation, new_nonce
 from seuranta.organizations.tasks import send_invitation
 from seuranta.plans.access import administered_organizations
 from seuranta.plans.models import Membership
-from seuranta.web.language import ui_lang
 
 ADMIN = Membership.Role.ADMIN
 

@@ -4,7 +4,7 @@ Text is stored as the document wrote it (titles, periods, due times, levels),
 with normalised companions (date ranges, numbers) beside it for querying and
 evaluation. `extra` fields keep interchange keys Seuranta does not know, so
 export gives back what import received. Conversion to and from the pure core
-model is in `seuranta.plans.interchange`; the change history in `seuranta.plans.history`.
+model is in `seuranta.plans.storage`; the change history in `seuranta.plans.history`.
 """
 
 from __future__ import annotations

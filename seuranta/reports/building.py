@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from seuranta.core.reports import FORMATS, ReportOptions, render, report_for
 from seuranta.core.reports.model import VARIANTS
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import load_core_plan
 
 LANGS = ("fi", "sv", "en")
 

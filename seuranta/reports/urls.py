@@ -5,5 +5,5 @@ from seuranta.reports import views
 app_name = "reports"
 
 urlpatterns = [
-    path("<int:plan_id>/", views.plan_report, name="plan_report"),
+    path("suunnitelmat/<int:plan_id>/", views.plan_report, name="plan_report"),
 ]

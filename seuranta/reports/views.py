@@ -25,11 +25,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET
 
+from seuranta.common.language import ui_lang
+from seuranta.common.throttling import concurrency_slot, rate_limited, too_many_requests
 from seuranta.plans.access import get_plan_for
 from seuranta.plans.models import Plan
 from seuranta.reports.building import ReportRequestError, parse_request, render_for, report_cache_key
-from seuranta.web.language import ui_lang
-from seuranta.web.throttling import concurrency_slot, rate_limited, too_many_requests
 
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 

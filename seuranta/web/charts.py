@@ -15,10 +15,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from seuranta.common.language import ui_lang
 from seuranta.core import model as core
 from seuranta.core.formatting import format_number
 from seuranta.core.periods import measure_date
-from seuranta.web.language import ui_lang
 
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
@@ -101,47 +101,55 @@ def _describe(indicator: core.Indicator, rows: list[Point]) -> str:
     return ". ".join(parts) + "." if parts else _("No baseline, targets or actuals.")
 
 
-def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
-    rows = points(indicator)
-    description = _describe(indicator, rows)
-    drawable = [p for p in rows if p.chartable]
-    if not drawable:
-        return Chart(None, description, rows)
-    days = [p.day for p in drawable]
+@dataclass
+class Scale:
+    """Where a day and a value fall in the chart's drawing area."""
+
+    first: date
+    last: date
+    ticks: list[float]
+
+    @property
+    def lo(self) -> float:
+        return self.ticks[0]
+
+    @property
+    def hi(self) -> float:
+        return self.ticks[-1]
+
+    def x(self, day: date) -> float:
+        return LEFT + (WIDTH - LEFT - RIGHT) * (day - self.first).days / max(1, (self.last - self.first).days)
+
+    def y(self, value: float) -> float:
+        return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - self.lo) / (self.hi - self.lo or 1))
+
+
+def _scale(drawable: list[Point]) -> Scale:
+    """The time axis over the points' days (a year around a lone day), the value axis from 0 or below."""
+    days = [p.day for p in drawable if p.day is not None]
     first, last = min(days), max(days)
     if first == last:
         first, last = first - timedelta(days=180), last + timedelta(days=180)
-    values = [p.value for p in drawable]
+    values = [p.value for p in drawable if p.value is not None]
     lo, hi = min(values), max(values)
-    if lo >= 0:
-        lo = 0.0
-    ticks = _nice_ticks(lo, hi)
-    lo, hi = ticks[0], ticks[-1]
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    return Scale(first, last, _nice_ticks(min(lo, 0.0), hi))
 
-    def x(day: date) -> float:
-        return LEFT + plot_w * (day - first).days / max(1, (last - first).days)
 
-    def y(value: float) -> float:
-        return TOP + plot_h * (1 - (value - lo) / (hi - lo or 1))
-
-    out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">{escape(indicator.name)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-    ]
-    for tick in ticks:
-        ty = y(tick)
+def _axes(scale: Scale) -> list[str]:
+    """Value grid lines with their labels, a line and label per year (at most eight), the base line."""
+    out = []
+    for tick in scale.ticks:
+        ty = scale.y(tick)
         out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9df"/>')
         out.append(
             f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="12" '
             f'fill="#41474f">{escape(fmt(tick))}</text>'
         )
+    first, last = scale.first, scale.last
     years = range(first.year + (0 if first.month == 1 and first.day == 1 else 1), last.year + 1)
     step = max(1, math.ceil(len(years) / 8))
     for year in list(years)[::step]:
-        tx = x(date(year, 1, 1))
+        tx = scale.x(date(year, 1, 1))
         out.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#eceef1"/>')
         out.append(
             f'<text x="{tx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" '
@@ -151,7 +159,12 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
         f'stroke="#41474f"/>'
     )
+    return out
 
+
+def _lines(scale: Scale, drawable: list[Point]) -> list[str]:
+    """Per labelled series, the target path (dashed) and the actual path, each from the baseline."""
+    out = []
     for label in dict.fromkeys(p.measure.label for p in drawable):
         series = [p for p in drawable if p.measure.label == label]
         start = [p for p in drawable if p.role == "baseline" and p.measure.label in (label, None)][:1]
@@ -159,25 +172,47 @@ def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
             path = sorted((p for p in series if p.role == role), key=lambda p: p.day)
             if not path:
                 continue
-            coords = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in start + path)
+            coords = " ".join(f"{scale.x(p.day):.1f},{scale.y(p.value):.1f}" for p in start + path)
             out.append(
                 f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
                 f'stroke-width="{width}"{dash}/>'
             )
-    for p in drawable:
-        px, py = x(p.day), y(p.value)
-        series_label = f" – {p.measure.label}" if p.measure.label else ""
-        label = escape(f"{role_label(p.role)}{series_label} {p.measure.period or ''}: {p.measure.text}")
-        color = COLORS[p.role]
-        if p.role == "baseline":
-            shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'
-        elif p.role == "target":
-            shape = (
-                f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
-                f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
-            )
-        else:
-            shape = f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{color}"/>'
-        out.append(f"<g><title>{label}</title>{shape}</g>")
-    out.append("</svg>")
+    return out
+
+
+def _marker(scale: Scale, p: Point) -> str:
+    """A point's shape (square baseline, hollow diamond target, round actual) with its own title."""
+    px, py = scale.x(p.day), scale.y(p.value)
+    series_label = f" – {p.measure.label}" if p.measure.label else ""
+    label = escape(f"{role_label(p.role)}{series_label} {p.measure.period or ''}: {p.measure.text}")
+    color = COLORS[p.role]
+    if p.role == "baseline":
+        shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'
+    elif p.role == "target":
+        shape = (
+            f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
+            f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
+        )
+    else:
+        shape = f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{color}"/>'
+    return f"<g><title>{label}</title>{shape}</g>"
+
+
+def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
+    rows = points(indicator)
+    description = _describe(indicator, rows)
+    drawable = [p for p in rows if p.chartable]
+    if not drawable:
+        return Chart(None, description, rows)
+    scale = _scale(drawable)
+    out = [
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(indicator.name)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        *_axes(scale),
+        *_lines(scale, drawable),
+        *(_marker(scale, p) for p in drawable),
+        "</svg>",
+    ]
     return Chart(mark_safe("".join(out)), description, rows)

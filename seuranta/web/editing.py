@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.forms.models import model_to_dict
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from seuranta.common.views import posted_version
 from seuranta.plans.saving import Conflict
 
 EMPTY: tuple = ("", None, [])
@@ -77,19 +76,3 @@ def edit_form(
             version = posted_version(request) or version
             messages.error(request, _("Some fields need fixing. Your input is kept below."))
     return render(request, template, {**context, "form": form, "version": version, "conflicts": conflict})
-
-
-def posted_version(request) -> int | None:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
-        return None
-
-
-def require(request, allowed: bool):
-    """Anonymous users are sent to log in; members without the right get the 403 page."""
-    if allowed:
-        return None
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied

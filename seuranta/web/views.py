@@ -7,12 +7,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import requires_csrf_token
 
+from seuranta.common.language import ui_lang
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.access import get_node_for, get_plan_for, plan_access
-from seuranta.plans.interchange import load_core_plan, load_core_plans
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
+from seuranta.plans.storage import load_core_plan, load_core_plans
 from seuranta.web.charts import indicator_chart
-from seuranta.web.language import ui_lang
 from seuranta.web.statuses import status_choices
 from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
 

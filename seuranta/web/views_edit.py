@@ -17,18 +17,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.people import person_name
+from seuranta.common.views import require
 from seuranta.core import model as core
 from seuranta.core.measures import parse_levels, parse_measure
-from seuranta.core.periods import text_bounds
 from seuranta.monitoring.deletion import rounds_affected_by_deleting
 from seuranta.monitoring.reporting import add_new_entries
-from seuranta.monitoring.snapshot import person_name
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
-from seuranta.plans.interchange import measure_row
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
 from seuranta.plans.saving import create_recorded, delete_recorded, record, save_with_version
-from seuranta.web.editing import edit_form, require, stored_in_form
+from seuranta.plans.storage import measure_row
+from seuranta.web.editing import edit_form, stored_in_form
 from seuranta.web.forms import (
     IndicatorForm,
     MilestoneForm,

@@ -65,7 +65,7 @@ def _log_in(browser, live_server, username):
 
 
 def _status_on_plan_page(page, live_server, plan, title):
-    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    page.goto(f"{live_server.url}/suunnitelmat/{plan.pk}/")
     badge = page.locator(".tree-item__head", has=page.get_by_role("link", name=title, exact=True)).locator(
         ".badge"
     )

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from seuranta.core.interchange import dump_plan
 from seuranta.monitoring.models import RoundEntry
-from seuranta.plans.interchange import load_core_plan
 from seuranta.plans.models import Indicator
+from seuranta.plans.storage import load_core_plan
 from tests.factories import PASSWORD
 
 TEXT = "Salainen luonnosteksti"

@@ -48,7 +48,7 @@ def test_my_reports_lists_only_the_users_own_entries(client, reporting):
 @pytest.mark.parametrize("role", ["outsider", "viewer", "coordinator"])
 def test_my_reports_shows_nothing_to_people_without_assignments(client, reporting, role):
     content = _client(client, reporting.personas, role).get(reverse("monitoring:my_reports")).content.decode()
-    assert "/raportit/" not in content
+    assert "/seuranta/vastaukset/" not in content
 
 
 @pytest.mark.parametrize("role", ROLES)

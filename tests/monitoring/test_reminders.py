@@ -48,7 +48,7 @@ def test_returning_a_report_notifies_its_responsible_users(client, reporting, ma
     client.post(reverse("monitoring:return_entry", args=[reporting.mine.pk]), {"note": "Lisää luvut"})
     assert [m.to for m in mailoutbox] == [["responsible@example.invalid"]]
     assert "Lisää luvut" in mailoutbox[0].body
-    assert f"/seuranta/raportit/{reporting.mine.pk}/" in mailoutbox[0].body
+    assert f"/seuranta/vastaukset/{reporting.mine.pk}/" in mailoutbox[0].body
 
 
 def test_a_return_notice_for_a_missing_entry_sends_nothing(db, mailoutbox):

@@ -10,8 +10,8 @@ import pytest
 from django.apps import apps
 
 from seuranta.core.interchange import FIELD_LIMITS, MAX_DEPTH, InvalidDocument, load_plan, validate_document
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Plan
+from seuranta.plans.storage import store_plan
 
 # Each limited field of the interchange format and the model fields that store it.
 STORED_AS = {

@@ -150,7 +150,7 @@ def test_the_html_report_allows_only_its_own_stylesheet(client, personas):
 
 
 def test_anonymous_report_requests_beyond_the_servers_slots_get_429(client, personas, settings):
-    from seuranta.web.throttling import concurrency_slot
+    from seuranta.common.throttling import concurrency_slot
 
     settings.REPORT_CONCURRENCY = 1
     plan = make_plan(1, organization=personas.organization)

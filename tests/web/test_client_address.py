@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from seuranta.web.throttling import client_ip
+from seuranta.common.throttling import client_ip
 
 
 def _request(**meta):

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from seuranta.core import model as core
-from seuranta.plans.interchange import store_plan
 from seuranta.plans.models import Node, Plan
+from seuranta.plans.storage import store_plan
 from tests.factories import make_plan
 from tests.web.helpers import EDITORS, ROLES, client_for, count_queries
 

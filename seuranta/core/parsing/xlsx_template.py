@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from typing import Any
 
 from seuranta.core.parsing.families.spreadsheet import COLUMNS, TARGET_KINDS
 
@@ -145,18 +146,43 @@ INSTRUCTIONS = [
 def build_template() -> bytes:
     """The template as .xlsx bytes."""
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    header_font = Font(bold=True, color="FFFFFF")
-    level_fill = PatternFill("solid", fgColor="1F4E79")
-    field_fill = PatternFill("solid", fgColor="2E75B6")
-    border = Border(bottom=Side(style="medium", color="1F4E79"))
-    wrap = Alignment(wrap_text=True, vertical="top")
 
     workbook = Workbook()
+    styles = _Styles()
+    _guide_sheet(workbook, styles)
+    _info_sheet(workbook, styles)
+    _plan_sheet(workbook, styles, "Suunnitelma", LEVEL_HEADERS, [])
+    _plan_sheet(workbook, styles, "Esimerkki", EXAMPLE_LEVELS, EXAMPLE_ROWS)
+    workbook["Esimerkki"].sheet_properties.tabColor = "A6A6A6"
+    workbook.active = 0
+
+    fixed = dt.datetime(2025, 1, 1)
+    workbook.properties.creator = "Seuranta"
+    workbook.properties.title = "Seurannan suunnitelmapohja"
+    workbook.properties.created = fixed
+    workbook.properties.modified = fixed
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+class _Styles:
+    """The template's header fonts, fills, border and wrapping (openpyxl imported when a template is built)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.header_font = Font(bold=True, color="FFFFFF")
+        self.level_fill = PatternFill("solid", fgColor="1F4E79")
+        self.field_fill = PatternFill("solid", fgColor="2E75B6")
+        self.border = Border(bottom=Side(style="medium", color="1F4E79"))
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+
+
+def _guide_sheet(workbook: Any, styles: _Styles) -> None:
+    """Ohjeet: the instructions, then the column reference (header, other accepted headers, what to write)."""
+    from openpyxl.styles import Alignment, Font
+
     guide = workbook.active
     assert guide is not None
     guide.title = "Ohjeet"
@@ -186,92 +212,100 @@ def build_template() -> bytes:
     for offset, values in enumerate(reference):
         for column, value in enumerate(values, start=1):
             cell = guide.cell(row=start + offset, column=column, value=value)
-            cell.alignment = wrap
+            cell.alignment = styles.wrap
             if offset == 0:
-                cell.font = header_font
-                cell.fill = field_fill
+                cell.font = styles.header_font
+                cell.fill = styles.field_fill
     for letter, width in zip("ABC", (28, 40, 70), strict=True):
         guide.column_dimensions[letter].width = width
 
+
+INFO_ROWS = [
+    ("Tieto", "Arvo", "Ohje"),
+    ("Otsikko", "", "Suunnitelman nimi, esim. ”Konsernipalvelujen tavoitteet 2026”."),
+    ("Organisaatio", "", "Kunta tai muu organisaatio, esim. ”Porin kaupunki”."),
+    ("Kausi", "", "Suunnitelman vuodet, esim. ”2026” tai ”2026–2029”."),
+    (
+        "Tasot",
+        "Painopiste, Tavoite, Teko, Toimenpide",
+        "Tasosarakkeiden nimet pilkuin eroteltuina, ylimmästä alimpaan.",
+    ),
+]
+
+
+def _info_sheet(workbook: Any, styles: _Styles) -> None:
+    """Tiedot: the plan's title, organisation, period and level names, each with a hint."""
+    from openpyxl.styles import Font
+
     info = workbook.create_sheet("Tiedot")
-    info_rows = [
-        ("Tieto", "Arvo", "Ohje"),
-        ("Otsikko", "", "Suunnitelman nimi, esim. ”Konsernipalvelujen tavoitteet 2026”."),
-        ("Organisaatio", "", "Kunta tai muu organisaatio, esim. ”Porin kaupunki”."),
-        ("Kausi", "", "Suunnitelman vuodet, esim. ”2026” tai ”2026–2029”."),
-        (
-            "Tasot",
-            "Painopiste, Tavoite, Teko, Toimenpide",
-            "Tasosarakkeiden nimet pilkuin eroteltuina, ylimmästä alimpaan.",
-        ),
-    ]
-    for row, values in enumerate(info_rows, start=1):
+    for row, values in enumerate(INFO_ROWS, start=1):
         for column, value in enumerate(values, start=1):
             cell = info.cell(row=row, column=column, value=value or None)
-            cell.alignment = wrap
+            cell.alignment = styles.wrap
             if row == 1:
-                cell.font, cell.fill = header_font, field_fill
+                cell.font, cell.fill = styles.header_font, styles.field_fill
             elif column == 1:
                 cell.font = Font(bold=True)
     for letter, width in zip("ABC", (16, 50, 60), strict=True):
         info.column_dimensions[letter].width = width
     info.freeze_panes = "A2"
 
-    def plan_sheet(title: str, levels: list[str], rows: list[tuple[list[str], dict[str, str]]]) -> None:
-        sheet = workbook.create_sheet(title)
-        headers = levels + [COLUMNS[name][0] for name, _, _ in FIELDS]
-        widths = [26] * len(levels) + [width for _, width, _ in FIELDS]
-        helps = ["Tavoitepuun taso; sama teksti monella rivillä on yksi ja sama."] * len(levels)
-        helps += [help_text for _, _, help_text in FIELDS]
-        for column, (header, width, help_text) in enumerate(
-            zip(headers, widths, helps, strict=True), start=1
-        ):
-            cell = sheet.cell(row=1, column=column, value=header)
-            cell.font = header_font
-            cell.fill = level_fill if column <= len(levels) else field_fill
-            cell.border = border
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-            cell.comment = Comment(help_text, "Seuranta", width=260, height=110)
-            sheet.column_dimensions[get_column_letter(column)].width = width
-        sheet.row_dimensions[1].height = 32
-        for row_number, (level_cells, values) in enumerate(rows, start=2):
-            cells = level_cells + [values.get(name, "") for name, _, _ in FIELDS]
-            for column, value in enumerate(cells, start=1):
-                cell = sheet.cell(row=row_number, column=column, value=value or None)
-                cell.alignment = wrap
-                cell.number_format = "@"  # text: "4,3" and "2026" stay as written
-        for column in range(1, len(headers) + 1):  # empty rows as text as well
-            letter = get_column_letter(column)
-            for row_number in range(len(rows) + 2, 201):
-                sheet[f"{letter}{row_number}"].number_format = "@"
-        kind_column = get_column_letter(headers.index(COLUMNS["target_kind"][0]) + 1)
-        validation = DataValidation(
-            type="list",
-            formula1='"' + ",".join(TARGET_KINDS) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="Tavoitteen tyyppi",
-            error="Valitse luettelosta: " + ", ".join(TARGET_KINDS) + ".",
-            promptTitle="Tavoitteen tyyppi",
-            prompt="Tyhjä: päätellään tavoitetasosta.",
-            showInputMessage=True,
-        )
-        validation.add(f"{kind_column}2:{kind_column}1000")
-        sheet.add_data_validation(validation)
-        sheet.freeze_panes = "B2"
-        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
 
-    plan_sheet("Suunnitelma", LEVEL_HEADERS, [])
-    plan_sheet("Esimerkki", EXAMPLE_LEVELS, EXAMPLE_ROWS)
-    example_info = workbook["Esimerkki"]
-    example_info.sheet_properties.tabColor = "A6A6A6"
-    workbook.active = 0
+def _plan_sheet(
+    workbook: Any,
+    styles: _Styles,
+    title: str,
+    levels: list[str],
+    rows: list[tuple[list[str], dict[str, str]]],
+) -> None:
+    """A plan sheet: the level and field headers with their help as comments, `rows`, text cells."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
-    fixed = dt.datetime(2025, 1, 1)
-    workbook.properties.creator = "Seuranta"
-    workbook.properties.title = "Seurannan suunnitelmapohja"
-    workbook.properties.created = fixed
-    workbook.properties.modified = fixed
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    sheet = workbook.create_sheet(title)
+    headers = levels + [COLUMNS[name][0] for name, _, _ in FIELDS]
+    widths = [26] * len(levels) + [width for _, width, _ in FIELDS]
+    helps = ["Tavoitepuun taso; sama teksti monella rivillä on yksi ja sama."] * len(levels)
+    helps += [help_text for _, _, help_text in FIELDS]
+    for column, (header, width, help_text) in enumerate(zip(headers, widths, helps, strict=True), start=1):
+        cell = sheet.cell(row=1, column=column, value=header)
+        cell.font = styles.header_font
+        cell.fill = styles.level_fill if column <= len(levels) else styles.field_fill
+        cell.border = styles.border
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.comment = Comment(help_text, "Seuranta", width=260, height=110)
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.row_dimensions[1].height = 32
+    for row_number, (level_cells, values) in enumerate(rows, start=2):
+        cells = level_cells + [values.get(name, "") for name, _, _ in FIELDS]
+        for column, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=row_number, column=column, value=value or None)
+            cell.alignment = styles.wrap
+            cell.number_format = "@"  # text: "4,3" and "2026" stay as written
+    for column in range(1, len(headers) + 1):  # empty rows as text as well
+        letter = get_column_letter(column)
+        for row_number in range(len(rows) + 2, 201):
+            sheet[f"{letter}{row_number}"].number_format = "@"
+    _target_kind_list(sheet, get_column_letter(headers.index(COLUMNS["target_kind"][0]) + 1))
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(len(rows) + 1, 2)}"
+
+
+def _target_kind_list(sheet: Any, column: str) -> None:
+    """The target kind column as a drop-down list of TARGET_KINDS."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(TARGET_KINDS) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Tavoitteen tyyppi",
+        error="Valitse luettelosta: " + ", ".join(TARGET_KINDS) + ".",
+        promptTitle="Tavoitteen tyyppi",
+        prompt="Tyhjä: päätellään tavoitetasosta.",
+        showInputMessage=True,
+    )
+    validation.add(f"{column}2:{column}1000")
+    sheet.add_data_validation(validation)

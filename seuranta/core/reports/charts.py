@@ -1,7 +1,6 @@
 """Report charts as SVG (web, PDF) and PNG (DOCX, drawn with Pillow), each with its alternative text.
 
     summary_chart_svg(report) / summary_chart_png(report) -> Chart
-    trend_chart_svg(indicator, evaluation, lang) -> str   (for node pages too)
     trend_chart(indicator, evaluation, lang) -> Chart | None
 
 A `Chart` carries the SVG or PNG bytes and `alt`, one sentence that says
@@ -235,12 +234,6 @@ def trend_chart(
     if png:
         return _trend_png(points, alt, lang)
     return Chart(alt=alt, svg=_trend_svg(points, alt, lang))
-
-
-def trend_chart_svg(indicator: Indicator, evaluation: PlanEvaluation | None = None, lang: str = "fi") -> str:
-    """The trend chart as an inline SVG string ("" when there is nothing to draw)."""
-    chart = trend_chart(indicator, evaluation, lang)
-    return chart.svg if chart else ""
 
 
 def _trend_svg(points: list[_Point], alt: str, lang: str) -> str:

@@ -20,13 +20,11 @@ and reasons wrap less, and no wrapper elements where a cell's bare text will do.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
-from seuranta.core.reports.model import AnnualGroup, AnnualItem, IndicatorRow, Report, ReportNode, format_day
+from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.style import STATUS_TEXT_COLOURS
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
@@ -73,7 +71,6 @@ figure { margin: .6em 0; break-inside: avoid; } figcaption { font-size: 8pt; col
 svg { max-width: 100%; height: auto; }
 ul.plain { list-style: none; padding-left: 0; margin: .2em 0; }
 section.item { margin-left: 0; }
-section.top + section.top { break-before: page; }
 table.summary col.c-area { width: 46%; }
 """ + "\n".join(f".s-{key} {{ color: {colour}; }}" for key, colour in STATUS_TEXT_COLOURS.items())
 
@@ -170,21 +167,11 @@ def _node_title(node: ReportNode) -> str:
     return f"{node.number} {node.level}: {node.title}"
 
 
-def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None) -> str:
-    """An item with its children; `run` (for a top-level item) makes it start a page, and may
-    limit it to some of its children, without the item's own heading and fields after the first run."""
-    children = node.children[run.children] if run and run.children is not None else node.children
-    if run and not run.first:
-        return "".join(
-            [
-                '<section class="item top">',
-                *(_node(report, child, charts) for child in children),
-                "</section>",
-            ]
-        )
+def _node(report: Report, node: ReportNode, charts: bool) -> str:
+    """An item with its fields, indicators, progress and children."""
     status_text = _("Status", report.lang)
     out = [
-        f'<section class="item{" top" if run else ""}" aria-labelledby="n{node.number}">',
+        f'<section class="item" aria-labelledby="n{node.number}">',
         _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
         f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
@@ -211,7 +198,7 @@ def _node(report: Report, node: ReportNode, charts: bool, run: Run | None = None
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
     for note in node.notes:
         out.append(_field(_("Notes", report.lang), note))
-    out.extend(_node(report, child, charts) for child in children)
+    out.extend(_node(report, child, charts) for child in node.children)
     out.append("</section>")
     return "".join(out)
 
@@ -292,94 +279,40 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
     return "".join(out)
 
 
-def _annual(report: Report, runs: Sequence[Run] | None, front: bool) -> str:
-    out = ['<section class="annual">']
-    if front:
-        intro_text = _(
-            "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
-            report.lang,
-        )
-        out.append(
-            f'<h2 id="annual">{_e(report.heading)}</h2><p>{_e(intro_text)} {_e(report.annual_note)}</p>'
-        )
-        if not report.annual_groups:
-            nothing_text = _("Nothing falls within the scope.", report.lang)
-            out.append(f"<p>{_e(nothing_text)}</p>")
-    groups = (
-        [(report.annual_groups[run.part], " top") for run in runs]
-        if runs is not None
-        else [(group, "") for group in report.annual_groups]
+def _annual(report: Report) -> str:
+    intro_text = _(
+        "Under section 115 of the Local Government Act the annual report states how the goals set by the council were attained.",
+        report.lang,
     )
-    for group, top in groups:
-        out.append(f'<section class="group{top}"><h3>{_e(group.unit)}</h3>')
+    out = [
+        '<section class="annual">',
+        f'<h2 id="annual">{_e(report.heading)}</h2><p>{_e(intro_text)} {_e(report.annual_note)}</p>',
+    ]
+    if not report.annual_groups:
+        nothing_text = _("Nothing falls within the scope.", report.lang)
+        out.append(f"<p>{_e(nothing_text)}</p>")
+    for group in report.annual_groups:
+        out.append(f'<section class="group"><h3>{_e(group.unit)}</h3>')
         out.extend(_annual_item(report, item) for item in group.items)
         out.append("</section>")
     out.append("</section>")
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Run:
-    """A stretch of the report body that starts a new page in print: a top-level part (focus
-    area, or committee in the annual variant) whole, or some of a top-level item's children.
-
-    A large report is printed as runs so that its PDF can be rendered run by run in
-    parallel (pdf.py) and come out page for page as if rendered whole. Only the first
-    run of an item carries its heading and fields."""
-
-    part: int  # index in top_level_parts(report)
-    children: slice | None = None  # None: all of them
-    first: bool = True
-
-
-def top_level_parts(report: Report) -> tuple[ReportNode, ...] | tuple[AnnualGroup, ...]:
-    """The report's top-level parts: focus areas, or committees in the annual variant."""
-    return report.annual_groups if report.variant == "annual" else report.nodes
-
-
-def render_body(
-    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
-) -> str:
-    """The report's content without <html>/<head>, for embedding in a web page.
-
-    By default the body flows on from item to item. With `runs`, the body is those
-    runs, each starting a new page in print; `front` adds the title page and summary."""
-    out = [_title_page(report), _summary(report)] if front else []
+def render_body(report: Report, *, charts: bool = True) -> str:
+    """The report's content without <html>/<head>, for embedding in a web page."""
+    out = [_title_page(report), _summary(report)]
     if report.variant == "annual":
-        out.append(_annual(report, runs, front))
+        out.append(_annual(report))
     else:
-        out.append('<section class="body">')
-        if front:
-            goals_and_actions_text = _("Goals and actions", report.lang)
-            out.append(f'<h2 id="body">{_e(goals_and_actions_text)}</h2>')
-            if not report.nodes:
-                nothing_text = _("Nothing falls within the scope.", report.lang)
-                out.append(f"<p>{_e(nothing_text)}</p>")
-        if runs is None:
-            out.extend(_node(report, node, charts) for node in report.nodes)
-        else:
-            out.extend(_node(report, report.nodes[run.part], charts, run) for run in runs)
+        goals_and_actions_text = _("Goals and actions", report.lang)
+        out.append(f'<section class="body"><h2 id="body">{_e(goals_and_actions_text)}</h2>')
+        if not report.nodes:
+            nothing_text = _("Nothing falls within the scope.", report.lang)
+            out.append(f"<p>{_e(nothing_text)}</p>")
+        out.extend(_node(report, node, charts) for node in report.nodes)
         out.append("</section>")
     return "".join(out)
-
-
-def heading_levels(report: Report) -> list[tuple[str, int]]:
-    """Every heading of the report in document order, as text with its level (h1 = 1): the
-    report's PDF outline, whether the body is printed in runs or flows on."""
-    headings = [
-        (report.title or report.heading, 1),
-        (_("Summary", report.lang), 2),
-        (_("Goals and indicators off track", report.lang), 3),
-    ]
-    if report.variant == "annual":
-        headings.append((report.heading, 2))
-        for group in report.annual_groups:
-            headings.append((group.unit, 3))
-            headings.extend((_annual_title(item), 4) for item in group.items)
-    else:
-        headings.append((_("Goals and actions", report.lang), 2))
-        headings.extend((_node_title(node), min(node.depth + 2, 6)) for node in report.walk())
-    return [(" ".join(text.split()), level) for text, level in headings]
 
 
 _CSS_STRING_SAFE = frozenset(" .,:;-_()/!?'%+#@*&=[]{}|~^$€£§–—“”‘’…")
@@ -409,30 +342,23 @@ def page_css(report: Report) -> str:
     return re.sub(r"\b(?:TITLE|KIND|COLOPHON|PAGE)_STRING\b", lambda m: _css_string(values[m.group(0)]), CSS)
 
 
-def render_html(
-    report: Report, *, charts: bool = True, runs: Sequence[Run] | None = None, front: bool = True
-) -> str:
-    """One self-contained HTML document (inline CSS and SVG), printable as is.
-
-    `runs` and `front` as in render_body."""
+def render_html(report: Report, *, charts: bool = True) -> str:
+    """One self-contained HTML document (inline CSS and SVG), printable as is."""
     title = f"{report.heading} – {report.title}" if report.title else report.heading
     return (
         f'<!DOCTYPE html><html lang="{report.lang}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta name="generator" content="Seuranta"><meta name="date" content="{report.on.isoformat()}">'
         f"<title>{_e(title)}</title><style>{page_css(report)}</style></head>"
-        f"<body><main>{render_body(report, charts=charts, runs=runs, front=front)}</main></body></html>"
+        f"<body><main>{render_body(report, charts=charts)}</main></body></html>"
     )
 
 
 __all__ = [
     "CSS",
-    "Run",
     "format_day",
-    "heading_levels",
     "indicator_table",
     "page_css",
     "render_body",
     "render_html",
-    "top_level_parts",
 ]

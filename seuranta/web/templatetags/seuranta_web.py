@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
-from django.urls import NoReverseMatch, reverse
 
 from seuranta.plans.access import navigation_rights
 from seuranta.web.charts import fmt
@@ -30,15 +29,6 @@ def navigation(context):
     if not hasattr(request, "_seuranta_navigation"):
         request._seuranta_navigation = navigation_rights(request.user)
     return request._seuranta_navigation
-
-
-@register.simple_tag
-def optional_url(name: str, *args) -> str:
-    """The URL of a named route, or "" when no app provides it (yet)."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 @register.inclusion_tag("web/includes/badge.html")

@@ -1,4 +1,7 @@
-"""Between the pure core model (`seuranta.core.model.Plan`) and the database.
+"""Storing plans of the seuranta-plan/1 format (`seuranta.core.model.Plan`) in the database, and reading them back.
+
+`seuranta.core.interchange` reads and writes the format as a document; this module is its
+database side.
 
 `store_plan` writes a whole plan in one transaction with bulk inserts;
 `load_core_plans` reads plans back with a fixed number of queries whatever the
@@ -68,7 +71,19 @@ def store_plan(
         raise InvalidDocument(problems)
     if organization is None and plan.organization:
         organization, _ = Organization.objects.get_or_create(name=plan.organization)
-    stored = Plan.objects.create(
+    stored = _create_plan_row(plan, organization, state)
+    Section.objects.bulk_create(
+        Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra)
+        for i, s in enumerate(plan.sections)
+    )
+    pairs = _store_nodes(plan, stored, _units(plan, organization))
+    indicator_pairs = _store_node_content(pairs)
+    _store_measures(indicator_pairs)
+    return stored
+
+
+def _create_plan_row(plan: core.Plan, organization: Organization | None, state: str) -> Plan:
+    return Plan.objects.create(
         title=plan.title,
         organization=organization,
         kind=plan.kind or "",
@@ -79,48 +94,47 @@ def store_plan(
         state_scale=plan.state_scale,
         extra=plan.extra,
     )
-    Section.objects.bulk_create(
-        Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra)
-        for i, s in enumerate(plan.sections)
+
+
+def _units(plan: core.Plan, organization: Organization | None) -> dict[str, OrganizationUnit]:
+    """The organisation's units named by the plan's nodes by name, the missing ones created."""
+    if organization is None:
+        return {}
+    names = {n.unit for n, _ in plan.walk() if n.unit}
+    existing = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
+    missing = [
+        OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))
+    ]
+    # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree relies on it too.
+    OrganizationUnit.objects.bulk_create(missing)
+    return {**existing, **{u.name: u for u in missing}}
+
+
+def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, units: dict) -> Node:
+    return Node(
+        plan=stored,
+        parent=parent,
+        order=order,
+        level=node.level,
+        title=node.title,
+        description=node.description,
+        unit_name=node.unit,
+        org_unit=units.get(node.unit or ""),
+        responsible=node.responsible,
+        **Node.with_derived({"schedule": node.schedule}),
+        binding=node.binding,
+        phase=node.phase or "",
+        notes=node.notes,
+        extra=node.extra,
     )
 
-    units: dict[str, OrganizationUnit] = {}
-    if organization is not None:
-        names = {n.unit for n, _ in plan.walk() if n.unit}
-        existing = {
-            u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)
-        }
-        missing = [
-            OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))
-        ]
-        # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree below relies on it too.
-        OrganizationUnit.objects.bulk_create(missing)
-        units = {**existing, **{u.name: u for u in missing}}
 
-    # Insert the tree level by level so every parent has its id before its children.
+def _store_nodes(plan: core.Plan, stored: Plan, units: dict) -> list[tuple[core.Node, Node]]:
+    """The plan's tree inserted level by level, so every parent has its id before its children."""
     level_nodes: list[tuple[core.Node, Node | None, int]] = [(n, None, i) for i, n in enumerate(plan.nodes)]
     pairs: list[tuple[core.Node, Node]] = []
     while level_nodes:
-        rows = []
-        for node, parent, order in level_nodes:
-            rows.append(
-                Node(
-                    plan=stored,
-                    parent=parent,
-                    order=order,
-                    level=node.level,
-                    title=node.title,
-                    description=node.description,
-                    unit_name=node.unit,
-                    org_unit=units.get(node.unit or ""),
-                    responsible=node.responsible,
-                    **Node.with_derived({"schedule": node.schedule}),
-                    binding=node.binding,
-                    phase=node.phase or "",
-                    notes=node.notes,
-                    extra=node.extra,
-                )
-            )
+        rows = [_node_row(stored, node, parent, order, units) for node, parent, order in level_nodes]
         Node.objects.bulk_create(rows)
         pairs.extend(zip((n for n, _, _ in level_nodes), rows, strict=True))
         level_nodes = [
@@ -128,25 +142,29 @@ def store_plan(
             for (node, _, _), row in zip(level_nodes, rows, strict=True)
             for i, child in enumerate(node.children)
         ]
+    return pairs
 
+
+def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.Indicator, Indicator]]:
+    """Each node's indicators, milestones and progress texts; the indicators with their rows."""
     indicator_pairs: list[tuple[core.Indicator, Indicator]] = []
     milestones, progress = [], []
     for node, row in pairs:
-        for i, indicator in enumerate(node.indicators):
-            indicator_pairs.append(
-                (
-                    indicator,
-                    Indicator(
-                        node=row,
-                        order=i,
-                        name=indicator.name,
-                        unit=indicator.unit,
-                        source=indicator.source,
-                        description=indicator.description,
-                        extra=indicator.extra,
-                    ),
-                )
+        indicator_pairs.extend(
+            (
+                indicator,
+                Indicator(
+                    node=row,
+                    order=i,
+                    name=indicator.name,
+                    unit=indicator.unit,
+                    source=indicator.source,
+                    description=indicator.description,
+                    extra=indicator.extra,
+                ),
             )
+            for i, indicator in enumerate(node.indicators)
+        )
         for i, m in enumerate(node.milestones):
             milestones.append(
                 Milestone(
@@ -158,22 +176,25 @@ def store_plan(
                     **Milestone.with_derived({"due": m.due}),
                 )
             )
-        for i, p in enumerate(node.progress):
-            progress.append(
-                ProgressEntry(
-                    node=row,
-                    order=i,
-                    period=p.period,
-                    text=p.text,
-                    phase=p.phase or "",
-                    verdict=p.verdict or "",
-                    extra=p.extra,
-                )
+        progress.extend(
+            ProgressEntry(
+                node=row,
+                order=i,
+                period=p.period,
+                text=p.text,
+                phase=p.phase or "",
+                verdict=p.verdict or "",
+                extra=p.extra,
             )
+            for i, p in enumerate(node.progress)
+        )
     Indicator.objects.bulk_create(row for _, row in indicator_pairs)
     Milestone.objects.bulk_create(milestones)
     ProgressEntry.objects.bulk_create(progress)
+    return indicator_pairs
 
+
+def _store_measures(indicator_pairs: list[tuple[core.Indicator, Indicator]]) -> None:
     measures: list[Measure] = []
     for indicator, row in indicator_pairs:
         rows = [measure_row(indicator.baseline, Measure.Role.BASELINE, 0)] if indicator.baseline else []
@@ -187,7 +208,6 @@ def store_plan(
             measure.indicator = row
         measures.extend(rows)
     Measure.objects.bulk_create(measures, batch_size=2000)
-    return stored
 
 
 def load_core_plan(plan: Plan) -> core.Plan:
@@ -208,22 +228,81 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
     if not plans:
         return {}
     ids = [plan.pk for plan in plans]
+    organizations = _organization_names(plans)
+    roots = _core_trees(ids)
+    core_sections: dict[int, list[core.Section]] = defaultdict(list)
+    for s in Section.objects.filter(plan_id__in=ids).order_by("order", "id"):
+        core_sections[s.plan_id].append(core.Section(title=s.title, text=s.text, extra=s.extra))
+    return {
+        plan.pk: core.Plan(
+            title=plan.title,
+            organization=organizations.get(plan.pk),
+            period=plan.period,
+            levels=list(plan.levels),
+            sections=core_sections[plan.pk],
+            nodes=roots[plan.pk],
+            kind=plan.kind or None,
+            tolerance=plan.tolerance,
+            state_scale=plan.state_scale,
+            extra=plan.extra,
+        )
+        for plan in plans
+    }
+
+
+def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
+    """The top-level core nodes of each plan by plan id, with their content and children."""
     # Ordered as the single-plan reader always ordered them; grouping by plan below keeps that order.
     nodes = list(Node.objects.filter(plan_id__in=ids).order_by("parent_id", "order", "id"))
-    indicators = list(Indicator.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
-    measures = list(
-        Measure.objects.filter(indicator__node__plan_id__in=ids).order_by("indicator_id", "order", "id")
-    )
-    milestones = list(Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
-    progress = list(ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"))
-    sections = list(Section.objects.filter(plan_id__in=ids).order_by("order", "id"))
-    organizations = _organization_names(plans)
+    indicators = _core_indicators(ids)
+    milestones: dict[int, list[core.Milestone]] = defaultdict(list)
+    for m in Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
+        milestones[m.node_id].append(core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra))
+    progress: dict[int, list[core.Progress]] = defaultdict(list)
+    for p in ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
+        progress[p.node_id].append(
+            core.Progress(
+                text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
+            )
+        )
+    built = {
+        row.pk: core.Node(
+            level=row.level,
+            title=row.title,
+            unit=row.unit_name,
+            description=row.description,
+            responsible=list(row.responsible),
+            schedule=row.schedule,
+            indicators=indicators[row.pk],
+            milestones=milestones[row.pk],
+            progress=progress[row.pk],
+            notes=row.notes,
+            binding=row.binding,
+            phase=row.phase or None,
+            extra=row.extra,
+            key=row.pk,
+        )
+        for row in nodes
+    }
+    roots: dict[int, list[core.Node]] = defaultdict(list)
+    for row in nodes:  # ordered by parent, then order: children arrive in order
+        if row.parent_id is None:
+            roots[row.plan_id].append(built[row.pk])
+        else:
+            built[row.parent_id].children.append(built[row.pk])
+    return roots
 
+
+def _core_indicators(ids: list[int]) -> dict[int, list[core.Indicator]]:
+    """The plans' core indicators with their measures, by node id."""
     by_indicator: dict[int, dict[str, list[Measure]]] = defaultdict(lambda: defaultdict(list))
+    measures = Measure.objects.filter(indicator__node__plan_id__in=ids).order_by(
+        "indicator_id", "order", "id"
+    )
     for m in measures:
         by_indicator[m.indicator_id][m.role].append(m)
     core_indicators: dict[int, list[core.Indicator]] = defaultdict(list)
-    for row in indicators:
+    for row in Indicator.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
         roles = by_indicator[row.pk]
         baseline = roles.get(Measure.Role.BASELINE)
         core_indicators[row.node_id].append(
@@ -240,62 +319,7 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
                 key=row.pk,
             )
         )
-    core_milestones: dict[int, list[core.Milestone]] = defaultdict(list)
-    for m in milestones:
-        core_milestones[m.node_id].append(
-            core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra)
-        )
-    core_progress: dict[int, list[core.Progress]] = defaultdict(list)
-    for p in progress:
-        core_progress[p.node_id].append(
-            core.Progress(
-                text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
-            )
-        )
-
-    built: dict[int, core.Node] = {}
-    for row in nodes:
-        built[row.pk] = core.Node(
-            level=row.level,
-            title=row.title,
-            unit=row.unit_name,
-            description=row.description,
-            responsible=list(row.responsible),
-            schedule=row.schedule,
-            indicators=core_indicators[row.pk],
-            milestones=core_milestones[row.pk],
-            progress=core_progress[row.pk],
-            notes=row.notes,
-            binding=row.binding,
-            phase=row.phase or None,
-            extra=row.extra,
-            key=row.pk,
-        )
-    roots: dict[int, list[core.Node]] = defaultdict(list)
-    for row in nodes:  # ordered by parent, then order: children arrive in order
-        if row.parent_id is None:
-            roots[row.plan_id].append(built[row.pk])
-        else:
-            built[row.parent_id].children.append(built[row.pk])
-    core_sections: dict[int, list[core.Section]] = defaultdict(list)
-    for s in sections:
-        core_sections[s.plan_id].append(core.Section(title=s.title, text=s.text, extra=s.extra))
-
-    return {
-        plan.pk: core.Plan(
-            title=plan.title,
-            organization=organizations.get(plan.pk),
-            period=plan.period,
-            levels=list(plan.levels),
-            sections=core_sections[plan.pk],
-            nodes=roots[plan.pk],
-            kind=plan.kind or None,
-            tolerance=plan.tolerance,
-            state_scale=plan.state_scale,
-            extra=plan.extra,
-        )
-        for plan in plans
-    }
+    return core_indicators
 
 
 def _organization_names(plans: Sequence[Plan]) -> dict[int, str]:

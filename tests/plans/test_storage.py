@@ -3,7 +3,6 @@ import json
 import pytest
 
 from seuranta.core.interchange import InvalidDocument, dump_plan, load_plan, validate_document
-from seuranta.plans.interchange import load_core_plan, load_core_plans, store_plan
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -14,6 +13,7 @@ from seuranta.plans.models import (
     ProgressEntry,
     Section,
 )
+from seuranta.plans.storage import load_core_plan, load_core_plans, store_plan
 from tests.conftest import GOLD_DIR
 
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))

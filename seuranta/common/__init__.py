@@ -1,0 +1,10 @@
+"""Helpers that several apps' pages use: not an app (no models, URLs or templates of its own).
+
+language.py    the language of the request being answered (ui_lang)
+throttling.py  the client's address, the login lockout page and per-address rate limits
+views.py       access and form helpers of the function views (require, posted_version)
+people.py      how a person is named on pages and in messages (person_name)
+
+It imports Django and nothing from the apps, so every app may import it and no two apps need
+to import each other for a helper (tests/test_app_imports.py).
+"""
