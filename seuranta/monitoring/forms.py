@@ -10,14 +10,24 @@ from django.utils.translation import pgettext_lazy
 from seuranta.core.measures import parse_measure
 from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.entry_fields import IndicatorSpec
-from seuranta.monitoring.models import ReportingRound
+from seuranta.monitoring.models import ReportingRound, default_reminder_days, reportable_node_ids
 from seuranta.monitoring.reporting import EntryValues
+from seuranta.monitoring.templatetags.monitoring_tags import plan_name
 from seuranta.plans.models import Indicator, Milestone, Node, Plan, ProgressEntry
 
 
 def normalise_period(written: str) -> str | None:
     """ "2026-Q1", "Q1/2026", "T2/2026", "9/2026" or "2026" as a normalised period, or None."""
     return parse_whole_period(written)
+
+
+REMINDER_CHOICES = [
+    (-14, _("14 days before the deadline")),
+    (-7, _("7 days before the deadline")),
+    (-3, _("3 days before the deadline")),
+    (-1, _("1 day before the deadline")),
+    (1, _("the day after the deadline")),
+]
 
 
 class OpenRoundForm(forms.Form):
@@ -43,10 +53,26 @@ class OpenRoundForm(forms.Form):
         required=False,
     )
 
+    confirm_past_deadline = forms.BooleanField(
+        label=_("Open it anyway: the deadline is in the past on purpose"), required=False
+    )
+    announce = forms.BooleanField(
+        label=_("E-mail the responsible persons now that the round is open"), required=False, initial=True
+    )
+    reminder_days = forms.TypedMultipleChoiceField(
+        label=_("Automatic reminders to those who have not submitted"),
+        choices=REMINDER_CHOICES,
+        coerce=int,
+        required=False,
+        initial=default_reminder_days,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(self, *args, nodes: list[Node], plan: Plan | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.duplicates: list[ReportingRound] = []  # set by clean(): rounds this one would repeat
+        self.past_deadline = False  # set by clean(): the deadline is before today
         self.nodes = {n.pk: n for n in nodes}
         self.fields["root"].choices = [("", _("The whole plan"))] + [
             (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
@@ -64,10 +90,36 @@ class OpenRoundForm(forms.Form):
         root = self.cleaned_data.get("root")
         return self.nodes.get(root) if root else None
 
+    def shown_fields(self):
+        """The fields to show: a confirmation only when its question has come up."""
+        asked = {"confirm_duplicate": bool(self.duplicates), "confirm_past_deadline": self.past_deadline}
+        return [field for field in self if asked.get(field.name, True)]
+
     def clean(self):
         data = super().clean()
+        deadline = data.get("deadline")
+        self.past_deadline = bool(deadline and deadline < timezone.localdate())
+        if self.past_deadline and not data.get("confirm_past_deadline"):
+            self.add_error(
+                "deadline",
+                _(
+                    "The deadline %(date)s is already past: nobody would have time to report. Choose a later date, "
+                    "or tick the box below if the past date is intended."
+                )
+                % {"date": f"{deadline.day}.{deadline.month}.{deadline.year}"},
+            )
         if self.plan is None or not data.get("period") or "root" not in data:
             return data
+        if not reportable_node_ids(self.plan, data["root"]):
+            part = data["root"].title if data["root"] else plan_name(self.plan)
+            raise forms.ValidationError(
+                _(
+                    'Nobody would report in this round: no action in "%(part)s" has a responsible person. '
+                    "Assign responsible persons to its actions first, or choose another part of the plan."
+                )
+                % {"part": part},
+                code="nobody_reports",
+            )
         self.duplicates = same_period_rounds(self.plan, data["period"], data["root"])
         if self.duplicates and not data.get("confirm_duplicate"):
             names = ", ".join(f"{r.title} ({r.get_state_display()})" for r in self.duplicates)

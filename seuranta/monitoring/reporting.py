@@ -64,7 +64,14 @@ def _round_is_open(round_id: int) -> bool:
 
 @transaction.atomic
 def open_round(
-    plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user
+    plan: Plan,
+    *,
+    title: str,
+    period: str,
+    deadline: date,
+    root: Node | None,
+    user,
+    reminder_days: list[int] | None = None,
 ) -> ReportingRound:
     start, end = period_bounds(period)
     reporting_round = ReportingRound.objects.create(
@@ -76,6 +83,7 @@ def open_round(
         period_end=end,
         deadline=deadline,
         opened_by=user,
+        **({"reminder_days": sorted(reminder_days)} if reminder_days is not None else {}),
     )
     RoundEntry.objects.bulk_create(
         RoundEntry(round=reporting_round, node_id=node_id, order=i)

@@ -8,8 +8,8 @@ from django.urls import reverse
 from seuranta.core.evaluation import evaluate_node
 from seuranta.monitoring.entry_fields import IndicatorSpec
 from seuranta.monitoring.models import RoundEntry
-from seuranta.plans.storage import load_core_plan
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Milestone, Node
+from seuranta.plans.storage import load_core_plan
 from tests.factories import PASSWORD
 
 

@@ -110,7 +110,7 @@ def test_opening_and_closing_rounds_take_the_same_queries_for_any_plan_size(smal
                 client,
                 "post",
                 reverse("monitoring:open_round", args=[s.plan.pk]),
-                {"title": "T2", "period": "2026-T2", "deadline": "2026-09-01"},
+                {"title": "T2", "period": "2026-T2", "deadline": "2099-09-01"},
                 status=(302,),
             )
         )
