@@ -24,7 +24,14 @@ def _as(client, personas, role):
 
 
 def _open(client, plan, **extra):
-    data = {"title": "Syksy 2026", "period": "2026-T3", "deadline": LATER, "root": "", "announce": "on"}
+    data = {
+        "title": "Syksy 2026",
+        "period": "2026-T3",
+        "deadline": LATER,
+        "root": "",
+        "announce": "on",
+        "reminder_days": ["-7", "-1", "1"],
+    }  # the boxes the form has ticked
     return client.post(reverse("monitoring:open_round", args=[plan.pk]), data | extra)
 
 
