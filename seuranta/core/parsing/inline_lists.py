@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _MARKER_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(?=[^\W\d_])")
 _ROMAN_RE = re.compile(r"(?:(?<=\s)|^)(X{0,3}(?:IX|IV|V?I{0,3}))([.)])\s+(?=[A-ZÅÄÖ])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
-_PAGE_RE = re.compile(r"\s+\d{1,3}$")
+_PAGE_RE = re.compile(r"(?:\s*(?:\.{2,}|\u2026))?\s+\d{1,3}$")  # "Henkilöstö... 17": leader and page
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 _JOINER_RE = re.compile(r"(?:\s*[,;]|\s+(?:ja|sekä|tai|och|eller|samt)|\s+\d{1,2}[.)])\s*$")
 MIN_RUN = 3
@@ -84,6 +84,13 @@ def _longest_run(markers: list[_Marker]) -> list[_Marker]:
 def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
     """The line as (text, style) parts: the text before the list (style None), then one part
     per item with its numbering style ("dec1)", "dec2"...); None when the line holds no list."""
+    found = split_inline_contents(text)
+    return found[0] if found is not None else None
+
+
+def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool] | None:
+    """`split_inline_list`, and whether the list is a table of contents (its items end in page
+    numbers)."""
     run = _longest_run(_markers(text))
     if len(run) < MIN_RUN:
         return None
@@ -103,9 +110,44 @@ def split_inline_list(text: str) -> list[tuple[str, str | None]] | None:
         if paged:
             item = _PAGE_RE.sub("", item)  # a table of contents: the page numbers go
         item = _JOINER_RE.sub("", item).strip()
+        if marker is run[-1] and not any(i.rstrip().endswith(".") for i in items[:-1]):
+            item = item.rstrip(".")  # the sentence's full stop, not the item's
+        if _parent_missing(marker, run) and parts:
+            _lift_trailing_heading(parts)
         if item:
             style = "roman" if marker.roman else f"dec{len(marker.number)}"
             parts.append((item, style + (")" if marker.mark == ")" else "")))
     if tail.strip():
         parts.append((tail.strip(), None))
-    return parts
+    return parts, paged
+
+
+MAX_LIFTED_WORDS = 8
+
+
+def _parent_missing(marker: _Marker, run: list[_Marker]) -> bool:
+    """A "2.1" whose "2" is not in the list: the chapter was printed without its number."""
+    if marker.roman or len(marker.number) != 2 or marker.number[1] != 1:
+        return False
+    return all(other.number != marker.number[:1] for other in run)
+
+
+def _lift_trailing_heading(parts: list[tuple[str, str | None]]) -> None:
+    """The unnumbered chapter heading ends the text before its first sub-item ("... kehittäminen
+    Elinkeinot, yrittäjyys ja työllisyys 2.1 ..."): its capitalised last phrase is lifted out as
+    an item of the chapter's depth."""
+    text, style = parts[-1]
+    words = text.split()
+    start = next(
+        (
+            i
+            for i in range(len(words) - 1, 0, -1)
+            if words[i][:1].isupper() and all(not w[:1].isupper() for w in words[i + 1 :])
+        ),
+        None,
+    )
+    if start is None or len(words) - start > MAX_LIFTED_WORDS:
+        return
+    rest = " ".join(words[:start])
+    parts[-1:] = [(rest, style)] if rest else []
+    parts.append((" ".join(words[start:]), "dec1"))

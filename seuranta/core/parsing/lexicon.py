@@ -36,6 +36,8 @@ ROLES = (
     "source",
     "description",
 )
+# Words that name a part of the document rather than of the plan: "Sisällys" heads a table of contents.
+STRUCTURE_ROLES = ("contents",)
 LANGUAGES = ("fi", "sv")
 # Compound heads shorter than this are not trusted ("teko" inside "arkkitehtuuri..." is not a deed).
 _MIN_HEAD = 4
@@ -168,9 +170,16 @@ def label_role(text: str, *, max_words: int = 4) -> Entry | None:
         return None
     for word in reversed(found):
         entry = lookup(word)
-        if entry is not None:
+        if entry is not None and entry.role in ROLES:
             return entry
     return None
+
+
+def names_contents(text: str) -> bool:
+    """Whether a line starts with a word for a table of contents ("Sisällys", "SISÄLTÖ:")."""
+    found = words(text)
+    entry = lookup(found[0]) if found else None
+    return entry is not None and entry.role == "contents"
 
 
 def level_entry(text: str) -> Entry | None:

@@ -17,9 +17,12 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.document import Document, Paragraph, Table
-from seuranta.core.parsing.inline_lists import split_inline_list
-from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet
+from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
+from seuranta.core.parsing.document import Block, Document, Paragraph, Table
+from seuranta.core.parsing.inline_lists import split_inline_contents
+from seuranta.core.parsing.line_tables import header_table_at
+from seuranta.core.parsing.tables import text_table_at, year_series_table
+from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
@@ -52,6 +55,7 @@ class Line:
     rows: list[list[str]] = field(default_factory=list)
     level: lexicon.Entry | None = None  # a level word in front of an item ("Tavoite 2: ...")
     bullet: bool = False
+    contents: bool = False  # an entry of a table of contents
 
 
 @dataclass
@@ -66,6 +70,7 @@ class Section:
     bullet: bool = False
     body: list[Line] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    contents: bool = False
 
 
 def _numbering(text: str) -> tuple[str, str] | None:
@@ -118,6 +123,16 @@ def classify_text(text: str, source: int = 0) -> Line:
         return Line("blank", source=source)
     if is_bullet(text):
         rest = strip_bullet(text).strip()
+        level_item = _level_item(rest)
+        if level_item is not None:  # "• Mål 1: ...": the level word names the item
+            return Line(
+                "item",
+                level_item[1],
+                source,
+                style="lex:" + level_item[0].term,
+                level=level_item[0],
+                bullet=True,
+            )
         return Line("item", rest, source, style="bullet:" + text[0], bullet=True)
     numbered = _numbering(text)
     if numbered is not None and _has_words(numbered[1]) and len(numbered[1].split()) <= MAX_ITEM_WORDS:
@@ -144,8 +159,19 @@ def classify_text(text: str, source: int = 0) -> Line:
 def classify(doc: Document) -> list[Line]:
     blocks = doc.blocks or [Paragraph(line) for line in doc.text.splitlines()]
     lines: list[Line] = []
+    blocks = _strip_page_numbers(blocks)
+    texts = [
+        block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
+    ]
+    skip_to = 0
     for index, block in enumerate(blocks):
-        if isinstance(block, Table):
+        if index < skip_to:
+            continue
+        text_table = text_table_at(texts, index) or header_table_at(texts, index)
+        if text_table is not None:  # a table flattened to lines: one row a line
+            lines.append(Line("table", source=index, rows=text_table[0]))
+            skip_to = text_table[1]
+        elif isinstance(block, Table):
             rows = [[fold_whitespace(cell) for cell in row] for row in block.rows]
             rows = [row for row in rows if any(row)]
             if rows:
@@ -156,7 +182,50 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.extend(_classify_paragraph(block.text, index))
-    return _mark_record_heads(_mark_short_headings(lines))
+    return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """A line of text broken in mid-sentence (the next line goes on in lower case, as PDF and
+    slide text breaks them) is one line again: "Kestävän kasvun" + "turvaaminen"."""
+    out: list[Line] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "text"
+            and line.kind == "text"
+            and line.text[:1].islower()
+            and not last.text.endswith((".", "!", "?", ":", ";", ","))
+        ):
+            last.text = f"{last.text} {line.text}"
+            continue
+        out.append(line)
+    return out
+
+
+_PAGE_PREFIX_RE = re.compile(r"^\s*(\d{1,3}) (?=\S)")
+MIN_PAGES = 3
+
+
+def _strip_page_numbers(blocks: list[Block]) -> list[Block]:
+    """Text of a PDF converted page by page starts each page with its number ("2 SISÄLTÖ: ...",
+    "3 1. JOHDANTO ..."): when the bare numbers in front of lines count up by one at least every other time, they
+    are page numbers, not a numbering of items, and go."""
+    numbered = [
+        (i, int(m.group(1)))
+        for i, block in enumerate(blocks)
+        if isinstance(block, Paragraph) and (m := _PAGE_PREFIX_RE.match(block.text))
+    ]
+    steps = [b - a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)]
+    if len(numbered) < MIN_PAGES or sum(step == 1 for step in steps) * 2 < len(steps):
+        return blocks
+    out = list(blocks)
+    for i, _ in numbered:
+        block = out[i]
+        assert isinstance(block, Paragraph)
+        out[i] = Paragraph(_PAGE_PREFIX_RE.sub("", block.text, count=1), block.heading)
+    return out
 
 
 def _mark_record_heads(lines: list[Line]) -> list[Line]:
@@ -191,14 +260,61 @@ def _label_key(label: str | None) -> str:
 
 
 def _classify_paragraph(text: str, source: int) -> list[Line]:
-    """One paragraph as lines: several when a numbered list runs inside it."""
-    parts = split_inline_list(fold_whitespace(text))
-    if parts is None:
+    """One paragraph as lines: several when a numbered list runs inside it, a table when a
+    table of values under a run of years or a table of contents was flattened into it."""
+    inline = _inline_level(fold_whitespace(text))
+    if inline is not None:  # "Elinvoima ja kestävä kehitys Päämäärä: Kaupunki on houkutteleva."
+        head, entry, rest = inline
+        return [
+            Line("item", head, source, style="lead"),
+            Line("item", rest, source, style="lex:" + entry.term, level=entry),
+        ]
+    entries = split_contents(fold_whitespace(text))
+    if entries is not None:
+        return [Line("item", entry, source, style=style, contents=True) for entry, style in entries]
+    series = year_series_table(text)
+    if series is not None:
+        before = [classify_text(series[0], source)] if series[0] else []
+        return [*before, Line("table", source=source, rows=series[1])]
+    found = split_inline_contents(fold_whitespace(text))
+    if found is None:
+        return [classify_text(text, source)]
+    parts, contents = found
+    if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
     return [
-        Line("item", part, source, style=style) if style else classify_text(part, source)
+        Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
         for part, style in parts
     ]
+
+
+_INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
+
+
+def _inline_level(text: str) -> tuple[str, lexicon.Entry, str] | None:
+    """A heading and a level word run together with its item, as PDF text joins them: the
+    heading, the level and the item ("Elinvoima Päämäärä: Kaupunki on houkutteleva")."""
+    match = _INLINE_LEVEL_RE.search(text)
+    if match is None:
+        return None
+    entry = lexicon.level_entry(match.group(1))
+    head, rest = text[: match.start()].strip(), text[match.end() :].strip()
+    if entry is None or head.endswith((".", ",", ";")) or len(head.split()) > MAX_SHORT_HEADING_WORDS:
+        return None
+    return head, entry, rest
+
+
+def _enumeration_in_prose(parts: list[tuple[str, str | None]]) -> bool:
+    """A sentence that counts things off in lower case ("..., jotka koostuvat 1) turvallisuudesta,
+    2) terveydestä ...") is prose, unless what it counts is named as a level ("teemat ovat 1) ...")."""
+    head = parts[0][0] if parts and parts[0][1] is None else ""
+    items = [part for part, style in parts if style]
+    return (
+        bool(head)
+        and not head.endswith(":")
+        and all(item[:1].islower() for item in items)
+        and lexicon.last_level_word(head) is None
+    )
 
 
 def _is_short_heading(text: str) -> bool:
@@ -254,7 +370,118 @@ def build(lines: list[Line]) -> list[Section]:
             depth = len(stack)
             depth_of[style] = depth
         del stack[depth:]
-        section = Section(line.text, style, depth, line.source, level=line.level, bullet=line.bullet)
+        section = Section(
+            line.text, style, depth, line.source, level=line.level, bullet=line.bullet, contents=line.contents
+        )
         stack[-1].children.append(section)
         stack.append(section)
+    _dissolve_captions(root, _item_keys(lines))
+    _name_by_level_headings(root)
+    if any(names_level(s) and s.children for s in contents_entries(root.children)):
+        root.children = read_contents(root.children)
     return [root]
+
+
+MAX_LEVEL_HEADING_WORDS = 2
+
+
+def _level_heading(section: Section) -> lexicon.Entry | None:
+    """A heading that is only a level's name ("Mål", "Strategiset tavoitteet") with nothing below it."""
+    found = lexicon.words(section.title)
+    if section.children or not found or len(found) > MAX_LEVEL_HEADING_WORDS:
+        return None
+    entry = lexicon.lookup(found[-1])
+    return entry if entry is not None and entry.role == "level" else None
+
+
+def _name_by_level_headings(parent: Section) -> None:
+    """A heading that only names a level ("Mål") introduces the headings of its kind after it:
+    they are nodes of that level, and it is none itself."""
+    for child in parent.children:
+        _name_by_level_headings(child)
+    out: list[Section] = []
+    naming: tuple[lexicon.Entry, str] | None = None
+    for child in parent.children:
+        entry = (
+            _level_heading(child) if child.style in ("short", "caps") or child.style.startswith("h") else None
+        )
+        if entry is not None:
+            naming = (entry, child.style)
+            parent.body.extend(child.body)
+            continue
+        if naming is not None and child.style == naming[1]:
+            child.level = child.level or naming[0]
+        else:
+            naming = None
+        out.append(child)
+    parent.children = out
+
+
+# A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
+_CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
+_LIST_STYLES = ("bullet:", "dec", "alpha", "roman")
+
+
+_DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
+
+
+def _is_list_item(section: Section) -> bool:
+    """An undated list item: a dated one is a task of the heading above it, not a node."""
+    return (
+        section.style.startswith(_LIST_STYLES) and not section.children and not _DATED_RE.match(section.title)
+    )
+
+
+def _reads_as_caption(title: str) -> bool:
+    return title.rstrip(" ,").lower().endswith(_CAPTION_ENDINGS)
+
+
+def _item_keys(lines: list[Line]) -> set[str]:
+    return {title_key(line.text) for line in lines if line.kind == "item" and line.style != "short"}
+
+
+def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
+    """A lone short line over a single list is the list's caption, not a node of its own
+    ("Hankkeen hyötytavoitteet", "Tulevaisuuden päämääränä on, että"): its items take its place,
+    and a level word in it names them. Several such headings whose lists share a style are
+    group headings and stay, as does a heading that repeats an item of another list (the
+    chapter of a listed goal)."""
+    for child in parent.children:
+        _dissolve_captions(child, item_keys)
+    candidates = [
+        child
+        for child in parent.children
+        if child.style == "short" and child.children and all(_is_list_item(c) for c in child.children)
+    ]
+    shapes: dict[str, int] = {}
+    for child in candidates:
+        shapes[child.children[0].style] = shapes.get(child.children[0].style, 0) + 1
+    # Among group headings, some naming their items' level ("Hankkeen hyötytavoitteet") and
+    # others not ("Sidosryhmät"), all are captions: the named lists are nodes, the rest text.
+    naming = [lexicon.last_level_word(child.title) is not None for child in candidates]
+    named_group = any(naming) and not all(naming)
+    dissolved = [
+        child
+        for child in candidates
+        if title_key(child.title) not in item_keys
+        and (shapes[child.children[0].style] == 1 or _reads_as_caption(child.title) or named_group)
+    ]
+    if not dissolved:
+        return
+    names = {id(child): lexicon.last_level_word(child.title) for child in dissolved}
+    some_named = any(names.values())
+    out: list[Section] = []
+    for child in parent.children:
+        if child not in dissolved:
+            out.append(child)
+            continue
+        parent.body.extend(child.body)
+        named = names[id(child)]
+        if some_named and named is None:
+            # Beside a list of named goals, a list its caption does not name (strengths, values) is text.
+            parent.body.extend(Line("text", item.title, item.source) for item in child.children)
+            continue
+        for item in child.children:
+            item.depth, item.level = child.depth, item.level or named
+        out.extend(child.children)
+    parent.children = out

@@ -11,7 +11,7 @@ def test_an_enumeration_inside_a_sentence_becomes_items():
         ("Teemat ovat", None),
         ("asukkaat", "dec1)"),
         ("elinvoima", "dec1)"),
-        ("talous.", "dec1)"),
+        ("talous", "dec1)"),  # the full stop ends the sentence, not the item
         ("Niitä seurataan.", None),
     ]
 
@@ -42,3 +42,19 @@ def test_numbers_out_of_order_or_too_few_split_nothing():
     assert split_inline_list("Vuonna 2024 valmistui 3 Uutta asuntoa ja 12 Muuta kohdetta.") is None
     assert split_inline_list("Katso kohdat 1. Johdanto ja 2. Tausta.") is None
     assert split_inline_list("Osat 1. Alku 3. Loppu 7. Liite") is None
+
+
+def test_a_chapter_printed_without_its_number_is_lifted_before_its_first_sub_item():
+    parts = split_inline_list(
+        "Sisältö Osaaminen ja koulutus 1.1. Innovaatiot 1.2. Koulutusrakenteet "
+        "Elinkeinot, yrittäjyys ja työllisyys 2.1. Yritystoiminta 2.2. Toimialat"
+    )
+    assert parts == [
+        ("Sisältö", None),
+        ("Osaaminen ja koulutus", "dec1"),
+        ("Innovaatiot", "dec2"),
+        ("Koulutusrakenteet", "dec2"),
+        ("Elinkeinot, yrittäjyys ja työllisyys", "dec1"),
+        ("Yritystoiminta", "dec2"),
+        ("Toimialat", "dec2"),
+    ]

@@ -20,7 +20,10 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 GENERAL_MODULES = [
     "outline.py",
     "families/outline.py",
+    "families/outline_tree.py",
     "tables.py",
+    "contents.py",
+    "line_tables.py",
     "fields.py",
     "profile.py",
     "lexicon.py",

@@ -200,3 +200,14 @@ def test_guess_organization_ignores_sentence_initial_verb():
 
 def test_guess_organization_says_kunta_without_kaupunki():
     assert guess_organization("Laihialaisten palvelut ovat hyvät. Sujuva Laihia.") == "Laihian kunta"
+
+
+def test_a_text_table_row_keeps_thousands_groups_together():
+    from seuranta.core.parsing.tables import split_values
+
+    assert split_values("Yritysten lkm 11 751 12 284 1 704") == (
+        "Yritysten lkm",
+        ["11 751", "12 284", "1 704"],
+    )
+    assert split_values("Käyttöaste 52,7 %") == ("Käyttöaste", ["52,7 %"])
+    assert split_values("Vuonna 2024 valmistuu 3 kohdetta.") is None

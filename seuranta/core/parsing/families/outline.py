@@ -21,17 +21,25 @@ left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-from seuranta.core.model import Milestone, Node, Plan, Section
+from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
-from seuranta.core.parsing.fields import set_field
+from seuranta.core.parsing.families.outline_tree import (
+    attach_reports,
+    attach_task_lists,
+    drop_weak,
+    has_content,
+    merge_repeated,
+    split_pairs,
+    split_sections,
+)
+from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
-from seuranta.core.parsing.text import fold_whitespace, guess_organization, title_key
+from seuranta.core.parsing.text import fold_whitespace, guess_organization
 from seuranta.core.periods import parse_period
 
 NAME = "outline"
@@ -48,10 +56,10 @@ MAX_HEAD_WORDS = 6
 _DATED_RE = re.compile(
     r"^(?P<due>\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|(?:[QT][1-4]|H[12])[/ ]\d{4})\s*[|:–—-]?\s+(?P<title>\S.*)$"
 )
+_DATE_ONLY_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 # A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
 # on the lines after it, as web pages print definition lists.
 MAX_KEY_WORDS = 2
-PROSE_SECTION_CHARS = 160
 # Confidence of a node found by structure alone, and of one whose level a word named.
 STRUCTURE_CONFIDENCE = 0.5
 NAMED_CONFIDENCE = 0.9
@@ -88,7 +96,7 @@ class _Reader:
                 continue
             level = taught[len("level:") :] if taught.startswith("level:") else intros.get(section.source)
             out.append(self.node(section, level, unit))
-        return out
+        return split_pairs(out)
 
     def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
         level = intro or (section.level.level if section.level else None)
@@ -106,6 +114,8 @@ class _Reader:
             _split_head(node)
         self.continue_title(node, section.body)
         self.fill_fields(node, section.body)
+        if not node.indicators and (stated := stated_target(node.title)) is not None:
+            node.indicators.append(Indicator(name=stated[0], targets=stated[1]))
         children = []
         for child in section.children:
             dated = _DATED_RE.match(child.title) if child.bullet else None
@@ -118,7 +128,7 @@ class _Reader:
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
-        if section.style == "short" and not _has_content(node):
+        if section.style == "short" and not has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
 
@@ -157,6 +167,34 @@ class _Reader:
         decision = resolve_label(line.text, self.profile)
         return decision if decision is not None and decision.role not in ("level", "ignore") else None
 
+    def prose_indicators(self, node: Node, line: Line, goals: list[Node] | None = None) -> bool:
+        """Indicators a sentence lists ("Mittareita ovat a, b sekä c."), added to `node`; at the
+        top of the document (`goals` given), a list naming what it measures ("Elinvoiman kasvun
+        mittareita ovat ...") is a goal of its own with those indicators."""
+        listed = listed_indicators(line.text)
+        for subject, names in listed:
+            owner = node
+            if goals is not None and subject:
+                owner = Node(level="", title=subject)
+                goals.append(owner)
+            for name in names:
+                set_field(owner, "indicator", name)
+        if listed:
+            self.record(line, "indicator", "prose_list", STRUCTURE_CONFIDENCE)
+        return bool(listed)
+
+    def table(self, node: Node, line: Line, intro: str) -> None:
+        """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
+        colon ("Koko kunnan tunnusluvut ovat seuraavat:") is a node of its own, so named."""
+        self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+        if intro.endswith(":") and len(intro.split()) <= MAX_INTRO_WORDS:
+            child = Node(level="", title=_INTRO_TAIL_RE.sub("", intro).rstrip(" :"))
+            read_table(child, line.rows, self.profile)
+            if child.indicators or child.children:
+                node.children.append(child)
+                return
+        read_table(node, line.rows, self.profile)
+
     def continue_title(self, node: Node, body: list[Line]) -> None:
         """A title wrapped over lines goes on in lower case before the first blank or label."""
         while body and body[0].kind == "text" and body[0].text[:1].islower() and not node.title.endswith("."):
@@ -167,7 +205,7 @@ class _Reader:
     def fill_fields(self, node: Node, body: list[Line]) -> None:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
-        field_rule = ""
+        field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
         prose: list[str] = []
         for line in body:
             if line.kind == "label":
@@ -185,14 +223,26 @@ class _Reader:
                 if line.value:
                     set_field(node, decision.role, line.value, parse_period(line.label or ""))
             elif line.kind == "table":
-                read_table(node, line.rows, self.profile)
-                self.record(line, "table", "table", STRUCTURE_CONFIDENCE)
+                self.table(node, line, prose[-1] if prose else "")
             elif line.kind == "text" and (key := self.key_line(line)) is not None:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
-                field_role, field_rule = key.role, key.rule
+                field_role, field_rule, values = key.role, key.rule, 0
+            elif line.kind == "text" and due is not None:
+                node.milestones.append(Milestone(title=line.text, due=due))
+                self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
+                due = None
+            elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
+                due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
+                self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
             elif line.kind == "text" and field_role is not None:
-                set_field(node, field_role, line.text)
+                if field_role == "progress" and values and node.progress:  # one report over lines
+                    node.progress[-1].text = f"{node.progress[-1].text} {line.text}"
+                else:
+                    set_field(node, field_role, line.text)
+                values += 1
                 self.record(line, field_role, field_rule, STRUCTURE_CONFIDENCE)
+            elif line.kind == "text" and self.prose_indicators(node, line):
+                prose.append(line.text)
             elif line.kind == "text":
                 prose.append(line.text)
                 self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
@@ -200,6 +250,10 @@ class _Reader:
                 field_role = None
         if prose:
             _append_description(node, fold_whitespace(" ".join(prose)))
+
+
+_INTRO_TAIL_RE = re.compile(r"\s+(?:ovat|on|är)(?:\s+(?:seuraavat|seuraava|följande))?\s*:$")
+MAX_INTRO_WORDS = 12
 
 
 def _item_line(section: OutlineSection) -> Line:
@@ -216,81 +270,6 @@ def _split_head(node: Node) -> None:
     match = _HEAD_RE.match(node.title)
     if match and len(match["head"].split()) <= MAX_HEAD_WORDS and len(match["rest"]) > len(match["head"]):
         node.title, node.description = match["head"].strip(), match["rest"].strip()
-
-
-def _has_content(node: Node) -> bool:
-    return bool(
-        node.indicators
-        or node.children
-        or node.responsible
-        or node.schedule
-        or node.milestones
-        or node.progress
-    )
-
-
-def _merge_repeated(nodes: list[Node]) -> list[Node]:
-    """A heading the document repeats (a table of contents, then the chapter; a focus area
-    printed above each of its goals) is one node with everything found under each copy."""
-    kept: dict[str, Node] = {}
-    for node in nodes:
-        key = title_key(node.title)
-        first = kept.get(key)
-        if first is None:
-            kept[key] = node
-            continue
-        first.children.extend(node.children)
-        first.indicators.extend(node.indicators)
-        first.milestones.extend(node.milestones)
-        first.progress.extend(node.progress)
-        first.responsible.extend(p for p in node.responsible if p not in first.responsible)
-        first.schedule = first.schedule or node.schedule
-        first.description = first.description or node.description
-        if not node.extra.get("_weak"):
-            first.extra.pop("_weak", None)
-    merged = list(kept.values())
-    for node in merged:
-        node.children = _merge_repeated(node.children)
-    return merged
-
-
-def _drop_weak(nodes: list[Node]) -> list[Node]:
-    """Lone short lines are headings only in a document where nothing firmer was found."""
-
-    def firm(items: list[Node]) -> bool:
-        return any(not node.extra.get("_weak") or firm(node.children) for node in items)
-
-    def prune(items: list[Node]) -> list[Node]:
-        kept = [node for node in items if not node.extra.get("_weak")]
-        for node in kept:
-            node.children = prune(node.children)
-        return kept
-
-    if firm(nodes):
-        return prune(nodes)
-    for node in _walk(nodes):
-        node.extra.pop("_weak", None)
-    return nodes
-
-
-def _walk(nodes: list[Node]) -> Iterator[Node]:
-    for node in nodes:
-        yield node
-        yield from _walk(node.children)
-
-
-def _split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
-    """Top-level headings holding only prose are the plan's narrative parts, when other
-    headings hold plan content; a document of prose alone keeps its outline as nodes."""
-    if not any(_has_content(node) for node in nodes):
-        return nodes, []
-    kept, sections = [], []
-    for node in nodes:
-        if not _has_content(node) and len(node.description or "") >= PROSE_SECTION_CHARS:
-            sections.append(Section(title=node.title, text=node.description or ""))
-        else:
-            kept.append(node)
-    return kept, sections
 
 
 def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
@@ -353,6 +332,19 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     return first, period
 
 
+def _guessed_level_warnings(guessed: dict, profile: Profile | None) -> list[ImportWarning]:
+    return [
+        ImportWarning(
+            "level_guessed",
+            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
+            path=path,
+            field="level",
+        )
+        for name, path in guessed.items()
+        if profile is None or name not in profile.levels
+    ]
+
+
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     lines = classify(doc)
     root = build(lines)[0]
@@ -360,14 +352,22 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     title, period = _title_and_period(lines)
     holder = Node(level="", title=title or "")
     reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
-    nodes = _drop_weak(_merge_repeated(reader.nodes(root.children, reader.intros(root), None)))
+    goals: list[Node] = []
+    for line in root.body:  # indicators listed in the introduction: the document's or a goal's
+        if line.kind == "text":
+            reader.prose_indicators(holder, line, goals)
+    nodes = goals + reader.nodes(root.children, reader.intros(root), None)
+    nodes = drop_weak(attach_reports(merge_repeated(attach_task_lists(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     introduction = None
-    if len(nodes) == 1 and nodes[0].title == title and nodes[0].children and not _has_content_own(nodes[0]):
-        # The document's title is not a node; the text under it introduces the whole plan.
+    while (
+        len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
+    ):
+        # The document's title, or a lone short line over all of it, is not a node; the text
+        # under it introduces the whole plan.
         introduction, nodes = nodes[0].description, nodes[0].children
-    nodes, sections = _split_sections(nodes)
+    nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
     warnings = [
@@ -387,16 +387,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
             )
         )
     levels, guessed = _name_levels(nodes, profile)
-    warnings.extend(
-        ImportWarning(
-            "level_guessed",
-            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
-            path=path,
-            field="level",
-        )
-        for name, path in guessed.items()
-        if profile is None or name not in profile.levels
-    )
+    warnings.extend(_guessed_level_warnings(guessed, profile))
     plan = Plan(
         title=title,
         organization=guess_organization(doc.text),
@@ -443,6 +434,10 @@ def _paragraph_candidates(lines: list[Line]) -> list[Node]:
         rest = line.text[len(title) :].strip()
         nodes.append(Node(level="Tavoite", title=title, description=rest or None))
     return nodes
+
+
+def _wraps(node: Node, title: str | None) -> bool:
+    return node.title == title or node.extra.get("_style") == "short"
 
 
 def _has_content_own(node: Node) -> bool:

@@ -1,0 +1,110 @@
+"""Tables of contents flattened into one line: "Sisällys 1. Johdanto Strategiaprosessi Visio ja
+arvot Strategiset tavoitteet Koti yhä useammalle Oikea palvelu ...".
+
+Text taken from a PDF page by page loses the line breaks of its table of contents. After a word
+that names one ("Sisällys", "SISÄLTÖ:"), each capitalised word that follows a lower-case one
+starts a new entry (Finnish and Swedish titles capitalise only their first word). Numbered
+entries (1., 1.1, I, II) keep their numbering's style; the entries run together inside one of
+them are one step deeper, and those after an entry naming a level of the plan ("Strategiset
+tavoitteet", "Tavoitteiden kuvaus") one step deeper still: they are that chapter's items.
+`outline` then keeps only those (`read_contents`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.inline_lists import split_inline_contents
+
+if TYPE_CHECKING:
+    from seuranta.core.parsing.outline import Section
+
+_HEAD_RE = re.compile(r"^\W*\w+\W*")
+_NUMBER_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.?)$")
+_LEADER_RE = re.compile(r"(?:\.{2,}|\u2026)\s*\d{0,3}$|\s\d{1,3}$")
+MAX_ENTRY_WORDS = 12
+CHAPTER_STYLE = "toc:chapter"
+ENTRY_STYLE = "toc:entry"
+ITEM_STYLE = "toc:item"
+
+
+def split_contents(text: str) -> list[tuple[str, str]] | None:
+    """(entry, style) for a line that is a table of contents; None for other lines."""
+    if not lexicon.names_contents(text):
+        return None
+    rest = _HEAD_RE.sub("", text, count=1).strip()
+    letters = [ch for ch in rest if ch.isalpha()]
+    if not letters or sum(ch.isupper() for ch in letters) * 2 > len(letters):
+        return None  # in capitals every word looks like the start of an entry
+    found = split_inline_contents(rest)
+    parts = found[0] if found is not None else [(rest, None)]
+    out: list[tuple[str, str]] = []
+    chapters = False  # entries before the first chapter are chapters of their own
+    for part, style in parts:
+        in_chapter = False
+        for n, (entry, numbered) in enumerate(_entries(part)):
+            if (n == 0 and style) or numbered or not chapters:
+                in_chapter, chapters = False, chapters or bool(style) or numbered
+                out.append((entry, style or CHAPTER_STYLE))
+            else:
+                out.append((entry, ITEM_STYLE if in_chapter else ENTRY_STYLE))
+            in_chapter = in_chapter or lexicon.last_level_word(entry) is not None
+    return out if len(out) >= 2 else None
+
+
+def _entries(text: str) -> list[tuple[str, bool]]:
+    """The entries run together in `text`, each with whether a number (1., II) led it: a new
+    one at each number and at each capitalised word that does not continue a hyphenated one."""
+    entries: list[tuple[list[str], bool]] = []
+    numbered = False
+    for token in text.split():
+        if _NUMBER_RE.match(token):
+            numbered = True
+            continue
+        starts = token[:1].isupper() and (not entries or not entries[-1][0][-1].endswith(("-", "–")))
+        if not entries or starts or numbered or len(entries[-1][0]) >= MAX_ENTRY_WORDS:
+            entries.append(([token], numbered))
+        else:
+            entries[-1][0].append(token)
+        numbered = False
+    cleaned = [(_LEADER_RE.sub("", " ".join(words)).strip(" ."), led) for words, led in entries]
+    return [(entry, led) for entry, led in cleaned if any(ch.isalpha() for ch in entry)]
+
+
+def contents_entries(sections: list[Section]) -> list[Section]:
+    found = []
+    for section in sections:
+        if section.contents:
+            found.append(section)
+        found.extend(contents_entries(section.children))
+    return found
+
+
+def names_level(section: Section) -> lexicon.Entry | None:
+    for word in lexicon.words(section.title):
+        entry = lexicon.lookup(word)
+        if entry is not None and entry.role == "level":
+            return entry
+    return None
+
+
+def read_contents(sections: list[Section]) -> list[Section]:
+    """A table of contents maps the whole document; its chapters are not the plan. The entries
+    under a chapter that names plan content by a level word ("Tehtäväalueille asetettujen
+    tavoitteiden toteutuminen") are the plan's nodes, of that level; other entries go."""
+    out: list[Section] = []
+    for section in sections:
+        if not section.contents:
+            section.children = read_contents(section.children)
+            out.append(section)
+            continue
+        named = names_level(section)
+        if named is not None and section.children:
+            for child in section.children:
+                child.level = child.level or named
+            out.extend(section.children)
+        else:
+            out.extend(read_contents(section.children))
+    return out

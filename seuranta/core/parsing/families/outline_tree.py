@@ -1,0 +1,178 @@
+"""The general reader's tree, tidied once read: repeated headings merged, lone short lines
+dropped when firmer structure exists, "Heading: Title" lists split into two levels, prose
+headings set apart as the plan's sections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from seuranta.core.model import Node, Progress, Section
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.text import title_key
+
+PROSE_SECTION_CHARS = 160
+
+
+_PAIR_RE = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\w[^:]*[^.:])$")
+MIN_PAIRS = 3
+
+
+def split_pairs(nodes: list[Node]) -> list[Node]:
+    """A list whose every item is "Heading: Title" ("1. Liikenne: Kohti kestävää liikennettä") is
+    two levels written on one line: each heading a node, its title the node below it. Titles
+    are capitalised (three in four at least); a lower-case rest explains its heading instead."""
+    pairs = [_PAIR_RE.match(node.title) for node in nodes]
+    if len(nodes) < MIN_PAIRS or not all(pairs):
+        return nodes
+    if sum(bool(pair and pair["rest"][:1].isupper()) for pair in pairs) * 4 < len(pairs) * 3:
+        return nodes
+    for node, pair in zip(nodes, pairs, strict=True):
+        assert pair is not None
+        child = Node(level="", title=pair["rest"].strip(), unit=node.unit)
+        child.children, node.children = node.children, [child]
+        node.title = pair["head"].strip()
+    return nodes
+
+
+def has_content(node: Node) -> bool:
+    return bool(
+        node.indicators
+        or node.children
+        or node.responsible
+        or node.schedule
+        or node.milestones
+        or node.progress
+    )
+
+
+def merge_repeated(nodes: list[Node]) -> list[Node]:
+    """A heading the document repeats (a table of contents, then the chapter; a focus area
+    printed above each of its goals) is one node with everything found under each copy."""
+    kept: dict[str, Node] = {}
+    for node in nodes:
+        key = title_key(node.title)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = node
+            continue
+        first.children.extend(node.children)
+        first.indicators.extend(node.indicators)
+        first.milestones.extend(node.milestones)
+        first.progress.extend(node.progress)
+        first.responsible.extend(p for p in node.responsible if p not in first.responsible)
+        first.schedule = first.schedule or node.schedule
+        first.description = first.description or node.description
+        if not node.extra.get("_weak"):
+            first.extra.pop("_weak", None)
+    merged = list(kept.values())
+    for node in merged:
+        node.children = merge_repeated(node.children)
+    return merged
+
+
+def drop_weak(nodes: list[Node]) -> list[Node]:
+    """Lone short lines are headings only in a document where nothing firmer was found."""
+
+    def firm(items: list[Node]) -> bool:
+        return any(not node.extra.get("_weak") or firm(node.children) for node in items)
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = [node for node in items if not node.extra.get("_weak")]
+        for node in kept:
+            node.children = prune(node.children)
+        return kept
+
+    if firm(nodes):
+        return prune(nodes)
+    for node in walk(nodes):
+        node.extra.pop("_weak", None)
+    return nodes
+
+
+def walk(nodes: list[Node]) -> Iterator[Node]:
+    for node in nodes:
+        yield node
+        yield from walk(node.children)
+
+
+def split_sections(nodes: list[Node]) -> tuple[list[Node], list[Section]]:
+    """Top-level headings holding only prose are the plan's narrative parts, when other
+    headings hold plan content; a document of prose alone keeps its outline as nodes."""
+    if not any(has_content(node) or node.level for node in nodes):
+        return nodes, []
+    kept, sections = [], []
+    for node in nodes:
+        if not (has_content(node) or node.level) and len(node.description or "") >= PROSE_SECTION_CHARS:
+            sections.append(Section(title=node.title, text=node.description or ""))
+        else:
+            kept.append(node)
+    return kept, sections
+
+
+def attach_task_lists(nodes: list[Node]) -> list[Node]:
+    """A heading holding only dated tasks ("Tehtävät" over "31.08.2019 | Koulutus järjestetty")
+    lists the tasks of the item before it: its milestones go there."""
+    kept: list[Node] = []
+    for node in nodes:
+        node.children = attach_task_lists(node.children)
+        only_tasks = node.milestones and not (node.children or node.indicators or node.progress)
+        if kept and only_tasks and not node.responsible:
+            kept[-1].milestones.extend(node.milestones)
+            kept[-1].extra.pop("_weak", None)
+        else:
+            kept.append(node)
+    return kept
+
+
+MIN_PREFIX = 5
+PREFIX_SHARE = 0.7
+
+
+def _content_words(text: str) -> list[str]:
+    """A title's own words: not its level or field words ("tavoite", "mittari")."""
+    return [w for w in lexicon.words(text.lower()) if len(w) >= MIN_PREFIX and lexicon.lookup(w) is None]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two inflections of one word: a long common start ("tulosta", "tulos")."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= MIN_PREFIX and common >= PREFIX_SHARE * min(len(a), len(b))
+
+
+def attach_reports(nodes: list[Node]) -> list[Node]:
+    """A follow-up report lists its goals, then reports on each under a heading of its own
+    ("Tilikauden tulosta koskeva tavoite" after the goal "Tilikauden tulos on vähintään nolla"):
+    a lone heading of prose, after the goal, whose words are mostly the goal's is its progress."""
+    order = {id(node): n for n, node in enumerate(walk(nodes))}
+    goals = [(node, _content_words(node.title)) for node in walk(nodes) if not node.extra.get("_weak")]
+
+    def shared(own: list[str], words: list[str]) -> int:
+        return sum(any(_same_word(word, other) for other in words) for word in own)
+
+    def report(node: Node) -> Node | None:
+        if not node.extra.get("_weak") or node.children or not node.description:
+            return None
+        own = _content_words(node.title)
+        earlier = [(goal, shared(own, words)) for goal, words in goals if order[id(goal)] < order[id(node)]]
+        best = max(earlier, key=lambda pair: pair[1], default=None)
+        if best is None or not own or best[1] * 2 < len(own):
+            return None
+        return best[0]
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = []
+        for node in items:
+            goal = report(node)
+            if goal is not None:
+                goal.progress.append(Progress(text=node.description or ""))
+            else:
+                node.children = prune(node.children)
+                kept.append(node)
+        return kept
+
+    return prune(nodes)
