@@ -31,12 +31,9 @@ def goal_refs(nodes: Sequence[Node]) -> dict[int, core.GoalRef]:
     own plan is not published (then only that organisation's members read it).
     """
     linked = {n.contributes_to_id for n in nodes if n.contributes_to_id}
-    sources = {
-        row["pk"]: row
-        for row in Plan.objects.filter(pk__in={n.plan_id for n in nodes}).values(
-            "pk", "state", "organization_id"
-        )
-    }
+    plan_ids = {n.plan_id for n in nodes if n.contributes_to_id}  # no query when nothing is linked
+    plans = Plan.objects.filter(pk__in=plan_ids).values("pk", "state", "organization_id")
+    sources = {row["pk"]: row for row in plans}
     rows = Node.objects.filter(pk__in=linked).values(
         "pk", "title", "plan__title", "plan__state", "plan__organization_id"
     )
