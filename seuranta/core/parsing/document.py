@@ -15,10 +15,16 @@ from seuranta.core.model import Plan
 
 @dataclass
 class Paragraph:
-    """A paragraph of text; `heading` is its outline level (1 = top) when the source marks one."""
+    """A paragraph of text; `heading` is its outline level (1 = top) when the source marks one.
+
+    `size` (points) and `bold` are its type where the format tells it (PDF, DOCX): the
+    outline takes a short line set larger or in bold than the body text as a heading. They
+    are evidence, not content: two paragraphs are equal by their text and heading level."""
 
     text: str
     heading: int | None = None
+    size: float | None = field(default=None, compare=False)
+    bold: bool = field(default=False, compare=False)
 
 
 @dataclass

@@ -14,7 +14,7 @@ later line in a known style closes everything below that depth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
@@ -23,6 +23,7 @@ from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
+from seuranta.core.parsing.type_headings import mark_by_type, type_ranks
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
@@ -182,6 +183,7 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.extend(_classify_paragraph(block.text, index))
+    lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
     return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
 
 
@@ -224,7 +226,7 @@ def _strip_page_numbers(blocks: list[Block]) -> list[Block]:
     for i, _ in numbered:
         block = out[i]
         assert isinstance(block, Paragraph)
-        out[i] = Paragraph(_PAGE_PREFIX_RE.sub("", block.text, count=1), block.heading)
+        out[i] = replace(block, text=_PAGE_PREFIX_RE.sub("", block.text, count=1))
     return out
 
 
@@ -403,7 +405,9 @@ def _name_by_level_headings(parent: Section) -> None:
     naming: tuple[lexicon.Entry, str] | None = None
     for child in parent.children:
         entry = (
-            _level_heading(child) if child.style in ("short", "caps") or child.style.startswith("h") else None
+            _level_heading(child)
+            if child.style in ("short", "caps") or child.style.startswith(("h", "type"))
+            else None
         )
         if entry is not None:
             naming = (entry, child.style)
