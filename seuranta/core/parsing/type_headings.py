@@ -1,7 +1,7 @@
 """Headings by their type: a short line set larger, or in bold, than the document's body text.
 
-PDF and DOCX readers give each paragraph its font size and boldness (`Paragraph.size`,
-`.bold`). A document whose headings carry no numbering and no heading style still shows
+PDF and DOCX readers give each paragraph its font size and boldness, the HTML reader its
+boldness (`Paragraph.size`, `.bold`). A document whose headings carry no numbering and no heading style still shows
 them by type, and a reader sees the levels the same way: the larger the type, the higher the
 heading; bold at body size is the lowest. Nothing is compared with a fixed size: the body size
 is the size most of the document's characters are set in, and a heading must be clearly
@@ -28,17 +28,18 @@ _SENTENCE_ENDS = (".", ",", ";", "!", "?")
 
 
 def _body(paragraphs: list[Paragraph]) -> tuple[float, bool] | None:
-    """The size most characters are set in, and whether most characters are bold."""
+    """The size most characters are set in, and whether most characters are bold (a format
+    that gives no sizes, as HTML, has one nominal size: only bold marks its headings)."""
     chars: dict[float, int] = {}
     bold = 0
     for paragraph in paragraphs:
         if paragraph.size is not None:
             chars[paragraph.size] = chars.get(paragraph.size, 0) + len(paragraph.text)
         bold += len(paragraph.text) if paragraph.bold else 0
-    if not chars:
+    if not chars and not bold:
         return None
     total = sum(len(p.text) for p in paragraphs)
-    return max(chars, key=lambda size: chars[size]), bold * 2 > total
+    return max(chars, key=lambda size: chars[size]) if chars else 0.0, bold * 2 > total
 
 
 def _could_head(paragraph: Paragraph) -> bool:
@@ -59,12 +60,13 @@ def type_ranks(blocks: list[Block]) -> dict[int, int]:
     body_size, body_bold = body
     marked: dict[int, float] = {}  # block index -> its heading "size" (bold at body size just above it)
     for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph) or block.size is None or not _could_head(block):
+        if not isinstance(block, Paragraph) or not _could_head(block):
             continue
-        if block.size >= LARGER * body_size:
-            marked[index] = block.size + (0.5 if block.bold else 0.0)
-        elif block.bold and not body_bold and block.size >= body_size:
-            marked[index] = block.size
+        size = body_size if block.size is None else block.size
+        if size >= LARGER * body_size > 0:
+            marked[index] = size + (0.5 if block.bold else 0.0)
+        elif block.bold and not body_bold and size >= body_size:
+            marked[index] = size
     if not marked or len(marked) > MAX_SHARE * len(paragraphs):
         return {}
     sizes = sorted(set(marked.values()), reverse=True)

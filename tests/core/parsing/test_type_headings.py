@@ -104,6 +104,16 @@ def test_a_heading_keeps_its_own_numbering_over_its_type():
     assert plan.nodes[0].title == "Terveet elintavat"
 
 
+def test_bold_paragraphs_of_a_web_page_are_headings_over_its_text():
+    page = (
+        "<p><strong>Liikunta lisääntyy</strong></p><p>Liikuntapaikkoja kunnostetaan kaikille.</p>"
+        "<p><b>Ravinto paranee</b></p><p>Kouluruoan laatua parannetaan päivittäin.</p>"
+        "<p>Lisäksi <b>kasvisruokaa</b> lisätään kouluissa ja päiväkodeissa.</p>"
+    )
+    plan = read(page.encode(), "a.html").plan
+    assert [n.title for n in plan.nodes] == ["Liikunta lisääntyy", "Ravinto paranee"]
+
+
 def test_bold_is_no_heading_where_the_body_itself_is_bold():
     blocks = [Paragraph(f"Rivi {n} tekstiä", size=11, bold=True) for n in range(6)]
     assert type_ranks(blocks) == {}
