@@ -330,8 +330,15 @@ def _is_short_heading(text: str) -> bool:
 
 def _mark_short_headings(lines: list[Line]) -> list[Line]:
     """A short line standing alone between blank lines, before more text, is a heading in
-    text taken from a web page or a PDF. It only becomes a node if something is found under it."""
+    text taken from a web page or a PDF. It only becomes a node if something is found under it.
+    A label without a value that means nothing to the lexicon ("Strategins värderingar:") over
+    a list is such a heading too: the list's caption, read as the other captions are."""
     for i, line in enumerate(lines):
+        if line.kind == "label" and not line.value and lexicon.label_role(line.label or "") is None:
+            following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
+            if following is not None and (following.style or "").startswith(_LIST_STYLES):
+                line.kind, line.style, line.text = "item", "short", line.label or ""
+            continue
         if line.kind != "text" or not _is_short_heading(line.text):
             continue
         before = lines[i - 1].kind if i > 0 else "blank"
