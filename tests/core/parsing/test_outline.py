@@ -519,3 +519,15 @@ def test_a_bare_label_naming_a_field_keeps_its_list_as_values():
     text = "Tavoite 1: Liikunta lisääntyy\n\nMittarit:\n\n• Kävijämäärä\n• Harrastajat\n"
     plan = outline_family.parse(read_bytes(text.encode(), "a.txt")).plan
     assert [i.name for i in plan.nodes[0].indicators] == ["Kävijämäärä", "Harrastajat"]
+
+
+def test_a_heading_glued_to_its_paragraph_heads_the_list_under_it():
+    text = (
+        "Teemat\n\nKaupunkirakenne ja liikkuminenTavoitteena on eheä kaupunki, jossa liikkuminen on "
+        "vähäpäästöistä.\n\nTavoitetilat:\n\n• Pyöräily lisääntyy\n• Joukkoliikenne kasvaa\n"
+    )
+    lines = classify(read_bytes(text.encode(), "a.txt"))
+    assert [(line.kind, line.text[:20]) for line in lines if line.source == 2] == [
+        ("item", "Kaupunkirakenne ja l"),
+        ("text", "Tavoitteena on eheä "),
+    ]
