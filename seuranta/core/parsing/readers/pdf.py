@@ -176,7 +176,12 @@ def _extract_pages(data: bytes) -> list[PageText]:
 def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
     words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, use_text_flow=False, extra_attrs=["size"]
+        x_tolerance=1.5,
+        y_tolerance=2,
+        keep_blank_chars=True,
+        use_text_flow=False,
+        extra_attrs=["size"],
+        return_chars=True,
     )
     tables = _ruled_tables(page)
     items: list[Line | TableItem | None] = (
@@ -306,7 +311,7 @@ def _join_pages(pages: list[PageText]) -> tuple[str, list[Block]]:
             line = _clean(item.text)
             out.append(line)
             if line.strip():
-                blocks.append(Paragraph(line.strip()))
+                blocks.append(Paragraph(line.strip(), size=item.size, bold=item.bold))
             previous = item
     while out and not out[-1]:
         out.pop()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
 Word = dict[str, Any]
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)  # in a font's name
+BOLD_SHARE = 0.9
 
 
 @dataclass
@@ -32,6 +35,26 @@ class Line:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def size(self) -> float | None:
+        """The font size most of the line's characters are set in."""
+        sizes = [(float(w["size"]), len(w["text"].strip())) for w in self.words if "size" in w]
+        if not sizes:
+            return None
+        half, count = sum(n for _, n in sizes) / 2, 0
+        for size, n in sorted(sizes):
+            count += n
+            if count >= half:
+                return round(size, 1)
+        return None
+
+    @property
+    def bold(self) -> bool:
+        """Whether (nearly) all its printed characters are in a bold face."""
+        chars = [c for w in self.words for c in w.get("chars", ()) if c["text"].strip()]
+        heavy = sum(1 for c in chars if BOLD_FONT.search(c.get("fontname") or ""))
+        return bool(chars) and heavy >= BOLD_SHARE * len(chars)
 
 
 # A column break inside a page: the reader starts a new paragraph there.
