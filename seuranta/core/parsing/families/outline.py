@@ -332,7 +332,9 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     return first, period
 
 
-def _guessed_level_warnings(guessed: dict[str, tuple[str, ...]], profile: Profile | None) -> list[ImportWarning]:
+def _guessed_level_warnings(
+    guessed: dict[str, tuple[str, ...]], profile: Profile | None
+) -> list[ImportWarning]:
     return [
         ImportWarning(
             "level_guessed",
