@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from seuranta.common.forms import choice_field
 from seuranta.core.measures import parse_measure
 from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.models import ReportingRound
@@ -46,7 +47,7 @@ class OpenRoundForm(forms.Form):
         self.plan = plan
         self.duplicates: list[ReportingRound] = []  # set by clean(): rounds this one would repeat
         self.nodes = {n.pk: n for n in nodes}
-        self.fields["root"].choices = [("", _("The whole plan"))] + [
+        choice_field(self, "root").choices = [("", _("The whole plan"))] + [
             (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
         ]
 
@@ -63,7 +64,8 @@ class OpenRoundForm(forms.Form):
         return self.nodes.get(root) if root else None
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.plan is None or not data.get("period") or "root" not in data:
             return data
         self.duplicates = same_period_rounds(self.plan, data["period"], data["root"])
@@ -155,7 +157,8 @@ class EntryForm(forms.Form):
         return [self[self.value_field(i)] for i in self.indicators]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for indicator in self.indicators:
             name = self.value_field(indicator)
             written = " ".join((cleaned.get(name) or "").split())

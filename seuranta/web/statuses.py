@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from seuranta.core.vocabulary import STATUS_ICONS as CORE_STATUS_ICONS
 from seuranta.core.vocabulary import STATUSES, MeasureKind, Status, Verdict
@@ -17,7 +18,7 @@ STATUS_ICONS = {key: CORE_STATUS_ICONS[key] for key in STATUS_LABELS}
 STATUS_ORDER = tuple(STATUS_LABELS)
 
 
-def status_choices() -> list[tuple[str, str]]:
+def status_choices() -> list[tuple[str, StrOrPromise]]:
     return [(key, STATUS_LABELS[key]) for key in STATUS_ORDER]
 
 
