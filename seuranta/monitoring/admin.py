@@ -10,7 +10,7 @@ from seuranta.plans.admin_history import RecordedAdmin
 
 class RoundEntryInline(admin.TabularInline):
     model = RoundEntry
-    fields = ["node", "state", "updated_by", "updated_at", "submitted_at"]
+    fields: list[str] = ["node", "state", "updated_by", "updated_at", "submitted_at"]
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
+from django_stubs_ext import StrOrPromise
 
 from seuranta.plans.models import OrganizationUnit
 
@@ -20,7 +21,7 @@ class TreeRow:
     path: str  # names from the top, "Sivistystoimiala › Perusopetus"
 
     @property
-    def level_label(self) -> str:
+    def level_label(self) -> StrOrPromise:
         """The level its place in the tree gives it (an imported unit's stored kind may not say yet)."""
         return OrganizationUnit.Kind(kind_for(self.depth)).label
 
