@@ -149,7 +149,9 @@ def plan_supports(request, plan_id: int):
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["supports"]
-        names = dict(Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title"))
+        names: dict[int | None, str] = dict(
+            Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title")
+        )
         change = {"supports": [names.get(plan.supports_id), names.get(chosen)]}
         extra = change if chosen != plan.supports_id else None
         if saved(plan, posted_version(request), {"supports_id": chosen}, request.user, extra_changes=extra):
