@@ -149,7 +149,7 @@ def plan_supports(request, plan_id: int):
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["supports"]
-        names: dict[int | None, str] = dict(
+        names: dict[int | None, str | None] = dict(
             Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title")
         )
         change = {"supports": [names.get(plan.supports_id), names.get(chosen)]}
