@@ -66,7 +66,10 @@ def _round_is_open(round_id: int) -> bool:
 def open_round(
     plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user
 ) -> ReportingRound:
-    start, end = period_bounds(period)
+    bounds = period_bounds(period)
+    if bounds is None:
+        raise ValueError(f"not a period: {period!r}")  # the form lets only a whole period through
+    start, end = bounds
     reporting_round = ReportingRound.objects.create(
         plan=plan,
         root=root,
@@ -165,7 +168,7 @@ def current_report(
 ) -> tuple[dict[int, Measure], ProgressEntry | None]:
     """This round's stored actuals (by indicator id) and progress entry for the entry's node."""
     period = entry.round.period
-    actuals = {}
+    actuals: dict[int, Measure] = {}
     for m in Measure.objects.filter(
         indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL, period=period
     ).order_by("order", "id"):
