@@ -7,7 +7,6 @@ from django.contrib import admin
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.admin_history import RecordedAdmin
 
-
 ENTRY_FIELDS = ("node", "state", "updated_by", "updated_at", "submitted_at")
 
 

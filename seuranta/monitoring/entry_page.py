@@ -7,6 +7,10 @@ round is open), else what was submitted into the plan for the round's period.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.http import QueryDict
 
 from seuranta.monitoring.forms import EntryForm, ReturnForm, is_qualitative
 from seuranta.monitoring.models import RoundEntry
@@ -32,7 +36,7 @@ def _load(entry: RoundEntry) -> EntryExtra:
     measures: dict[int, list[Measure]] = {i.pk: [] for i in indicators}
     for m in Measure.objects.filter(indicator__node_id=entry.node_id).order_by("indicator_id", "order", "id"):
         measures[m.indicator_id].append(m)
-    current = {}
+    current: dict[int, Measure] = {}
     for indicator_id, rows in measures.items():
         for m in rows:
             if m.role == Measure.Role.ACTUAL and m.period == period:
@@ -78,13 +82,13 @@ def _target_for(rows: list[Measure], entry: RoundEntry) -> Measure | None:
     targets = [m for m in rows if m.role == Measure.Role.TARGET]
     upcoming = [m for m in targets if m.period_end and m.period_end >= entry.round.period_end]
     if upcoming:
-        return min(upcoming, key=lambda m: m.period_end)
+        return min(upcoming, key=lambda m: m.period_end or date.max)  # all have one
     return targets[-1] if targets else None
 
 
 def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     extra = _load(entry)
-    initial = {"version": entry.version}
+    initial: dict[str, Any] = {"version": entry.version}
     values, _text = _saved(extra)
     for indicator in extra.indicators:
         if indicator.pk in values:
@@ -131,8 +135,10 @@ def entry_context(
     if conflict:
         # Keep everything the user typed, but let a second save knowingly replace the newer version.
         _fresh, extra = entry_form(entry)
-        form.data = form.data.copy()
-        form.data["version"] = entry.version
+        data = QueryDict(mutable=True)
+        data.update(form.data)
+        data["version"] = str(entry.version)
+        form.data = data
     saved_values, saved_text = _saved(extra)
     rows = []
     for indicator in extra.indicators:

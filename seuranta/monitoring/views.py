@@ -7,6 +7,8 @@ queries for a plan of ten actions and of a thousand.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
@@ -84,9 +86,9 @@ def rounds(request):
     )
     if not request.user.is_superuser:
         plans = plans.filter(organization__in=managed_organizations(request.user))
-    plans = list(plans)
+    listed_plans = list(plans)
     all_rounds = (
-        ReportingRound.objects.filter(plan__in=plans)
+        ReportingRound.objects.filter(plan__in=listed_plans)
         .defer("snapshot")
         .annotate(
             total=Count("entries"),
@@ -96,9 +98,9 @@ def rounds(request):
     )
     by_plan: dict[int, list] = {}
     for r in all_rounds:
-        r.percent = _percent(r.submitted, r.total)
+        r.percent = _percent(r.submitted, r.total)  # type: ignore[attr-defined]  # for the template
         by_plan.setdefault(r.plan_id, []).append(r)
-    rows = [{"plan": p, "rounds": by_plan.get(p.pk, [])} for p in plans]
+    rows = [{"plan": p, "rounds": by_plan.get(p.pk, [])} for p in listed_plans]
     return render(request, "monitoring/rounds.html", {"rows": rows})
 
 
@@ -144,8 +146,10 @@ def round_detail(request, round_id: int):
     reporting_round, access = get_round_for(request.user, round_id)
     entries = RoundEntry.objects.filter(round=reporting_round)
     completion = entries.completion()
-    per_person = list(
-        entries.filter(node__responsible_users__isnull=False)
+    # Rows as plain dicts: the name and percent are added to them below.
+    per_person: list[dict[str, Any]] = [
+        dict(row)
+        for row in entries.filter(node__responsible_users__isnull=False)
         .values(
             "node__responsible_users",
             "node__responsible_users__first_name",
@@ -158,17 +162,18 @@ def round_detail(request, round_id: int):
             "node__responsible_users__first_name",
             "node__responsible_users__username",
         )
-    )
+    ]
     for row in per_person:
         full = f"{row['node__responsible_users__first_name']} {row['node__responsible_users__last_name']}".strip()
         row["name"] = full or row["node__responsible_users__username"]
         row["percent"] = _percent(row["submitted"], row["total"])
-    per_unit = list(
-        entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
+    per_unit: list[dict[str, Any]] = [
+        dict(row)
+        for row in entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
         .values("unit")
         .annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
         .order_by("unit")
-    )
+    ]
     for row in per_unit:
         row["percent"] = _percent(row["submitted"], row["total"])
     state = request.GET.get("state", "")
