@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
-from django_stubs_ext import StrOrPromise
 
 from seuranta.plans.models import OrganizationUnit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 KIND_BY_DEPTH = (OrganizationUnit.Kind.SECTOR, OrganizationUnit.Kind.SERVICE_AREA, OrganizationUnit.Kind.UNIT)
 PATH_SEPARATOR = " › "

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.functional import lazy
 from django.utils.translation import get_language
-from django_stubs_ext import StrPromise
 
 from seuranta.core.i18n import Message
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise  # typing only: Django's lazy strings
 
 
 def _language() -> str:

@@ -174,7 +174,9 @@ def _lines(scale: Scale, drawable: list[Point]) -> list[str]:
         series = [p for p in drawable if p.measure.label == label]
         start = [p for p in drawable if p.role == "baseline" and p.measure.label in (label, None)][:1]
         for role, dash, width in (("target", ' stroke-dasharray="6 4"', 2), ("actual", "", 3)):
-            path = sorted((p for p in series if p.role == role), key=lambda p: scale.at(p)[0])  # by day
+            path = sorted(
+                (p for p in series if p.role == role), key=lambda p: p.day or date.min
+            )  # drawn points have a day
             if not path:
                 continue
             coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(scale.at, start + path))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from seuranta.common.forms import choice_field
 from seuranta.plans.models import Plan
 from seuranta.web.forms import LinesField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 # Level names as Finnish plans name them, top first; the names stay Finnish in every language
 # because they are the plan's own words.

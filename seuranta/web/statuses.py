@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
-from django_stubs_ext import StrOrPromise
 
 from seuranta.core.vocabulary import STATUS_ICONS as CORE_STATUS_ICONS
 from seuranta.core.vocabulary import STATUSES, MeasureKind, Status, Verdict
 from seuranta.plans.choices import label
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 # The statuses of an evaluation, named as the reports name them.
 STATUS_LABELS = {key: label(Status(key).label) for key in STATUSES}
