@@ -32,7 +32,6 @@ ALLOWLIST: dict[str, str] = {
     "seuranta/core/parsing/families/spreadsheet.py:_indicator": "importer families (imp helper)",
     "seuranta/core/parsing/readers/pdf.py": "importer readers (imp helper)",
     "seuranta/monitoring/snapshot.py:build_snapshot": "round pages and snapshots (report12 helper)",
-    "seuranta/monitoring/tasks.py:send_round_reminders": "round pages and reminders (report12 helper)",
     "seuranta/monitoring/views.py:round_detail": "round pages (report12 helper)",
 }
 
