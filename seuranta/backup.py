@@ -92,7 +92,11 @@ def load_order() -> list[type[models.Model]]:
     ]
     included = set(candidates)
     depends_on = {
-        m: {f.related_model._meta.concrete_model for f in m._meta.concrete_fields if f.is_relation}
+        m: {
+            f.related_model._meta.concrete_model
+            for f in m._meta.concrete_fields
+            if f.is_relation and f.related_model is not None
+        }
         & included - {m}
         for m in candidates
     }
@@ -116,7 +120,8 @@ def _label(model: type[models.Model]) -> str:
 
 def _uses_natural_keys(model: type[models.Model]) -> bool:
     return any(
-        f.is_relation and _label(f.related_model) in NATURAL_KEY_MODELS for f in model._meta.concrete_fields
+        f.is_relation and f.related_model is not None and _label(f.related_model) in NATURAL_KEY_MODELS
+        for f in model._meta.concrete_fields
     )
 
 
@@ -248,12 +253,11 @@ def _records(model: type[models.Model], using: str) -> Iterator[dict[str, Any]]:
         related += [
             f"{f.name}__content_type"
             for f in model._meta.concrete_fields
-            if f.is_relation and _label(f.related_model) == "auth.permission"
+            if f.is_relation and f.related_model is not None and _label(f.related_model) == "auth.permission"
         ]
         rows = rows.select_related(*related)
     chunk_size = 10 if any(isinstance(f, models.BinaryField) for f in model._meta.concrete_fields) else CHUNK
-    rows = rows.iterator(chunk_size=chunk_size)
-    for chunk in batched(rows, chunk_size):
+    for chunk in batched(rows.iterator(chunk_size=chunk_size), chunk_size):
         # Many-to-many tables are backed up as tables of their own (with their ids).
         fields = [f.name for f in model._meta.concrete_fields]
         yield from serializers.serialize("python", chunk, fields=fields, use_natural_foreign_keys=natural)
@@ -263,7 +267,7 @@ def _records(model: type[models.Model], using: str) -> Iterator[dict[str, Any]]:
 
 
 @contextmanager
-def _open_for_reading(path: Path) -> Iterator[IO[bytes]]:
+def _open_for_reading(path: Path) -> Iterator[io.BufferedIOBase]:
     try:
         raw = path.open("rb")
     except OSError as exc:
@@ -429,7 +433,7 @@ def _insert(model: type[models.Model], instances: list[models.Model], using: str
     fields = model._meta.concrete_fields
     quote = connection.ops.quote_name
     sql = (
-        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "  # type: ignore[arg-type]  # a concrete field has a column; django-stubs says it may be None
         f"VALUES ({', '.join(['%s'] * len(fields))})"
     )
     rows = [[f.get_db_prep_save(_checked(instance, f), connection) for f in fields] for instance in instances]

@@ -12,16 +12,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from seuranta.core.interchange import load_plan
+from seuranta.core.vocabulary import PlanKind
 from seuranta.plans.models import Membership, Node, Organization, Plan
 from seuranta.plans.storage import store_plan
 
 # file stem -> plan kind
 DEMO_PLANS = {
-    "pori-konsernipalvelut-tavoitteet-2026": Plan.Kind.OPERATIONAL_GOALS,
-    "pori-henkilostostrategia-2026": Plan.Kind.STRATEGY,
-    "pori-sivistystoimiala-toteutuminen-q1-2023": Plan.Kind.PROGRESS_REPORT,
-    "kokkola-henkilostoohjelma-2022-2025": Plan.Kind.PROGRAMME,
-    "laitila-hallintotoimi-palvelusuunnitelma": Plan.Kind.SERVICE_PLAN,
+    "pori-konsernipalvelut-tavoitteet-2026": PlanKind.OPERATIONAL_GOALS,
+    "pori-henkilostostrategia-2026": PlanKind.STRATEGY,
+    "pori-sivistystoimiala-toteutuminen-q1-2023": PlanKind.PROGRESS_REPORT,
+    "kokkola-henkilostoohjelma-2022-2025": PlanKind.PROGRAMME,
+    "laitila-hallintotoimi-palvelusuunnitelma": PlanKind.SERVICE_PLAN,
 }
 
 DEMO_USERS = [
@@ -93,7 +94,7 @@ def load_demo() -> str:
     if not responsible.responsible_nodes.exists():
         # The responsible demo user reports on every action of the Pori group services plan.
         actions = Node.objects.filter(
-            plan__organization=organization, children__isnull=True, plan__kind=Plan.Kind.OPERATIONAL_GOALS
+            plan__organization=organization, children__isnull=True, plan__kind=PlanKind.OPERATIONAL_GOALS
         )
         responsible.responsible_nodes.add(*actions)
     lines.append("")
@@ -114,7 +115,7 @@ def load_demo_rounds() -> list[str]:
     from seuranta.monitoring.models import ReportingRound
     from seuranta.monitoring.reporting import open_round
 
-    plan = Plan.objects.filter(organization__name=DEMO_ORGANIZATION, kind=Plan.Kind.OPERATIONAL_GOALS).first()
+    plan = Plan.objects.filter(organization__name=DEMO_ORGANIZATION, kind=PlanKind.OPERATIONAL_GOALS).first()
     if plan is None:
         return []
     title, period = DEMO_ROUND

@@ -22,7 +22,8 @@ from __future__ import annotations
 import os
 from datetime import timedelta
 
-from django.utils.csp import CSP
+# Private name: `from seuranta.settings_security import *` exports every public name, and CSP is not a setting.
+from django.utils.csp import CSP as _CSP
 
 from seuranta.paths import data_dir
 
@@ -61,14 +62,14 @@ SECURE_PROXY_SSL_HEADER = _proxy_ssl_header(os.environ.get("SECURE_PROXY_SSL_HEA
 # No inline script or style anywhere but where a page carries the request's nonce; the report pages
 # send their own policy with the hash of their one stylesheet (seuranta.reports.views).
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF, CSP.NONCE],
-    "img-src": [CSP.SELF, "data:"],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
+    "default-src": [_CSP.SELF],
+    "script-src": [_CSP.SELF, _CSP.NONCE],
+    "style-src": [_CSP.SELF, _CSP.NONCE],
+    "img-src": [_CSP.SELF, "data:"],
+    "object-src": [_CSP.NONE],
+    "base-uri": [_CSP.NONE],
+    "form-action": [_CSP.SELF],
+    "frame-ancestors": [_CSP.NONE],
 }
 
 # Login throttling (django-axes): a username is locked from one address after LOGIN_FAILURE_LIMIT failures.
@@ -121,6 +122,3 @@ def install(installed_apps: list[str], middleware: list[str], templates: list[di
     )
     middleware.append("axes.middleware.AxesMiddleware")  # last, as django-axes asks
     templates[0]["OPTIONS"]["context_processors"].append("django.template.context_processors.csp")
-
-
-__all__ = [name for name in dir() if name.isupper() and not name.startswith("_") and name != "CSP"]

@@ -208,7 +208,7 @@ class _Batch:
         if (row.text, row.value, row.kind, row.extra) == (text, item.value, "value", extra):
             return row, fresh or "unchanged"
         if fresh is None:
-            change = {"text": [row.text, text]} if row.text != text else {}
+            change: dict[str, list[str | None]] = {"text": [row.text, text]} if row.text != text else {}
             for field in ("source", "note"):
                 before, after = (row.extra or {}).get(field), extra.get(field)
                 if before != after:

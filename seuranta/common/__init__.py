@@ -3,6 +3,7 @@
 language.py    the language of the request being answered (ui_lang)
 throttling.py  the client's address, the login lockout page and per-address rate limits
 views.py       access and form helpers of the function views (require, posted_version)
+forms.py       a form's choice field, typed, to set its choices per request (choice_field)
 people.py      how a person is named on pages and in messages (person_name)
 
 It imports Django and nothing from the apps, so every app may import it and no two apps need

@@ -142,7 +142,7 @@ class _Checker:
         self.limits = FIELD_LIMITS if limits is None else limits
         self.depth = 0
 
-    def length(self, data: dict, key: str, path: str, field: str) -> None:
+    def length(self, data: dict[str, Any], key: str, path: str, field: str) -> None:
         """An over-long text for a field with a limit, named before anything is written."""
         limit = self.limits.get(field)
         value = data.get(key)
@@ -164,7 +164,7 @@ class _Checker:
 
     def string(
         self,
-        data: dict,
+        data: dict[str, Any],
         key: str,
         path: str,
         *,
@@ -185,28 +185,28 @@ class _Checker:
         elif nonempty and not value.strip():
             self.add(where, "empty")
 
-    def number(self, data: dict, key: str, path: str) -> None:
+    def number(self, data: dict[str, Any], key: str, path: str) -> None:
         if key in data and data[key] is not None and not _is_number(data[key]):
             self.add(f"{path}.{key}", "expected_number")
         elif key in data:
             self.finite(data[key], f"{path}.{key}")
 
-    def boolean(self, data: dict, key: str, path: str) -> None:
+    def boolean(self, data: dict[str, Any], key: str, path: str) -> None:
         if key in data and not isinstance(data[key], bool):
             self.add(f"{path}.{key}", "expected_boolean")
 
-    def identifier(self, data: dict, path: str) -> None:
+    def identifier(self, data: dict[str, Any], path: str) -> None:
         """The optional "id" of an export with ids: a positive integer."""
         value = data.get("id")
         if "id" in data and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
             self.add(f"{path}.id" if path else "id", "expected_id")
 
-    def choice(self, data: dict, key: str, path: str, choices: tuple[str, ...]) -> None:
+    def choice(self, data: dict[str, Any], key: str, path: str, choices: tuple[str, ...]) -> None:
         value = data.get(key)
         if value is not None and value not in choices:
             self.add(f"{path}.{key}", "kind", choices=", ".join(choices))
 
-    def items(self, data: dict, key: str, path: str, check: Callable[[Any, str], None]) -> None:
+    def items(self, data: dict[str, Any], key: str, path: str, check: Callable[[Any, str], None]) -> None:
         if key not in data or data[key] is None:
             return
         value = data[key]

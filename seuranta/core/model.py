@@ -12,6 +12,7 @@ paths lives in `seuranta.core.interchange`; these converters assume valid input.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -317,7 +318,7 @@ class Node:
         out.update(self.extra)
         return out
 
-    def walk(self, ancestors: tuple[Node, ...] = ()):
+    def walk(self, ancestors: tuple[Node, ...] = ()) -> Iterator[tuple[Node, tuple[Node, ...]]]:
         """Yield (node, ancestors) for this node and every descendant, top-down."""
         yield self, ancestors
         for child in self.children:
@@ -407,12 +408,12 @@ class Plan:
         out.update(self.extra)
         return out
 
-    def walk(self):
+    def walk(self) -> Iterator[tuple[Node, tuple[Node, ...]]]:
         """Yield (node, ancestors) for every node of the tree, top-down in document order."""
         for node in self.nodes:
             yield from node.walk()
 
-    def indicators(self):
+    def indicators(self) -> Iterator[tuple[Indicator, Node, tuple[Node, ...]]]:
         """Yield (indicator, node, ancestors) for every indicator of the plan."""
         for node, ancestors in self.walk():
             for indicator in node.indicators:

@@ -120,7 +120,7 @@ def _collect_levels(plan: dict) -> None:
 
 def reanchored(plan: dict, warnings: list[dict], change: Callable[[], None]) -> None:
     """Run `change` on the plan and move each warning's node address along with its node."""
-    held = {}
+    held: dict[int, dict | None] = {}
     for index, warning in enumerate(warnings):
         if warning.get("node"):
             try:
@@ -178,7 +178,11 @@ def correct_line(plan: dict, trace: list[dict], entry: dict, role: str, level: s
             edit(plan, own, "delete")
             parent["description"] = " ".join(filter(None, [parent.get("description"), title]))
         return
-    before = [(at, address) for address, at in sources.items() if at < source and address != own]
+    before = [
+        (at, address)
+        for address, at in sources.items()
+        if source is not None and at < source and address != own
+    ]
     if not before:
         raise EditRefused("no item above the line")
     owner_address = max(before)[1]

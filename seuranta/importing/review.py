@@ -24,7 +24,7 @@ def walk(nodes: list[dict], prefix: str = "", titles: tuple[str, ...] = ()):
 
 
 def anchored_warnings(plan: dict, warnings: list[ImportWarning]) -> list[dict]:
-    by_path = {}
+    by_path: dict[tuple[str, ...], str] = {}
     for address, _, path in walk(plan.get("nodes") or []):
         by_path.setdefault(path, address)
     return [

@@ -71,7 +71,7 @@ def _attach(items, nodes: dict[str, int], indicators: dict[str, int], item_url) 
 
 def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]:
     line_url = _url_maker("importing:line", draft.pk, None)
-    first_item = {}
+    first_item: dict[int, str] = {}
     for address, source in node_sources.items():
         first_item.setdefault(source, address)
     title = fold(draft.plan.get("title") or "")

@@ -140,7 +140,7 @@ def derive_trace(units: list[Paragraph | Table], plan: dict) -> list[dict]:
     out = []
     for index, block in enumerate(units):
         rows = _table_rows(block) if isinstance(block, Table) else None
-        text = _table_text(rows) if rows is not None else fold_whitespace(block.text)
+        text = fold_whitespace(block.text) if isinstance(block, Paragraph) else _table_text(rows or [])
         if not text:
             continue
         line = fold(text)

@@ -29,7 +29,7 @@ from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
 from seuranta.plans.access import managed_organizations
-from seuranta.plans.models import Plan
+from seuranta.plans.models import Organization, Plan
 from seuranta.plans.saving import record
 from seuranta.plans.storage import store_plan
 
@@ -51,11 +51,15 @@ class UploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
     )
-    organization = forms.ModelChoiceField(label=gettext_lazy("Organisation"), queryset=None, empty_label=None)
+    organization: forms.ModelChoiceField[Organization] = forms.ModelChoiceField(
+        label=gettext_lazy("Organisation"), queryset=None, empty_label=None
+    )
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organization"].queryset = organizations
+        field = self.fields["organization"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organizations
 
     def clean_document(self):
         document = self.cleaned_data["document"]
@@ -69,7 +73,8 @@ class UploadForm(forms.Form):
     def refusing(cls, message, **kwargs) -> UploadForm:
         """An empty form that shows why an upload was refused before its body was read."""
         form = cls(**kwargs)
-        form._errors = ErrorDict(document=form.error_class([message]))
+        # Django's own slot for a form's errors (not declared by django-stubs); unbound, the form has no other.
+        form._errors = ErrorDict(document=form.error_class([message]))  # type: ignore[attr-defined]
         return form
 
 
@@ -208,8 +213,12 @@ def review(request, draft_id: int):
                     "your other corrections are kept."
                 ),
             )
-        updated = ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-            plan=draft.plan, warnings=draft.warnings, changes=[], version=(version or 0) + 1
+        updated = (
+            ImportDraft.objects.filter(pk=draft.pk, version=version).update(
+                plan=draft.plan, warnings=draft.warnings, changes=[], version=version + 1
+            )
+            if version is not None
+            else 0
         )
         if not updated:
             messages.error(

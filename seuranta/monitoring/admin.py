@@ -7,11 +7,13 @@ from django.contrib import admin
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.admin_history import RecordedAdmin
 
+ENTRY_FIELDS = ("node", "state", "updated_by", "updated_at", "submitted_at")
+
 
 class RoundEntryInline(admin.TabularInline):
     model = RoundEntry
-    fields = ["node", "state", "updated_by", "updated_at", "submitted_at"]
-    readonly_fields = fields
+    fields = ENTRY_FIELDS
+    readonly_fields = ENTRY_FIELDS
     extra = 0
     can_delete = False
     show_change_link = False

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seuranta.core.evaluation import states
+from seuranta.core.vocabulary import MeasureKind
 from seuranta.plans.models import Indicator, Measure
 
 # Worded for the person reporting when the scale has no state of work under way.
@@ -66,7 +67,7 @@ def _key(label: str | None) -> str | None:
 def scale_of(measures: list[Measure]) -> list[str] | None:
     """The states a qualitative indicator's levels use, in order; None for a numeric one."""
     levels = [m for m in measures if m.role != Measure.Role.ACTUAL and m.kind]
-    if not levels or any(m.kind != Measure.Kind.STATE for m in levels):
+    if not levels or any(m.kind != MeasureKind.STATE for m in levels):
         return None
     baseline = next((m.text for m in levels if m.role == Measure.Role.BASELINE), None)
     targets = [m for m in levels if m.role == Measure.Role.TARGET]
@@ -89,7 +90,7 @@ def labels_of(measures: list[Measure]) -> list[str]:
 def spec_for(indicator: Indicator, measures: list[Measure]) -> IndicatorSpec:
     spec = IndicatorSpec(indicator, scale=scale_of(measures), labels=labels_of(measures))
     for m in measures:
-        if m.value is not None and m.kind != Measure.Kind.CHANGE_PERCENT:
+        if m.value is not None and m.kind != MeasureKind.CHANGE_PERCENT:
             spec.known.setdefault(_key(m.label), []).append(m.value)
             if m.label:
                 spec.known.setdefault(None, []).append(m.value)

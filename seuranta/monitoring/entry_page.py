@@ -7,6 +7,10 @@ round is open), else what was submitted into the plan for the round's period.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.http import QueryDict
 
 from seuranta.monitoring.entry_fields import IndicatorSpec, spec_for
 from seuranta.monitoring.forms import EntryForm, ReturnForm, value_field_name
@@ -109,13 +113,13 @@ def _target_for(rows: list[Measure], entry: RoundEntry) -> Measure | None:
     targets = [m for m in rows if m.role == Measure.Role.TARGET]
     upcoming = [m for m in targets if m.period_end and m.period_end >= entry.round.period_end]
     if upcoming:
-        return min(upcoming, key=lambda m: m.period_end)
+        return min(upcoming, key=lambda m: m.period_end or date.max)  # all have one
     return targets[-1] if targets else None
 
 
 def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     extra = _load(entry)
-    initial = {"version": entry.version}
+    initial: dict[str, Any] = {"version": entry.version}
     values, _text = _saved(extra)
     initial.update(values)
     initial.update(_milestone_initial(extra))
@@ -184,8 +188,10 @@ def entry_context(
     if conflict:
         # Keep everything the user typed, but let a second save knowingly replace the newer version.
         _fresh, extra = entry_form(entry)
-        form.data = form.data.copy()
-        form.data["version"] = entry.version
+        data = QueryDict(mutable=True)
+        data.update(form.data)
+        data["version"] = str(entry.version)
+        form.data = data
     saved_values, saved_text = _saved(extra)
     rows = []
     for spec in extra.specs:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from seuranta.common.forms import choice_field
 from seuranta.core.measures import parse_measure
 from seuranta.core.periods import parse_whole_period, period_bounds
 from seuranta.monitoring.entry_fields import IndicatorSpec
@@ -74,7 +75,7 @@ class OpenRoundForm(forms.Form):
         self.duplicates: list[ReportingRound] = []  # set by clean(): rounds this one would repeat
         self.past_deadline = False  # set by clean(): the deadline is before today
         self.nodes = {n.pk: n for n in nodes}
-        self.fields["root"].choices = [("", _("The whole plan"))] + [
+        choice_field(self, "root").choices = [("", _("The whole plan"))] + [
             (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
         ]
 
@@ -96,10 +97,11 @@ class OpenRoundForm(forms.Form):
         return [field for field in self if asked.get(field.name, True)]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         deadline = data.get("deadline")
         self.past_deadline = bool(deadline and deadline < timezone.localdate())
-        if self.past_deadline and not data.get("confirm_past_deadline"):
+        if deadline and self.past_deadline and not data.get("confirm_past_deadline"):
             self.add_error(
                 "deadline",
                 _(
@@ -232,7 +234,8 @@ class EntryForm(forms.Form):
         ]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         for spec in self.specs:
             if spec.scale is not None:
                 continue

@@ -60,12 +60,13 @@ def set_null_unless_closed(collector, field, sub_objs, using):
     models.SET_NULL(collector, field, _open_only(sub_objs), using)
 
 
-set_null_unless_closed.lazy_sub_objs = True  # as SET_NULL: an UPDATE ... WHERE, no rows fetched
+# As SET_NULL: an UPDATE ... WHERE, no rows fetched. Django reads the flag off the function.
+set_null_unless_closed.lazy_sub_objs = True  # type: ignore[attr-defined]
 
 
 def protect_closed_rounds(collector, field, sub_objs, using):
     """on_delete for a plan: its open rounds go with it; a plan with closed rounds cannot be deleted."""
-    closed = list(sub_objs.filter(state=CLOSED))
+    closed = set(sub_objs.filter(state=CLOSED))
     if closed:
         raise models.ProtectedError(
             gettext(

@@ -73,7 +73,10 @@ def open_round(
     user,
     reminder_days: list[int] | None = None,
 ) -> ReportingRound:
-    start, end = period_bounds(period)
+    bounds = period_bounds(period)
+    if bounds is None:
+        raise ValueError(f"not a period: {period!r}")  # the form lets only a whole period through
+    start, end = bounds
     reporting_round = ReportingRound.objects.create(
         plan=plan,
         root=root,

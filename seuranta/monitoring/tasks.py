@@ -88,13 +88,12 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi", o
         return 0
     due: dict[int, list[RoundEntry]] = defaultdict(list)
     people = {}
-    entries = (
+    entries = list(
         RoundEntry.objects.filter(round=reporting_round, state__in=DUE_STATES)
         .select_related("node")
         .prefetch_related("node__responsible_users")
         .order_by("order", "id")
     )
-    entries = list(entries)
     # Only those who may open the reports: someone later made a viewer, or who left, gets no reminder.
     allowed = {
         user.pk

@@ -87,9 +87,9 @@ def rounds(request):
     )
     if not request.user.is_superuser:
         plans = plans.filter(organization__in=managed_organizations(request.user))
-    plans = list(plans)
+    listed_plans = list(plans)
     all_rounds = (
-        ReportingRound.objects.filter(plan__in=plans)
+        ReportingRound.objects.filter(plan__in=listed_plans)
         .defer("snapshot")
         .annotate(
             total=Count("entries"),
@@ -99,9 +99,9 @@ def rounds(request):
     )
     by_plan: dict[int, list] = {}
     for r in all_rounds:
-        r.percent = _percent(r.submitted, r.total)
+        r.percent = _percent(r.submitted, r.total)  # type: ignore[attr-defined]  # for the template
         by_plan.setdefault(r.plan_id, []).append(r)
-    rows = [{"plan": p, "rounds": by_plan.get(p.pk, [])} for p in plans]
+    rows = [{"plan": p, "rounds": by_plan.get(p.pk, [])} for p in listed_plans]
     return render(request, "monitoring/rounds.html", {"rows": rows})
 
 
@@ -141,8 +141,10 @@ def open_round_view(request, plan_id: int):
 
 def _per_person(entries: QuerySet[RoundEntry]) -> list[dict[str, Any]]:
     """Completion per responsible person: their name, reports in total and submitted, and the percentage."""
-    per_person = list(
-        entries.filter(node__responsible_users__isnull=False)
+    # Rows as plain dicts: the name and percent are added to them below.
+    per_person: list[dict[str, Any]] = [
+        dict(row)
+        for row in entries.filter(node__responsible_users__isnull=False)
         .values(
             "node__responsible_users",
             "node__responsible_users__first_name",
@@ -155,7 +157,7 @@ def _per_person(entries: QuerySet[RoundEntry]) -> list[dict[str, Any]]:
             "node__responsible_users__first_name",
             "node__responsible_users__username",
         )
-    )
+    ]
     for row in per_person:
         full = f"{row['node__responsible_users__first_name']} {row['node__responsible_users__last_name']}".strip()
         row["name"] = full or row["node__responsible_users__username"]
@@ -169,12 +171,13 @@ def round_detail(request, round_id: int):
     entries = RoundEntry.objects.filter(round=reporting_round)
     completion = entries.completion()
     per_person = _per_person(entries)
-    per_unit = list(
-        entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
+    per_unit: list[dict[str, Any]] = [
+        dict(row)
+        for row in entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
         .values("unit")
         .annotate(total=Count("id"), submitted=Count("id", filter=Q(state=SUBMITTED)))
         .order_by("unit")
-    )
+    ]
     for row in per_unit:
         row["percent"] = _percent(row["submitted"], row["total"])
     state = request.GET.get("state", "")

@@ -75,7 +75,8 @@ class CorrectionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, measure: Measure, qualitative: bool, **kwargs):
-        super().__init__(*args, prefix=f"m{measure.pk}", **kwargs)
+        kwargs["prefix"] = f"m{measure.pk}"
+        super().__init__(*args, **kwargs)
         self.measure = measure
         self.qualitative = qualitative
 

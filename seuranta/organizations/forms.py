@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.common.forms import choice_field
 from seuranta.organizations.units import TreeRow, subtree_ids
 from seuranta.plans.models import Membership, OrganizationUnit
 
@@ -31,7 +32,7 @@ class UnitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organization, self.unit = organization, unit
         excluded = subtree_ids(rows, unit.pk) if unit else set()
-        self.fields["parent"].choices = [("", _("– top level (sector) –"))] + [
+        choice_field(self, "parent").choices = [("", _("– top level (sector) –"))] + [
             (row.unit.pk, row.path)
             for row in rows
             if row.unit.pk not in excluded and row.unit.active or (unit and row.unit.pk == unit.parent_id)
@@ -112,7 +113,8 @@ class AcceptInvitationForm(forms.Form):
         self.fields["password1"].help_text = password_validation.password_validators_help_text_html()
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         one, two = data.get("password1"), data.get("password2")
         if one and two and one != two:
             self.add_error("password2", _("The two passwords differ. Type the same password twice."))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from seuranta.plans.models import OrganizationUnit
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 KIND_BY_DEPTH = (OrganizationUnit.Kind.SECTOR, OrganizationUnit.Kind.SERVICE_AREA, OrganizationUnit.Kind.UNIT)
 PATH_SEPARATOR = " › "
@@ -20,7 +24,7 @@ class TreeRow:
     path: str  # names from the top, "Sivistystoimiala › Perusopetus"
 
     @property
-    def level_label(self) -> str:
+    def level_label(self) -> StrOrPromise:
         """The level its place in the tree gives it (an imported unit's stored kind may not say yet)."""
         return OrganizationUnit.Kind(kind_for(self.depth)).label
 

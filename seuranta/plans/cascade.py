@@ -8,7 +8,8 @@ so export gives back what import received.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from django.db.models import Q
 
@@ -37,7 +38,7 @@ def goal_refs(nodes: Sequence[Node]) -> dict[int, core.GoalRef]:
     rows = Node.objects.filter(pk__in=linked).values(
         "pk", "title", "plan__title", "plan__state", "plan__organization_id"
     )
-    targets = {row["pk"]: row for row in rows}
+    targets: dict[int | None, Mapping[str, Any]] = {row["pk"]: row for row in rows}
     refs: dict[int, core.GoalRef] = {}
     for node in nodes:
         target = targets.get(node.contributes_to_id)
@@ -49,7 +50,7 @@ def goal_refs(nodes: Sequence[Node]) -> dict[int, core.GoalRef]:
     return refs
 
 
-def _may_name(target: dict, source: dict) -> bool:
+def _may_name(target: Mapping[str, Any], source: Mapping[str, Any]) -> bool:
     published = Plan.State.PUBLISHED
     if target["plan__state"] == published:
         return True
@@ -69,14 +70,14 @@ def link_contributions(pairs: Iterable[tuple[core.Node, Node]], plan: Plan) -> N
     match = Q()
     for ref, _row in wanted:
         match |= Q(title=ref.goal, plan__title=ref.plan)
-    candidates: dict[tuple[str, str], list[tuple[bool, int]]] = {}
-    for row in (
+    candidates: dict[tuple[str | None, str], list[tuple[bool, int]]] = {}
+    for goal in (
         Node.objects.filter(match)
         .exclude(plan=plan)
         .values("pk", "title", "plan__title", "plan__organization_id")
     ):
-        own = row["plan__organization_id"] == plan.organization_id and plan.organization_id is not None
-        candidates.setdefault((row["plan__title"], row["title"]), []).append((own, row["pk"]))
+        mine = goal["plan__organization_id"] == plan.organization_id and plan.organization_id is not None
+        candidates.setdefault((goal["plan__title"], goal["title"]), []).append((mine, goal["pk"]))
     changed = []
     for ref, row in wanted:
         found = candidates.get((ref.plan, ref.goal), [])

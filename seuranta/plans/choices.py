@@ -7,13 +7,18 @@ enum's, labelled lazily with the core's own translation in the active language
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.db import models
-from django.utils.functional import Promise, lazy
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 
 from seuranta.core.i18n import Message
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise  # typing only: Django's lazy strings
 
 
 def _language() -> str:
@@ -25,10 +30,11 @@ def _translate(message: Message) -> str:
     return message(_language())
 
 
-_lazy_translate = lazy(_translate, str)
+# django-stubs types lazy() as returning the function itself; it returns a function of lazy strings.
+_lazy_translate: Callable[[Message], StrPromise] = lazy(_translate, str)  # type: ignore[assignment]
 
 
-def label(message: Message) -> Promise:
+def label(message: Message) -> StrPromise:
     """A core message as a Django lazy string, translated when shown."""
     return _lazy_translate(message)
 
@@ -36,4 +42,5 @@ def label(message: Message) -> Promise:
 def text_choices(vocabulary: type[StrEnum]) -> type[models.TextChoices]:
     """A TextChoices with the members of a core vocabulary enum and their translated labels."""
     members = [(member.name, (member.value, label(member.label))) for member in vocabulary]  # type: ignore[attr-defined]
-    return models.TextChoices(vocabulary.__name__, members)  # type: ignore[return-value]
+    # mypy checks Enum's functional API against TextChoices.__init__, which takes a member's value.
+    return models.TextChoices(vocabulary.__name__, members)  # type: ignore[call-overload]

@@ -366,7 +366,7 @@ class NodeItem(Versioned):
     @classmethod
     def next_order(cls, node: Node) -> int:
         """The order of an item added after the node's last one."""
-        last = cls.objects.filter(node=node).aggregate(m=models.Max("order"))["m"]
+        last = cls._default_manager.filter(node=node).aggregate(m=models.Max("order"))["m"]
         return 0 if last is None else last + 1
 
 

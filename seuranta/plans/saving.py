@@ -82,7 +82,7 @@ def change_record(obj, action: str, changes: dict, user, *, object_id: int | Non
     if isinstance(obj, Node) and action == "deleted":
         node = obj.parent
     return ChangeRecord(
-        plan_id=plan_id,
+        plan_id=plan_id,  # type: ignore[misc]  # None marks a row outside any plan: record() does not save it
         node=node,
         object_type=object_type(obj),
         object_id=object_id if object_id is not None else obj.pk,

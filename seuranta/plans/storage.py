@@ -150,7 +150,8 @@ def _store_nodes(plan: core.Plan, stored: Plan, units: dict) -> list[tuple[core.
 def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.Indicator, Indicator]]:
     """Each node's indicators, milestones and progress texts; the indicators with their rows."""
     indicator_pairs: list[tuple[core.Indicator, Indicator]] = []
-    milestones, progress = [], []
+    milestones: list[Milestone] = []
+    progress: list[ProgressEntry] = []
     for node, row in pairs:
         indicator_pairs.extend(
             (
@@ -340,4 +341,4 @@ def _organization_names(plans: Sequence[Plan]) -> dict[int, str]:
         for plan in plans:
             if plan.organization_id in fetched and not field.is_cached(plan):
                 field.set_cached_value(plan, fetched[plan.organization_id])
-    return {plan.pk: plan.organization.name for plan in plans if plan.organization_id}
+    return {plan.pk: plan.organization.name for plan in plans if plan.organization is not None}

@@ -29,7 +29,11 @@ def round_messages(round_id: int) -> list[EmailMessage]:
         .filter(pk=round_id, state=ReportingRound.State.CLOSED)
         .first()
     )
-    if reporting_round is None or reporting_round.plan.state != Plan.State.PUBLISHED:
+    if (
+        reporting_round is None
+        or reporting_round.closed_at is None
+        or reporting_round.plan.state != Plan.State.PUBLISHED
+    ):
         return []
     subscriptions = list(
         Subscription.objects.filter(plan=reporting_round.plan, confirmed_at__isnull=False).order_by("pk")

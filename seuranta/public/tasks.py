@@ -24,7 +24,7 @@ def _send(messages: list[EmailMessage]) -> int:
 
 
 def _subject_name(subscription: Subscription) -> str:
-    return one_line(subscription.node.title if subscription.node_id else str(subscription.plan))
+    return one_line(subscription.node.title if subscription.node is not None else str(subscription.plan))
 
 
 @task

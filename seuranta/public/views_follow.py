@@ -74,7 +74,7 @@ def confirm(request, token: str):
     subscription = (
         Subscription.objects.select_related("plan__organization", "node").filter(token=token).first()
     )
-    if subscription is None:
+    if subscription is None or subscription.plan.organization is None:
         return _gone(request)
     if request.method == "POST" and subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
@@ -94,10 +94,10 @@ def unsubscribe(request, token: str):
     subscription = (
         Subscription.objects.select_related("plan__organization", "node").filter(token=token).first()
     )
-    if subscription is None:
+    if subscription is None or subscription.plan.organization is None:
         return _gone(request)
     organization, site = organization_site(subscription.plan.organization.slug)
-    name = subscription.node.title if subscription.node_id else str(subscription.plan)
+    name = subscription.node.title if subscription.node is not None else str(subscription.plan)
     subscription.delete()
     return render(
         request,

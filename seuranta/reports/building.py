@@ -92,7 +92,7 @@ def round_options(plan: Plan, round_id: int) -> RoundScope:
         if found.snapshot.get("on"):
             on = date.fromisoformat(found.snapshot["on"])
         frozen = found.snapshot.get("plan")
-    unit = found.root.unit_name if found.root_id and getattr(found.root, "unit_name", None) else None
+    unit = found.root.unit_name if found.root is not None and getattr(found.root, "unit_name", None) else None
     return RoundScope(on, f"{found.title} ({found.period})", unit, found.period, frozen)
 
 
@@ -113,7 +113,7 @@ def build_for(
 
 def file_name(plan: Plan, request: ReportRequest, on: date, period: str | None = None) -> str:
     """ "porin-konsernipalvelut-2026-Q1.pdf": the plan's title and the round's period (else the date)."""
-    stem = slugify(plan.title)[:60].strip("-") or f"suunnitelma-{plan.pk}"
+    stem = slugify(plan.title or "")[:60].strip("-") or f"suunnitelma-{plan.pk}"
     # The period as the round names it ("2026-Q1"), only what a file name cannot hold made "-".
     shown = re.sub(r"[^A-Za-z0-9]+", "-", period or "").strip("-")
     parts = [stem, shown or on.isoformat()]
@@ -154,7 +154,7 @@ def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None =
         plan.state,
         history["last"],
         history["count"],
-        plan.organization.name if plan.organization_id else None,
+        plan.organization.name if plan.organization is not None else None,
         request.fmt,
         request.variant,
         request.lang,

@@ -123,6 +123,11 @@ class Scale:
     def y(self, value: float) -> float:
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - self.lo) / (self.hi - self.lo or 1))
 
+    def at(self, point: Point) -> tuple[float, float]:
+        """Where a chartable point (its day and value known) is drawn."""
+        assert point.day is not None and point.value is not None
+        return self.x(point.day), self.y(point.value)
+
 
 def _scale(drawable: list[Point]) -> Scale:
     """The time axis over the points' days (a year around a lone day), the value axis from 0 or below."""
@@ -169,10 +174,12 @@ def _lines(scale: Scale, drawable: list[Point]) -> list[str]:
         series = [p for p in drawable if p.measure.label == label]
         start = [p for p in drawable if p.role == "baseline" and p.measure.label in (label, None)][:1]
         for role, dash, width in (("target", ' stroke-dasharray="6 4"', 2), ("actual", "", 3)):
-            path = sorted((p for p in series if p.role == role), key=lambda p: p.day)
+            path = sorted(
+                (p for p in series if p.role == role), key=lambda p: p.day or date.min
+            )  # drawn points have a day
             if not path:
                 continue
-            coords = " ".join(f"{scale.x(p.day):.1f},{scale.y(p.value):.1f}" for p in start + path)
+            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(scale.at, start + path))
             out.append(
                 f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
                 f'stroke-width="{width}"{dash}/>'
@@ -182,7 +189,7 @@ def _lines(scale: Scale, drawable: list[Point]) -> list[str]:
 
 def _marker(scale: Scale, p: Point) -> str:
     """A point's shape (square baseline, hollow diamond target, round actual) with its own title."""
-    px, py = scale.x(p.day), scale.y(p.value)
+    px, py = scale.at(p)
     series_label = f" – {p.measure.label}" if p.measure.label else ""
     label = escape(f"{role_label(p.role)}{series_label} {p.measure.period or ''}: {p.measure.text}")
     color = COLORS[p.role]

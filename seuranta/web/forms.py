@@ -7,10 +7,11 @@ import copy
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.common.forms import choice_field
 from seuranta.plans.models import Indicator, Milestone, Node, Plan
 
 
-def split_lines(text: str) -> list[str]:
+def split_lines(text: str | None) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
@@ -91,8 +92,8 @@ class NodeForm(forms.Form):
     def __init__(self, *args, people=(), units=(), **kwargs):
         """`people`: the choosable responsible users, `units` the choosable units, as (id, label) pairs."""
         super().__init__(*args, **kwargs)
-        self.fields["responsible_users"].choices = list(people)
-        self.fields["org_unit"].choices = [("", _("– no unit chosen –")), *units]
+        choice_field(self, "responsible_users").choices = list(people)
+        choice_field(self, "org_unit").choices = [("", _("– no unit chosen –")), *units]
 
     def clean_responsible_users(self) -> list[int]:
         return sorted(set(self.cleaned_data["responsible_users"]))
@@ -146,7 +147,8 @@ class RowForm(forms.ModelForm):
     """A ModelForm that fills a copy of its row, so the row keeps the stored values for the page."""
 
     def __init__(self, *args, instance=None, **kwargs):
-        super().__init__(*args, instance=copy.copy(instance) if instance is not None else None, **kwargs)
+        kwargs["instance"] = copy.copy(instance) if instance is not None else None
+        super().__init__(*args, **kwargs)
 
 
 class MilestoneForm(RowForm):

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.common.forms import choice_field
 from seuranta.plans.models import Plan
 from seuranta.web.forms import LinesField
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 # Level names as Finnish plans name them, top first; the names stay Finnish in every language
 # because they are the plan's own words.
@@ -18,7 +24,7 @@ LEVEL_PRESETS: dict[str, list[str]] = {
 OWN_LEVELS = "own"
 
 
-def preset_choices() -> list[tuple[str, str]]:
+def preset_choices() -> list[tuple[str, StrOrPromise]]:
     return [
         *((key, " – ".join(levels)) for key, levels in LEVEL_PRESETS.items()),
         (OWN_LEVELS, _("The organisation's own level names (below)")),
@@ -54,16 +60,17 @@ class NewPlanForm(forms.Form):
     def __init__(self, *args, organizations=(), plans=(), **kwargs):
         """`organizations`: where the user may create plans; `plans`: those it may support; (id, label) pairs."""
         super().__init__(*args, **kwargs)
-        self.fields["organization"].choices = list(organizations)
+        choice_field(self, "organization").choices = list(organizations)
         self.fields["organization"].error_messages["invalid_choice"] = _(
             "Choose an organisation in which you may create plans."
         )
-        self.fields["level_preset"].choices = preset_choices()
-        self.fields["supports"].choices = [("", _("– none –")), *plans]
+        choice_field(self, "level_preset").choices = preset_choices()
+        choice_field(self, "supports").choices = [("", _("– none –")), *plans]
         self.fields["supports"].error_messages["invalid_choice"] = _("Choose a plan you can see.")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("level_preset") == OWN_LEVELS:
             if not data.get("own_levels"):
                 self.add_error("own_levels", _("Write at least one level name, or choose a ready set above."))
@@ -89,7 +96,7 @@ class SupportsForm(forms.Form):
     def __init__(self, *args, plans=(), cycle=frozenset(), **kwargs):
         """`plans`: (id, label) of the plans it may support; `cycle`: ids of those that would make a loop."""
         super().__init__(*args, **kwargs)
-        self.fields["supports"].choices = [("", _("– none –")), *plans]
+        choice_field(self, "supports").choices = [("", _("– none –")), *plans]
         self.cycle = cycle
 
     def clean_supports(self):
@@ -121,4 +128,4 @@ class ContributionForm(forms.Form):
     def __init__(self, *args, goals=(), **kwargs):
         """`goals`: (plan title, [(node id, label), ...]) groups."""
         super().__init__(*args, **kwargs)
-        self.fields["goal"].choices = [("", _("– none –")), *goals]
+        choice_field(self, "goal").choices = [("", _("– none –")), *goals]

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.core.vocabulary import STATUS_ICONS as CORE_STATUS_ICONS
 from seuranta.core.vocabulary import STATUSES, MeasureKind, Status, Verdict
 from seuranta.plans.choices import label
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise  # typing only: Django's lazy strings
 
 # The statuses of an evaluation, named as the reports name them.
 STATUS_LABELS = {key: label(Status(key).label) for key in STATUSES}
@@ -17,7 +22,7 @@ STATUS_ICONS = {key: CORE_STATUS_ICONS[key] for key in STATUS_LABELS}
 STATUS_ORDER = tuple(STATUS_LABELS)
 
 
-def status_choices() -> list[tuple[str, str]]:
+def status_choices() -> list[tuple[str, StrOrPromise]]:
     return [(key, STATUS_LABELS[key]) for key in STATUS_ORDER]
 
 

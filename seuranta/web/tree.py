@@ -60,7 +60,9 @@ class FilterOptions:
 
 
 def filter_options(plan: core.Plan) -> FilterOptions:
-    units, responsible, levels = set(), set(), list(plan.levels)
+    units: set[str] = set()
+    responsible: set[str] = set()
+    levels = list(plan.levels)
     for node, _ in plan.walk():
         if node.unit:
             units.add(node.unit)

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -58,7 +60,7 @@ def node_cascade(user, node_row: Node) -> dict:
     plans = {n.plan_id: n.plan for n in contributions}
     core_plans = load_core_plans(list(plans.values()))
     today, lang = timezone.localdate(), ui_lang()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for plan_id, core_plan in core_plans.items():
         evaluation = evaluate_plan(core_plan, today, lang=lang)
         by_key = {node.key: node for node, _ in core_plan.walk()}
@@ -83,7 +85,7 @@ def goal_choices(user, plan: Plan) -> list[tuple[str, list[tuple[int, str]]]]:
     rows = Node.objects.filter(plan_id__in=plans).values(
         "pk", "parent_id", "plan_id", "level", "title", "order"
     )
-    children: dict[tuple[int, int | None], list[dict]] = defaultdict(list)
+    children: dict[tuple[int, int | None], list[Mapping[str, Any]]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: (r["order"], r["pk"])):
         children[(row["plan_id"], row["parent_id"])].append(row)
 
@@ -105,7 +107,7 @@ def node_contribution(request, node_id: int):
     form = ContributionForm(request.POST or None, goals=goals, initial={"goal": node.contributes_to_id})
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["goal"]
-        names = dict(
+        names: dict[int | None, str] = dict(
             Node.objects.filter(pk__in=[x for x in (chosen, node.contributes_to_id) if x]).values_list(
                 "pk", "title"
             )

@@ -99,7 +99,12 @@ def unit_change(node: Node, chosen: int | None, units: dict[int, str]) -> dict:
     """The chosen unit's change by name, as a ChangeRecord.changes entry."""
     if chosen == node.org_unit_id:
         return {}
-    return {"org_unit": [units.get(node.org_unit_id) if node.org_unit_id else None, units.get(chosen)]}
+    return {
+        "org_unit": [
+            units.get(node.org_unit_id) if node.org_unit_id else None,
+            units.get(chosen) if chosen is not None else None,
+        ]
+    }
 
 
 def save_node(node: Node, plan, data: dict, version, user, *, units: dict, people: tuple) -> None:
@@ -266,7 +271,10 @@ def replace_measures(indicator: Indicator, baseline: str, targets: list[str]) ->
 def node_item_for(request, model, node_id: int | None, item_id: int | None):
     """(item or None when adding, node, plan, denied) for an indicator or a milestone page."""
     item = get_object_or_404(model, pk=item_id) if item_id is not None else None
-    node, plan, access = get_node_for(request.user, item.node_id if item else node_id)
+    parent_id = item.node_id if item is not None else node_id
+    if parent_id is None:
+        raise Http404
+    node, plan, access = get_node_for(request.user, parent_id)
     if item is not None:
         item.node = node  # its history record names the node without another query
     return item, node, plan, require(request, access.can_edit)

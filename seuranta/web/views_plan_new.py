@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from seuranta.common.views import posted_version, require
+from seuranta.core.vocabulary import PlanKind
 from seuranta.plans.access import get_plan_for, managed_organizations
 from seuranta.plans.copying import copy_plan
 from seuranta.plans.models import Plan
@@ -43,7 +44,7 @@ def plan_new(request):
         request.POST or None,
         organizations=organizations,
         plans=supportable_plans(request.user),
-        initial={"level_preset": "focus_areas", "kind": Plan.Kind.STRATEGY},
+        initial={"level_preset": "focus_areas", "kind": PlanKind.STRATEGY},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -148,7 +149,9 @@ def plan_supports(request, plan_id: int):
     )
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["supports"]
-        names = dict(Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title"))
+        names: dict[int | None, str | None] = dict(
+            Plan.objects.filter(pk__in=[plan.supports_id, chosen]).values_list("pk", "title")
+        )
         change = {"supports": [names.get(plan.supports_id), names.get(chosen)]}
         extra = change if chosen != plan.supports_id else None
         if saved(plan, posted_version(request), {"supports_id": chosen}, request.user, extra_changes=extra):

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass
 from functools import wraps
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -41,9 +43,8 @@ def not_found(what: str | None = None) -> ApiError:
 
 def token_of(request) -> ApiToken | None:
     """The API token of the request; 401 for a bearer token that is unknown or revoked."""
-    cached = getattr(request, "_api_token", False)
-    if cached is not False:
-        return cached
+    if hasattr(request, "_api_token"):
+        return request._api_token
     header = request.headers.get("Authorization", "")
     token = None
     if header:
@@ -58,7 +59,7 @@ def token_of(request) -> ApiToken | None:
 class Reader:
     """Who reads: a signed-in user or anonymous visitor, and perhaps an API token."""
 
-    user: object
+    user: AbstractBaseUser | AnonymousUser
     token: ApiToken | None
 
     def plans(self):

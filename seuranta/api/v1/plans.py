@@ -101,7 +101,7 @@ def plans(
     request,
     organization: int = Query(None, ge=1, le=MAX_ID),
     organisation: int = Query(None, ge=1, le=MAX_ID, description="The same as `organization`."),
-    state: Literal["draft", "published", "archived"] = None,
+    state: Literal["draft", "published", "archived"] | None = None,
     kind: Literal[tuple(Plan.Kind.values)] = None,  # type: ignore[valid-type]
     year: int = Query(None, ge=1, le=9999),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),

@@ -74,7 +74,7 @@ def coordinated_plan(request, plan_id: int):
 def plan_rounds(
     request,
     plan_id: int = Path(..., ge=1, le=MAX_ID),
-    state: Literal["open", "closed"] = None,
+    state: Literal["open", "closed"] | None = None,
     year: int = Query(None, ge=1, le=9999),
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),

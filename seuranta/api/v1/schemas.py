@@ -2,7 +2,7 @@
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from ninja import Field, Schema
 from pydantic import AfterValidator, ConfigDict, WithJsonSchema, field_validator
@@ -24,7 +24,10 @@ def _iso_date(value: str) -> date:
     return date.fromisoformat(value)
 
 
-IsoDate = Annotated[str, AfterValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
+if TYPE_CHECKING:
+    IsoDate = date  # what a view receives: the validator below turns the string into a date
+else:
+    IsoDate = Annotated[str, AfterValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 class Error(Schema):

@@ -125,7 +125,7 @@ def plan_nodes(
     unit: str = text_filter(),
     status: NodeStatusFilter = None,
     parent: int = Query(None, ge=1, le=MAX_ID),
-    on: schemas.IsoDate = None,
+    on: schemas.IsoDate | None = None,
     lang: Lang = "fi",
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -152,7 +152,9 @@ def plan_nodes(
     summary="One node with its status",
 )
 @known_parameters("on", "lang")
-def node(request, node_id: int = Path(..., ge=1, le=MAX_ID), on: schemas.IsoDate = None, lang: Lang = "fi"):
+def node(
+    request, node_id: int = Path(..., ge=1, le=MAX_ID), on: schemas.IsoDate | None = None, lang: Lang = "fi"
+):
     plan_id = Node.objects.filter(pk=node_id).values_list("plan_id", flat=True).first()
     if plan_id is None:
         raise not_found()
@@ -228,7 +230,7 @@ def plan_indicators(
     node: int = Query(None, ge=1, le=MAX_ID),
     unit: str = text_filter(),
     status: StatusFilter = None,
-    on: schemas.IsoDate = None,
+    on: schemas.IsoDate | None = None,
     lang: Lang = "fi",
     limit: int = Query(100, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -255,7 +257,10 @@ def plan_indicators(
 )
 @known_parameters("on", "lang")
 def indicator(
-    request, indicator_id: int = Path(..., ge=1, le=MAX_ID), on: schemas.IsoDate = None, lang: Lang = "fi"
+    request,
+    indicator_id: int = Path(..., ge=1, le=MAX_ID),
+    on: schemas.IsoDate | None = None,
+    lang: Lang = "fi",
 ):
     plan_id = Indicator.objects.filter(pk=indicator_id).values_list("node__plan_id", flat=True).first()
     if plan_id is None:

@@ -50,7 +50,7 @@ def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult
         candidates = [(score, family) for score, family in candidates if score > 0]
         if candidates:
             _, family = max(candidates, key=lambda pair: pair[0])
-            result = family.parse(doc)
+            result: ParseResult = family.parse(doc)
             result.family = family.NAME
             if result.plan is not None and result.plan.nodes:
                 return result

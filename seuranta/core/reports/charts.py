@@ -10,6 +10,7 @@ what the chart shows, so a reader who cannot see it loses nothing.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -24,6 +25,8 @@ from seuranta.core.reports.style import STATUS_COLOURS
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont, ImageFont
+
     from seuranta.core.evaluation import PlanEvaluation
     from seuranta.core.reports.model import Report
 
@@ -105,7 +108,7 @@ def summary_chart_svg(report: Report) -> Chart:
     return Chart(alt=alt, svg="".join(out))
 
 
-def _font(size: int):
+def _font(size: int) -> FreeTypeFont | ImageFont:
     from PIL import ImageFont
 
     for path in FONT_PATHS:
@@ -199,7 +202,9 @@ def _trend_alt(indicator: Indicator, points: list[_Point], lang: str) -> str:
     return _("Line chart of the indicator {name}: {parts}.", lang).format(name=indicator.name, parts=parts)
 
 
-def _layout(points: list[_Point], width: float, height: float, pad: float):
+def _layout(
+    points: list[_Point], width: float, height: float, pad: float
+) -> tuple[Callable[[_Point], tuple[float, float]], tuple[float, float]]:
     days = [p.day.toordinal() for p in points]
     values = [p.value for p in points]
     d0, d1 = min(days), max(days)

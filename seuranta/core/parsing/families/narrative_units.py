@@ -234,7 +234,8 @@ def _indicators(block: Block, node: Node, path: tuple[str, ...], warnings: list[
 
 def _tokens(text: str) -> list[str]:
     words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP]
-    return _STEMMER.stemWords(words)
+    stems: list[str] = _STEMMER.stemWords(words)
+    return stems
 
 
 def _match(a: str, b: str) -> bool:

@@ -7,6 +7,7 @@ cannot be read (encrypted, scanned without text, empty, corrupt).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import PurePath
 
@@ -35,5 +36,5 @@ def read_bytes(data: bytes, name: str) -> Document:
         )
     if not data:
         raise UnreadableDocument("Tiedosto on tyhjä.")
-    reader = import_module(f"{__name__}.{module_name}")
-    return reader.read(data, name)
+    read: Callable[[bytes, str], Document] = import_module(f"{__name__}.{module_name}").read
+    return read(data, name)

@@ -214,8 +214,8 @@ def _ruled_tables(page: Any) -> list[Any]:
 
 
 def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
-    x = (word["x0"] + word["x1"]) / 2
-    y = (word["top"] + word["bottom"]) / 2
+    x: float = (word["x0"] + word["x1"]) / 2
+    y: float = (word["top"] + word["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
