@@ -8,6 +8,7 @@
 /tuonti/              importing a document as a plan (importing)
 /organisaatio/        an organisation's people and units (organizations)
 /api/                 the JSON API, in English like any API (api)
+/arvot/               values from elsewhere: bulk files, surveys, Sotkanet, open data downloads (values)
 """
 
 from django.contrib import admin
@@ -38,6 +39,7 @@ urlpatterns = [
     path("seuranta/", include("seuranta.monitoring.urls")),
     path("tuonti/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
+    path("arvot/", include("seuranta.values.urls")),
     path("raportit/", include("seuranta.reports.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),
     path("oidc/", include("seuranta.sso.urls")),
