@@ -84,7 +84,7 @@ def values_of(link: SotkanetLink, answer) -> dict[int, float]:
     return found
 
 
-def fetch(link: SotkanetLink) -> SotkanetFetch:
+def fetch(link: SotkanetLink, user=None) -> SotkanetFetch:
     """Read the link's values and store them; the fetch, recorded whether it succeeded or not."""
     url = query_url(link, timezone.localdate().year)
     try:
@@ -94,7 +94,7 @@ def fetch(link: SotkanetLink) -> SotkanetFetch:
             for year, value in sorted(found.items())
         ]
         organization_id = link.indicator.node.plan.organization_id
-        outcomes = store_values(None, organization_id, items) if items else []
+        outcomes = store_values(user, organization_id, items) if items else []
     except (SotkanetError, ValuesRefused) as exc:
         return SotkanetFetch.objects.create(link=link, url=url, ok=False, message=str(exc))
     stored = sum(1 for o in outcomes if o.result != "unchanged")

@@ -88,6 +88,6 @@ def sotkanet_fetch(request, indicator_id: int):
     if link is None:
         messages.error(request, _("Link the indicator to Sotkanet first."))
     else:
-        fetch_sotkanet.enqueue(link.pk)
+        fetch_sotkanet.enqueue(link.pk, request.user.pk)
         messages.success(request, _("The reading from Sotkanet was started; its result appears below."))
     return redirect("values:indicator_sources", indicator.pk)

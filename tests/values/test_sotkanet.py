@@ -153,3 +153,18 @@ def test_the_scheduled_command_reads_every_link(sotkanet, link):
     call_command("fetch_sotkanet", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert SotkanetFetch.objects.get().ok
     assert len(actuals(link.indicator.node.plan)) == 2
+
+
+def test_fetched_values_reach_the_indicators_chart(client, personas, sotkanet, link):
+    client.force_login(personas.coordinator)
+    fetch_now(client, link)
+    page = client.get(reverse("node", args=[link.indicator.node_id])).content.decode()
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    assert "12,4" in chart and "11,9" in chart
+
+
+def test_scheduled_values_show_in_the_history_without_a_person(client, sotkanet, link):
+    call_command("fetch_sotkanet", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    response = client.get(reverse("node", args=[link.indicator.node_id]))
+    assert response.status_code == 200
+    assert "11,9" in response.content.decode()
