@@ -119,7 +119,16 @@ def closed_problems(items, indicators, bounds, existing) -> list[tuple[int, str]
 @transaction.atomic
 def store_values(user, organization_id: int | None, items: list[ValueItem]) -> list[Outcome]:
     """Store the values, or none of them (ValuesRefused) when any is refused. A fixed number of queries."""
-    indicators = Indicator.objects.select_related("node__plan").in_bulk({i.indicator for i in items})
+    # Locked (in id order) so that two batches for one indicator take turns: the second finds the first's
+    # values and updates them rather than adding the same value twice. Reporting locks a node before its
+    # indicators and never the other way round, so this cannot deadlock with it.
+    indicators = {
+        i.pk: i
+        for i in Indicator.objects.select_related("node__plan")
+        .filter(pk__in={i.indicator for i in items})
+        .order_by("pk")
+        .select_for_update(no_key=True, of=("self",))
+    }
     problems: list[tuple[int, str]] = []
     bounds: dict[int, tuple] = {}
     for n, item in enumerate(items):
