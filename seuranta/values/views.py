@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from seuranta.common.views import require
 from seuranta.plans.access import get_plan_for
@@ -125,6 +125,7 @@ def _csv_response(rows: list[list], filename: str) -> HttpResponse:
     return response
 
 
+@require_GET
 def bulk_template(request, plan_id: int, fmt: str):
     """The plan's indicators in a table ready to fill: id, name, then empty period, value, sub-series."""
     if fmt not in ("csv", "xlsx"):
@@ -153,6 +154,7 @@ def bulk_template(request, plan_id: int, fmt: str):
     return response
 
 
+@require_GET
 def survey_template(request, plan_id: int):
     plan, denied = _editable_plan(request, plan_id)
     if denied:

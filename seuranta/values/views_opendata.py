@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from seuranta.common.views import require
 from seuranta.plans.access import administered_organizations, get_plan_for
@@ -59,6 +60,7 @@ def _download(document: dict, settings: OpenDataSettings, fmt: str, name: str, p
     return response
 
 
+@require_GET
 def plan_download(request, plan_id: int, fmt: str):
     if fmt not in TYPES:
         raise Http404
@@ -68,6 +70,7 @@ def plan_download(request, plan_id: int, fmt: str):
     return _download(document, settings, fmt, f"suunnitelma-{plan.pk}", plan.state == Plan.State.PUBLISHED)
 
 
+@require_GET
 def organization_download(request, organization_id: int):
     """Every plan of the organisation the person may see: published ones, and drafts for its members."""
     organization = get_object_or_404(Organization, pk=organization_id)

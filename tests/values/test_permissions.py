@@ -77,3 +77,38 @@ def test_organization_settings_only_for_its_administrators(client, personas, rol
     assert client.get(url).status_code == _expected(role, ("admin",))
     response = client.post(url, {"licence": "CC0 1.0", "licence_url": "", "survey_threshold": 7})
     assert response.status_code == (302 if role == "admin" else _expected(role, ("admin",)))
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_sotkanet_fetch_and_unlink_only_for_editors(client, personas, plan, role, settings):
+    settings.SEURANTA_SOTKANET_URL = "http://127.0.0.1:9/rest/1.1/json"  # nothing listens: a warning
+    indicator = indicators(plan)[0]
+    SotkanetLink.objects.create(indicator=indicator, sotkanet_id=127, region=91)
+    client = client_for(client, personas, role)
+    fetched = client.post(reverse("values:sotkanet_fetch", args=[indicator.pk]))
+    assert fetched.status_code == (302 if role in EDITORS else _expected(role, EDITORS))
+    unlinked = client.post(reverse("values:sotkanet_unlink", args=[indicator.pk]))
+    assert unlinked.status_code == (302 if role in EDITORS else _expected(role, EDITORS))
+    assert SotkanetLink.objects.exists() == (role not in EDITORS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_downloads_are_open_to_everyone_for_a_published_plan_and_refuse_post(client, personas, plan, role):
+    client = client_for(client, personas, role)
+    urls = [reverse("values:plan_download", args=[plan.pk, fmt]) for fmt in ("csv", "xlsx", "json")]
+    urls.append(reverse("values:organization_download", args=[personas.organization.pk]))
+    for url in urls:
+        assert client.get(url).status_code == 200
+        assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_confirm_and_fetch_refuse_get(client, personas, plan, role):
+    client = client_for(client, personas, role)
+    indicator = indicators(plan)[0]
+    for name, args in (
+        ("upload_confirm", [plan.pk]),
+        ("sotkanet_fetch", [indicator.pk]),
+        ("sotkanet_unlink", [indicator.pk]),
+    ):
+        assert client.get(reverse(f"values:{name}", args=args)).status_code == 405
