@@ -32,7 +32,7 @@ class Checked:
     names: dict[int, str] = field(default_factory=dict)
 
     def add_refusal(self, refused: ValuesRefused) -> None:
-        self.errors += [(self.lines[n], message) for n, message in refused.problems]
+        self.errors += [(self.lines[n], message) for n, _status, message in refused.problems]
         self.errors.sort()
 
     def to_session(self, plan: Plan, kind: str) -> dict:

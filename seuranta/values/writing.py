@@ -45,12 +45,18 @@ class Outcome:
     result: str  # created / updated / unchanged
 
 
-class ValuesRefused(Exception):
-    """Nothing was written; `problems` are (index of the item, message) for each refused value."""
+# When one batch has several kinds of problem, the answer's status is the first of these found (as API v1's).
+STATUS_ORDER = (403, 404, 409, 400)
 
-    def __init__(self, problems: list[tuple[int, str]]):
+
+class ValuesRefused(Exception):
+    """Nothing was written; `problems` are (index of the item, HTTP-like status, message) for each refused
+    value, the same triples as API v1's writer; `status` is the batch's (STATUS_ORDER)."""
+
+    def __init__(self, problems: list[tuple[int, int, str]]):
         self.problems = sorted(problems)
-        super().__init__(self.problems[0][1] if self.problems else "refused")
+        self.status = next(s for s in STATUS_ORDER if any(p[1] == s for p in self.problems))
+        super().__init__(self.problems[0][2])
 
 
 def value_text(value: float) -> str:
@@ -65,27 +71,28 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
-def check_item(item: ValueItem, indicator: Indicator | None, organization_id: int | None) -> str | tuple:
-    """The period's bounds for a value that may be written, or the message why it may not."""
-    if indicator is None or indicator.node.plan.organization_id != organization_id:
-        return _("No such indicator in this organisation: %(id)s.") % {"id": item.indicator}
+def check_item(item: ValueItem, indicator: Indicator | None, organization_id: int | None) -> tuple:
+    """(None, the period's bounds) for a value that may be written, or (status, the message why not)."""
+    if indicator is None:
+        return 404, _("No such indicator in this organisation: %(id)s.") % {"id": item.indicator}
+    if indicator.node.plan.organization_id != organization_id:
+        return 403, _("No such indicator in this organisation: %(id)s.") % {"id": item.indicator}
     if indicator.node.plan.state == Plan.State.ARCHIVED:
-        return _("The plan of indicator %(id)s is archived.") % {"id": item.indicator}
+        return 403, _("The plan of indicator %(id)s is archived.") % {"id": item.indicator}
     found = period_bounds((item.period or "").strip())
     if found is None:
-        return _('Unknown period "%(period)s": use for example 2026, 2026-Q1, 2026-T1 or 2026-03.') % {
-            "period": item.period
-        }
+        message = _('Unknown period "%(period)s": use for example 2026, 2026-Q1, 2026-T1 or 2026-03.')
+        return 400, message % {"period": item.period}
     if not math.isfinite(item.value):
-        return _("The value must be a finite number.")
-    return found
+        return 400, _("The value must be a finite number.")
+    return None, found
 
 
 def _key(indicator_id: int, bounds: tuple, label: str | None) -> tuple:
     return indicator_id, bounds[0], bounds[1], clean(label)
 
 
-def closed_problems(items, indicators, bounds, existing) -> list[tuple[int, str]]:
+def closed_problems(items, indicators, bounds, existing) -> list[tuple[int, int, str]]:
     """Values that a closed round covers: the round reported on the node for exactly that period,
     or the stored value was written by a round that has since closed."""
     node_ids = {indicators[items[n].indicator].node_id for n in bounds}
@@ -112,7 +119,7 @@ def closed_problems(items, indicators, bounds, existing) -> list[tuple[int, str]
         )
         if (indicators[item.indicator].node_id, start, end) in covered or from_closed:
             message = _("A closed reporting round covers %(period)s: its values can no longer be changed.")
-            problems.append((n, message % {"period": item.period}))
+            problems.append((n, 409, message % {"period": item.period}))
     return problems
 
 
@@ -129,14 +136,14 @@ def store_values(user, organization_id: int | None, items: list[ValueItem]) -> l
         .order_by("pk")
         .select_for_update(no_key=True, of=("self",))
     }
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, int, str]] = []
     bounds: dict[int, tuple] = {}
     for n, item in enumerate(items):
-        checked = check_item(item, indicators.get(item.indicator), organization_id)
-        if isinstance(checked, str):
-            problems.append((n, checked))
-        else:
+        status, checked = check_item(item, indicators.get(item.indicator), organization_id)
+        if status is None:
             bounds[n] = checked
+        else:
+            problems.append((n, status, checked))
     existing = list(
         Measure.objects.select_for_update()
         .filter(indicator_id__in=list(indicators), role=Measure.Role.ACTUAL)
