@@ -87,3 +87,26 @@ def test_organisation_settings_page_has_no_axe_violations(site, browser):  # noq
     page.goto(base + reverse("values:organization_settings", args=[personas.organization.pk]))
     assert not axe_violations(page)
     shot(page, "organization-settings")
+
+
+def test_survey_preview_names_no_small_group(site, browser, tmp_path):  # noqa: F811
+    from seuranta.values.models import SurveyFeed
+
+    base, personas, plan, first, *_ = site
+    SurveyFeed.objects.create(indicator=first, question="Suosittelisin työpaikkaani")
+    results = tmp_path / "kysely.csv"
+    results.write_text(
+        "yksikkö;kysymys;vastaajia;keskiarvo;osuus\n"
+        "Kirjasto;Suosittelisin työpaikkaani;4;;81\nNuorisopalvelut;Suosittelisin työpaikkaani;12;;64\n"
+    )
+    page = new_page(browser)
+    log_in(page, base, "coordinator")
+    page.goto(base + reverse("plan", args=[plan.pk]))
+    with page.expect_navigation():
+        page.click("text=Tuo kyselyn tuloksia")
+    page.fill("#id_period", "2026")
+    check_file(page, results)
+    assert "Kirjasto" not in page.content()
+    assert page.locator("#suppressed").is_visible()
+    assert not axe_violations(page)
+    shot(page, "survey-preview")
