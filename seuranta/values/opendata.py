@@ -113,11 +113,27 @@ def flat_rows(document: dict) -> list[list]:
     return rows
 
 
+FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def inert(cell):
+    """A text cell that a spreadsheet would run as a formula, quoted so that it stays text."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
+def append_as_text(sheet, row: list) -> None:
+    """Append a row to an openpyxl sheet; text beginning with "=" stays text, not a formula."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
+
+
 def as_csv(document: dict) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(COLUMNS)
-    writer.writerows(flat_rows(document))
+    writer.writerows([inert(cell) for cell in row] for row in flat_rows(document))
     return out.getvalue().encode("utf-8-sig")  # Excel opens it with the Finnish letters right
 
 
@@ -129,7 +145,7 @@ def as_xlsx(document: dict, licence_sentence: str) -> bytes:
     sheet.title = "indicators"
     sheet.append(list(COLUMNS))
     for row in flat_rows(document):
-        sheet.append(row)
+        append_as_text(sheet, row)
     about = book.create_sheet("licence")
     about.append([licence_sentence])
     about.append([document["licence"]["name"], document["licence"]["url"] or ""])

@@ -24,6 +24,7 @@ from seuranta.values.bulk import SESSION_KEY, Checked, check_rows, confirm, prev
 from seuranta.values.files import TableError, read_table
 from seuranta.values.forms import SurveyForm, UploadForm
 from seuranta.values.models import settings_for
+from seuranta.values.opendata import append_as_text, inert
 from seuranta.values.survey import check_survey
 
 
@@ -119,7 +120,7 @@ def upload_confirm(request, plan_id: int):
 
 def _csv_response(rows: list[list], filename: str) -> HttpResponse:
     out = io.StringIO()
-    csv.writer(out, delimiter=";").writerows(rows)
+    csv.writer(out, delimiter=";").writerows([inert(cell) for cell in row] for row in rows)
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -144,7 +145,7 @@ def bulk_template(request, plan_id: int, fmt: str):
 
     book = openpyxl.Workbook()
     for row in rows:
-        book.active.append(row)
+        append_as_text(book.active, row)
     out = io.BytesIO()
     book.save(out)
     response = HttpResponse(

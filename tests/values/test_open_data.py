@@ -99,3 +99,12 @@ def test_organisation_dump_queries_do_not_grow_with_plans(client, personas, plan
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_a_title_that_looks_like_a_formula_stays_text(client, personas):
+    plan = make_plan(1, organization=personas.organization, title='=HYPERLINK("http://x","y")')
+    book = openpyxl.load_workbook(io.BytesIO(download(client, plan, "xlsx").content))
+    cell = book["indicators"]["B2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    rows = download(client, plan, "csv").content.decode("utf-8-sig").splitlines()
+    assert rows[1].split(";")[1].startswith("\"'=HYPERLINK")
