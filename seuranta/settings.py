@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # API v1's documentation UI (Swagger UI) from its own static files, never a CDN
     "seuranta.plans",
     "seuranta.importing",
     "seuranta.monitoring",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "seuranta.organizations",
     "seuranta.sso",
     "seuranta.api",
+    "seuranta.public",
     "seuranta.values",
     "seuranta.web",
 ]

@@ -56,6 +56,8 @@ class Organization(models.Model):
     """A municipality or another body that owns plans."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # The public site's address /o/<slug>/; made from the name when the organisation is created.
+    slug = models.SlugField(_("address on the public site"), max_length=80, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -65,6 +67,23 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Organization.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
+
+
+def unique_slug(name: str, others) -> str:
+    """A slug from the name (ä → a), with -2, -3... when another organisation has it already."""
+    from django.utils.text import slugify
+
+    base = slugify(name.translate(str.maketrans("äöåÄÖÅ", "aoaAOA")))[:70] or "organisaatio"
+    slug, n = base, 1
+    while others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
 
 
 class OrganizationUnit(models.Model):

@@ -38,6 +38,7 @@ __all__ = [
     "join_lines",
     "representative",
     "same_title",
+    "split_glued_heading",
     "split_sentences",
     "strip_bullet",
     "title_key",
@@ -335,3 +336,24 @@ def guess_organization(text: str) -> str | None:
         place + "n" if re.search(rf"\b{re.escape(place)}n\b", text) or place[-1].lower() in _VOWELS else place
     )
     return f"{genitive} {kind}"
+
+
+# A heading glued to the sentence after it ("Kaupunkirakenne ja liikkuminenTavoitteena on ..."):
+# a lower-case letter followed at once by a capitalised word, after two words at least.
+_GLUED_RE = re.compile(r"^(\S+(?:\s+\S+)+?[a-zåäö])(?=[A-ZÅÄÖ][a-zåäö]+\s)")
+MIN_GLUED_SENTENCE_WORDS = 8
+
+
+def split_glued_heading(text: str, max_words: int) -> tuple[str, str] | None:
+    """A short heading and the sentence it was run into when a web page lost the break between
+    them, or None. The heading has 2 to `max_words` words and no sentence punctuation; the
+    rest is a sentence of several words."""
+    match = _GLUED_RE.match(text)
+    if match is None:
+        return None
+    head, rest = match.group(1), text[match.end() :]
+    if len(head.split()) > max_words or any(mark in head for mark in ".,;:!?"):
+        return None
+    if len(rest.split()) < MIN_GLUED_SENTENCE_WORDS or not rest.rstrip().endswith((".", "!", "?")):
+        return None
+    return head, rest

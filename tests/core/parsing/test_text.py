@@ -11,6 +11,7 @@ from seuranta.core.parsing.text import (
     join_lines,
     representative,
     same_title,
+    split_glued_heading,
     split_sentences,
     strip_bullet,
     title_key,
@@ -211,3 +212,24 @@ def test_a_text_table_row_keeps_thousands_groups_together():
     )
     assert split_values("Käyttöaste 52,7 %") == ("Käyttöaste", ["52,7 %"])
     assert split_values("Vuonna 2024 valmistuu 3 kohdetta.") is None
+
+
+def test_a_heading_glued_to_its_sentence_is_split_off():
+    text = "Kaupunkirakenne ja liikkuminenTavoitteena on eheä kaupunki, jossa liikkuminen on vähäpäästöistä."
+    assert split_glued_heading(text, 10) == (
+        "Kaupunkirakenne ja liikkuminen",
+        "Tavoitteena on eheä kaupunki, jossa liikkuminen on vähäpäästöistä.",
+    )
+
+
+def test_a_capital_inside_a_product_name_is_no_glued_heading():
+    assert (
+        split_glued_heading(
+            "CloudiaSopimuksen käyttöönoton valmistelu on käynnissä koko kaupungissa nyt.", 10
+        )
+        is None
+    )
+    assert (
+        split_glued_heading("Ota yhteyttä WinNovan palveluihin, jotka auttavat yrityksiä kasvamaan.", 10)
+        is None
+    )

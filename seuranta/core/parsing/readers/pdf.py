@@ -76,6 +76,8 @@ LIGATURES = str.maketrans(
 MAX_BLANKS = 3  # blank lines kept for one vertical gap
 CID = re.compile(r"\(cid:\d+\)")
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)  # in a font's name
+BOLD_SHARE = 0.9
 CELL_PARAGRAPH_GAP = 1.6  # line tops further apart than this many line heights: a new paragraph in a cell
 
 
@@ -102,6 +104,26 @@ class Line:
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def size(self) -> float | None:
+        """The font size most of the line's characters are set in."""
+        sizes = [(float(w["size"]), len(w["text"].strip())) for w in self.words if "size" in w]
+        if not sizes:
+            return None
+        half, count = sum(n for _, n in sizes) / 2, 0
+        for size, n in sorted(sizes):
+            count += n
+            if count >= half:
+                return round(size, 1)
+        return None
+
+    @property
+    def bold(self) -> bool:
+        """Whether (nearly) all its printed characters are in a bold face."""
+        chars = [c for w in self.words for c in w.get("chars", ()) if c["text"].strip()]
+        heavy = sum(1 for c in chars if BOLD_FONT.search(c.get("fontname") or ""))
+        return bool(chars) and heavy >= BOLD_SHARE * len(chars)
 
 
 @dataclass
@@ -200,7 +222,12 @@ def _extract_pages(data: bytes) -> list[PageText]:
 def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
     words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, use_text_flow=False, extra_attrs=["size"]
+        x_tolerance=1.5,
+        y_tolerance=2,
+        keep_blank_chars=True,
+        use_text_flow=False,
+        extra_attrs=["size"],
+        return_chars=True,
     )
     tables = _ruled_tables(page)
     items: list[Line | TableItem | None] = (
@@ -481,7 +508,7 @@ def _join_pages(pages: list[PageText]) -> tuple[str, list[Block]]:
             line = _clean(item.text)
             out.append(line)
             if line.strip():
-                blocks.append(Paragraph(line.strip()))
+                blocks.append(Paragraph(line.strip(), size=item.size, bold=item.bold))
             previous = item
     while out and not out[-1]:
         out.pop()
