@@ -50,7 +50,7 @@ def test_row_errors_name_the_line_in_finnish(client, personas, plan):
     )
     page = response.content.decode()
     assert "Suunnitelmassa ei ole mittaria" in page
-    assert "Tuntematon kausi" in page
+    assert "Tuntematon jakso" in page
     assert "<td>2</td>" in page and "<td>3</td>" in page
 
 
