@@ -15,6 +15,7 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
     seuranta/settings_security.py; the README's configuration table lists every variable.
     SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
+    SEURANTA_SOTKANET_URL, SEURANTA_SOTKANET_TIMEOUT     Sotkanet's JSON API (values/sotkanet.py)
     OIDC_*                single sign-on with OpenID Connect: seuranta/settings_sso.py
 """
 
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "seuranta.sso",
     "seuranta.api",
     "seuranta.public",
+    "seuranta.values",
     "seuranta.web",
 ]
 
@@ -189,6 +191,10 @@ SEURANTA_IMPORT_MEMORY_MB = int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or 1
 # A PDF report of a plan with more items (nodes and indicators) than this is made by the task
 # worker, with a progress page, instead of in the web request (0: every PDF).
 SEURANTA_REPORT_BACKGROUND_ITEMS = int(os.environ.get("SEURANTA_REPORT_BACKGROUND_ITEMS") or 60)
+
+# Sotkanet's JSON API (values of linked indicators, read by the task worker) and its time limit in seconds.
+SEURANTA_SOTKANET_URL = os.environ.get("SEURANTA_SOTKANET_URL") or "https://sotkanet.fi/rest/1.1/json"
+SEURANTA_SOTKANET_TIMEOUT = float(os.environ.get("SEURANTA_SOTKANET_TIMEOUT") or 20)
 
 X_FRAME_OPTIONS = "DENY"
 

@@ -9,6 +9,7 @@
 /organisaatio/        an organisation's people and units (organizations)
 /api/                 the JSON API, in English like any API (api): /api/v1/ (OpenAPI 3.1 at
                       /api/openapi.json, documentation at /api/ and /api/docs/) and the first /api/plans/
+/arvot/               values from elsewhere: bulk files, surveys, Sotkanet, open data downloads (values)
 """
 
 from django.contrib import admin
@@ -41,6 +42,7 @@ urlpatterns = [
     path("tuonti/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
     path("api/", api_v1.urls),
+    path("arvot/", include("seuranta.values.urls")),
     path("raportit/", include("seuranta.reports.urls")),
     path("o/", include("seuranta.public.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),

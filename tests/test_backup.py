@@ -175,6 +175,22 @@ def populate() -> None:
     populate_closed_round(Plan.objects.get(kind=Plan.Kind.OPERATIONAL_GOALS).organization)
 
 
+def populate_values(organization, indicator) -> None:
+    """Values from elsewhere: the organisation's licence, a survey-fed indicator, a Sotkanet link and a reading."""
+    from seuranta.values.models import OpenDataSettings, SotkanetFetch, SotkanetLink, SurveyFeed
+
+    OpenDataSettings.objects.create(organization=organization, licence="CC0 1.0", survey_threshold=7)
+    SurveyFeed.objects.create(indicator=indicator, question="Suosittelisin työpaikkaani")
+    link = SotkanetLink.objects.create(indicator=indicator, sotkanet_id=127, region=91, first_year=2020)
+    SotkanetFetch.objects.create(
+        link=link,
+        url="https://sotkanet.example/json",
+        ok=True,
+        values=[{"year": 2024, "value": 1.5}],
+        stored=1,
+    )
+
+
 def populate_closed_round(organization) -> None:
     coordinator = make_member("koordinaattori2", organization, "coordinator")
     responsible = make_member("vastuu2", organization, "responsible")
@@ -262,6 +278,7 @@ def populate_closed_round(organization) -> None:
         change_message="[]",
     )
     send_round_reminders.enqueue(closed.pk, "https://seuranta.example/omat/", "fi")
+    populate_values(organization, actions[1].indicators.first())
     Invitation.objects.create(
         organization=organization, email="kutsuttu@example.invalid", role="viewer", invited_by=coordinator
     )

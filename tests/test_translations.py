@@ -40,6 +40,7 @@ APPS = (
     "organizations",
     "sso",
     "public",
+    "values",
     "core",
     "",
 )
