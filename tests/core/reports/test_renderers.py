@@ -81,7 +81,7 @@ def test_trend_chart_describes_baseline_targets_and_actuals():
     )
     chart = trend_chart(indicator, None, "fi")
     svg = chart.svg if chart else ""
-    assert svg.startswith("<svg") and "lähtötaso 10 (2024)" in svg and "toteuma 14 (2025)" in svg
+    assert svg.startswith("<svg") and "Lähtötaso: 10 (2024)" in svg and "Toteuma: 14 (2025)" in svg
 
 
 def test_trend_chart_is_empty_without_two_dated_numbers():
