@@ -11,6 +11,7 @@ directory; `DATABASE_URL` points it at PostgreSQL for production.
     EMAIL_BACKEND (default: console), DEFAULT_FROM_EMAIL, and for SMTP EMAIL_HOST,
     EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SEURANTA_TASKS_BACKEND   dotted path of the Django tasks backend
+    SEURANTA_REPORT_BACKGROUND_ITEMS  plan items above which a PDF report is made by the task worker
     CSRF_TRUSTED_ORIGINS, and the transport, cookie, login throttling and cache settings of
     seuranta/settings_security.py; the README's configuration table lists every variable.
     SEURANTA_IMPORT_TIMEOUT, SEURANTA_IMPORT_MEMORY_MB   limits of parsing one uploaded document
@@ -182,6 +183,10 @@ TASKS = {
 # past this many seconds and refused more memory (address space) than this.
 SEURANTA_IMPORT_TIMEOUT = float(os.environ.get("SEURANTA_IMPORT_TIMEOUT") or 120)
 SEURANTA_IMPORT_MEMORY_MB = int(os.environ.get("SEURANTA_IMPORT_MEMORY_MB") or 1024)
+
+# A PDF report of a plan with more items (nodes and indicators) than this is made by the task
+# worker, with a progress page, instead of in the web request (0: every PDF).
+SEURANTA_REPORT_BACKGROUND_ITEMS = int(os.environ.get("SEURANTA_REPORT_BACKGROUND_ITEMS") or 60)
 
 X_FRAME_OPTIONS = "DENY"
 

@@ -113,7 +113,8 @@ def test_status_gives_every_indicator_of_a_corpus_plan_a_status(path, capsys):
     assert len(doc["indicators"]) == expected
     statuses = {"achieved", "on_track", "behind", "off_track", "no_data", "no_target"}
     assert all(i["status"] in statuses and i["reason"] and i["path"] for i in doc["indicators"])
-    assert all(n["status"] in statuses for n in doc["nodes"])
+    # A goal with fewer than half of its items reported shows insufficient data (docs/statuses.md).
+    assert all(n["status"] in statuses | {"insufficient_data"} for n in doc["nodes"])
 
 
 def _indicators(nodes):

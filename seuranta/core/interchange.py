@@ -256,6 +256,11 @@ class _Checker:
             self.choice(value, "phase", path, PHASES)
             self.choice(value, "verdict", path, VERDICTS)
 
+    def goal_ref(self, value: Any, path: str) -> None:
+        if self.object(value, path):
+            self.string(value, "plan", path, required=True, nonempty=True)
+            self.string(value, "goal", path, required=True, nonempty=True)
+
     def section(self, value: Any, path: str) -> None:
         if self.object(value, path):
             self.string(value, "title", path)
@@ -280,6 +285,8 @@ class _Checker:
         self.items(value, "indicators", path, self.indicator)
         self.items(value, "milestones", path, self.milestone)
         self.items(value, "progress", path, self.progress)
+        if value.get("contributes_to") is not None:
+            self.goal_ref(value["contributes_to"], f"{path}.contributes_to")
         if self.depth >= MAX_NODE_DEPTH and value.get("children"):
             self.add(f"{path}.children", "too_deep", limit=str(MAX_NODE_DEPTH))
             return

@@ -190,6 +190,29 @@ class Progress:
 
 
 @dataclass
+class GoalRef:
+    """The goal of another plan that a node contributes to: the cascade between plans.
+
+    A personnel programme's goal supports a city strategy's goal; a sector's operational
+    goal supports a group-level goal. Named by the other plan's title and the goal's title,
+    as a reader of both documents would name them.
+    """
+
+    plan: str
+    goal: str
+    extra: JSON = field(default_factory=dict)
+
+    KEYS = ("plan", "goal")
+
+    @classmethod
+    def from_dict(cls, data: JSON) -> GoalRef:
+        return cls(plan=data["plan"], goal=data["goal"], extra=_pop_extra(data, cls.KEYS))
+
+    def to_dict(self) -> JSON:
+        return {"plan": self.plan, "goal": self.goal, **self.extra}
+
+
+@dataclass
 class Node:
     """One item of the goal tree: a focus area, goal, deed, action, theme..."""
 
@@ -207,6 +230,8 @@ class Node:
     children: list[Node] = field(default_factory=list)
     binding: bool = False
     phase: str | None = None
+    # The goal of another plan this node contributes to; exported only when set.
+    contributes_to: GoalRef | None = None
     extra: JSON = field(default_factory=dict)
     key: Any = field(default=None, compare=False, repr=False)
 
@@ -224,11 +249,13 @@ class Node:
         "children",
         "binding",
         "phase",
+        "contributes_to",
     )
 
     @classmethod
     def from_dict(cls, data: JSON) -> Node:
         notes = data.get("notes")
+        supported = data.get("contributes_to")
         return cls(
             level=data["level"],
             title=data["title"],
@@ -243,6 +270,7 @@ class Node:
             children=[Node.from_dict(c) for c in data.get("children") or []],
             binding=bool(data.get("binding", False)),
             phase=data.get("phase"),
+            contributes_to=GoalRef.from_dict(supported) if supported else None,
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -265,6 +293,8 @@ class Node:
             out["binding"] = True
         if self.phase:
             out["phase"] = self.phase
+        if self.contributes_to:
+            out["contributes_to"] = self.contributes_to.to_dict()
         out.update(self.extra)
         return out
 

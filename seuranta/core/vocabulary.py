@@ -39,6 +39,7 @@ class Status(_Labelled):
     ON_TRACK = "on_track"
     BEHIND = "behind"
     OFF_TRACK = "off_track"
+    INSUFFICIENT_DATA = "insufficient_data"  # goals only: fewer than half of the voting items have data
     NO_DATA = "no_data"
     NO_TARGET = "no_target"
     CANCELLED = "cancelled"
@@ -81,6 +82,7 @@ _LABELS: dict[tuple[type[_Labelled], str], Message] = {
     (Status, Status.ON_TRACK.value): gettext_lazy("On track"),
     (Status, Status.BEHIND.value): gettext_lazy("Behind"),
     (Status, Status.OFF_TRACK.value): gettext_lazy("Off track"),
+    (Status, Status.INSUFFICIENT_DATA.value): gettext_lazy("Insufficient data"),
     (Status, Status.NO_DATA.value): gettext_lazy("No data"),
     (Status, Status.NO_TARGET.value): gettext_lazy("No target"),
     (Status, Status.CANCELLED.value): gettext_lazy("Cancelled"),
@@ -105,7 +107,7 @@ _LABELS: dict[tuple[type[_Labelled], str], Message] = {
     (PlanKind, PlanKind.PROGRESS_REPORT.value): gettext_lazy("progress report"),
 }
 
-# The six statuses an evaluation gives, and the four of them that are judgements.
+# The statuses an evaluation gives (insufficient_data only to goals), and the four that are judgements.
 STATUSES: tuple[str, ...] = tuple(s.value for s in Status if s is not Status.CANCELLED)
 JUDGED: tuple[str, ...] = tuple(
     s.value for s in (Status.ACHIEVED, Status.ON_TRACK, Status.BEHIND, Status.OFF_TRACK)
@@ -118,6 +120,7 @@ STATUS_ICONS: dict[str, str] = {
     "on_track": "●",
     "behind": "▲",
     "off_track": "✖",
+    "insufficient_data": "◔",
     "no_data": "?",
     "no_target": "–",
     "cancelled": "×",

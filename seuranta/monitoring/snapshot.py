@@ -4,6 +4,10 @@ The snapshot is plain JSON on the round, so later edits to the plan do not
 change what the round reported. It holds what was submitted into the plan;
 drafts on the entries are left out, and `unsubmitted` names the entries that
 were not submitted at closing. Built with a fixed number of queries.
+
+`plan` holds the whole plan as it was at closing (seuranta-plan/1), so the round's report
+is built from it and never changes (seuranta.reports.building). Rounds closed before it
+was kept have no `plan`; their report falls back to the live plan.
 """
 
 from __future__ import annotations
@@ -98,4 +102,5 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
         "submitted": len(entries) - len(unsubmitted),
         "unsubmitted": unsubmitted,
         "entries": rows,
+        "plan": core_plan.to_dict(),
     }

@@ -35,6 +35,7 @@ from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import Node, Plan
 
 SUBMITTED = RoundEntry.State.SUBMITTED
+PAST_REPORTS = 100  # the newest reports of closed rounds listed on "My reports"
 
 
 def _percent(done: int, total: int) -> int:
@@ -48,6 +49,7 @@ def my_reports(request):
         .reportable_by(request.user)
         .in_open_rounds()
         .select_related("round__plan", "node")
+        .defer("round__snapshot")
         .order_by("round__deadline", "round_id", "order", "id")
     )
     rounds: dict[int, dict] = {}
@@ -58,10 +60,17 @@ def my_reports(request):
     for group in rounds.values():
         group["percent"] = _percent(group["submitted"], len(group["entries"]))
     due = sum(1 for e in entries if e.state != SUBMITTED)
+    past = list(
+        RoundEntry.objects.for_user(request.user)
+        .filter(round__state=ReportingRound.State.CLOSED)
+        .select_related("round__plan", "node")
+        .defer("round__snapshot")  # it holds the whole plan as it was
+        .order_by("-round__closed_at", "round_id", "order", "id")[:PAST_REPORTS]
+    )
     return render(
         request,
         "monitoring/my_reports.html",
-        {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate()},
+        {"rounds": list(rounds.values()), "due": due, "today": timezone.localdate(), "past": past},
     )
 
 
@@ -78,6 +87,7 @@ def rounds(request):
     plans = list(plans)
     all_rounds = (
         ReportingRound.objects.filter(plan__in=plans)
+        .defer("snapshot")
         .annotate(
             total=Count("entries"),
             submitted=Count("entries", filter=Q(entries__state=SUBMITTED)),

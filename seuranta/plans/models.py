@@ -295,6 +295,15 @@ class Node(Versioned, Timestamped):
         help_text=_("Valtuustoon nähden sitova tavoite (Kuntalaki 110 §, 115 §)."),
     )
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, blank=True)
+    # The cascade: the goal of another plan this goal or action contributes to.
+    contributes_to = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contributions",
+        verbose_name=_("contributes to the goal"),
+    )
     # None: the imported document had no "notes" key at all.
     notes = models.JSONField(_("notes"), null=True, blank=True)
     extra = models.JSONField(default=dict, blank=True)

@@ -18,6 +18,7 @@ from django.db import transaction
 
 from seuranta.core import model as core
 from seuranta.core.interchange import InvalidDocument, validate_document
+from seuranta.plans.cascade import goal_refs, link_contributions, stored_extra
 from seuranta.plans.models import (
     Indicator,
     Measure,
@@ -77,6 +78,7 @@ def store_plan(
         for i, s in enumerate(plan.sections)
     )
     pairs = _store_nodes(plan, stored, _units(plan, organization))
+    link_contributions(pairs, stored)
     indicator_pairs = _store_node_content(pairs)
     _store_measures(indicator_pairs)
     return stored
@@ -254,6 +256,7 @@ def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
     """The top-level core nodes of each plan by plan id, with their content and children."""
     # Ordered as the single-plan reader always ordered them; grouping by plan below keeps that order.
     nodes = list(Node.objects.filter(plan_id__in=ids).order_by("parent_id", "order", "id"))
+    refs = goal_refs(nodes)
     indicators = _core_indicators(ids)
     milestones: dict[int, list[core.Milestone]] = defaultdict(list)
     for m in Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
@@ -279,7 +282,8 @@ def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
             notes=row.notes,
             binding=row.binding,
             phase=row.phase or None,
-            extra=row.extra,
+            contributes_to=refs.get(row.pk),
+            extra=stored_extra(row.extra),
             key=row.pk,
         )
         for row in nodes

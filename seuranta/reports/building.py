@@ -7,11 +7,14 @@ the plan in a constant number of queries and the rest is pure.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from django.utils.text import slugify
 
+from seuranta.core.model import Plan as CorePlan
 from seuranta.core.reports import FORMATS, ReportOptions, render, report_for
 from seuranta.core.reports.model import VARIANTS
 from seuranta.plans.models import Plan
@@ -63,37 +66,73 @@ def parse_request(
     return ReportRequest(fmt, variant, lang if lang in LANGS else "fi", day, unit or None, number)
 
 
-def round_options(plan: Plan, round_id: int) -> tuple[date, str, str | None]:
-    """The date, label and unit scope of a reporting round of the plan."""
+@dataclass(frozen=True)
+class RoundScope:
+    """What a report of one reporting round is built from."""
+
+    on: date
+    label: str
+    unit: str | None
+    period: str
+    frozen_plan: dict | None  # the plan as it was at closing (closed rounds), else None: the live plan
+
+
+def round_options(plan: Plan, round_id: int) -> RoundScope:
+    """The date, label, unit scope and (for a closed round) the frozen plan of a reporting round of the plan.
+
+    A round closed before snapshots held the plan (no "plan" key) has no frozen plan: its report is
+    built from the live plan as of the closing date, as it always was."""
     from seuranta.monitoring.models import ReportingRound
 
     found = ReportingRound.objects.filter(plan=plan, pk=round_id).select_related("root").first()
     if found is None:
         raise ReportRequestError(f"Suunnitelmalla ei ole raportointikierrosta {round_id}.")
-    on = found.period_end
-    if found.snapshot and found.snapshot.get("on"):
-        on = date.fromisoformat(found.snapshot["on"])
+    on, frozen = found.period_end, None
+    if found.snapshot:
+        if found.snapshot.get("on"):
+            on = date.fromisoformat(found.snapshot["on"])
+        frozen = found.snapshot.get("plan")
     unit = found.root.unit_name if found.root_id and getattr(found.root, "unit_name", None) else None
-    return on, f"{found.title} ({found.period})", unit
+    return RoundScope(on, f"{found.title} ({found.period})", unit, found.period, frozen)
 
 
-def build_for(plan: Plan, request: ReportRequest, *, today: date | None = None):
-    """The report of a stored plan as the request asks."""
+def build_for(
+    plan: Plan, request: ReportRequest, *, today: date | None = None, scope: RoundScope | None = None
+):
+    """The report of a stored plan as the request asks; a closed round's report from its snapshot."""
     on = request.on or today or timezone.localdate()  # the plan pages' today, not the server clock's
-    label, unit = None, request.unit
+    label, unit, frozen = None, request.unit, None
     if request.round_id is not None:
-        on, label, round_unit = round_options(plan, request.round_id)
-        unit = unit or round_unit
+        scope = scope or round_options(plan, request.round_id)
+        on, label, frozen = scope.on, scope.label, scope.frozen_plan
+        unit = unit or scope.unit
     options = ReportOptions(on=on, lang=request.lang, variant=request.variant, unit=unit, round_label=label)
-    return report_for(load_core_plan(plan), options)
+    core_plan = CorePlan.from_dict(frozen) if frozen is not None else load_core_plan(plan)
+    return report_for(core_plan, options)
+
+
+def file_name(plan: Plan, request: ReportRequest, on: date, period: str | None = None) -> str:
+    """ "porin-konsernipalvelut-2026-Q1.pdf": the plan's title and the round's period (else the date)."""
+    stem = slugify(plan.title)[:60].strip("-") or f"suunnitelma-{plan.pk}"
+    # The period as the round names it ("2026-Q1"), only what a file name cannot hold made "-".
+    shown = re.sub(r"[^A-Za-z0-9]+", "-", period or "").strip("-")
+    parts = [stem, shown or on.isoformat()]
+    if request.variant == "annual":
+        parts.append("toimintakertomus")
+    if request.unit:
+        parts.append(slugify(request.unit)[:30])
+    if request.lang != "fi":
+        parts.append(request.lang)
+    return "-".join(p for p in parts if p) + FORMATS[request.fmt][1]
 
 
 def render_for(plan: Plan, request: ReportRequest, *, today: date | None = None) -> tuple[bytes, str, str]:
     """(content, content type, file name) of the requested report."""
-    report = build_for(plan, request, today=today)
-    content_type, suffix = FORMATS[request.fmt]
-    stem = f"raportti-{plan.pk}-{report.on.isoformat()}"
-    return render(report, request.fmt), content_type, stem + suffix
+    scope = round_options(plan, request.round_id) if request.round_id is not None else None
+    report = build_for(plan, request, today=today, scope=scope)
+    content_type = FORMATS[request.fmt][0]
+    name = file_name(plan, request, report.on, scope.period if scope else None)
+    return render(report, request.fmt), content_type, name
 
 
 def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None = None) -> str:
@@ -123,6 +162,7 @@ def report_cache_key(plan: Plan, request: ReportRequest, *, today: date | None =
         request.unit,
     ]
     if request.round_id is not None:
-        parts.append(round_options(plan, request.round_id))
+        scope = round_options(plan, request.round_id)
+        parts.append((scope.on, scope.label, scope.unit, scope.frozen_plan is not None))
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
     return f"report:{plan.pk}:{digest}"

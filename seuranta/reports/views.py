@@ -6,6 +6,9 @@
 Anyone who may view the plan may read its report (seuranta.plans.access);
 anonymous users only of published plans. Missing or hidden plans are 404.
 
+A PDF of a large plan is made by the task worker (seuranta.reports.files): the request
+only queues it and sends the person to its progress page.
+
 Rendering is heavy, so every rendered report is kept in the cache under a key
 that changes with every write to the plan (building.report_cache_key), and
 anonymous visitors may ask for only REPORT_RATE_LIMIT reports a minute.
@@ -22,6 +25,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_GET
 
@@ -30,6 +34,8 @@ from seuranta.common.throttling import concurrency_slot, rate_limited, too_many_
 from seuranta.plans.access import get_plan_for
 from seuranta.plans.models import Plan
 from seuranta.reports.building import ReportRequestError, parse_request, render_for, report_cache_key
+from seuranta.reports.files import queue_report_file
+from seuranta.reports.tasks import is_large
 
 _STYLE = re.compile(rb"<style>(.*?)</style>", re.DOTALL)
 
@@ -104,7 +110,11 @@ def report_response(request: HttpRequest, plan_id: int) -> HttpResponse:
             params.get("round"),
         )
         key = report_cache_key(plan, wanted)
-        cached = rendered_once(key, lambda: render_for(plan, wanted))
+        cached = cache.get(key)
+        if cached is None and is_large(plan, wanted):  # no request waits on WeasyPrint for a large report
+            return redirect("reports:file", queue_report_file(plan, wanted, key).pk)
+        if cached is None:
+            cached = rendered_once(key, lambda: render_for(plan, wanted))
     except ReportRequestError as exc:
         return HttpResponseBadRequest(str(exc), content_type="text/plain; charset=utf-8")
     content, content_type, filename = cached

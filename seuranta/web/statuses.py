@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.core.vocabulary import STATUS_ICONS as CORE_STATUS_ICONS
-from seuranta.core.vocabulary import STATUSES, MeasureKind, Status
+from seuranta.core.vocabulary import STATUSES, MeasureKind, Status, Verdict
 from seuranta.plans.choices import label
 
-# The six statuses of an evaluation, named as the reports name them.
+# The statuses of an evaluation, named as the reports name them.
 STATUS_LABELS = {key: label(Status(key).label) for key in STATUSES}
 
 # The reports' shapes, so a status looks the same on a page and in a printed report.
@@ -20,6 +20,9 @@ STATUS_ORDER = tuple(STATUS_LABELS)
 def status_choices() -> list[tuple[str, str]]:
     return [(key, STATUS_LABELS[key]) for key in STATUS_ORDER]
 
+
+# The verdict a responsible person chooses for an action ("Arvio"), as the pages show it.
+VERDICT_LABELS = {key: label(Verdict(key).label) for key in Verdict.values()}
 
 OBJECT_LABELS = {
     "node": _("Item"),

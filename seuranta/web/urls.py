@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from seuranta.web import views, views_edit
+from seuranta.web import views, views_cascade, views_edit, views_plan_new
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -31,6 +31,11 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="web/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path("suunnitelmat/uusi/", views_plan_new.plan_new, name="plan_new"),
+    path("suunnitelmat/<int:plan_id>/kopioi/", views_plan_new.plan_copy, name="plan_copy"),
+    path("suunnitelmat/<int:plan_id>/julkaise/", views_plan_new.plan_publish, name="plan_publish"),
+    path("suunnitelmat/<int:plan_id>/tukee/", views_plan_new.plan_supports, name="plan_supports"),
+    path("kohdat/<int:node_id>/edistaa/", views_cascade.node_contribution, name="node_contribution"),
     path("suunnitelmat/<int:plan_id>/", views.plan_detail, name="plan"),
     path("suunnitelmat/<int:plan_id>/asetukset/", views_edit.plan_settings, name="plan_settings"),
     path("suunnitelmat/<int:plan_id>/lisaa/", views_edit.node_add, name="node_add"),

@@ -10,12 +10,14 @@ from django.views.decorators.csrf import requires_csrf_token
 from seuranta.common.language import ui_lang
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.core.reports.charts import plan_start
-from seuranta.plans.access import get_node_for, get_plan_for, plan_access
+from seuranta.plans.access import get_node_for, get_plan_for, managed_organizations, plan_access
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
 from seuranta.plans.storage import load_core_plan, load_core_plans
 from seuranta.web.charts import indicator_chart
+from seuranta.web.quality import plan_findings
 from seuranta.web.statuses import status_choices
 from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
+from seuranta.web.views_cascade import node_cascade
 
 
 def evaluated(plan: Plan):
@@ -59,7 +61,8 @@ def home(request):
         cards.append({"plan": plan, "access": access, "evaluation": evaluation})
     own = [c for c in cards if c["access"].role]
     public = [c for c in cards if not c["access"].role]
-    return render(request, "web/home.html", {"own": own, "public": public})
+    can_create = managed_organizations(request.user).exists()
+    return render(request, "web/home.html", {"own": own, "public": public, "can_create": can_create})
 
 
 def plan_detail(request, plan_id: int):
@@ -68,6 +71,14 @@ def plan_detail(request, plan_id: int):
     filters = Filters.from_query(request.GET)
     rows = plan_rows(core_plan, plan.pk, evaluation, filters)
     changes = ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10]
+    # The quality check while the plan is drafted, for those who can fix it.
+    findings = plan_findings(plan, core_plan) if access.can_edit and plan.state == Plan.State.DRAFT else None
+    supporting = list(Plan.objects.visible_to(request.user).filter(supports=plan).order_by("title", "pk"))
+    supports = (
+        Plan.objects.visible_to(request.user).filter(pk=plan.supports_id).first()
+        if plan.supports_id
+        else None
+    )
     return render(
         request,
         "web/plan.html",
@@ -82,6 +93,9 @@ def plan_detail(request, plan_id: int):
             "statuses": status_choices(),
             "matches": sum(1 for r in rows if r.matched),
             "changes": changes,
+            "findings": findings,
+            "supports": supports,
+            "supporting": supporting,
         },
     )
 
@@ -106,6 +120,7 @@ def node_detail(request, node_id: int):
     ]
     children = [{"node": child, "evaluation": evaluation.node(child)} for child in node.children]
     changes = ChangeRecord.objects.filter(node=node_row).select_related("user")[:50]
+    responsible_users = list(node_row.responsible_users.all())
     return render(
         request,
         "web/node.html",
@@ -119,8 +134,20 @@ def node_detail(request, node_id: int):
             "indicators": indicators,
             "children": children,
             "changes": changes,
-            "responsible_users": list(node_row.responsible_users.all()),
+            "responsible_users": responsible_users,
+            "open_reports": open_reports(request.user, node_row, access, responsible_users),
+            **node_cascade(request.user, node_row),
         },
+    )
+
+
+def open_reports(user, node_row: Node, access, responsible_users: list) -> list:
+    """The node's reports in open rounds that the user may write: theirs, or any for a coordinator."""
+    mine = user.is_authenticated and any(u.pk == user.pk for u in responsible_users)
+    if not (access.can_report and (mine or access.can_coordinate)):
+        return []
+    return list(
+        node_row.round_entries.filter(round__state="open").select_related("round").order_by("round__deadline")
     )
 
 

@@ -3,8 +3,11 @@
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from seuranta.core.evaluation import (
+    JUDGED,
     STATUSES,
     evaluate_indicator,
     evaluate_node,
@@ -545,9 +548,17 @@ CASES = [
         None,
     ),
     (
-        "quarter-actual-before-its-last-day-ignored",
+        "quarter-actual-counts-once-its-period-has-begun",
         ind(m("10", period="2022"), [m("20", period="2024")], [m("15", period="2023-Q1")]),
         date(2023, 3, 30),
+        {},
+        "on_track",
+        "(Q1/2023)",
+    ),
+    (
+        "quarter-actual-before-its-period-ignored",
+        ind(m("10", period="2022"), [m("20", period="2024")], [m("15", period="2023-Q1")]),
+        date(2022, 12, 31),
         {},
         "no_data",
         None,
@@ -561,12 +572,12 @@ CASES = [
         "(Q1/2023)",
     ),
     (
-        "tertial-actual-before-its-last-day-ignored",
+        "tertial-actual-counts-once-its-period-has-begun",
         ind(m("10", period="2023"), [m("20", period="2026")], [m("15", period="2024-T1")]),
         date(2024, 4, 29),
         {},
-        "no_data",
-        None,
+        "on_track",
+        "(T1/2024)",
     ),
     (
         "tertial-actual-on-its-last-day",
@@ -1215,7 +1226,11 @@ def test_action_reason_in_swedish_and_english():
         pytest.param(["on_track", "off_track"], "off_track", id="half-is-not-a-majority"),
         pytest.param(["on_track", "on_track", "off_track"], "on_track", id="two-of-three"),
         pytest.param(["on_track", "behind", "behind", "off_track"], "behind", id="lower-median"),
-        pytest.param(["on_track", "no_data", "no_data", "no_data"], "on_track", id="no-data-does-not-vote"),
+        pytest.param(
+            ["on_track", "no_data", "no_data", "no_data"], "insufficient_data", id="mostly-unreported"
+        ),
+        pytest.param(["achieved", "no_data"], "achieved", id="half-reported-is-enough"),
+        pytest.param(["on_track", "no_data", "no_target"], "on_track", id="no-target-does-not-vote"),
         pytest.param(["no_data", "no_target"], "no_data", id="nothing-judged-waiting-for-data"),
         pytest.param(["no_target"], "no_target", id="nothing-to-judge"),
         pytest.param([], "no_target", id="empty"),
@@ -1362,3 +1377,55 @@ def test_status_document_shape():
     assert [n["path"] for n in document["nodes"]] == [["Tavoite 1"], ["Tavoite 1", "A"], ["Tavoite 1", "B"]]
     assert all(set(n) == {"path", "status", "reason"} for n in document["nodes"])
     assert all(i["status"] in STATUSES for i in document["indicators"])
+
+
+def test_goal_with_three_of_four_actions_unreported_shows_coverage_not_an_achievement():
+    def action(title, phase=None):
+        return Node(
+            level="Toimenpide",
+            title=title,
+            progress=[Progress(period="2026-Q1", text="x", phase=phase)] if phase else [],
+        )
+
+    goal = Node(
+        level="Tavoite", title="T", children=[action("A", "done"), action("B"), action("C"), action("D")]
+    )
+    result = evaluate_node(goal, date(2026, 6, 30))
+    assert result.status == "insufficient_data"
+    assert result.summary.startswith("1/4 raportoitu;")
+    plan = evaluate_plan(Plan(title="S", nodes=[goal]), date(2026, 6, 30), "sv")
+    assert plan.status == "insufficient_data" and plan.reason.startswith("1/4 rapporterade")
+
+
+ROLL_UP_STATUSES = st.lists(st.sampled_from([*JUDGED, "no_data", "no_target", "cancelled"]), max_size=12)
+
+
+@given(ROLL_UP_STATUSES)
+def test_roll_up_never_shows_achieved_or_on_track_when_fewer_than_half_of_the_voting_items_have_data(
+    statuses,
+):
+    reported = sum(1 for s in statuses if s in JUDGED)
+    voting = reported + statuses.count("no_data")
+    if 2 * reported < voting:
+        assert roll_up(statuses) not in ("achieved", "on_track", "behind", "off_track")
+
+
+def test_yes_with_a_year_is_a_state_target_for_that_year():
+    from seuranta.core.measures import parse_measure
+
+    target = parse_measure("Kyllä 2026")
+    assert (target.kind, target.value, target.period) == ("state", None, "2026")
+    indicator = Indicator(name="Ohjelma laadittu", baseline=parse_measure("Ei (2024)"), targets=[target])
+    indicator.actuals = [parse_measure("Kyllä (2026)")]
+    assert evaluate_indicator(indicator, date(2026, 12, 31)).status == "achieved"
+
+
+def test_value_for_a_period_that_has_begun_counts_before_the_periods_end():
+    indicator = Indicator(
+        name="Kävijät",
+        baseline=Measure(text="10", kind="value", value=10, period="2024"),
+        targets=[Measure(text="20", kind="value", value=20, period="2027")],
+        actuals=[Measure(text="20", kind="value", value=20, period="2026")],
+    )
+    assert evaluate_indicator(indicator, date(2026, 6, 30)).status == "achieved"
+    assert evaluate_indicator(indicator, date(2025, 12, 31)).status == "no_data"

@@ -32,10 +32,19 @@ def test_members_are_the_stored_strings():
     assert Phase.values() == PHASES and Verdict.values() == VERDICTS and MeasureKind.values() == MEASURE_KINDS
 
 
-def test_statuses_are_the_six_an_evaluation_gives_best_first():
-    assert STATUSES == ("achieved", "on_track", "behind", "off_track", "no_data", "no_target")
+def test_statuses_are_the_seven_an_evaluation_gives_best_first():
+    # insufficient_data: a goal with fewer than half of its voting items reported (docs/statuses.md)
+    assert STATUSES == (
+        "achieved",
+        "on_track",
+        "behind",
+        "off_track",
+        "insufficient_data",
+        "no_data",
+        "no_target",
+    )
     assert STATUSES[:4] == JUDGED
-    assert [rank(s) for s in STATUSES] == [0, 1, 2, 3, 4, 4]
+    assert [rank(s) for s in STATUSES] == [0, 1, 2, 3, 4, 4, 4]
     assert worst(["on_track", "no_data", "behind"]) == "behind"
 
 

@@ -72,6 +72,22 @@ def _status_on_plan_page(page, live_server, plan, title):
     return re.search(r"badge--(\w+)", badge.first.get_attribute("class"))[1]
 
 
+def _round_report_text(page) -> str:
+    """Download the round's council report as DOCX from the round page; its text."""
+    import io
+
+    import docx
+
+    form = page.locator(".report-choices form")
+    form.get_by_label("Muoto").select_option("docx")
+    with page.expect_download() as download:
+        form.get_by_role("button", name="Hae raportti").click()
+    assert download.value.suggested_filename == "testisuunnitelma-2026-Q1.docx"
+    document = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
 def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server, browser):
     personas = make_personas()
     plan = make_plan(2, indicators_per_action=2, organization=personas.organization)
@@ -104,6 +120,7 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     responsible.get_by_label("Mittari 1.2").fill("11,5")
     responsible.get_by_label("Tilannekuvaus").fill("Koulutukset alkoivat helmikuussa.")
     responsible.get_by_label("Vaihe").select_option("in_progress")
+    responsible.get_by_label("Arvio").select_option("partly")
 
     # A saved draft comes back filled in, but the plan does not show it yet.
     responsible.get_by_role("button", name="Tallenna luonnos").click()
@@ -132,6 +149,21 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     assert snapshot.is_visible()
     assert snapshot.locator(".snapshot-row .badge").first.get_attribute("class").endswith("badge--on_track")
     assert "Koulutukset alkoivat helmikuussa." in snapshot.inner_text()
+
+    assert "Arvio: Toteutui osittain" in snapshot.inner_text()
+
+    # The round's report as of its close: the file is named after the plan and the period, holds the
+    # reported text and verdict, and stays the same after a target changes.
+    first = _round_report_text(coordinator)
+    assert "Koulutukset alkoivat helmikuussa." in first and "Toteutui osittain" in first
+    targets = list(Measure.objects.filter(indicator__node=action, role="target"))
+    for target in targets:  # saved one by one, so that the report cache sees the edit
+        target.text, target.value = "99", 99
+        target.save()
+    assert _round_report_text(coordinator) == first
+    for target in targets:  # as it was, for the live status below
+        target.text, target.value = "20", 20
+        target.save()
 
     # The plan page shows the new status.
     assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "on_track"

@@ -121,8 +121,16 @@ def site(transactional_db, live_server):
         state=ImportUpload.State.FAILED,
         problem="Tiedoston lukeminen kesti liian kauan.",
     )
+    from seuranta.reports.models import ReportFile
+
+    making = ReportFile.objects.create(plan=plan, key="a", params={}, progress=40, step="building")
+    made = ReportFile.objects.create(
+        plan=plan, key="b", params={}, state=ReportFile.State.DONE, content=b"%PDF-", file_name="r.pdf"
+    )
     anonymous_pages = {
         "home": Target(reverse("home"), "Suunnitelmat"),
+        "report_file_making": Target(reverse("reports:file", args=[making.pk]), "Raporttia tehdään"),
+        "report_file_ready": Target(reverse("reports:file", args=[made.pk]), "Raporttia tehdään"),
         "login": Target(reverse("login"), "Kirjaudu sisään"),
         "plan": Target(reverse("plan", args=[plan.pk]), plan.title),
         "plan_search": Target(reverse("plan", args=[plan.pk]) + "?q=toimenpide&status=behind", plan.title),

@@ -49,22 +49,46 @@ def is_action(node: Node) -> bool:
     return not node.children or node.phase is not None
 
 
+INSUFFICIENT = Status.INSUFFICIENT_DATA.value
+
+
 def roll_up(statuses: Iterable[str]) -> str:
     """The status of a goal from the statuses of the items below it.
 
     Only judged statuses vote. All achieved gives achieved; otherwise the goal
     gets the best status that more than half of the items reach or exceed (the
     lower median), but at best on_track. Nothing judged gives no_data when
-    something is waiting for data, else no_target.
+    something is waiting for data, else no_target. When fewer than half of the
+    voting items (judged, or waiting for data) have data, the goal shows no
+    achievement at all: insufficient_data.
     """
     items = list(statuses)
     judged = sorted((s for s in items if s in JUDGED), key=rank)
     if not judged:
         return "no_data" if "no_data" in items else "no_target"
+    reported, voting = coverage(items)
+    if 2 * reported < voting:
+        return INSUFFICIENT
     if all(s == "achieved" for s in judged):
         return "achieved"
     middle = judged[len(judged) // 2]
     return "on_track" if middle == "achieved" else middle
+
+
+def coverage(statuses: Iterable[str]) -> tuple[int, int]:
+    """(items with data, voting items): judged items have data; no_data items vote without it."""
+    items = list(statuses)
+    reported = sum(1 for s in items if s in JUDGED)
+    return reported, reported + items.count("no_data")
+
+
+def with_coverage(status: str, statuses: Iterable[str], said: str, lang: str) -> str:
+    """The summary of a goal with too little data, led by its coverage ("1/4 raportoitu")."""
+    if status != INSUFFICIENT:
+        return said
+    reported, voting = coverage(statuses)
+    lead = _("{reported}/{total} reported", lang).format(reported=reported, total=voting)
+    return f"{lead}; {said}" if said else lead
 
 
 def _count_text(key: str, count: int, lang: str) -> str:

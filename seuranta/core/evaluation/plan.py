@@ -22,6 +22,7 @@ from seuranta.core.evaluation.node import (
     merge,
     roll_up,
     summary,
+    with_coverage,
 )
 from seuranta.core.formatting import sentence
 from seuranta.core.i18n import gettext as _
@@ -87,8 +88,9 @@ class _Evaluator:
             if not is_action(child):
                 indicator_statuses.extend(expand(self.nodes[id(child)].indicator_counts))
         indicator_counts = count(indicator_statuses)
-        status = roll_up([*expand(action_counts), *indicator_statuses])
-        said = summary(action_counts, indicator_counts, actions, lang)
+        voting = [*expand(action_counts), *indicator_statuses]
+        status = roll_up(voting)
+        said = with_coverage(status, voting, summary(action_counts, indicator_counts, actions, lang), lang)
         reason = sentence(said) if said else _("No actions or indicators to judge.", lang)
         return NodeEvaluation(
             status,
@@ -158,8 +160,11 @@ class PlanEvaluation:
                 continue
             indicator_statuses.extend(expand(evaluator.nodes[id(top)].indicator_counts))
         self.indicator_counts = count(indicator_statuses)
-        self.status = roll_up([*expand(self.counts), *indicator_statuses])
-        self.summary = summary(self.counts, self.indicator_counts, actions, lang)
+        voting = [*expand(self.counts), *indicator_statuses]
+        self.status = roll_up(voting)
+        self.summary = with_coverage(
+            self.status, voting, summary(self.counts, self.indicator_counts, actions, lang), lang
+        )
         self.reason = (
             sentence(self.summary) if self.summary else _("No actions or indicators to judge.", lang)
         )

@@ -28,7 +28,7 @@ from seuranta.core.formatting import format_date
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
-from seuranta.core.periods import measure_date
+from seuranta.core.periods import measure_date, period_start, text_bounds
 
 
 @dataclass(frozen=True)
@@ -153,13 +153,24 @@ def evaluate_series(series: Series, settings: Settings) -> SeriesEvaluation:
     return _judge(work, base, show, targets)
 
 
+def period_has_begun(period: str | None, on: date) -> bool:
+    """Whether a period's first day is on or before `on`."""
+    if not period:
+        return False
+    first = period_start(period) or text_bounds(period)[0]
+    return first is not None and first <= on
+
+
 def _collect_actuals(work: _Work) -> None:
     """The actuals up to the evaluation date, the scale of states and the actuals placed on it."""
     settings, mode, series = work.settings, work.mode, work.series
-    # An undated actual counts as measured on the evaluation date.
+    # An undated actual counts as measured on the evaluation date, and so does one recorded for a
+    # period that has begun by then (a 2026 value counts in June 2026).
     for index, measure in enumerate(series.actuals):
         day = measure_date(measure.period) if measure.period else settings.on
         day = day or settings.on
+        if day > settings.on and period_has_begun(measure.period, settings.on):
+            day = settings.on
         if day <= settings.on and (mode == "state" or is_number(measure.value)):
             work.dated.append((day, index, measure))
     work.dated.sort(key=lambda item: (item[0], item[1]))

@@ -67,6 +67,21 @@ def _comparison(text: str) -> str | None:
     return "min" if has_min else "max" if has_max else None
 
 
+def _state_of_year(analysis: Analysis) -> PeriodSpan | None:
+    """The year of a state written with a bare year ("Kyllä 2026", "Valmis 2027"): every word is a word
+    of a state scale (yes, no, under way, done), the one number is that year."""
+    from seuranta.core.evaluation.states import COMPLETE, NEGATIONS, UNDER_WAY
+
+    if len(analysis.bare_years) != 1 or len(analysis.numbers) != 1:
+        return None
+    year = analysis.bare_years[0]
+    words = re.findall(r"[^\W\d_]+", analysis.text[: year.start] + " " + analysis.text[year.end :])
+    states = COMPLETE | UNDER_WAY | NEGATIONS
+    if words and all(w.casefold() in states for w in words):
+        return year
+    return None
+
+
 def _parse_single(folded: str, period: str | None, label: str | None) -> Measure:
     analysis = analyse(folded)
     text_period = first_period(analysis.spans)
@@ -84,6 +99,9 @@ def _parse_single(folded: str, period: str | None, label: str | None) -> Measure
             return Measure(text=folded, kind="value", period=found, label=label)
         return Measure(text=folded, kind="state", period=found, label=label)
 
+    year = _state_of_year(analysis)
+    if year is not None:  # "Kyllä 2026": the state "Kyllä" for 2026, not the number 2026
+        return Measure(text=folded, kind="state", period=text_period or year.period, label=label)
     number = analysis.numbers[0]
     value = number.value
     percent = number.unit == "%" or bool(_PERCENT_WORD.match(words[number.end :].lstrip()))

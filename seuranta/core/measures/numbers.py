@@ -204,6 +204,7 @@ class Analysis:
     spans: list[PeriodSpan]  # the periods that are periods here (a lone bare year is a number)
     numbers: list[Number]
     masked: str
+    bare_years: tuple[PeriodSpan, ...] = ()  # lone bare years read as numbers ("Kyllä 2026")
 
 
 def analyse(folded: str, year: int | None = None) -> Analysis:
@@ -211,9 +212,10 @@ def analyse(folded: str, year: int | None = None) -> Analysis:
     masked = _mask(folded, spans)
     numbers = _numbers(masked)
     if not numbers and any(s.bare for s in spans):
+        bare = tuple(s for s in spans if s.bare)
         spans = [s for s in spans if not s.bare]
         masked = _mask(folded, spans)
-        numbers = _numbers(masked)
+        return Analysis(folded, spans, _numbers(masked), masked, bare)
     return Analysis(folded, spans, numbers, masked)
 
 

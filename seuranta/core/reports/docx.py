@@ -15,7 +15,7 @@ from typing import Any
 from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import Chart, has_trend, plan_start, summary_chart_png, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
-from seuranta.core.vocabulary import status_label
+from seuranta.core.vocabulary import Verdict, status_label
 
 TABLE_STYLE = "Table Grid"
 MAX_HEADING = 9
@@ -286,6 +286,9 @@ class _Writer:
         for progress in node.progress:
             label = _("Progress", self.report.lang) + (f" ({progress.period})" if progress.period else "")
             self.field(label, progress.text)
+            if progress.verdict in Verdict.values():
+                verdict = Verdict(progress.verdict).label(self.report.lang)
+                self.field(_("Verdict", self.report.lang), verdict)
         for note in node.notes:
             self.field(_("Notes", self.report.lang), note)
         for child in node.children:

@@ -26,7 +26,7 @@ from seuranta.core.i18n import gettext as _
 from seuranta.core.reports.charts import has_trend, plan_start, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.style import STATUS_TEXT_COLOURS
-from seuranta.core.vocabulary import STATUS_ICONS, status_label
+from seuranta.core.vocabulary import STATUS_ICONS, Verdict, status_label
 
 CSS = """
 @page { size: A4; margin: 22mm 16mm 20mm 16mm;
@@ -198,6 +198,12 @@ def _node(report: Report, node: ReportNode, charts: bool) -> str:
     for progress in node.progress:
         label = _("Progress", report.lang) + (f" ({progress.period})" if progress.period else "")
         out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
+        if progress.verdict in Verdict.values():
+            verdict = Verdict(progress.verdict).label(report.lang)
+            verdict_text = _("Verdict", report.lang)
+            out.append(
+                f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> {_e(verdict)}</p>'
+            )
     for note in node.notes:
         out.append(_field(_("Notes", report.lang), note))
     out.extend(_node(report, child, charts) for child in node.children)

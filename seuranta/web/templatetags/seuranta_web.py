@@ -15,6 +15,7 @@ from seuranta.web.statuses import (
     OBJECT_LABELS,
     STATUS_ICONS,
     STATUS_LABELS,
+    VERDICT_LABELS,
 )
 
 register = template.Library()
@@ -40,6 +41,12 @@ def status_badge(status: str | None, reason: str = ""):
 @register.filter
 def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
+
+
+@register.filter
+def verdict_label(verdict: str | None) -> str:
+    """The verdict a responsible person chose ("osittain toteutunut"), or "" for none."""
+    return str(VERDICT_LABELS.get(verdict or "", ""))
 
 
 @register.filter
