@@ -17,6 +17,7 @@ from seuranta.core import vocabulary
 from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
 from seuranta.plans.choices import text_choices
 from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
+from seuranta.plans.recyclable import Recyclable
 
 
 class Versioned(models.Model):
@@ -257,7 +258,7 @@ class Section(Versioned):
         return self.title or self.text[:60]
 
 
-class Node(Versioned, Timestamped):
+class Node(Versioned, Timestamped, Recyclable):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
     Phase = text_choices(vocabulary.Phase)
@@ -333,7 +334,7 @@ class Node(Versioned, Timestamped):
         return values
 
 
-class NodeItem(Versioned):
+class NodeItem(Versioned, Recyclable):
     """Something listed under a node in its order: an indicator or a milestone."""
 
     node = models.ForeignKey(
@@ -342,7 +343,7 @@ class NodeItem(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     extra = models.JSONField(default=dict, blank=True)
 
-    class Meta:
+    class Meta(Recyclable.Meta):
         abstract = True
         ordering = ["node", "order"]
 

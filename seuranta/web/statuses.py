@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "changed": _("changed"),
     "deleted": _("removed"),
     "moved": _("moved"),
+    "restored": _("restored from the recycle bin"),
 }
 FIELD_LABELS = {
     "title": _("Title"),
