@@ -83,7 +83,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from seuranta.core.interchange import dump_plan
     from seuranta.plans.storage import load_core_plan
 
-    text = dump_plan(load_core_plan(_plan_by_id(args.plan)))
+    text = dump_plan(load_core_plan(_plan_by_id(args.plan)), with_ids=args.with_ids)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -382,6 +382,9 @@ def _add_plan_commands(sub) -> None:
     p.add_argument("plan", help="plan id (see `seuranta plans`)")
     p.add_argument("--format", choices=["json"], default="json")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument(
+        "--with-ids", action="store_true", help='give the plan, each node and each indicator its stored "id"'
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("parse", help="parse a document (txt, pdf, docx, xlsx) and print the plan")

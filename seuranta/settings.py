@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # API v1's documentation UI (Swagger UI) from its own static files, never a CDN
     "seuranta.plans",
     "seuranta.importing",
     "seuranta.monitoring",

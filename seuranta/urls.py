@@ -7,13 +7,15 @@
                       (vastaukset/<entry id>/, "Omat raportit") (monitoring)
 /tuonti/              importing a document as a plan (importing)
 /organisaatio/        an organisation's people and units (organizations)
-/api/                 the JSON API, in English like any API (api)
+/api/                 the JSON API, in English like any API (api): /api/v1/ (OpenAPI 3.1 at
+                      /api/openapi.json, documentation at /api/ and /api/docs/) and the first /api/plans/
 """
 
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from seuranta.api.v1 import api as api_v1
 from seuranta.sso.views import login_page
 
 
@@ -38,6 +40,7 @@ urlpatterns = [
     path("seuranta/", include("seuranta.monitoring.urls")),
     path("tuonti/", include("seuranta.importing.urls")),
     path("api/", include("seuranta.api.urls")),
+    path("api/", api_v1.urls),
     path("raportit/", include("seuranta.reports.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),
     path("oidc/", include("seuranta.sso.urls")),

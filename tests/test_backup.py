@@ -30,6 +30,7 @@ from django.db.utils import load_backend
 from django.test.utils import CaptureQueriesContext
 
 import seuranta.backup as backup_module
+from seuranta.api.tokens import create_token, revoke
 from seuranta.backup import (
     LEFT_OUT,
     NATURAL_KEY_MODELS,
@@ -60,7 +61,8 @@ def _postgres_config(purpose: str) -> dict:
     config = dj_database_url.parse(
         os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/seuranta")
     )
-    return {**config, "NAME": f"test_{config['NAME']}_{purpose}"}
+    # Named after this process too: two runs on SQLite would otherwise share (and drop) one database.
+    return {**config, "NAME": f"test_{config['NAME']}_{purpose}_{os.getpid()}"}
 
 
 def _maintenance_connection(config: dict):
@@ -201,6 +203,8 @@ def populate_closed_round(organization) -> None:
     )
     save_entry(second, EntryValues(text="Kesken"), user=responsible, version=second.version, submit=False)
     close_round(closed, user=coordinator, on=date(2026, 1, 20))
+    revoke(create_token(organization, "Vanha yöajo", created_by=coordinator)[0], user=coordinator)
+    create_token(organization, "Yöajo", created_by=coordinator)
     ChangeRecord.objects.create(
         plan=plan,
         node=actions[1],

@@ -10,6 +10,7 @@ import math
 from datetime import date
 
 from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -100,3 +101,43 @@ def plan_statuses(request, plan_id: int):
             return JsonResponse({"error": "on: use a date like 2026-06-30."}, status=400)
     document = status_document(load_core_plan(plan), on, _lang(request))
     return json_response(request, {"plan": plan.pk, "on": on.isoformat(), **document}, plan)
+
+
+def _operations(schema: dict) -> list[dict]:
+    """The schema's operations in its order, each with its parameters, for the documentation page."""
+    operations = []
+    for path_name, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            parameters = [
+                {"name": p["name"], "where": p["in"], "required": p.get("required", False)}
+                for p in operation.get("parameters", [])
+            ]
+            operations.append(
+                {
+                    "method": method.upper(),
+                    "path": path_name,
+                    "summary": operation.get("summary", ""),
+                    "description": operation.get("description", ""),
+                    "parameters": parameters,
+                    "token": bool(operation.get("security")),
+                    "anchor": operation.get("operationId", ""),
+                }
+            )
+    return operations
+
+
+@require_GET
+def docs(request):
+    """The API's documentation page: every operation from the OpenAPI schema, with examples; no CDN."""
+    from seuranta.api.v1 import api
+
+    schema = api.get_openapi_schema()
+    return render(
+        request,
+        "api/docs.html",
+        {
+            "operations": _operations(schema),
+            "base": request.build_absolute_uri("/api/v1"),
+            "version": schema["info"]["version"],
+        },
+    )

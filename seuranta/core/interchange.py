@@ -76,6 +76,7 @@ MESSAGES: dict[str, Message] = {
     "expected_number": gettext_lazy("expected a number"),
     "expected_number_or_null": gettext_lazy("expected a number or null"),
     "expected_boolean": gettext_lazy("expected true or false"),
+    "expected_id": gettext_lazy("expected a positive whole number (an id)"),
     "required": gettext_lazy("required field is missing"),
     "empty": gettext_lazy("must not be empty"),
     "format": gettext_lazy('expected "{expected}"'),
@@ -194,6 +195,12 @@ class _Checker:
         if key in data and not isinstance(data[key], bool):
             self.add(f"{path}.{key}", "expected_boolean")
 
+    def identifier(self, data: dict, path: str) -> None:
+        """The optional "id" of an export with ids: a positive integer."""
+        value = data.get("id")
+        if "id" in data and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+            self.add(f"{path}.id" if path else "id", "expected_id")
+
     def choice(self, data: dict, key: str, path: str, choices: tuple[str, ...]) -> None:
         value = data.get(key)
         if value is not None and value not in choices:
@@ -231,6 +238,7 @@ class _Checker:
     def indicator(self, value: Any, path: str) -> None:
         if not self.object(value, path):
             return
+        self.identifier(value, path)
         self.string(value, "name", path, required=True, nonempty=True)
         for key in ("unit", "source", "description"):
             self.string(value, key, path)
@@ -269,6 +277,7 @@ class _Checker:
     def node(self, value: Any, path: str) -> None:
         if not self.object(value, path):
             return
+        self.identifier(value, path)
         self.string(value, "level", path, required=True)
         self.string(value, "title", path, required=True, nonempty=True)
         level = value.get("level")
@@ -301,6 +310,7 @@ class _Checker:
             self.add("format", "required")
         elif data["format"] != FORMAT:
             self.add("format", "format", expected=FORMAT)
+        self.identifier(data, "")
         for key in ("title", "organization", "period", "kind"):
             self.string(data, key, "")
         for key in ("organization", "period", "kind"):
@@ -409,6 +419,6 @@ def load_plan(text: str | bytes, limits: Mapping[str, int] | None = None) -> Pla
     return Plan.from_dict(data)
 
 
-def dump_plan(plan: Plan) -> str:
-    """The document as JSON text, UTF-8 characters as they are, two-space indent."""
-    return json.dumps(plan.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def dump_plan(plan: Plan, with_ids: bool = False) -> str:
+    """The document as JSON text, UTF-8 characters as they are, two-space indent; ids only if asked."""
+    return json.dumps(plan.to_dict(with_ids), ensure_ascii=False, indent=2) + "\n"

@@ -33,6 +33,11 @@ def _pop_extra(data: JSON, known: tuple[str, ...]) -> JSON:
     return {k: v for k, v in data.items() if k not in known}
 
 
+def _id(key: Any, with_ids: bool) -> JSON:
+    """{"id": key} for an export with ids of a stored object, else nothing."""
+    return {"id": key} if with_ids and isinstance(key, int) and not isinstance(key, bool) else {}
+
+
 def _number(value: float | int | None) -> float | int | None:
     """Whole numbers go out as JSON integers, as people write them."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -91,7 +96,18 @@ class Indicator:
     # Identity of the stored row this came from, if any; never exported.
     key: Any = field(default=None, compare=False, repr=False)
 
-    KEYS = ("name", "unit", "source", "baseline", "targets", "actuals", "baseline_series", "description")
+    # "id" is read (and dropped: a stored copy gets ids of its own) and written only by to_dict(with_ids=True).
+    KEYS = (
+        "id",
+        "name",
+        "unit",
+        "source",
+        "baseline",
+        "targets",
+        "actuals",
+        "baseline_series",
+        "description",
+    )
 
     @classmethod
     def from_dict(cls, data: JSON) -> Indicator:
@@ -108,8 +124,9 @@ class Indicator:
             extra=_pop_extra(data, cls.KEYS),
         )
 
-    def to_dict(self) -> JSON:
-        out: JSON = {
+    def to_dict(self, with_ids: bool = False) -> JSON:
+        out: JSON = _id(self.key, with_ids)
+        out |= {
             "name": self.name,
             "unit": self.unit,
             "source": self.source,
@@ -236,6 +253,7 @@ class Node:
     key: Any = field(default=None, compare=False, repr=False)
 
     KEYS = (
+        "id",
         "level",
         "title",
         "unit",
@@ -274,21 +292,22 @@ class Node:
             extra=_pop_extra(data, cls.KEYS),
         )
 
-    def to_dict(self) -> JSON:
-        out: JSON = {
+    def to_dict(self, with_ids: bool = False) -> JSON:
+        out: JSON = _id(self.key, with_ids)
+        out |= {
             "level": self.level,
             "title": self.title,
             "unit": self.unit,
             "description": self.description,
             "responsible": list(self.responsible),
             "schedule": self.schedule,
-            "indicators": [i.to_dict() for i in self.indicators],
+            "indicators": [i.to_dict(with_ids) for i in self.indicators],
             "milestones": [m.to_dict() for m in self.milestones],
             "progress": [p.to_dict() for p in self.progress],
         }
         if self.notes is not None:
             out["notes"] = list(self.notes)
-        out["children"] = [c.to_dict() for c in self.children]
+        out["children"] = [c.to_dict(with_ids) for c in self.children]
         if self.binding:
             out["binding"] = True
         if self.phase:
@@ -338,9 +357,11 @@ class Plan:
     tolerance: float | None = None
     state_scale: list[str] | None = None
     extra: JSON = field(default_factory=dict)
+    key: Any = field(default=None, compare=False, repr=False)
 
     KEYS = (
         "format",
+        "id",
         "title",
         "organization",
         "period",
@@ -368,13 +389,15 @@ class Plan:
             extra=_pop_extra(data, cls.KEYS),
         )
 
-    def to_dict(self) -> JSON:
-        out: JSON = {"format": FORMAT, "title": self.title, "organization": self.organization}
+    def to_dict(self, with_ids: bool = False) -> JSON:
+        """The document; `with_ids` adds each stored plan's, node's and indicator's id ("id")."""
+        out: JSON = {"format": FORMAT} | _id(self.key, with_ids)
+        out |= {"title": self.title, "organization": self.organization}
         if self.period is not None:
             out["period"] = self.period
         out["levels"] = list(self.levels)
         out["sections"] = [s.to_dict() for s in self.sections]
-        out["nodes"] = [n.to_dict() for n in self.nodes]
+        out["nodes"] = [n.to_dict(with_ids) for n in self.nodes]
         if self.kind:
             out["kind"] = self.kind
         if self.tolerance is not None:

@@ -124,3 +124,13 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the token"),
+        max_length=100,
+        help_text=_(
+            "What uses it, e.g. “HR system, nightly sick-leave days”. It is shown in the change history."
+        ),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from seuranta.organizations import views_accept, views_people, views_units
+from seuranta.organizations import views_accept, views_people, views_tokens, views_units
 
 app_name = "organizations"
 
@@ -32,6 +32,12 @@ urlpatterns = [
     path("<int:organization_id>/yksikot/<int:unit_id>/", views_units.unit_edit, name="unit_edit"),
     path(
         "<int:organization_id>/yksikot/<int:unit_id>/kaytossa/", views_units.unit_active, name="unit_active"
+    ),
+    path("<int:organization_id>/api-avaimet/", views_tokens.tokens, name="tokens"),
+    path(
+        "<int:organization_id>/api-avaimet/<int:token_id>/peru/",
+        views_tokens.token_revoke,
+        name="token_revoke",
     ),
     path("kutsu/<str:token>/", views_accept.accept_invitation, name="accept"),
 ]

@@ -247,6 +247,7 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
             tolerance=plan.tolerance,
             state_scale=plan.state_scale,
             extra=plan.extra,
+            key=plan.pk,
         )
         for plan in plans
     }

@@ -329,3 +329,25 @@ def test_cli_import_of_malformed_document_writes_nothing(case, tmp_path, capsys)
     if expected:
         assert expected.split(":")[0] in err
     assert _row_counts() == before
+
+
+@pytest.mark.django_db
+def test_export_with_ids_names_each_stored_object_and_imports_as_a_new_copy():
+    stored = store_plan(load_plan((GOLD_FILES[0]).read_text(encoding="utf-8")))
+    with_ids = dump_plan(load_core_plan(stored), with_ids=True)
+    document = json.loads(with_ids)
+    assert document["id"] == stored.pk
+    assert {n["id"] for n in document["nodes"]} <= set(
+        Node.objects.filter(plan=stored).values_list("pk", flat=True)
+    )
+    copy = store_plan(load_plan(with_ids))
+    # The ids are read, not kept: the copy exports exactly what the original exports without them.
+    assert dump_plan(load_core_plan(copy)) == dump_plan(load_core_plan(stored))
+
+
+def test_documents_without_ids_stay_valid_and_a_bad_id_is_named():
+    assert validate_document({"format": "seuranta-plan/1", "nodes": []}) == []
+    problems = validate_document(
+        {"format": "seuranta-plan/1", "id": 0, "nodes": [{"id": "x", "level": "A", "title": "T"}]}
+    )
+    assert {(p.path, p.code) for p in problems} == {("id", "expected_id"), ("nodes[0].id", "expected_id")}
