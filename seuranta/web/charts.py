@@ -96,7 +96,7 @@ def indicator_chart(
     rows = points(indicator)
     data = trend_data(indicator, lang, plan_start=plan_start, scale=scale)
     description = describe(indicator, data, lang)
-    if data is None:
+    if data is None or len(data.points) < 2:  # a lone point is no trend: the table says it
         return Chart(None, description, rows)
     svg = trend_svg(data, indicator.name, description, lang=lang, chart_id=chart_id, legend=False)
     # The core escapes every text it puts in the SVG (html.escape).

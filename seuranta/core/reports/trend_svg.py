@@ -21,6 +21,13 @@ SERIES_COLOURS = ("#0a4d8c", "#8a4b00", "#1f6f43", "#7a2e8c", "#a3262a", "#41474
 DASH = {"target": "6 4", "baseline": "2 3", "actual": ""}
 
 
+AXIS_LABEL = 24  # characters of a state shown beside the value axis; the whole state is in its title
+
+
+def axis_label(label: str) -> str:
+    return label if len(label) <= AXIS_LABEL else label[: AXIS_LABEL - 1].rstrip() + "…"
+
+
 def colour(data: TrendData, role: str, label: str | None) -> str:
     """Role colours for a single series; one colour per sub-series when there are several."""
     if label is None or len(data.labels) < 2:
@@ -42,7 +49,7 @@ class Frame:
 
     @classmethod
     def for_data(cls, data: TrendData, width: float = 640, height: float = 260) -> Frame:
-        longest = max((len(label) for _value, label in data.y_ticks), default=4)
+        longest = max((len(axis_label(label)) for _value, label in data.y_ticks), default=4)
         left = min(170.0, max(48.0, 7.2 * longest + 14))
         right = 90.0 if data.labels else 20.0
         return cls(data, width, height, left, right)
@@ -92,7 +99,8 @@ def _axes_svg(frame: Frame) -> list[str]:
         ty = frame.y(value)
         out.append(
             f'<line x1="{frame.left}" x2="{frame.width - frame.right}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9df"/>'
-            f'<text x="{frame.left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="#41474f">{escape(label)}</text>'
+            f'<text x="{frame.left - 6}" y="{ty + 4:.1f}" text-anchor="end" fill="#41474f">'
+            f"<title>{escape(label)}</title>{escape(axis_label(label))}</text>"
         )
     for day in data.x_lines:
         tx = frame.x(day)
@@ -125,7 +133,8 @@ def marker_svg(x: float, y: float, role: str, fill: str) -> str:
 
 
 def _series_svg(frame: Frame, lang: str) -> list[str]:
-    data, out, labelled = frame.data, [], 0
+    data, out = frame.data, []
+    taken: list[tuple[float, float]] = []
     for role, label, points in paths(data):
         fill = colour(data, role, label)
         coords = _coords(frame, points, data.qualitative)
@@ -144,11 +153,13 @@ def _series_svg(frame: Frame, lang: str) -> list[str]:
                 f"<g><title>{title}</title>{marker_svg(frame.x(p.day), frame.y(p.value), role, fill)}</g>"
             )
         if label and role != "baseline" and (role == "actual" or not _has(data, "actual", label)):
-            x, y = frame.x(points[-1].day), frame.y(points[-1].value) - 8 - 13 * (labelled % 2)
+            x, y = frame.x(points[-1].day) + 10, frame.y(points[-1].value) + 4
+            while any(abs(x - tx) < 60 and abs(y - ty) < 13 for tx, ty in taken):
+                y += 13
+            taken.append((x, y))
             out.append(
-                f'<text x="{x + 8:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold">{escape(label)}</text>'
+                f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold">{escape(label)}</text>'
             )
-            labelled += 1
     return out
 
 

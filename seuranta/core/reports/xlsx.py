@@ -168,9 +168,11 @@ def render_xlsx(report: Report) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's only sheet
     sheet.title = _("Indicators", report.lang)[:31]
     levels = _levels(report)
     header = _header(report, levels)
