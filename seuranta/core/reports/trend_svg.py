@@ -30,8 +30,10 @@ def axis_label(label: str) -> str:
 
 def colour(data: TrendData, role: str, label: str | None) -> str:
     """Role colours for a single series; one colour per sub-series when there are several."""
-    if label is None or len(data.labels) < 2:
+    if len(data.labels) < 2:
         return ROLE_COLOURS[role]
+    if label is None:  # the unlabelled part of an indicator with sub-series: neutral, unlike any of them
+        return "#41474f"
     return SERIES_COLOURS[data.labels.index(label) % len(SERIES_COLOURS)]
 
 
