@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "seuranta.organizations",
     "seuranta.sso",
     "seuranta.api",
+    "seuranta.public",
     "seuranta.web",
 ]
 

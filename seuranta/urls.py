@@ -42,7 +42,9 @@ urlpatterns = [
     path("api/", include("seuranta.api.urls")),
     path("api/", api_v1.urls),
     path("raportit/", include("seuranta.reports.urls")),
+    path("o/", include("seuranta.public.urls")),
     path("organisaatio/", include("seuranta.organizations.urls")),
+    path("organisaatio/", include("seuranta.public.urls_admin")),
     path("oidc/", include("seuranta.sso.urls")),
     # The login page lives with single sign-on (its button, its SSO-only mode); the templates are the site's.
     path("login/", login_page, name="login"),

@@ -265,6 +265,16 @@ def populate_closed_round(organization) -> None:
     Invitation.objects.create(
         organization=organization, email="kutsuttu@example.invalid", role="viewer", invited_by=coordinator
     )
+    from seuranta.public.models import Feedback, PlanPublicity, PublicSite, Subscription
+
+    PublicSite.objects.create(
+        organization=organization, accent="#0a4d8c", logo=b"\x89PNG", logo_type="image/png"
+    )
+    PlanPublicity.objects.create(plan=plan, show_people=True)
+    Feedback.objects.create(organization=organization, message="Kiitos", email="asukas@example.invalid")
+    Subscription.objects.create(
+        email="asukas@example.invalid", plan=plan, base_url="https://seuranta.example/"
+    )
 
 
 # ---------------------------------------------------------------- comparing databases

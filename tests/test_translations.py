@@ -30,7 +30,19 @@ PACKAGE = Path(__file__).resolve().parent.parent / "seuranta"
 LANGS = ("fi", "sv")
 # Apps with gettext strings, and the core (seuranta/core/locale, read by core/i18n.py);
 # "" is the project catalog (seuranta/locale, for settings.py).
-APPS = ("plans", "web", "importing", "monitoring", "reports", "api", "organizations", "sso", "core", "")
+APPS = (
+    "plans",
+    "web",
+    "importing",
+    "monitoring",
+    "reports",
+    "api",
+    "organizations",
+    "sso",
+    "public",
+    "core",
+    "",
+)
 DJANGO_APPS = tuple(app for app in APPS if app != "core")
 PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 

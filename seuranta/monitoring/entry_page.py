@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seuranta.monitoring.forms import EntryForm, ReturnForm, is_qualitative
+from seuranta.monitoring.entry_fields import IndicatorSpec, spec_for
+from seuranta.monitoring.forms import EntryForm, ReturnForm, value_field_name
 from seuranta.monitoring.models import RoundEntry
-from seuranta.monitoring.reporting import EntryValues
-from seuranta.plans.models import Indicator, Measure, Node, ProgressEntry
+from seuranta.monitoring.reporting import EntryValues, series_key
+from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
 
 
 @dataclass
 class EntryExtra:
     indicators: list[Indicator]
     measures: dict[int, list[Measure]]
-    qualitative: set[int]
-    current: dict[int, Measure]  # this round's submitted actuals in the plan
+    specs: list[IndicatorSpec]
+    milestones: list[Milestone]
+    current: dict[int, dict[str, Measure]]  # this round's submitted actuals in the plan, by sub-series key
     progress: ProgressEntry | None  # this round's submitted progress entry in the plan
     previous_progress: ProgressEntry | None
     draft: EntryValues | None  # the unsubmitted draft, while the round is open
@@ -32,18 +34,19 @@ def _load(entry: RoundEntry) -> EntryExtra:
     measures: dict[int, list[Measure]] = {i.pk: [] for i in indicators}
     for m in Measure.objects.filter(indicator__node_id=entry.node_id).order_by("indicator_id", "order", "id"):
         measures[m.indicator_id].append(m)
-    current = {}
+    current: dict[int, dict[str, Measure]] = {}
     for indicator_id, rows in measures.items():
         for m in rows:
             if m.role == Measure.Role.ACTUAL and m.period == period:
-                current.setdefault(indicator_id, m)
+                current.setdefault(indicator_id, {}).setdefault(series_key(m.label), m)
     progress_rows = list(ProgressEntry.objects.filter(node_id=entry.node_id).order_by("order", "id"))
     progress = next((p for p in progress_rows if p.period == period), None)
     previous = [p for p in progress_rows if p.period != period]
     return EntryExtra(
         indicators=indicators,
         measures=measures,
-        qualitative={i.pk for i in indicators if is_qualitative(i, measures[i.pk])},
+        specs=[spec_for(i, measures[i.pk]) for i in indicators],
+        milestones=list(Milestone.objects.filter(node_id=entry.node_id).order_by("order", "id")),
         current=current,
         progress=progress,
         previous_progress=previous[-1] if previous else None,
@@ -51,11 +54,39 @@ def _load(entry: RoundEntry) -> EntryExtra:
     )
 
 
-def _saved(extra: EntryExtra) -> tuple[dict[int, str], str]:
-    """The values (by indicator id) and text now saved: the draft if there is one, else what was submitted."""
+def _saved(extra: EntryExtra) -> tuple[dict[str, str], str]:
+    """The values (by form field) and text now saved: the draft if there is one, else what was submitted."""
+    values: dict[str, str] = {}
+    for spec in extra.specs:
+        pk = spec.indicator.pk
+        for index, label in EntryForm.series_fields(spec):
+            name = value_field_name(spec.indicator, index)
+            if extra.draft is not None:
+                typed = extra.draft.series.get(pk, {}).get(label) if label else extra.draft.values.get(pk)
+                if typed:
+                    values[name] = typed[0]
+            elif (stored := extra.current.get(pk, {}).get(series_key(label))) is not None:
+                values[name] = _without_label(stored.text, label)
     if extra.draft is not None:
-        return {pk: typed[0] for pk, typed in extra.draft.values.items()}, extra.draft.text
-    return {pk: m.text for pk, m in extra.current.items()}, extra.progress.text if extra.progress else ""
+        return values, extra.draft.text
+    return values, extra.progress.text if extra.progress else ""
+
+
+def _without_label(text: str, label: str | None) -> str:
+    """ "ala-aste: 17,0" as the field of the sub-series ala-aste shows it: "17,0"."""
+    if label and text.casefold().startswith(label.casefold()):
+        return text[len(label) :].lstrip(" :–-")
+    return text
+
+
+def _milestone_initial(extra: EntryExtra) -> dict:
+    initial: dict = {}
+    drafted = extra.draft.milestones if extra.draft is not None else {}
+    for m in extra.milestones:
+        done_on = drafted[m.pk] if m.pk in drafted else (m.extra.get("done_on") if m.done else None)
+        initial[f"milestone_{m.pk}"] = bool(done_on) or (m.pk not in drafted and m.done)
+        initial[f"milestone_{m.pk}_on"] = done_on or ""
+    return initial
 
 
 def _previous_actual(rows: list[Measure], entry: RoundEntry) -> Measure | None:
@@ -86,9 +117,8 @@ def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     extra = _load(entry)
     initial = {"version": entry.version}
     values, _text = _saved(extra)
-    for indicator in extra.indicators:
-        if indicator.pk in values:
-            initial[EntryForm.value_field(indicator)] = values[indicator.pk]
+    initial.update(values)
+    initial.update(_milestone_initial(extra))
     if extra.draft is not None:
         initial.update(text=extra.draft.text, phase=extra.draft.phase, verdict=extra.draft.verdict)
     elif extra.progress is not None:
@@ -100,11 +130,34 @@ def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     form = EntryForm(
         data,
         initial=initial,
-        indicators=extra.indicators,
-        qualitative=extra.qualitative,
+        specs=extra.specs,
+        milestones=extra.milestones,
         period=entry.round.period,
     )
     return form, extra
+
+
+def _row(form, entry, spec, measures, index, label, saved_values) -> dict:
+    """One value field of the page, with its reference values (of its own sub-series when it has one)."""
+    key = series_key(label)
+    mine = [m for m in measures if series_key(m.label) == key] if label else measures
+    baseline = next(
+        (m for m in mine if m.role in (Measure.Role.BASELINE, Measure.Role.BASELINE_SERIES)), None
+    )
+    name = value_field_name(spec.indicator, index)
+    confirm = form[f"confirm_{name}"] if f"confirm_{name}" in form.fields else None
+    return {
+        "indicator": spec.indicator,
+        "label": label,
+        "first": index in (None, 0),
+        "field": form[name],
+        "baseline": baseline,
+        "target": _target_for(mine, entry),
+        "previous": _previous_actual(mine, entry),
+        "saved": saved_values.get(name, ""),
+        "qualitative": spec.qualitative,
+        "confirm": confirm if confirm is not None and (name in form.far or confirm.value()) else None,
+    }
 
 
 def _ancestors(node: Node) -> list[Node]:
@@ -135,20 +188,10 @@ def entry_context(
         form.data["version"] = entry.version
     saved_values, saved_text = _saved(extra)
     rows = []
-    for indicator in extra.indicators:
-        measures = extra.measures[indicator.pk]
-        baseline = next((m for m in measures if m.role == Measure.Role.BASELINE), None)
-        rows.append(
-            {
-                "indicator": indicator,
-                "field": form[EntryForm.value_field(indicator)],
-                "baseline": baseline,
-                "target": _target_for(measures, entry),
-                "previous": _previous_actual(measures, entry),
-                "saved": saved_values.get(indicator.pk, ""),
-                "qualitative": indicator.pk in extra.qualitative,
-            }
-        )
+    for spec in extra.specs:
+        measures = extra.measures[spec.indicator.pk]
+        for index, label in EntryForm.series_fields(spec):
+            rows.append(_row(form, entry, spec, measures, index, label, saved_values))
     return {
         "entry": entry,
         "round": entry.round,
@@ -169,4 +212,5 @@ def entry_context(
         "return_form": ReturnForm() if access.can_return else None,
         "read_only": not access.can_edit,
         "has_numeric": any(not row["qualitative"] for row in rows),
+        "milestone_rows": form.milestone_rows(),
     }

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from seuranta.core.measures import parse_measure
 from seuranta.core.periods import parse_whole_period, period_bounds
-from seuranta.monitoring.models import ReportingRound
+from seuranta.monitoring.entry_fields import IndicatorSpec
+from seuranta.monitoring.models import ReportingRound, default_reminder_days, reportable_node_ids
 from seuranta.monitoring.reporting import EntryValues
-from seuranta.plans.models import Indicator, Node, Plan, ProgressEntry
+from seuranta.monitoring.templatetags.monitoring_tags import plan_name
+from seuranta.plans.models import Indicator, Milestone, Node, Plan, ProgressEntry
 
 
 def normalise_period(written: str) -> str | None:
     """ "2026-Q1", "Q1/2026", "T2/2026", "9/2026" or "2026" as a normalised period, or None."""
     return parse_whole_period(written)
+
+
+REMINDER_CHOICES = [
+    (-14, _("14 days before the deadline")),
+    (-7, _("7 days before the deadline")),
+    (-3, _("3 days before the deadline")),
+    (-1, _("1 day before the deadline")),
+    (1, _("the day after the deadline")),
+]
 
 
 class OpenRoundForm(forms.Form):
@@ -41,10 +53,26 @@ class OpenRoundForm(forms.Form):
         required=False,
     )
 
+    confirm_past_deadline = forms.BooleanField(
+        label=_("Open it anyway: the deadline is in the past on purpose"), required=False
+    )
+    announce = forms.BooleanField(
+        label=_("E-mail the responsible persons now that the round is open"), required=False, initial=True
+    )
+    reminder_days = forms.TypedMultipleChoiceField(
+        label=_("Automatic reminders to those who have not submitted"),
+        choices=REMINDER_CHOICES,
+        coerce=int,
+        required=False,
+        initial=default_reminder_days,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     def __init__(self, *args, nodes: list[Node], plan: Plan | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.duplicates: list[ReportingRound] = []  # set by clean(): rounds this one would repeat
+        self.past_deadline = False  # set by clean(): the deadline is before today
         self.nodes = {n.pk: n for n in nodes}
         self.fields["root"].choices = [("", _("The whole plan"))] + [
             (n.pk, f"{n.level}: {n.title[:90]}") for n in nodes
@@ -62,10 +90,36 @@ class OpenRoundForm(forms.Form):
         root = self.cleaned_data.get("root")
         return self.nodes.get(root) if root else None
 
+    def shown_fields(self):
+        """The fields to show: a confirmation only when its question has come up."""
+        asked = {"confirm_duplicate": bool(self.duplicates), "confirm_past_deadline": self.past_deadline}
+        return [field for field in self if asked.get(field.name, True)]
+
     def clean(self):
         data = super().clean()
+        deadline = data.get("deadline")
+        self.past_deadline = bool(deadline and deadline < timezone.localdate())
+        if self.past_deadline and not data.get("confirm_past_deadline"):
+            self.add_error(
+                "deadline",
+                _(
+                    "The deadline %(date)s is already past: nobody would have time to report. Choose a later date, "
+                    "or tick the box below if the past date is intended."
+                )
+                % {"date": f"{deadline.day}.{deadline.month}.{deadline.year}"},
+            )
         if self.plan is None or not data.get("period") or "root" not in data:
             return data
+        if not reportable_node_ids(self.plan, data["root"]):
+            part = data["root"].title if data["root"] else plan_name(self.plan)
+            raise forms.ValidationError(
+                _(
+                    'Nobody would report in this round: no action in "%(part)s" has a responsible person. '
+                    "Assign responsible persons to its actions first, or choose another part of the plan."
+                )
+                % {"part": part},
+                code="nobody_reports",
+            )
         self.duplicates = same_period_rounds(self.plan, data["period"], data["root"])
         if self.duplicates and not data.get("confirm_duplicate"):
             names = ", ".join(f"{r.title} ({r.get_state_display()})" for r in self.duplicates)
@@ -112,13 +166,14 @@ PHASE_CHOICES = [("", "–"), *Node.Phase.choices]
 VERDICT_CHOICES = [("", "–"), *ProgressEntry.Verdict.choices]
 
 
-def is_qualitative(indicator: Indicator, measures: list) -> bool:
-    """An indicator whose levels are states ("Kyllä", "Valmis"), not numbers."""
-    kinds = {m.kind for m in measures if m.role != "actual" and m.kind}
-    return bool(kinds) and kinds <= {"state"}
+def value_field_name(indicator: Indicator, index: int | None = None) -> str:
+    """The form field of an indicator's value, or of its index-th sub-series."""
+    return f"value_{indicator.pk}" if index is None else f"value_{indicator.pk}_{index}"
 
 
 class EntryForm(forms.Form):
+    """A node's report: a field per indicator (per sub-series), its milestones, text, phase and verdict."""
+
     text = forms.CharField(
         label=pgettext_lazy("report form", "Progress"),
         required=False,
@@ -129,54 +184,82 @@ class EntryForm(forms.Form):
     verdict = forms.ChoiceField(label=_("Assessment"), required=False, choices=VERDICT_CHOICES)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, indicators: list[Indicator], qualitative: set[int], period: str, **kwargs):
+    def __init__(self, *args, specs: list[IndicatorSpec], milestones: list[Milestone], period: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.indicators = indicators
-        self.qualitative = qualitative
+        self.specs = specs
+        self.milestones = milestones
         self.period = period
-        for indicator in indicators:
-            self.fields[self.value_field(indicator)] = forms.CharField(
-                label=indicator.name,
-                required=False,
-                max_length=500,
-                widget=forms.TextInput(
-                    attrs={
-                        "inputmode": "text" if indicator.pk in qualitative else "decimal",
-                        "autocomplete": "off",
-                    }
-                ),
+        self.far: set[str] = set()  # value fields whose number waits for a confirmation
+        for spec in specs:
+            for index, label in self.series_fields(spec):
+                self._add_value_field(spec, index, label)
+        for milestone in milestones:
+            self.fields[f"milestone_{milestone.pk}"] = forms.BooleanField(
+                label=milestone.title, required=False
+            )
+            self.fields[f"milestone_{milestone.pk}_on"] = forms.DateField(
+                label=_("Done on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
             )
 
     @staticmethod
-    def value_field(indicator: Indicator) -> str:
-        return f"value_{indicator.pk}"
+    def series_fields(spec: IndicatorSpec) -> list[tuple[int | None, str | None]]:
+        if not spec.labels:
+            return [(None, None)]
+        return list(enumerate(spec.labels))
 
-    def value_fields(self):
-        return [self[self.value_field(i)] for i in self.indicators]
+    def _add_value_field(self, spec: IndicatorSpec, index: int | None, label: str | None) -> None:
+        name = value_field_name(spec.indicator, index)
+        shown = f"{spec.indicator.name}: {label}" if label else spec.indicator.name
+        if spec.scale is not None:
+            keep = (self.initial.get(name) or "").strip()
+            choices = [("", "–")] + [(s, s) for s in spec.scale]
+            if keep and keep not in spec.scale:  # a value saved before the scale was offered stays choosable
+                choices.append((keep, keep))
+            self.fields[name] = forms.ChoiceField(label=shown, required=False, choices=choices)
+            return
+        self.fields[name] = forms.CharField(
+            label=shown,
+            required=False,
+            max_length=500,
+            widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        )
+        self.fields[f"confirm_{name}"] = forms.BooleanField(label=_("The value is correct"), required=False)
+
+    def milestone_rows(self) -> list[dict]:
+        return [
+            {"milestone": m, "done": self[f"milestone_{m.pk}"], "on": self[f"milestone_{m.pk}_on"]}
+            for m in self.milestones
+        ]
 
     def clean(self):
         cleaned = super().clean()
-        for indicator in self.indicators:
-            name = self.value_field(indicator)
-            written = " ".join((cleaned.get(name) or "").split())
-            if not written:
+        for spec in self.specs:
+            if spec.scale is not None:
                 continue
-            measure = parse_measure(written, period=self.period)
-            if indicator.pk in self.qualitative:
-                if measure.kind != "state" and measure.value is None:
-                    self.add_error(
-                        name,
-                        _('"%(text)s" is not a state. Write for example "Kyllä", "Osittain" or "Ei".')
-                        % {"text": written},
-                    )
-                continue
-            if measure.value is None:
-                self.add_error(
-                    name,
-                    _('"%(text)s" is not a number. Write for example 9 844, 3,4 or 21,2 %%.')
-                    % {"text": written},
-                )
+            for index, label in self.series_fields(spec):
+                self._check_number(cleaned, spec, value_field_name(spec.indicator, index), label)
         return cleaned
+
+    def _check_number(self, cleaned: dict, spec: IndicatorSpec, name: str, label: str | None) -> None:
+        written = " ".join((cleaned.get(name) or "").split())
+        if not written:
+            return
+        value = parse_measure(written, period=self.period).value
+        if value is None:
+            self.add_error(
+                name,
+                _('"%(text)s" is not a number. Write for example 9 844, 3,4 or 21,2 %%.') % {"text": written},
+            )
+        elif spec.is_far(value, label) and not cleaned.get(f"confirm_{name}"):
+            self.far.add(name)
+            self.add_error(
+                name,
+                _(
+                    "%(text)s is far from this indicator's earlier values and targets (%(low)s–%(high)s). "
+                    'Check the figure; if it is right, tick "The value is correct" and save again.'
+                )
+                % {"text": written, **spec.known_range(label)},
+            )
 
     def entry_values(self) -> EntryValues:
         data = EntryValues(
@@ -184,15 +267,27 @@ class EntryForm(forms.Form):
             phase=self.cleaned_data["phase"],
             verdict=self.cleaned_data["verdict"],
         )
-        for indicator in self.indicators:
-            written = " ".join((self.cleaned_data.get(self.value_field(indicator)) or "").split())
-            if not written:
-                continue
-            measure = parse_measure(written, period=self.period)
-            if measure.value is not None:
-                data.values[indicator.pk] = (written, "value", measure.value)
-            else:
-                data.values[indicator.pk] = (written, "state", None)
+        for spec in self.specs:
+            for index, label in self.series_fields(spec):
+                written = " ".join(
+                    (self.cleaned_data.get(value_field_name(spec.indicator, index)) or "").split()
+                )
+                if not written:
+                    continue
+                measure = parse_measure(written, period=self.period)
+                typed = (
+                    (written, "value", measure.value)
+                    if measure.value is not None
+                    else (written, "state", None)
+                )
+                if label is None:
+                    data.values[spec.indicator.pk] = typed
+                else:
+                    data.series.setdefault(spec.indicator.pk, {})[label] = typed
+        for milestone in self.milestones:
+            done = self.cleaned_data.get(f"milestone_{milestone.pk}")
+            on = self.cleaned_data.get(f"milestone_{milestone.pk}_on")
+            data.milestones[milestone.pk] = (on or timezone.localdate()).isoformat() if done else None
         return data
 
 

@@ -76,6 +76,11 @@ def protect_closed_rounds(collector, field, sub_objs, using):
     models.CASCADE(collector, field, sub_objs, using)
 
 
+def default_reminder_days() -> list[int]:
+    """A week and a day before the deadline, and the day after it."""
+    return [-7, -1, 1]
+
+
 class ReportingRound(models.Model):
     class State(models.TextChoices):
         OPEN = "open", _("open")
@@ -121,6 +126,9 @@ class ReportingRound(models.Model):
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
+    # Days from the deadline on which the task worker reminds those with unsubmitted reports:
+    # -7 is a week before, 1 the day after (see monitoring.reminders).
+    reminder_days = models.JSONField(_("automatic reminders"), default=default_reminder_days, blank=True)
     snapshot = models.JSONField(_("snapshot at closing"), null=True, blank=True)
 
     class Meta:

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
-from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node, Plan, ProgressEntry
+from seuranta.plans.models import ChangeRecord, Indicator, Measure, Milestone, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
 
 
@@ -64,7 +64,14 @@ def _round_is_open(round_id: int) -> bool:
 
 @transaction.atomic
 def open_round(
-    plan: Plan, *, title: str, period: str, deadline: date, root: Node | None, user
+    plan: Plan,
+    *,
+    title: str,
+    period: str,
+    deadline: date,
+    root: Node | None,
+    user,
+    reminder_days: list[int] | None = None,
 ) -> ReportingRound:
     start, end = period_bounds(period)
     reporting_round = ReportingRound.objects.create(
@@ -76,6 +83,7 @@ def open_round(
         period_end=end,
         deadline=deadline,
         opened_by=user,
+        **({"reminder_days": sorted(reminder_days)} if reminder_days is not None else {}),
     )
     RoundEntry.objects.bulk_create(
         RoundEntry(round=reporting_round, node_id=node_id, order=i)
@@ -129,20 +137,31 @@ def add_new_entries(plan: Plan) -> int:
 
 @dataclass
 class EntryValues:
-    """A cleaned report: indicator id -> (text as typed, kind, number), the text, phase and verdict."""
+    """A cleaned report: indicator id -> (text as typed, kind, number), the text, phase and verdict.
+
+    `series`: indicator id -> sub-series label -> (text, kind, number), for indicators with sub-series.
+    `milestones`: milestone id -> the date it was done (ISO), or None when it is not done.
+    """
 
     values: dict[int, tuple[str, str, float | None]] = field(default_factory=dict)
     text: str = ""
     phase: str = ""
     verdict: str = ""
+    series: dict[int, dict[str, tuple[str, str, float | None]]] = field(default_factory=dict)
+    milestones: dict[int, str | None] = field(default_factory=dict)
 
     def to_draft(self) -> dict:
         """The report as JSON for `RoundEntry.draft`."""
+
+        def typed(value: tuple) -> dict:
+            return {"text": value[0], "kind": value[1], "value": value[2]}
+
         return {
-            "values": {
-                str(pk): {"text": text, "kind": kind, "value": value}
-                for pk, (text, kind, value) in self.values.items()
+            "values": {str(pk): typed(v) for pk, v in self.values.items()},
+            "series": {
+                str(pk): {label: typed(v) for label, v in by.items()} for pk, by in self.series.items()
             },
+            "milestones": {str(pk): on for pk, on in self.milestones.items()},
             "text": self.text,
             "phase": self.phase,
             "verdict": self.verdict,
@@ -150,10 +169,16 @@ class EntryValues:
 
     @classmethod
     def from_draft(cls, draft: dict) -> EntryValues:
+        def typed(v: dict) -> tuple:
+            return (v["text"], v["kind"], v["value"])
+
         return cls(
-            values={
-                int(pk): (v["text"], v["kind"], v["value"]) for pk, v in (draft.get("values") or {}).items()
+            values={int(pk): typed(v) for pk, v in (draft.get("values") or {}).items()},
+            series={
+                int(pk): {label: typed(v) for label, v in by.items()}
+                for pk, by in (draft.get("series") or {}).items()
             },
+            milestones={int(pk): on for pk, on in (draft.get("milestones") or {}).items()},
             text=draft.get("text", ""),
             phase=draft.get("phase", ""),
             verdict=draft.get("verdict", ""),
@@ -162,18 +187,23 @@ class EntryValues:
 
 def current_report(
     entry: RoundEntry, indicators: list[Indicator]
-) -> tuple[dict[int, Measure], ProgressEntry | None]:
-    """This round's stored actuals (by indicator id) and progress entry for the entry's node."""
+) -> tuple[dict[int, dict[str, Measure]], ProgressEntry | None]:
+    """This round's stored actuals (indicator id -> sub-series key, "" for none -> actual) and
+    progress entry for the entry's node."""
     period = entry.round.period
-    actuals = {}
+    actuals: dict[int, dict[str, Measure]] = {}
     for m in Measure.objects.filter(
         indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL, period=period
     ).order_by("order", "id"):
-        actuals.setdefault(m.indicator_id, m)
+        actuals.setdefault(m.indicator_id, {}).setdefault(series_key(m.label), m)
     progress = (
         ProgressEntry.objects.filter(node_id=entry.node_id, period=period).order_by("order", "id").first()
     )
     return actuals, progress
+
+
+def series_key(label: str | None) -> str:
+    return " ".join((label or "").casefold().split())
 
 
 # Saving a draft over these states keeps the state: the plan still holds what was submitted.
@@ -227,45 +257,75 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
         progress.node = node
     progress = _save_progress(entry, node, progress, data, user)
     RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
+    _write_milestones(node, data, user)
     if data.phase and data.phase != node.phase:
         save_with_version(node, node.version, {"phase": data.phase}, user)
 
 
+def _typed_slots(indicator: Indicator, data: EntryValues) -> dict[str, tuple[str | None, tuple]]:
+    """What the report gives an indicator: sub-series key -> (label, (text, kind, number))."""
+    slots: dict[str, tuple[str | None, tuple]] = {}
+    if indicator.pk in data.values:
+        slots[""] = (None, data.values[indicator.pk])
+    for label, typed in data.series.get(indicator.pk, {}).items():
+        slots[series_key(label)] = (label, typed)
+    return slots
+
+
 def _write_actuals(reporting_round, indicators, actuals, data: EntryValues, user) -> list[ChangeRecord]:
-    """Create, change or delete each indicator's actual for the round's period; the history records."""
+    """Create, change or delete each indicator's actuals (one per sub-series) for the round's period;
+    the history records."""
     to_create, to_update, to_delete, records = [], [], [], []
     next_order = _next_actual_orders(indicators)
     for indicator in indicators:
-        existing, typed = actuals.get(indicator.pk), data.values.get(indicator.pk)
-        if existing is not None:
-            existing.indicator = indicator
-        if typed is None:
+        stored, slots = actuals.get(indicator.pk, {}), _typed_slots(indicator, data)
+        for key in list(dict.fromkeys([*stored, *slots])):
+            existing, (label, typed) = stored.get(key), slots.get(key, (None, None))
             if existing is not None:
+                existing.indicator = indicator
+            if typed is None:
                 to_delete.append(existing.pk)
                 records.append(change_record(existing, "deleted", {"text": [existing.text, None]}, user))
-        elif existing is None:
-            text, kind, value = typed
-            values = {"text": text, "kind": kind, "value": value, "period": reporting_round.period}
-            to_create.append(
-                Measure(
-                    indicator=indicator,
-                    role=Measure.Role.ACTUAL,
-                    order=next_order[indicator.pk],
-                    created_by=user,
-                    extra={"round": reporting_round.pk},
-                    **Measure.with_derived(values),
+            elif existing is None:
+                text, kind, value = typed
+                values = {"text": text, "kind": kind, "value": value, "period": reporting_round.period}
+                to_create.append(
+                    Measure(
+                        indicator=indicator,
+                        role=Measure.Role.ACTUAL,
+                        order=next_order[indicator.pk],
+                        label=label,
+                        created_by=user,
+                        extra={"round": reporting_round.pk},
+                        **Measure.with_derived(values),
+                    )
                 )
-            )
-        elif (existing.text, existing.kind, existing.value) != typed:
-            records.append(change_record(existing, "changed", {"text": [existing.text, typed[0]]}, user))
-            (existing.text, existing.kind, existing.value), existing.created_by = typed, user
-            existing.version += 1  # the node's lock keeps other submissions out meanwhile
-            to_update.append(existing)
+                next_order[indicator.pk] += 1
+            elif (existing.text, existing.kind, existing.value) != tuple(typed):
+                records.append(change_record(existing, "changed", {"text": [existing.text, typed[0]]}, user))
+                (existing.text, existing.kind, existing.value), existing.created_by = typed, user
+                existing.version += 1  # the node's lock keeps other submissions out meanwhile
+                to_update.append(existing)
     Measure.objects.filter(pk__in=to_delete).delete()
     Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "version", "updated_at"])
     Measure.objects.bulk_create(to_create)
     records.extend(change_record(m, "created", {"text": [None, m.text]}, user) for m in to_create)
     return records
+
+
+def _write_milestones(node: Node, data: EntryValues, user) -> None:
+    """Mark the node's milestones done (with the date, in `extra["done_on"]`) or not done, as reported."""
+    if not data.milestones:
+        return
+    for milestone in Milestone.objects.filter(node=node, pk__in=list(data.milestones)).order_by("pk"):
+        done_on = data.milestones[milestone.pk]
+        if milestone.done == bool(done_on) and milestone.extra.get("done_on") == done_on:
+            continue
+        milestone.node = node
+        extra = {k: v for k, v in milestone.extra.items() if k != "done_on"}
+        if done_on:
+            extra["done_on"] = done_on
+        save_with_version(milestone, milestone.version, {"done": bool(done_on), "extra": extra}, user)
 
 
 def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
@@ -326,6 +386,7 @@ def close_round(reporting_round: ReportingRound, *, user, on: date | None = None
     The exclusive lock on the round waits for the writes to its entries in flight (they hold a
     shared one); the snapshot is built after them, and the writes after the close find it closed.
     """
+    from seuranta.monitoring.signals import round_closed
     from seuranta.monitoring.snapshot import build_snapshot
 
     with transaction.atomic():
@@ -343,5 +404,7 @@ def close_round(reporting_round: ReportingRound, *, user, on: date | None = None
         rounds.update(
             state=ReportingRound.State.CLOSED, closed_by=user, closed_at=timezone.now(), snapshot=snapshot
         )
+        round_id = reporting_round.pk
+        transaction.on_commit(lambda: round_closed.send(sender=ReportingRound, round_id=round_id))
     reporting_round.refresh_from_db()
     return True

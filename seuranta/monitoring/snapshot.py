@@ -40,7 +40,11 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
     for m in Measure.objects.filter(
         indicator__node_id__in=node_ids, role=Measure.Role.ACTUAL, period=reporting_round.period
     ).order_by("order", "id"):
-        actuals.setdefault(m.indicator_id, m)
+        if m.label and m.indicator_id in actuals:  # sub-series: one line "ala-aste: 17,0; yläaste: 19,5"
+            first = actuals[m.indicator_id]
+            actuals[m.indicator_id] = Measure(text=f"{_labelled(first)}; {_labelled(m)}", value=None)
+        else:
+            actuals.setdefault(m.indicator_id, m)
     progress: dict[int, ProgressEntry] = {}
     for p in ProgressEntry.objects.filter(node_id__in=node_ids, period=reporting_round.period).order_by(
         "order", "id"
@@ -104,3 +108,10 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
         "entries": rows,
         "plan": core_plan.to_dict(),
     }
+
+
+def _labelled(measure: Measure) -> str:
+    """A sub-series actual as a line of the snapshot: "ala-aste: 17,0" (its label once)."""
+    if not measure.label or measure.text.casefold().startswith(measure.label.casefold()):
+        return measure.text
+    return f"{measure.label}: {measure.text}"

@@ -8,8 +8,10 @@ decides whether they run at once (ImmediateBackend) or in a worker
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, mailers
 from django.tasks import task
 from django.utils import timezone, translation
@@ -34,9 +36,30 @@ def _send(messages: list[EmailMessage]) -> int:
     return mailers.default.send_messages(messages) or 0
 
 
+def _wording(reporting_round: ReportingRound, opening: bool) -> tuple[str, str]:
+    """The subject and first sentence of a reminder, or of the e-mail telling that the round has opened."""
+    names = {
+        "round": reporting_round.title,
+        "plan": plan_name(reporting_round.plan),
+        "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
+    }
+    if opening:
+        subject = _("Reporting round %(round)s is open: reports are due %(deadline)s")
+        intro = _('Reporting round "%(round)s" of %(plan)s has opened. Please report by %(deadline)s on:')
+    else:
+        subject = _("Reminder: %(round)s reports are due %(deadline)s")
+        intro = _(
+            'Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
+            "These reports are still waiting for you:"
+        )
+    return subject % {**names, "round": one_line(reporting_round.title)}, intro % names
+
+
 @task
-def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -> int:
-    """Email every responsible person who still has unsubmitted reports in the round; the number of emails."""
+def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi", opening: bool = False) -> int:
+    """Email every responsible person who still has unsubmitted reports in the round; the number of emails.
+
+    `opening`: the e-mail sent when the round opens, worded so."""
     reporting_round = (
         ReportingRound.objects.select_related("plan")
         .filter(pk=round_id, state=ReportingRound.State.OPEN)
@@ -68,20 +91,13 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
                 due[user.pk].append(entry)
     messages = []
     with translation.override(lang):
+        subject, intro = _wording(reporting_round, opening)
         for user_id, user_entries in due.items():
             user = people[user_id]
             lines = [
                 _("Hello %(name)s,") % {"name": person_name(user)},
                 "",
-                _(
-                    'Reporting round "%(round)s" of %(plan)s is open until %(deadline)s. '
-                    "These reports are still waiting for you:"
-                )
-                % {
-                    "round": reporting_round.title,
-                    "plan": plan_name(reporting_round.plan),
-                    "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
-                },
+                intro,
                 "",
                 *(f"- {e.node.title} ({e.get_state_display()})" for e in user_entries),
                 "",
@@ -89,22 +105,68 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi") -
             ]
             messages.append(
                 EmailMessage(
-                    subject=_("Reminder: %(round)s reports are due %(deadline)s")
-                    % {
-                        "round": one_line(reporting_round.title),
-                        "deadline": reporting_round.deadline.strftime("%d.%m.%Y"),
-                    },
+                    subject=subject,
                     body="\n".join(lines),
                     from_email=settings.DEFAULT_FROM_EMAIL,
                     to=[user.email],
                 )
             )
     sent = _send(messages)
-    # A round closed meanwhile stays as it was closed.
-    ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(
-        reminded_at=timezone.now()
-    )
+    if not opening:  # A round closed meanwhile stays as it was closed.
+        ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(
+            reminded_at=timezone.now()
+        )
     return sent
+
+
+@task
+def send_scheduled_reminder(round_id: int, day: int, my_reports_url: str, lang: str = "fi") -> int:
+    """A reminder scheduled when the round opened (`day`: days from the deadline); nothing when the
+    round has closed or no longer asks for a reminder on that day."""
+    reporting_round = ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).first()
+    if reporting_round is None or day not in (reporting_round.reminder_days or []):
+        return 0
+    return send_round_reminders.call(round_id, my_reports_url, lang)
+
+
+REMIND_AT = time(8, 0)  # local time of the day of an automatic reminder
+
+
+def reminder_times(
+    reporting_round: ReportingRound, now: datetime | None = None
+) -> list[tuple[int, datetime]]:
+    """(day, when) of the round's automatic reminders still to come, in time order."""
+    now = now or timezone.now()
+    zone = timezone.get_current_timezone()
+    times = []
+    for day in sorted(set(reporting_round.reminder_days or [])):
+        when = datetime.combine(reporting_round.deadline + timedelta(days=day), REMIND_AT, tzinfo=zone)
+        if when > now:
+            times.append((day, when))
+    return times
+
+
+def schedule_reminders(reporting_round: ReportingRound, my_reports_url: str, lang: str) -> int:
+    """Put the round's automatic reminders on the task worker's queue; how many were scheduled.
+
+    A backend that cannot run tasks later (the immediate one of the tests and of `--no-worker`
+    set-ups) gets none: reminders are then sent from the round page."""
+    if not send_scheduled_reminder.get_backend().supports_defer:
+        return 0
+    times = reminder_times(reporting_round)
+    for day, when in times:
+        send_scheduled_reminder.using(run_after=when).enqueue(reporting_round.pk, day, my_reports_url, lang)
+    return len(times)
+
+
+def people_without_email(reporting_round: ReportingRound) -> list:
+    """The active responsible persons of the round's reports who have no e-mail address (no reminders)."""
+    User = get_user_model()
+    return list(
+        User.objects.filter(is_active=True, responsible_nodes__round_entries__round=reporting_round, email="")
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
 
 
 @task

@@ -30,7 +30,8 @@ from seuranta.monitoring.reporting import (
     return_entry,
     save_entry,
 )
-from seuranta.monitoring.tasks import send_return_notice, send_round_reminders
+from seuranta.monitoring.tasks import schedule_reminders, send_return_notice, send_round_reminders
+from seuranta.monitoring.views_rounds import round_extras
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import Node, Plan
 
@@ -121,20 +122,17 @@ def open_round_view(request, plan_id: int):
             deadline=data["deadline"],
             root=data["root"],
             user=request.user,
+            reminder_days=data["reminder_days"],
         )
-        count = reporting_round.entries.count()
-        if count:
-            messages.success(
-                request, _("The round is open: %(count)s reports were requested.") % {"count": count}
-            )
-        else:
-            messages.warning(
-                request,
-                _(
-                    "The round is open, but no action in it has a responsible person. "
-                    "Assign responsible persons to the actions first."
-                ),
-            )
+        my_reports = request.build_absolute_uri(reverse("monitoring:my_reports"))
+        if data["announce"]:
+            send_round_reminders.enqueue(reporting_round.pk, my_reports, ui_lang(), True)
+        schedule_reminders(reporting_round, my_reports, ui_lang())
+        messages.success(
+            request,
+            _("The round is open: %(count)s reports were requested.")
+            % {"count": reporting_round.entries.count()},
+        )
         return redirect("monitoring:round", round_id=reporting_round.pk)
     return render(request, "monitoring/open_round.html", {"plan": plan, "form": form})
 
@@ -202,6 +200,7 @@ def round_detail(request, round_id: int):
         "states": RoundEntry.State.choices,
         "entries": [] if reporting_round.snapshot else list(listed),
         "snapshot": snapshot,
+        **round_extras(reporting_round),
     }
     return render(request, "monitoring/round.html", context)
 

@@ -18,6 +18,7 @@ from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
 from seuranta.plans.choices import text_choices
 from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
 from seuranta.plans.recyclable import Recyclable
+from seuranta.plans.slugs import unique_slug
 
 
 class Versioned(models.Model):
@@ -57,6 +58,8 @@ class Organization(models.Model):
     """A municipality or another body that owns plans."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # The public site's address /o/<slug>/; made from the name when the organisation is created.
+    slug = models.SlugField(_("address on the public site"), max_length=80, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -66,6 +69,11 @@ class Organization(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, Organization.objects.exclude(pk=self.pk))
+        super().save(*args, **kwargs)
 
 
 class OrganizationUnit(models.Model):

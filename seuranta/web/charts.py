@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -101,3 +102,60 @@ def indicator_chart(
     svg = trend_svg(data, indicator.name, description, lang=lang, chart_id=chart_id, legend=False)
     # The core escapes every text it puts in the SVG (html.escape).
     return Chart(mark_safe(svg), description, rows, _legend(data, lang), data.notes, data)
+
+
+# Status distribution: one stacked bar per group (a focus area, a round), the table beside it is the source.
+STATUS_COLORS = {
+    "achieved": "#1e6b34",
+    "on_track": "#0a4d8c",
+    "behind": "#9a5200",
+    "off_track": "#8a1c1c",
+    "no_data": "#5c636b",
+    "insufficient_data": "#8a9099",
+    "no_target": "#aab1ba",
+}
+
+
+def distribution_chart(
+    groups: list[tuple[str, dict[str, int]]], chart_id: str, title: str, labels: dict
+) -> SafeString | None:
+    """Horizontal stacked bars of status counts per group; None when nothing is counted.
+
+    `labels` gives each status its words; every segment has its own <title> with the count.
+    """
+    groups = [(name, counts) for name, counts in groups if sum(counts.values())]
+    if not groups:
+        return None
+    # Narrow on purpose: the label above its bar, so the text stays legible when a phone scales the SVG down.
+    width, label_h, bar_h, gap = 420, 20, 22, 14
+    height = len(groups) * (label_h + bar_h + gap)
+    plot_w = width - 2
+    total_max = max(sum(counts.values()) for _, counts in groups)
+    summary = "; ".join(
+        f"{name}: " + ", ".join(f"{labels[s]} {counts[s]}" for s in STATUS_COLORS if counts.get(s))
+        for name, counts in groups
+    )
+    out = [
+        f'<svg class="chart chart--bars" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
+    ]
+    for index, (name, counts) in enumerate(groups):
+        y0 = index * (label_h + bar_h + gap)
+        short = name if len(name) <= 50 else name[:49] + "…"
+        out.append(f'<text x="1" y="{y0 + 15}" font-size="14" fill="#1b1f24">{escape(short)}</text>')
+        x0, y_bar = 1.0, y0 + label_h
+        for status, color in STATUS_COLORS.items():
+            count = counts.get(status, 0)
+            if not count:
+                continue
+            w = plot_w * count / total_max
+            out.append(
+                f"<g><title>{escape(name)}: {escape(labels[status])} {count}</title>"
+                f'<rect x="{x0:.1f}" y="{y_bar}" width="{w:.1f}" height="{bar_h}" fill="{color}" '
+                f'stroke="#fff" stroke-width="2"/></g>'
+            )
+            x0 += w
+    out.append("</svg>")
+    return mark_safe("".join(out))

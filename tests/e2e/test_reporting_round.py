@@ -6,13 +6,14 @@ pytest-django's live server; skipped when either is missing.
 
 import importlib.util
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.db import connections
 
 from seuranta.monitoring.models import ReportingRound, RoundEntry
-from seuranta.plans.models import Measure, Milestone, Node
+from seuranta.plans.models import Indicator, Measure, Milestone, Node
 from tests.factories import PASSWORD, make_personas, make_plan
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -97,13 +98,39 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
 
     coordinator = _log_in(browser, live_server, "coordinator")
     assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "no_data"
+    # A milestone already late, and a second indicator with sub-series (ala-aste / yläaste).
+    milestone = Milestone.objects.create(
+        node=action, title="Koulutussuunnitelma", due="2025", due_date=date(2025, 12, 31)
+    )
+    with_series = Indicator.objects.get(node=action, name="Mittari 1.2")
+    with_series.measures.all().delete()
+    for order, (role, label, value) in enumerate(
+        [
+            ("baseline_series", "ala-aste", 17.4),
+            ("baseline_series", "yläaste", 20),
+            ("target", "ala-aste", 17),
+            ("target", "yläaste", 19),
+        ]
+    ):
+        text = f"{label}: {value}".replace(".", ",")
+        Measure.objects.create(
+            indicator=with_series,
+            role=role,
+            order=order,
+            text=text,
+            kind="value",
+            value=value,
+            label=label,
+            period="2025" if role == "baseline_series" else "2027",
+        )
+    assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "behind"
 
     # The coordinator opens a round.
     coordinator.goto(f"{live_server.url}/seuranta/kierrokset/")
     coordinator.get_by_role("link", name="Avaa kierros").click()
     coordinator.fill("input[name=title]", "Q1/2026")
     coordinator.fill("input[name=period]", "Q1/2026")
-    coordinator.fill("input[name=deadline]", "2026-04-15")
+    coordinator.fill("input[name=deadline]", "2099-04-15")
     coordinator.get_by_role("button", name="Avaa kierros").click()
     coordinator.wait_for_load_state()
     assert "Kierros on avattu: raportteja pyydettiin 1." in coordinator.content()
@@ -117,7 +144,10 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     responsible.get_by_role("link", name="Toimenpide 1").click()
     entry_url = responsible.url
     responsible.get_by_label("Mittari 1.1").fill("12")
-    responsible.get_by_label("Mittari 1.2").fill("11,5")
+    responsible.get_by_label("Mittari 1.2 – ala-aste").fill("17,0")
+    responsible.get_by_label("Mittari 1.2 – yläaste").fill("19,5")
+    responsible.get_by_label("Koulutussuunnitelma").check()
+    responsible.get_by_label("Valmistui").fill("2026-02-10")
     responsible.get_by_label("Tilannekuvaus").fill("Koulutukset alkoivat helmikuussa.")
     responsible.get_by_label("Vaihe").select_option("in_progress")
     responsible.get_by_label("Arvio").select_option("partly")
@@ -125,18 +155,25 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     # A saved draft comes back filled in, but the plan does not show it yet.
     responsible.get_by_role("button", name="Tallenna luonnos").click()
     responsible.wait_for_load_state()
-    assert responsible.get_by_label("Mittari 1.2").input_value() == "11,5"
+    assert responsible.get_by_label("Mittari 1.2 – yläaste").input_value() == "19,5"
+    assert responsible.get_by_label("Koulutussuunnitelma").is_checked()
+    assert not Milestone.objects.get(pk=milestone.pk).done
     assert responsible.get_by_label("Tilannekuvaus").input_value() == "Koulutukset alkoivat helmikuussa."
     assert not Measure.objects.filter(indicator__node=action, role="actual").exists()
-    assert _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "no_data"
+    assert (
+        _status_on_plan_page(coordinator, live_server, plan, "Toimenpide 1") == "behind"
+    )  # the draft changes nothing: the milestone is still late
 
     responsible.get_by_role("button", name="Lähetä raportti").click()
     responsible.wait_for_load_state()
     assert "Raportti lähetetty. Kiitos!" in responsible.content()
     values = sorted(
-        Measure.objects.filter(indicator__node=action, role="actual").values_list("value", flat=True)
+        Measure.objects.filter(indicator__node=action, role="actual").values_list("label", "value"),
+        key=lambda row: row[1],
     )
-    assert values == [11.5, 12.0]
+    assert values == [(None, 12.0), ("ala-aste", 17.0), ("yläaste", 19.5)]
+    milestone.refresh_from_db()
+    assert milestone.done and milestone.extra["done_on"] == "2026-02-10"
 
     # The coordinator sees the person at 100 % and closes the round.
     coordinator.goto(round_url)
@@ -147,6 +184,7 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     coordinator.wait_for_load_state()
     snapshot = coordinator.locator("#snapshot")
     assert snapshot.is_visible()
+    assert "ala-aste: 17,0; yläaste: 19,5" in snapshot.inner_text()
     assert snapshot.locator(".snapshot-row .badge").first.get_attribute("class").endswith("badge--on_track")
     assert "Koulutukset alkoivat helmikuussa." in snapshot.inner_text()
 

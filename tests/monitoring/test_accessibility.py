@@ -41,6 +41,13 @@ def reporting_site(transactional_db, live_server):
         "open_round": Target(reverse("monitoring:open_round", args=[plan.pk]), "Avaa raportointikierros"),
         "round": Target(reverse("monitoring:round", args=[open_one.pk]), "Q1/2026"),
         "closed_round": Target(reverse("monitoring:round", args=[closed_one.pk]), "T1/2026"),
+        "delete_round": Target(
+            reverse("monitoring:delete_round", args=[open_one.pk]), "Poistetaanko kierros"
+        ),
+        "correct_actuals": Target(
+            reverse("monitoring:correct_actuals", args=[closed_one.pk, closed_entry.node_id]),
+            "Korjaa raportoituja arvoja",
+        ),
         "report_html": Target(reverse("reports:plan_report", args=[plan.pk]), plan.title),
         "annual_report_html": Target(
             reverse("reports:plan_report", args=[plan.pk]) + "?variant=annual", plan.title

@@ -12,7 +12,7 @@ from seuranta.plans.storage import load_core_plan
 from tests.factories import PASSWORD
 
 TEXT = "Salainen luonnosteksti"
-VALUE = "7 777"
+VALUE = "27,77"
 
 
 def _post(client, entry, action):

@@ -17,7 +17,7 @@ def _login(client, user):
     return client
 
 
-def _form(entry, *values, text="Edistyy.", action="save", version=None, phase="in_progress"):
+def _form(entry, *values, text="Edistyy.", action="save", version=None, phase="in_progress", confirm=False):
     data = {
         "version": version or RoundEntry.objects.get(pk=entry.pk).version,
         "text": text,
@@ -29,6 +29,8 @@ def _form(entry, *values, text="Edistyy.", action="save", version=None, phase="i
         Indicator.objects.filter(node=entry.node).order_by("order", "id"), values, strict=False
     ):
         data[f"value_{indicator.pk}"] = value
+        if confirm:  # the value is far from the indicator's 10..20, and the person confirms it
+            data[f"confirm_value_{indicator.pk}"] = "on"
     return data
 
 
@@ -44,7 +46,7 @@ def test_finnish_number_formats_are_accepted(client, reporting):
     _login(client, reporting.personas.responsible)
     response = client.post(
         reverse("monitoring:entry", args=[reporting.mine.pk]),
-        _form(reporting.mine, "9 844", "21,2 %", action="submit"),
+        _form(reporting.mine, "9 844", "21,2 %", action="submit", confirm=True),
     )
     assert response.status_code == 302
     assert _actuals(reporting.mine) == [("9 844", 9844.0), ("21,2 %", 21.2)]
@@ -132,20 +134,20 @@ def test_last_periods_values_and_text_are_shown_for_reference(client, reporting)
 def test_a_saved_draft_is_shown_when_coming_back(client, reporting):
     _login(client, reporting.personas.responsible)
     url = reverse("monitoring:entry", args=[reporting.mine.pk])
-    client.post(url, _form(reporting.mine, "9 844", text="Luonnos", phase="delayed"))
+    client.post(url, _form(reporting.mine, "19,5", text="Luonnos", phase="delayed"))
     content = client.get(url).content.decode()
-    assert 'value="9 844"' in content and "Luonnos</textarea>" in content
+    assert 'value="19,5"' in content and "Luonnos</textarea>" in content
     assert '<option value="delayed" selected>' in content
 
 
 def test_a_saved_draft_is_shown_to_the_coordinator_on_the_entry_and_round_pages(client, reporting):
     _login(client, reporting.personas.responsible).post(
         reverse("monitoring:entry", args=[reporting.mine.pk]),
-        _form(reporting.mine, "9 844", text="Luonnosteksti"),
+        _form(reporting.mine, "19,5", text="Luonnosteksti"),
     )
     _login(client, reporting.personas.coordinator)
     entry_page = client.get(reverse("monitoring:entry", args=[reporting.mine.pk])).content.decode()
-    assert 'value="9 844"' in entry_page and "Luonnosteksti</textarea>" in entry_page
+    assert 'value="19,5"' in entry_page and "Luonnosteksti</textarea>" in entry_page
     assert "notice--draft" in entry_page
     assert (
         "Luonnosteksti" in client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
@@ -227,7 +229,7 @@ def test_opening_a_round_through_the_page(client, reporting):
     _login(client, reporting.personas.coordinator)
     response = client.post(
         reverse("monitoring:open_round", args=[reporting.plan.pk]),
-        {"title": "Syyskuun tilannekatsaus 2026", "period": "9/2026", "deadline": "2026-10-05"},
+        {"title": "Syyskuun tilannekatsaus 2026", "period": "9/2026", "deadline": "2099-10-05"},
     )
     new = ReportingRound.objects.get(title="Syyskuun tilannekatsaus 2026")
     assert response["Location"] == reverse("monitoring:round", args=[new.pk])
@@ -238,7 +240,7 @@ def test_a_period_that_cannot_be_read_is_refused_clearly(client, reporting):
     _login(client, reporting.personas.coordinator)
     response = client.post(
         reverse("monitoring:open_round", args=[reporting.plan.pk]),
-        {"title": "Syksy", "period": "syksy", "deadline": "2026-10-05"},
+        {"title": "Syksy", "period": "syksy", "deadline": "2099-10-05"},
     )
     assert response.status_code == 200 and "2026-Q1" in response.content.decode()
     assert not ReportingRound.objects.filter(title="Syksy").exists()

@@ -53,7 +53,7 @@ def _count(client: Client, method: str, url: str, data=None, status=(200,)) -> i
 def _entry_data(s, version, action="save"):
     data = {"version": version, "text": "Edistyy", "phase": "in_progress", "verdict": "", action: "1"}
     for indicator in Indicator.objects.filter(node=s.entry.node):
-        data[f"value_{indicator.pk}"] = "9 844"
+        data[f"value_{indicator.pk}"] = "18,5"
     return data
 
 
@@ -74,6 +74,13 @@ PAGES = {
     ),
     "round": lambda s: ("coordinator", "get", reverse("monitoring:round", args=[s.round.pk]), None, (200,)),
     "entry": lambda s: ("responsible", "get", reverse("monitoring:entry", args=[s.entry.pk]), None, (200,)),
+    "delete_round": lambda s: (
+        "coordinator",
+        "get",
+        reverse("monitoring:delete_round", args=[s.round.pk]),
+        None,
+        (200,),
+    ),
 }
 
 
@@ -110,7 +117,7 @@ def test_opening_and_closing_rounds_take_the_same_queries_for_any_plan_size(smal
                 client,
                 "post",
                 reverse("monitoring:open_round", args=[s.plan.pk]),
-                {"title": "T2", "period": "2026-T2", "deadline": "2026-09-01"},
+                {"title": "T2", "period": "2026-T2", "deadline": "2099-09-01"},
                 status=(302,),
             )
         )

@@ -17,7 +17,7 @@ def coordinator(client, reporting):
 
 
 def post_round(client, plan, **extra):
-    data = {"title": "Toinen Q1", "period": "Q1/2026", "deadline": "2026-04-30", "root": ""} | extra
+    data = {"title": "Toinen Q1", "period": "Q1/2026", "deadline": "2099-04-30", "root": ""} | extra
     return client.post(reverse("monitoring:open_round", args=[plan.pk]), data)
 
 
@@ -52,7 +52,8 @@ def test_separate_parts_of_the_plan_need_no_confirmation_but_overlapping_ones_do
     sibling = Node.objects.create(
         plan=reporting.plan, level="Tavoite", title="Tavoite 2", parent=area, order=1
     )
-    Node.objects.create(plan=reporting.plan, level="Toimenpide", title="Erillinen", parent=sibling)
+    separate = Node.objects.create(plan=reporting.plan, level="Toimenpide", title="Erillinen", parent=sibling)
+    separate.responsible_users.add(reporting.personas.responsible)  # somebody to report in its round
     open_test_round(reporting.plan, reporting.personas.coordinator, root=goal)
     assert post_round(coordinator, reporting.plan, root=str(sibling.pk)).status_code == 302
     assert post_round(coordinator, reporting.plan, root=str(area.pk)).status_code == 200

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0006_node_contributes_to'),
+        ('plans', '0007_organization_slug'),
     ]
 
     operations = [
