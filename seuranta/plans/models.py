@@ -214,11 +214,6 @@ class Plan(Versioned, Timestamped):
         blank=True,
         help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
     )
-    show_staff_names_publicly = models.BooleanField(
-        _("show staff names to anonymous visitors"),
-        default=False,
-        help_text=_("Whether visitors who are not signed in see who made each change in the history."),
-    )
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
 
     objects = PlanQuerySet.as_manager()

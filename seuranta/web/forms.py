@@ -190,23 +190,10 @@ class PlanSettingsForm(RowForm):
         label=_("Scale of qualitative states"), required=False, help_text=_("One state a line, worst first.")
     )
     levels = LinesField(label=_("Levels"), required=False, help_text=_("One level name a line, top first."))
-    show_staff_names_publicly = forms.BooleanField(
-        label=_("Show staff names in the history to visitors who are not signed in"),
-        required=False,
-        help_text=_("Off: the public history says only that the organisation's staff made the change."),
-    )
 
     class Meta:
         model = Plan
-        fields = (
-            "title",
-            "period",
-            "state",
-            "tolerance",
-            "state_scale",
-            "levels",
-            "show_staff_names_publicly",
-        )
+        fields = ("title", "period", "state", "tolerance", "state_scale", "levels")
 
     def clean_state_scale(self) -> list[str] | None:
         return self.cleaned_data["state_scale"] or None

@@ -12,6 +12,7 @@ import re
 from datetime import date, datetime
 from functools import cache
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -79,11 +80,29 @@ def value_text(value, field_name: str = "", object_type: str = "") -> str:
     return _text(str(value))
 
 
+def staff_names_public(plan) -> bool:
+    """Whether the plan shows staff names to visitors who are not signed in (off by default).
+
+    The setting is the public site's (`PlanPublicity.show_people`, `seuranta.public`), read
+    through the plan's reverse relation once per plan object, so the web app imports no public code.
+    """
+    if plan is None:
+        return False
+    cached = getattr(plan, "_staff_names_public", None)
+    if cached is None:
+        try:
+            cached = bool(plan.publicity.show_people)
+        except (ObjectDoesNotExist, AttributeError):
+            cached = False
+        plan._staff_names_public = cached
+    return cached
+
+
 def author(change, user, plan) -> str:
     """Who made the change: the name for signed-in people, for others only where the plan allows it."""
     if change.user_id is None:
         return EMPTY
-    if not user.is_authenticated and not getattr(plan, "show_staff_names_publicly", False):
+    if not user.is_authenticated and not staff_names_public(plan):
         return _("Staff")
     person = change.user
     if person is None:

@@ -71,7 +71,6 @@ FIELD_LABELS = {
     "responsible_users_added": _("Responsible people added"),
     "org_unit": _("Unit in the organisation"),
     "responsible_users_removed": _("Responsible people removed"),
-    "show_staff_names_publicly": _("Staff names in the public history"),
     "text": _("Value"),
     "verdict": _("Assessment"),
     "deleted_at": _("Moved to the recycle bin"),

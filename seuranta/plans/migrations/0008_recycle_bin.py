@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0008_plan_show_staff_names_publicly'),
+        ('plans', '0007_organization_slug'),
     ]
 
     operations = [
