@@ -98,13 +98,19 @@ def staff_names_public(plan) -> bool:
     return cached
 
 
+def is_system(person) -> bool:
+    """An account that is no person: it never logs in (an API token's user, `seuranta.api.tokens`)."""
+    return not person.is_active and not person.has_usable_password()
+
+
 def author(change, user, plan) -> str:
-    """Who made the change: the name for signed-in people, for others only where the plan allows it."""
-    if change.user_id is None:
-        return EMPTY
-    if not user.is_authenticated and not staff_names_public(plan):
-        return _("Staff")
-    person = change.user
+    """Who made the change: the name for signed-in people, for others only where the plan allows it.
+
+    A system (an integration writing through the API) is named to everyone: it is no one's personal data.
+    """
+    person = change.user if change.user_id is not None else None
     if person is None:
         return EMPTY
+    if not user.is_authenticated and not staff_names_public(plan) and not is_system(person):
+        return _("Staff")
     return person.get_full_name() or person.get_username()
