@@ -15,26 +15,7 @@ MAX_MODULE_LINES = 500
 MAX_FUNCTION_LINES = 60
 
 # "path" for a module, "path:function" for a function (nested: "path:outer.inner").
-ALLOWLIST: dict[str, str] = {
-    "seuranta/core/parsing/families/brochure.py:parse": "importer families (imp helper)",
-    "seuranta/core/parsing/families/goal_table.py:parse": "importer families (imp helper)",
-    "seuranta/core/parsing/families/goal_table_cells.py:rows_from_blocks": "importer families (imp helper)",
-    "seuranta/core/parsing/families/goal_table_levels.py:parse_indicator": "importer families (imp helper)",
-    "seuranta/core/parsing/families/goal_table_nodes.py:row_node": "importer families (imp helper)",
-    "seuranta/core/parsing/families/keyword_blocks.py": "importer families (imp helper)",
-    "seuranta/core/parsing/families/keyword_blocks.py:plan": "importer families (imp helper)",
-    "seuranta/core/parsing/families/keyword_blocks_indicators.py": "importer families (imp helper)",
-    "seuranta/core/parsing/families/keyword_blocks_indicators.py:parse_region": "importer families (imp helper)",
-    "seuranta/core/parsing/families/narrative.py": "importer families (imp helper)",
-    "seuranta/core/parsing/families/narrative.py:_goals_chapter": "importer families (imp helper)",
-    "seuranta/core/parsing/families/narrative_table.py:label_cells": "importer families (imp helper)",
-    "seuranta/core/parsing/families/spreadsheet.py": "importer families (imp helper)",
-    "seuranta/core/parsing/families/spreadsheet.py:_indicator": "importer families (imp helper)",
-    "seuranta/core/parsing/readers/pdf.py": "importer readers (imp helper)",
-    "seuranta/monitoring/snapshot.py:build_snapshot": "round pages and snapshots (report12 helper)",
-    "seuranta/monitoring/tasks.py:send_round_reminders": "round pages and reminders (report12 helper)",
-    "seuranta/monitoring/views.py:round_detail": "round pages (report12 helper)",
-}
+ALLOWLIST: dict[str, str] = {}
 
 
 def functions(tree: ast.AST, prefix: str = "") -> list[tuple[str, int]]:

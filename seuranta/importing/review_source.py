@@ -100,6 +100,7 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
                 "shown_rows": [" | ".join(row) for row in rows[:TABLE_ROWS_SHOWN]],
                 "more_rows": max(len(rows) - TABLE_ROWS_SHOWN, 0),
                 "uncertain": entry.get("role") != "ignore" and (entry.get("confidence") or 0) < 0.5,
+                "rule_ids": " · ".join(rule for rule in entry.get("rules") or [entry.get("rule")] if rule),
             }
         )
     return lines

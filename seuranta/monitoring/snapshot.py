@@ -17,25 +17,17 @@ from datetime import date
 from typing import Any
 
 from seuranta.common.people import person_name
-from seuranta.core.evaluation import evaluate_plan
+from seuranta.core.evaluation import PlanEvaluation, evaluate_plan
+from seuranta.core.model import Node as CoreNode
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.models import Measure, ProgressEntry
 from seuranta.plans.storage import load_core_plan
 
 
-def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi") -> dict[str, Any]:
-    plan = reporting_round.plan
-    core_plan = load_core_plan(plan)
-    evaluation = evaluate_plan(core_plan, on, lang)
-    core_nodes = {node.key: (node, ancestors) for node, ancestors in core_plan.walk()}
-
-    entries = list(
-        RoundEntry.objects.filter(round=reporting_round)
-        .select_related("node")
-        .prefetch_related("node__responsible_users")
-        .order_by("order", "id")
-    )
-    node_ids = [e.node_id for e in entries]
+def _period_values(
+    reporting_round: ReportingRound, node_ids: list[int]
+) -> tuple[dict[int, Measure], dict[int, ProgressEntry]]:
+    """The round period's actual of each indicator (sub-series on one line) and first progress entry of each node."""
     actuals: dict[int, Measure] = {}
     for m in Measure.objects.filter(
         indicator__node_id__in=node_ids, role=Measure.Role.ACTUAL, period=reporting_round.period
@@ -50,27 +42,51 @@ def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi
         "order", "id"
     ):
         progress.setdefault(p.node_id, p)
+    return actuals, progress
+
+
+def _indicator_rows(
+    core_node: CoreNode, evaluation: PlanEvaluation, actuals: dict[int, Measure]
+) -> list[dict[str, Any]]:
+    """A node's indicators in the snapshot: the period's value and the evaluated status."""
+    indicators = []
+    for indicator in core_node.indicators:
+        result = evaluation.indicator(indicator)
+        actual = actuals.get(indicator.key)
+        indicators.append(
+            {
+                "id": indicator.key,
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "value_text": actual.text if actual else None,
+                "value": actual.value if actual else None,
+                "status": result.status,
+                "reason": result.reason,
+            }
+        )
+    return indicators
+
+
+def build_snapshot(reporting_round: ReportingRound, *, on: date, lang: str = "fi") -> dict[str, Any]:
+    plan = reporting_round.plan
+    core_plan = load_core_plan(plan)
+    evaluation = evaluate_plan(core_plan, on, lang)
+    core_nodes = {node.key: (node, ancestors) for node, ancestors in core_plan.walk()}
+
+    entries = list(
+        RoundEntry.objects.filter(round=reporting_round)
+        .select_related("node")
+        .prefetch_related("node__responsible_users")
+        .order_by("order", "id")
+    )
+    actuals, progress = _period_values(reporting_round, [e.node_id for e in entries])
 
     rows = []
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
         core_node, ancestors = core_nodes.get(entry.node_id, (None, ()))
         node_eval = evaluation.node(core_node) if core_node is not None else None
-        indicators = []
-        for indicator in core_node.indicators if core_node is not None else []:
-            result = evaluation.indicator(indicator)
-            actual = actuals.get(indicator.key)
-            indicators.append(
-                {
-                    "id": indicator.key,
-                    "name": indicator.name,
-                    "unit": indicator.unit,
-                    "value_text": actual.text if actual else None,
-                    "value": actual.value if actual else None,
-                    "status": result.status,
-                    "reason": result.reason,
-                }
-            )
+        indicators = _indicator_rows(core_node, evaluation, actuals) if core_node is not None else []
         report = progress.get(entry.node_id)
         status = node_eval.status if node_eval else None
         counts[status or "none"] += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -55,6 +56,24 @@ def _wording(reporting_round: ReportingRound, opening: bool) -> tuple[str, str]:
     return subject % {**names, "round": one_line(reporting_round.title)}, intro % names
 
 
+def _reminder(
+    user: Any, entries: list[RoundEntry], subject: str, intro: str, my_reports_url: str
+) -> EmailMessage:
+    """The e-mail to one person, listing the reports still waiting for them."""
+    lines = [
+        _("Hello %(name)s,") % {"name": person_name(user)},
+        "",
+        intro,
+        "",
+        *(f"- {e.node.title} ({e.get_state_display()})" for e in entries),
+        "",
+        _("Report here: %(url)s") % {"url": my_reports_url},
+    ]
+    return EmailMessage(
+        subject=subject, body="\n".join(lines), from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email]
+    )
+
+
 @task
 def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi", opening: bool = False) -> int:
     """Email every responsible person who still has unsubmitted reports in the round; the number of emails.
@@ -93,24 +112,7 @@ def send_round_reminders(round_id: int, my_reports_url: str, lang: str = "fi", o
     with translation.override(lang):
         subject, intro = _wording(reporting_round, opening)
         for user_id, user_entries in due.items():
-            user = people[user_id]
-            lines = [
-                _("Hello %(name)s,") % {"name": person_name(user)},
-                "",
-                intro,
-                "",
-                *(f"- {e.node.title} ({e.get_state_display()})" for e in user_entries),
-                "",
-                _("Report here: %(url)s") % {"url": my_reports_url},
-            ]
-            messages.append(
-                EmailMessage(
-                    subject=subject,
-                    body="\n".join(lines),
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                    to=[user.email],
-                )
-            )
+            messages.append(_reminder(people[user_id], user_entries, subject, intro, my_reports_url))
     sent = _send(messages)
     if not opening:  # A round closed meanwhile stays as it was closed.
         ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).update(

@@ -7,9 +7,11 @@ queries for a plan of ten actions and of a thousand.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -137,11 +139,8 @@ def open_round_view(request, plan_id: int):
     return render(request, "monitoring/open_round.html", {"plan": plan, "form": form})
 
 
-@login_required
-def round_detail(request, round_id: int):
-    reporting_round, access = get_round_for(request.user, round_id)
-    entries = RoundEntry.objects.filter(round=reporting_round)
-    completion = entries.completion()
+def _per_person(entries: QuerySet[RoundEntry]) -> list[dict[str, Any]]:
+    """Completion per responsible person: their name, reports in total and submitted, and the percentage."""
     per_person = list(
         entries.filter(node__responsible_users__isnull=False)
         .values(
@@ -161,6 +160,15 @@ def round_detail(request, round_id: int):
         full = f"{row['node__responsible_users__first_name']} {row['node__responsible_users__last_name']}".strip()
         row["name"] = full or row["node__responsible_users__username"]
         row["percent"] = _percent(row["submitted"], row["total"])
+    return per_person
+
+
+@login_required
+def round_detail(request, round_id: int):
+    reporting_round, access = get_round_for(request.user, round_id)
+    entries = RoundEntry.objects.filter(round=reporting_round)
+    completion = entries.completion()
+    per_person = _per_person(entries)
     per_unit = list(
         entries.annotate(unit=Coalesce("node__org_unit__name", "node__unit_name"))
         .values("unit")

@@ -72,6 +72,14 @@ def test_review_shows_each_line_with_its_role_beside_the_plan(client, personas, 
     assert reverse("importing:line", args=[draft.pk, first["source"]]) in content
 
 
+def test_the_source_view_shows_the_rules_that_decided_each_line(client, personas, draft):
+    client.force_login(personas.coordinator)
+    content = client.get(reverse("importing:review", args=[draft.pk])).content.decode()
+    first = line_of(draft, "Keino 1: Tyhjien")
+    assert len(first["rules"]) >= 2  # its style, and what named its level
+    assert "<code>" + " · ".join(first["rules"]) + "</code>" in content
+
+
 def test_lines_that_were_not_imported_are_marked_in_words(client, personas, draft):
     draft.trace.append(
         {"source": 99, "text": "Sivu 3/12", "role": "ignore", "rule": "unused", "confidence": 0.0}

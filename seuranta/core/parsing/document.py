@@ -15,10 +15,16 @@ from seuranta.core.model import Plan
 
 @dataclass
 class Paragraph:
-    """A paragraph of text; `heading` is its outline level (1 = top) when the source marks one."""
+    """A paragraph of text; `heading` is its outline level (1 = top) when the source marks one.
+
+    `size` (points) and `bold` are its type where the format tells it (PDF, DOCX): the
+    outline takes a short line set larger or in bold than the body text as a heading. They
+    are evidence, not content: two paragraphs are equal by their text and heading level."""
 
     text: str
     heading: int | None = None
+    size: float | None = field(default=None, compare=False)
+    bold: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -73,8 +79,12 @@ class SourceLine:
     is "node", a field role ("indicator", "baseline", "target", "actual", "responsible",
     "schedule", "milestone", "progress", "source", "description"), "table", "unit" or
     "ignore" (not imported); `rule` names what decided it ("style:dec2",
-    "lexicon:fi:mittari", "profile:label:keino", "prose", "unused"); `style` is the line's
-    outline style and `label` its label, the keys a reviewer's "apply to all like this" uses.
+    "lexicon:fi:mittari", "profile:label:keino", "prose", "unused") and `rules` every rule
+    that took part, the deciding one first (a node's style, then what named its level:
+    "level:word", "level:intro", "level:default"...); `depth` is a node's level in the tree
+    (1 = top). `style` is the line's outline style and `label` its label, the keys a
+    reviewer's "apply to all like this" uses. Warnings come from low confidence
+    (`seuranta.core.parsing.confidence`), not from messages of their own.
     """
 
     source: int
@@ -84,6 +94,12 @@ class SourceLine:
     confidence: float
     style: str | None = None
     label: str | None = None
+    rules: tuple[str, ...] = ()
+    depth: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.rules:
+            object.__setattr__(self, "rules", (self.rule,))
 
 
 @dataclass

@@ -18,11 +18,19 @@ from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
-from seuranta.core.parsing.document import Block, Document, Paragraph, Table
+from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
+from seuranta.core.parsing.page_numbers import strip_page_numbers
 from seuranta.core.parsing.tables import text_table_at, year_series_table
-from seuranta.core.parsing.text import fold_whitespace, is_bullet, strip_bullet, title_key
+from seuranta.core.parsing.text import (
+    fold_whitespace,
+    is_bullet,
+    split_glued_heading,
+    strip_bullet,
+    title_key,
+)
+from seuranta.core.parsing.type_headings import mark_by_type, type_ranks
 
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
@@ -159,7 +167,7 @@ def classify_text(text: str, source: int = 0) -> Line:
 def classify(doc: Document) -> list[Line]:
     blocks = doc.blocks or [Paragraph(line) for line in doc.text.splitlines()]
     lines: list[Line] = []
-    blocks = _strip_page_numbers(blocks)
+    blocks = strip_page_numbers(blocks)
     texts = [
         block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
     ]
@@ -182,6 +190,7 @@ def classify(doc: Document) -> list[Line]:
             lines.append(line)
         else:
             lines.extend(_classify_paragraph(block.text, index))
+    lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
     return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
 
 
@@ -201,30 +210,6 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
             last.text = f"{last.text} {line.text}"
             continue
         out.append(line)
-    return out
-
-
-_PAGE_PREFIX_RE = re.compile(r"^\s*(\d{1,3}) (?=\S)")
-MIN_PAGES = 3
-
-
-def _strip_page_numbers(blocks: list[Block]) -> list[Block]:
-    """Text of a PDF converted page by page starts each page with its number ("2 SISÄLTÖ: ...",
-    "3 1. JOHDANTO ..."): when the bare numbers in front of lines count up by one at least every other time, they
-    are page numbers, not a numbering of items, and go."""
-    numbered = [
-        (i, int(m.group(1)))
-        for i, block in enumerate(blocks)
-        if isinstance(block, Paragraph) and (m := _PAGE_PREFIX_RE.match(block.text))
-    ]
-    steps = [b - a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)]
-    if len(numbered) < MIN_PAGES or sum(step == 1 for step in steps) * 2 < len(steps):
-        return blocks
-    out = list(blocks)
-    for i, _ in numbered:
-        block = out[i]
-        assert isinstance(block, Paragraph)
-        out[i] = Paragraph(_PAGE_PREFIX_RE.sub("", block.text, count=1), block.heading)
     return out
 
 
@@ -265,10 +250,8 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
     inline = _inline_level(fold_whitespace(text))
     if inline is not None:  # "Elinvoima ja kestävä kehitys Päämäärä: Kaupunki on houkutteleva."
         head, entry, rest = inline
-        return [
-            Line("item", head, source, style="lead"),
-            Line("item", rest, source, style="lex:" + entry.term, level=entry),
-        ]
+        after = Line("item", rest, source, style="lex:" + entry.term, level=entry) if entry else None
+        return [Line("item", head, source, style="lead"), after or classify_text(rest, source)]
     entries = split_contents(fold_whitespace(text))
     if entries is not None:
         return [Line("item", entry, source, style=style, contents=True) for entry, style in entries]
@@ -291,12 +274,14 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
 _INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
 
 
-def _inline_level(text: str) -> tuple[str, lexicon.Entry, str] | None:
+def _inline_level(text: str) -> tuple[str, lexicon.Entry | None, str] | None:
     """A heading and a level word run together with its item, as PDF text joins them: the
-    heading, the level and the item ("Elinvoima Päämäärä: Kaupunki on houkutteleva")."""
+    heading, the level and the item ("Elinvoima Päämäärä: Kaupunki on houkutteleva"); or a
+    heading glued to its paragraph, as a web page's text loses the break (no level then)."""
     match = _INLINE_LEVEL_RE.search(text)
     if match is None:
-        return None
+        glued = split_glued_heading(text, MAX_SHORT_HEADING_WORDS)
+        return (glued[0], None, glued[1]) if glued else None
     entry = lexicon.level_entry(match.group(1))
     head, rest = text[: match.start()].strip(), text[match.end() :].strip()
     if entry is None or head.endswith((".", ",", ";")) or len(head.split()) > MAX_SHORT_HEADING_WORDS:
@@ -328,8 +313,15 @@ def _is_short_heading(text: str) -> bool:
 
 def _mark_short_headings(lines: list[Line]) -> list[Line]:
     """A short line standing alone between blank lines, before more text, is a heading in
-    text taken from a web page or a PDF. It only becomes a node if something is found under it."""
+    text taken from a web page or a PDF. It only becomes a node if something is found under it.
+    A label without a value that means nothing to the lexicon ("Strategins värderingar:") over
+    a list is such a heading too: the list's caption, read as the other captions are."""
     for i, line in enumerate(lines):
+        if line.kind == "label" and not line.value and lexicon.label_role(line.label or "") is None:
+            following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
+            if following is not None and (following.style or "").startswith(_LIST_STYLES):
+                line.kind, line.style, line.text = "item", "short", line.label or ""
+            continue
         if line.kind != "text" or not _is_short_heading(line.text):
             continue
         before = lines[i - 1].kind if i > 0 else "blank"
@@ -403,7 +395,9 @@ def _name_by_level_headings(parent: Section) -> None:
     naming: tuple[lexicon.Entry, str] | None = None
     for child in parent.children:
         entry = (
-            _level_heading(child) if child.style in ("short", "caps") or child.style.startswith("h") else None
+            _level_heading(child)
+            if child.style in ("short", "caps") or child.style.startswith(("h", "type"))
+            else None
         )
         if entry is not None:
             naming = (entry, child.style)

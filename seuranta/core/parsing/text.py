@@ -14,7 +14,8 @@ functions turn such lines into the text the interchange format wants:
     same_title(a, b)               whether two spellings are the same heading
     representative(spellings)      the spelling to keep: most common, ties to the first
     group_titles(titles)           spellings grouped into headings (same_title), in order
-    split_sentences(text)          sentences, on ". " before a capital letter or a digit
+    ends_sentence(text)            whether a full stop (not after an abbreviation), ! or ? ends it
+    split_sentences(text)          sentences, on ". " before a capital letter or a digit, not after "esim."
     guess_organization(text)       "Porin kaupunki" from "Porin kaupungin ..." or "Porilaisten ... Pori"
 
 Function names are stable: other families call them. Add, don't change.
@@ -31,6 +32,7 @@ from functools import lru_cache
 
 __all__ = [
     "BULLETS",
+    "ends_sentence",
     "fold_whitespace",
     "group_titles",
     "hyphen_prefixes",
@@ -38,6 +40,7 @@ __all__ = [
     "join_lines",
     "representative",
     "same_title",
+    "split_glued_heading",
     "split_sentences",
     "strip_bullet",
     "title_key",
@@ -248,15 +251,51 @@ def group_titles(titles: Sequence[str]) -> list[list[int]]:
     return groups
 
 
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"\u201d(])")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”)]*$")
+# A stop (and any closing quote or bracket), white space, then what may start a sentence.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?][\"”)]*\s+(?=[A-ZÅÄÖ0-9\"\u201d(])")
+_SENTENCE_BREAK_CAPITAL_RE = re.compile(r"[.!?][\"”)]*\s+(?=[A-ZÅÄÖ])")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    {"v", "mm", "esim", "ns", "n", "ks", "vrt", "ml", "maks", "min", "yms", "jne", "tms", "klo", "s"}
+)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a folded text, split at ". " before a capital letter, digit or quote."""
-    folded = fold_whitespace(text)
-    if not folded:
-        return []
-    return [s for s in _SENTENCE_END_RE.split(folded) if s]
+def _fold_nfc(text: str) -> str:
+    return fold_whitespace(unicodedata.normalize("NFC", text))
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends a sentence (a full stop not after an abbreviation, ! or ?)."""
+    text = _fold_nfc(text)
+    if not _SENTENCE_END_RE.search(text):
+        return False
+    stripped = text.rstrip('"”)')
+    if stripped.endswith("."):
+        words = stripped[:-1].split(" ")
+        last = words[-1].lower() if words else ""
+        if last in _ABBREVIATIONS:
+            return False
+    return True
+
+
+def split_sentences(text: str, *, capital_only: bool = False) -> list[str]:
+    """Sentences of a folded text, split after . ! ? (and a closing quote) where the next
+    sentence starts: a capital letter, a digit, a quote or a bracket, or with `capital_only`
+    (the goal-table and brochure families' cells, where a number after a stop is a level
+    printed on) a capital letter only. A full stop after an abbreviation ("esim.") ends nothing."""
+    text = _fold_nfc(text)
+    out: list[str] = []
+    start = 0
+    for m in (_SENTENCE_BREAK_CAPITAL_RE if capital_only else _SENTENCE_BREAK_RE).finditer(text):
+        candidate = text[start : m.start() + 1]
+        if ends_sentence(candidate.rstrip()):
+            out.append(fold_whitespace(text[start : m.end()]))
+            start = m.end()
+    tail = fold_whitespace(text[start:])
+    if tail:
+        out.append(tail)
+    return out
 
 
 _GENITIVE_BODY_RE = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+(?:-[A-ZÅÄÖ][a-zåäö]+)?n) (kaupun\w*|kunna\w*|kunta)\b")
@@ -335,3 +374,24 @@ def guess_organization(text: str) -> str | None:
         place + "n" if re.search(rf"\b{re.escape(place)}n\b", text) or place[-1].lower() in _VOWELS else place
     )
     return f"{genitive} {kind}"
+
+
+# A heading glued to the sentence after it ("Kaupunkirakenne ja liikkuminenTavoitteena on ..."):
+# a lower-case letter followed at once by a capitalised word, after two words at least.
+_GLUED_RE = re.compile(r"^(\S+(?:\s+\S+)+?[a-zåäö])(?=[A-ZÅÄÖ][a-zåäö]+\s)")
+MIN_GLUED_SENTENCE_WORDS = 8
+
+
+def split_glued_heading(text: str, max_words: int) -> tuple[str, str] | None:
+    """A short heading and the sentence it was run into when a web page lost the break between
+    them, or None. The heading has 2 to `max_words` words and no sentence punctuation; the
+    rest is a sentence of several words."""
+    match = _GLUED_RE.match(text)
+    if match is None:
+        return None
+    head, rest = match.group(1), text[match.end() :]
+    if len(head.split()) > max_words or any(mark in head for mark in ".,;:!?"):
+        return None
+    if len(rest.split()) < MIN_GLUED_SENTENCE_WORDS or not rest.rstrip().endswith((".", "!", "?")):
+        return None
+    return head, rest

@@ -16,7 +16,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from seuranta.core.parsing.families.spreadsheet import COLUMNS, TARGET_KINDS
+from seuranta.core.parsing.families.spreadsheet_columns import COLUMNS, TARGET_KINDS
 
 LEVEL_HEADERS = ["Taso 1", "Taso 2", "Taso 3", "Taso 4"]
 EXAMPLE_LEVELS = ["Teema", "Painopiste", "Tavoite", "Teko", "Toimenpide"]

@@ -197,13 +197,11 @@ def _node(report: Report, node: ReportNode, charts: bool) -> str:
         out.append(indicator_table(report, node.indicators, charts=charts, labelled_by=f"n{node.number}"))
     for progress in node.progress:
         label = _("Progress", report.lang) + (f" ({progress.period})" if progress.period else "")
-        out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(progress.text)}</p>')
+        out.append(_field(label, progress.text))
         if progress.verdict in Verdict.values():
             verdict = Verdict(progress.verdict).label(report.lang)
             verdict_text = _("Verdict", report.lang)
-            out.append(
-                f'<p class="field"><span class="field-label">{_e(verdict_text)}:</span> {_e(verdict)}</p>'
-            )
+            out.append(_field(verdict_text, verdict))
     for note in node.notes:
         out.append(_field(_("Notes", report.lang), note))
     out.extend(_node(report, child, charts) for child in node.children)
@@ -274,15 +272,12 @@ def _annual_item(report: Report, item: AnnualItem) -> str:
         f"<strong>{_e(item.verdict_label)}</strong> ({_e(item.verdict_source_label)})</p>"
     )
     status_text = _("Status", report.lang)
-    out.append(
-        f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
-        f"{_e(item.status_label)}. {_e(item.reason)}</p>"
-    )
+    out.append(_field(status_text, f"{item.status_label}. {item.reason}"))
     if item.evidence:
         out.append(indicator_table(report, item.evidence, charts=True, labelled_by=f"a{item.number}"))
     for line in item.narrative:
         label = _("Account", report.lang) + (f" ({line.period})" if line.period else "")
-        out.append(f'<p class="field"><span class="field-label">{_e(label)}:</span> {_e(line.text)}</p>')
+        out.append(_field(label, line.text))
     out.append("</section>")
     return "".join(out)
 

@@ -503,3 +503,31 @@ def test_beside_a_group_naming_its_level_unnamed_groups_are_text():
         "Sidosryhmät\n\n • Asukkaat\n • Yrittäjät\n"
     ).plan
     assert titles(plan.nodes) == ["Elävä keskusta", "Sujuva liikkuminen"]
+
+
+def test_a_bare_label_over_a_list_is_its_caption_as_a_short_heading_is():
+    text = (
+        "Stadens strategi godkändes 2022.\n\nStrategins värderingar:\n\n• Öppenhet\n• Gemenskap\n\n"
+        "Strategins tre teman\n\n• En trygg stad\n• Fokus på invånarna\n\nUnder varje tema finns mål.\n"
+    )
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt")).plan
+    assert titles(plan.nodes) == ["En trygg stad", "Fokus på invånarna"]
+    assert plan.nodes[0].level == "Tema"
+
+
+def test_a_bare_label_naming_a_field_keeps_its_list_as_values():
+    text = "Tavoite 1: Liikunta lisääntyy\n\nMittarit:\n\n• Kävijämäärä\n• Harrastajat\n"
+    plan = outline_family.parse(read_bytes(text.encode(), "a.txt")).plan
+    assert [i.name for i in plan.nodes[0].indicators] == ["Kävijämäärä", "Harrastajat"]
+
+
+def test_a_heading_glued_to_its_paragraph_heads_the_list_under_it():
+    text = (
+        "Teemat\n\nKaupunkirakenne ja liikkuminenTavoitteena on eheä kaupunki, jossa liikkuminen on "
+        "vähäpäästöistä.\n\nTavoitetilat:\n\n• Pyöräily lisääntyy\n• Joukkoliikenne kasvaa\n"
+    )
+    lines = classify(read_bytes(text.encode(), "a.txt"))
+    assert [(line.kind, line.text[:20]) for line in lines if line.source == 2] == [
+        ("item", "Kaupunkirakenne ja l"),
+        ("text", "Tavoitteena on eheä "),
+    ]

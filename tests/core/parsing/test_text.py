@@ -11,6 +11,7 @@ from seuranta.core.parsing.text import (
     join_lines,
     representative,
     same_title,
+    split_glued_heading,
     split_sentences,
     strip_bullet,
     title_key,
@@ -185,6 +186,26 @@ def test_split_sentences_splits_before_capitals_only():
     ]
 
 
+def test_split_sentences_does_not_split_after_an_abbreviation():
+    assert split_sentences("Tehdään esim. Porin mallin mukaan. Valmis.") == [
+        "Tehdään esim. Porin mallin mukaan.",
+        "Valmis.",
+    ]
+
+
+def test_split_sentences_keeps_a_closing_quote_with_its_sentence():
+    assert split_sentences('Hanke on "valmis." Sitten jatketaan.') == [
+        'Hanke on "valmis."',
+        "Sitten jatketaan.",
+    ]
+
+
+def test_split_sentences_capital_only_keeps_a_number_after_a_stop():
+    assert split_sentences("Lähtötaso ei ole. 2023 alkaen 5 %.", capital_only=True) == [
+        "Lähtötaso ei ole. 2023 alkaen 5 %."
+    ]
+
+
 def test_guess_organization_from_genitive_with_kaupunki():
     assert guess_organization("Tämä on Kokkolan kaupungin henkilöstöohjelma.") == "Kokkolan kaupunki"
 
@@ -211,3 +232,24 @@ def test_a_text_table_row_keeps_thousands_groups_together():
     )
     assert split_values("Käyttöaste 52,7 %") == ("Käyttöaste", ["52,7 %"])
     assert split_values("Vuonna 2024 valmistuu 3 kohdetta.") is None
+
+
+def test_a_heading_glued_to_its_sentence_is_split_off():
+    text = "Kaupunkirakenne ja liikkuminenTavoitteena on eheä kaupunki, jossa liikkuminen on vähäpäästöistä."
+    assert split_glued_heading(text, 10) == (
+        "Kaupunkirakenne ja liikkuminen",
+        "Tavoitteena on eheä kaupunki, jossa liikkuminen on vähäpäästöistä.",
+    )
+
+
+def test_a_capital_inside_a_product_name_is_no_glued_heading():
+    assert (
+        split_glued_heading(
+            "CloudiaSopimuksen käyttöönoton valmistelu on käynnissä koko kaupungissa nyt.", 10
+        )
+        is None
+    )
+    assert (
+        split_glued_heading("Ota yhteyttä WinNovan palveluihin, jotka auttavat yrityksiä kasvamaan.", 10)
+        is None
+    )

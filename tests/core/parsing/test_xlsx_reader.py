@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from seuranta.core.parsing.document import Document, Paragraph, Table, UnreadableDocument
-from seuranta.core.parsing.families import spreadsheet
+from seuranta.core.parsing.families import spreadsheet, spreadsheet_columns
 from seuranta.core.parsing.readers import xlsx
 from seuranta.core.parsing.xlsx_template import build_template
 
@@ -331,7 +331,7 @@ def test_template_offers_a_drop_down_list_of_target_kinds(template):
 
 def test_template_headers_are_all_recognised(template):
     header = [cell.value for cell in template["Suunnitelma"][1]]
-    assert all(spreadsheet.classify_header(h) is not None for h in header)
+    assert all(spreadsheet_columns.classify_header(h) is not None for h in header)
 
 
 def test_untouched_template_imports_as_its_example_plan():

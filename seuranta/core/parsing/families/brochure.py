@@ -33,18 +33,16 @@ from seuranta.core.parsing.document import Document, ImportWarning, ParseResult
 from seuranta.core.parsing.families.goal_table_levels import indicator_warnings, parse_indicator
 from seuranta.core.parsing.families.goal_table_text import (
     Line,
-    ends_sentence,
     fold,
     join_lines,
     organization_of,
     overlap,
     read_lines,
     similarity,
-    split_sentences,
     starts_with_bullet,
     would_fit,
 )
-from seuranta.core.parsing.text import strip_bullet
+from seuranta.core.parsing.text import ends_sentence, split_sentences, strip_bullet
 
 NAME = "brochure"
 
@@ -242,7 +240,7 @@ def _pages(lines: list[Line], headers: list[Header], first_start: int) -> list[P
 
 def _goals(page: Page) -> list[str]:
     """The page's goals: its goal-column sentences, grouped by shared words and own items."""
-    sentences = split_sentences(join_lines(page.goal_text))
+    sentences = split_sentences(join_lines(page.goal_text), capital_only=True)
     if not sentences:
         return []
     groups: list[list[str]] = []
@@ -353,28 +351,7 @@ def parse(doc: Document) -> ParseResult:
     goal_level = levels.get("goal", "Tavoite")
     action_level = levels.get("action", "Toimenpide")
     plural = _PLURALS.get(group_level, group_level.lower() + "t")
-    overview = _overview(lines, plural, headers[0].start)
-    groups: list[Node] = []
-    if overview:
-        heading, names, descriptions, first_start = overview
-        groups = [Node(level=group_level, title=name) for name in names]
-        if len(descriptions) == len(groups):
-            for node, text in zip(groups, descriptions, strict=True):
-                node.description = text
-        elif descriptions:
-            warnings.append(
-                ImportWarning(
-                    "ambiguous_column",
-                    "Painopisteiden kuvauksia ei voitu yhdistää nimiin yksiselitteisesti.",
-                    field="description",
-                )
-            )
-        intro = lines[1:heading]
-    else:
-        breaks = [i for i in range(headers[0].start) if lines[i].blank_before >= 3]
-        bullets = [i for i in range(headers[0].start) if starts_with_bullet(lines[i].raw)]
-        first_start = breaks[-1] if breaks else (bullets[0] if bullets else 0)
-        intro = lines[1:first_start]
+    groups, intro, first_start = _groups(lines, plural, headers[0].start, group_level, warnings)
     plan = Plan(
         title=fold(lines[0].text),
         organization=organization_of(doc.text),
@@ -394,35 +371,65 @@ def parse(doc: Document) -> ParseResult:
                     field="level",
                 )
             )
-        goals = [Node(level=goal_level, title=title) for title in _goals(page)]
-        if not goals:
-            goals = [Node(level=goal_level, title=parent.title if parent else "")]
-            warnings.append(
-                ImportWarning(
-                    "missing_goal",
-                    "Taulukkosivulta ei löytynyt tavoitetta; mittarit ja toimenpiteet on liitetty "
-                    "painopisteen nimiseen tavoitteeseen.",
-                    path=(parent.title,) if parent else (),
-                    field="title",
-                )
-            )
-        path = (parent.title,) if parent else ()
-        for item, index in zip(
-            page.indicators, _place(page.indicators, goals, warnings, "mittari"), strict=True
-        ):
-            indicator, doubts = parse_indicator(item)
-            goals[index].indicators.append(indicator)
-            warnings.extend(indicator_warnings(indicator, doubts, (*path, goals[index].title)))
-        for item, index in zip(
-            page.actions, _place(page.actions, goals, warnings, "toimenpide"), strict=True
-        ):
-            goals[index].children.append(Node(level=action_level, title=item))
+        goals = _page_goals(page, parent, goal_level, action_level, warnings)
         if parent is None:
             roots.extend(goals)
         else:
             parent.children.extend(goals)
     plan.nodes = roots
     return ParseResult(plan=plan, warnings=warnings)
+
+
+def _groups(
+    lines: list[Line], plural: str, table_start: int, group_level: str, warnings: list[ImportWarning]
+) -> tuple[list[Node], list[Line], int]:
+    """(groups named in the overview, intro lines, line where the first table page starts)."""
+    overview = _overview(lines, plural, table_start)
+    if not overview:
+        breaks = [i for i in range(table_start) if lines[i].blank_before >= 3]
+        bullets = [i for i in range(table_start) if starts_with_bullet(lines[i].raw)]
+        first_start = breaks[-1] if breaks else (bullets[0] if bullets else 0)
+        return [], lines[1:first_start], first_start
+    heading, names, descriptions, first_start = overview
+    groups = [Node(level=group_level, title=name) for name in names]
+    if len(descriptions) == len(groups):
+        for node, text in zip(groups, descriptions, strict=True):
+            node.description = text
+    elif descriptions:
+        warnings.append(
+            ImportWarning(
+                "ambiguous_column",
+                "Painopisteiden kuvauksia ei voitu yhdistää nimiin yksiselitteisesti.",
+                field="description",
+            )
+        )
+    return groups, lines[1:heading], first_start
+
+
+def _page_goals(
+    page: Page, parent: Node | None, goal_level: str, action_level: str, warnings: list[ImportWarning]
+) -> list[Node]:
+    """A table page's goals with its indicators and actions placed under them."""
+    goals = [Node(level=goal_level, title=title) for title in _goals(page)]
+    if not goals:
+        goals = [Node(level=goal_level, title=parent.title if parent else "")]
+        warnings.append(
+            ImportWarning(
+                "missing_goal",
+                "Taulukkosivulta ei löytynyt tavoitetta; mittarit ja toimenpiteet on liitetty "
+                "painopisteen nimiseen tavoitteeseen.",
+                path=(parent.title,) if parent else (),
+                field="title",
+            )
+        )
+    path = (parent.title,) if parent else ()
+    for item, index in zip(page.indicators, _place(page.indicators, goals, warnings, "mittari"), strict=True):
+        indicator, doubts = parse_indicator(item)
+        goals[index].indicators.append(indicator)
+        warnings.extend(indicator_warnings(indicator, doubts, (*path, goals[index].title)))
+    for item, index in zip(page.actions, _place(page.actions, goals, warnings, "toimenpide"), strict=True):
+        goals[index].children.append(Node(level=action_level, title=item))
+    return goals
 
 
 def _page_parent(page: Page, groups: list[Node], k: int) -> Node | None:

@@ -20,6 +20,7 @@ Hierarchy, all from structure:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from seuranta.core.model import Node, Plan, Section
 from seuranta.core.parsing.document import Document, ImportWarning, Paragraph, ParseResult, Table
@@ -33,13 +34,12 @@ from seuranta.core.parsing.families.goal_table_nodes import row_node
 from seuranta.core.parsing.families.goal_table_text import (
     Line,
     best_match,
-    ends_sentence,
     fold,
     join_lines,
     organization_of,
     read_lines,
 )
-from seuranta.core.parsing.text import strip_bullet
+from seuranta.core.parsing.text import ends_sentence, strip_bullet
 
 NAME = "goal_table"
 
@@ -213,6 +213,60 @@ def parse(doc: Document) -> ParseResult:
         return ParseResult(plan=plan, warnings=warnings)
 
     slides = _slides(lines)
+    tree, overview_slide = _overview_tree(slides)
+    claimed = _claimed_headings(slides, tree.titles)
+    for k, slide in enumerate(slides):
+        if k == overview_slide:
+            continue
+        headers = _text_headers(slide)
+        if headers:
+            _table_slide(slide, headers[0][0], tree, plan, warnings)
+            continue
+        heading_line = _slide_heading(slide)
+        if (
+            heading_line is not None
+            and heading_line in claimed
+            and best_match(heading_line, tree.titles, 0.9) is None
+        ):
+            tree.add_theme(heading_line)
+        match = _heading_match(slide, tree.titles)
+        if match:
+            index, used = match
+            tree.current = tree.known[index]
+            _describe(tree.current, slide[used:], plan)
+            continue
+        plan.sections.append(_section(slide))
+    roots = tree.roots
+    plan.nodes = roots
+    plan.levels = _levels(roots)
+    if not roots:
+        return ParseResult(
+            plan=None, warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")]
+        )
+    return ParseResult(plan=plan, warnings=warnings)
+
+
+@dataclass
+class _Tree:
+    """The nodes found so far: the overview's top node and themes, and those added by headings."""
+
+    known: list[Node]
+    titles: list[str]  # the known nodes' titles, in the same order
+    roots: list[Node]
+    themes: list[Node]
+    theme_level: str
+    current: Node | None
+
+    def add_theme(self, title: str) -> int:
+        """A new top-level theme; its index in `known`."""
+        self.known.append(Node(level=self.theme_level, title=title))
+        self.titles.append(title)
+        self.roots.append(self.known[-1])
+        return len(self.known) - 1
+
+
+def _overview_tree(slides: list[list[Line]]) -> tuple[_Tree, int | None]:
+    """The themes listed on the overview slide (numbered items), and that slide's index."""
     top: Node | None = None
     themes: list[Node] = []
     theme_level = "Teema"
@@ -237,81 +291,56 @@ def parse(doc: Document) -> ParseResult:
             overview_slide = k
             break
     known: list[Node] = ([top] if top else []) + themes
-    titles = [n.title for n in known]
-    current: Node | None = top
     roots: list[Node] = [top] if top else list(themes)
-    claimed = _claimed_headings(slides, titles)
-    for k, slide in enumerate(slides):
-        if k == overview_slide:
-            continue
-        headers = _text_headers(slide)
-        if headers:
-            start = headers[0][0]
-            body = [
-                line
-                for n, line in enumerate(slide[start:], start)
-                if not is_header_line(line.text, slide[n - 1].text if n else None)
-            ]
-            caption = _caption(slide[:start])
-            if caption is not None:
-                index = best_match(caption, titles, 0.9)
-                if index is None:
-                    known.append(Node(level=theme_level, title=caption))
-                    titles.append(caption)
-                    roots.append(known[-1])
-                    index = len(known) - 1
-                current = known[index]
-                start = 0
-            rows, labels = rows_from_text(body, titles)
-            parent = known[labels[0]] if labels else current
-            if parent is None:
-                warnings.append(
-                    ImportWarning(
-                        "missing_parent",
-                        "Taulukolle ei löytynyt teemaa tai painopistettä; rivit ovat ylimmällä tasolla.",
-                        field="level",
-                    )
-                )
-            path = tuple(n.title for n in _path_to(roots, parent)) if parent else ()
-            made = [node for row in rows for node in row_node(row, path, warnings)]
-            if parent is None:
-                roots.extend(made)
-            else:
-                _insert_children(parent, made, themes)
-            if start:
-                plan.sections.append(_section(slide[:start]))
-            continue
-        heading_line = _slide_heading(slide)
-        if (
-            heading_line is not None
-            and heading_line in claimed
-            and best_match(heading_line, titles, 0.9) is None
-        ):
-            known.append(Node(level=theme_level, title=heading_line))
-            titles.append(heading_line)
-            roots.append(known[-1])
-        match = _heading_match(slide, titles)
-        if match:
-            index, used = match
-            current = known[index]
-            rest = slide[used:]
-            cut = next((i for i, line in enumerate(rest) if line.text.endswith(("?", "!"))), len(rest))
-            while 0 < cut < len(rest) and rest[cut - 1].soft_wrap:
-                cut -= 1  # back to the start of the callout's paragraph
-            text = "\n\n".join(_paragraphs(rest[:cut]))
-            if text:
-                current.description = f"{current.description}\n\n{text}" if current.description else text
-            if cut < len(rest):
-                plan.sections.append(_section(rest[cut:]))
-            continue
-        plan.sections.append(_section(slide))
-    plan.nodes = roots
-    plan.levels = _levels(roots)
-    if not roots:
-        return ParseResult(
-            plan=None, warnings=[ImportWarning("no_plan", "Tiedostosta ei löytynyt tavoitetaulukon rivejä.")]
+    return _Tree(known, [n.title for n in known], roots, themes, theme_level, top), overview_slide
+
+
+def _table_slide(
+    slide: list[Line], start: int, tree: _Tree, plan: Plan, warnings: list[ImportWarning]
+) -> None:
+    """A slide holding a goal table from line `start`: its rows under the theme they name."""
+    body = [
+        line
+        for n, line in enumerate(slide[start:], start)
+        if not is_header_line(line.text, slide[n - 1].text if n else None)
+    ]
+    caption = _caption(slide[:start])
+    if caption is not None:
+        index = best_match(caption, tree.titles, 0.9)
+        if index is None:
+            index = tree.add_theme(caption)
+        tree.current = tree.known[index]
+        start = 0
+    rows, labels = rows_from_text(body, tree.titles)
+    parent = tree.known[labels[0]] if labels else tree.current
+    if parent is None:
+        warnings.append(
+            ImportWarning(
+                "missing_parent",
+                "Taulukolle ei löytynyt teemaa tai painopistettä; rivit ovat ylimmällä tasolla.",
+                field="level",
+            )
         )
-    return ParseResult(plan=plan, warnings=warnings)
+    path = tuple(n.title for n in _path_to(tree.roots, parent)) if parent else ()
+    made = [node for row in rows for node in row_node(row, path, warnings)]
+    if parent is None:
+        tree.roots.extend(made)
+    else:
+        _insert_children(parent, made, tree.themes)
+    if start:
+        plan.sections.append(_section(slide[:start]))
+
+
+def _describe(node: Node, rest: list[Line], plan: Plan) -> None:
+    """A heading slide's text up to its callout describes the node; the callout is a section."""
+    cut = next((i for i, line in enumerate(rest) if line.text.endswith(("?", "!"))), len(rest))
+    while 0 < cut < len(rest) and rest[cut - 1].soft_wrap:
+        cut -= 1  # back to the start of the callout's paragraph
+    text = "\n\n".join(_paragraphs(rest[:cut]))
+    if text:
+        node.description = f"{node.description}\n\n{text}" if node.description else text
+    if cut < len(rest):
+        plan.sections.append(_section(rest[cut:]))
 
 
 def _is_heading(text: str) -> bool:

@@ -20,12 +20,12 @@ from seuranta.core.parsing.families.goal_table_text import (
     Block,
     Line,
     best_match,
-    ends_sentence,
     fold,
     join_lines,
     normalise,
     would_fit,
 )
+from seuranta.core.parsing.text import ends_sentence
 
 ROLE_WORDS = {
     "goal": ("tavoite", "tavoitteet", "päämäärä"),
@@ -246,82 +246,104 @@ def looks_like_evaluation(text: str) -> bool:
     return bool(_LEVEL_HINT.search(text))
 
 
-def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row], list[int]]:
-    """Rebuild rows from typed cells; also return the indexes of the labels met."""
-    rows: list[Row] = []
-    found_labels: list[int] = []
-    pending_schedules: list[str] = []
-    pending_responsible: list[str] = []
-    row: Row | None = None
-    action_width = 0
+class _RowBuilder:
+    """Rows rebuilt from typed cells in order; schedules and names met before a row wait for it."""
 
-    def new_row(goal: str | None) -> Row:
-        nonlocal row, pending_schedules, pending_responsible
-        row = Row(goal=goal, meta_first=bool(pending_schedules or pending_responsible))
-        row.schedules, row.responsible = pending_schedules, pending_responsible
-        pending_schedules, pending_responsible = [], []
-        rows.append(row)
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.pending_schedules: list[str] = []
+        self.pending_responsible: list[str] = []
+        self.row: Row | None = None
+        self.action_width = 0
+
+    def new_row(self, goal: str | None) -> Row:
+        row = Row(goal=goal, meta_first=bool(self.pending_schedules or self.pending_responsible))
+        row.schedules, row.responsible = self.pending_schedules, self.pending_responsible
+        self.pending_schedules, self.pending_responsible = [], []
+        self.rows.append(row)
+        self.row = row
         return row
 
-    previous_kind = ""
-    for block in blocks:
-        kind = previous_kind = classify(block, labels)
-        text = block.text
-        if kind == "label":
-            index = best_match(text, labels, 0.9)
-            if index is not None and index not in found_labels:
-                found_labels.append(index)
-            continue
-        if kind == "schedule":
-            if row is not None and not row.schedules and not row.evaluations:
-                row.schedules.append(text)
-            elif (
-                row is not None
-                and previous_kind == "schedule"
-                and len(row.actions) > len(row.schedules)
-                and not row.responsible
-                and not row.evaluations
-                and not pending_schedules
-            ):
-                row.schedules.append(text)  # one schedule per action, printed together
-            else:
-                pending_schedules.append(text)
-            continue
-        if kind == "responsible?":
-            in_slot = row is not None and bool(row.actions) and not row.evaluations
-            kind = "responsible" if in_slot else "open"
-        if kind == "responsible":
-            names = [fold(n) for n in text.split(",") if fold(n)]
-            if row is not None and not row.evaluations and (row.actions or row.meta_first):
-                row.responsible.extend(names)
-            else:
-                pending_responsible.extend(names)
-            continue
-        if kind == "open":
-            if row is not None and row.goal and not row.actions and not row.evaluations:
-                row.goal = fold(row.goal + " " + text)
-                row.guessed.append("goal")
-            else:
-                new_row(text)
-            continue
-        # a sentence: an action or an evaluation
-        current = row if row is not None else new_row(None)
+    def schedule(self, text: str) -> None:
+        row = self.row
+        if (
+            row is not None
+            and not row.evaluations
+            and (
+                not row.schedules
+                # one schedule per action, printed together (whatever kind of cell came before)
+                or (
+                    len(row.actions) > len(row.schedules)
+                    and not row.responsible
+                    and not self.pending_schedules
+                )
+            )
+        ):
+            row.schedules.append(text)
+        else:
+            self.pending_schedules.append(text)
+
+    def responsible(self, text: str) -> None:
+        names = [fold(n) for n in text.split(",") if fold(n)]
+        row = self.row
+        if row is not None and not row.evaluations and (row.actions or row.meta_first):
+            row.responsible.extend(names)
+        else:
+            self.pending_responsible.extend(names)
+
+    def open(self, text: str) -> None:
+        row = self.row
+        if row is not None and row.goal and not row.actions and not row.evaluations:
+            row.goal = fold(row.goal + " " + text)
+            row.guessed.append("goal")
+        else:
+            self.new_row(text)
+
+    def sentence(self, text: str, width: int) -> None:
+        """A sentence: an action or an evaluation."""
+        current = self.row if self.row is not None else self.new_row(None)
         after_meta = bool(current.schedules or current.responsible) and not current.meta_first
         if current.evaluations or (after_meta and current.actions):
             current.evaluations.append(text)
         elif not current.actions:
             current.actions.append(text)
-            action_width = max(action_width, block.width)
+            self.action_width = max(self.action_width, width)
         elif current.meta_first and looks_like_evaluation(text):
             current.evaluations.append(text)
-        elif current.meta_first and action_width and block.width < 0.85 * action_width:
+        elif current.meta_first and self.action_width and width < 0.85 * self.action_width:
             current.evaluations.append(text)
             current.guessed.append("evaluation")
         else:
             current.actions.append(text)
-            action_width = max(action_width, block.width)
-    _share_schedules(rows)
-    return rows, found_labels
+            self.action_width = max(self.action_width, width)
+
+
+def rows_from_blocks(blocks: list[Block], labels: list[str]) -> tuple[list[Row], list[int]]:
+    """Rebuild rows from typed cells; also return the indexes of the labels met."""
+    found_labels: list[int] = []
+    builder = _RowBuilder()
+    for block in blocks:
+        kind = classify(block, labels)
+        text = block.text
+        if kind == "label":
+            index = best_match(text, labels, 0.9)
+            if index is not None and index not in found_labels:
+                found_labels.append(index)
+        elif kind == "schedule":
+            builder.schedule(text)
+        elif kind == "responsible" or (
+            kind == "responsible?"
+            and builder.row is not None
+            and bool(builder.row.actions)
+            and not builder.row.evaluations
+        ):
+            builder.responsible(text)
+        elif kind in ("open", "responsible?"):
+            builder.open(text)
+        else:
+            builder.sentence(text, block.width)
+    _share_schedules(builder.rows)
+    return builder.rows, found_labels
 
 
 def _share_schedules(rows: list[Row]) -> None:

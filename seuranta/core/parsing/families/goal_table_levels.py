@@ -20,7 +20,8 @@ import re
 from seuranta.core import measures
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.parsing.document import ImportWarning
-from seuranta.core.parsing.families.goal_table_text import fold, split_sentences
+from seuranta.core.parsing.families.goal_table_text import fold
+from seuranta.core.parsing.text import split_sentences
 from seuranta.core.periods import parse_period
 
 _KEYWORD = r"(?:lähtötaso|lähtötilanne|tavoitetaso|tavoite)"
@@ -155,7 +156,7 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
 
     name = _PAREN_LEVEL.sub(paren, text)
     kept: list[str] = []
-    for sentence in split_sentences(name):
+    for sentence in split_sentences(name, capital_only=True):
         m = _SENTENCE_LEVEL.match(sentence)
         if m and kept:
             take(m.group("kw"), m.group("body"))
@@ -163,31 +164,17 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
             kept.append(sentence)
     name = " ".join(kept)
     if not targets:
-        due = _DUE.search(name.rstrip(" ."))
-        trailing = _trailing_level((name[: due.start()] if due else name).rstrip(" ."))
-        if trailing:
-            name, level = trailing
-            measure = _measure(level, period=(due.group("a") or due.group("b")) if due else None)
-            if measure:
-                targets.append(measure)
-        elif not keyword_found:
-            for m in _INLINE_LEVEL.finditer(name):
-                measure = _measure(m.group("cmp") or m.group("count"))
-                if measure:
-                    targets.append(measure)
+        name = _untagged_targets(name, targets, keyword_found)
     if baseline is None:
         ref = _REFERENCE.search(name)
         if ref:
             baseline = Measure(text=fold(ref.group("text")), kind=None, value=None, period=ref.group("year"))
     if source is None and re.match(r"^\w*kysely(stä|ssä)\b", name, re.IGNORECASE):
         source = _source(name)
+    levels = [*targets, *([baseline] if baseline else [])]
     if unit is None:
-        for measure in [*targets, *([baseline] if baseline else [])]:
-            found = measures.parse_unit(measure.text)
-            if found:
-                unit = found
-                break
-    for measure in [*targets, *([baseline] if baseline else [])]:
+        unit = next((found for found in (measures.parse_unit(m.text) for m in levels) if found), None)
+    for measure in levels:
         if measure.kind is None and measure.value is None and not measure.text.lower().startswith("vrt"):
             doubts.append("targets" if measure is not baseline else "baseline")
     indicator = Indicator(
@@ -196,10 +183,27 @@ def parse_indicator(text: str) -> tuple[Indicator, list[str]]:
     return indicator, doubts
 
 
+def _untagged_targets(name: str, targets: list[Measure], keyword_found: bool) -> str:
+    """Targets printed without a keyword: at the end of the name, else inline; the name without them."""
+    due = _DUE.search(name.rstrip(" ."))
+    trailing = _trailing_level((name[: due.start()] if due else name).rstrip(" ."))
+    if trailing:
+        name, level = trailing
+        measure = _measure(level, period=(due.group("a") or due.group("b")) if due else None)
+        if measure:
+            targets.append(measure)
+    elif not keyword_found:
+        for m in _INLINE_LEVEL.finditer(name):
+            measure = _measure(m.group("cmp") or m.group("count"))
+            if measure:
+                targets.append(measure)
+    return name
+
+
 def split_evaluations(text: str) -> list[str]:
     """An evaluation cell's indicators: one per sentence, a level-only sentence kept with the one before."""
     out: list[str] = []
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(text, capital_only=True):
         if out and (_SENTENCE_LEVEL.match(sentence) or not re.search(r"[A-Za-zÅÄÖåäö]{3}", sentence)):
             out[-1] = f"{out[-1]} {sentence}"
         else:

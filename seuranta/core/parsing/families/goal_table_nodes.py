@@ -72,6 +72,32 @@ def row_node(
                 field="title",
             )
         )
+    actions = _actions(row, path, warnings, action_level)
+    parsed = _evaluations(row, path, warnings)
+    if actions:
+        if len(actions) == 1:
+            actions[0].indicators.extend(i for i, _ in parsed)
+        elif parsed:
+            _assign(parsed, actions, path, warnings)
+    elif goal:
+        goal.indicators.extend(i for i, _ in parsed)
+    if goal:
+        goal.children = actions
+        return [goal]
+    if actions:
+        warnings.append(
+            ImportWarning(
+                "missing_goal",
+                "Toimenpiteille ei löytynyt tavoitetta; ne on liitetty ylemmän tason alle.",
+                path=parent_path,
+                field="level",
+            )
+        )
+    return actions
+
+
+def _actions(row: Row, path: tuple[str, ...], warnings: list[ImportWarning], action_level: str) -> list[Node]:
+    """The row's actions with its schedules and responsible names."""
     actions = [Node(level=action_level, title=fold(text)) for text in row.actions]
     schedules = [fold(s) for s in row.schedules]
     for i, action in enumerate(actions):
@@ -96,6 +122,13 @@ def row_node(
                 field="schedule" if schedules else "responsible",
             )
         )
+    return actions
+
+
+def _evaluations(
+    row: Row, path: tuple[str, ...], warnings: list[ImportWarning]
+) -> list[tuple[Indicator, str]]:
+    """The indicators of the row's evaluation cells, each with the text it was read from."""
     parsed: list[tuple[Indicator, str]] = []
     for cell in row.evaluations:
         items = split_evaluations(cell)
@@ -121,23 +154,4 @@ def row_node(
                 field="indicators",
             )
         )
-    if actions:
-        if len(actions) == 1:
-            actions[0].indicators.extend(i for i, _ in parsed)
-        elif parsed:
-            _assign(parsed, actions, path, warnings)
-    elif goal:
-        goal.indicators.extend(i for i, _ in parsed)
-    if goal:
-        goal.children = actions
-        return [goal]
-    if actions:
-        warnings.append(
-            ImportWarning(
-                "missing_goal",
-                "Toimenpiteille ei löytynyt tavoitetta; ne on liitetty ylemmän tason alle.",
-                path=parent_path,
-                field="level",
-            )
-        )
-    return actions
+    return parsed

@@ -18,25 +18,6 @@ from dataclasses import dataclass, field
 from seuranta.core.parsing.text import fold_whitespace, title_key, title_similarity
 from seuranta.core.parsing.text import join_lines as _join_lines
 
-_SENTENCE_END = re.compile(r"[.!?][\"”)]*$")
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = {
-    "v",
-    "mm",
-    "esim",
-    "ns",
-    "n",
-    "ks",
-    "vrt",
-    "ml",
-    "maks",
-    "min",
-    "yms",
-    "jne",
-    "tms",
-    "klo",
-    "s",
-}
 _WORD = re.compile(r"[A-Za-zÅÄÖåäöÉéÜü]+")
 
 
@@ -127,36 +108,6 @@ def first_word(text: str) -> str:
 def would_fit(line: str, following: str, width: int, slack: float = 1.0) -> bool:
     """True when `following`'s first word would have fitted on `line` in a column of `width`."""
     return len(fold(line)) + 1 + len(first_word(following)) <= width * slack
-
-
-def ends_sentence(text: str) -> bool:
-    """The text ends a sentence (a full stop not after an abbreviation, ! or ?)."""
-    text = fold(text)
-    if not _SENTENCE_END.search(text):
-        return False
-    stripped = text.rstrip('"”)')
-    if stripped.endswith("."):
-        words = stripped[:-1].split(" ")
-        last = words[-1].lower() if words else ""
-        if last in _ABBREVIATIONS:
-            return False
-    return True
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a folded text: split after . ! ? followed by a capital, abbreviations aware."""
-    text = fold(text)
-    out: list[str] = []
-    start = 0
-    for m in re.finditer(r"[.!?][\"”)]*\s+(?=[A-ZÅÄÖ])", text):
-        candidate = text[start : m.start() + 1]
-        if ends_sentence(candidate.rstrip()):
-            out.append(fold(text[start : m.end()]))
-            start = m.end()
-    tail = fold(text[start:])
-    if tail:
-        out.append(tail)
-    return out
 
 
 def starts_with_bullet(text: str, glyphs: str = "•●▪■◦‣∙→➔►▶") -> bool:

@@ -141,6 +141,13 @@ def _cue_labels(cells: list[Cell]) -> list[str]:
     return labels
 
 
+def _next_labels(last: str | None) -> list[str]:
+    """The labels a cell may take after a cell labelled `last`: (goal action* indicator*)+."""
+    if last is None:
+        return [GOAL]
+    return [GOAL, ACTION, INDICATOR] if last in (GOAL, ACTION) else [GOAL, INDICATOR]
+
+
 def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
     """The cheapest labelling and its margin over the second cheapest.
 
@@ -180,15 +187,7 @@ def label_cells(cells: list[Cell]) -> tuple[list[str], float]:
             return
         if budget[0] <= 0:
             return
-        last = labels[-1] if labels else None
-        options = (
-            [GOAL]
-            if last is None
-            else [GOAL, ACTION, INDICATOR]
-            if last in (GOAL, ACTION)
-            else [GOAL, INDICATOR]
-        )
-        for label in options:
+        for label in _next_labels(labels[-1] if labels else None):
             lo, hi = widths.get(label, (0.0, float("inf")))
             new_widths = {**widths, label: (max(lo, bounds[i][0]), min(hi, bounds[i][1]))}
             closed = _row_cost(row) if label == GOAL and labels else 0.0

@@ -21,10 +21,11 @@ left out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
-from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.document import Document, ImportWarning, ParseResult, SourceLine
+from seuranta.core.parsing import confidence, lexicon
+from seuranta.core.parsing.document import Document, ParseResult, SourceLine
 from seuranta.core.parsing.families.outline_tree import (
     attach_reports,
     attach_task_lists,
@@ -60,9 +61,8 @@ _DATE_ONLY_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}$")
 # A line this short that names a field ("Vastuuorganisaatiot", "Eteneminen") heads the values
 # on the lines after it, as web pages print definition lists.
 MAX_KEY_WORDS = 2
-# Confidence of a node found by structure alone, and of one whose level a word named.
+# Confidence of a line placed by structure alone (a node's level adds its own: `confidence`).
 STRUCTURE_CONFIDENCE = 0.5
-NAMED_CONFIDENCE = 0.9
 
 
 def detect(doc: Document) -> float:
@@ -77,11 +77,25 @@ class _Reader:
         self.profile = profile
         self.style_levels: dict[str, str] = {}
         self.trace: list[SourceLine] = []
+        self.paths: dict[int, tuple[str, ...]] = {}  # a node's source -> its path, for warnings
 
     def record(
         self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None
     ) -> None:
         self.trace.append(SourceLine(line.source, line.text, role, rule, confidence, line.style, label))
+
+    def settle(self, node: Node, depth: int, level_rule: str, path: tuple[str, ...]) -> None:
+        """A node's trace completed once its level is known: its depth, the rule that named
+        the level, and the confidence that rule gives."""
+        index = node.extra.pop("_trace", None)
+        if index is None:
+            return
+        line = self.trace[index]
+        rules = line.rules if level_rule in line.rules else (*line.rules, level_rule)
+        self.trace[index] = replace(
+            line, rules=rules, depth=depth, confidence=confidence.rule_confidence(level_rule)
+        )
+        self.paths.setdefault(line.source, path)
 
     def nodes(self, sections: list[OutlineSection], intros: dict[int, str], unit: str | None) -> list[Node]:
         out: list[Node] = []
@@ -94,22 +108,25 @@ class _Reader:
                 child_unit = section.title if taught == "unit" else unit
                 out.extend(self.nodes(section.children, self.intros(section), child_unit))
                 continue
-            level = taught[len("level:") :] if taught.startswith("level:") else intros.get(section.source)
-            out.append(self.node(section, level, unit))
+            if taught.startswith("level:"):
+                intro: tuple[str, str] | None = (taught[len("level:") :], "level:profile")
+            else:
+                intro = (intros[section.source], "level:intro") if section.source in intros else None
+            out.append(self.node(section, intro, unit))
         return split_pairs(out)
 
-    def node(self, section: OutlineSection, intro: str | None, unit: str | None) -> Node:
-        level = intro or (section.level.level if section.level else None)
-        if level:
-            self.style_levels.setdefault(section.style, level)
-        node = Node(level=self.style_levels.get(section.style, ""), title=section.title, unit=unit)
-        named = bool(level)
-        self.record(
-            _item_line(section),
-            "node",
-            f"style:{section.style}",
-            NAMED_CONFIDENCE if named else STRUCTURE_CONFIDENCE,
-        )
+    def node(self, section: OutlineSection, intro: tuple[str, str] | None, unit: str | None) -> Node:
+        word = section.level.level if section.level else None
+        named = intro or ((word, "level:word") if word else None)
+        if named:
+            self.style_levels.setdefault(section.style, named[0])
+        level = self.style_levels.get(section.style, "")
+        node = Node(level=level, title=section.title, unit=unit)
+        level_rule = named[1] if named and named[0] == level else ("level:style" if level else None)
+        self.record(_item_line(section), "node", f"style:{section.style}", STRUCTURE_CONFIDENCE)
+        node.extra["_trace"] = len(self.trace) - 1
+        if level_rule:
+            node.extra["_level_rule"] = level_rule
         if section.bullet:
             _split_head(node)
         self.continue_title(node, section.body)
@@ -272,9 +289,9 @@ def _split_head(node: Node) -> None:
         node.title, node.description = match["head"].strip(), match["rest"].strip()
 
 
-def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
-    """Level names by depth: those the document gives, the usual ones for the rest. Also the
-    guessed names, each with the path of the first node that got it (for the reviewer)."""
+def _name_levels(nodes: list[Node], profile: Profile | None, reader: _Reader) -> list[str]:
+    """Level names by depth: those the document gives, the usual ones for the rest; each node's
+    trace is settled with the rule that named its level."""
     by_depth: dict[int, str] = {}
     depth_count = 0
 
@@ -290,17 +307,16 @@ def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str],
     walk(nodes, 1)
     defaults = DEFAULT_LEVELS.get(depth_count, DEFAULT_LEVELS[4] + ["Taso"] * (depth_count - 4))
 
-    guessed: dict[str, tuple[str, ...]] = {}
-
     def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
         for node in items:
             node.extra.pop("_style", None)
+            rule = node.extra.pop("_level_rule", "level:depth")
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
-                if depth not in by_depth:
-                    guessed.setdefault(node.level, (*path, node.title))
-            if profile is not None:
-                node.level = profile.level_name(node.level)
+                rule = "level:depth" if depth in by_depth else f"level:default:{node.level}"
+            if profile is not None and node.level in profile.levels:
+                node.level, rule = profile.level_name(node.level), "level:profile"
+            reader.settle(node, depth, rule, (*path, node.title))
             assign(node.children, depth + 1, (*path, node.title))
 
     assign(nodes, 1, ())
@@ -313,7 +329,7 @@ def _name_levels(nodes: list[Node], profile: Profile | None) -> tuple[list[str],
             collect(node.children)
 
     collect(nodes)
-    return levels, guessed
+    return levels
 
 
 def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
@@ -330,19 +346,6 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
     if match:
         period = f"{match.group(1)}–{match.group(2)}" if match.group(1) else match.group(3)
     return first, period
-
-
-def _guessed_level_warnings(guessed: dict, profile: Profile | None) -> list[ImportWarning]:
-    return [
-        ImportWarning(
-            "level_guessed",
-            f'Asiakirja ei nimeä tätä tasoa; nimi "{name}" on arvaus. Tarkista tasojen nimet.',
-            path=path,
-            field="level",
-        )
-        for name, path in guessed.items()
-        if profile is None or name not in profile.levels
-    ]
 
 
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
@@ -370,24 +373,9 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
-    warnings = [
-        ImportWarning(
-            "outline_guess",
-            "Asiakirjan rakenne tunnistettiin otsikoista, numeroinnista ja luetteloista: "
-            "tarkista tasot ja puu ennen tallennusta.",
-        )
-    ]
     if not nodes:
-        nodes = _paragraph_candidates(lines)
-        warnings.append(
-            ImportWarning(
-                "no_structure",
-                "Asiakirjasta ei löytynyt otsikoita eikä luetteloita: jokainen kappale on ehdotettu kohdaksi. "
-                "Poista ylimääräiset ja nimeä tasot.",
-            )
-        )
-    levels, guessed = _name_levels(nodes, profile)
-    warnings.extend(_guessed_level_warnings(guessed, profile))
+        nodes = _paragraph_candidates(lines, reader)
+    levels = _name_levels(nodes, profile, reader)
     plan = Plan(
         title=title,
         organization=guess_organization(doc.text),
@@ -396,7 +384,8 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         sections=sections,
         nodes=nodes,
     )
-    return ParseResult(plan=plan, warnings=warnings, lines=_complete_trace(reader.trace, lines))
+    trace = _complete_trace(reader.trace, lines)
+    return ParseResult(plan=plan, warnings=confidence.warnings(trace, reader.paths), lines=trace)
 
 
 def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
@@ -422,7 +411,7 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 MAX_CANDIDATE_WORDS = 20
 
 
-def _paragraph_candidates(lines: list[Line]) -> list[Node]:
+def _paragraph_candidates(lines: list[Line], reader: _Reader) -> list[Node]:
     """With no structure at all, every paragraph is offered as a node: its first sentence
     (shortened) the title, the rest its description, for the reviewer to keep or delete."""
     nodes = []
@@ -433,6 +422,8 @@ def _paragraph_candidates(lines: list[Line]) -> list[Node]:
         title = " ".join(first.split()[:MAX_CANDIDATE_WORDS])
         rest = line.text[len(title) :].strip()
         nodes.append(Node(level="Tavoite", title=title, description=rest or None))
+        reader.record(line, "node", "paragraph", confidence.rule_confidence("paragraph"))
+        nodes[-1].extra.update(_trace=len(reader.trace) - 1, _level_rule="paragraph")
     return nodes
 
 

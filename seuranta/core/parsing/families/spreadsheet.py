@@ -18,313 +18,24 @@ read only when no other sheet has data.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 
 from seuranta.core.measures import parse_levels, parse_measure, parse_unit
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
 from seuranta.core.parsing.document import Document, ImportWarning, Paragraph, ParseResult, Table
+from seuranta.core.parsing.families.spreadsheet_columns import (
+    EXAMPLE_SHEETS,
+    GUIDE_SHEETS,
+    INDICATOR_FIELDS,
+    INFO_KEYS,
+    INFO_SHEETS,
+    KIND_SYNONYMS,
+    TARGET_KINDS,
+    Layout,
+    find_layout,
+    header_key,
+)
 
 NAME = "spreadsheet"
-
-# field -> (the template's Finnish header, other accepted headers: Finnish variants, Swedish, English)
-COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "unit": (
-        "Yksikkö",
-        ("toimiala", "tulosyksikkö", "palveluyksikkö", "organisaatioyksikkö", "enhet", "unit", "department"),
-    ),
-    "description": ("Kuvaus", ("selite", "selitys", "beskrivning", "description")),
-    "responsible": (
-        "Vastuutaho",
-        (
-            "vastuutahot",
-            "vastuuhenkilö",
-            "vastuuhenkilöt",
-            "vastuu",
-            "vastaa",
-            "ansvarig",
-            "ansvariga",
-            "ansvar",
-            "responsible",
-            "owner",
-        ),
-    ),
-    "schedule": ("Aikataulu", ("ajoitus", "toteutusaika", "tidtabell", "tidplan", "schedule", "timeline")),
-    "milestones": (
-        "Osatavoitteet",
-        ("osatavoite", "välitavoite", "välitavoitteet", "delmål", "milestone", "milestones"),
-    ),
-    "progress": (
-        "Edistyminen",
-        (
-            "tilannekatsaus",
-            "selvitys edistymisestä",
-            "edistymisen kuvaus",
-            "lägesrapport",
-            "progress",
-            "status",
-        ),
-    ),
-    "progress_period": (
-        "Edistymisen ajankohta",
-        ("raportointikausi", "tilannekatsauksen ajankohta", "rapporteringsperiod", "reporting period"),
-    ),
-    "notes": (
-        "Huomiot",
-        ("huomio", "lisätiedot", "huomautukset", "kommentit", "anmärkningar", "notes", "comments", "remarks"),
-    ),
-    "indicator": ("Mittari", ("mittarit", "indikaattori", "mätare", "indikator", "indicator", "kpi")),
-    "indicator_unit": (
-        "Mittarin yksikkö",
-        (
-            "mittariyksikkö",
-            "mittarin mittayksikkö",
-            "mittayksikkö",
-            "mätarens enhet",
-            "indicator unit",
-            "unit of measure",
-        ),
-    ),
-    "source": ("Lähde", ("tietolähde", "mittarin lähde", "källa", "datakälla", "source", "data source")),
-    "baseline": ("Lähtötaso", ("lähtöarvo", "nykytaso", "utgångsnivå", "utgångsläge", "baseline")),
-    "baseline_period": (
-        "Lähtötason ajankohta",
-        (
-            "lähtötason vuosi",
-            "lähtötason aika",
-            "utgångsnivåns tidpunkt",
-            "baseline period",
-            "baseline year",
-            "baseline date",
-        ),
-    ),
-    "target": ("Tavoitetaso", ("tavoitearvo", "målnivå", "målvärde", "target", "target value")),
-    "target_period": (
-        "Tavoitteen ajankohta",
-        (
-            "tavoitetason ajankohta",
-            "tavoitevuosi",
-            "tavoitteen vuosi",
-            "målets tidpunkt",
-            "målår",
-            "target period",
-            "target year",
-            "target date",
-        ),
-    ),
-    "target_kind": (
-        "Tavoitteen tyyppi",
-        ("tavoitteen laji", "tavoitetyyppi", "måltyp", "target type", "target kind"),
-    ),
-    "actual": ("Toteuma", ("toteutuma", "toteutunut", "toteutunut arvo", "utfall", "actual", "actual value")),
-    "actual_period": (
-        "Toteuman ajankohta",
-        (
-            "toteuman vuosi",
-            "toteutuman ajankohta",
-            "utfallets tidpunkt",
-            "actual period",
-            "actual year",
-            "actual date",
-        ),
-    ),
-}
-INDICATOR_FIELDS = ("indicator", "indicator_unit", "source", "baseline", "target", "actual")
-
-# Target kinds offered in the template's drop-down list (Finnish first), and accepted synonyms.
-TARGET_KINDS = {
-    "Arvo": "value",
-    "Vähintään": "min",
-    "Enintään": "max",
-    "Muutos %": "change_percent",
-    "Tila": "state",
-}
-KIND_SYNONYMS = {
-    "arvo": "value",
-    "vähintään": "min",
-    "enintään": "max",
-    "muutos %": "change_percent",
-    "muutos": "change_percent",
-    "muutosprosentti": "change_percent",
-    "tila": "state",
-    "värde": "value",
-    "minst": "min",
-    "högst": "max",
-    "förändring %": "change_percent",
-    "läge": "state",
-    "value": "value",
-    "min": "min",
-    "max": "max",
-    "at least": "min",
-    "at most": "max",
-    "change %": "change_percent",
-    "change_percent": "change_percent",
-    "state": "state",
-}
-
-# Level names accepted as level column headers, mapped to their singular form.
-LEVEL_NAMES = {
-    "painopiste": "Painopiste",
-    "painopisteet": "Painopiste",
-    "painopistealue": "Painopistealue",
-    "teema": "Teema",
-    "teemat": "Teema",
-    "päämäärä": "Päämäärä",
-    "tavoite": "Tavoite",
-    "tavoitteet": "Tavoite",
-    "strateginen tavoite": "Strateginen tavoite",
-    "kärkitavoite": "Kärkitavoite",
-    "tavoitealue": "Tavoitealue",
-    "näkökulma": "Näkökulma",
-    "teko": "Teko",
-    "teot": "Teko",
-    "toimenpide": "Toimenpide",
-    "toimenpiteet": "Toimenpide",
-    "tehtävä": "Tehtävä",
-    "hanke": "Hanke",
-    "ohjelma": "Ohjelma",
-    "tavoitekokonaisuus": "Tavoitekokonaisuus",
-    "fokusområde": "Fokusområde",
-    "tema": "Tema",
-    "mål": "Mål",
-    "åtgärd": "Åtgärd",
-    "åtgärder": "Åtgärd",
-    "theme": "Theme",
-    "focus area": "Focus area",
-    "goal": "Goal",
-    "objective": "Objective",
-    "action": "Action",
-}
-NUMBERED_LEVEL = re.compile(r"^(?:taso|nivå|level)\s*(\d{1,2})(?:\s*[:(\-–]\s*([^)]*)\)?)?$", re.I)
-YEAR_COLUMN = re.compile(
-    r"^(lähtötaso|tavoitetaso|tavoite|toteuma|utgångsnivå|målnivå|mål|utfall|"
-    r"baseline|target|actual)\s*(\d{4}(?:[-/]\d{2,4})?)$",
-    re.I,
-)
-YEAR_FIELDS = {
-    "lähtötaso": "baseline",
-    "utgångsnivå": "baseline",
-    "baseline": "baseline",
-    "tavoitetaso": "target",
-    "tavoite": "target",
-    "målnivå": "target",
-    "mål": "target",
-    "target": "target",
-    "toteuma": "actual",
-    "utfall": "actual",
-    "actual": "actual",
-}
-
-INFO_SHEETS = {"tiedot", "suunnitelman tiedot", "uppgifter", "details", "plan details"}
-GUIDE_SHEETS = {"ohjeet", "ohje", "anvisningar", "instructions", "luettelot", "listor", "lists"}
-EXAMPLE_SHEETS = {"esimerkki", "exempel", "example"}
-INFO_KEYS = {
-    "title": {"otsikko", "nimi", "suunnitelman nimi", "suunnitelma", "titel", "namn", "title", "name"},
-    "organization": {
-        "organisaatio",
-        "kunta",
-        "kaupunki",
-        "hyvinvointialue",
-        "organisation",
-        "kommun",
-        "stad",
-        "organization",
-        "municipality",
-    },
-    "period": {"kausi", "suunnittelukausi", "voimassa", "vuodet", "vuosi", "period", "planperiod", "years"},
-    "levels": {"tasot", "tasojen nimet", "nivåer", "levels", "level names"},
-}
-
-
-def _key(text: str) -> str:
-    """A header or label compared loosely: case, spacing, punctuation and a trailing asterisk ignored."""
-    text = unicodedata.normalize("NFC", text).casefold().replace("\u00a0", " ")
-    text = re.sub(r"[^\w%]+", " ", text)
-    return " ".join(text.split())
-
-
-FIELD_BY_HEADER = {_key(header): name for name, (header, _) in COLUMNS.items()}
-FIELD_BY_HEADER.update({_key(alias): name for name, (_, aliases) in COLUMNS.items() for alias in aliases})
-
-
-@dataclass
-class Column:
-    index: int
-    header: str
-    field: str  # a COLUMNS key, "level", or "baseline"/"target"/"actual" with a fixed period
-    level_name: str | None = None
-    period: str | None = None
-
-
-@dataclass
-class Layout:
-    header_row: int
-    levels: list[Column] = field(default_factory=list)
-    fields: dict[str, Column] = field(default_factory=dict)
-    year_columns: list[Column] = field(default_factory=list)
-    unknown: list[Column] = field(default_factory=list)
-    duplicates: list[Column] = field(default_factory=list)
-
-
-def classify_header(header: str) -> tuple[str, str | None, str | None] | None:
-    """What a header names: ("level", level name or None, number), (field, None, None),
-    ("baseline"/"target"/"actual", None, period) for a year column, or None when unknown."""
-    raw = " ".join(header.replace("\u00a0", " ").split()).rstrip(" *:")
-    numbered = NUMBERED_LEVEL.match(raw)
-    if numbered:
-        name = numbered.group(2).strip() if numbered.group(2) else None
-        return (
-            "level",
-            LEVEL_NAMES.get(_key(name), name[:1].upper() + name[1:]) if name else None,
-            numbered.group(1),
-        )
-    year = YEAR_COLUMN.match(raw)
-    if year:
-        return YEAR_FIELDS[year.group(1).casefold()], None, year.group(2)
-    key = _key(raw)
-    if key in FIELD_BY_HEADER:
-        return FIELD_BY_HEADER[key], None, None
-    without_hint = _key(re.sub(r"\([^)]*\)", " ", raw))
-    if without_hint in FIELD_BY_HEADER:
-        return FIELD_BY_HEADER[without_hint], None, None
-    if key in LEVEL_NAMES or without_hint in LEVEL_NAMES:
-        return "level", LEVEL_NAMES.get(key) or LEVEL_NAMES[without_hint], None
-    return None
-
-
-def find_layout(rows: list[list[str]]) -> Layout | None:
-    """The header row (among the first ten) and what each column holds, or None."""
-    for index, row in enumerate(rows[:10]):
-        kinds = [classify_header(cell) if cell.strip() else None for cell in row]
-        known = [k for k in kinds if k is not None]
-        fields = {k[0] for k in known if k[0] != "level"}
-        levels = [k for k in known if k[0] == "level"]
-        if len(fields) + min(len(levels), 1) >= 2 or (len(levels) >= 2 and len(known) == len(levels)):
-            return _layout(index, row, kinds)
-    return None
-
-
-def _layout(index: int, row: list[str], kinds: list[tuple[str, str | None, str | None] | None]) -> Layout:
-    layout = Layout(header_row=index)
-    first_field = next((i for i, k in enumerate(kinds) if k is not None and k[0] != "level"), len(row))
-    for i, (header, kind) in enumerate(zip(row, kinds, strict=True)):
-        header = " ".join(header.split())
-        if not header:
-            continue
-        if kind is None:
-            if i < first_field:  # an unknown header left of the fields: a level named as the document does
-                layout.levels.append(Column(i, header, "level", header[:1].upper() + header[1:]))
-            else:
-                layout.unknown.append(Column(i, header, "unknown"))
-        elif kind[0] == "level":
-            layout.levels.append(Column(i, header, "level", kind[1]))
-        elif kind[2] is not None:
-            layout.year_columns.append(Column(i, header, kind[0], period=kind[2]))
-        elif kind[0] in layout.fields:
-            layout.duplicates.append(Column(i, header, kind[0]))
-        else:
-            layout.fields[kind[0]] = Column(i, header, kind[0])
-    return layout
 
 
 def _sheets(doc: Document) -> list[tuple[str, Table]]:
@@ -343,12 +54,12 @@ def _sheets(doc: Document) -> list[tuple[str, Table]]:
 def _plan_tables(doc: Document) -> list[tuple[Table, Layout]]:
     found = []
     for name, table in _sheets(doc):
-        if _key(name) in INFO_SHEETS | GUIDE_SHEETS:
+        if header_key(name) in INFO_SHEETS | GUIDE_SHEETS:
             continue
         layout = find_layout(table.rows)
         if layout is not None:
             has_rows = any(any(cell.strip() for cell in row) for row in table.rows[layout.header_row + 1 :])
-            found.append((_key(name) in EXAMPLE_SHEETS, has_rows, table, layout))
+            found.append((header_key(name) in EXAMPLE_SHEETS, has_rows, table, layout))
     real = [f for f in found if not f[0] and f[1]]
     chosen = real or [f for f in found if f[1]] or found[:1]
     return [(table, layout) for _, _, table, layout in chosen]
@@ -433,13 +144,13 @@ def _info(doc: Document) -> dict[str, str]:
     """Label/value rows of the Tiedot sheet: the value is the cell right after the label."""
     info: dict[str, str] = {}
     for name, table in _sheets(doc):
-        if _key(name) not in INFO_SHEETS:
+        if header_key(name) not in INFO_SHEETS:
             continue
         for row in table.rows:
             filled = [i for i, cell in enumerate(row) if cell.strip()]
             if not filled or filled[0] + 1 >= len(row):
                 continue
-            label, value = _key(row[filled[0]]), " ".join(row[filled[0] + 1].split())
+            label, value = header_key(row[filled[0]]), " ".join(row[filled[0] + 1].split())
             for key, labels in INFO_KEYS.items():
                 if value and label in labels and key not in info:
                     info[key] = value
@@ -501,7 +212,9 @@ class _Rows:
             title: str | None = cells[i]
             previous = self.path[i] if i < len(self.path) else None
             if title:
-                same_branch = same_branch and previous is not None and _key(title) == _key(previous)
+                same_branch = (
+                    same_branch and previous is not None and header_key(title) == header_key(previous)
+                )
             elif same_branch and i < len(self.path):
                 title = previous
             else:
@@ -517,7 +230,7 @@ class _Rows:
         parent: Node | None = None
         node: Node | None = None
         for title, level in path:
-            key = key + ((level, _key(title)),)
+            key = key + ((level, header_key(title)),)
             node = self.nodes.get(key)
             if node is None:
                 node = Node(level=self.names[level], title=title)
@@ -573,7 +286,7 @@ class _Rows:
                     field="name",
                 )
             )
-        indicator = next((i for i in node.indicators if _key(i.name) == _key(name)), None)
+        indicator = next((i for i in node.indicators if header_key(i.name) == header_key(name)), None)
         if indicator is None:
             indicator = Indicator(name=name)
             node.indicators.append(indicator)
@@ -586,6 +299,22 @@ class _Rows:
             indicator.baseline = series[0] if len(series) == 1 else _measure(baseline_text, period)
             if len(series) > 1:
                 indicator.baseline_series = series
+        indicator.targets.extend(self._targets(node, row, number, name))
+        indicator.actuals.extend(self._measures(row, "actual", "actual_period"))
+        for column, value in year_values:
+            measures = _measures(value, column.period)
+            if column.field == "baseline" and indicator.baseline is None and measures:
+                indicator.baseline = measures[0]
+            elif column.field == "target":
+                indicator.targets.extend(measures)
+            elif column.field == "actual":
+                indicator.actuals.extend(measures)
+        if indicator.unit is None:
+            written = [m.text for m in [indicator.baseline, *indicator.targets, *indicator.actuals] if m]
+            indicator.unit = next((u for u in map(_unit, written) if u), None)
+
+    def _targets(self, node: Node, row: list[str], number: int, name: str) -> list[Measure]:
+        """The row's targets, of the kind its target kind column names (a warning when unknown)."""
         targets = self._measures(row, "target", "target_period")
         kind = _fold(self.cell(row, "target_kind"))
         if kind:
@@ -604,19 +333,7 @@ class _Rows:
             for measure in targets:
                 if chosen:
                     measure.kind = chosen
-        indicator.targets.extend(targets)
-        indicator.actuals.extend(self._measures(row, "actual", "actual_period"))
-        for column, value in year_values:
-            measures = _measures(value, column.period)
-            if column.field == "baseline" and indicator.baseline is None and measures:
-                indicator.baseline = measures[0]
-            elif column.field == "target":
-                indicator.targets.extend(measures)
-            elif column.field == "actual":
-                indicator.actuals.extend(measures)
-        if indicator.unit is None:
-            written = [m.text for m in [indicator.baseline, *indicator.targets, *indicator.actuals] if m]
-            indicator.unit = next((u for u in map(_unit, written) if u), None)
+        return targets
 
     def _measures(self, row: list[str], name: str, period_name: str) -> list[Measure]:
         text = self.cell(row, name)

@@ -75,6 +75,7 @@ class _Reader:
                 if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
                     self.default_style = style_id
         self.default_spacing = _spacing(word.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr"))
+        self.default_type = _run_type(word.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
         self.numbering = _Numbering(word)
         self.body = word.element.body
         self.lines: list[str] = []
@@ -108,7 +109,8 @@ class _Reader:
             if marker:
                 text = f"{marker} {text}"
             self.lines.extend(text.split("\n"))
-            self.blocks.append(Paragraph(text, self._heading_level(element, style_id)))
+            size, bold = self._type(element, style_id)
+            self.blocks.append(Paragraph(text, self._heading_level(element, style_id), size, bold))
             previous_after = after
         while self.lines and not self.lines[-1].strip():
             self.lines.pop()
@@ -147,6 +149,26 @@ class _Reader:
                 level = _outline_level(style.find(f"{W}pPr"))
         return level
 
+    def _type(self, paragraph: Any, style_id: str | None) -> tuple[float | None, bool]:
+        """The font size (points) most of a paragraph's characters are set in, and whether all
+        of them are bold: each run's own setting, else its paragraph style's, else the default."""
+        size, bold = self.default_type
+        for style in reversed(list(self._style_chain(style_id))):
+            style_size, style_bold = _run_type(style.find(f"{W}rPr"))
+            size, bold = style_size or size, bold if style_bold is None else style_bold
+        by_size: dict[float | None, int] = {}
+        all_bold = True
+        for run in paragraph.iter(f"{W}r"):
+            chars = sum(len((t.text or "").strip()) for t in run.findall(f"{W}t"))
+            if not chars:
+                continue
+            run_size, run_bold = _run_type(run.find(f"{W}rPr"))
+            by_size[run_size or size] = by_size.get(run_size or size, 0) + chars
+            all_bold = all_bold and bool(bold if run_bold is None else run_bold)
+        if not by_size:
+            return size, bool(bold)
+        return max(by_size, key=lambda k: by_size[k]), all_bold
+
     def _paragraph_spacing(self, paragraph: Any, style_id: str | None) -> tuple[int, int]:
         before, after = _spacing(paragraph.find(f"{W}pPr"))
         for style in self._style_chain(style_id):
@@ -156,6 +178,16 @@ class _Reader:
         before = before if before is not None else self.default_spacing[0]
         after = after if after is not None else self.default_spacing[1]
         return before or 0, after or 0
+
+
+def _run_type(rpr: Any) -> tuple[float | None, bool | None]:
+    """A run property set's font size in points and bold setting (None where it sets none)."""
+    if rpr is None:
+        return None, None
+    size = rpr.find(f"{W}sz")
+    bold = rpr.find(f"{W}b")
+    points = _int(size, 0) / 2 if size is not None else None
+    return points or None, None if bold is None else bold.get(f"{W}val") not in ("0", "false", "off")
 
 
 def _body_items(parent: Any) -> Iterator[Any]:

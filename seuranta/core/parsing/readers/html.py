@@ -16,6 +16,7 @@ from seuranta.core.parsing.document import Document, Paragraph, Table, Unreadabl
 from seuranta.core.parsing.readers.txt import decode
 from seuranta.core.parsing.text import fold_whitespace
 
+BOLD = frozenset({"strong", "b"})
 SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "form", "select", "button", "head"}
 )
@@ -104,16 +105,19 @@ class _Reader(HTMLParser):
         self.tables: list[_TableBuilder] = []
         self.title: str | None = None
         self.in_title = False
+        self.bold_depth = 0  # inside <strong>/<b>
+        self.bold_chars = 0  # letters of the current paragraph set in bold
 
     def flush(self) -> None:
         text = fold_whitespace(" ".join(self.text))
-        self.text = []
+        bold = self.bold_chars >= sum(1 for ch in text if ch.isalnum()) > 0
+        self.text, self.bold_chars = [], 0
         if not text:
             return
         if self.tables and self.tables[-1].cell is not None:
             self.tables[-1].cell.append(text)
             return
-        self.blocks.append(Paragraph(text, self.heading))
+        self.blocks.append(Paragraph(text, self.heading, bold=bold))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIPPED:
@@ -124,7 +128,9 @@ class _Reader(HTMLParser):
             self.in_title = True
         if self.skip_depth:
             return
-        if tag in HEADINGS:
+        if tag in BOLD:
+            self.bold_depth += 1
+        elif tag in HEADINGS:
             self.flush()
             self.heading = HEADINGS[tag]
         elif tag == "br" or tag in BLOCKS:
@@ -154,7 +160,9 @@ class _Reader(HTMLParser):
             self.in_title = False
         if self.skip_depth:
             return
-        if tag in HEADINGS:
+        if tag in BOLD:
+            self.bold_depth = max(0, self.bold_depth - 1)
+        elif tag in HEADINGS:
             self.flush()
             self.heading = None
         elif tag in BLOCKS or tag == "li":
@@ -178,6 +186,8 @@ class _Reader(HTMLParser):
             self.title = fold_whitespace(f"{self.title or ''} {data}")
         elif not self.skip_depth:
             self.text.append(data)
+            if self.bold_depth:
+                self.bold_chars += sum(1 for ch in data if ch.isalnum())
 
 
 def _span(value: str | None) -> int:

@@ -41,9 +41,14 @@ from statistics import median
 from typing import Any
 
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
+from seuranta.core.parsing.readers.pdf_lines import (
+    BREAK,
+    Line,
+    Word,
+    group_lines,
+    reading_order,
+)
 from seuranta.core.parsing.text import join_lines
-
-Word = dict[str, Any]
 
 ENCRYPTED = "Tiedosto on salattu; poista salasana ja tuo se uudelleen."
 SCANNED = (
@@ -80,31 +85,6 @@ CELL_PARAGRAPH_GAP = 1.6  # line tops further apart than this many line heights:
 
 
 @dataclass
-class Line:
-    """One printed line: its words left to right and its vertical extent."""
-
-    words: list[Word]
-    top: float
-    bottom: float
-
-    @property
-    def text(self) -> str:
-        """Runs of characters as printed, spaces the PDF holds included (a space left at
-        the end of a wrapped line is an extraction convention the families read);
-        runs apart without a space character between them get one."""
-        text = ""
-        for word in self.words:
-            if text and not text[-1].isspace() and not word["text"][:1].isspace():
-                text += " "
-            text += word["text"]
-        return text
-
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
-
-@dataclass
 class TableItem:
     """A ruled table on a page: rows of cells, each cell its paragraphs, each paragraph its printed lines."""
 
@@ -138,10 +118,6 @@ def _join_cell_lines(lines: list[str]) -> str:
             parts.append([])
         parts[-1].append(line)
     return " ".join(join_lines(part) for part in parts if part)
-
-
-# A column break inside a page: the reader starts a new paragraph there.
-BREAK = None
 
 
 def read(data: bytes, name: str) -> Document:
@@ -200,11 +176,16 @@ def _extract_pages(data: bytes) -> list[PageText]:
 def _read_page(page: Any) -> PageText:
     page = page.dedupe_chars()
     words = page.extract_words(
-        x_tolerance=1.5, y_tolerance=2, keep_blank_chars=True, use_text_flow=False, extra_attrs=["size"]
+        x_tolerance=1.5,
+        y_tolerance=2,
+        keep_blank_chars=True,
+        use_text_flow=False,
+        extra_attrs=["size"],
+        return_chars=True,
     )
     tables = _ruled_tables(page)
     items: list[Line | TableItem | None] = (
-        [*_reading_order(words)] if not tables else _with_tables(words, tables)
+        [*reading_order(words)] if not tables else _with_tables(words, tables)
     )
     lines = [item for item in items if item is not None]
     return PageText(
@@ -255,11 +236,11 @@ def _with_tables(words: list[Word], tables: list[Any]) -> list[Line | TableItem 
         rest = [w for w in rest if (w["top"] + w["bottom"]) / 2 >= top]
         if items and above:
             items.append(BREAK)
-        items.extend(_reading_order(above))
+        items.extend(reading_order(above))
         items.append(_table_item(table, inside))
     if rest:
         items.append(BREAK)
-        items.extend(_reading_order(rest))
+        items.extend(reading_order(rest))
     return items
 
 
@@ -283,7 +264,7 @@ def _table_item(table: Any, words: list[Word]) -> TableItem:
 def _cell_paragraphs(words: list[Word]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = []
     previous: Line | None = None
-    for line in _rows(words):
+    for line in group_lines(words):
         if previous is None or line.top - previous.top > CELL_PARAGRAPH_GAP * max(
             line.height, previous.height
         ):
@@ -291,157 +272,6 @@ def _cell_paragraphs(words: list[Word]) -> list[list[Line]]:
         paragraphs[-1].append(line)
         previous = line
     return paragraphs
-
-
-# -- lines and columns -----------------------------------------------------------------
-
-
-def _rows(words: list[Word]) -> list[Line]:
-    """Group words into printed lines by vertical overlap, top to bottom."""
-    lines: list[Line] = []
-    for word in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
-        height = word["bottom"] - word["top"]
-        if lines:
-            last = lines[-1]
-            overlap = min(last.bottom, word["bottom"]) - max(last.top, word["top"])
-            if overlap >= 0.5 * min(height, last.height):
-                last.words.append(word)
-                continue
-        lines.append(Line([word], word["top"], word["bottom"]))
-    for line in lines:
-        line.words.sort(key=lambda w: w["x0"])
-        line.top = min(w["top"] for w in line.words)
-        line.bottom = max(w["bottom"] for w in line.words)
-    return lines
-
-
-def _reading_order(words: list[Word], depth: int = 0) -> list[Line | None]:
-    """Lines of a region in reading order, splitting at column gutters recursively."""
-    if not words:
-        return []
-    rows = _rows(words)
-    gutter = _find_gutter(words, rows) if depth < 3 else None
-    if gutter is None:
-        return list(rows)
-    left_edge, right_edge = gutter
-    out: list[Line | None] = []
-    band: list[Line] = []
-
-    def flush() -> None:
-        if not band:
-            return
-        band_words = [w for line in band for w in line.words]
-        left = [w for w in band_words if w["x1"] <= right_edge]
-        right = [w for w in band_words if w["x1"] > right_edge]
-        if out:
-            out.append(BREAK)
-        out.extend(_reading_order(left, depth + 1))
-        if left and right:
-            out.append(BREAK)
-        out.extend(_reading_order(right, depth + 1))
-        band.clear()
-
-    for row in rows:
-        if any(_crosses(w, left_edge, right_edge) for w in row.words):
-            flush()
-            if out and out[-1] is not BREAK and _in_band(out):
-                out.append(BREAK)
-            out.append(row)
-        else:
-            band.append(row)
-    flush()
-    return out
-
-
-def _in_band(items: list[Line | None]) -> bool:
-    """Whether the last items came from a column band (there is a break among them)."""
-    return BREAK in items
-
-
-def _crosses(word: Word, left: float, right: float) -> bool:
-    return bool(word["x0"] < right and word["x1"] > left and word["text"].strip())
-
-
-def _find_gutter(words: list[Word], rows: list[Line]) -> tuple[float, float] | None:
-    """The widest vertical strip that (almost) no row crosses, with real text on both sides."""
-    if len(rows) < 4:
-        return None
-    x_min = min(w["x0"] for w in words)
-    x_max = max(w["x1"] for w in words)
-    width = x_max - x_min
-    size = median(w["bottom"] - w["top"] for w in words)
-    if width < 10 * size:
-        return None
-    start, stop = int(x_min), int(x_max) + 1
-    crossing = [0] * (stop - start + 1)
-    for row in rows:
-        for w in row.words:
-            if not w["text"].strip():
-                continue
-            for x in range(max(start, int(w["x0"]) + 1), min(stop, int(w["x1"])) + 1):
-                crossing[x - start] += 1
-    allowed = max(2, len(rows) // 5)  # rows over the columns: a title, a footer, a wide figure
-    best: tuple[float, float] | None = None
-    for left, right in _runs(crossing, allowed):
-        # Rows over the whole strip (a title over both columns) may cross it; rows that only
-        # reach into it (a long word at a column's edge) narrow it down to the true gutter.
-        spanning = sum(
-            1 for row in rows if _covered(row, start + left, start + right) >= (right - left + 1) / 2
-        )
-        left, right = _longest_run_at_most(crossing[left : right + 1], spanning, left)
-        left, right = left + start, right + start
-        if right - left < 0.8 * size or left <= x_min + 1 or right >= x_max - 1:
-            continue
-        if (best is None or right - left > best[1] - best[0]) and _columns_on_both_sides(
-            rows, left, right, width
-        ):
-            best = (float(left), float(right))
-    return best
-
-
-def _runs(counts: list[int], limit: int) -> list[tuple[int, int]]:
-    """(first, last) index of each run of counts at or under the limit."""
-    runs: list[tuple[int, int]] = []
-    run_start: int | None = None
-    for i, count in enumerate([*counts, limit + 1]):
-        if count <= limit and run_start is None:
-            run_start = i
-        elif count > limit and run_start is not None:
-            runs.append((run_start, i - 1))
-            run_start = None
-    return runs
-
-
-def _longest_run_at_most(counts: list[int], limit: int, offset: int) -> tuple[int, int]:
-    """The longest stretch of counts at or under the limit, as (first, last) index plus offset."""
-    best = (0, -1)
-    for first, last in _runs(counts, limit):
-        if last - first > best[1] - best[0]:
-            best = (first, last)
-    return best[0] + offset, best[1] + offset
-
-
-def _covered(row: Line, left: int, right: int) -> int:
-    """How many points of the strip from left to right the row's words cover."""
-    return sum(max(0, min(right, int(w["x1"])) - max(left, int(w["x0"]) + 1) + 1) for w in row.words)
-
-
-def _columns_on_both_sides(rows: list[Line], left: float, right: float, width: float) -> bool:
-    """Real columns: several rows on each side, as wide as prose, not bullets or labels."""
-    lefts: list[float] = []
-    rights: list[float] = []
-    for row in rows:
-        row_left = [w for w in row.words if w["x1"] <= right]
-        row_right = [w for w in row.words if w["x0"] >= left]
-        if any(_crosses(w, left, right) for w in row.words):
-            continue
-        if row_left:
-            lefts.append(max(w["x1"] for w in row_left) - min(w["x0"] for w in row_left))
-        if row_right:
-            rights.append(max(w["x1"] for w in row_right) - min(w["x0"] for w in row_right))
-    if len(lefts) < 3 or len(rights) < 3:
-        return False
-    return median(lefts) >= 0.2 * width and median(rights) >= 0.2 * width
 
 
 # -- text ------------------------------------------------------------------------------
@@ -481,7 +311,7 @@ def _join_pages(pages: list[PageText]) -> tuple[str, list[Block]]:
             line = _clean(item.text)
             out.append(line)
             if line.strip():
-                blocks.append(Paragraph(line.strip()))
+                blocks.append(Paragraph(line.strip(), size=item.size, bold=item.bold))
             previous = item
     while out and not out[-1]:
         out.pop()
