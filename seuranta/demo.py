@@ -6,6 +6,7 @@ and leaves plans that are already loaded alone.
 
 from __future__ import annotations
 
+from datetime import date
 from importlib import resources
 
 from django.contrib.auth import get_user_model
@@ -13,7 +14,7 @@ from django.db import transaction
 
 from seuranta.core.interchange import load_plan
 from seuranta.core.vocabulary import PlanKind
-from seuranta.plans.models import Membership, Node, Organization, Plan
+from seuranta.plans.models import Indicator, Measure, Membership, Node, Organization, Plan
 from seuranta.plans.storage import store_plan
 
 # file stem -> plan kind
@@ -23,6 +24,21 @@ DEMO_PLANS = {
     "pori-sivistystoimiala-toteutuminen-q1-2023": PlanKind.PROGRESS_REPORT,
     "kokkola-henkilostoohjelma-2022-2025": PlanKind.PROGRAMME,
     "laitila-hallintotoimi-palvelusuunnitelma": PlanKind.SERVICE_PLAN,
+}
+
+# file stem -> the plan's own title and period, as the document names them on its cover or first page
+DEMO_TITLES = {
+    "pori-konsernipalvelut-tavoitteet-2026": ("Konsernipalveluiden toiminnalliset tavoitteet 2026", "2026"),
+    "pori-henkilostostrategia-2026": ("Porin kaupungin henkilöstöstrategia 2026", "2026"),
+    "pori-sivistystoimiala-toteutuminen-q1-2023": (
+        "Talousarvion toiminnallisten tavoitteiden toteutuminen, sivistystoimiala",
+        "2023",
+    ),
+    "kokkola-henkilostoohjelma-2022-2025": ("Kokkolan kaupungin henkilöstöohjelma 2022–2025", "2022–2025"),
+    "laitila-hallintotoimi-palvelusuunnitelma": (
+        "Laitilan kaupungin hallintotoimen palvelusuunnitelma",
+        None,
+    ),
 }
 
 DEMO_USERS = [
@@ -66,6 +82,8 @@ def load_demo() -> str:
     for stem, text in demo_plan_texts().items():
         core_plan = load_plan(text)
         core_plan.kind = DEMO_PLANS[stem]
+        title, period = DEMO_TITLES[stem]
+        core_plan.title, core_plan.period = title, core_plan.period or period
         if (core_plan.title, core_plan.organization) in existing:
             continue
         loaded.append(store_plan(core_plan, state=Plan.State.PUBLISHED))
@@ -104,24 +122,44 @@ def load_demo() -> str:
 
 
 DEMO_ROUND = ("Q1/2026", "2026-Q1")
+DEMO_CLOSED_ROUND = ("T2/2026", "2026-T2", date(2026, 9, 15))
+# How far from the baseline towards the target each reported value is, in turn: a spread of statuses.
+DEMO_PROGRESS = (1.0, 0.6, 0.1)
 
 
 def load_demo_rounds() -> list[str]:
-    """An open reporting round on the Pori group services plan, so "My reports" has something to show."""
+    """A closed round with reported values (so statuses have colour) and an open one for "My reports"."""
     from datetime import timedelta
 
     from django.utils import timezone
 
     from seuranta.monitoring.models import ReportingRound
-    from seuranta.monitoring.reporting import open_round
+    from seuranta.monitoring.reporting import close_round, open_round
 
     plan = Plan.objects.filter(organization__name=DEMO_ORGANIZATION, kind=PlanKind.OPERATIONAL_GOALS).first()
     if plan is None:
         return []
+    coordinator = get_user_model().objects.filter(username="koordinaattori").first()
+    lines = []
+    title, period, closed_on = DEMO_CLOSED_ROUND
+    closed = ReportingRound.objects.filter(plan=plan, title=title).first()
+    if closed is None:
+        closed = open_round(
+            plan,
+            title=title,
+            period=period,
+            deadline=closed_on - timedelta(days=5),
+            root=None,
+            user=coordinator,
+        )
+        _report_demo_values(closed)
+        close_round(closed, user=coordinator, on=closed_on)
+    lines.append(
+        f"Raportointikierros {title}: {closed.entries.count()} raporttia ({closed.get_state_display()})."
+    )
     title, period = DEMO_ROUND
     reporting_round = ReportingRound.objects.filter(plan=plan, title=title).first()
     if reporting_round is None:
-        coordinator = get_user_model().objects.filter(username="koordinaattori").first()
         reporting_round = open_round(
             plan,
             title=title,
@@ -130,7 +168,41 @@ def load_demo_rounds() -> list[str]:
             root=None,
             user=coordinator,
         )
-    return [
+    lines.append(
         f"Raportointikierros {title}: {reporting_round.entries.count()} raporttia pyydetty "
         f"({reporting_round.get_state_display()})."
-    ]
+    )
+    return lines
+
+
+def demo_value(indicator: Indicator, step: float) -> tuple[str, str, float | None] | None:
+    """A reported value `step` of the way from the indicator's baseline to its target, as a person types it."""
+    from seuranta.core.formatting import format_number
+
+    measures = {m.role: m for m in indicator.measures.order_by("-order")}
+    baseline, target = measures.get(Measure.Role.BASELINE), measures.get(Measure.Role.TARGET)
+    if target is None:
+        return None
+    if target.value is None or baseline is None or baseline.value is None:
+        text = target.text if step >= 1 else "Valmistelussa"
+        return (text, "state", None)
+    value = round(baseline.value + step * (target.value - baseline.value), 1)
+    unit = f" {indicator.unit}" if indicator.unit else ""
+    return (f"{format_number(value, 'fi')}{unit}", "value", value)
+
+
+def _report_demo_values(reporting_round) -> None:
+    """The responsible demo user's reports in the round: values, a sentence, a phase; submitted."""
+    from seuranta.monitoring.reporting import EntryValues, save_entry
+
+    responsible = get_user_model().objects.get(username="vastuuhenkilo")
+    turn = 0
+    for entry in reporting_round.entries.select_related("node").order_by("order", "id"):
+        values = {}
+        for indicator in entry.node.indicators.all():
+            typed = demo_value(indicator, DEMO_PROGRESS[turn % len(DEMO_PROGRESS)])
+            turn += 1
+            if typed is not None:
+                values[indicator.pk] = typed
+        data = EntryValues(values=values, text="Työ etenee suunnitellusti.", phase="in_progress")
+        save_entry(entry, data, user=responsible, version=entry.version, submit=True)

@@ -1,8 +1,9 @@
 """What deleting a node does to the reporting rounds, for the confirmation page.
 
 Closed rounds stay whole (see `seuranta.monitoring.models`): their entries and
-snapshots are not touched. An open round limited to the deleted part goes with it;
-other open rounds lose their reports on the deleted nodes.
+snapshots are not touched, when the node goes to the recycle bin or later for good.
+An open round limited to the deleted part goes with it; other open rounds lose their
+reports on the deleted nodes.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from seuranta.monitoring.models import ReportingRound
+from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.models import Node
+from seuranta.plans.recycle import subtree_ids
 
 
 @dataclass
@@ -25,17 +27,11 @@ class RoundsAffected:
         return bool(self.closed or self.open_removed or self.open_losing)
 
 
-def subtree_ids(node: Node) -> list[int]:
-    """The node and every node below it; one query whatever the plan's size."""
-    children: dict[int | None, list[int]] = {}
-    for node_id, parent_id in Node.objects.filter(plan_id=node.plan_id).values_list("id", "parent_id"):
-        children.setdefault(parent_id, []).append(node_id)
-    found, stack = [], [node.pk]
-    while stack:
-        current = stack.pop()
-        found.append(current)
-        stack.extend(children.get(current, []))
-    return found
+def withdraw_open_rounds(ids: list[int]) -> None:
+    """When nodes go to the recycle bin: open rounds limited to them go, other open rounds lose their entries
+    on them (as deleting did); closed rounds keep theirs."""
+    RoundEntry.objects.filter(node_id__in=ids, round__state=ReportingRound.State.OPEN).delete()
+    ReportingRound.objects.filter(root_id__in=ids, state=ReportingRound.State.OPEN).delete()
 
 
 def rounds_affected_by_deleting(node: Node) -> RoundsAffected:

@@ -17,6 +17,8 @@ from seuranta.core import vocabulary
 from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
 from seuranta.plans.choices import text_choices
 from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
+from seuranta.plans.recyclable import Recyclable
+from seuranta.plans.slugs import unique_slug
 
 
 class Versioned(models.Model):
@@ -72,18 +74,6 @@ class Organization(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.name, Organization.objects.exclude(pk=self.pk))
         super().save(*args, **kwargs)
-
-
-def unique_slug(name: str, others) -> str:
-    """A slug from the name (ä → a), with -2, -3... when another organisation has it already."""
-    from django.utils.text import slugify
-
-    base = slugify(name.translate(str.maketrans("äöåÄÖÅ", "aoaAOA")))[:70] or "organisaatio"
-    slug, n = base, 1
-    while others.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 class OrganizationUnit(models.Model):
@@ -271,7 +261,7 @@ class Section(Versioned):
         return self.title or self.text[:60]
 
 
-class Node(Versioned, Timestamped):
+class Node(Versioned, Timestamped, Recyclable):
     """One item of a plan's goal tree: focus area, goal, deed, action, theme..."""
 
     Phase = text_choices(vocabulary.Phase)
@@ -347,7 +337,7 @@ class Node(Versioned, Timestamped):
         return values
 
 
-class NodeItem(Versioned):
+class NodeItem(Versioned, Recyclable):
     """Something listed under a node in its order: an indicator or a milestone."""
 
     node = models.ForeignKey(
@@ -356,7 +346,7 @@ class NodeItem(Versioned):
     order = models.PositiveIntegerField(_("order"), default=0)
     extra = models.JSONField(default=dict, blank=True)
 
-    class Meta:
+    class Meta(Recyclable.Meta):
         abstract = True
         ordering = ["node", "order"]
 

@@ -1,15 +1,14 @@
-"""An indicator's baseline, targets and actuals over time as inline SVG, plus the same as a table.
+"""An indicator's chart on its page: the core's trend chart (`core/reports/trend.py`) in the page's language.
 
-Server-rendered, no JavaScript. The SVG has a <title> and <desc> and every
-marker its own <title>; the data table beside it is the accessible source.
-Series differ in shape and line style as well as colour.
+Server-rendered, no JavaScript. The SVG has a <title> and <desc> and every marker
+its own <title>; the legend is an HTML list beside it (readable on a phone), and
+the data table below is the accessible source.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,24 +17,24 @@ from django.utils.translation import gettext as _
 from seuranta.common.language import ui_lang
 from seuranta.core import model as core
 from seuranta.core.formatting import format_number
-from seuranta.core.periods import measure_date
-
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 40
-CHARTABLE_KINDS = (None, "value", "min", "max")
-COLORS = {"baseline": "#41474f", "target": "#8a4b00", "actual": "#0a4d8c"}
+from seuranta.core.reports.trend import TrendData, describe, own_day, series_name, trend_data
+from seuranta.core.reports.trend_svg import DASH, colour, marker_svg, trend_svg
 
 
 @dataclass
 class Point:
+    """A row of the data table: every measure, also those the chart cannot place."""
+
     role: str  # baseline, target, actual
     measure: core.Measure
     day: date | None
     value: float | None
 
-    @property
-    def chartable(self) -> bool:
-        return self.day is not None and self.value is not None and self.measure.kind in CHARTABLE_KINDS
+
+@dataclass
+class LegendEntry:
+    name: str
+    sample: SafeString
 
 
 @dataclass
@@ -43,6 +42,9 @@ class Chart:
     svg: SafeString | None
     description: str
     rows: list[Point] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
+    notes: tuple[str, ...] = ()
+    data: TrendData | None = None
 
 
 def fmt(value: float | None) -> str:
@@ -61,9 +63,8 @@ def role_label(role: str) -> str:
 
 def points(indicator: core.Indicator) -> list[Point]:
     def point(role: str, m: core.Measure) -> Point:
-        value = m.value if isinstance(m.value, int | float) and not isinstance(m.value, bool) else None
-        # The evaluator's dating, so the chart, the status and the report agree on when a level applies.
-        return Point(role, m, measure_date(m.period), value)
+        number = isinstance(m.value, int | float) and not isinstance(m.value, bool)
+        return Point(role, m, own_day(m.period), m.value if number else None)
 
     result = [point("baseline", indicator.baseline)] if indicator.baseline else []
     result += [point("baseline", m) for m in indicator.baseline_series]
@@ -72,157 +73,35 @@ def points(indicator: core.Indicator) -> list[Point]:
     return result
 
 
-def _nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    if hi <= lo:
-        hi = lo + 1
-    raw = (hi - lo) / count
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(lo / step) * step
-    ticks, value = [], start
-    while value <= hi + step * 0.001:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < hi:
-        ticks.append(round(value, 10))
-    return ticks
-
-
-def _describe(indicator: core.Indicator, rows: list[Point]) -> str:
-    parts = []
-    for role in ("baseline", "target", "actual"):
-        items = [
-            f"{p.measure.text}{f' ({p.measure.period})' if p.measure.period else ''}"
-            for p in rows
-            if p.role == role
-        ]
-        if items:
-            parts.append(f"{role_label(role)}: {'; '.join(items)}")
-    return ". ".join(parts) + "." if parts else _("No baseline, targets or actuals.")
-
-
-@dataclass
-class Scale:
-    """Where a day and a value fall in the chart's drawing area."""
-
-    first: date
-    last: date
-    ticks: list[float]
-
-    @property
-    def lo(self) -> float:
-        return self.ticks[0]
-
-    @property
-    def hi(self) -> float:
-        return self.ticks[-1]
-
-    def x(self, day: date) -> float:
-        return LEFT + (WIDTH - LEFT - RIGHT) * (day - self.first).days / max(1, (self.last - self.first).days)
-
-    def y(self, value: float) -> float:
-        return TOP + (HEIGHT - TOP - BOTTOM) * (1 - (value - self.lo) / (self.hi - self.lo or 1))
-
-    def at(self, point: Point) -> tuple[float, float]:
-        """Where a chartable point (its day and value known) is drawn."""
-        assert point.day is not None and point.value is not None
-        return self.x(point.day), self.y(point.value)
-
-
-def _scale(drawable: list[Point]) -> Scale:
-    """The time axis over the points' days (a year around a lone day), the value axis from 0 or below."""
-    days = [p.day for p in drawable if p.day is not None]
-    first, last = min(days), max(days)
-    if first == last:
-        first, last = first - timedelta(days=180), last + timedelta(days=180)
-    values = [p.value for p in drawable if p.value is not None]
-    lo, hi = min(values), max(values)
-    return Scale(first, last, _nice_ticks(min(lo, 0.0), hi))
-
-
-def _axes(scale: Scale) -> list[str]:
-    """Value grid lines with their labels, a line and label per year (at most eight), the base line."""
-    out = []
-    for tick in scale.ticks:
-        ty = scale.y(tick)
-        out.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" y2="{ty:.1f}" stroke="#d5d9df"/>')
-        out.append(
-            f'<text x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" font-size="12" '
-            f'fill="#41474f">{escape(fmt(tick))}</text>'
+def _legend(data: TrendData, lang: str) -> list[LegendEntry]:
+    entries = []
+    for role, label in data.series:
+        fill = colour(data, role, label)
+        dash = f' stroke-dasharray="{DASH[role]}"' if DASH[role] else ""
+        sample = (
+            f'<svg width="28" height="16" aria-hidden="true" focusable="false"><line x1="0" x2="28" y1="8" y2="8" '
+            f'stroke="{fill}" stroke-width="2"{dash}/>{marker_svg(14, 8, role, fill)}</svg>'
         )
-    first, last = scale.first, scale.last
-    years = range(first.year + (0 if first.month == 1 and first.day == 1 else 1), last.year + 1)
-    step = max(1, math.ceil(len(years) / 8))
-    for year in list(years)[::step]:
-        tx = scale.x(date(year, 1, 1))
-        out.append(f'<line x1="{tx:.1f}" x2="{tx:.1f}" y1="{TOP}" y2="{HEIGHT - BOTTOM}" stroke="#eceef1"/>')
-        out.append(
-            f'<text x="{tx:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" font-size="12" '
-            f'fill="#41474f">{year}</text>'
-        )
-    out.append(
-        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}" '
-        f'stroke="#41474f"/>'
-    )
-    return out
+        entries.append(LegendEntry(series_name(role, label, lang), mark_safe(sample)))
+    return entries
 
 
-def _lines(scale: Scale, drawable: list[Point]) -> list[str]:
-    """Per labelled series, the target path (dashed) and the actual path, each from the baseline."""
-    out = []
-    for label in dict.fromkeys(p.measure.label for p in drawable):
-        series = [p for p in drawable if p.measure.label == label]
-        start = [p for p in drawable if p.role == "baseline" and p.measure.label in (label, None)][:1]
-        for role, dash, width in (("target", ' stroke-dasharray="6 4"', 2), ("actual", "", 3)):
-            path = sorted(
-                (p for p in series if p.role == role), key=lambda p: p.day or date.min
-            )  # drawn points have a day
-            if not path:
-                continue
-            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(scale.at, start + path))
-            out.append(
-                f'<polyline points="{coords}" fill="none" stroke="{COLORS[role]}" '
-                f'stroke-width="{width}"{dash}/>'
-            )
-    return out
-
-
-def _marker(scale: Scale, p: Point) -> str:
-    """A point's shape (square baseline, hollow diamond target, round actual) with its own title."""
-    px, py = scale.at(p)
-    series_label = f" – {p.measure.label}" if p.measure.label else ""
-    label = escape(f"{role_label(p.role)}{series_label} {p.measure.period or ''}: {p.measure.text}")
-    color = COLORS[p.role]
-    if p.role == "baseline":
-        shape = f'<rect x="{px - 5:.1f}" y="{py - 5:.1f}" width="10" height="10" fill="{color}"/>'
-    elif p.role == "target":
-        shape = (
-            f'<path d="M{px:.1f} {py - 7:.1f} L{px + 7:.1f} {py:.1f} L{px:.1f} {py + 7:.1f} '
-            f'L{px - 7:.1f} {py:.1f} Z" fill="#fff" stroke="{color}" stroke-width="2.5"/>'
-        )
-    else:
-        shape = f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{color}"/>'
-    return f"<g><title>{label}</title>{shape}</g>"
-
-
-def indicator_chart(indicator: core.Indicator, chart_id: str) -> Chart:
+def indicator_chart(
+    indicator: core.Indicator,
+    chart_id: str,
+    *,
+    plan_start: date | None = None,
+    scale: list[str] | tuple[str, ...] | None = None,
+) -> Chart:
+    lang = ui_lang()
     rows = points(indicator)
-    description = _describe(indicator, rows)
-    drawable = [p for p in rows if p.chartable]
-    if not drawable:
+    data = trend_data(indicator, lang, plan_start=plan_start, scale=scale)
+    description = describe(indicator, data, lang)
+    if data is None or len(data.points) < 2:  # a lone point is no trend: the table says it
         return Chart(None, description, rows)
-    scale = _scale(drawable)
-    out = [
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" focusable="false">',
-        f'<title id="{chart_id}-title">{escape(indicator.name)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-        *_axes(scale),
-        *_lines(scale, drawable),
-        *(_marker(scale, p) for p in drawable),
-        "</svg>",
-    ]
-    return Chart(mark_safe("".join(out)), description, rows)
+    svg = trend_svg(data, indicator.name, description, lang=lang, chart_id=chart_id, legend=False)
+    # The core escapes every text it puts in the SVG (html.escape).
+    return Chart(mark_safe(svg), description, rows, _legend(data, lang), data.notes, data)
 
 
 # Status distribution: one stacked bar per group (a focus area, a round), the table beside it is the source.

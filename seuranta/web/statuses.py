@@ -44,6 +44,7 @@ ACTION_LABELS = {
     "changed": _("changed"),
     "deleted": _("removed"),
     "moved": _("moved"),
+    "restored": _("restored from the recycle bin"),
 }
 FIELD_LABELS = {
     "title": _("Title"),
@@ -75,6 +76,9 @@ FIELD_LABELS = {
     "responsible_users_added": _("Responsible people added"),
     "org_unit": _("Unit in the organisation"),
     "responsible_users_removed": _("Responsible people removed"),
+    "text": _("Value"),
+    "verdict": _("Assessment"),
+    "deleted_at": _("Moved to the recycle bin"),
 }
 MEASURE_KIND_LABELS = {**{kind.value: label(kind.label) for kind in MeasureKind}, "": _("not understood")}
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from seuranta.web import views, views_cascade, views_edit, views_plan_new
+from seuranta.web import views, views_cascade, views_edit, views_plan_new, views_recycle
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -39,6 +39,10 @@ urlpatterns = [
     path("suunnitelmat/<int:plan_id>/", views.plan_detail, name="plan"),
     path("suunnitelmat/<int:plan_id>/asetukset/", views_edit.plan_settings, name="plan_settings"),
     path("suunnitelmat/<int:plan_id>/lisaa/", views_edit.node_add, name="node_add"),
+    path("suunnitelmat/<int:plan_id>/roskakori/", views_recycle.recycle_bin, name="recycle_bin"),
+    path(
+        "suunnitelmat/<int:plan_id>/roskakori/palauta/", views_recycle.recycle_restore, name="recycle_restore"
+    ),
     path("kohdat/<int:node_id>/", views.node_detail, name="node"),
     path("kohdat/<int:node_id>/muokkaa/", views_edit.node_edit, name="node_edit"),
     path("kohdat/<int:node_id>/lisaa/", views_edit.node_add_child, name="node_add_child"),

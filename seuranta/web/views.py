@@ -9,6 +9,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from seuranta.common.language import ui_lang
 from seuranta.core.evaluation import evaluate_plan
+from seuranta.core.reports.charts import plan_start
 from seuranta.plans.access import get_node_for, get_plan_for, managed_organizations, plan_access
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
 from seuranta.plans.storage import load_core_plan, load_core_plans
@@ -106,11 +107,14 @@ def node_detail(request, node_id: int):
     if found is None:  # deleted between the two reads
         raise Http404
     node, ancestors = found
+    start = plan_start(core_plan.period)
     indicators = [
         {
             "indicator": indicator,
             "evaluation": evaluation.indicator(indicator),
-            "chart": indicator_chart(indicator, f"chart-{indicator.key}"),
+            "chart": indicator_chart(
+                indicator, f"chart-{indicator.key}", plan_start=start, scale=core_plan.state_scale
+            ),
         }
         for indicator in node.indicators
     ]

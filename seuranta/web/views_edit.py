@@ -21,12 +21,13 @@ from seuranta.common.people import person_name
 from seuranta.common.views import require
 from seuranta.core import model as core
 from seuranta.core.measures import parse_levels, parse_measure
-from seuranta.monitoring.deletion import rounds_affected_by_deleting
+from seuranta.monitoring.deletion import rounds_affected_by_deleting, withdraw_open_rounds
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
-from seuranta.plans.saving import create_recorded, delete_recorded, record, save_with_version
+from seuranta.plans.recycle import recycle_item, recycle_node
+from seuranta.plans.saving import create_recorded, record, save_with_version
 from seuranta.plans.storage import measure_row
 from seuranta.web.editing import edit_form, stored_in_form
 from seuranta.web.forms import (
@@ -227,10 +228,9 @@ def node_delete(request, node_id: int):
     if request.method == "POST":
         kept = rounds_affected_by_deleting(node).closed
         # Closed rounds stay whole: see seuranta.monitoring.models.
-        delete_recorded(
-            node, request.user, described={"title": [node.title, None], "level": [node.level, None]}
-        )
-        messages.success(request, _("Deleted."))
+        with transaction.atomic():
+            withdraw_open_rounds(recycle_node(node, request.user))
+        messages.success(request, _("Moved to the recycle bin. A coordinator can restore it within 30 days."))
         if kept:
             messages.info(
                 request, _("The closed reporting rounds that covered it are kept as they were at closing.")
@@ -243,6 +243,7 @@ def node_delete(request, node_id: int):
         {
             "plan": plan,
             "object": node,
+            "object_title": node.title,
             "below": below,
             "cancel_url": reverse("node_edit", args=[node.pk]),
             "rounds": rounds_affected_by_deleting(node),
@@ -364,25 +365,34 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
 
 
 def delete_node_item(request, model, item_id: int, *, name_field: str):
-    """Delete an indicator or a milestone of a node the user may edit, recording what it was called."""
-    item, node, _plan, denied = node_item_for(request, model, None, item_id)
+    """Ask first, then move an indicator or a milestone of a node the user may edit to the recycle bin."""
+    item, node, plan, denied = node_item_for(request, model, None, item_id)
     if denied:
         return denied
+    if request.method != "POST":
+        return render(
+            request,
+            "web/confirm_delete.html",
+            {
+                "plan": plan,
+                "object": item,
+                "object_title": getattr(item, name_field),
+                "item_kind": model._meta.model_name,
+                "cancel_url": reverse("node_edit", args=[node.pk]),
+            },
+        )
     with transaction.atomic():
-        # Locked first: a report being submitted on the node (which locks its indicators) finishes, and
-        # the values it stored are deleted with the item instead of failing the delete.
+        # Locked first: a report being submitted on the node (which locks its indicators) finishes first.
         list(model.objects.filter(pk=item.pk).order_by().select_for_update().values_list("pk"))  # no join
-        delete_recorded(item, request.user, described={name_field: [getattr(item, name_field), None]})
-    messages.success(request, _("Deleted."))
+        recycle_item(item, request.user, described={name_field: [getattr(item, name_field), None]})
+    messages.success(request, _("Moved to the recycle bin. A coordinator can restore it within 30 days."))
     return redirect("node_edit", node.pk)
 
 
-@require_POST
 def indicator_delete(request, indicator_id: int):
     return delete_node_item(request, Indicator, indicator_id, name_field="name")
 
 
-@require_POST
 def milestone_delete(request, milestone_id: int):
     return delete_node_item(request, Milestone, milestone_id, name_field="title")
 

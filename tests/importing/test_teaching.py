@@ -396,7 +396,7 @@ def test_the_review_page_speaks_finnish_and_swedish(client, personas, draft, lan
         reverse("importing:item", args=[draft.pk, "0"]),
         reverse("importing:profile", args=[personas.organization.pk]),
     ]
-    content = "".join(client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode() for url in pages)
+    content = "".join(client.get(url).content.decode() for url in pages)
     assert all(word in content for word in words)
     for english in ("Not imported", "Where it came from", "What is it?", "Taught rules", "Change an item"):
         assert english not in content

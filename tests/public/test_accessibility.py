@@ -100,6 +100,8 @@ def test_public_pages_have_no_axe_violations(site, browser, lang, width):
     page = browser.new_page(
         locale={"fi": "fi-FI", "sv": "sv-SE"}[lang], viewport={"width": width, "height": 900}
     )
+    # The interface follows the language the person chose (the language form's cookie), not the browser's.
+    page.context.add_cookies([{"name": "django_language", "value": lang, "url": base}])
     shots = os.environ.get("SEURANTA_SHOTS")
     found = {}
     for name, (url, heading) in pages.items():

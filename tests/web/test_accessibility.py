@@ -148,6 +148,11 @@ def site(transactional_db, live_server):
             reverse("milestone_edit", args=[node.milestones.first().pk]), "Muokkaa osatavoitetta"
         ),
         "plan_settings": Target(reverse("plan_settings", args=[plan.pk]), "Suunnitelman asetukset"),
+        "recycle_bin": Target(reverse("recycle_bin", args=[plan.pk]), "Roskakori"),
+        "indicator_delete": Target(
+            reverse("indicator_delete", args=[node.indicators.first().pk]),
+            f"Poista: {node.indicators.first().name}",
+        ),
         "import_upload": Target(reverse("importing:upload"), "Tuo suunnitelma"),
         "import_review": Target(reverse("importing:review", args=[draft.pk]), "Tarkista tuonti: tuotu.txt"),
         "import_progress": Target(reverse("importing:progress", args=[reading.pk]), "Asiakirjaa luetaan"),

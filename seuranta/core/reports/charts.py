@@ -10,23 +10,21 @@ what the chart shows, so a reader who cannot see it loses nothing.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from seuranta.core.formatting import format_number
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
-from seuranta.core.model import Indicator, Measure
-from seuranta.core.periods import measure_date
+from seuranta.core.model import Indicator
+from seuranta.core.periods import plan_period_bounds
 from seuranta.core.reports.style import STATUS_COLOURS
+from seuranta.core.reports.trend import describe, trend_data
+from seuranta.core.reports.trend_svg import trend_png, trend_svg
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
-    from PIL.ImageFont import FreeTypeFont, ImageFont
-
     from seuranta.core.evaluation import PlanEvaluation
     from seuranta.core.reports.model import Report
 
@@ -108,7 +106,7 @@ def summary_chart_svg(report: Report) -> Chart:
     return Chart(alt=alt, svg="".join(out))
 
 
-def _font(size: int) -> FreeTypeFont | ImageFont:
+def font(size: int):
     from PIL import ImageFont
 
     for path in FONT_PATHS:
@@ -128,12 +126,12 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
     height = top + row_h * max(1, len(rows)) + 30 * scale
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    font, small = _font(12 * scale), _font(11 * scale)
-    draw.text((0, 4 * scale), _("Status of actions", report.lang), fill="black", font=font)
+    big, small = font(12 * scale), font(11 * scale)
+    draw.text((0, 4 * scale), _("Status of actions", report.lang), fill="black", font=big)
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
         y = top + i * row_h
-        draw.text((0, y + 4 * scale), _short(row.title), fill="black", font=font)
+        draw.text((0, y + 4 * scale), _short(row.title), fill="black", font=big)
         x = float(label_w)
         for key, n in row.counts.items():
             w = bar_w * n / most
@@ -156,177 +154,34 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
 # -- indicator trend --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Point:
-    kind: str  # "baseline", "target", "actual"
-    day: date
-    value: float
-    text: str
-
-
-def _points(indicator: Indicator) -> list[_Point]:
-    points: list[_Point] = []
-
-    def add(kind: str, measure: Measure | None) -> None:
-        if measure is None or measure.value is None or measure.kind == "change_percent":
-            return
-        day = measure_date(measure.period)
-        if day is not None:
-            points.append(_Point(kind, day, float(measure.value), measure.text))
-
-    add("baseline", indicator.baseline)
-    for m in indicator.targets:
-        add("target", m)
-    for m in indicator.actuals:
-        add("actual", m)
-    return points
-
-
-def _trend_part(kind: str, lang: str) -> str:
-    """ "baseline {value}", "target {value}" or "actual {value}" in the language."""
-    if kind == "baseline":
-        return _("baseline {value}", lang)
-    if kind == "target":
-        return _("target {value}", lang)
-    return _("actual {value}", lang)
-
-
-def _trend_alt(indicator: Indicator, points: list[_Point], lang: str) -> str:
-    if not points:
-        parts = _("no numeric values", lang)
-    else:
-        parts = ", ".join(
-            _trend_part(p.kind, lang).format(value=f"{format_number(p.value, lang)} ({p.day.year})")
-            for p in sorted(points, key=lambda p: p.day)
-        )
-    return _("Line chart of the indicator {name}: {parts}.", lang).format(name=indicator.name, parts=parts)
-
-
-def _layout(
-    points: list[_Point], width: float, height: float, pad: float
-) -> tuple[Callable[[_Point], tuple[float, float]], tuple[float, float]]:
-    days = [p.day.toordinal() for p in points]
-    values = [p.value for p in points]
-    d0, d1 = min(days), max(days)
-    v0, v1 = min(0.0, min(values)), max(values)
-    if d1 == d0:
-        d0, d1 = d0 - 180, d1 + 180
-    if v1 == v0:
-        v1 = v0 + 1
-
-    def xy(p: _Point) -> tuple[float, float]:
-        x = pad + (p.day.toordinal() - d0) / (d1 - d0) * (width - 2 * pad)
-        y = height - pad - (p.value - v0) / (v1 - v0) * (height - 2 * pad)
-        return x, y
-
-    return xy, (v0, v1)
+def plan_start(period: str | None) -> date | None:
+    """The first day of a plan's period, where a baseline with no year of its own is drawn."""
+    bounds = plan_period_bounds(period)
+    return bounds[0] if bounds else None
 
 
 def has_trend(indicator: Indicator) -> bool:
-    """Whether the indicator has a trend worth a chart in a report: two dated numeric actuals."""
-    return sum(1 for p in _points(indicator) if p.kind == "actual") >= 2
+    """Whether the indicator has a trend worth a chart in a report: two dated actuals."""
+    data = trend_data(indicator)
+    return data is not None and sum(1 for p in data.points if p.role == "actual") >= 2
 
 
 def trend_chart(
-    indicator: Indicator, evaluation: PlanEvaluation | None = None, lang: str = "fi", *, png: bool = False
+    indicator: Indicator,
+    evaluation: PlanEvaluation | None = None,
+    lang: str = "fi",
+    *,
+    png: bool = False,
+    plan_start: date | None = None,
+    scale: list[str] | tuple[str, ...] | None = None,
 ) -> Chart | None:
-    """Baseline, targets and actuals over time; None when fewer than two dated numbers exist."""
+    """Baseline, targets and actuals over time (`trend.py`); None when fewer than two points are dated."""
     lang = lang_of(lang)
-    points = _points(indicator)
-    if len(points) < 2:
+    data = trend_data(indicator, lang, plan_start=plan_start, scale=scale)
+    if data is None or len(data.points) < 2:
         return None
-    alt = _trend_alt(indicator, points, lang)
+    alt = describe(indicator, data, lang)
     if png:
-        return _trend_png(points, alt, lang)
-    return Chart(alt=alt, svg=_trend_svg(points, alt, lang))
-
-
-def _trend_svg(points: list[_Point], alt: str, lang: str) -> str:
-    width, height, pad = 420, 170, 34
-    xy, (v0, v1) = _layout(points, width, height - 20, pad)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-label="{escape(alt)}" font-family="DejaVu Sans, sans-serif" '
-        f'font-size="10"><title>{escape(alt)}</title>',
-        f'<line x1="{pad}" y1="{height - 20 - pad}" x2="{width - pad}" y2="{height - 20 - pad}" '
-        f'stroke="#999"/>',
-        f'<text x="2" y="{pad}" fill="#555">{escape(format_number(v1, lang))}</text>',
-        f'<text x="2" y="{height - 20 - pad}" fill="#555">{escape(format_number(v0, lang))}</text>',
-    ]
-    for kind in ("target", "actual"):
-        series = sorted((p for p in points if p.kind in (kind, "baseline")), key=lambda p: p.day)
-        if len(series) >= 2 and any(p.kind == kind for p in series):
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in map(xy, series))
-            dash = ' stroke-dasharray="5 3"' if kind == "target" else ""
-            out.append(
-                f'<polyline points="{path}" fill="none" stroke="{TREND_COLOURS[kind]}" '
-                f'stroke-width="2"{dash}/>'
-            )
-    years = sorted({p.day.year for p in points})
-    for p in points:
-        x, y = xy(p)
-        colour = TREND_COLOURS[p.kind]
-        shape = (
-            f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>'
-            if p.kind == "target"
-            else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
-        )
-        out.append(shape)
-    for year in years:
-        x, _y = xy(_Point("actual", date(year, 12, 31), v0, ""))
-        out.append(
-            f'<text x="{x:.1f}" y="{height - 20 - pad + 14}" text-anchor="middle" fill="#555">{year}</text>'
-        )
-    legend_x = pad
-    for kind in ("baseline", "target", "actual"):
-        if any(p.kind == kind for p in points):
-            label = _trend_part(kind, lang).format(value="").strip()
-            out.append(
-                f'<circle cx="{legend_x}" cy="{height - 8}" r="4" fill="{TREND_COLOURS[kind]}"/>'
-                f'<text x="{legend_x + 8}" y="{height - 4}">{escape(label)}</text>'
-            )
-            legend_x += 20 + 7 * len(label)
-    out.append("</svg>")
-    return "".join(out)
-
-
-def _trend_png(points: list[_Point], alt: str, lang: str, scale: int = 2) -> Chart:
-    from PIL import Image, ImageDraw
-
-    width, height, pad = 420 * scale, 170 * scale, 34 * scale
-    plot_h = height - 20 * scale
-    xy, (v0, v1) = _layout(points, width, plot_h, pad)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = _font(10 * scale)
-    draw.line([pad, plot_h - pad, width - pad, plot_h - pad], fill="#999999", width=scale)
-    draw.text((2, pad - 10 * scale), format_number(v1, lang), fill="#555555", font=font)
-    draw.text((2, plot_h - pad - 10 * scale), format_number(v0, lang), fill="#555555", font=font)
-    for kind in ("target", "actual"):
-        series = sorted((p for p in points if p.kind in (kind, "baseline")), key=lambda p: p.day)
-        if len(series) >= 2 and any(p.kind == kind for p in series):
-            draw.line([xy(p) for p in series], fill=TREND_COLOURS[kind], width=2 * scale)
-    for p in points:
-        x, y = xy(p)
-        r = 4 * scale
-        if p.kind == "target":
-            draw.rectangle([x - r, y - r, x + r, y + r], fill=TREND_COLOURS[p.kind])
-        else:
-            draw.ellipse([x - r, y - r, x + r, y + r], fill=TREND_COLOURS[p.kind])
-    for year in sorted({p.day.year for p in points}):
-        x, _y = xy(_Point("actual", date(year, 12, 31), v0, ""))
-        draw.text((x, plot_h - pad + 8 * scale), str(year), fill="#555555", font=font, anchor="mm")
-    legend_x = float(pad)
-    for kind in ("baseline", "target", "actual"):
-        if any(p.kind == kind for p in points):
-            label = _trend_part(kind, lang).format(value="").strip()
-            r = 4 * scale
-            draw.ellipse(
-                [legend_x - r, height - 12 * scale - r, legend_x + r, height - 12 * scale + r],
-                fill=TREND_COLOURS[kind],
-            )
-            draw.text((legend_x + 8 * scale, height - 18 * scale), label, fill="black", font=font)
-            legend_x += (20 + 7 * len(label)) * scale
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return Chart(alt=alt, png=buffer.getvalue(), width=width, height=height)
+        picture, width, height = trend_png(data, lang)
+        return Chart(alt=alt, png=picture, width=width, height=height)
+    return Chart(alt=alt, svg=trend_svg(data, indicator.name, alt, lang=lang))

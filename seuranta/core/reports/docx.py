@@ -13,7 +13,7 @@ import io
 from typing import Any
 
 from seuranta.core.i18n import gettext as _
-from seuranta.core.reports.charts import Chart, has_trend, summary_chart_png, trend_chart
+from seuranta.core.reports.charts import Chart, has_trend, plan_start, summary_chart_png, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
 from seuranta.core.vocabulary import Verdict, status_label
 
@@ -255,7 +255,9 @@ class _Writer:
             reason_text = _("Reason", self.report.lang)
             _append_row(table, [[f"{reason_text}: {row.reason}"]], widths)
             if self.charts and has_trend(row.indicator):
-                chart = trend_chart(row.indicator, None, self.report.lang, png=True)
+                chart = trend_chart(
+                    row.indicator, None, self.report.lang, png=True, plan_start=plan_start(self.report.period)
+                )
                 if chart:
                     charts.append(chart)
         for chart in charts:

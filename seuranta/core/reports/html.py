@@ -23,7 +23,7 @@ import re
 from html import escape
 
 from seuranta.core.i18n import gettext as _
-from seuranta.core.reports.charts import has_trend, summary_chart_svg, trend_chart
+from seuranta.core.reports.charts import has_trend, plan_start, summary_chart_svg, trend_chart
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode, format_day
 from seuranta.core.reports.style import STATUS_TEXT_COLOURS
 from seuranta.core.vocabulary import STATUS_ICONS, Verdict, status_label
@@ -155,7 +155,9 @@ def indicator_table(
         )
         if long_reason:
             out.append(f'<tr><td class="reason" colspan="5">{reason_label}: {_e(row.reason)}</td></tr>')
-        chart = trend_chart(row.indicator, None, report.lang) if charts and has_trend(row.indicator) else None
+        chart = None
+        if charts and has_trend(row.indicator):
+            chart = trend_chart(row.indicator, None, report.lang, plan_start=plan_start(report.period))
         if chart:
             figures.append(f"<figure>{chart.svg}<figcaption>{_e(chart.alt)}</figcaption></figure>")
     out.append("</tbody></table>")

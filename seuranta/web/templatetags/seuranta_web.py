@@ -8,6 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from seuranta.plans.access import navigation_rights
 from seuranta.web.charts import fmt
 from seuranta.web.charts import role_label as chart_role_label
+from seuranta.web.history import author, value_text
 from seuranta.web.statuses import (
     ACTION_LABELS,
     FIELD_LABELS,
@@ -75,6 +76,19 @@ def change_label(change) -> str:
     what = OBJECT_LABELS.get(change.object_type, change.object_type)
     action = ACTION_LABELS.get(change.action, change.action)
     return f"{what}: {action}"
+
+
+@register.simple_tag
+def history_value(value, field_name: str, change) -> str:
+    """A value in a change record as a person reads it (seuranta.web.history)."""
+    return value_text(value, field_name, change.object_type)
+
+
+@register.simple_tag(takes_context=True)
+def change_author(context, change) -> str:
+    request = context.get("request")
+    user = request.user if request is not None else AnonymousUser()
+    return author(change, user, context.get("plan"))
 
 
 @register.filter
