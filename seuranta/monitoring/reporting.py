@@ -29,6 +29,7 @@ from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
+from seuranta.plans.versions import bump
 
 
 class EntryLocked(Exception):
@@ -229,6 +230,7 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
     RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
     if data.phase and data.phase != node.phase:
         save_with_version(node, node.version, {"phase": data.phase}, user)
+    bump(node.plan_id)
 
 
 def _write_actuals(reporting_round, indicators, actuals, data: EntryValues, user) -> list[ChangeRecord]:

@@ -11,7 +11,7 @@ such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from seuranta.core.evaluation import states
@@ -48,6 +48,15 @@ class IndicatorEvaluation:
             written = written()
             object.__setattr__(self, "written", written)
         return written
+
+    def __getstate__(self) -> list[object]:
+        """Picklable: the sentence is written first (a function that writes it is not)."""
+        self.reason  # noqa: B018
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
 
     @property
     def label(self) -> str | None:

@@ -10,7 +10,7 @@ the level expected by now on the way to the next target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from functools import partial
 
@@ -90,6 +90,15 @@ class SeriesEvaluation:
             written = written()
             object.__setattr__(self, "written", written)
         return written
+
+    def __getstate__(self) -> list[object]:
+        """Picklable: the sentence is written first (a function that writes it is not)."""
+        self.reason  # noqa: B018
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
 
 
 @dataclass
