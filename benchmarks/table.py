@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", help="script names (without .py) to run")
     parser.add_argument("--timeout", type=float, default=1800.0)
     args = parser.parse_args(argv)
-    scripts = [p for p in sorted(HERE.glob("*.py")) if p.name != Path(__file__).name]
+    scripts = [
+        p for p in sorted(HERE.glob("*.py")) if p.name != Path(__file__).name and not p.name.startswith("_")
+    ]
     if args.only:
         scripts = [p for p in scripts if p.stem in args.only]
     rows: list[tuple[str, str, str, str]] = []
