@@ -29,7 +29,7 @@ from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
-from seuranta.plans.versions import bump
+from seuranta.plans.versions import bump, bumped_once
 
 
 class EntryLocked(Exception):
@@ -207,7 +207,8 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
         raise EntryConflict
     if submit:
-        _write_into_plan(entry, data, user=user, now=now)
+        with bumped_once():  # the history records each bump the plan's version: one write for all
+            _write_into_plan(entry, data, user=user, now=now)
     entry.refresh_from_db()
     return entry
 
