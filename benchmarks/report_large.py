@@ -106,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{fmt}: {seconds:.2f} s (CPU {cpu:.2f} s), {size / 1e6:.1f} MB "
             f"{'OK' if seconds < LIMIT_SECONDS[fmt] else 'TOO SLOW'}{all_runs}"
         )
+        print(f"BENCH report_{fmt}_s goal={LIMIT_SECONDS[fmt]} value={seconds:.3f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
     return 1 if failed else 0

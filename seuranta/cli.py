@@ -250,18 +250,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     if not args.demo and (users := demo_users_with_published_passwords()):
         raise CommandError(DEMO_PASSWORDS_REFUSED.format(users=", ".join(users)))
-    serve(args.host, args.port, worker=not args.no_worker)
+    serve(args.host, args.port, worker=not args.no_worker, processes=not args.demo)
     return EXIT_OK
 
 
-def serve(host: str, port: int, *, worker: bool = True) -> None:
-    """Serve the web app; with `worker`, also run the background task worker (reminder emails)."""
+def serve(host: str, port: int, *, worker: bool = True, processes: bool = False) -> None:
+    """Serve the web app; with `worker`, also run the background task worker (reminder emails).
+
+    With `processes`, one app process a CPU where the platform allows (seuranta.server)."""
     import signal
     import subprocess
 
-    import waitress
     from django.conf import settings
 
+    from seuranta.server import run
     from seuranta.wsgi import application
 
     # A service manager stops us with SIGTERM: exit normally so the worker is stopped too.
@@ -272,7 +274,7 @@ def serve(host: str, port: int, *, worker: bool = True) -> None:
         worker_process = subprocess.Popen([sys.executable, "-m", "seuranta.cli", "manage", "db_worker"])
     print(f"Seuranta: http://{host}:{port}/  (lopeta Ctrl+C)", flush=True)
     try:
-        waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
+        run(application, host, port, processes=processes)
     finally:
         if worker_process is not None:
             worker_process.terminate()

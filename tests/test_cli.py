@@ -178,7 +178,9 @@ def test_demo_prints_its_passwords_as_for_demo_use_only(capsys):
 @pytest.fixture
 def served(monkeypatch):
     calls = []
-    monkeypatch.setattr("seuranta.cli.serve", lambda host, port, worker=True: calls.append((host, port)))
+    monkeypatch.setattr(
+        "seuranta.cli.serve", lambda host, port, worker=True, processes=False: calls.append((host, port))
+    )
     return calls
 
 
@@ -258,3 +260,13 @@ def test_parse_stops_a_file_past_the_time_limit(tmp_path, capsys, monkeypatch):
     path.write_bytes((CORPUS_DIR / "laitila-hallintotoimi-palvelusuunnitelma.txt").read_bytes() * 200)
     assert main(["parse", str(path)]) == 1
     assert "kesti liian kauan" in capsys.readouterr().err
+
+
+def test_the_server_runs_one_process_a_cpu_unless_told(monkeypatch):
+    from seuranta.server import worker_count
+
+    monkeypatch.delenv("WEB_WORKERS", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 6)
+    assert worker_count() == 6
+    monkeypatch.setenv("WEB_WORKERS", "3")
+    assert worker_count() == 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
@@ -76,13 +77,13 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
 
 def decimals_of(*values: float | None) -> int:
     """The most decimals any of the values is written with (at most 3)."""
-    most = 0
-    for value in values:
-        if value is None:
-            continue
-        text = f"{round(value, 3):.3f}".rstrip("0")
-        most = max(most, len(text.split(".")[1]) if "." in text else 0)
-    return most
+    return max((_decimals(value) for value in values if value is not None), default=0)
+
+
+@lru_cache(maxsize=8192)
+def _decimals(value: float) -> int:
+    text = f"{round(value, 3):.3f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 def with_unit(number: str, unit: str | None, lang: str) -> str:
@@ -107,9 +108,13 @@ _SCHOOL = re.compile(r"(\d{4})\s*/\s*(\d{2,4})")
 
 def format_period(period: str | None, lang: str) -> str | None:
     """A normalised period as people write it: "Q1/2023", "9/2023", "20.9.2022"."""
-    if not period:
+    if not period or not isinstance(period, str):
         return None
-    lang = lang_of(lang)
+    return _format_period(period, lang_of(lang))
+
+
+@lru_cache(maxsize=8192)
+def _format_period(period: str, lang: str) -> str | None:
     bounds = period_bounds(period)
     if bounds is None:
         return period.strip()

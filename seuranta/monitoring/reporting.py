@@ -29,6 +29,7 @@ from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Milestone, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
+from seuranta.plans.versions import bump, bumped_once
 
 
 class EntryLocked(Exception):
@@ -239,7 +240,8 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
         raise EntryConflict
     if submit:
-        _write_into_plan(entry, data, user=user, now=now)
+        with bumped_once():  # the history records each bump the plan's version: one write for all
+            _write_into_plan(entry, data, user=user, now=now)
     entry.refresh_from_db()
     return entry
 
@@ -263,6 +265,7 @@ def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None
     _write_milestones(node, data, user)
     if data.phase and data.phase != node.phase:
         save_with_version(node, node.version, {"phase": data.phase}, user)
+    bump(node.plan_id)
 
 
 def _typed_slots(indicator: Indicator, data: EntryValues) -> dict[str, tuple[str | None, tuple]]:

@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from seuranta.plans.models import ChangeRecord, Node
+from seuranta.plans.versions import bump
 
 # ChangeRecord.object_type for a model, where it differs from the model's name.
 OBJECT_TYPES = {"progressentry": "progress", "reportinground": "round"}
@@ -98,6 +99,7 @@ def record(obj, action: str, changes: dict, user, *, object_id: int | None = Non
     if entry.plan_id is None:
         return None
     entry.save()
+    bump(entry.plan_id)
     return entry
 
 

@@ -14,15 +14,42 @@ The key is built from the plan row the view has already read: no query of its ow
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.utils import timezone
 
 from seuranta.plans.models import Plan
 
+_deferred: ContextVar[set[int] | None] = ContextVar("deferred_bumps", default=None)
+
 
 def bump(plan_id: int | None) -> None:
     """Move the plan's content version: pages read from an older version are not served again."""
-    if plan_id is not None:
-        Plan.objects.filter(pk=plan_id).update(updated_at=timezone.now())
+    if plan_id is None:
+        return
+    deferred = _deferred.get()
+    if deferred is not None:
+        deferred.add(plan_id)
+        return
+    Plan.objects.filter(pk=plan_id).update(updated_at=timezone.now())
+
+
+@contextmanager
+def bumped_once() -> Iterator[None]:
+    """Within this block the bumps of one plan are one write, made when the block ends without error."""
+    if _deferred.get() is not None:  # an outer block bumps
+        yield
+        return
+    plans: set[int] = set()
+    token = _deferred.set(plans)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    for plan_id in sorted(plans):
+        bump(plan_id)
 
 
 def content_key(plan: Plan, *parts: object) -> str:

@@ -10,7 +10,8 @@ such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from seuranta.core.evaluation import states
@@ -24,15 +25,38 @@ from seuranta.core.periods import measure_date
 from seuranta.core.vocabulary import worst
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorEvaluation:
-    """One status and one sentence for an indicator, with the detail behind them."""
+    """One status and one sentence for an indicator, with the detail behind them.
+
+    `reason` is built when first asked for, from `written` (the text, or a function
+    that writes it); equality compares the findings, not the sentence.
+    """
 
     status: str
-    reason: str
+    written: str | Callable[[], str] | None = field(default=None, compare=False, repr=False)
     series: tuple[SeriesEvaluation, ...] = ()
     decisive: SeriesEvaluation | None = None
     unit: str | None = None
+
+    @property
+    def reason(self) -> str:
+        written = self.written
+        if written is None:  # the decisive series' sentence
+            return self.decisive.reason if self.decisive else ""
+        if callable(written):
+            written = written()
+            object.__setattr__(self, "written", written)
+        return written
+
+    def __getstate__(self) -> list[object]:
+        """Picklable: the sentence is written first (a function that writes it is not)."""
+        self.reason  # noqa: B018
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
 
     @property
     def label(self) -> str | None:
@@ -147,4 +171,4 @@ def evaluate_indicator(
         decisive = next(r for r in results if r.status == decisive_status)
     else:
         decisive = next((r for r in results if r.status == "no_data"), results[0])
-    return IndicatorEvaluation(decisive.status, decisive.reason, tuple(results), decisive, indicator.unit)
+    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, indicator.unit)

@@ -169,6 +169,26 @@ class PlanEvaluation:
             sentence(self.summary) if self.summary else _("No actions or indicators to judge.", lang)
         )
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable (a cache stores it with its plan): results in walk order, not by id()."""
+        state = {k: v for k, v in self.__dict__.items() if k != "_evaluator"}
+        nodes = [node for node, _up in self.plan.walk()]
+        state["_nodes"] = [self._evaluator.nodes[id(n)] for n in nodes]
+        state["_indicators"] = [self._evaluator.indicators[id(i)] for n in nodes for i in n.indicators]
+        state["_config"] = self._evaluator.config
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        nodes_done, indicators_done = state.pop("_nodes"), state.pop("_indicators")
+        evaluator = _Evaluator(state.pop("_config"))
+        self.__dict__.update(state)
+        nodes = [node for node, _up in self.plan.walk()]
+        indicators = [i for n in nodes for i in n.indicators]
+        evaluator.nodes = {id(n): e for n, e in zip(nodes, nodes_done, strict=True)}
+        evaluator.indicators = {id(i): e for i, e in zip(indicators, indicators_done, strict=True)}
+        evaluator._keep = [*nodes, *indicators]
+        self._evaluator = evaluator
+
     def indicator(self, indicator: Indicator) -> IndicatorEvaluation:
         """The evaluation of an indicator of this plan (KeyError for a foreign object)."""
         return self._evaluator.indicators[id(indicator)]

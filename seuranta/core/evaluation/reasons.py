@@ -34,6 +34,8 @@ def quote(written: str | None, lang: str) -> str:
 class Reasons:
     """Formats the parts of one series' reason in the evaluation language."""
 
+    __slots__ = ("label", "lang", "mode", "places", "scale", "unit")
+
     def __init__(
         self,
         lang: str,

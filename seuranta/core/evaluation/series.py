@@ -9,8 +9,10 @@ the level expected by now on the way to the next target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
+from functools import partial
 
 from seuranta.core.evaluation import states
 from seuranta.core.evaluation.reasons import Point, Reasons, quote
@@ -51,13 +53,18 @@ class Series:
     parts: list[str] = field(default_factory=list)  # labels of actuals without a target of their own
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesEvaluation:
-    """The judgement of one series: the whole indicator, or one labelled sub-series."""
+    """The judgement of one series: the whole indicator, or one labelled sub-series.
+
+    `reason` is the sentence that says why; it is built when first asked for (a
+    page shows few of a plan's reasons), from `written`: the text, or a function
+    that writes it. Equality compares the findings, not the sentence.
+    """
 
     label: str | None
     status: str
-    reason: str
+    written: str | Callable[[], str] = field(default="", compare=False, repr=False)
     judged: bool = False
     mode: str = "number"  # "number" or "state"
     direction: str | None = None  # "up", "down" or "hold"
@@ -75,6 +82,23 @@ class SeriesEvaluation:
     actual_date: date | None = None
     expected: float | None = None  # the expected level at the actual's date
     scale: tuple[str, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        written = self.written
+        if callable(written):
+            written = written()
+            object.__setattr__(self, "written", written)
+        return written
+
+    def __getstate__(self) -> list[object]:
+        """Picklable: the sentence is written first (a function that writes it is not)."""
+        self.reason  # noqa: B018
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            object.__setattr__(self, f.name, value)
 
 
 @dataclass
@@ -139,11 +163,15 @@ def evaluate_series(series: Series, settings: Settings) -> SeriesEvaluation:
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
         latest, final_measure = work.points[-1], usable[-1]
-        parts = [show.actual(latest), show.target(final_measure, None, None)]
-        verdict = _("the baseline is missing, so the relative target cannot be judged yet", lang)
+
+        def written() -> str:
+            parts = [show.actual(latest), show.target(final_measure, None, None)]
+            verdict = _("the baseline is missing, so the relative target cannot be judged yet", lang)
+            return show.reason(parts, verdict)
+
         return replace(
             base,
-            reason=show.reason(parts, verdict),
+            written=written,
             actual=latest.measure,
             actual_value=latest.value,
             actual_date=latest.day,
@@ -230,22 +258,28 @@ def _baseline(work: _Work) -> tuple[Measure | None, float | None, date | None, b
 
 def _without_actuals(work: _Work, base: SeriesEvaluation, show: Reasons) -> SeriesEvaluation:
     lang, last = work.lang, work.usable[-1]
-    if work.unplaced is not None:
-        verdict = _("the state {state} cannot be placed on the scale", lang).format(
-            state=quote(work.unplaced.text, lang)
-        )
-    elif work.series.parts and not work.dated:
-        verdict = _(
-            "actual values exist only for parts without a target of their own ({labels})", lang
-        ).format(labels=", ".join(work.series.parts))
-    else:
-        verdict = _("no actual value yet", lang)
-    parts = [show.target(last, None, base.baseline_value)]
-    if base.baseline_value is not None:
-        parts.append(show.baseline(base.baseline, base.baseline_value, base.baseline_from_actual))
+    unplaced, labels, dated = work.unplaced, work.series.parts, bool(work.dated)
+    baseline, baseline_value, from_actual = base.baseline, base.baseline_value, base.baseline_from_actual
+
+    def written() -> str:
+        if unplaced is not None:
+            verdict = _("the state {state} cannot be placed on the scale", lang).format(
+                state=quote(unplaced.text, lang)
+            )
+        elif labels and not dated:
+            verdict = _(
+                "actual values exist only for parts without a target of their own ({labels})", lang
+            ).format(labels=", ".join(labels))
+        else:
+            verdict = _("no actual value yet", lang)
+        parts = [show.target(last, None, baseline_value)]
+        if baseline_value is not None:
+            parts.append(show.baseline(baseline, baseline_value, from_actual))
+        return show.reason(parts, verdict)
+
     return replace(
         base,
-        reason=show.reason(parts, verdict),
+        written=written,
         final_target=last,
         target=last,
         final_target_date=work.day_of(last),
@@ -268,7 +302,7 @@ def _targets(work: _Work, relative_base: float | None) -> list[Target]:
 
 def _judge(work: _Work, base: SeriesEvaluation, show: Reasons, targets: list[Target]) -> SeriesEvaluation:
     """Achieved, off track (expired or the wrong way), or on track / behind the expected level."""
-    lang, settings = work.lang, work.settings
+    settings = work.settings
     baseline_value, baseline_day = base.baseline_value, base.baseline_date
     assert baseline_value is not None and baseline_day is not None
     latest, final = work.points[-1], targets[-1]
@@ -278,14 +312,13 @@ def _judge(work: _Work, base: SeriesEvaluation, show: Reasons, targets: list[Tar
     expected: float | None = None
     used = final
     if meets(final, latest.value, direction):
-        status, verdict = "achieved", _("target met", lang)
-    elif settings.on > final.day:
+        status = "achieved"
+    elif (
+        settings.on > final.day
+        or direction == "hold"
+        or sign * latest.value < sign * baseline_value - EPSILON
+    ):
         status = "off_track"
-        verdict = _("the target period ended on {date} without the target being met", lang).format(
-            date=format_date(final.day, lang)
-        )
-    elif direction == "hold" or sign * latest.value < sign * baseline_value - EPSILON:
-        status, verdict = "off_track", _("moving the wrong way", lang)
     else:
         used = ahead
         span = (ahead.day - baseline_day).days
@@ -293,16 +326,13 @@ def _judge(work: _Work, base: SeriesEvaluation, show: Reasons, targets: list[Tar
         expected = baseline_value + (ahead.level - baseline_value) * share
         slack = settings.tolerance * abs(ahead.level - baseline_value)
         status = "on_track" if sign * latest.value >= sign * expected - slack - EPSILON else "behind"
-        verdict = show.verdict(status, expected)
-    parts = [
-        show.actual(latest),
-        show.target(used.measure, used, baseline_value),
-        show.baseline(base.baseline, baseline_value, base.baseline_from_actual),
-    ]
+
+    found = (base.baseline, baseline_value, base.baseline_from_actual)
+    written = partial(_judged_reason, show, status, settings.on, final, used, latest, found, expected)
     return replace(
         base,
         status=status,
-        reason=show.reason(parts, verdict),
+        written=written,
         judged=True,
         direction=direction,
         target=used.measure,
@@ -315,6 +345,37 @@ def _judge(work: _Work, base: SeriesEvaluation, show: Reasons, targets: list[Tar
         actual_date=latest.day,
         expected=expected,
     )
+
+
+def _judged_reason(
+    show: Reasons,
+    status: str,
+    on: date,
+    final: Target,
+    used: Target,
+    latest: Point,
+    found: tuple[Measure | None, float, bool],
+    expected: float | None,
+) -> str:
+    """The sentence of a judged series (built only when the reason is shown)."""
+    lang = show.lang
+    baseline, baseline_value, from_actual = found
+    if status == "achieved":
+        verdict = _("target met", lang)
+    elif status == "off_track" and on > final.day:
+        verdict = _("the target period ended on {date} without the target being met", lang).format(
+            date=format_date(final.day, lang)
+        )
+    elif status == "off_track":
+        verdict = _("moving the wrong way", lang)
+    else:
+        verdict = show.verdict(status, expected if expected is not None else baseline_value)
+    parts = [
+        show.actual(latest),
+        show.target(used.measure, used, baseline_value),
+        show.baseline(baseline, baseline_value, from_actual),
+    ]
+    return show.reason(parts, verdict)
 
 
 def _year_before(day: date) -> date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -86,6 +87,7 @@ COMPLETE = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def normalise(state: str) -> str:
     return " ".join(_WORD.findall(state.casefold()))
 

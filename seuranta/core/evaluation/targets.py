@@ -18,6 +18,7 @@ from seuranta.core.model import Measure
 from seuranta.core.vocabulary import MeasureKind
 
 EPSILON = 1e-9
+_KINDS = frozenset(MeasureKind.values())
 
 SEASONS = {
     "spring": frozenset({"kevät", "kevätlukukausi", "kevätkausi", "vår", "våren", "vårterminen", "spring"}),
@@ -80,7 +81,7 @@ def in_season(day: date, name: str) -> bool:
 
 def kind_of(measure: Measure) -> str:
     kind = measure.kind or MeasureKind.VALUE.value
-    return kind if kind in MeasureKind.values() else MeasureKind.VALUE.value
+    return kind if kind in _KINDS else MeasureKind.VALUE.value
 
 
 def is_number(value: object) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["period_bounds", "period_end", "period_start", "plan_period_bounds"]
 
@@ -41,7 +42,12 @@ def period_bounds(period: str | None) -> tuple[date, date] | None:
     """The first and last day of a normalised period string, or None."""
     if not isinstance(period, str):
         return None
-    text = period.strip()
+    return _bounds_of(period.strip())
+
+
+@lru_cache(maxsize=8192)
+def _bounds_of(text: str) -> tuple[date, date] | None:
+    """`period_bounds` of a stripped string, memoised: plans repeat the same few periods."""
     try:
         if m := _YEAR.fullmatch(text):
             year = int(m[1])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from seuranta.core.periods.normalised import period_bounds, period_end, plan_period_bounds
 from seuranta.core.periods.spans import find_periods, first_period, fold
@@ -79,8 +80,14 @@ def text_bounds(written: str | None) -> tuple[date | None, date | None]:
     end of February. A school year runs 1 Aug .. 31 Jul; tertials are Jan-Apr, May-Aug,
     Sep-Dec.
     """
-    if not written:
+    if not written or not isinstance(written, str):
         return None, None
+    return _text_bounds(written)
+
+
+@lru_cache(maxsize=8192)
+def _text_bounds(written: str) -> tuple[date | None, date | None]:
+    """`text_bounds` memoised: the recogniser is costly and plans repeat the same few periods."""
     try:
         return _bounds(fold(written))
     except Exception:  # a bug in the measure language must not break an evaluation or a save
@@ -107,8 +114,13 @@ def _bounds(text: str) -> tuple[date | None, date | None]:
 
 def measure_date(period: str | None) -> date | None:
     """The day a measure's period stands for (its last day), or None."""
-    if not period:
+    if not period or not isinstance(period, str):
         return None
+    return _measure_date(period)
+
+
+@lru_cache(maxsize=8192)
+def _measure_date(period: str) -> date | None:
     return period_end(period) or text_bounds(period)[1]
 
 

@@ -1,0 +1,58 @@
+"""The web server behind `seuranta serve`: gunicorn with one process a CPU on Linux, waitress elsewhere.
+
+A Python process runs one request's Python at a time (the GIL): waitress's threads help only
+while a request waits for the database, so a busy site (a reporting deadline's rush) needs
+processes. On Linux and macOS `seuranta serve` runs gunicorn with `WEB_WORKERS` processes
+(default: the number of CPUs); on Windows, where gunicorn does not run, and for `seuranta demo`,
+waitress serves with threads in one process.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def worker_count() -> int:
+    """WEB_WORKERS, or one process a CPU (at least one)."""
+    configured = os.environ.get("WEB_WORKERS", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    if sys.platform == "win32":
+        return False
+    try:
+        import gunicorn  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run(application, host: str, port: int, *, processes: bool) -> None:
+    """Serve until stopped: gunicorn processes when `processes` and the platform has them, else waitress."""
+    if processes and can_fork():
+        _gunicorn(application, host, port, worker_count())
+        return
+    import waitress
+
+    waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
+
+
+def _gunicorn(application, host: str, port: int, workers: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", 2)  # one request can wait for the database while the other runs
+            self.cfg.set("proc_name", "seuranta")
+            self.cfg.set("accesslog", None)
+
+        def load(self):
+            return application
+
+    Server().run()
