@@ -59,6 +59,11 @@ def recycle_item(item: Indicator | Milestone, user, described: dict) -> None:
         type(item).objects.filter(pk=item.pk).update(deleted_at=timezone.now())
 
 
+def _when(deleted_at: datetime | None) -> datetime:
+    assert deleted_at is not None  # only rows in the bin are listed
+    return deleted_at
+
+
 @dataclass
 class BinItem:
     kind: str  # "node", "indicator", "milestone"
@@ -82,7 +87,7 @@ def bin_items(plan: Plan) -> list[BinItem]:
         if parent is None or parent.deleted_at != n.deleted_at:
             place = parent.title if parent else str(plan)
             items.append(
-                BinItem("node", n.pk, n.title, place, n.deleted_at, not (parent and parent.deleted_at))
+                BinItem("node", n.pk, n.title, place, _when(n.deleted_at), not (parent and parent.deleted_at))
             )
     for kind, model in ITEM_MODELS.items():
         rows = model.all_objects.filter(node__plan=plan, deleted_at__isnull=False).select_related("node")
@@ -90,7 +95,9 @@ def bin_items(plan: Plan) -> list[BinItem]:
             if row.node.deleted_at != row.deleted_at:
                 title = row.name if isinstance(row, Indicator) else row.title
                 items.append(
-                    BinItem(kind, row.pk, title, row.node.title, row.deleted_at, not row.node.deleted_at)
+                    BinItem(
+                        kind, row.pk, title, row.node.title, _when(row.deleted_at), not row.node.deleted_at
+                    )
                 )
     return sorted(items, key=lambda i: i.deleted_at, reverse=True)
 
@@ -114,8 +121,8 @@ def restore(plan: Plan, kind: str, pk: int, user) -> str:
         ids, stamp = subtree_ids(node, manager="all_objects"), node.deleted_at
         with transaction.atomic():
             Node.all_objects.filter(pk__in=ids, deleted_at=stamp).update(deleted_at=None)
-            for model in ITEM_MODELS.values():
-                model.all_objects.filter(node_id__in=ids, deleted_at=stamp).update(deleted_at=None)
+            for item_model in ITEM_MODELS.values():
+                item_model.all_objects.filter(node_id__in=ids, deleted_at=stamp).update(deleted_at=None)
             record(node, "restored", {"title": [None, node.title]}, user)
         return node.title
     model = ITEM_MODELS.get(kind)
@@ -126,7 +133,7 @@ def restore(plan: Plan, kind: str, pk: int, user) -> str:
         raise CannotRestore(_("The item it was under is in the recycle bin too: restore that first."))
     title = row.name if isinstance(row, Indicator) else row.title
     with transaction.atomic():
-        model.all_objects.filter(pk=row.pk).update(deleted_at=None)
+        type(row).all_objects.filter(pk=row.pk).update(deleted_at=None)
         record(row, "restored", {"name" if kind == "indicator" else "title": [None, title]}, user)
     return title
 

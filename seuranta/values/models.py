@@ -44,7 +44,7 @@ def settings_for(organization_id: int | None) -> OpenDataSettings:
     found = (
         OpenDataSettings.objects.filter(organization_id=organization_id).first() if organization_id else None
     )
-    return found or OpenDataSettings(organization_id=organization_id)
+    return found or OpenDataSettings(organization_id=organization_id)  # type: ignore[misc]  # an unsaved default may have no organisation
 
 
 class SurveyFeed(models.Model):

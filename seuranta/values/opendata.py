@@ -142,6 +142,7 @@ def as_xlsx(document: dict, licence_sentence: str) -> bytes:
 
     book = openpyxl.Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook has its first sheet
     sheet.title = "indicators"
     sheet.append(list(COLUMNS))
     for row in flat_rows(document):

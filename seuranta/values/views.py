@@ -41,7 +41,10 @@ def _show_preview(request, plan, checked: Checked, kind: str, form, suppressed: 
     rows = [
         {"line": line, "item": item, "name": checked.names.get(item.indicator, ""), "outcome": outcome}
         for line, item, outcome in zip(
-            checked.lines, checked.items, checked.outcomes or [None] * len(checked.items), strict=True
+            checked.lines,
+            checked.items,
+            checked.outcomes or [None] * len(checked.items),  # type: ignore[list-item]  # none before a preview
+            strict=True,
         )
     ]
     context = {
@@ -134,7 +137,7 @@ def bulk_template(request, plan_id: int, fmt: str):
     plan, denied = _editable_plan(request, plan_id)
     if denied:
         return denied
-    rows = [["mittari", "nimi", "kausi", "arvo", "osasarja", "lähde", "huomautus"]]
+    rows: list[list[object]] = [["mittari", "nimi", "kausi", "arvo", "osasarja", "lähde", "huomautus"]]
     rows += [
         [i.pk, i.name, "", "", "", "", ""]
         for i in Indicator.objects.filter(node__plan=plan).order_by("node__order", "node_id", "order", "pk")

@@ -191,7 +191,7 @@ class _Batch:
         if (row.text, row.value, row.kind, row.extra) == (text, item.value, "value", extra):
             return row, fresh or "unchanged"
         if fresh is None:
-            change = {"text": [row.text, text]} if row.text != text else {}
+            change: dict[str, list[object]] = {"text": [row.text, text]} if row.text != text else {}
             for name in ("source", "note"):
                 before, after = (row.extra or {}).get(name), extra.get(name)
                 if before != after:

@@ -43,7 +43,8 @@ def _choices(object_type: str, field_name: str) -> dict:
         field = model._meta.get_field(field_name)
     except Exception:  # noqa: BLE001 - a field the model no longer has, or a computed name
         return {}
-    return dict(field.flatchoices) if getattr(field, "choices", None) else {}
+    choices = getattr(field, "flatchoices", None)  # a reverse relation has none
+    return dict(choices) if choices and getattr(field, "choices", None) else {}
 
 
 def _text(value: str) -> str:

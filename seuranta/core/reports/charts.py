@@ -25,6 +25,8 @@ from seuranta.core.reports.trend_svg import trend_png, trend_svg
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont, ImageFont
+
     from seuranta.core.evaluation import PlanEvaluation
     from seuranta.core.reports.model import Report
 
@@ -106,7 +108,7 @@ def summary_chart_svg(report: Report) -> Chart:
     return Chart(alt=alt, svg="".join(out))
 
 
-def font(size: int):
+def font(size: int) -> FreeTypeFont | ImageFont:
     from PIL import ImageFont
 
     for path in FONT_PATHS:
