@@ -195,12 +195,13 @@ def test_a_reporting_round_from_opening_to_closing(transactional_db, live_server
     first = _round_report_text(coordinator)
     assert "Koulutukset alkoivat helmikuussa." in first and "Toteutui osittain" in first
     targets = list(Measure.objects.filter(indicator__node=action, role="target"))
+    before = [(target.text, target.value) for target in targets]
     for target in targets:  # saved one by one, so that the report cache sees the edit
         target.text, target.value = "99", 99
         target.save()
     assert _round_report_text(coordinator) == first
-    for target in targets:  # as it was, for the live status below
-        target.text, target.value = "20", 20
+    for target, (text, value) in zip(targets, before, strict=True):  # as they were, for the live status
+        target.text, target.value = text, value
         target.save()
 
     # The plan page shows the new status.
