@@ -108,3 +108,21 @@ def test_a_title_that_looks_like_a_formula_stays_text(client, personas):
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
     rows = download(client, plan, "csv").content.decode("utf-8-sig").splitlines()
     assert rows[1].split(";")[1].startswith("\"'=HYPERLINK")
+
+
+def test_the_plan_in_the_api_carries_the_organisations_licence(client, personas, plan):
+    from seuranta.plans.models import Plan
+
+    Plan.objects.filter(pk=plan.pk).update(state=Plan.State.PUBLISHED)
+    OpenDataSettings.objects.create(organization=personas.organization, licence="CC0 1.0", licence_url="")
+    answer = client.get(f"/api/v1/plans/{plan.pk}").json()
+    assert answer["licence"] == {"name": "CC0 1.0", "url": None}
+
+
+def test_the_public_site_shows_the_licence_on_a_plans_pages(client, plan):
+    from seuranta.plans.models import Plan
+
+    Plan.objects.filter(pk=plan.pk).update(state=Plan.State.PUBLISHED)
+    plan.organization.refresh_from_db()
+    page = client.get(reverse("public:plan", args=[plan.organization.slug, plan.pk])).content.decode()
+    assert 'rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>' in page

@@ -21,6 +21,8 @@ from seuranta.api.v1.common import (
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.models import Indicator, Node, Plan
 from seuranta.plans.storage import load_core_plan
+from seuranta.values.models import settings_for
+from seuranta.values.opendata import licence_of
 
 router = Router(tags=["plans"])
 ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error}
@@ -136,6 +138,7 @@ def plan(request, plan_id: int = Path(..., ge=1, le=MAX_ID)):
     evaluation = evaluate_plan(load_core_plan(found), timezone.localdate())
     return {
         **plan_out(request, found),
+        "licence": licence_of(settings_for(found.organization_id)),
         "levels": [str(level) for level in found.levels],
         "nodes": Node.objects.filter(plan=found).count(),
         "indicators": Indicator.objects.filter(node__plan=found).count(),

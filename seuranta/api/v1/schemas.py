@@ -82,7 +82,13 @@ class PlanSummary(Schema):
     page_url: str = Field(description="The plan's page in the browser.")
 
 
+class Licence(Schema):
+    name: str = Field(description="The open-data licence of the plan's organisation, e.g. CC BY 4.0.")
+    url: str | None
+
+
 class PlanDetail(PlanSummary):
+    licence: Licence
     levels: list[str]
     nodes: int = Field(description="How many items the plan's goal tree has.")
     indicators: int
