@@ -1,258 +1,35 @@
-"""Writing actual values through the API: an idempotent upsert, all or nothing.
+"""Writing actual values through the API: the values app's one writer, with the token's words.
 
-A value is identified by its indicator, its period (as a date range, so "2026-Q1" and
-the same quarter written another way are one value) and its sub-series label. Sending
-the same values again changes nothing and records nothing, so a nightly job may send the
-same file twice. Every value written leaves a ChangeRecord with the token's user, whose
-name is the token's name. A value whose period a closed reporting round covers for that
-node cannot be changed this way (the round and its snapshot stay as they were closed).
+API v1 stores through `seuranta.values.writing.store_values`, as bulk uploads, survey imports and
+Sotkanet do: an idempotent upsert keyed by indicator, period (as a date range) and sub-series label,
+all or nothing, with the indicators locked so that two identical batches at once give one value each.
+Every value written leaves a ChangeRecord with the token's user, whose name is the token's name. The
+API tells an unknown indicator (404) from another organisation's (403) in its messages, and its
+error message is the first one with the batch's status.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
-from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from seuranta.api.models import ApiToken
-from seuranta.core.periods import period_bounds
-from seuranta.monitoring.models import ReportingRound, RoundEntry
-from seuranta.plans.models import ChangeRecord, Indicator, Measure, Plan
-from seuranta.plans.saving import change_record
+from seuranta.values.writing import Outcome, Refusals, ValueItem, ValuesRefused, store_values
 
-# When one batch has several kinds of problem, the answer's status is the first of these found.
-STATUS_ORDER = (403, 404, 409, 400)
+__all__ = ["Outcome", "ValueItem", "ValuesRefused", "refusal_message", "store_token_values"]
 
 
-@dataclass(frozen=True)
-class ValueItem:
-    indicator: int
-    period: str
-    value: float
-    label: str | None = None
-    source: str | None = None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: int
-    indicator: int
-    period: str
-    label: str | None
-    result: str  # created / updated / unchanged
-
-
-class ValuesRefused(Exception):
-    """Nothing was written; `problems` are (index, status, message) for each refused value."""
-
-    def __init__(self, problems: list[tuple[int, int, str]]):
-        self.problems = problems
-        self.status = next(s for s in STATUS_ORDER if any(p[1] == s for p in problems))
-        first = next(p for p in problems if p[1] == self.status)
-        super().__init__(first[2])
-
-
-def value_text(value: float) -> str:
-    """The value as a Finnish reader writes it: 12,5; 8860."""
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value).replace(".", ",")
-
-
-def _clean(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
-
-
-def _check(token: ApiToken, items: list[ValueItem], indicators: dict) -> tuple[list, dict]:
-    problems: list[tuple[int, int, str]] = []
-    bounds: dict[int, tuple] = {}
-    for n, item in enumerate(items):
-        indicator = indicators.get(item.indicator)
-        if indicator is None:
-            problems.append((n, 404, _("No such indicator: %(id)s.") % {"id": item.indicator}))
-            continue
-        plan = indicator.node.plan
-        if plan.organization_id != token.organization_id:
-            problems.append(
-                (
-                    n,
-                    403,
-                    _(
-                        "Indicator %(id)s belongs to another organisation: this token may not write its values."
-                    )
-                    % {"id": item.indicator},
-                )
-            )
-            continue
-        if plan.state == Plan.State.ARCHIVED:
-            problems.append((n, 403, _("The plan of indicator %(id)s is archived.") % {"id": item.indicator}))
-            continue
-        found = period_bounds(item.period.strip())
-        if found is None:
-            problems.append(
-                (
-                    n,
-                    400,
-                    _('Unknown period "%(period)s": use for example 2026, 2026-Q1, 2026-T1 or 2026-03.')
-                    % {"period": item.period},
-                )
-            )
-            continue
-        if not math.isfinite(item.value):
-            problems.append((n, 400, _("The value must be a finite number.")))
-            continue
-        bounds[n] = found
-    return problems, bounds
-
-
-def _closed_problems(items, indicators, bounds, existing) -> list[tuple[int, int, str]]:
-    """Values that a closed round covers: the round reported on the node for exactly that period,
-    or the stored value was written by a round that has since closed."""
-    node_ids = {indicators[items[n].indicator].node_id for n in bounds}
-    covered = set(
-        RoundEntry.objects.filter(round__state=ReportingRound.State.CLOSED, node_id__in=node_ids).values_list(
-            "node_id", "round__period_start", "round__period_end"
-        )
+def api_refusals() -> Refusals:
+    return Refusals(
+        unknown=_("No such indicator: %(id)s."),
+        foreign=_("Indicator %(id)s belongs to another organisation: this token may not write its values."),
     )
-    round_ids = {m.extra.get("round") for m in existing if isinstance(m.extra, dict)} - {None}
-    closed_rounds = set(
-        ReportingRound.objects.filter(
-            pk__in=[r for r in round_ids if isinstance(r, int)], state=ReportingRound.State.CLOSED
-        ).values_list("pk", flat=True)
-    )
-    by_key = {_key(m.indicator_id, (m.period_start, m.period_end), m.label): m for m in existing}
-    problems = []
-    for n, (start, end) in bounds.items():
-        item = items[n]
-        stored = by_key.get(_key(item.indicator, (start, end), item.label))
-        from_closed = (
-            stored is not None
-            and isinstance(stored.extra, dict)
-            and stored.extra.get("round") in closed_rounds
-        )
-        if (indicators[item.indicator].node_id, start, end) in covered or from_closed:
-            problems.append(
-                (
-                    n,
-                    409,
-                    _("A closed reporting round covers %(period)s: its values can no longer be changed.")
-                    % {"period": item.period},
-                )
-            )
-    return problems
 
 
-def _key(indicator_id: int, bounds: tuple, label: str | None) -> tuple:
-    return indicator_id, bounds[0], bounds[1], _clean(label)
+def store_token_values(token: ApiToken, items: list[ValueItem]) -> list[Outcome]:
+    """Store the values with the token's user and organisation, or none of them (ValuesRefused)."""
+    return store_values(token.user, token.organization_id, items, api_refusals())
 
 
-@transaction.atomic
-def upsert_values(token: ApiToken, items: list[ValueItem]) -> list[Outcome]:
-    """Store the values, or none of them (ValuesRefused) when any is refused."""
-    indicators = Indicator.objects.select_related("node__plan").in_bulk({i.indicator for i in items})
-    problems, bounds = _check(token, items, indicators)
-    existing = list(
-        Measure.objects.select_for_update()
-        .filter(indicator_id__in=list(indicators), role=Measure.Role.ACTUAL)
-        .order_by("order", "id")
-    )
-    problems += _closed_problems(items, indicators, bounds, existing)
-    if problems:
-        raise ValuesRefused(sorted(problems))
-    return _write(token, items, indicators, bounds, existing)
-
-
-def _write(token, items, indicators, bounds, existing) -> list[Outcome]:
-    batch = _Batch(token.user, indicators, existing)
-    results = [batch.upsert(item, bounds[n]) for n, item in enumerate(items)]
-    batch.save()
-    return [Outcome(row.pk, row.indicator_id, row.period or "", row.label, result) for row, result in results]
-
-
-class _Batch:
-    """The stored actuals of a batch's indicators, changed in memory, then written with bulk queries."""
-
-    def __init__(self, user, indicators: dict, existing: list[Measure]):
-        self.user, self.indicators, self.now = user, indicators, timezone.now()
-        self.stored: dict[tuple, Measure] = {}
-        for m in existing:  # the first of equal keys is the one kept up to date
-            if m.period_start is not None:
-                self.stored.setdefault(_key(m.indicator_id, (m.period_start, m.period_end), m.label), m)
-        self.next_order = {
-            row["indicator_id"]: row["last"] + 1
-            for row in Measure.objects.filter(indicator_id__in=list(indicators))
-            .values("indicator_id")
-            .annotate(last=Max("order"))
-        }
-        self.created: list[Measure] = []
-        self.new: set[int] = set()  # id() of the rows created in this batch
-        self.changed: dict[int, Measure] = {}
-        self.records: list[ChangeRecord] = []
-
-    def upsert(self, item: ValueItem, bounds: tuple) -> tuple[Measure, str]:
-        key = _key(item.indicator, bounds, item.label)
-        fields = {k: v for k, v in (("source", _clean(item.source)), ("note", _clean(item.note))) if v}
-        text = value_text(item.value)
-        row = self.stored.get(key)
-        if row is None:
-            row = self.stored[key] = self._create(item, bounds, text, fields)
-            return row, "created"
-        extra = {k: v for k, v in (row.extra or {}).items() if k not in ("source", "note")} | fields
-        fresh = "created" if id(row) in self.new else None
-        if (row.text, row.value, row.kind, row.extra) == (text, item.value, "value", extra):
-            return row, fresh or "unchanged"
-        if fresh is None:
-            change: dict[str, list[str | None]] = {"text": [row.text, text]} if row.text != text else {}
-            for field in ("source", "note"):
-                before, after = (row.extra or {}).get(field), extra.get(field)
-                if before != after:
-                    change[field] = [before, after]
-            self.records.append(_record(self.indicators[item.indicator], row, "changed", change, self.user))
-            self.changed[id(row)] = row
-        row.text, row.value, row.kind, row.extra = text, item.value, "value", extra
-        row.created_by, row.updated_at, row.version = self.user, self.now, row.version + 1
-        return row, fresh or "updated"
-
-    def _create(self, item: ValueItem, bounds: tuple, text: str, fields: dict) -> Measure:
-        row = Measure(
-            indicator_id=item.indicator,
-            role=Measure.Role.ACTUAL,
-            order=self.next_order.get(item.indicator, 0),
-            text=text,
-            kind="value",
-            value=item.value,
-            period=item.period.strip(),
-            period_start=bounds[0],
-            period_end=bounds[1],
-            label=_clean(item.label),
-            extra=fields,
-            created_by=self.user,
-        )
-        self.next_order[item.indicator] = row.order + 1
-        self.created.append(row)
-        self.new.add(id(row))
-        return row
-
-    def save(self) -> None:
-        Measure.objects.bulk_create(self.created, batch_size=1000)
-        Measure.objects.bulk_update(
-            list(self.changed.values()),
-            ["text", "value", "kind", "extra", "created_by", "updated_at", "version"],
-            batch_size=1000,
-        )
-        self.records += [
-            _record(self.indicators[m.indicator_id], m, "created", {"text": [None, m.text]}, self.user)
-            for m in self.created
-        ]
-        ChangeRecord.objects.bulk_create(self.records, batch_size=1000)
-
-
-def _record(indicator, measure, action: str, changes: dict, user) -> ChangeRecord:
-    measure.indicator = indicator  # read with its node: the record's place costs no query
-    return change_record(measure, action, changes, user)
+def refusal_message(refused: ValuesRefused) -> str:
+    """The message of the first refused value whose status is the batch's."""
+    return next(message for _n, status, message in refused.problems if status == refused.status)

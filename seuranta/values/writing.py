@@ -1,8 +1,8 @@
 """The one writer of actual values that arrive from elsewhere: an idempotent upsert, all or nothing.
 
-Bulk uploads, survey imports and Sotkanet all store through `store_values(user, organization_id,
+API v1, bulk uploads, survey imports and Sotkanet all store through `store_values(user, organization_id,
 items)`. Its items have the fields of API v1's value writer (indicator, period, value, label, source,
-note), so the API can write through it too. A value is identified by its indicator, its period (as a
+note), and the API writes through it too. A value is identified by its indicator, its period (as a
 date range: "2026-Q1" and the same quarter written another way are one value) and its sub-series
 label; sending the same values again changes nothing and records nothing. Every created or changed
 value leaves a ChangeRecord in the same transaction. A value whose period a closed reporting round
@@ -71,12 +71,28 @@ def clean(text: str | None) -> str | None:
     return text or None
 
 
-def check_item(item: ValueItem, indicator: Indicator | None, organization_id: int | None) -> tuple:
+@dataclass(frozen=True)
+class Refusals:
+    """How a writer words the refusal of an indicator, each with %(id)s: `unknown` (404) and `foreign`
+    (403, another organisation's). Bulk uploads do not tell the two apart; API v1 does (`seuranta.api.values`)."""
+
+    unknown: str
+    foreign: str
+
+
+def default_refusals() -> Refusals:
+    message = _("No such indicator in this organisation: %(id)s.")
+    return Refusals(unknown=message, foreign=message)
+
+
+def check_item(
+    item: ValueItem, indicator: Indicator | None, organization_id: int | None, refusals: Refusals
+) -> tuple:
     """(None, the period's bounds) for a value that may be written, or (status, the message why not)."""
     if indicator is None:
-        return 404, _("No such indicator in this organisation: %(id)s.") % {"id": item.indicator}
+        return 404, refusals.unknown % {"id": item.indicator}
     if indicator.node.plan.organization_id != organization_id:
-        return 403, _("No such indicator in this organisation: %(id)s.") % {"id": item.indicator}
+        return 403, refusals.foreign % {"id": item.indicator}
     if indicator.node.plan.state == Plan.State.ARCHIVED:
         return 403, _("The plan of indicator %(id)s is archived.") % {"id": item.indicator}
     found = period_bounds((item.period or "").strip())
@@ -124,8 +140,12 @@ def closed_problems(items, indicators, bounds, existing) -> list[tuple[int, int,
 
 
 @transaction.atomic
-def store_values(user, organization_id: int | None, items: list[ValueItem]) -> list[Outcome]:
-    """Store the values, or none of them (ValuesRefused) when any is refused. A fixed number of queries."""
+def store_values(
+    user, organization_id: int | None, items: list[ValueItem], refusals: Refusals | None = None
+) -> list[Outcome]:
+    """Store the values, or none of them (ValuesRefused) when any is refused. A fixed number of queries.
+    `user` is the one the history names; `refusals` words an unknown or foreign indicator (default_refusals)."""
+    refusals = refusals or default_refusals()
     # Locked (in id order) so that two batches for one indicator take turns: the second finds the first's
     # values and updates them rather than adding the same value twice. Reporting locks a node before its
     # indicators and never the other way round, so this cannot deadlock with it.
@@ -139,7 +159,7 @@ def store_values(user, organization_id: int | None, items: list[ValueItem]) -> l
     problems: list[tuple[int, int, str]] = []
     bounds: dict[int, tuple] = {}
     for n, item in enumerate(items):
-        status, checked = check_item(item, indicators.get(item.indicator), organization_id)
+        status, checked = check_item(item, indicators.get(item.indicator), organization_id, refusals)
         if status is None:
             bounds[n] = checked
         else:

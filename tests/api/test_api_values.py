@@ -99,6 +99,27 @@ def test_one_refused_value_writes_nothing(client, personas, token):
     assert not Measure.objects.filter(role=Measure.Role.ACTUAL).exists()
 
 
+def test_the_error_is_the_first_message_with_the_batchs_status(client, personas, token):
+    other = make_plan(1, organization=personas.other_organization)
+    values = [
+        {"indicator": 10**9, "period": "2026", "value": 1},
+        {"indicator": first_indicator(other).pk, "period": "2026", "value": 1},
+    ]
+    body = post(client, token[1], values).json()
+    assert [d["status"] for d in body["detail"]] == [404, 403]
+    assert body["error"] == body["detail"][1]["error"]
+
+
+def test_an_unknown_and_another_organisations_indicator_are_told_apart(client, personas, token):
+    other = make_plan(1, organization=personas.other_organization)
+    foreign = post(client, token[1], [{"indicator": first_indicator(other).pk, "period": "2026", "value": 1}])
+    unknown = post(client, token[1], [{"indicator": 10**9, "period": "2026", "value": 1}])
+    assert unknown.status_code == 404 and foreign.status_code == 403
+    assert unknown.json()["error"].replace(str(10**9), "") != foreign.json()["error"].replace(
+        str(first_indicator(other).pk), ""
+    )
+
+
 def test_a_revoked_token_is_refused_with_401(client, personas, token):
     indicator = first_indicator(make_plan(1))
     revoke(token[0], user=personas.admin)

@@ -7,7 +7,7 @@ from ninja.security import HttpBearer
 from seuranta.api.tokens import find_token
 from seuranta.api.v1 import schemas
 from seuranta.api.v1.common import MAX_ID, ApiError, known_parameters
-from seuranta.api.values import ValueItem, ValuesRefused, upsert_values
+from seuranta.api.values import ValueItem, ValuesRefused, refusal_message, store_token_values
 
 
 class TokenAuth(HttpBearer):
@@ -32,10 +32,10 @@ ERRORS = {
 
 def store(request, items: list[ValueItem]) -> dict:
     try:
-        outcomes = upsert_values(request.auth, items)
+        outcomes = store_token_values(request.auth, items)
     except ValuesRefused as refused:
         detail = [{"index": n, "status": status, "error": message} for n, status, message in refused.problems]
-        raise ApiError(refused.status, str(refused), detail) from None
+        raise ApiError(refused.status, refusal_message(refused), detail) from None
     counts = {
         kind: sum(1 for o in outcomes if o.result == kind) for kind in ("created", "updated", "unchanged")
     }
