@@ -25,7 +25,7 @@ from seuranta.values.models import settings_for
 from seuranta.values.opendata import licence_of
 
 router = Router(tags=["plans"])
-ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error}
+ERRORS = schemas.READ_ERRORS
 
 
 def organization_out(request, organization) -> dict:

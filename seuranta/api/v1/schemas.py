@@ -35,6 +35,10 @@ class Error(Schema):
     detail: list[dict] | None = None
 
 
+# The answers every read operation may give besides 200.
+READ_ERRORS: dict[int, type[Error]] = {400: Error, 401: Error, 404: Error}
+
+
 class Page(Schema):
     count: int = Field(description="Objects matching the filters, on all pages.")
     limit: int

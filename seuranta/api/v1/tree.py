@@ -32,7 +32,7 @@ from seuranta.plans.storage import load_core_plan
 from seuranta.reports.freshness import generation
 
 router = Router(tags=["nodes and indicators"])
-ERRORS = {400: schemas.Error, 401: schemas.Error, 404: schemas.Error}
+ERRORS = schemas.READ_ERRORS
 Lang = Literal["fi", "sv", "en"]
 NodeStatusFilter = Literal[(*STATUSES, "cancelled")]  # type: ignore[valid-type]
 StatusFilter = Literal[STATUSES]  # type: ignore[valid-type]
