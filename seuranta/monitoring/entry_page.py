@@ -15,7 +15,8 @@ from django.http import QueryDict
 from seuranta.monitoring.entry_fields import IndicatorSpec, spec_for
 from seuranta.monitoring.forms import EntryForm, ReturnForm, value_field_name
 from seuranta.monitoring.models import RoundEntry
-from seuranta.monitoring.reporting import EntryValues, series_key
+from seuranta.monitoring.reporting import EntryValues
+from seuranta.monitoring.submission import series_key
 from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
 
 

@@ -290,7 +290,10 @@ class EntryForm(forms.Form):
         for milestone in self.milestones:
             done = self.cleaned_data.get(f"milestone_{milestone.pk}")
             on = self.cleaned_data.get(f"milestone_{milestone.pk}_on")
-            data.milestones[milestone.pk] = (on or timezone.localdate()).isoformat() if done else None
+            done_on = (on or timezone.localdate()).isoformat() if done else None
+            # Only what differs from the plan: a report that leaves its milestones as they are writes none.
+            if (milestone.done, milestone.extra.get("done_on")) != (bool(done_on), done_on):
+                data.milestones[milestone.pk] = done_on
         return data
 
 

@@ -10,10 +10,11 @@ write to a round's entries first takes a shared lock on the round row, and
 closing takes an exclusive one. A close therefore waits for the writes in
 flight and the writes after it find the round closed, so the snapshot and
 the entries agree; writes to different entries of one round do not wait for
-each other. Locks are always taken in one order: the round, then the entry,
-then the entry's node. Version checks are in the same UPDATE as the write,
-on the entry's own row (no join), so PostgreSQL re-checks them on the row a
-concurrent write has just committed.
+each other. Locks are always taken in one order: the round, then the entry's
+node (its indicators, `submission`), then the entry. Version checks are in the
+same UPDATE as the write, on the entry's own row (no join), so PostgreSQL
+re-checks them on the row a concurrent write has just committed; a submission
+updates the entry last, and a conflict found there takes its writes back.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from django.utils import timezone
 
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
-from seuranta.plans.models import ChangeRecord, Indicator, Measure, Milestone, Node, Plan, ProgressEntry
-from seuranta.plans.saving import Conflict, change_record, create_recorded, delete_recorded, save_with_version
-from seuranta.plans.versions import bump, bumped_once
+from seuranta.monitoring.submission import write_into_plan
+from seuranta.plans.models import Node, Plan
+from seuranta.plans.saving import Conflict
 
 
 class EntryLocked(Exception):
@@ -189,27 +190,6 @@ class EntryValues:
         )
 
 
-def current_report(
-    entry: RoundEntry, indicators: list[Indicator]
-) -> tuple[dict[int, dict[str, Measure]], ProgressEntry | None]:
-    """This round's stored actuals (indicator id -> sub-series key, "" for none -> actual) and
-    progress entry for the entry's node."""
-    period = entry.round.period
-    actuals: dict[int, dict[str, Measure]] = {}
-    for m in Measure.objects.filter(
-        indicator__in=[i.pk for i in indicators], role=Measure.Role.ACTUAL, period=period
-    ).order_by("order", "id"):
-        actuals.setdefault(m.indicator_id, {}).setdefault(series_key(m.label), m)
-    progress = (
-        ProgressEntry.objects.filter(node_id=entry.node_id, period=period).order_by("order", "id").first()
-    )
-    return actuals, progress
-
-
-def series_key(label: str | None) -> str:
-    return " ".join((label or "").casefold().split())
-
-
 # Saving a draft over these states keeps the state: the plan still holds what was submitted.
 KEEP_STATE_ON_DRAFT = (RoundEntry.State.SUBMITTED, RoundEntry.State.RETURNED)
 
@@ -220,9 +200,11 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
 
     A draft is stored on the entry only (`RoundEntry.draft`) and the plan does
     not change: drafts are private until submitted. Submitting writes the
-    values and text into the plan, records the changes and clears the draft.
-    Raises EntryLocked when the round has closed and EntryConflict when the
-    entry changed since `version` was read; nothing is written then.
+    values and text into the plan (`submission.write_into_plan`), records the
+    changes and clears the draft. Raises EntryLocked when the round has closed
+    and EntryConflict when the entry changed since `version` was read; nothing
+    is written then. The entry's conditional update comes last, so a conflict
+    found there takes back what was written before it.
     """
     if not _round_is_open(entry.round_id):
         raise EntryLocked
@@ -230,6 +212,11 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     changes: dict = {"version": F("version") + 1, "updated_by": user, "updated_at": now}
     if submit:
         changes.update(state=RoundEntry.State.SUBMITTED, submitted_at=now, return_note="", draft=None)
+        try:
+            changes["progress"] = write_into_plan(entry, data, user=user, now=now)
+            _update_entry(entry, version, changes)
+        except Conflict as conflict:  # the progress text was edited on the node's page meanwhile
+            raise EntryConflict(conflict.current) from conflict
     else:
         changes.update(
             draft=data.to_draft(),
@@ -237,134 +224,29 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
                 When(state__in=KEEP_STATE_ON_DRAFT, then=F("state")), default=Value(RoundEntry.State.DRAFT)
             ),
         )
-    if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
-        raise EntryConflict
-    if submit:
-        with bumped_once():  # the history records each bump the plan's version: one write for all
-            _write_into_plan(entry, data, user=user, now=now)
-    entry.refresh_from_db()
+        _update_entry(entry, version, changes)
+    _saved_as(entry, version, changes, submit)
     return entry
 
 
-def _write_into_plan(entry: RoundEntry, data: EntryValues, *, user, now) -> None:
-    """The submitted report as the plan's actuals and progress entry for the round's period."""
-    # Locked, and read afresh: a submission in another round over the same node waits for this one.
-    node = Node.objects.select_for_update(no_key=True).get(pk=entry.node_id)
-    # Locked so that they cannot be deleted under the values written for them (see web.views_edit).
-    indicators = list(
-        Indicator.objects.filter(node=node).order_by("order", "id").select_for_update(no_key=True)
-    )
-    for indicator in indicators:
-        indicator.node = node  # their history records name the node without another query
-    actuals, progress = current_report(entry, indicators)
-    ChangeRecord.objects.bulk_create(_write_actuals(entry.round, indicators, actuals, data, user))
-    if progress is not None:
-        progress.node = node
-    progress = _save_progress(entry, node, progress, data, user)
-    RoundEntry.objects.filter(pk=entry.pk).update(progress=progress)
-    _write_milestones(node, data, user)
-    if data.phase and data.phase != node.phase:
-        save_with_version(node, node.version, {"phase": data.phase}, user)
-    bump(node.plan_id)
+def _update_entry(entry: RoundEntry, version: int, changes: dict) -> None:
+    if not RoundEntry.objects.filter(pk=entry.pk, version=version).update(**changes):
+        raise EntryConflict
 
 
-def _typed_slots(indicator: Indicator, data: EntryValues) -> dict[str, tuple[str | None, tuple]]:
-    """What the report gives an indicator: sub-series key -> (label, (text, kind, number))."""
-    slots: dict[str, tuple[str | None, tuple]] = {}
-    if indicator.pk in data.values:
-        slots[""] = (None, data.values[indicator.pk])
-    for label, typed in data.series.get(indicator.pk, {}).items():
-        slots[series_key(label)] = (label, typed)
-    return slots
-
-
-def _write_actuals(reporting_round, indicators, actuals, data: EntryValues, user) -> list[ChangeRecord]:
-    """Create, change or delete each indicator's actuals (one per sub-series) for the round's period;
-    the history records."""
-    to_create, to_update, to_delete, records = [], [], [], []
-    next_order = _next_actual_orders(indicators)
-    for indicator in indicators:
-        stored, slots = actuals.get(indicator.pk, {}), _typed_slots(indicator, data)
-        for key in list(dict.fromkeys([*stored, *slots])):
-            existing, (label, typed) = stored.get(key), slots.get(key, (None, None))
-            if existing is not None:
-                existing.indicator = indicator
-            if typed is None:
-                to_delete.append(existing.pk)
-                records.append(change_record(existing, "deleted", {"text": [existing.text, None]}, user))
-            elif existing is None:
-                text, kind, value = typed
-                values = {"text": text, "kind": kind, "value": value, "period": reporting_round.period}
-                to_create.append(
-                    Measure(
-                        indicator=indicator,
-                        role=Measure.Role.ACTUAL,
-                        order=next_order[indicator.pk],
-                        label=label,
-                        created_by=user,
-                        extra={"round": reporting_round.pk},
-                        **Measure.with_derived(values),
-                    )
-                )
-                next_order[indicator.pk] += 1
-            elif (existing.text, existing.kind, existing.value) != tuple(typed):
-                records.append(change_record(existing, "changed", {"text": [existing.text, typed[0]]}, user))
-                (existing.text, existing.kind, existing.value), existing.created_by = typed, user
-                existing.version += 1  # the node's lock keeps other submissions out meanwhile
-                to_update.append(existing)
-    Measure.objects.filter(pk__in=to_delete).delete()
-    Measure.objects.bulk_update(to_update, ["text", "kind", "value", "created_by", "version", "updated_at"])
-    Measure.objects.bulk_create(to_create)
-    records.extend(change_record(m, "created", {"text": [None, m.text]}, user) for m in to_create)
-    return records
-
-
-def _write_milestones(node: Node, data: EntryValues, user) -> None:
-    """Mark the node's milestones done (with the date, in `extra["done_on"]`) or not done, as reported."""
-    if not data.milestones:
+def _saved_as(entry: RoundEntry, version: int, changes: dict, submit: bool) -> None:
+    """The entry object as the update left its row; read again only when it was read at another version."""
+    if entry.version != version:
+        entry.refresh_from_db()
         return
-    for milestone in Milestone.objects.filter(node=node, pk__in=list(data.milestones)).order_by("pk"):
-        done_on = data.milestones[milestone.pk]
-        if milestone.done == bool(done_on) and milestone.extra.get("done_on") == done_on:
-            continue
-        milestone.node = node
-        extra = {k: v for k, v in milestone.extra.items() if k != "done_on"}
-        if done_on:
-            extra["done_on"] = done_on
-        save_with_version(milestone, milestone.version, {"done": bool(done_on), "extra": extra}, user)
-
-
-def _next_actual_orders(indicators: list[Indicator]) -> dict[int, int]:
-    orders = dict.fromkeys((i.pk for i in indicators), 0)
-    for indicator_id, order in Measure.objects.filter(
-        indicator__in=list(orders), role=Measure.Role.ACTUAL
-    ).values_list("indicator_id", "order"):
-        orders[indicator_id] = max(orders[indicator_id], order + 1)
-    return orders
-
-
-def _save_progress(entry, node, progress, data: EntryValues, user) -> ProgressEntry | None:
-    if not (data.text or data.phase or data.verdict):
-        if progress is not None:
-            delete_recorded(progress, user, described={"text": [progress.text, None]})
-        return None
-    if progress is None:
-        values = {
-            "node": node,
-            "order": ProgressEntry.objects.filter(node=node).count(),
-            "period": entry.round.period,
-            "text": data.text,
-            "phase": data.phase,
-            "verdict": data.verdict,
-            "author": user,
-            "extra": {"round": entry.round_id},
-        }
-        return create_recorded(ProgressEntry, values, user, described={"text": [None, data.text]})
-    after = {"text": data.text, "phase": data.phase, "verdict": data.verdict}
-    if any(getattr(progress, name) != value for name, value in after.items()):
-        # The node's lock keeps other submissions on it out: the version read is the one stored.
-        save_with_version(progress, progress.version, {**after, "author_id": user.pk}, user)
-    return progress
+    for name, value in changes.items():
+        if name not in ("version", "state"):
+            setattr(entry, name, value)
+    entry.version = version + 1
+    if submit:
+        entry.state = RoundEntry.State.SUBMITTED
+    elif entry.state not in KEEP_STATE_ON_DRAFT:
+        entry.state = RoundEntry.State.DRAFT
 
 
 @transaction.atomic

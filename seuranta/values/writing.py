@@ -5,7 +5,8 @@ items)`. Its items have the fields of API v1's value writer (indicator, period, 
 note), and the API writes through it too. A value is identified by its indicator, its period (as a
 date range: "2026-Q1" and the same quarter written another way are one value) and its sub-series
 label; sending the same values again changes nothing and records nothing. Every created or changed
-value leaves a ChangeRecord in the same transaction. A value whose period a closed reporting round
+value leaves a ChangeRecord in the same transaction and moves its plan's version (`plans.versions.bump`:
+pages and API answers are not served from before it). A value whose period a closed reporting round
 covers for that node, or that a round now closed wrote, is refused: closed rounds stay as they were
 closed (the database guards the rounds themselves, `plans/guard.py`; their values are guarded here).
 """
@@ -24,6 +25,7 @@ from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Plan
 from seuranta.plans.saving import change_record
+from seuranta.plans.versions import bump
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,11 @@ def store_values(
     batch = _Batch(user, indicators, existing)
     results = [batch.upsert(item, bounds[n]) for n, item in enumerate(items)]
     batch.save()
+    # The plans whose values changed: their pages and API answers, cached per version, are read afresh.
+    for plan_id in sorted(
+        {indicators[row.indicator_id].node.plan_id for row, result in results if result != "unchanged"}
+    ):
+        bump(plan_id)
     return [Outcome(row.pk, row.indicator_id, row.period or "", row.label, result) for row, result in results]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,46 +12,19 @@ from seuranta.core.evaluation import evaluate_plan
 from seuranta.core.reports.charts import plan_start
 from seuranta.plans.access import get_node_for, get_plan_for, managed_organizations, plan_access
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
-from seuranta.plans.storage import load_core_plan, load_core_plans
-from seuranta.plans.versions import content_key
-from seuranta.reports.freshness import generation
+from seuranta.plans.storage import load_core_plans
+from seuranta.reports.plan_cache import evaluated_plan
 from seuranta.web.charts import indicator_chart
 from seuranta.web.quality import plan_findings
 from seuranta.web.statuses import status_choices
 from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
 from seuranta.web.views_cascade import node_cascade
 
-PLAN_CACHE_SECONDS = 24 * 3600  # keys change with every write; this only bounds how long old ones linger
-
 
 def evaluated(plan: Plan):
-    """The plan read into the core model, and its statuses today: read and evaluated once per version.
-
-    Cached (Django's cache) under the plan's content version (seuranta.plans.versions), the date and
-    the language; every write path moves the version, so no page shows an older plan.
-    """
-    on, lang = timezone.localdate(), ui_lang()
-    key = content_key(plan, generation(), on.isoformat(), lang)
-    found = cache.get(key)
-    if found is not None:
-        return found
-    core_plan = load_core_plan(plan)
-    show_chosen_units(core_plan, plan)
-    result = core_plan, evaluate_plan(core_plan, on, lang=lang)
-    cache.set(key, result, timeout=PLAN_CACHE_SECONDS)
-    return result
-
-
-def show_chosen_units(core_plan, plan: Plan) -> None:
-    """On the pages, a node's unit is the one chosen from the organisation's tree, when there is one.
-
-    The stored text (the unit as the document wrote it) is what export and the reports keep; only this
-    page's copy of the plan changes. One query whatever the plan's size.
-    """
-    chosen = dict(Node.objects.filter(plan=plan, org_unit__isnull=False).values_list("pk", "org_unit__name"))
-    if chosen:
-        for node, _ in core_plan.walk():
-            node.unit = chosen.get(node.key, node.unit)
+    """The plan read into the core model, and its statuses today: read and evaluated once per version
+    (seuranta.reports.plan_cache, which API v1 shares)."""
+    return evaluated_plan(plan, timezone.localdate(), ui_lang())
 
 
 def home(request):

@@ -330,17 +330,3 @@ def test_drafts_written_into_the_plan_before_drafts_were_private_are_moved_onto_
     assert entry.draft["text"] == "Vanha luonnos" and list(entry.draft["values"].values())[0]["value"] == 12
     assert list(_plan_actuals(entry)) == [imported]
     assert not ProgressEntry.objects.filter(node=entry.node).exists()
-
-
-@pytest.mark.django_db
-def test_a_submission_stays_under_its_query_ceiling(personas, django_assert_max_num_queries):
-    # The goal is 10; today's writes (each with its history record) take 24, the two
-    # savepoints of the test's transaction included. This ceiling keeps it from growing.
-    plan = make_plan(1, indicators_per_action=3, organization=personas.organization)
-    action = actions_of(plan)[0]
-    action.responsible_users.add(personas.responsible)
-    entry = open_test_round(plan, personas.coordinator).entries.get()
-    values = _values(entry, 5, 6, 7, phase="done")
-    with django_assert_max_num_queries(24):
-        save_entry(entry, values, user=personas.responsible, version=entry.version, submit=True)
-    assert ProgressEntry.objects.filter(node=action).count() == 1

@@ -4,12 +4,9 @@ A list reads the plan once into the core model and evaluates it (a fixed number 
 whatever its size), filters and pages in memory, then reads the measures of one page.
 """
 
-import threading
-from collections import OrderedDict
 from datetime import date
 from typing import Literal
 
-from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Path, Query, Router
@@ -26,10 +23,9 @@ from seuranta.api.v1.common import (
     page,
     reader,
 )
-from seuranta.core.evaluation import STATUSES, evaluate_plan
-from seuranta.plans.models import ChangeRecord, Indicator, Measure, Node
-from seuranta.plans.storage import load_core_plan
-from seuranta.reports.freshness import generation
+from seuranta.core.evaluation import STATUSES
+from seuranta.plans.models import Indicator, Measure, Node
+from seuranta.reports.plan_cache import evaluated_plan, node_rows
 
 router = Router(tags=["nodes and indicators"])
 ERRORS = schemas.READ_ERRORS
@@ -42,48 +38,13 @@ def text_filter():
     return Query(None, min_length=1, max_length=200, pattern=r"^[^\x00]*$")
 
 
-# Evaluated plans kept per process, keyed by everything that changes when the plan's content could
-# (as the report cache's key: seuranta.reports.building.report_cache_key). Read-only once built.
-_EVALUATED: OrderedDict = OrderedDict()
-_EVALUATED_LOCK = threading.Lock()
-EVALUATED_PLANS_KEPT = 8
-
-
-def _freshness(plan, on: date, lang: str) -> tuple:
-    history = ChangeRecord.objects.filter(plan=plan).aggregate(last=Max("id"), count=Count("id"))
-    return (plan.pk, generation(), plan.version, plan.updated_at, history["last"], history["count"], on, lang)
-
-
 def evaluated(plan, on: date | None, lang: str):
     """The core plan with its nodes' units as the pages show them, its evaluation, and each node's row data.
 
-    Two queries when the plan has not changed since it was last evaluated for this day and language."""
-    on = on or timezone.localdate()
-    key = _freshness(plan, on, lang)
-    with _EVALUATED_LOCK:
-        if key in _EVALUATED:
-            _EVALUATED.move_to_end(key)
-            return _EVALUATED[key]
-    result = _evaluate(plan, on, lang)
-    with _EVALUATED_LOCK:
-        _EVALUATED[key] = result
-        while len(_EVALUATED) > EVALUATED_PLANS_KEPT:
-            _EVALUATED.popitem(last=False)
-    return result
-
-
-def _evaluate(plan, on: date, lang: str):
-    core_plan = load_core_plan(plan)
-    rows = {
-        pk: (parent, unit_id, unit_name)
-        for pk, parent, unit_id, unit_name in Node.objects.filter(plan=plan).values_list(
-            "pk", "parent_id", "org_unit_id", "org_unit__name"
-        )
-    }
-    for node, _ancestors in core_plan.walk():
-        if rows.get(node.key, (None, None, None))[2]:
-            node.unit = rows[node.key][2]
-    return core_plan, evaluate_plan(core_plan, on, lang=lang), rows
+    Read and evaluated once per version of the plan, in the cache the pages use
+    (seuranta.reports.plan_cache): no query of its own when the plan has not changed since."""
+    core_plan, evaluation = evaluated_plan(plan, on or timezone.localdate(), lang)
+    return core_plan, evaluation, node_rows(plan)
 
 
 def node_out(request, plan_id: int, node, evaluation, rows) -> dict:

@@ -1,0 +1,65 @@
+"""A plan read into the core model and evaluated once per content version, for the pages and API v1.
+
+Kept in Django's cache (shared by the server's processes) under the plan's content version
+(`seuranta.plans.versions.content_key`), the freshness generation (`seuranta.reports.freshness`),
+the evaluation date and the language. Every write path moves the version or the generation, so
+neither a page nor an API answer shows an older plan; the cached objects are read, never changed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.cache import cache
+
+from seuranta.core.evaluation import evaluate_plan
+from seuranta.plans.models import Node, Plan
+from seuranta.plans.storage import load_core_plan
+from seuranta.plans.versions import content_key
+from seuranta.reports.freshness import generation
+
+PLAN_CACHE_SECONDS = 24 * 3600  # keys change with every write; this only bounds how long old ones linger
+
+
+def evaluated_plan(plan: Plan, on: date, lang: str):
+    """(the core plan with the units the pages show, its evaluation on `on` in `lang`)."""
+    key = content_key(plan, generation(), on.isoformat(), lang)
+    found = cache.get(key)
+    if found is not None:
+        return found
+    core_plan = load_core_plan(plan)
+    show_chosen_units(core_plan, plan)
+    result = core_plan, evaluate_plan(core_plan, on, lang=lang)
+    cache.set(key, result, timeout=PLAN_CACHE_SECONDS)
+    return result
+
+
+NodeRows = dict[int, tuple[int | None, int | None, str | None]]
+
+
+def node_rows(plan: Plan) -> NodeRows:
+    """Each node's (parent id, chosen unit's id, its name), as API v1 lists them; once per version."""
+    key = content_key(plan, generation(), "node-rows")
+    found = cache.get(key)
+    if found is not None:
+        return found
+    rows: NodeRows = {
+        pk: (parent, unit_id, unit_name)
+        for pk, parent, unit_id, unit_name in Node.objects.filter(plan=plan).values_list(
+            "pk", "parent_id", "org_unit_id", "org_unit__name"
+        )
+    }
+    cache.set(key, rows, timeout=PLAN_CACHE_SECONDS)
+    return rows
+
+
+def show_chosen_units(core_plan, plan: Plan) -> None:
+    """On the pages, a node's unit is the one chosen from the organisation's tree, when there is one.
+
+    The stored text (the unit as the document wrote it) is what export and the reports keep; only this
+    copy of the plan changes. One query whatever the plan's size.
+    """
+    chosen = dict(Node.objects.filter(plan=plan, org_unit__isnull=False).values_list("pk", "org_unit__name"))
+    if chosen:
+        for node, _ in core_plan.walk():
+            node.unit = chosen.get(node.key, node.unit)
