@@ -237,34 +237,76 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
     for s in Section.objects.filter(plan_id__in=ids).order_by("order", "id"):
         core_sections[s.plan_id].append(core.Section(title=s.title, text=s.text, extra=s.extra))
     return {
-        plan.pk: core.Plan(
-            title=plan.title,
-            organization=organizations.get(plan.pk),
-            period=plan.period,
-            levels=list(plan.levels),
-            sections=core_sections[plan.pk],
-            nodes=roots[plan.pk],
-            kind=plan.kind or None,
-            tolerance=plan.tolerance,
-            state_scale=plan.state_scale,
-            extra=plan.extra,
-            key=plan.pk,
-        )
+        plan.pk: _core_plan(plan, organizations.get(plan.pk), core_sections[plan.pk], roots[plan.pk])
         for plan in plans
     }
 
 
-def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
-    """The top-level core nodes of each plan by plan id, with their content and children."""
+def _core_plan(plan: Plan, organization: str | None, sections: list, nodes: list[core.Node]) -> core.Plan:
+    return core.Plan(
+        title=plan.title,
+        organization=organization,
+        period=plan.period,
+        levels=list(plan.levels),
+        sections=sections,
+        nodes=nodes,
+        kind=plan.kind or None,
+        tolerance=plan.tolerance,
+        state_scale=plan.state_scale,
+        extra=plan.extra,
+        key=plan.pk,
+    )
+
+
+def load_core_part(plan: Plan, node_id: int) -> core.Plan | None:
+    """The part of the stored plan a node's page shows: the node with everything below it, and the line
+    of its ancestors (each with only the next one as its child); the plan's settings, no sections.
+    None when the node is not in the plan.
+
+    Evaluating it gives the node and everything below it the same results as evaluating the whole
+    plan (a node's status is rolled up from below it); the ancestors' results are not the plan's.
+    A fixed number of queries; the first reads only the plan's node ids and parents.
+    """
+    parents = dict(Node.objects.filter(plan=plan).values_list("pk", "parent_id"))
+    if node_id not in parents:
+        return None
+    below: dict[int | None, list[int]] = defaultdict(list)
+    for pk, parent in parents.items():
+        below[parent].append(pk)
+    wanted: set[int] = set()
+    todo = [node_id]
+    while todo:
+        pk = todo.pop()
+        wanted.add(pk)
+        todo.extend(below[pk])
+    up: int | None = parents[node_id]
+    while up is not None and up not in wanted:
+        wanted.add(up)
+        up = parents.get(up)
+    roots = _core_trees([plan.pk], sorted(wanted))
+    return _core_plan(plan, _organization_names([plan]).get(plan.pk), [], roots[plan.pk])
+
+
+def _of(model, ids: list[int], node_ids: list[int] | None, plan_field: str = "node__plan_id"):
+    """The rows of the plans `ids`, or of the nodes `node_ids` when given (by their ids alone: a join with
+    the plan besides makes the database choose a slow plan)."""
+    if node_ids is None:
+        return model.objects.filter(**{f"{plan_field}__in": ids})
+    return model.objects.filter(**{"pk__in" if model is Node else "node_id__in": node_ids})
+
+
+def _core_trees(ids: list[int], node_ids: list[int] | None = None) -> dict[int, list[core.Node]]:
+    """The top-level core nodes of each plan by plan id, with their content and children; only the nodes
+    `node_ids` when given (a part of one plan that holds each of its nodes' parents)."""
     # Ordered as the single-plan reader always ordered them; grouping by plan below keeps that order.
-    nodes = list(Node.objects.filter(plan_id__in=ids).order_by("parent_id", "order", "id"))
+    nodes = list(_of(Node, ids, node_ids, "plan_id").order_by("parent_id", "order", "id"))
     refs = goal_refs(nodes)
-    indicators = _core_indicators(ids)
+    indicators = _core_indicators(ids, node_ids)
     milestones: dict[int, list[core.Milestone]] = defaultdict(list)
-    for m in Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
+    for m in _of(Milestone, ids, node_ids).order_by("node_id", "order", "id"):
         milestones[m.node_id].append(core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra))
     progress: dict[int, list[core.Progress]] = defaultdict(list)
-    for p in ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
+    for p in _of(ProgressEntry, ids, node_ids).order_by("node_id", "order", "id"):
         progress[p.node_id].append(
             core.Progress(
                 text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
@@ -299,16 +341,20 @@ def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
     return roots
 
 
-def _core_indicators(ids: list[int]) -> dict[int, list[core.Indicator]]:
-    """The plans' core indicators with their measures, by node id."""
+def _core_indicators(ids: list[int], node_ids: list[int] | None = None) -> dict[int, list[core.Indicator]]:
+    """The plans' core indicators with their measures, by node id (of the nodes `node_ids` when given)."""
     by_indicator: dict[int, dict[str, list[Measure]]] = defaultdict(lambda: defaultdict(list))
-    measures = Measure.objects.filter(indicator__node__plan_id__in=ids).order_by(
-        "indicator_id", "order", "id"
+    rows = list(_of(Indicator, ids, node_ids).order_by("node_id", "order", "id"))
+    # A part's measures by their indicators' ids, which the database finds by index without a join.
+    measures = (
+        Measure.objects.filter(indicator__node__plan_id__in=ids)
+        if node_ids is None
+        else Measure.objects.filter(indicator_id__in=[row.pk for row in rows])
     )
-    for m in measures:
+    for m in measures.order_by("indicator_id", "order", "id"):
         by_indicator[m.indicator_id][m.role].append(m)
     core_indicators: dict[int, list[core.Indicator]] = defaultdict(list)
-    for row in Indicator.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
+    for row in rows:
         roles = by_indicator[row.pk]
         baseline = roles.get(Measure.Role.BASELINE)
         core_indicators[row.node_id].append(

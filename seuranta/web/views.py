@@ -13,7 +13,7 @@ from seuranta.core.reports.charts import plan_start
 from seuranta.plans.access import get_node_for, get_plan_for, managed_organizations, plan_access
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
 from seuranta.plans.storage import load_core_plans
-from seuranta.reports.plan_cache import evaluated_plan
+from seuranta.reports.plan_cache import evaluated_part, evaluated_plan
 from seuranta.web.charts import indicator_chart
 from seuranta.web.quality import plan_findings
 from seuranta.web.statuses import status_choices
@@ -90,10 +90,12 @@ def plan_detail(request, plan_id: int):
 
 def node_detail(request, node_id: int):
     node_row, plan, access = get_node_for(request.user, node_id)
-    core_plan, evaluation = evaluated(plan)
-    found = find_node(core_plan, node_row.pk)
-    if found is None:  # deleted between the two reads
+    # Only this node's part of the plan: faster than even the whole plan from the cache.
+    part = evaluated_part(plan, node_row.pk, timezone.localdate(), ui_lang())
+    found = find_node(part[0], node_row.pk) if part is not None else None
+    if part is None or found is None:  # deleted between the two reads
         raise Http404
+    core_plan, evaluation = part
     node, ancestors = found
     start = plan_start(core_plan.period)
     indicators = [
