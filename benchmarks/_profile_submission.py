@@ -1,0 +1,69 @@
+"""Where a submission's time goes: the rush's setup, then submissions through Django's test client under
+cProfile, on PostgreSQL (not a row of `./dev bench`: a tool for finding what limits the rush).
+
+    .venv/bin/python benchmarks/_profile_submission.py [--postgres URL] [--people 40]
+
+Prints the CPU time per submission (with the profiler's overhead), the queries of one submission
+through the form, and the profile's top entries by cumulative time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import submission_rush as rush  # noqa: E402
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/seuranta_rush_profile"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", default=DEFAULT_URL)
+    parser.add_argument("--people", type=int, default=40)
+    args = parser.parse_args()
+    os.environ.update(rush._environment(args.postgres, tempfile.mkdtemp(prefix="seuranta-profile-")))
+    rush.recreate(args.postgres)
+    try:
+        _round_id, sessions = rush.setup(args.people, 1, 100)
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+
+        people = []
+        for key, entries in sessions:
+            client = Client()
+            client.cookies["sessionid"] = key
+            page = client.get(rush.url_of(entries[0])).content.decode()
+            people.append((client, entries[0], rush.form_data(page, 1)))
+        client, entry, data = people[0]
+        with CaptureQueriesContext(connection) as queries:
+            assert client.post(rush.url_of(entry), data).status_code == 302
+        profile = cProfile.Profile()
+        cpu = time.process_time()
+        profile.enable()
+        for client, entry, data in people[1:]:
+            assert client.post(rush.url_of(entry), data).status_code == 302
+        profile.disable()
+        per = (time.process_time() - cpu) / (len(people) - 1)
+        print(f"CPU per submission {per * 1000:.1f} ms (profiled); {len(queries)} queries in one submission")
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        rush.recreate(args.postgres, drop_only=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
