@@ -19,6 +19,7 @@ from seuranta.core.evaluation import status_document
 from seuranta.plans.access import get_plan_for
 from seuranta.plans.models import Plan
 from seuranta.plans.storage import load_core_plan
+from seuranta.reports.plan_cache import cached_read
 
 
 def finite(data):
@@ -86,7 +87,8 @@ def not_found() -> JsonResponse:
 def plan_document(request, plan_id: int):
     if (plan := visible_plan(request, plan_id)) is None:
         return not_found()
-    return json_response(request, load_core_plan(plan).to_dict(), plan)
+    document = cached_read(plan, lambda: load_core_plan(plan).to_dict(), "document")
+    return json_response(request, document, plan)
 
 
 @require_GET
@@ -99,7 +101,10 @@ def plan_statuses(request, plan_id: int):
             on = date.fromisoformat(request.GET["on"])
         except ValueError:
             return JsonResponse({"error": "on: use a date like 2026-06-30."}, status=400)
-    document = status_document(load_core_plan(plan), on, _lang(request))
+    lang = _lang(request)
+    document = cached_read(
+        plan, lambda: status_document(load_core_plan(plan), on, lang), "statuses", on, lang
+    )
     return json_response(request, {"plan": plan.pk, "on": on.isoformat(), **document}, plan)
 
 

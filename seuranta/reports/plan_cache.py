@@ -8,7 +8,9 @@ neither a page nor an API answer shows an older plan; the cached objects are rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from django.core.cache import cache
 
@@ -40,6 +42,18 @@ def evaluated_plan(plan: Plan, on: date, lang: str):
 
 
 NodeRows = dict[int, tuple[int | None, int | None, str | None]]
+
+
+def cached_read(plan: Plan, build: Callable[[], Any], *parts: object) -> Any:
+    """What `build()` makes of the plan (an API answer as plain data), once per version of the plan and
+    per `parts` (say what it is, the date, the language): plain data is quicker to take out of the
+    cache than the core plan and its evaluation."""
+    key = content_key(plan, generation(), "read", *parts)
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, timeout=PLAN_CACHE_SECONDS)
+    return found
 
 
 def evaluated_part(plan: Plan, node_id: int, on: date, lang: str):

@@ -96,3 +96,32 @@ def test_an_api_read_after_a_page_finds_the_plan_evaluated(client):
     plan = make_plan(50, indicators_per_action=3)
     client.get(reverse("plan", args=[plan.pk]))  # evaluates the plan and keeps it
     assert count_queries(client, f"/api/v1/plans/{plan.pk}/nodes") <= 3  # the plan, its rows, the tokens
+
+
+def _statuses(client, plan) -> list:
+    answer = client.get(reverse("api:statuses", args=[plan.pk]))
+    assert answer.status_code == 200
+    return answer.json()["indicators"]
+
+
+def test_a_value_write_shows_in_the_next_statuses_answer(client, personas):
+    from seuranta.values.writing import ValueItem, store_values
+
+    plan = make_plan(1, organization=personas.organization)
+    indicator = Indicator.objects.filter(node__plan=plan).order_by("pk").first()
+    before = _statuses(client, plan)
+    store_values(personas.admin, personas.organization.pk, [ValueItem(indicator.pk, "2026", 99.0)])
+    after = _statuses(client, plan)
+    assert after != before
+    assert after == _fresh(_statuses, client, plan)
+
+
+def test_a_web_edit_shows_in_the_next_plan_document(client, personas):
+    from seuranta.plans.saving import save_with_version
+
+    plan = make_plan(2, organization=personas.organization)
+    url = reverse("api:plan", args=[plan.pk])
+    client.get(url)
+    action = Node.objects.filter(plan=plan, children__isnull=True).order_by("order", "id").first()
+    save_with_version(action, action.version, {"title": "Muokattu nimi"}, personas.admin)
+    assert "Muokattu nimi" in client.get(url).content.decode()
