@@ -136,7 +136,9 @@ class ImportCorrection(models.Model):
     source_index = models.IntegerField(_("source line"), null=True, blank=True)
     source_text = models.TextField(_("source text"), blank=True)
     predicted_role = models.CharField(_("predicted role"), max_length=120, blank=True)
-    rule = models.CharField(_("rule"), max_length=200, blank=True)
+    rule = models.CharField(_("rule"), max_length=200, blank=True)  # the deciding rule, for counting
+    # Every rule that had a say in the prediction, the deciding one first (`SourceLine.rules`).
+    rule_ids = models.JSONField(_("rules"), default=list, blank=True)
     corrected_role = models.CharField(_("corrected role"), max_length=120)
     applied_to_all = models.BooleanField(_("applied to all like this"), default=False)
     key = models.CharField(_("taught key"), max_length=200, blank=True)  # the label, style or level taught
