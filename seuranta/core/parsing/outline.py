@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
 from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
@@ -191,7 +192,7 @@ def classify(doc: Document) -> list[Line]:
         else:
             lines.extend(_classify_paragraph(block.text, index))
     lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
-    return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
+    return _mark_record_heads(_mark_short_headings(mark_head_items(_join_wrapped(lines))))
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
