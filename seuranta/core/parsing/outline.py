@@ -41,6 +41,7 @@ _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
 MAX_SHORT_HEADING_WORDS = 10
+MAX_GLUED_HEADING_WORDS = 8
 MIN_RECORD_FIELDS = 2  # labels per record, the head included, for a repeating template
 # A numbered "item" longer than this is a paragraph that starts with a number (a page number
 # in text extracted from a PDF, say), not a heading.
@@ -281,7 +282,7 @@ def _inline_level(text: str) -> tuple[str, lexicon.Entry | None, str] | None:
     heading glued to its paragraph, as a web page's text loses the break (no level then)."""
     match = _INLINE_LEVEL_RE.search(text)
     if match is None:
-        glued = split_glued_heading(text, MAX_SHORT_HEADING_WORDS)
+        glued = split_glued_heading(text, MAX_GLUED_HEADING_WORDS)
         return (glued[0], None, glued[1]) if glued else None
     entry = lexicon.level_entry(match.group(1))
     head, rest = text[: match.start()].strip(), text[match.end() :].strip()

@@ -36,6 +36,7 @@ from seuranta.core.parsing.families.outline_tree import (
     split_sections,
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
+from seuranta.core.parsing.goal_sentences import stated_targets
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -198,7 +199,17 @@ class _Reader:
                 set_field(owner, "indicator", name)
         if listed:
             self.record(line, "indicator", "prose_list", STRUCTURE_CONFIDENCE)
-        return bool(listed)
+        return bool(listed) or self.sentence_targets(node, line)
+
+    def sentence_targets(self, node: Node, line: Line) -> bool:
+        """Indicators with their targets a goal sentence states ("tavoitteena on, että vuonna
+        2017 työttömyysaste on 7,5 %, ... ja väkiluku on 165 000"), added to `node`."""
+        stated = stated_targets(line.text)
+        for name, unit, targets in stated:
+            node.indicators.append(Indicator(name=name, unit=unit, targets=targets))
+        if stated:
+            self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
+        return bool(stated)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
