@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
+from seuranta.core.parsing.contents import (
+    ENTRY_STYLE,
+    contents_entries,
+    names_level,
+    read_contents,
+    split_caps_chapter,
+    split_contents,
+)
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
@@ -267,10 +274,19 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
     parts, contents = found
     if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
-    return [
-        Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
-        for part, style in parts
-    ]
+    lines: list[Line] = []
+    for part, style in parts:
+        chapter = split_caps_chapter(part) if contents and style else None
+        if chapter is not None:  # "4 TAVOITTEIDEN TOTEUTUMINEN Yleistä taloudesta ...": its sections below it
+            lines.append(Line("item", chapter[0], source, style=style, contents=True))
+            lines.extend(Line("item", entry, source, style=ENTRY_STYLE, contents=True) for entry in chapter[1])
+        elif style:
+            lines.append(Line("item", part, source, style=style, contents=contents))
+        elif contents and any(lexicon.names_contents(word) for word in lexicon.words(part)):
+            lines.append(Line("text", part, source))  # "3 ARVIOINTIKERTOMUS ... SISÄLLYSLUETTELO Sivu"
+        else:
+            lines.append(classify_text(part, source))
+    return lines
 
 
 _INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
