@@ -43,6 +43,8 @@ from seuranta.core.parsing.type_headings import mark_by_type, type_ranks
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
 _ROMAN_RE = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{1,3}|V))[.)]\s+(?=\S)")
+# "A. Vanhemmuuden tukeminen ...": a capital letter numbering a list (after the roman numerals).
+_UPPER_ALPHA_RE = re.compile(r"^([A-HJ-UWYZÅÄÖ])[.)]\s+(?=[A-ZÅÄÖ]\w*\s+\w)")
 _LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
 _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
 MAX_HEADING_WORDS = 16
@@ -100,7 +102,7 @@ def _numbering(text: str) -> tuple[str, str] | None:
         if mark is None and depth == 1 and not rest[:1].isupper():
             return None
         return f"dec{depth}{')' if mark == ')' else ''}", rest
-    for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE)):
+    for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE), ("ALPHA", _UPPER_ALPHA_RE)):
         match = regex.match(text)
         if match:
             return style, text[match.end() :]
@@ -169,8 +171,22 @@ def classify_text(text: str, source: int = 0) -> Line:
         and len(label.group(1).split()) <= MAX_LABEL_WORDS
         and not label.group(1).endswith(("http", "https"))
     ):
+        named = _level_label(label.group(1), label.group(2).strip())
+        if named is not None:  # "Painopistealue ja kehittämiskohteet: Terveyserot": a node so named
+            return Line("item", label.group(2).strip(), source, style="lex:" + named.term, level=named)
         return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
     return Line("text", text, source)
+
+
+MAX_LEVEL_LABEL_WORDS = 3
+
+
+def _level_label(label: str, value: str) -> lexicon.Entry | None:
+    """The level a label of a few words names by its first word, when its value is a title
+    (capitalised, not a sentence): "Painopistealue ja kehittämiskohteet: Terveys- ja ..."."""
+    if len(label.split()) > MAX_LEVEL_LABEL_WORDS or not value[:1].isupper() or value.endswith("."):
+        return None
+    return lexicon.level_entry(label)
 
 
 def classify(doc: Document) -> list[Line]:
@@ -431,7 +447,7 @@ def _name_by_level_headings(parent: Section) -> None:
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
-_LIST_STYLES = ("bullet:", "dec", "alpha", "roman")
+_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
