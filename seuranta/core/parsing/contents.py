@@ -66,8 +66,7 @@ def _entries(text: str, proper_names: bool = False) -> list[tuple[str, bool]]:
             continue
         previous = entries[-1][0][-1] if entries else ""
         starts = token[:1].isupper() and (
-            not entries
-            or not (previous.endswith(("-", "–")) or (proper_names and previous[:1].isupper()))
+            not entries or not (previous.endswith(("-", "–")) or (proper_names and previous[:1].isupper()))
         )
         if not entries or starts or numbered or len(entries[-1][0]) >= MAX_ENTRY_WORDS:
             entries.append(([token], numbered))

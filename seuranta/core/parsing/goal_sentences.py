@@ -25,7 +25,9 @@ _CLAUSE_RE = re.compile(
     r"^(?P<name>[^\d,]{3,80}?)\s+(?:on|ovat|olisi|olisivat|är|ska vara|skall vara)\s+(?P<measure>.*\d.*)$"
 )
 _YEAR_RE = re.compile(r"\b(?:vuonna|vuoteen|vuodelle|år|till|senast)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
-_LEADING_YEAR_RE = re.compile(r"^(?:vuonna|vuoteen|år|till)\s+(?:19|20)\d\d\s+(?:mennessä\s+)?", re.IGNORECASE)
+_LEADING_YEAR_RE = re.compile(
+    r"^(?:vuonna|vuoteen|år|till)\s+(?:19|20)\d\d\s+(?:mennessä\s+)?", re.IGNORECASE
+)
 MIN_CLAUSES = 2
 MAX_NAME_WORDS = 6
 MAX_MEASURE_WORDS = 5

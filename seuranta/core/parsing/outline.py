@@ -295,7 +295,9 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         chapter = split_caps_chapter(part) if contents and style else None
         if chapter is not None:  # "4 TAVOITTEIDEN TOTEUTUMINEN Yleistä taloudesta ...": its sections below it
             lines.append(Line("item", chapter[0], source, style=style, contents=True))
-            lines.extend(Line("item", entry, source, style=ENTRY_STYLE, contents=True) for entry in chapter[1])
+            lines.extend(
+                Line("item", entry, source, style=ENTRY_STYLE, contents=True) for entry in chapter[1]
+            )
         elif style:
             lines.append(Line("item", part, source, style=style, contents=contents))
         elif contents and any(lexicon.names_contents(word) for word in lexicon.words(part)):
