@@ -21,9 +21,7 @@ from seuranta.core.parsing.text import split_sentences
 
 _THAT_RE = re.compile(r"\b(?:että|att)\s+", re.IGNORECASE)
 _CLAUSE_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
-_CLAUSE_RE = re.compile(
-    r"^(?P<name>[^\d,]{3,80}?)\s+(?:on|ovat|olisi|olisivat|är|ska vara|skall vara)\s+(?P<measure>.*\d.*)$"
-)
+_CLAUSE_RE = re.compile(r"^(?P<name>[^\d,]{3,80}?)\s+(?:on|ovat|olisi|olisivat|är)\s+(?P<measure>.*\d.*)$")
 _YEAR_RE = re.compile(r"\b(?:vuonna|vuoteen|vuodelle|år|till|senast)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _LEADING_YEAR_RE = re.compile(
     r"^(?:vuonna|vuoteen|år|till)\s+(?:19|20)\d\d\s+(?:mennessä\s+)?", re.IGNORECASE
@@ -66,4 +64,66 @@ def stated_targets(text: str) -> list[tuple[str, str | None, list[Measure]]]:
         stated = [clause for clause in clauses if clause is not None]
         if len(stated) >= MIN_CLAUSES:
             found.extend((name, parse_unit(measures[0].text), measures) for name, measures in stated)
+    return found
+
+
+# "... päästöjä vähintään 80 prosenttia vuoden 2007 tasosta vuoteen 2030 mennessä": a change
+# relative to a year's level. What changes is the noun before the number (a partitive object,
+# "päästöjä") or the genitives before the noun of change ("alueen kasvihuonepäästöjen laskua").
+_FROM_LEVEL_RE = re.compile(
+    r"(?P<number>\d+(?:,\d+)?)\s*(?:%|prosent\w*)\s+vuoden\s+(?P<base>(?:19|20)\d\d)\s+tasosta"
+    r"(?:\s+vuoteen\s+(?P<by>(?:19|20)\d\d)\s+mennessä)?",
+    re.IGNORECASE,
+)
+_TARGET_YEAR_RE = re.compile(r"\b(?:vuoteen|vuonna)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+MAX_GENITIVES = 5
+
+
+def _is_comparison(word: str) -> bool:
+    """ "vähintään", "yli": a word the measure language reads as a bound, not as what is measured."""
+    measures = parse_levels(f"{word} 1")
+    return bool(measures) and measures[0].kind in ("min", "max")
+
+
+def _changed_thing(words: list[str]) -> tuple[str, int] | None:
+    """What the change is of, and where the measure's own words start (the verb or the noun of
+    change before the number)."""
+    while words and _is_comparison(words[-1]):
+        words = words[:-1]
+    if not words or not words[-1].isalpha():
+        return None
+    genitives: list[str] = []
+    for word in reversed(words[:-1]):
+        if not word.isalpha() or not word.endswith("n") or len(genitives) >= MAX_GENITIVES:
+            break
+        genitives.insert(0, word)
+    if genitives:  # "alueen kasvihuonepäästöjen laskua": the genitives, from the noun of change
+        return " ".join(genitives), len(words) - 1
+    return words[-1], max(len(words) - 2, 0)  # "vähentämällä päästöjä": the object, from the verb
+
+
+def relative_targets(text: str) -> list[tuple[str, Measure, Measure]]:
+    """(what changes, its baseline, its target) for each "N % vuoden YYYY tasosta" in `text`."""
+    found: list[tuple[str, Measure, Measure]] = []
+    year = _TARGET_YEAR_RE.search(text)
+    for sentence in split_sentences(text):
+        match = _FROM_LEVEL_RE.search(sentence)
+        if match is None:
+            continue
+        words = sentence[: match.start()].split(",")[-1].split()
+        thing = _changed_thing(words)
+        if thing is None:
+            continue
+        period = match["by"] or (year.group(1) if year else None)
+        measure_text = " ".join([*words[thing[1] :], sentence[match.start() : match.end()]])
+        measures = [
+            m for m in parse_levels(measure_text) if m.kind == "change_percent" and m.value is not None
+        ]
+        if not measures:
+            continue
+        target = Measure(text=measure_text, kind="change_percent", value=measures[0].value, period=period)
+        baseline = Measure(
+            text=f"vuoden {match['base']} taso", kind="value", value=None, period=match["base"]
+        )
+        found.append((thing[0][:1].upper() + thing[0][1:], baseline, target))
     return found

@@ -36,7 +36,7 @@ from seuranta.core.parsing.families.outline_tree import (
     split_sections,
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
-from seuranta.core.parsing.goal_sentences import stated_targets
+from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -221,9 +221,12 @@ class _Reader:
         stated = stated_targets(line.text)
         for name, unit, targets in stated:
             node.indicators.append(Indicator(name=name, unit=unit, targets=targets))
-        if stated:
+        relative = relative_targets(line.text)
+        for name, baseline, target in relative:
+            node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
+        if stated or relative:
             self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
-        return bool(stated)
+        return bool(stated or relative)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
