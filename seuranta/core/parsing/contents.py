@@ -120,8 +120,10 @@ MIN_CAPS_CHAPTER_WORDS = 2
 def split_caps_chapter(entry: str) -> tuple[str, list[str]] | None:
     """A numbered contents entry whose chapter is printed in capitals and its sections in mixed
     case, run together ("TOIMINNALLISTEN ... TOTEUTUMINEN Yleistä taloudesta Rauman ... Tekninen
-    lautakunta"): the chapter and its sections, split at capitals as `_entries` does; None when
-    the entry is not of that shape."""
+    lautakunta"): the chapter and its sections, split at capitals as `_entries` does but keeping
+    capitalised words in a row together (proper names: "Rauman Tarinan tavoitteet"; so a section
+    of one capitalised word before a proper name is not split off); None when the entry is not
+    of that shape."""
     words = entry.split()
     caps = 0
     while caps < len(words) and _is_caps_word(words[caps]):
