@@ -137,3 +137,24 @@ def split_caps_chapter(entry: str) -> tuple[str, list[str]] | None:
 def _is_caps_word(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) or (not letters and bool(word))
+
+
+def expand_contents(
+    parts: list[tuple[str, str | None]], contents: bool
+) -> list[tuple[str, str | None, bool]]:
+    """A paragraph's inline list as (text, style, flag): in a table of contents a chapter in
+    capitals brings its run-together sections one step below it ("4 TAVOITTEIDEN TOTEUTUMINEN
+    Yleistä taloudesta ..."), and the head naming the contents ("... SISÄLLYSLUETTELO Sivu") is
+    plain text (no style, flag set); other parts without a style are classified as usual."""
+    out: list[tuple[str, str | None, bool]] = []
+    for part, style in parts:
+        chapter = split_caps_chapter(part) if contents and style else None
+        if chapter is not None:
+            out.append((chapter[0], style, True))
+            out.extend((entry, ENTRY_STYLE, True) for entry in chapter[1])
+        elif style:
+            out.append((part, style, contents))
+        else:
+            names = contents and any(lexicon.names_contents(word) for word in lexicon.words(part))
+            out.append((part, None, names))
+    return out

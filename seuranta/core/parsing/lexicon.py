@@ -207,3 +207,14 @@ def level_entry(text: str) -> Entry | None:
         return None
     entry = lookup(found[0])
     return entry if entry is not None and entry.role == "level" else None
+
+
+MAX_LEVEL_LABEL_WORDS = 3
+
+
+def level_label(label: str, value: str) -> Entry | None:
+    """The level a label of a few words names by its first word, when its value is a title
+    (capitalised, not a sentence): "Painopistealue ja kehittämiskohteet: Terveys- ja ..."."""
+    if len(label.split()) > MAX_LEVEL_LABEL_WORDS or not value[:1].isupper() or value.endswith("."):
+        return None
+    return level_entry(label)

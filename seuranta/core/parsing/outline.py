@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.contents import (
-    ENTRY_STYLE,
     contents_entries,
+    expand_contents,
     names_level,
     read_contents,
-    split_caps_chapter,
     split_contents,
 )
 from seuranta.core.parsing.document import Document, Paragraph, Table
@@ -171,22 +170,11 @@ def classify_text(text: str, source: int = 0) -> Line:
         and len(label.group(1).split()) <= MAX_LABEL_WORDS
         and not label.group(1).endswith(("http", "https"))
     ):
-        named = _level_label(label.group(1), label.group(2).strip())
+        named = lexicon.level_label(label.group(1), label.group(2).strip())
         if named is not None:  # "Painopistealue ja kehittämiskohteet: Terveyserot": a node so named
             return Line("item", label.group(2).strip(), source, style="lex:" + named.term, level=named)
         return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
     return Line("text", text, source)
-
-
-MAX_LEVEL_LABEL_WORDS = 3
-
-
-def _level_label(label: str, value: str) -> lexicon.Entry | None:
-    """The level a label of a few words names by its first word, when its value is a title
-    (capitalised, not a sentence): "Painopistealue ja kehittämiskohteet: Terveys- ja ..."."""
-    if len(label.split()) > MAX_LEVEL_LABEL_WORDS or not value[:1].isupper() or value.endswith("."):
-        return None
-    return lexicon.level_entry(label)
 
 
 def classify(doc: Document) -> list[Line]:
@@ -290,21 +278,12 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
     parts, contents = found
     if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
-    lines: list[Line] = []
-    for part, style in parts:
-        chapter = split_caps_chapter(part) if contents and style else None
-        if chapter is not None:  # "4 TAVOITTEIDEN TOTEUTUMINEN Yleistä taloudesta ...": its sections below it
-            lines.append(Line("item", chapter[0], source, style=style, contents=True))
-            lines.extend(
-                Line("item", entry, source, style=ENTRY_STYLE, contents=True) for entry in chapter[1]
-            )
-        elif style:
-            lines.append(Line("item", part, source, style=style, contents=contents))
-        elif contents and any(lexicon.names_contents(word) for word in lexicon.words(part)):
-            lines.append(Line("text", part, source))  # "3 ARVIOINTIKERTOMUS ... SISÄLLYSLUETTELO Sivu"
-        else:
-            lines.append(classify_text(part, source))
-    return lines
+    return [
+        Line("item", part, source, style=style, contents=flag)
+        if style
+        else (Line("text", part, source) if flag else classify_text(part, source))
+        for part, style, flag in expand_contents(parts, contents)
+    ]
 
 
 _INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
