@@ -54,6 +54,8 @@ def stated_targets(text: str) -> list[tuple[str, str | None, list[Measure]]]:
     """(indicator name, unit, targets) for each clause of a goal sentence that states a number;
     empty unless one sentence states at least two."""
     found: list[tuple[str, str | None, list[Measure]]] = []
+    if _THAT_RE.search(text) is None:
+        return found  # no sentence to split: the common case, kept cheap
     for sentence in split_sentences(text):
         that = _THAT_RE.search(sentence)
         if that is None or not _names_goal(sentence[: that.start()]):
@@ -105,6 +107,8 @@ def _changed_thing(words: list[str]) -> tuple[str, int] | None:
 def relative_targets(text: str) -> list[tuple[str, Measure, Measure]]:
     """(what changes, its baseline, its target) for each "N % vuoden YYYY tasosta" in `text`."""
     found: list[tuple[str, Measure, Measure]] = []
+    if _FROM_LEVEL_RE.search(text) is None:
+        return found
     year = _TARGET_YEAR_RE.search(text)
     for sentence in split_sentences(text):
         match = _FROM_LEVEL_RE.search(sentence)
