@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from seuranta.importing.models import ImportDraft
 from seuranta.plans.models import Node, OrganizationUnit, Plan
+from tests.test_translations import LANGS, english_on_pages
 from tests.web.helpers import ROLES, client_for
 
 IMPORTERS = ("coordinator", "admin")
@@ -263,3 +265,22 @@ def test_a_document_without_units_has_no_unit_step(client, personas):
     assert 'id="units-heading"' not in page
     save(client, draft, {})
     assert Plan.objects.filter(title="Tuotu yksiköillä").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_unit_step_in_finnish_and_swedish_shows_no_english(client, personas, tree, lang):
+    OrganizationUnit.objects.create(organization=personas.organization, name="Vanha", active=False)
+    draft = make_draft(personas, "Perusopetus", "Kulttuuripalvelut", "vanha")
+    url = reverse("importing:review", args=[draft.pk])
+    leaks = english_on_pages(client, personas, {"review": url}, lang, "coordinator")
+    assert not leaks, f"English on {lang} pages: {leaks}"
+    assert {"fi": "Yksiköt", "sv": "Enheter"}[lang] in client.get(url).content.decode()
+
+
+def test_the_unit_step_is_in_english_when_english_is_chosen(client, personas, tree):
+    draft = make_draft(personas, "Kulttuuripalvelut")
+    client_for(client, personas, "coordinator")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("importing:review", args=[draft.pk])).content.decode()
+    assert '<h2 id="units-heading">Units</h2>' in page
+    assert "No unit of this name: choose one, or create a new unit." in page
