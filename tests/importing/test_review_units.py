@@ -284,3 +284,17 @@ def test_the_unit_step_is_in_english_when_english_is_chosen(client, personas, tr
     page = client.get(reverse("importing:review", args=[draft.pk])).content.decode()
     assert '<h2 id="units-heading">Units</h2>' in page
     assert "No unit of this name: choose one, or create a new unit." in page
+
+
+def test_a_new_unit_under_another_organisations_unit_is_refused_and_nothing_is_saved(client, personas, tree):
+    foreign = OrganizationUnit.objects.create(organization=personas.other_organization, name="Vieras")
+    draft = make_draft(personas, "Kulttuuripalvelut")
+    client_for(client, personas, "admin")
+    data = {"unit-0-name": "Kulttuuripalvelut", "unit-0": "new", "unit-0-parent": str(foreign.pk)}
+    response = save(client, draft, data)
+    assert response.url.endswith("#units-heading")
+    assert not Plan.objects.exists()
+    assert not OrganizationUnit.objects.filter(name="Kulttuuripalvelut").exists()
+    assert (
+        "Yksikkö, jonka alle “Kulttuuripalvelut” oli määrä luoda" in client.get(response.url).content.decode()
+    )
