@@ -65,6 +65,9 @@ class ImportDraft(models.Model):
     source_sha256 = models.CharField(_("document hash"), max_length=64, blank=True)
     trace = models.JSONField(_("source lines"), default=list, blank=True)
     changes = models.JSONField(_("changes of the last re-reading"), default=list, blank=True)
+    # The review's unit step, by unit name as written: {"unit": id} an existing unit, {"new": true,
+    # "parent": id or null} a unit to create, {} none; a name not in it gets the proposal.
+    unit_choices = models.JSONField(_("units chosen in review"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
