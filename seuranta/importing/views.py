@@ -234,13 +234,16 @@ def review(request, draft_id: int):
             messages.success(request, _("Corrections saved."))
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
+    # What the importer said about the plan's title is shown at the title field, not among the rest.
+    title_warnings = [(i, w) for i, w in document_warnings if w.get("field") == "title"]
     return render(
         request,
         "importing/review.html",
         {
             "draft": draft,
             "nodes": nodes,
-            "document_warnings": document_warnings,
+            "document_warnings": [(i, w) for i, w in document_warnings if w.get("field") != "title"],
+            "title_warnings": title_warnings,
             "levels": draft.plan.get("levels"),
             **source_context(request.user, draft, nodes),
         },
