@@ -237,13 +237,16 @@ def review(request, draft_id: int):
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
     tree = Tree(organization_rows(draft.organization_id))
+    # What the importer said about the plan's title is shown at the title field, not among the rest.
+    title_warnings = [(i, w) for i, w in document_warnings if w.get("field") == "title"]
     return render(
         request,
         "importing/review.html",
         {
             "draft": draft,
             "nodes": nodes,
-            "document_warnings": document_warnings,
+            "document_warnings": [(i, w) for i, w in document_warnings if w.get("field") != "title"],
+            "title_warnings": title_warnings,
             "levels": draft.plan.get("levels"),
             "unit_steps": unit_steps(draft.plan, draft.unit_choices or {}, tree),
             "unit_rows": [row for row in tree.rows if row.unit.active],
