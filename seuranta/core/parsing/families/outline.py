@@ -169,7 +169,9 @@ class _Reader:
                     found.append((line.source, _PROSE))
                 continue
             decision = resolve_label(text, self.profile)
-            if decision is not None and decision.role == "level":
+            if line.level is not None and line.level.role == "level":  # a statement list's label
+                found.append((line.source, line.level.level))
+            elif decision is not None and decision.role == "level":
                 found.append((line.source, decision.level))
             else:
                 entry = lexicon.last_level_word(text)
