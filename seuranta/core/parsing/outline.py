@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.caption_groups import unnamed_caption_groups
 from seuranta.core.parsing.contents import (
     contents_entries,
     expand_contents,
@@ -388,6 +389,7 @@ def build(lines: list[Line]) -> list[Section]:
         stack[-1].children.append(section)
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
+    root.body.extend(unnamed_caption_groups(root, _reads_as_caption, _is_list_item))
     _name_by_level_headings(root)
     if any(names_level(s) and s.children for s in contents_entries(root.children)):
         root.children = read_contents(root.children)

@@ -49,7 +49,7 @@ def statement_lists(lines: list[Line]) -> dict[int, str]:
         entry = statement_label(line)
         if entry is None:
             continue
-        items = []
+        items: list[str] = []
         for after in lines[at + 1 :]:
             if after.kind == "blank" and not items:
                 continue

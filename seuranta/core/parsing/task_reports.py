@@ -24,7 +24,7 @@ def reads_as_report(text: str) -> bool:
 
 
 def task_period(due: str | None) -> str | None:
-    """"01.04.2021" -> "2021-04"."""
+    """ "01.04.2021" -> "2021-04"."""
     found = _DATE_RE.match(due or "")
     return f"{found[3]}-{int(found[2]):02d}" if found else None
 
