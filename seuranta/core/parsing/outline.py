@@ -14,7 +14,7 @@ later line in a known style closes everything below that depth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.caption_groups import unnamed_caption_groups
@@ -30,7 +30,7 @@ from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
-from seuranta.core.parsing.statement_lists import statement_level, statement_lists
+from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
     fold_whitespace,
@@ -356,16 +356,12 @@ def build(lines: list[Line]) -> list[Section]:
     depth_of: dict[str, int] = {}
     after_blank = False
     field_list = False  # a label such as "Mittarit:" is open: its list items are its values
-    statements = statement_lists(lines)
-    for at, line in enumerate(lines):
+    for line in mark_statement_labels(lines):  # "Tavoitetilat:" over sentences names its items
         if line.kind == "item" and line.bullet and field_list:
             line = Line("text", line.text, line.source)
-        elif at in statements:  # "Tavoitetilat:" over sentences: its items are nodes it names
-            line = replace(line, level=statement_level(statements[at], line))
-            field_list = False
         elif line.kind == "label":
             entry = lexicon.label_role(line.label or "")
-            field_list = not line.value and entry is not None and entry.role != "level"
+            field_list = not line.value and entry is not None and entry.role != "level" and not line.level
         elif line.kind == "item" or (line.kind == "text" and after_blank):
             field_list = False
         if line.kind != "item" or line.style is None:
@@ -468,6 +464,7 @@ def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
         child
         for child in parent.children
         if child.style == "short" and child.children and all(_is_list_item(c) for c in child.children)
+        if not names_its_list(child.body)
     ]
     shapes: dict[str, int] = {}
     for child in candidates:

@@ -9,6 +9,7 @@ level named by the label ("Tavoitetila").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from seuranta.core.parsing import lexicon
@@ -66,3 +67,17 @@ def statement_level(name: str, line: Line) -> lexicon.Entry:
     entry = lexicon.label_role(line.label or "")
     language = entry.language if entry is not None else "fi"
     return lexicon.Entry(term=name.lower(), role="level", language=language, forms=(), level=name)
+
+
+def mark_statement_labels(lines: list[Line]) -> list[Line]:
+    """`lines` with each statement list's label carrying the level its items take."""
+    statements = statement_lists(lines)
+    return [
+        replace(line, level=statement_level(statements[at], line)) if at in statements else line
+        for at, line in enumerate(lines)
+    ]
+
+
+def names_its_list(body: list[Line]) -> bool:
+    """Whether a statement list's label in `body` names the list: the heading over it is no caption."""
+    return any(line.kind == "label" and line.level is not None for line in body)
