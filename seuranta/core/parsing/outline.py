@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.caption_groups import unnamed_caption_groups
 from seuranta.core.parsing.contents import (
     contents_entries,
     expand_contents,
@@ -29,6 +30,7 @@ from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
+from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
     fold_whitespace,
@@ -354,12 +356,12 @@ def build(lines: list[Line]) -> list[Section]:
     depth_of: dict[str, int] = {}
     after_blank = False
     field_list = False  # a label such as "Mittarit:" is open: its list items are its values
-    for line in lines:
+    for line in mark_statement_labels(lines):  # "Tavoitetilat:" over sentences names its items
         if line.kind == "item" and line.bullet and field_list:
             line = Line("text", line.text, line.source)
         elif line.kind == "label":
             entry = lexicon.label_role(line.label or "")
-            field_list = not line.value and entry is not None and entry.role != "level"
+            field_list = not line.value and entry is not None and entry.role != "level" and not line.level
         elif line.kind == "item" or (line.kind == "text" and after_blank):
             field_list = False
         if line.kind != "item" or line.style is None:
@@ -383,6 +385,7 @@ def build(lines: list[Line]) -> list[Section]:
         stack[-1].children.append(section)
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
+    root.body.extend(unnamed_caption_groups(root, _reads_as_caption, _is_list_item))
     _name_by_level_headings(root)
     if any(names_level(s) and s.children for s in contents_entries(root.children)):
         root.children = read_contents(root.children)
@@ -461,6 +464,7 @@ def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
         child
         for child in parent.children
         if child.style == "short" and child.children and all(_is_list_item(c) for c in child.children)
+        if not names_its_list(child.body)
     ]
     shapes: dict[str, int] = {}
     for child in candidates:

@@ -41,6 +41,7 @@ from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
+from seuranta.core.parsing.task_reports import add_task_report, reads_as_report
 from seuranta.core.parsing.text import fold_whitespace, guess_organization
 from seuranta.core.periods import parse_period
 
@@ -169,7 +170,9 @@ class _Reader:
                     found.append((line.source, _PROSE))
                 continue
             decision = resolve_label(text, self.profile)
-            if decision is not None and decision.role == "level":
+            if line.level is not None and line.level.role == "level":  # a statement list's label
+                found.append((line.source, line.level.level))
+            elif decision is not None and decision.role == "level":
                 found.append((line.source, decision.level))
             else:
                 entry = lexicon.last_level_word(text)
@@ -251,6 +254,7 @@ class _Reader:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
         field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
+        task: Milestone | None = None  # the dated task just read, awaiting its report
         prose: list[str] = []
         for line in body:
             if line.kind == "label":
@@ -273,9 +277,14 @@ class _Reader:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
                 field_role, field_rule, values = key.role, key.rule, 0
             elif line.kind == "text" and due is not None:
-                node.milestones.append(Milestone(title=line.text, due=due))
+                task = Milestone(title=line.text, due=due)
+                node.milestones.append(task)
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
                 due = None
+            elif line.kind == "text" and task is not None and reads_as_report(line.text):
+                add_task_report(node, task, line.text)  # what was done: the task's report
+                self.record(line, "progress", "task_report", STRUCTURE_CONFIDENCE)
+                task = None
             elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
                 due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
