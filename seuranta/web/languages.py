@@ -73,13 +73,15 @@ def add_languages(form: forms.BaseForm, plan: Any, fields: Sequence[str], langua
     for field_name in fields:
         original = form.fields[field_name]
         original.widget.attrs["lang"] = primary
+        for lang in others:
+            # A form sent without a language's field (an older page) leaves that language's texts alone.
+            if not form.is_bound or name(field_name, lang) in form.data:
+                form.fields[name(field_name, lang)] = _translation_field(original, lang)
         if others:
             original.label = _label(original.label, primary)
-        for lang in others:
-            form.fields[name(field_name, lang)] = _translation_field(original, lang)
     translated = {name(f, lang) for f in fields for lang in others}
     form.rows = [  # type: ignore[attr-defined]
-        Row(form[n], [form[name(n, lang)] for lang in others] if n in fields and others else [])
+        Row(form[n], [form[name(n, lang)] for lang in others if name(n, lang) in form.fields])
         for n in form.fields
         if n not in translated
     ]
