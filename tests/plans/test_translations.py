@@ -128,3 +128,15 @@ def test_a_plan_without_translations_exports_no_translation_keys():
 def test_the_document_keys_round_trip_through_the_core_model():
     doc = _translated_plan().to_dict()
     assert core.Plan.from_dict(doc).to_dict() == doc
+
+
+@pytest.mark.django_db
+def test_next_years_copy_keeps_the_languages_and_translations():
+    from seuranta.plans.copying import copy_plan
+
+    stored = store_plan(_translated_plan())
+    copy = copy_plan(stored, title="Seuraava", period="2028")
+    assert (copy.primary_language, copy.required_languages) == ("fi", ["sv"])
+    assert copy.translations == {"sv": {"level_names": ["Fokusområde", "Mål", "Åtgärd"]}}  # not the old title
+    assert Node.objects.get(plan=copy, parent=None).translations == {"sv": {"title": "Fokusområde 1"}}
+    assert Indicator.objects.get(node__plan=copy).translations == {"sv": {"name": "Mätare"}}
