@@ -259,3 +259,14 @@ def test_a_plan_not_written_in_swedish_says_so_once_and_sets_each_texts_language
     )
     assert "Planen är skriven på finska." in page
     assert '<span lang="fi">Tavoite 1</span>' in page and "(på finska)" not in page
+
+
+def test_shortened_titles_in_the_breadcrumbs_follow_the_same_marking(client, personas):
+    plan = make_plan(1, organization=personas.organization)
+    node = action(plan)
+    page = (
+        swedish(client)
+        .get(reverse("public:node", args=[personas.organization.slug, node.pk]))
+        .content.decode()
+    )
+    assert '<span lang="fi">Tavoite 1</span></a>' in page and "(på finska)" not in page

@@ -17,13 +17,14 @@ primary language and level names. See seuranta.plans.translations.shown.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django import template
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from seuranta.plans.translations import Localized, active_lang, level_name, plan_note, shown
+from seuranta.plans.translations import active_lang, level_name, plan_note, shown
 
 register = template.Library()
 
@@ -40,9 +41,9 @@ def text(
 ) -> Any:
     value = shown(obj, field, plan if plan is not None else context.get("plan") or obj)
     if not value.text and default is not None:
-        value = Localized(str(default), value.lang, fallback=False)
+        value = replace(value, text=str(default), fallback=False)
     if chars and value.text:
-        value = Localized(Truncator(str(value.text)).chars(chars), value.lang, value.fallback)
+        value = replace(value, text=Truncator(str(value.text)).chars(chars))
     return str(value) if plain else value
 
 
