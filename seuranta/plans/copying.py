@@ -53,6 +53,7 @@ def copy_plan(plan: Plan, *, title: str, period: str | None) -> Plan:
         without_reports(source, title=title, period=period, linked=linked),
         organization=plan.organization,
         state=Plan.State.DRAFT,
+        units={},  # the source's units are copied below, whatever the names as written say
     )
     Plan.objects.filter(pk=copy.pk).update(supports=plan.supports_id)
     copy.supports_id = plan.supports_id

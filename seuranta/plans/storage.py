@@ -12,7 +12,7 @@ export gives identical JSON.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 
@@ -58,8 +58,15 @@ def store_plan(
     *,
     organization: Organization | None = None,
     state: str = Plan.State.DRAFT,
+    units: Mapping[str, OrganizationUnit] | None = None,
+    create_units: bool = False,
 ) -> Plan:
     """Create a stored plan from a core plan; the organisation defaults to the one the document names.
+
+    Each node keeps its unit as written (`unit_name`); `units` maps a written name to the
+    organisation's unit the node gets (the import review's choices; a name left out gets none).
+    Without it, a written name is linked to the active unit of the same name (`unit_key`), and
+    a missing one is created only with `create_units` (the demo; the CLI's --create-units).
 
     Raises InvalidDocument, naming each field, for a plan the database cannot hold
     (an over-long text, a non-finite number) before anything is written: SQLite
@@ -78,7 +85,9 @@ def store_plan(
         Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra)
         for i, s in enumerate(plan.sections)
     )
-    pairs = _store_nodes(plan, stored, _units(plan, organization))
+    if units is None:
+        units = linked_units(plan, organization, create=create_units)
+    pairs = _store_nodes(plan, stored, units)
     link_contributions(pairs, stored)
     indicator_pairs = _store_node_content(pairs)
     _store_measures(indicator_pairs)
@@ -102,21 +111,40 @@ def _create_plan_row(plan: core.Plan, organization: Organization | None, state: 
     )
 
 
-def _units(plan: core.Plan, organization: Organization | None) -> dict[str, OrganizationUnit]:
-    """The organisation's units named by the plan's nodes by name, the missing ones created."""
+def unit_key(name: str) -> str:
+    """A unit's name as compared: case and spacing do not make another unit ("Perusopetus " = "perusopetus")."""
+    return " ".join(name.split()).casefold()
+
+
+def linked_units(
+    plan: core.Plan, organization: Organization | None, *, create: bool = False
+) -> dict[str, OrganizationUnit]:
+    """The organisation's active units named by the plan's nodes, by written name; with `create`, the
+    names no unit has become top-level units (one query to read, one to create)."""
     if organization is None:
         return {}
-    names = {n.unit for n, _ in plan.walk() if n.unit}
-    existing = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
-    missing = [
-        OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))
-    ]
-    # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree relies on it too.
-    OrganizationUnit.objects.bulk_create(missing)
-    return {**existing, **{u.name: u for u in missing}}
+    names = {n.unit for n, _ in plan.walk() if n.unit and n.unit.strip()}
+    by_key: dict[str, OrganizationUnit] = {}
+    taken: set[str] = set()
+    for unit in OrganizationUnit.objects.filter(organization=organization).order_by("-active", "pk"):
+        taken.add(unit_key(unit.name))
+        if unit.active:
+            by_key.setdefault(unit_key(unit.name), unit)
+    missing: dict[str, OrganizationUnit] = {}
+    if create:
+        for name in sorted(names):
+            key = unit_key(name)
+            if key not in taken and key not in missing:
+                missing[key] = OrganizationUnit(organization=organization, name=" ".join(name.split())[:200])
+        # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree relies on it too.
+        OrganizationUnit.objects.bulk_create(missing.values())
+    found = {**by_key, **missing}
+    return {name: found[unit_key(name)] for name in names if unit_key(name) in found}
 
 
-def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, units: dict) -> Node:
+def _node_row(
+    stored: Plan, node: core.Node, parent: Node | None, order: int, units: Mapping[str, OrganizationUnit]
+) -> Node:
     return Node(
         plan=stored,
         parent=parent,
@@ -136,7 +164,9 @@ def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, un
     )
 
 
-def _store_nodes(plan: core.Plan, stored: Plan, units: dict) -> list[tuple[core.Node, Node]]:
+def _store_nodes(
+    plan: core.Plan, stored: Plan, units: Mapping[str, OrganizationUnit]
+) -> list[tuple[core.Node, Node]]:
     """The plan's tree inserted level by level, so every parent has its id before its children."""
     level_nodes: list[tuple[core.Node, Node | None, int]] = [(n, None, i) for i, n in enumerate(plan.nodes)]
     pairs: list[tuple[core.Node, Node]] = []

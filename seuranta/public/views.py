@@ -23,6 +23,7 @@ from seuranta.public.site import (
     shows_people,
 )
 from seuranta.web.charts import distribution_chart, indicator_chart
+from seuranta.web.history import with_subjects
 from seuranta.web.statuses import STATUS_LABELS, status_choices
 from seuranta.web.tree import Filters, find_node, plan_rows
 from seuranta.web.views import evaluated
@@ -122,7 +123,11 @@ def node_page(request, slug: str, node_id: int):
         }
         for indicator in node.indicators
     ]
-    changes = list(ChangeRecord.objects.filter(node_id=node_id).select_related("user")[:20]) if people else []
+    changes = (
+        with_subjects(ChangeRecord.objects.filter(node_id=node_id).select_related("user")[:20])
+        if people
+        else []
+    )
     return render(
         request,
         "public/node.html",
