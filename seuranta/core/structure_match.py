@@ -16,6 +16,8 @@ translating a word: what decides is what both versions share whatever their lang
 
 Each pair carries a confidence between 0 and 1 (the share of the applicable evidence that agrees,
 lowered when a second candidate was nearly as good); pairs below `MIN_CONFIDENCE` are not made.
+Numbers and values count only where both sides have some: a reader that did not understand a
+line ("Utgångsläge: 62 %") loses evidence, it does not make evidence against a pair.
 A reviewer's corrections come in as `pins` (parsed address -> existing address, or None to skip),
 which are kept as given and matched beneath as any pair. Nodes are addressed by their indices from
 the root ("0", "0.2", "0.2.1"), as the import review addresses them.
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progress
 
-MIN_CONFIDENCE = 0.35
+MIN_CONFIDENCE = 0.45
 # A runner-up this close to the best candidate makes the pair uncertain.
 AMBIGUOUS_MARGIN = 0.15
 AMBIGUOUS_FACTOR = 0.75
@@ -176,7 +178,7 @@ def _node_features(e: _Shape, p: _Shape, i: int, j: int, levels: tuple[int, int]
         (0.5, _similar_counts(e.milestones, p.milestones)),
         (1.0, _similar_counts(e.size, p.size)),
         (2.0 if e.size > 1 or p.size > 1 else 0.0, _overlap(e.outline, p.outline)),
-        (2.0 if e.numbers or p.numbers else 0.0, _overlap(e.numbers, p.numbers)),
+        (2.0 if e.numbers and p.numbers else 0.0, _overlap(e.numbers, p.numbers)),
         (0.5 if min(levels) >= 0 else 0.0, float(levels[0] == levels[1])),
     ]
 
@@ -199,9 +201,9 @@ def _indicator_features(e: Indicator, p: Indicator, i: int, j: int) -> list[Feat
     e_numbers, p_numbers = numbers([e.name]), numbers([p.name])
     return [
         (1.5, _position(i, j)),
-        (3.0 if e_values or p_values else 0.0, _overlap(e_values, p_values)),
-        (1.0 if e_numbers or p_numbers else 0.0, _overlap(e_numbers, p_numbers)),
-        (0.5, _similar_counts(len(e.targets), len(p.targets))),
+        (3.0 if e_values and p_values else 0.0, _overlap(e_values, p_values)),
+        (1.0 if e_numbers and p_numbers else 0.0, _overlap(e_numbers, p_numbers)),
+        (0.5 if e.targets and p.targets else 0.0, _similar_counts(len(e.targets), len(p.targets))),
         (0.5 if e.unit and p.unit else 0.0, float(e.unit == p.unit)),
     ]
 
@@ -210,7 +212,7 @@ def _milestone_features(e: Milestone, p: Milestone, i: int, j: int) -> list[Feat
     e_numbers, p_numbers = numbers([e.title, e.due]), numbers([p.title, p.due])
     return [
         (1.5, _position(i, j)),
-        (2.0 if e_numbers or p_numbers else 0.0, _overlap(e_numbers, p_numbers)),
+        (2.0 if e_numbers and p_numbers else 0.0, _overlap(e_numbers, p_numbers)),
         (0.3, float(e.done == p.done)),
     ]
 
