@@ -18,6 +18,7 @@ from django.db import transaction
 
 from seuranta.core import model as core
 from seuranta.core.interchange import InvalidDocument, validate_document
+from seuranta.core.translations import DEFAULT_PRIMARY, primary_of
 from seuranta.plans.cascade import goal_refs, link_contributions, stored_extra
 from seuranta.plans.models import (
     Indicator,
@@ -94,6 +95,9 @@ def _create_plan_row(plan: core.Plan, organization: Organization | None, state: 
         state=state,
         tolerance=plan.tolerance,
         state_scale=plan.state_scale,
+        primary_language=primary_of(plan),
+        required_languages=list(plan.required_languages),
+        translations=plan.translations,
         extra=plan.extra,
     )
 
@@ -127,6 +131,7 @@ def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, un
         binding=node.binding,
         phase=node.phase or "",
         notes=node.notes,
+        translations=node.translations,
         extra=node.extra,
     )
 
@@ -163,6 +168,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                     unit=indicator.unit,
                     source=indicator.source,
                     description=indicator.description,
+                    translations=indicator.translations,
                     extra=indicator.extra,
                 ),
             )
@@ -175,6 +181,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                     order=i,
                     title=m.title,
                     done=m.done,
+                    translations=m.translations,
                     extra=m.extra,
                     **Milestone.with_derived({"due": m.due}),
                 )
@@ -187,6 +194,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                 text=p.text,
                 phase=p.phase or "",
                 verdict=p.verdict or "",
+                translations=p.translations,
                 extra=p.extra,
             )
             for i, p in enumerate(node.progress)
@@ -247,6 +255,10 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
             kind=plan.kind or None,
             tolerance=plan.tolerance,
             state_scale=plan.state_scale,
+            # Finnish, the default, is left unstated so documents without the key round-trip unchanged.
+            language=plan.primary_language if plan.primary_language != DEFAULT_PRIMARY else None,
+            required_languages=list(plan.required_languages or []),
+            translations=plan.translations or {},
             extra=plan.extra,
             key=plan.pk,
         )
@@ -262,12 +274,19 @@ def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
     indicators = _core_indicators(ids)
     milestones: dict[int, list[core.Milestone]] = defaultdict(list)
     for m in Milestone.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
-        milestones[m.node_id].append(core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra))
+        milestones[m.node_id].append(
+            core.Milestone(title=m.title, due=m.due, done=m.done, translations=m.translations, extra=m.extra)
+        )
     progress: dict[int, list[core.Progress]] = defaultdict(list)
     for p in ProgressEntry.objects.filter(node__plan_id__in=ids).order_by("node_id", "order", "id"):
         progress[p.node_id].append(
             core.Progress(
-                text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
+                text=p.text,
+                period=p.period,
+                phase=p.phase or None,
+                verdict=p.verdict or None,
+                translations=p.translations,
+                extra=p.extra,
             )
         )
     built = {
@@ -285,6 +304,7 @@ def _core_trees(ids: list[int]) -> dict[int, list[core.Node]]:
             binding=row.binding,
             phase=row.phase or None,
             contributes_to=refs.get(row.pk),
+            translations=row.translations,
             extra=stored_extra(row.extra),
             key=row.pk,
         )
@@ -321,6 +341,7 @@ def _core_indicators(ids: list[int]) -> dict[int, list[core.Indicator]]:
                 actuals=[core_measure(m) for m in roles.get(Measure.Role.ACTUAL, [])],
                 baseline_series=[core_measure(m) for m in roles.get(Measure.Role.BASELINE_SERIES, [])],
                 description=row.description,
+                translations=row.translations,
                 extra=row.extra,
                 key=row.pk,
             )
