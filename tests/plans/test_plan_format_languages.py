@@ -72,7 +72,53 @@ def test_a_document_without_languages_stays_valid(path):
 def test_a_bilingual_document_is_valid_and_converts_losslessly():
     document = bilingual()
     assert validate_document(document) == []
-    assert json.loads(dump_plan(load_plan(json.dumps(document)))) == document
+    exported = json.loads(dump_plan(load_plan(json.dumps(document))))
+    for key in ("primary_language", "required_languages", "translations"):
+        assert exported[key] == document[key]
+    goal, original = exported["nodes"][0]["children"][0], document["nodes"][0]["children"][0]
+    assert goal["translations"] == original["translations"]
+    assert goal["indicators"][0]["translations"] == original["indicators"][0]["translations"]
+    assert goal["milestones"][0]["translations"] == original["milestones"][0]["translations"]
+    assert goal["progress"][0]["translations"] == original["progress"][0]["translations"]
+    assert (
+        dump_plan(load_plan(json.dumps(exported)))
+        == json.dumps(exported, ensure_ascii=False, indent=2) + "\n"
+    )
+
+
+@pytest.mark.django_db
+def test_a_round_trip_through_the_database_keeps_every_language():
+    from seuranta.plans.storage import load_core_plan, store_plan
+
+    first = dump_plan(load_plan(json.dumps(bilingual())))
+    stored = store_plan(load_plan(first))
+    assert stored.primary_language == "fi" and stored.required_languages == ["sv"]
+    second = dump_plan(load_core_plan(stored))
+    # Finnish, the default primary language, is left unstated on export; everything else is the same.
+    assert json.loads(second) == {k: v for k, v in json.loads(first).items() if k != "primary_language"}
+    assert dump_plan(load_core_plan(store_plan(load_plan(second)))) == second
+
+
+@pytest.mark.django_db
+def test_a_swedish_primary_language_is_exported():
+    from seuranta.plans.storage import load_core_plan, store_plan
+
+    document = bilingual() | {"primary_language": "sv", "required_languages": ["fi"]}
+    document["translations"] = {"fi": {"title": "Hyvinvointiohjelma"}}
+    exported = load_core_plan(store_plan(load_plan(json.dumps(document)))).to_dict()
+    assert exported["primary_language"] == "sv" and exported["required_languages"] == ["fi"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", sorted(GOLD_DIR.glob("*.json")), ids=lambda p: p.stem)
+def test_an_old_document_imports_and_exports_without_language_keys(path):
+    from seuranta.plans.storage import load_core_plan, store_plan
+
+    stored = store_plan(load_plan(path.read_text(encoding="utf-8")))
+    assert stored.primary_language == "fi" and stored.translations == {}
+    exported = load_core_plan(stored).to_dict()
+    assert not {"primary_language", "required_languages", "translations"} & set(exported)
+    assert all("translations" not in node.to_dict() for node, _ in load_core_plan(stored).walk())
 
 
 def test_translations_are_not_kept_as_unknown_keys():
