@@ -26,6 +26,8 @@ from typing import Any
 
 from seuranta.core.i18n import LANGS, Message, gettext_lazy
 from seuranta.core.model import FORMAT, MEASURE_KINDS, PHASES, VERDICTS, Plan
+from seuranta.core.translations import CONTENT_LANGS, LEVEL_NAMES
+from seuranta.core.translations import FIELDS as TRANSLATED_FIELDS
 
 MAX_DEPTH = 64  # arrays and objects inside each other; a plan needs about 3 per node level
 MAX_DIGITS = 30  # digits of an integer
@@ -47,17 +49,6 @@ FIELD_LIMITS: dict[str, int] = {
     "measure.label": 200,
     "milestone.due": 100,
     "progress.period": 50,
-}
-
-# The languages a plan's content is written in, and the texts each kind of object has in them
-# ("translations": {"sv": {"title": "..."}}); the plan's level names are a list.
-CONTENT_LANGUAGES = LANGS
-TRANSLATED_FIELDS: dict[str, tuple[str, ...]] = {
-    "plan": ("title",),
-    "node": ("title", "description"),
-    "indicator": ("name", "description"),
-    "milestone": ("title",),
-    "progress": ("text",),
 }
 
 # The name of each limited field, for "{label} is too long".
@@ -282,8 +273,8 @@ class _Checker:
     def language_code(self, value: Any, path: str) -> None:
         if not isinstance(value, str):
             self.add(path, "expected_string")
-        elif value not in CONTENT_LANGUAGES:
-            self.add(path, "language", language=value, choices=", ".join(CONTENT_LANGUAGES))
+        elif value not in CONTENT_LANGS:
+            self.add(path, "language", language=value, choices=", ".join(CONTENT_LANGS))
 
     def translations(self, data: dict[str, Any], path: str, kind: str) -> None:
         """{"sv": {"title": "..."}, ...}: known languages, each an object of texts (or null)."""
@@ -295,12 +286,12 @@ class _Checker:
         for lang, texts in data["translations"].items():
             at = f"{where}.{lang}"
             self.language_code(lang, at)
-            if lang not in CONTENT_LANGUAGES or not self.object(texts, at):
+            if lang not in CONTENT_LANGS or not self.object(texts, at):
                 continue
             for key in TRANSLATED_FIELDS[kind]:
                 self.string(texts, key, at)
             if kind == "plan":
-                self.items(texts, "level_names", at, self.string_item)
+                self.items(texts, LEVEL_NAMES, at, self.string_item)
 
     def languages(self, data: dict[str, Any]) -> None:
         """The plan's primary language and the languages it requires besides it."""

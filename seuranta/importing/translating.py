@@ -24,8 +24,8 @@ from django.db import transaction
 from django.db.models import F
 
 from seuranta.core import model as core
-from seuranta.core.interchange import CONTENT_LANGUAGES
 from seuranta.core.structure_match import ItemMatch, NodeMatch, addresses, match_translation
+from seuranta.core.translations import CONTENT_LANGS
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import ChangeRecord, Indicator, Milestone, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, record
@@ -52,8 +52,8 @@ def target_plans(user, draft) -> Any:
 
 def other_languages(plan: Plan) -> list[str]:
     """The languages a plan can be translated into: all but its primary one, required ones first."""
-    required = [lang for lang in plan.required_languages or [] if lang in CONTENT_LANGUAGES]
-    others = [lang for lang in CONTENT_LANGUAGES if lang not in required]
+    required = [lang for lang in plan.required_languages or [] if lang in CONTENT_LANGS]
+    others = [lang for lang in CONTENT_LANGS if lang not in required]
     return [lang for lang in [*required, *others] if lang != plan.primary_language]
 
 
@@ -88,6 +88,11 @@ class NodeRow:
     pinned: bool
     items: dict[str, list[ItemRow]]
     replaces: str | None = None  # the title already stored in that language, when it differs
+    options: list[tuple[int, str]] = field(default_factory=list)  # the plan's nodes at the same depth
+
+    @property
+    def percent(self) -> int:
+        return round(self.confidence * 100)
 
     @property
     def existing_id(self) -> int | None:
@@ -114,10 +119,12 @@ class TranslationReview:
     parsed: core.Plan
     rows: list[NodeRow]
     unmatched_existing: list[tuple[str, core.Node]]
-    options: dict[int, list[tuple[int, str]]]  # by depth: (node id, "1.2 Title") of the plan's nodes
     level_names: list[str | None]
     stamp: str
     problems: list[str] = field(default_factory=list)
+    # Whether the plan's own title and level names are stored too (the reviewer may leave them out).
+    include_title: bool = True
+    include_levels: bool = True
 
     @property
     def matched(self) -> list[NodeRow]:
@@ -175,6 +182,7 @@ def build_review(
     }
     match = match_translation(existing, parsed, pins)
     existing_nodes, parsed_nodes = addresses(existing.nodes), addresses(parsed.nodes)
+    options = _options(existing)
     rows = []
     for node_match in match.nodes:
         node = parsed_nodes[node_match.parsed]
@@ -190,6 +198,7 @@ def build_review(
                 pinned=node_match.pinned,
                 items=_item_rows(node_match.parsed, target, node, node_match, chosen_items),
                 replaces=stored if stored and stored != node.title else None,
+                options=options[node_match.parsed.count(".")],
             )
         )
     return TranslationReview(
@@ -199,7 +208,6 @@ def build_review(
         parsed=parsed,
         rows=rows,
         unmatched_existing=[(_outline(a), existing_nodes[a]) for a in match.unmatched_existing],
-        options=_options(existing),
         level_names=match.level_names,
         stamp=stamp_of(plan),
     )
@@ -236,7 +244,7 @@ def _item_texts(kind: str, existing: Any, parsed: Any) -> dict[str, str | None]:
     return texts
 
 
-ITEM_MODELS = {"indicators": Indicator, "milestones": Milestone, "progress": ProgressEntry}
+ITEM_MODELS: dict[str, Any] = {"indicators": Indicator, "milestones": Milestone, "progress": ProgressEntry}
 
 
 def _stored_items(model, node_ids: list[int]) -> dict[int, list]:
@@ -275,14 +283,14 @@ def _write_nodes(review: TranslationReview, user, records: list[ChangeRecord]) -
 
 
 def _write_items(review: TranslationReview, user, records: list[ChangeRecord]) -> dict[str, int]:
-    node_ids = [row.existing_id for row in review.matched]
+    node_ids = [row.existing.key for row in review.matched if row.existing is not None]
     counts = {}
     for kind, model in ITEM_MODELS.items():
         stored = _stored_items(model, node_ids)
         changed = []
         for row in review.matched:
             for item in row.items[kind]:
-                objs = stored.get(row.existing_id, [])
+                objs = stored.get(row.existing.key, []) if row.existing else []
                 if item.existing is None or not 0 <= item.existing < len(objs):
                     continue
                 obj = objs[item.existing]
@@ -299,8 +307,10 @@ def _plan_texts(review: TranslationReview, plan: Plan) -> dict[str, Any]:
         name or (stored[i] if i < len(stored) else "")
         for i, name in enumerate(review.level_names[: len(plan.levels)])
     ]
-    texts: dict[str, Any] = {"level_names": names if any(review.level_names) else None}
-    if plan.title:
+    texts: dict[str, Any] = {
+        "level_names": names if review.include_levels and any(review.level_names) else None
+    }
+    if plan.title and review.include_title:
         texts["title"] = review.parsed.title
     return texts
 

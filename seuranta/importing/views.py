@@ -28,7 +28,9 @@ from seuranta.importing.review import apply_corrections, review_tree
 from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
+from seuranta.importing.translating import target_plans
 from seuranta.plans.access import managed_organizations
+from seuranta.plans.choices import CONTENT_LANGUAGES
 from seuranta.plans.models import Organization, Plan
 from seuranta.plans.saving import record
 from seuranta.plans.storage import store_plan
@@ -242,6 +244,8 @@ def review(request, draft_id: int):
             "nodes": nodes,
             "document_warnings": document_warnings,
             "levels": draft.plan.get("levels"),
+            "translation_plans": list(target_plans(request.user, draft)),
+            "content_languages": CONTENT_LANGUAGES,
             **source_context(request.user, draft, nodes),
         },
     )
