@@ -12,6 +12,7 @@ from django.utils.translation import check_for_language
 from django.utils.translation import gettext as _
 
 from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
+from seuranta.plans.translations import active_lang, level_name
 from seuranta.public.caching import public_page
 from seuranta.public.site import (
     focus_area_distribution,
@@ -50,7 +51,7 @@ def plan_dashboard(request, slug: str, plan_id: int):
     organization, site = organization_site(slug)
     plan = published_plan(organization, plan_id)
     core_plan, evaluation = evaluated(plan)
-    groups = focus_area_distribution(core_plan, evaluation)
+    groups = focus_area_distribution(core_plan, evaluation, active_lang())
     trend = round_trend(plan)
     labels = dict(STATUS_LABELS)
     return render(
@@ -85,6 +86,8 @@ def plan_tree(request, slug: str, plan_id: int):
     levels = list(core_plan.levels) + sorted(
         {node.level for node, _p in core_plan.walk() if node.level and node.level not in core_plan.levels}
     )
+    lang = active_lang()
+    levels = [(level, level_name(core_plan, level, lang)[0]) for level in levels]
     return render(
         request,
         "public/tree.html",
