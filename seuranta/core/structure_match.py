@@ -332,7 +332,8 @@ class _Matcher:
         names: list[str | None] = []
         for level in self.existing.levels:
             common = votes[level].most_common(1)
-            names.append(common[0][0] if common else None)
+            # The plan's own word is no translation (an importer that guessed a level's name gives it).
+            names.append(common[0][0] if common and common[0][0] != level else None)
         return names
 
 

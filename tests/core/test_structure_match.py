@@ -196,6 +196,14 @@ def test_level_names_come_from_the_matched_nodes():
     assert match_translation(finnish(), swedish(drop=1)).level_names == ["Fokusområde", "Mål", None]
 
 
+def test_the_plans_own_level_name_is_not_taken_for_a_translation():
+    parsed = swedish()
+    parsed.levels = ["Painopiste", "Mål", "Åtgärd"]
+    for area in parsed.nodes:
+        area.level = "Painopiste"  # as an importer names a level it had to guess
+    assert match_translation(finnish(), parsed).level_names == [None, "Mål", "Åtgärd"]
+
+
 def test_numbering_reads_the_start_of_a_title_and_not_a_year():
     assert numbering("1.2 Hyvinvointi") == (1, 2)
     assert numbering("3) Mål") == (3,)

@@ -174,7 +174,7 @@ def test_confirming_stores_the_swedish_texts_and_nothing_else(client, personas):
     assert Indicator.objects.get(node=goal).translations == {"sv": {"name": "Andelen som blivit mobbade"}}
     assert all(n.translations.get("sv", {}).get("title") for n in Node.objects.filter(plan=plan))
     plan.refresh_from_db()
-    assert plan.translations["sv"]["title"] == "Meriniemi stad"  # what the importer read as the title
+    assert plan.translations["sv"]["title"] == "Välfärdsprogram 2026–2028"
     assert plain_document(plan) == before  # nothing else changed
     assert plan.updated_at > stamp  # the content version moved: cached pages are read again
     assert not ImportDraft.objects.filter(pk=draft.pk).exists()
