@@ -98,6 +98,7 @@ def _page(request, draft: ImportDraft, review: TranslationReview, status: int = 
             "language_name": languages.get(review.lang, review.lang),
             "primary_name": languages.get(review.plan.primary_language, review.plan.primary_language),
             "levels": list(zip(review.plan.levels, review.level_names, strict=False)),
+            "levels_found": any(review.level_names),
             "item_kinds": ITEM_KINDS,
         },
         status=status,

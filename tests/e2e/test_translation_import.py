@@ -44,7 +44,9 @@ def screenshot(page, name: str) -> None:
     for width, height in ((1280, 900), (390, 844)):
         page.set_viewport_size({"width": width, "height": height})
         page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} is wider than {width} px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (
+            f"{name} is wider than {width} px"
+        )
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
@@ -71,11 +73,20 @@ def test_a_swedish_document_becomes_the_swedish_side_of_a_plan(site, browser):  
     found = {"match": axe_violations(page)}
     screenshot(page, "translation-match")
 
+    # The coordinator leaves one goal out: after "Update the matches" it is listed as not imported.
+    page.select_option("#node-2\\.1", value="")
+    page.click("button[name=action][value=update]")
+    page.wait_for_load_state()
+    assert "Sjöarna är badbara" in page.locator(".tmatch-summary").inner_text()
+    found["match_corrected"] = axe_violations(page)
+    screenshot(page, "translation-match-corrected")
+
     page.click("button[name=action][value=confirm]")
     page.wait_for_load_state()
     assert page.url.endswith(reverse("plan", args=[plan.pk]))
     assert "Käännökset (ruotsi) tallennettiin" in page.locator("main").inner_text()
 
+    assert Node.objects.get(plan=plan, title="Järvet ovat uimakelpoisia").translations == {}
     goal = Node.objects.get(plan=plan, title="Kiusaaminen vähenee kouluissa")
     node_page = reverse("public:node", args=[personas.organization.slug, goal.pk])
     page.goto(base + reverse("public:language", args=["sv"]) + f"?next={node_page}")
