@@ -291,3 +291,32 @@ def test_the_match_page_takes_the_same_queries_whatever_the_plans_size(client, p
         counts.append(count_queries(client, reverse("importing:translation", args=[draft.pk]), "post", data))
     assert counts[0] == counts[2] and counts[1] == counts[3], counts
     assert counts[0] <= 20 and counts[1] <= 35, counts
+
+
+def test_an_edit_form_opened_before_the_import_does_not_overwrite_it(client, personas):
+    plan = finnish_plan(personas)
+    node = Node.objects.get(plan=plan, title="Päästöt vähenevät")
+    stale = {"title": node.title, "level": node.level, "description": "", "unit_name": "", "schedule": ""}
+    stale |= {"responsible": "\n".join(node.responsible), "phase": node.phase, "version": node.version}
+    client.force_login(personas.coordinator)
+    confirm(client, swedish_draft(personas), plan)
+    client.post(reverse("node_edit", args=[node.pk]), stale | {"title__sv": ""})
+    node.refresh_from_db()
+    assert node.translations == {"sv": {"title": "Utsläppen minskar"}}  # the stale form was a conflict
+
+
+def test_the_public_page_in_swedish_shows_the_imported_texts_at_once(client, personas):
+    """The public pages read the plan from the cache kept per content version: the import moves it."""
+    from django.conf import settings
+
+    plan = finnish_plan(personas)
+    node = Node.objects.get(plan=plan, title="Päästöt vähenevät")
+    page = reverse("public:node", args=[personas.organization.slug, node.pk])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    assert "Utsläppen minskar" not in client.get(page).content.decode()  # the plan is now cached
+    client.force_login(personas.coordinator)
+    confirm(client, swedish_draft(personas), plan, **{"include-title": ""})  # the plan row itself unchanged
+    assert Plan.objects.get(pk=plan.pk).version == plan.version
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    assert "Utsläppen minskar" in client.get(page).content.decode()
