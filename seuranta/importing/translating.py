@@ -171,10 +171,16 @@ def _item_rows(
 
 
 def build_review(
-    plan: Plan, lang: str, parsed: core.Plan, pins_by_id: dict[str, int | None], chosen_items: dict
+    plan: Plan,
+    lang: str,
+    parsed: core.Plan,
+    pins_by_id: dict[str, int | None],
+    chosen_items: dict,
+    shown: dict[str, int | None] | None = None,
 ) -> TranslationReview:
     """The match of a parsed document against the plan, with the reviewer's pins (parsed address ->
-    node id or None) and item choices (form name -> index or None) where they still apply."""
+    node id or None) and item choices (form name -> index or None). An item choice applies only
+    where its node still has the counterpart the page showed (`shown`: parsed address -> node id)."""
     existing = load_core_plan(plan)
     by_id = {node.key: address for address, node in addresses(existing.nodes).items()}
     pins = {
@@ -196,7 +202,13 @@ def build_review(
                 existing=target,
                 confidence=node_match.confidence,
                 pinned=node_match.pinned,
-                items=_item_rows(node_match.parsed, target, node, node_match, chosen_items),
+                items=_item_rows(
+                    node_match.parsed,
+                    target,
+                    node,
+                    node_match,
+                    chosen_items if target and (shown or {}).get(node_match.parsed) == target.key else {},
+                ),
                 replaces=stored if stored and stored != node.title else None,
                 options=options[node_match.parsed.count(".")],
             )

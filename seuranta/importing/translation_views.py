@@ -37,17 +37,19 @@ def _number(value: str | None) -> int | None:
         return None
 
 
-def _posted_choices(post, parsed: core.Plan) -> tuple[dict[str, int | None], dict, bool]:
-    """The reviewer's node pins (changed or already pinned), item choices of unchanged nodes, and
-    whether any node's counterpart was changed in this post."""
+def _posted_choices(post, parsed: core.Plan) -> tuple[dict[str, int | None], dict, dict, bool]:
+    """The reviewer's node pins (changed or already pinned), item choices of unchanged nodes, the
+    counterparts the page showed, and whether any node's counterpart was changed in this post."""
     pins: dict[str, int | None] = {}
     items: dict[str, int | None] = {}
+    shown_ids: dict[str, int | None] = {}
     changed = False
     for address, node in addresses(parsed.nodes).items():
         name = f"node-{address}"
         if name not in post:
             continue
         chosen, shown = _number(post.get(name)), _number(post.get(f"shown-{address}"))
+        shown_ids[address] = shown
         if chosen != shown:
             changed = True
         if chosen != shown or post.get(f"pinned-{address}"):
@@ -59,7 +61,7 @@ def _posted_choices(post, parsed: core.Plan) -> tuple[dict[str, int | None], dic
                 key = f"{kind}-{address}-{index}"
                 if key in post:
                     items[key] = _number(post.get(key))
-    return pins, items, changed
+    return pins, items, shown_ids, changed
 
 
 def _problems(review: TranslationReview) -> list[str]:
@@ -121,8 +123,8 @@ def translation(request, draft_id: int):
     parsed = core.Plan.from_dict(draft.plan)
     if request.method != "POST":
         return _page(request, draft, build_review(plan, lang, parsed, {}, {}))
-    pins, items, changed = _posted_choices(request.POST, parsed)
-    review = build_review(plan, lang, parsed, pins, items)
+    pins, items, shown, changed = _posted_choices(request.POST, parsed)
+    review = build_review(plan, lang, parsed, pins, items, shown)
     review.include_title = bool(request.POST.get("include-title"))
     review.include_levels = bool(request.POST.get("include-levels"))
     review.problems = _problems(review)
@@ -141,7 +143,7 @@ def translation(request, draft_id: int):
         messages.error(
             request, _("The plan was changed meanwhile. Check the matches below and confirm again.")
         )
-        return _page(request, draft, build_review(plan, lang, parsed, pins, items), status=409)
+        return _page(request, draft, build_review(plan, lang, parsed, pins, items, shown), status=409)
     ImportUpload.objects.filter(draft=draft).delete()  # the plan holds what the file said
     draft.delete()
     messages.success(

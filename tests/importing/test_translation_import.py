@@ -320,3 +320,14 @@ def test_the_public_page_in_swedish_shows_the_imported_texts_at_once(client, per
     client.logout()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
     assert "Utsläppen minskar" in client.get(page).content.decode()
+
+
+def test_a_skipped_indicator_gets_no_translation_while_its_goal_does(client, personas):
+    plan = finnish_plan(personas)
+    client.force_login(personas.coordinator)
+    response = confirm(client, swedish_draft(personas), plan, **{"indicators-0.1-0": ""})
+    assert response.status_code == 302
+    goal = Node.objects.get(plan=plan, title="Kiusaaminen vähenee kouluissa")
+    assert goal.translations["sv"]["title"] == "Mobbningen i skolorna minskar"
+    assert Indicator.objects.get(node=goal).translations == {}
+    assert Indicator.objects.exclude(translations={}).filter(node__plan=plan).count() == 4
