@@ -58,6 +58,8 @@ def _translation_field(original: forms.Field, lang: str) -> forms.Field:
     kind = original.__class__ if isinstance(original, forms.CharField) else forms.CharField
     return kind(
         label=_label(original.label, lang),
+        # The same guidance in each column, so the columns' inputs line up.
+        help_text=original.help_text,
         required=False,
         max_length=getattr(original, "max_length", None),
         widget=widget,

@@ -233,3 +233,18 @@ def test_the_council_report_in_swedish_uses_the_swedish_texts(client, personas):
     page = client.get(url).content.decode()
     assert "Åtgärd på svenska" in page and "Mätare på svenska" in page
     assert "Tavoite 1" in page  # no Swedish text: the Finnish one
+
+
+def test_the_public_tree_finds_a_node_by_its_swedish_title(client, personas):
+    plan, node = _translated_action(personas)
+    url = reverse("public:tree", args=[personas.organization.slug, plan.pk]) + "?q=svenska"
+    page = swedish(client).get(url).content.decode()
+    assert "Åtgärd på svenska" in page and "tree-item--match" in page
+
+
+def test_the_swedish_report_marks_a_finnish_fallback_with_its_language(client, personas):
+    plan, _node = _translated_action(personas)
+    url = reverse("reports:plan_report", args=[plan.pk]) + "?lang=sv&variant=council&format=html"
+    page = client.get(url).content.decode()
+    assert '<span lang="fi">Tavoite 1</span>' in page
+    assert '<span lang="fi">Åtgärd på svenska</span>' not in page

@@ -54,6 +54,8 @@ class IndicatorRow:
     status_label: str
     reason: str
     indicator: Indicator = field(compare=False, repr=False)
+    # The language of `name` where it is not the report's (the plan has no text in the report's language).
+    name_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class ReportNode:
     status_label: str
     reason: str
     binding: bool
+    # The language of `title` where it is not the report's (the plan has no text in the report's language).
+    title_lang: str | None = None
 
     @property
     def heading(self) -> str:
@@ -220,10 +224,11 @@ def indicator_row(
 ) -> IndicatorRow:
     """The indicator's row, its texts in `lang` where the plan has them (else the primary language's)."""
     result = evaluation.indicator(indicator)
+    name, name_lang = localized(indicator, "name", lang, primary)
     baseline = [measure_line(indicator.baseline)] if indicator.baseline else []
     baseline += [f"• {measure_line(m)}" for m in indicator.baseline_series]
     return IndicatorRow(
-        name=localized(indicator, "name", lang, primary)[0],
+        name=name,
         unit=indicator.unit,
         source=indicator.source,
         description=localized(indicator, "description", lang, primary)[0],
@@ -234,6 +239,7 @@ def indicator_row(
         status_label=status_label(result.status, lang),
         reason=result.reason,
         indicator=indicator,
+        name_lang=name_lang if name_lang != lang else None,
     )
 
 
@@ -266,6 +272,11 @@ class _Builder:
         if field == "level":
             return level_name(self.plan, obj.level, self.lang)[0]
         return localized(obj, field, self.lang, self.primary)[0]
+
+    def other_lang(self, obj: Any, field: str) -> str | None:
+        """The language of a text shown in place of the report's language, else None."""
+        text_lang = localized(obj, field, self.lang, self.primary)[1]
+        return text_lang if text_lang != self.lang else None
 
     def row(self, indicator: Indicator) -> IndicatorRow:
         return indicator_row(indicator, self.evaluation, self.lang, self.primary)
@@ -300,6 +311,7 @@ class _Builder:
             status_label=label,
             reason=reason,
             binding=node.binding,
+            title_lang=self.other_lang(node, "title"),
         )
 
     def tops(self) -> list[Node]:
