@@ -57,6 +57,11 @@ def other_languages(plan: Plan) -> list[str]:
     return [lang for lang in [*required, *others] if lang != plan.primary_language]
 
 
+def item_text(item: Any) -> str:
+    """What names an indicator (its name), a milestone (its title) or a progress text (its text)."""
+    return getattr(item, "name", None) or getattr(item, "title", None) or item.text
+
+
 @dataclass
 class ItemRow:
     """An indicator, milestone or progress text of the document and its chosen counterpart."""
@@ -69,11 +74,7 @@ class ItemRow:
 
     @property
     def parsed_text(self) -> str:
-        return getattr(self.parsed, "name", None) or getattr(self.parsed, "title", None) or self.parsed.text
-
-    @property
-    def existing_text(self) -> str:
-        return dict(self.options).get(self.existing, "") if self.existing is not None else ""
+        return item_text(self.parsed)
 
 
 @dataclass
@@ -158,7 +159,7 @@ def _item_rows(
     rows: dict[str, list[ItemRow]] = {}
     for kind in ITEM_KINDS:
         existing_items = getattr(existing, kind) if existing else []
-        options = [(i, ItemRow("", item, None, 0, []).parsed_text) for i, item in enumerate(existing_items)]
+        options = [(i, item_text(item)) for i, item in enumerate(existing_items)]
         items: tuple[ItemMatch, ...] = getattr(match, kind)
         rows[kind] = []
         for item in items:
