@@ -331,3 +331,25 @@ def test_a_skipped_indicator_gets_no_translation_while_its_goal_does(client, per
     assert goal.translations["sv"]["title"] == "Mobbningen i skolorna minskar"
     assert Indicator.objects.get(node=goal).translations == {}
     assert Indicator.objects.exclude(translations={}).filter(node__plan=plan).count() == 4
+
+
+def test_a_bilingual_json_document_keeps_its_languages_through_the_upload(client, personas):
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.plans.test_plan_format_languages import bilingual
+
+    client.force_login(personas.coordinator)
+    document = SimpleUploadedFile("kaksikielinen.json", json.dumps(bilingual()).encode())
+    client.post(reverse("importing:upload"), {"document": document, "organization": personas.organization.pk})
+    draft = ImportDraft.objects.get()
+    client.post(reverse("importing:save", args=[draft.pk]))
+    plan = Plan.objects.get(title="Hyvinvointiohjelma")
+    assert plan.required_languages == ["sv"] and plan.translations["sv"]["title"] == "Välfärdsprogram"
+    goal = Node.objects.get(plan=plan, title="Harrastus kaikille")
+    assert goal.translations["sv"] == {
+        "title": "En hobby för alla",
+        "description": "Varje barn har en hobby.",
+    }
+    assert Indicator.objects.get(node=goal).translations == {"sv": {"name": "Andelen som har en hobby"}}
