@@ -47,11 +47,13 @@ __all__ = [
     "level_name",
     "localized",
     "missing",
+    "plan_note",
     "primary_of",
     "shown",
     "translation",
     "translations_field",
     "with_texts",
+    "writes_in",
 ]
 
 _NAMES = {"fi": gettext_lazy("Finnish"), "sv": gettext_lazy("Swedish"), "en": gettext_lazy("English")}
@@ -67,6 +69,13 @@ def translations_field() -> models.JSONField:
     """A model's texts in the plan's other languages: {"sv": {"title": "..."}, ...}; the plain fields
     hold the primary language (docs/architecture.md, "Content in several languages")."""
     return models.JSONField(_("translations"), default=dict, blank=True)
+
+
+_WRITTEN_IN = {
+    "fi": gettext_lazy("The plan is written in Finnish."),
+    "sv": gettext_lazy("The plan is written in Swedish."),
+    "en": gettext_lazy("The plan is written in English."),
+}
 
 
 def active_lang() -> str:
@@ -90,19 +99,23 @@ class Localized:
     """A text in the language a page asked for, or the primary language's text when it has none.
 
     In a template `{{ value }}` shows the text, and a fallback wrapped in an element with its own
-    `lang` (screen readers switch voice) followed by a small visible marker ("suomeksi");
-    `text`, `lang` and `fallback` are there for markup of its own (a description's paragraphs).
+    `lang` (screen readers switch voice), followed by a small visible marker ("suomeksi") when
+    `marked`; `text`, `lang` and `fallback` are there for markup of its own (a description's
+    paragraphs).
     """
 
     text: Any
     lang: str
     fallback: bool
+    # Whether the fallback is marked beside the text too: a gap in a language the plan is written
+    # in. A plan not written in the page's language at all says so once (`plan_note`) instead.
+    marked: bool = True
 
     def __str__(self) -> str:
         return "" if self.text is None else str(self.text)
 
     def marker(self) -> SafeString:
-        if not self.fallback:
+        if not (self.fallback and self.marked):
             return SafeString("")
         return format_html(' <span class="lang-fallback">({})</span>', in_language(self.lang))
 
@@ -110,6 +123,11 @@ class Localized:
         if not self.fallback:
             return format_html("{}", str(self))
         return format_html('<span lang="{}">{}</span>{}', self.lang, str(self), self.marker())
+
+
+def writes_in(plan: Any, lang: str) -> bool:
+    """Whether the plan is written in `lang`: its primary or a required language."""
+    return lang in languages_of(plan)
 
 
 def shown(obj: Any, field: str, plan: Any, lang: str | None = None) -> Localized:
@@ -120,8 +138,18 @@ def shown(obj: Any, field: str, plan: Any, lang: str | None = None) -> Localized
         text, text_lang = level_name(plan, getattr(obj, "level", ""), lang)
     else:
         text, text_lang = localized(obj, field, lang, primary)
-    # Only a text that is there is marked: an empty field needs no language.
-    return Localized(text, text_lang, fallback=text_lang != lang and bool(text))
+    # Only a text that is there is marked: an empty field needs no language. A level name is a
+    # small label: its language is set, without a marker of its own.
+    fallback = text_lang != lang and bool(text)
+    return Localized(text, text_lang, fallback, marked=field != "level" and writes_in(plan, lang))
+
+
+def plan_note(plan: Any, lang: str | None = None) -> str:
+    """A sentence for a page of a plan not written in the page's language ("This plan is in Finnish."), or ""."""
+    lang = lang or active_lang()
+    if writes_in(plan, lang):
+        return ""
+    return str(_WRITTEN_IN.get(primary_of(plan), ""))
 
 
 def with_texts(translations: Mapping | None, lang: str, texts: Mapping[str, Any]) -> dict:

@@ -197,7 +197,10 @@ class PlanSettingsForm(RowForm):
         label=_("Primary language"),
         required=False,
         choices=CONTENT_LANGUAGES,
-        help_text=_("The language the plan is written in first; the other languages fall back to it."),
+        help_text=_(
+            "The language the plan is written in first; the other languages fall back to it. Changing it "
+            "says which language the texts are in: it does not translate them."
+        ),
     )
     required_languages = forms.MultipleChoiceField(
         label=_("Required languages"),

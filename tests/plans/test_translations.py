@@ -7,7 +7,7 @@ from seuranta.core import model as core
 from seuranta.core.translations import languages_of, level_name, localized, missing
 from seuranta.plans.models import Indicator, Milestone, Node, Plan, ProgressEntry
 from seuranta.plans.storage import load_core_plan, store_plan
-from seuranta.plans.translations import shown, with_texts
+from seuranta.plans.translations import plan_note, shown, with_texts
 from tests.factories import core_plan
 
 SV_NODE = {"title": "Tavoite", "translations": {"sv": {"title": "Mål"}}}
@@ -63,7 +63,7 @@ def test_with_texts_replaces_one_language_and_drops_empty_texts():
 
 
 def test_a_fallback_is_shown_with_its_language_and_a_marker():
-    plan = {"primary_language": "fi"}
+    plan = {"primary_language": "fi", "required_languages": ["sv"]}
     node = {"title": "Tavoite", "translations": {}}
     with translation.override("sv"):
         value = shown(node, "title", plan, "sv")
@@ -71,6 +71,16 @@ def test_a_fallback_is_shown_with_its_language_and_a_marker():
     assert value.fallback
     assert '<span lang="fi">Tavoite</span>' in html
     assert "på finska" in html
+
+
+def test_a_plan_not_written_in_the_page_language_sets_the_language_without_a_marker_on_each_text():
+    plan = {"primary_language": "fi"}
+    with translation.override("sv"):
+        html = shown({"title": "Tavoite"}, "title", plan, "sv").__html__()
+        note = plan_note(plan, "sv")
+    assert html == '<span lang="fi">Tavoite</span>'
+    assert note == "Planen är skriven på finska."
+    assert plan_note({"primary_language": "fi", "required_languages": ["sv"]}, "sv") == ""
 
 
 def test_a_text_in_the_page_language_is_shown_plain():
@@ -118,3 +128,15 @@ def test_a_plan_without_translations_exports_no_translation_keys():
 def test_the_document_keys_round_trip_through_the_core_model():
     doc = _translated_plan().to_dict()
     assert core.Plan.from_dict(doc).to_dict() == doc
+
+
+@pytest.mark.django_db
+def test_next_years_copy_keeps_the_languages_and_translations():
+    from seuranta.plans.copying import copy_plan
+
+    stored = store_plan(_translated_plan())
+    copy = copy_plan(stored, title="Seuraava", period="2028")
+    assert (copy.primary_language, copy.required_languages) == ("fi", ["sv"])
+    assert copy.translations == {"sv": {"level_names": ["Fokusområde", "Mål", "Åtgärd"]}}  # not the old title
+    assert Node.objects.get(plan=copy, parent=None).translations == {"sv": {"title": "Fokusområde 1"}}
+    assert Indicator.objects.get(node__plan=copy).translations == {"sv": {"name": "Mätare"}}

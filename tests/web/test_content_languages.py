@@ -248,3 +248,25 @@ def test_the_swedish_report_marks_a_finnish_fallback_with_its_language(client, p
     page = client.get(url).content.decode()
     assert '<span lang="fi">Tavoite 1</span>' in page
     assert '<span lang="fi">Åtgärd på svenska</span>' not in page
+
+
+def test_a_plan_not_written_in_swedish_says_so_once_and_sets_each_texts_language(client, personas):
+    plan = make_plan(1, organization=personas.organization)
+    page = (
+        swedish(client)
+        .get(reverse("public:tree", args=[personas.organization.slug, plan.pk]))
+        .content.decode()
+    )
+    assert "Planen är skriven på finska." in page
+    assert '<span lang="fi">Tavoite 1</span>' in page and "(på finska)" not in page
+
+
+def test_shortened_titles_in_the_breadcrumbs_follow_the_same_marking(client, personas):
+    plan = make_plan(1, organization=personas.organization)
+    node = action(plan)
+    page = (
+        swedish(client)
+        .get(reverse("public:node", args=[personas.organization.slug, node.pk]))
+        .content.decode()
+    )
+    assert '<span lang="fi">Tavoite 1</span></a>' in page and "(på finska)" not in page
