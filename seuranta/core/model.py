@@ -385,7 +385,7 @@ class Plan:
     state_scale: list[str] | None = None
     # The language the plain fields are written in (None: not stated, Finnish), the other languages
     # every text must also have, and the plan's own texts in them ("title", "level_names").
-    language: str | None = None
+    primary_language: str | None = None
     required_languages: list[str] = field(default_factory=list)
     translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
@@ -403,7 +403,7 @@ class Plan:
         "kind",
         "tolerance",
         "state_scale",
-        "language",
+        "primary_language",
         "required_languages",
         "translations",
     )
@@ -421,7 +421,7 @@ class Plan:
             kind=data.get("kind"),
             tolerance=data.get("tolerance"),
             state_scale=list(scale) if scale else None,
-            language=data.get("language"),
+            primary_language=data.get("primary_language"),
             required_languages=list(data.get("required_languages") or []),
             translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
@@ -442,8 +442,8 @@ class Plan:
             out["tolerance"] = _number(self.tolerance)
         if self.state_scale:
             out["state_scale"] = list(self.state_scale)
-        if self.language:
-            out["language"] = self.language
+        if self.primary_language:
+            out["primary_language"] = self.primary_language
         if self.required_languages:
             out["required_languages"] = list(self.required_languages)
         if self.translations:

@@ -1,6 +1,6 @@
 """A plan's content in several languages: the one rule for reading a text in a language.
 
-A plan is written in its primary language (`Plan.language`, Finnish when not stated); the
+A plan is written in its primary language (`Plan.primary_language`, Finnish when not stated); the
 plain fields of every object (`title`, `description`, `name`, `text`) hold that language.
 The other languages sit beside them in the object's `translations`, one dict per language
 with the same field names:
@@ -38,7 +38,7 @@ def _get(obj: Any, name: str) -> Any:
 
 
 def primary_of(plan: Any) -> str:
-    """A plan's primary language: its `language` (core) or `primary_language` (stored), else Finnish."""
+    """A plan's primary language (`primary_language`, core or stored), else Finnish."""
     lang = _get(plan, "primary_language") or _get(plan, "language")
     return lang if lang in CONTENT_LANGS else DEFAULT_PRIMARY
 

@@ -30,7 +30,9 @@ from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
 from seuranta.importing.units import Tree, posted_choices, resolve, unit_steps, units_for, written_names
 from seuranta.organizations.units import organization_rows
+from seuranta.importing.translating import target_plans
 from seuranta.plans.access import managed_organizations
+from seuranta.plans.choices import CONTENT_LANGUAGES
 from seuranta.plans.models import Organization, Plan
 from seuranta.plans.saving import record
 from seuranta.plans.storage import store_plan
@@ -250,6 +252,8 @@ def review(request, draft_id: int):
             "levels": draft.plan.get("levels"),
             "unit_steps": unit_steps(draft.plan, draft.unit_choices or {}, tree),
             "unit_rows": [row for row in tree.rows if row.unit.active],
+            "translation_plans": list(target_plans(request.user, draft)),
+            "content_languages": CONTENT_LANGUAGES,
             **source_context(request.user, draft, nodes),
         },
     )

@@ -286,7 +286,7 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
             tolerance=plan.tolerance,
             state_scale=plan.state_scale,
             # Finnish, the default, is left unstated so documents without the key round-trip unchanged.
-            language=plan.primary_language if plan.primary_language != DEFAULT_PRIMARY else None,
+            primary_language=plan.primary_language if plan.primary_language != DEFAULT_PRIMARY else None,
             required_languages=list(plan.required_languages or []),
             translations=plan.translations or {},
             extra=plan.extra,

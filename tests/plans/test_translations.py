@@ -90,7 +90,7 @@ def test_a_text_in_the_page_language_is_shown_plain():
 
 def _translated_plan() -> core.Plan:
     plan = core_plan(1)
-    plan.language = "fi"
+    plan.primary_language = "fi"
     plan.required_languages = ["sv"]
     plan.translations = {"sv": {"title": "Testplan", "level_names": ["Fokusområde", "Mål", "Åtgärd"]}}
     area = plan.nodes[0]
@@ -114,14 +114,14 @@ def test_translations_are_stored_in_the_rows_and_read_back():
     assert ProgressEntry.objects.get(node__plan=stored).translations == {"sv": {"text": "Framskrider"}}
     loaded = load_core_plan(Plan.objects.get(pk=stored.pk))
     expected = _translated_plan().to_dict()
-    del expected["language"]  # Finnish, the default, is left unstated
+    del expected["primary_language"]  # Finnish, the default, is left unstated
     assert loaded.to_dict() == expected
 
 
 @pytest.mark.django_db
 def test_a_plan_without_translations_exports_no_translation_keys():
     doc = load_core_plan(store_plan(core_plan(1))).to_dict()
-    assert "translations" not in doc and "language" not in doc and "required_languages" not in doc
+    assert "translations" not in doc and "primary_language" not in doc and "required_languages" not in doc
     assert "translations" not in doc["nodes"][0]
 
 
