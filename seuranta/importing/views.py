@@ -28,9 +28,9 @@ from seuranta.importing.review import apply_corrections, review_tree
 from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
+from seuranta.importing.translating import target_plans
 from seuranta.importing.units import Tree, posted_choices, resolve, unit_steps, units_for, written_names
 from seuranta.organizations.units import organization_rows
-from seuranta.importing.translating import target_plans
 from seuranta.plans.access import managed_organizations
 from seuranta.plans.choices import CONTENT_LANGUAGES
 from seuranta.plans.models import Organization, Plan
