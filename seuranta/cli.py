@@ -172,7 +172,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
         organization, _ = Organization.objects.get_or_create(name=args.organization)
     try:
-        stored = store_plan(plan, organization=organization, state=args.state)
+        stored = store_plan(plan, organization=organization, state=args.state, create_units=args.create_units)
     except InvalidDocument as exc:
         lines = "\n".join(f"  {m}" for m in exc.messages(_lang()))
         raise CommandError(
@@ -378,6 +378,9 @@ def _add_plan_commands(sub) -> None:
     p.add_argument("file")
     p.add_argument("--organization", help="owning organisation (default: the one the document names)")
     p.add_argument("--state", choices=["draft", "published", "archived"], default="draft")
+    p.add_argument(
+        "--create-units", action="store_true", help="add the units the document names to the unit tree"
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="write a stored plan as seuranta-plan/1 JSON")

@@ -86,7 +86,7 @@ def load_demo() -> str:
         core_plan.title, core_plan.period = title, core_plan.period or period
         if (core_plan.title, core_plan.organization) in existing:
             continue
-        loaded.append(store_plan(core_plan, state=Plan.State.PUBLISHED))
+        loaded.append(store_plan(core_plan, state=Plan.State.PUBLISHED, create_units=True))
 
     organization, _ = Organization.objects.get_or_create(name=DEMO_ORGANIZATION)
     User = get_user_model()

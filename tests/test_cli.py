@@ -44,6 +44,19 @@ def test_import_can_name_the_owning_organization(capsys):
 
 
 @pytest.mark.django_db
+def test_import_adds_the_units_the_document_names_only_when_asked(capsys):
+    from seuranta.plans.models import Node, OrganizationUnit
+
+    main(["import", str(KONSERNI)])
+    assert not OrganizationUnit.objects.exists()
+    main(["import", str(KONSERNI), "--create-units"])
+    plan = Plan.objects.get(pk=int(capsys.readouterr().out.split()[-1]))
+    written = set(Node.objects.filter(plan=plan).exclude(unit_name=None).values_list("unit_name", flat=True))
+    assert written and set(OrganizationUnit.objects.values_list("name", flat=True)) == written
+    assert not Node.objects.filter(plan=plan, org_unit=None).exclude(unit_name=None).exists()
+
+
+@pytest.mark.django_db
 def test_export_of_unknown_plan_says_so(capsys):
     assert main(["export", "999999"]) == 1
     assert "Suunnitelmaa 999999 ei ole" in capsys.readouterr().err

@@ -26,6 +26,8 @@ from typing import Any
 
 from seuranta.core.i18n import LANGS, Message, gettext_lazy
 from seuranta.core.model import FORMAT, MEASURE_KINDS, PHASES, VERDICTS, Plan
+from seuranta.core.translations import CONTENT_LANGS, LEVEL_NAMES
+from seuranta.core.translations import FIELDS as TRANSLATED_FIELDS
 
 MAX_DEPTH = 64  # arrays and objects inside each other; a plan needs about 3 per node level
 MAX_DIGITS = 30  # digits of an integer
@@ -83,6 +85,7 @@ MESSAGES: dict[str, Message] = {
     "kind": gettext_lazy("expected one of {choices}"),
     "unknown_level": gettext_lazy('level "{level}" is not one of the document\'s levels ({levels})'),
     "tolerance": gettext_lazy("expected a fraction between 0 and 1"),
+    "language": gettext_lazy('"{language}" is not a language a plan can be written in ({choices})'),
     "not_finite": gettext_lazy("NaN and Infinity are not numbers a plan can hold"),
     "too_deep": gettext_lazy("nested deeper than {limit} levels; a plan document is never this deep"),
     "number_too_long": gettext_lazy(
@@ -248,6 +251,7 @@ class _Checker:
             self.measure(value["baseline"], f"{path}.baseline")
         for key in ("targets", "actuals", "baseline_series"):
             self.items(value, key, path, self.measure)
+        self.translations(value, path, "indicator")
 
     def milestone(self, value: Any, path: str) -> None:
         if self.object(value, path):
@@ -255,6 +259,7 @@ class _Checker:
             self.string(value, "due", path)
             self.length(value, "due", path, "milestone.due")
             self.boolean(value, "done", path)
+            self.translations(value, path, "milestone")
 
     def progress(self, value: Any, path: str) -> None:
         if self.object(value, path):
@@ -263,6 +268,37 @@ class _Checker:
             self.length(value, "period", path, "progress.period")
             self.choice(value, "phase", path, PHASES)
             self.choice(value, "verdict", path, VERDICTS)
+            self.translations(value, path, "progress")
+
+    def language_code(self, value: Any, path: str) -> None:
+        if not isinstance(value, str):
+            self.add(path, "expected_string")
+        elif value not in CONTENT_LANGS:
+            self.add(path, "language", language=value, choices=", ".join(CONTENT_LANGS))
+
+    def translations(self, data: dict[str, Any], path: str, kind: str) -> None:
+        """{"sv": {"title": "..."}, ...}: known languages, each an object of texts (or null)."""
+        if data.get("translations") is None:
+            return
+        where = f"{path}.translations" if path else "translations"
+        if not self.object(data["translations"], where):
+            return
+        for lang, texts in data["translations"].items():
+            at = f"{where}.{lang}"
+            self.language_code(lang, at)
+            if lang not in CONTENT_LANGS or not self.object(texts, at):
+                continue
+            for key in TRANSLATED_FIELDS[kind]:
+                self.string(texts, key, at)
+            if kind == "plan":
+                self.items(texts, LEVEL_NAMES, at, self.string_item)
+
+    def languages(self, data: dict[str, Any]) -> None:
+        """The plan's primary language and the languages it requires besides it."""
+        if data.get("primary_language") is not None:
+            self.language_code(data["primary_language"], "primary_language")
+        self.items(data, "required_languages", "", self.language_code)
+        self.translations(data, "", "plan")
 
     def goal_ref(self, value: Any, path: str) -> None:
         if self.object(value, path):
@@ -296,6 +332,7 @@ class _Checker:
         self.items(value, "progress", path, self.progress)
         if value.get("contributes_to") is not None:
             self.goal_ref(value["contributes_to"], f"{path}.contributes_to")
+        self.translations(value, path, "node")
         if self.depth >= MAX_NODE_DEPTH and value.get("children"):
             self.add(f"{path}.children", "too_deep", limit=str(MAX_NODE_DEPTH))
             return
@@ -324,6 +361,7 @@ class _Checker:
             if not _is_number(tolerance) or not _is_finite(tolerance) or not 0 <= tolerance <= 1:
                 self.add("tolerance", "tolerance")
         self.items(data, "state_scale", "", self.string_item)
+        self.languages(data)
         self.items(data, "sections", "", self.section)
         if "nodes" not in data:
             self.add("nodes", "required")

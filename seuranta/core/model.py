@@ -39,6 +39,12 @@ def _id(key: Any, with_ids: bool) -> JSON:
     return {"id": key} if with_ids and isinstance(key, int) and not isinstance(key, bool) else {}
 
 
+def _translations(data: JSON) -> JSON:
+    """The "translations" of an object: {language: {field: text}} (see core.translations)."""
+    value = data.get("translations")
+    return dict(value) if isinstance(value, dict) else {}
+
+
 def _number(value: float | int | None) -> float | int | None:
     """Whole numbers go out as JSON integers, as people write them."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -93,6 +99,8 @@ class Indicator:
     actuals: list[Measure] = field(default_factory=list)
     baseline_series: list[Measure] = field(default_factory=list)
     description: str | None = None
+    # The name and description in the plan's other languages; exported only when set.
+    translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
     # Identity of the stored row this came from, if any; never exported.
     key: Any = field(default=None, compare=False, repr=False)
@@ -108,6 +116,7 @@ class Indicator:
         "actuals",
         "baseline_series",
         "description",
+        "translations",
     )
 
     @classmethod
@@ -122,6 +131,7 @@ class Indicator:
             actuals=[Measure.from_dict(m) for m in data.get("actuals") or []],
             baseline_series=[Measure.from_dict(m) for m in data.get("baseline_series") or []],
             description=data.get("description"),
+            translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -139,6 +149,8 @@ class Indicator:
             out["baseline_series"] = [m.to_dict() for m in self.baseline_series]
         if self.description:
             out["description"] = self.description
+        if self.translations:
+            out["translations"] = self.translations
         out.update(self.extra)
         return out
 
@@ -150,9 +162,10 @@ class Milestone:
     title: str
     due: str | None = None
     done: bool = False
+    translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
 
-    KEYS = ("title", "due", "done")
+    KEYS = ("title", "due", "done", "translations")
 
     @classmethod
     def from_dict(cls, data: JSON) -> Milestone:
@@ -160,6 +173,7 @@ class Milestone:
             title=data["title"],
             due=data.get("due"),
             done=bool(data.get("done", False)),
+            translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -167,6 +181,8 @@ class Milestone:
         out: JSON = {"title": self.title, "due": self.due}
         if self.done:
             out["done"] = True
+        if self.translations:
+            out["translations"] = self.translations
         out.update(self.extra)
         return out
 
@@ -183,9 +199,10 @@ class Progress:
     period: str | None = None
     phase: str | None = None
     verdict: str | None = None
+    translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
 
-    KEYS = ("period", "text", "phase", "verdict")
+    KEYS = ("period", "text", "phase", "verdict", "translations")
 
     @classmethod
     def from_dict(cls, data: JSON) -> Progress:
@@ -194,6 +211,7 @@ class Progress:
             period=data.get("period"),
             phase=data.get("phase"),
             verdict=data.get("verdict"),
+            translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -203,6 +221,8 @@ class Progress:
             out["phase"] = self.phase
         if self.verdict:
             out["verdict"] = self.verdict
+        if self.translations:
+            out["translations"] = self.translations
         out.update(self.extra)
         return out
 
@@ -250,6 +270,8 @@ class Node:
     phase: str | None = None
     # The goal of another plan this node contributes to; exported only when set.
     contributes_to: GoalRef | None = None
+    # The title and description in the plan's other languages; exported only when set.
+    translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
     key: Any = field(default=None, compare=False, repr=False)
 
@@ -269,6 +291,7 @@ class Node:
         "binding",
         "phase",
         "contributes_to",
+        "translations",
     )
 
     @classmethod
@@ -290,6 +313,7 @@ class Node:
             binding=bool(data.get("binding", False)),
             phase=data.get("phase"),
             contributes_to=GoalRef.from_dict(supported) if supported else None,
+            translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -315,6 +339,8 @@ class Node:
             out["phase"] = self.phase
         if self.contributes_to:
             out["contributes_to"] = self.contributes_to.to_dict()
+        if self.translations:
+            out["translations"] = self.translations
         out.update(self.extra)
         return out
 
@@ -357,6 +383,11 @@ class Plan:
     kind: str | None = None
     tolerance: float | None = None
     state_scale: list[str] | None = None
+    # The language the plain fields are written in (None: not stated, Finnish), the other languages
+    # every text must also have, and the plan's own texts in them ("title", "level_names").
+    primary_language: str | None = None
+    required_languages: list[str] = field(default_factory=list)
+    translations: JSON = field(default_factory=dict)
     extra: JSON = field(default_factory=dict)
     key: Any = field(default=None, compare=False, repr=False)
 
@@ -372,6 +403,9 @@ class Plan:
         "kind",
         "tolerance",
         "state_scale",
+        "primary_language",
+        "required_languages",
+        "translations",
     )
 
     @classmethod
@@ -387,6 +421,9 @@ class Plan:
             kind=data.get("kind"),
             tolerance=data.get("tolerance"),
             state_scale=list(scale) if scale else None,
+            primary_language=data.get("primary_language"),
+            required_languages=list(data.get("required_languages") or []),
+            translations=_translations(data),
             extra=_pop_extra(data, cls.KEYS),
         )
 
@@ -405,6 +442,12 @@ class Plan:
             out["tolerance"] = _number(self.tolerance)
         if self.state_scale:
             out["state_scale"] = list(self.state_scale)
+        if self.primary_language:
+            out["primary_language"] = self.primary_language
+        if self.required_languages:
+            out["required_languages"] = list(self.required_languages)
+        if self.translations:
+            out["translations"] = self.translations
         out.update(self.extra)
         return out
 

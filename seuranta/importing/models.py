@@ -65,6 +65,9 @@ class ImportDraft(models.Model):
     source_sha256 = models.CharField(_("document hash"), max_length=64, blank=True)
     trace = models.JSONField(_("source lines"), default=list, blank=True)
     changes = models.JSONField(_("changes of the last re-reading"), default=list, blank=True)
+    # The review's unit step, by unit name as written: {"unit": id} an existing unit, {"new": true,
+    # "parent": id or null} a unit to create, {} none; a name not in it gets the proposal.
+    unit_choices = models.JSONField(_("units chosen in review"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -136,7 +139,9 @@ class ImportCorrection(models.Model):
     source_index = models.IntegerField(_("source line"), null=True, blank=True)
     source_text = models.TextField(_("source text"), blank=True)
     predicted_role = models.CharField(_("predicted role"), max_length=120, blank=True)
-    rule = models.CharField(_("rule"), max_length=200, blank=True)
+    rule = models.CharField(_("rule"), max_length=200, blank=True)  # the deciding rule, for counting
+    # Every rule that had a say in the prediction, the deciding one first (`SourceLine.rules`).
+    rule_ids = models.JSONField(_("rules"), default=list, blank=True)
     corrected_role = models.CharField(_("corrected role"), max_length=120)
     applied_to_all = models.BooleanField(_("applied to all like this"), default=False)
     key = models.CharField(_("taught key"), max_length=200, blank=True)  # the label, style or level taught

@@ -111,6 +111,15 @@ def reread(draft: ImportDraft) -> None:
     draft.save()
 
 
+def rule_ids(entry: dict | None, rule: str) -> list[str]:
+    """All rules behind a prediction, the deciding one first; older traces name only that one."""
+    ids = [str(r) for r in (entry or {}).get("rules") or [] if r]
+    deciding = rule or (entry or {}).get("rule", "")
+    if deciding and deciding not in ids:
+        ids.insert(0, deciding)
+    return ids
+
+
 def log(
     draft: ImportDraft,
     user,
@@ -131,6 +140,7 @@ def log(
         source_text=(entry or {}).get("text", "")[:5000],
         predicted_role=predicted or (entry or {}).get("role", ""),
         rule=rule or (entry or {}).get("rule", ""),
+        rule_ids=rule_ids(entry, rule),
         corrected_role=corrected,
         applied_to_all=applied,
         key=key[:200],
@@ -256,6 +266,7 @@ def log_review_edits(draft: ImportDraft, before: dict, user) -> None:
                         source_text=(entry or {}).get("text", "")[:5000],
                         predicted_role=f"{prefix}{old.get(field_name) or ''}"[:120],
                         rule=(entry or {}).get("rule", "")[:200],
+                        rule_ids=rule_ids(entry, ""),
                         corrected_role=f"{prefix}{node.get(field_name) or ''}"[:120],
                         applied_to_all=False,
                         key=f"item:{address}",

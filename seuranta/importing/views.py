@@ -9,7 +9,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +28,11 @@ from seuranta.importing.review import apply_corrections, review_tree
 from seuranta.importing.review_source import source_context
 from seuranta.importing.tasks import parse_upload
 from seuranta.importing.teaching import log_review_edits
+from seuranta.importing.translating import target_plans
+from seuranta.importing.units import Tree, posted_choices, resolve, unit_steps, units_for, written_names
+from seuranta.organizations.units import organization_rows
 from seuranta.plans.access import managed_organizations
+from seuranta.plans.choices import CONTENT_LANGUAGES
 from seuranta.plans.models import Organization, Plan
 from seuranta.plans.saving import record
 from seuranta.plans.storage import store_plan
@@ -234,28 +238,74 @@ def review(request, draft_id: int):
             messages.success(request, _("Corrections saved."))
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
+    tree = Tree(organization_rows(draft.organization_id))
+    # What the importer said about the plan's title is shown at the title field, not among the rest.
+    title_warnings = [(i, w) for i, w in document_warnings if w.get("field") == "title"]
     return render(
         request,
         "importing/review.html",
         {
             "draft": draft,
             "nodes": nodes,
-            "document_warnings": document_warnings,
+            "document_warnings": [(i, w) for i, w in document_warnings if w.get("field") != "title"],
+            "title_warnings": title_warnings,
             "levels": draft.plan.get("levels"),
+            "unit_steps": unit_steps(draft.plan, draft.unit_choices or {}, tree),
+            "unit_rows": [row for row in tree.rows if row.unit.active],
+            "translation_plans": list(target_plans(request.user, draft)),
+            "content_languages": CONTENT_LANGUAGES,
             **source_context(request.user, draft, nodes),
         },
     )
 
 
+def get_savable_draft(user, draft_id: int) -> ImportDraft:
+    """A draft the user may turn into a plan: they may import into its organisation (else 404)."""
+    draft = get_draft_for(user, draft_id)
+    if not managed_organizations(user).filter(pk=draft.organization_id).exists():
+        raise Http404
+    return draft
+
+
+@require_POST
+def units(request, draft_id: int):
+    """Save the unit step's choices without saving the plan; a choice that cannot be carried out is named."""
+    draft = get_savable_draft(request.user, draft_id)
+    if _save_unit_choices(request, draft, Tree(organization_rows(draft.organization_id))):
+        messages.success(request, _("Unit choices saved."))
+    return redirect(reverse("importing:review", args=[draft.pk]) + "#units-heading")
+
+
+def _save_unit_choices(request, draft: ImportDraft, tree: Tree) -> bool:
+    """Store the posted unit choices that can be carried out; False (with messages) if some cannot."""
+    names = {name for name, _ in written_names(draft.plan)}
+    chosen, problems = posted_choices(request.POST, names, tree)
+    if chosen:
+        draft.unit_choices = {**(draft.unit_choices or {}), **chosen}
+        ImportDraft.objects.filter(pk=draft.pk).update(unit_choices=draft.unit_choices)
+    for problem in problems:
+        messages.error(request, problem)
+    return not problems
+
+
 @require_POST
 def save_plan(request, draft_id: int):
-    draft = get_draft_for(request.user, draft_id)
-    if draft.organization not in managed_organizations(request.user):
-        raise Http404
+    draft = get_savable_draft(request.user, draft_id)
+    tree = Tree(organization_rows(draft.organization_id))
+    posted_ok = _save_unit_choices(request, draft, tree)
+    choices, problems = resolve(draft.plan, draft.unit_choices or {}, tree)
+    if not posted_ok or problems:
+        for problem in problems:
+            messages.error(request, problem)
+        messages.error(request, _("The plan was not saved: check the units."))
+        return redirect(reverse("importing:review", args=[draft.pk]) + "#units-heading")
     try:
         with transaction.atomic():
             plan = store_plan(
-                core.Plan.from_dict(draft.plan), organization=draft.organization, state=Plan.State.DRAFT
+                core.Plan.from_dict(draft.plan),
+                organization=draft.organization,
+                state=Plan.State.DRAFT,
+                units=units_for(draft.organization_id, choices, tree),
             )
             record(plan, "created", {"file": [None, draft.file_name]}, request.user)
             ImportUpload.objects.filter(draft=draft).delete()  # the plan holds what the file said
@@ -264,6 +314,11 @@ def save_plan(request, draft_id: int):
         for message in exc.messages(translation.get_language() or "fi")[:20]:
             messages.error(request, message)
         return redirect("importing:review", draft.pk)
+    except IntegrityError:  # someone added a unit of a chosen new unit's name meanwhile; nothing was written
+        messages.error(
+            request, _("A unit was added to the organisation meanwhile. Check the units and save again.")
+        )
+        return redirect(reverse("importing:review", args=[draft.pk]) + "#units-heading")
     messages.success(
         request, _("The plan was saved as a draft. Publish it in the plan settings when it is ready.")
     )

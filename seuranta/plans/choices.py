@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.functional import lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 
 from seuranta.core.i18n import Message
 
@@ -44,3 +44,11 @@ def text_choices(vocabulary: type[StrEnum]) -> type[models.TextChoices]:
     members = [(member.name, (member.value, label(member.label))) for member in vocabulary]  # type: ignore[attr-defined]
     # mypy checks Enum's functional API against TextChoices.__init__, which takes a member's value.
     return models.TextChoices(vocabulary.__name__, members)  # type: ignore[call-overload]
+
+
+# The languages a plan's content can be written in (seuranta.core.translations.CONTENT_LANGS).
+CONTENT_LANGUAGES = [
+    ("fi", gettext_lazy("Finnish")),
+    ("sv", gettext_lazy("Swedish")),
+    ("en", gettext_lazy("English")),
+]

@@ -12,6 +12,7 @@ import dataclasses
 from django.db import transaction
 
 from seuranta.core import model as core
+from seuranta.core.translations import cleaned
 from seuranta.plans.models import Node, Plan
 from seuranta.plans.storage import load_core_plan, store_plan
 
@@ -33,7 +34,13 @@ def without_reports(plan: core.Plan, *, title: str, period: str | None, linked=f
             children=[blank(c) for c in node.children],
         )
 
-    return dataclasses.replace(plan, title=title, period=period, nodes=[blank(n) for n in plan.nodes])
+    # The copy has a new title: its old translations would name the old plan (level names stay).
+    texts = cleaned(
+        {lang: {k: v for k, v in t.items() if k != "title"} for lang, t in plan.translations.items()}
+    )
+    return dataclasses.replace(
+        plan, title=title, period=period, translations=texts, nodes=[blank(n) for n in plan.nodes]
+    )
 
 
 @transaction.atomic
@@ -46,6 +53,7 @@ def copy_plan(plan: Plan, *, title: str, period: str | None) -> Plan:
         without_reports(source, title=title, period=period, linked=linked),
         organization=plan.organization,
         state=Plan.State.DRAFT,
+        units={},  # the source's units are copied below, whatever the names as written say
     )
     Plan.objects.filter(pk=copy.pk).update(supports=plan.supports_id)
     copy.supports_id = plan.supports_id

@@ -15,10 +15,12 @@ from django.utils.translation import gettext_lazy as _
 
 from seuranta.core import vocabulary
 from seuranta.core.periods import period_bounds, plan_period_bounds, text_bounds
+from seuranta.plans.choices import CONTENT_LANGUAGES as LANGS
 from seuranta.plans.choices import text_choices
 from seuranta.plans.history import ChangeRecord, HistoryIsAppendOnly  # noqa: F401 (their home was here)
 from seuranta.plans.recyclable import Recyclable
 from seuranta.plans.slugs import unique_slug
+from seuranta.plans.translations import translations_field
 
 
 class Versioned(models.Model):
@@ -214,6 +216,11 @@ class Plan(Versioned, Timestamped):
         blank=True,
         help_text=_('For example ["Ei", "Valmistelussa", "Valmis"], worst first.'),
     )
+    # The language of the plain fields, and the others every text must also have (none: the primary only).
+    primary_language = models.CharField(_("primary language"), max_length=2, choices=LANGS, default="fi")
+    required_languages = models.JSONField(_("required languages"), default=list, blank=True)
+    # The title and the level names ("level_names", in the order of `levels`) in other languages.
+    translations = translations_field()
     extra = models.JSONField(_("other fields of the imported document"), default=dict, blank=True)
 
     objects = PlanQuerySet.as_manager()
@@ -315,6 +322,7 @@ class Node(Versioned, Timestamped, Recyclable):
     )
     # None: the imported document had no "notes" key at all.
     notes = models.JSONField(_("notes"), null=True, blank=True)
+    translations = translations_field()
     extra = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -365,6 +373,7 @@ class Indicator(NodeItem, Timestamped):
     unit = models.CharField(_("unit"), max_length=50, null=True, blank=True)
     source = models.CharField(_("source"), max_length=300, null=True, blank=True)
     description = models.TextField(_("description"), null=True, blank=True)
+    translations = translations_field()
 
     class Meta(NodeItem.Meta):
         verbose_name = _("indicator")
@@ -439,6 +448,7 @@ class Milestone(NodeItem):
     due = models.CharField(_("due as written"), max_length=100, null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     done = models.BooleanField(_("done"), default=False)
+    translations = translations_field()
 
     class Meta(NodeItem.Meta):
         verbose_name = _("milestone")
@@ -474,6 +484,7 @@ class ProgressEntry(Versioned, Timestamped):
         related_name="+",
         verbose_name=_("author"),
     )
+    translations = translations_field()
     extra = models.JSONField(default=dict, blank=True)
 
     class Meta:

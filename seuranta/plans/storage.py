@@ -12,12 +12,13 @@ export gives identical JSON.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.db import transaction
 
 from seuranta.core import model as core
 from seuranta.core.interchange import InvalidDocument, validate_document
+from seuranta.core.translations import DEFAULT_PRIMARY, primary_of
 from seuranta.plans.cascade import goal_refs, link_contributions, stored_extra
 from seuranta.plans.models import (
     Indicator,
@@ -57,8 +58,15 @@ def store_plan(
     *,
     organization: Organization | None = None,
     state: str = Plan.State.DRAFT,
+    units: Mapping[str, OrganizationUnit] | None = None,
+    create_units: bool = False,
 ) -> Plan:
     """Create a stored plan from a core plan; the organisation defaults to the one the document names.
+
+    Each node keeps its unit as written (`unit_name`); `units` maps a written name to the
+    organisation's unit the node gets (the import review's choices; a name left out gets none).
+    Without it, a written name is linked to the active unit of the same name (`unit_key`), and
+    a missing one is created only with `create_units` (the demo; the CLI's --create-units).
 
     Raises InvalidDocument, naming each field, for a plan the database cannot hold
     (an over-long text, a non-finite number) before anything is written: SQLite
@@ -77,7 +85,9 @@ def store_plan(
         Section(plan=stored, order=i, title=s.title, text=s.text, extra=s.extra)
         for i, s in enumerate(plan.sections)
     )
-    pairs = _store_nodes(plan, stored, _units(plan, organization))
+    if units is None:
+        units = linked_units(plan, organization, create=create_units)
+    pairs = _store_nodes(plan, stored, units)
     link_contributions(pairs, stored)
     indicator_pairs = _store_node_content(pairs)
     _store_measures(indicator_pairs)
@@ -94,25 +104,47 @@ def _create_plan_row(plan: core.Plan, organization: Organization | None, state: 
         state=state,
         tolerance=plan.tolerance,
         state_scale=plan.state_scale,
+        primary_language=primary_of(plan),
+        required_languages=list(plan.required_languages),
+        translations=plan.translations,
         extra=plan.extra,
     )
 
 
-def _units(plan: core.Plan, organization: Organization | None) -> dict[str, OrganizationUnit]:
-    """The organisation's units named by the plan's nodes by name, the missing ones created."""
+def unit_key(name: str) -> str:
+    """A unit's name as compared: case and spacing do not make another unit ("Perusopetus " = "perusopetus")."""
+    return " ".join(name.split()).casefold()
+
+
+def linked_units(
+    plan: core.Plan, organization: Organization | None, *, create: bool = False
+) -> dict[str, OrganizationUnit]:
+    """The organisation's active units named by the plan's nodes, by written name; with `create`, the
+    names no unit has become top-level units (one query to read, one to create)."""
     if organization is None:
         return {}
-    names = {n.unit for n, _ in plan.walk() if n.unit}
-    existing = {u.name: u for u in OrganizationUnit.objects.filter(organization=organization, name__in=names)}
-    missing = [
-        OrganizationUnit(organization=organization, name=name) for name in sorted(names - set(existing))
-    ]
-    # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree relies on it too.
-    OrganizationUnit.objects.bulk_create(missing)
-    return {**existing, **{u.name: u for u in missing}}
+    names = {n.unit for n, _ in plan.walk() if n.unit and n.unit.strip()}
+    by_key: dict[str, OrganizationUnit] = {}
+    taken: set[str] = set()
+    for unit in OrganizationUnit.objects.filter(organization=organization).order_by("-active", "pk"):
+        taken.add(unit_key(unit.name))
+        if unit.active:
+            by_key.setdefault(unit_key(unit.name), unit)
+    missing: dict[str, OrganizationUnit] = {}
+    if create:
+        for name in sorted(names):
+            key = unit_key(name)
+            if key not in taken and key not in missing:
+                missing[key] = OrganizationUnit(organization=organization, name=" ".join(name.split())[:200])
+        # SQLite and PostgreSQL return the new ids from bulk inserts; the node tree relies on it too.
+        OrganizationUnit.objects.bulk_create(missing.values())
+    found = {**by_key, **missing}
+    return {name: found[unit_key(name)] for name in names if unit_key(name) in found}
 
 
-def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, units: dict) -> Node:
+def _node_row(
+    stored: Plan, node: core.Node, parent: Node | None, order: int, units: Mapping[str, OrganizationUnit]
+) -> Node:
     return Node(
         plan=stored,
         parent=parent,
@@ -127,11 +159,14 @@ def _node_row(stored: Plan, node: core.Node, parent: Node | None, order: int, un
         binding=node.binding,
         phase=node.phase or "",
         notes=node.notes,
+        translations=node.translations,
         extra=node.extra,
     )
 
 
-def _store_nodes(plan: core.Plan, stored: Plan, units: dict) -> list[tuple[core.Node, Node]]:
+def _store_nodes(
+    plan: core.Plan, stored: Plan, units: Mapping[str, OrganizationUnit]
+) -> list[tuple[core.Node, Node]]:
     """The plan's tree inserted level by level, so every parent has its id before its children."""
     level_nodes: list[tuple[core.Node, Node | None, int]] = [(n, None, i) for i, n in enumerate(plan.nodes)]
     pairs: list[tuple[core.Node, Node]] = []
@@ -163,6 +198,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                     unit=indicator.unit,
                     source=indicator.source,
                     description=indicator.description,
+                    translations=indicator.translations,
                     extra=indicator.extra,
                 ),
             )
@@ -175,6 +211,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                     order=i,
                     title=m.title,
                     done=m.done,
+                    translations=m.translations,
                     extra=m.extra,
                     **Milestone.with_derived({"due": m.due}),
                 )
@@ -187,6 +224,7 @@ def _store_node_content(pairs: list[tuple[core.Node, Node]]) -> list[tuple[core.
                 text=p.text,
                 phase=p.phase or "",
                 verdict=p.verdict or "",
+                translations=p.translations,
                 extra=p.extra,
             )
             for i, p in enumerate(node.progress)
@@ -253,6 +291,10 @@ def _core_plan(plan: Plan, organization: str | None, sections: list, nodes: list
         kind=plan.kind or None,
         tolerance=plan.tolerance,
         state_scale=plan.state_scale,
+        # Finnish, the default, is left unstated so documents without the key round-trip unchanged.
+        primary_language=plan.primary_language if plan.primary_language != DEFAULT_PRIMARY else None,
+        required_languages=list(plan.required_languages or []),
+        translations=plan.translations or {},
         extra=plan.extra,
         key=plan.pk,
     )
@@ -304,12 +346,19 @@ def _core_trees(ids: list[int], node_ids: list[int] | None = None) -> dict[int, 
     indicators = _core_indicators(ids, node_ids)
     milestones: dict[int, list[core.Milestone]] = defaultdict(list)
     for m in _of(Milestone, ids, node_ids).order_by("node_id", "order", "id"):
-        milestones[m.node_id].append(core.Milestone(title=m.title, due=m.due, done=m.done, extra=m.extra))
+        milestones[m.node_id].append(
+            core.Milestone(title=m.title, due=m.due, done=m.done, translations=m.translations, extra=m.extra)
+        )
     progress: dict[int, list[core.Progress]] = defaultdict(list)
     for p in _of(ProgressEntry, ids, node_ids).order_by("node_id", "order", "id"):
         progress[p.node_id].append(
             core.Progress(
-                text=p.text, period=p.period, phase=p.phase or None, verdict=p.verdict or None, extra=p.extra
+                text=p.text,
+                period=p.period,
+                phase=p.phase or None,
+                verdict=p.verdict or None,
+                translations=p.translations,
+                extra=p.extra,
             )
         )
     built = {
@@ -327,6 +376,7 @@ def _core_trees(ids: list[int], node_ids: list[int] | None = None) -> dict[int, 
             binding=row.binding,
             phase=row.phase or None,
             contributes_to=refs.get(row.pk),
+            translations=row.translations,
             extra=stored_extra(row.extra),
             key=row.pk,
         )
@@ -367,6 +417,7 @@ def _core_indicators(ids: list[int], node_ids: list[int] | None = None) -> dict[
                 actuals=[core_measure(m) for m in roles.get(Measure.Role.ACTUAL, [])],
                 baseline_series=[core_measure(m) for m in roles.get(Measure.Role.BASELINE_SERIES, [])],
                 description=row.description,
+                translations=row.translations,
                 extra=row.extra,
                 key=row.pk,
             )

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from seuranta.core import model as core
 from seuranta.core.evaluation import PlanEvaluation
+from seuranta.core.translations import localized, primary_of
 from seuranta.monitoring.models import ReportingRound
 from seuranta.plans.access import user_role
 from seuranta.plans.models import Organization, Plan
@@ -56,8 +57,9 @@ class Group:
         return [self.counts.get(status, 0) for status in STATUS_ORDER]
 
 
-def focus_area_distribution(plan: core.Plan, evaluation: PlanEvaluation) -> list[Group]:
-    """For each top-level item (focus area), the statuses of the items below it."""
+def focus_area_distribution(plan: core.Plan, evaluation: PlanEvaluation, lang: str) -> list[Group]:
+    """For each top-level item (focus area), the statuses of the items below it; named in `lang`
+    (the primary language's name where it has none)."""
     groups = []
     for top in plan.nodes:
         counts: Counter[str] = Counter()
@@ -68,7 +70,7 @@ def focus_area_distribution(plan: core.Plan, evaluation: PlanEvaluation) -> list
             stack.extend(node.children)
         if not top.children:
             counts[evaluation.node(top).status] += 1
-        groups.append(Group(top.title, dict(counts), top))
+        groups.append(Group(localized(top, "title", lang, primary_of(plan))[0], dict(counts), top))
     return groups
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from seuranta.common.language import ui_lang
 from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
+from seuranta.plans.translations import active_lang, level_name
 from seuranta.public.caching import public_page
 from seuranta.public.site import (
     focus_area_distribution,
@@ -25,6 +26,7 @@ from seuranta.public.site import (
 )
 from seuranta.reports.plan_cache import evaluated_part
 from seuranta.web.charts import distribution_chart, indicator_chart
+from seuranta.web.history import with_subjects
 from seuranta.web.statuses import STATUS_LABELS, status_choices
 from seuranta.web.tree import Filters, find_node, plan_rows
 from seuranta.web.views import evaluated
@@ -53,7 +55,7 @@ def plan_dashboard(request, slug: str, plan_id: int):
     organization, site = organization_site(slug)
     plan = published_plan(organization, plan_id)
     core_plan, evaluation = evaluated(plan)
-    groups = focus_area_distribution(core_plan, evaluation)
+    groups = focus_area_distribution(core_plan, evaluation, active_lang())
     trend = round_trend(plan)
     labels = dict(STATUS_LABELS)
     return render(
@@ -88,6 +90,8 @@ def plan_tree(request, slug: str, plan_id: int):
     levels = list(core_plan.levels) + sorted(
         {node.level for node, _p in core_plan.walk() if node.level and node.level not in core_plan.levels}
     )
+    lang = active_lang()
+    levels = [(level, level_name(core_plan, level, lang)[0]) for level in levels]
     return render(
         request,
         "public/tree.html",
@@ -124,7 +128,11 @@ def node_page(request, slug: str, node_id: int):
         }
         for indicator in node.indicators
     ]
-    changes = list(ChangeRecord.objects.filter(node_id=node_id).select_related("user")[:20]) if people else []
+    changes = (
+        with_subjects(ChangeRecord.objects.filter(node_id=node_id).select_related("user")[:20])
+        if people
+        else []
+    )
     return render(
         request,
         "public/node.html",

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from seuranta.common.forms import choice_field
+from seuranta.plans.choices import CONTENT_LANGUAGES
 from seuranta.plans.models import Indicator, Milestone, Node, Plan
 
 
@@ -192,10 +193,48 @@ class PlanSettingsForm(RowForm):
         label=_("Scale of qualitative states"), required=False, help_text=_("One state a line, worst first.")
     )
     levels = LinesField(label=_("Levels"), required=False, help_text=_("One level name a line, top first."))
+    primary_language = forms.ChoiceField(
+        label=_("Primary language"),
+        required=False,
+        choices=CONTENT_LANGUAGES,
+        help_text=_(
+            "The language the plan is written in first; the other languages fall back to it. Changing it "
+            "says which language the texts are in: it does not translate them."
+        ),
+    )
+    required_languages = forms.MultipleChoiceField(
+        label=_("Required languages"),
+        required=False,
+        choices=CONTENT_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Every text of the plan must also be written in these. A missing translation is shown in the "
+            "quality check and before publishing."
+        ),
+    )
 
     class Meta:
         model = Plan
-        fields = ("title", "period", "state", "tolerance", "state_scale", "levels")
+        fields = (
+            "title",
+            "period",
+            "state",
+            "tolerance",
+            "state_scale",
+            "levels",
+            "primary_language",
+            "required_languages",
+        )
 
     def clean_state_scale(self) -> list[str] | None:
         return self.cleaned_data["state_scale"] or None
+
+    def clean_primary_language(self) -> str:
+        """Not sent (an older form): the plan's own."""
+        return self.cleaned_data["primary_language"] or self.instance.primary_language
+
+    def clean_required_languages(self) -> list[str]:
+        """In the order of the choices, without the primary language (which is always required)."""
+        chosen = set(self.cleaned_data["required_languages"])
+        primary = self.cleaned_data.get("primary_language")
+        return [code for code, _label in CONTENT_LANGUAGES if code in chosen and code != primary]

@@ -115,3 +115,19 @@ def author(change, user, plan) -> str:
     if not user.is_authenticated and not staff_names_public(plan) and not is_system(person):
         return _("Staff")
     return person.get_full_name() or person.get_username()
+
+
+def with_subjects(changes) -> list:
+    """The records as a list, a reported value's with `subject`: its indicator and sub-series
+    ("Koulupoissaolot – yläaste"), so "Arvo: – → 19,5" says what it is a value of. One query, and
+    only when there are such records; a value replaced since has no subject."""
+    changes = list(changes)
+    ids = {c.object_id for c in changes if c.object_type == "measure" and c.object_id}
+    if not ids:
+        return changes
+    rows = Measure.objects.filter(pk__in=ids).select_related("indicator").only("label", "indicator__name")
+    subjects = {m.pk: " – ".join(p for p in (m.indicator.name, m.label) if p) for m in rows}
+    for change in changes:
+        if change.object_type == "measure":
+            change.subject = subjects.get(change.object_id, "")
+    return changes

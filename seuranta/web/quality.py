@@ -33,6 +33,8 @@ def plan_findings(plan: Plan, core_plan: core.Plan) -> list[ShownFinding]:
     for finding in check_plan(core_plan, assigned=assigned_nodes(plan)):
         if finding.fix_indicator:
             url = reverse("indicator_edit", args=[finding.indicator_key])
+        elif finding.node_key is None:  # the plan's own texts
+            url = reverse("plan_settings", args=[plan.pk])
         elif finding.code == "too_many_goals":
             url = reverse("node", args=[finding.node_key])
         else:

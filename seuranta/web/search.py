@@ -29,9 +29,16 @@ def stems(text: str | None) -> list[str]:
     return [_stem(w) for w in _WORD.findall(text or "")]
 
 
+def _translated(obj: core.Node | core.Indicator) -> list[str]:
+    """The object's texts in the plan's other languages."""
+    return [str(text) for texts in obj.translations.values() for text in texts.values() if text]
+
+
 def node_text(node: core.Node) -> str:
-    parts = [node.title, node.description or ""]
-    parts.extend(indicator.name for indicator in node.indicators)
+    """What a node is found by: its title, description and indicator names, in every language."""
+    parts = [node.title, node.description or "", *_translated(node)]
+    for indicator in node.indicators:
+        parts += [indicator.name, *_translated(indicator)]
     return " ".join(parts)
 
 
@@ -61,22 +68,27 @@ def python_matches(plan: core.Plan, query: str) -> set[int]:
 
 
 def postgres_matches(plan_id: int, query: str) -> set[int]:
-    """The same with PostgreSQL's Finnish text search (two queries)."""
+    """The same with PostgreSQL's Finnish text search (two queries); the texts in the plan's other
+    languages (`translations`) by their words as written."""
     from django.contrib.postgres.search import SearchQuery, SearchVector
+    from django.db.models import Q, TextField
+    from django.db.models.functions import Cast
 
     from seuranta.plans.models import Indicator, Node
 
     search = SearchQuery(query, config="finnish", search_type="websearch")
+    words = SearchQuery(query, config="simple", search_type="websearch")
+    other = SearchVector(Cast("translations", TextField()), config="simple")
     nodes = (
         Node.objects.filter(plan_id=plan_id)
-        .annotate(document=SearchVector("title", "description", config="finnish"))
-        .filter(document=search)
+        .annotate(document=SearchVector("title", "description", config="finnish"), other=other)
+        .filter(Q(document=search) | Q(other=words))
         .values_list("pk", flat=True)
     )
     indicators = (
         Indicator.objects.filter(node__plan_id=plan_id)
-        .annotate(document=SearchVector("name", config="finnish"))
-        .filter(document=search)
+        .annotate(document=SearchVector("name", config="finnish"), other=other)
+        .filter(Q(document=search) | Q(other=words))
         .values_list("node_id", flat=True)
     )
     return set(nodes) | set(indicators)

@@ -79,6 +79,9 @@ FIELD_LABELS = {
     "text": _("Value"),
     "verdict": _("Assessment"),
     "deleted_at": _("Moved to the recycle bin"),
+    "translations": _("Texts in other languages"),
+    "primary_language": _("Primary language"),
+    "required_languages": _("Required languages"),
 }
 MEASURE_KIND_LABELS = {**{kind.value: label(kind.label) for kind in MeasureKind}, "": _("not understood")}
 

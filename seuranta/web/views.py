@@ -15,6 +15,7 @@ from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
 from seuranta.plans.storage import load_core_plans
 from seuranta.reports.plan_cache import evaluated_part, evaluated_plan
 from seuranta.web.charts import indicator_chart
+from seuranta.web.history import with_subjects
 from seuranta.web.quality import plan_findings
 from seuranta.web.statuses import status_choices
 from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
@@ -58,7 +59,7 @@ def plan_detail(request, plan_id: int):
     core_plan, evaluation = evaluated(plan)
     filters = Filters.from_query(request.GET)
     rows = plan_rows(core_plan, plan.pk, evaluation, filters)
-    changes = ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10]
+    changes = with_subjects(ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10])
     # The quality check while the plan is drafted, for those who can fix it.
     findings = plan_findings(plan, core_plan) if access.can_edit and plan.state == Plan.State.DRAFT else None
     supporting = list(Plan.objects.visible_to(request.user).filter(supports=plan).order_by("title", "pk"))
@@ -109,7 +110,7 @@ def node_detail(request, node_id: int):
         for indicator in node.indicators
     ]
     children = [{"node": child, "evaluation": evaluation.node(child)} for child in node.children]
-    changes = ChangeRecord.objects.filter(node=node_row).select_related("user")[:50]
+    changes = with_subjects(ChangeRecord.objects.filter(node=node_row).select_related("user")[:50])
     responsible_users = list(node_row.responsible_users.all())
     return render(
         request,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Max
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -29,7 +30,8 @@ from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Nod
 from seuranta.plans.recycle import recycle_item, recycle_node
 from seuranta.plans.saving import create_recorded, record, save_with_version
 from seuranta.plans.storage import measure_row
-from seuranta.web.editing import edit_form, stored_in_form
+from seuranta.plans.translations import primary_of
+from seuranta.web.editing import edit_form
 from seuranta.web.forms import (
     IndicatorForm,
     MilestoneForm,
@@ -38,6 +40,13 @@ from seuranta.web.forms import (
     PlanSettingsForm,
     split_lines,
 )
+from seuranta.web.languages import add_languages, edit_languages, initial, only_primary, translated
+
+# The fields each edit page shows in the plan's other languages too.
+NODE_TEXTS = ("title", "description")
+INDICATOR_TEXTS = ("name", "description")
+MILESTONE_TEXTS = ("title",)
+PLAN_TEXTS = ("title", "levels")
 
 
 def posted(request):
@@ -108,10 +117,11 @@ def unit_change(node: Node, chosen: int | None, units: dict[int, str]) -> dict:
     }
 
 
-def save_node(node: Node, plan, data: dict, version, user, *, units: dict, people: tuple) -> None:
+def save_node(node: Node, plan, data: dict, version, user, *, units: dict, people: tuple, languages) -> None:
     names, assigned = people
     chosen = data["responsible_users"]
     values = {**{name: data[name] for name in NodeForm.NODE_FIELDS}, "org_unit_id": data["org_unit"]}
+    values["translations"] = translated(data, node.translations, NODE_TEXTS, languages, primary_of(plan))
     changed = {**unit_change(node, data["org_unit"], units), **responsible_changes(assigned, chosen, names)}
     with transaction.atomic():
         save_with_version(node, version, values, user, extra_changes=changed)
@@ -127,19 +137,32 @@ def node_edit(request, node_id: int):
         return denied
     people, names, assigned = responsible_people(plan, node)
     units = dict(unit_choices(plan.organization_id, keep=node.org_unit_id))
+    languages, primary = edit_languages(plan, node), primary_of(plan)
     form = NodeForm(
-        posted(request), initial=NodeForm.initial_from(node, assigned), people=people, units=units.items()
+        posted(request),
+        initial={**NodeForm.initial_from(node, assigned), **initial(node, NODE_TEXTS, languages, primary)},
+        people=people,
+        units=units.items(),
     )
+    add_languages(form, plan, NODE_TEXTS, languages)
     return edit_form(
         request,
         form,
         version=node.version,
         save=lambda data, version: save_node(
-            node, plan, data, version, request.user, units=units, people=(names, assigned)
+            node,
+            plan,
+            data,
+            version,
+            request.user,
+            units=units,
+            people=(names, assigned),
+            languages=languages,
         ),
-        stored=lambda current: NodeForm.initial_from(
-            current, current.responsible_users.values_list("pk", flat=True)
-        ),
+        stored=lambda current: {
+            **NodeForm.initial_from(current, current.responsible_users.values_list("pk", flat=True)),
+            **initial(current, NODE_TEXTS, languages, primary),
+        },
         shown={
             "org_unit": lambda pk: units.get(pk, "–"),
             "responsible_users": lambda ids: ", ".join(names.get(pk, str(pk)) for pk in ids) or "–",
@@ -291,7 +314,7 @@ def save_node_item(item, node: Node, model, values: dict, version, user, *, chan
     return create_recorded(model, values, user, described={name: [None, values[name]], **changed})
 
 
-def save_indicator(indicator, node: Node, data: dict, version, user) -> None:
+def save_indicator(indicator, node: Node, data: dict, version, user, *, texts: dict) -> None:
     before = IndicatorForm.initial_from(indicator)
     changed = {}
     if data["baseline"] != before["baseline"]:
@@ -299,6 +322,8 @@ def save_indicator(indicator, node: Node, data: dict, version, user) -> None:
     if data["targets"] != before["targets"]:
         changed["targets"] = [before["targets"], data["targets"]]
     values = {name: data[name] for name in IndicatorForm.FIELDS}
+    if texts or (indicator is not None and indicator.translations):
+        values["translations"] = texts
     with transaction.atomic():
         indicator = save_node_item(indicator, node, Indicator, values, version, user, changed=changed)
         if changed:
@@ -309,7 +334,15 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
     indicator, node, plan, denied = node_item_for(request, Indicator, node_id, indicator_id)
     if denied:
         return denied
-    form = IndicatorForm(posted(request), initial=IndicatorForm.initial_from(indicator))
+    languages, primary = edit_languages(plan, indicator), primary_of(plan)
+    form = IndicatorForm(
+        posted(request),
+        initial={
+            **IndicatorForm.initial_from(indicator),
+            **initial(indicator, INDICATOR_TEXTS, languages, primary),
+        },
+    )
+    add_languages(form, plan, INDICATOR_TEXTS, languages)
     if request.method == "POST":
         source = (request.POST.get("baseline", ""), split_lines(request.POST.get("targets", "")))
     else:
@@ -319,8 +352,18 @@ def indicator_edit(request, node_id: int | None = None, indicator_id: int | None
         request,
         form,
         version=indicator.version if indicator else 0,
-        save=lambda data, version: save_indicator(indicator, node, data, version, request.user),
-        stored=IndicatorForm.initial_from,
+        save=lambda data, version: save_indicator(
+            indicator,
+            node,
+            data,
+            version,
+            request.user,
+            texts=translated(data, indicator and indicator.translations, INDICATOR_TEXTS, languages, primary),
+        ),
+        stored=lambda current: {
+            **IndicatorForm.initial_from(current),
+            **initial(current, INDICATOR_TEXTS, languages, primary),
+        },
         done=("node_edit", node.pk),
         template="web/indicator_edit.html",
         context={
@@ -349,15 +392,26 @@ def milestone_edit(request, node_id: int | None = None, milestone_id: int | None
     milestone, node, plan, denied = node_item_for(request, Milestone, node_id, milestone_id)
     if denied:
         return denied
-    form = MilestoneForm(posted(request), instance=milestone)
+    languages, primary = edit_languages(plan, milestone), primary_of(plan)
+    form = MilestoneForm(
+        posted(request), instance=milestone, initial=initial(milestone, MILESTONE_TEXTS, languages, primary)
+    )
+    add_languages(form, plan, MILESTONE_TEXTS, languages)
+
+    def save(data, version):
+        texts = translated(data, milestone and milestone.translations, MILESTONE_TEXTS, languages, primary)
+        values = {**only_primary(data), **({"translations": texts} if texts or milestone else {})}
+        save_node_item(milestone, node, Milestone, values, version, request.user, changed={})
+
     return edit_form(
         request,
         form,
         version=milestone.version if milestone else 0,
-        save=lambda data, version: save_node_item(
-            milestone, node, Milestone, data, version, request.user, changed={}
-        ),
-        stored=stored_in_form(form),
+        save=save,
+        stored=lambda current: {
+            **model_to_dict(current, fields=MilestoneForm.Meta.fields),
+            **initial(current, MILESTONE_TEXTS, languages, primary),
+        },
         done=("node_edit", node.pk),
         template="web/milestone_edit.html",
         context={"plan": plan, "node": node, "milestone": milestone},
@@ -405,13 +459,25 @@ def plan_settings(request, plan_id: int):
     # Coordinators may change an archived plan's settings too, to bring it back.
     if denied := require(request, access.can_coordinate):
         return denied
-    form = PlanSettingsForm(posted(request), instance=plan)
+    languages, primary = edit_languages(plan, plan), primary_of(plan)
+    form = PlanSettingsForm(
+        posted(request), instance=plan, initial=initial(plan, PLAN_TEXTS, languages, primary)
+    )
+    add_languages(form, plan, PLAN_TEXTS, languages)
+
+    def save(data, version):
+        texts = translated(data, plan.translations, PLAN_TEXTS, languages, primary)
+        save_with_version(plan, version, {**only_primary(data), "translations": texts}, request.user)
+
     return edit_form(
         request,
         form,
         version=plan.version,
-        save=lambda data, version: save_with_version(plan, version, dict(data), request.user),
-        stored=stored_in_form(form),
+        save=save,
+        stored=lambda current: {
+            **model_to_dict(current, fields=PlanSettingsForm.Meta.fields),
+            **initial(current, PLAN_TEXTS, languages, primary),
+        },
         done=("plan", plan.pk),
         template="web/plan_settings.html",
         context={"plan": plan},

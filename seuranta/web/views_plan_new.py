@@ -103,21 +103,37 @@ def plan_copy(request, plan_id: int):
 
 
 def plan_publish(request, plan_id: int):
+    """The quality check, then publishing. Missing required translations are listed apart, and
+    publishing without them needs a tick: a bilingual city must publish in both languages."""
     plan, access = get_plan_for(request.user, plan_id)
     if denied := require(request, access.can_edit):
         return denied
+    core_plan, _evaluation = evaluated(plan)
+    findings = plan_findings(plan, core_plan)
+    untranslated = [f for f in findings if f.code.startswith("missing_translation")]
     if request.method == "POST" and plan.state != Plan.State.PUBLISHED:
-        values = {"state": Plan.State.PUBLISHED}
-        if saved(plan, posted_version(request), values, request.user):
+        if untranslated and not request.POST.get("without_translations"):
+            messages.error(
+                request,
+                _(
+                    "Texts are missing in the plan's required languages. Add them, or tick that you publish without them."
+                ),
+            )
+        elif saved(plan, posted_version(request), {"state": Plan.State.PUBLISHED}, request.user):
             messages.success(request, _("The plan was published."))
             return redirect("plan", plan.pk)
-        messages.error(request, _("Someone else changed the plan meanwhile. Check it and publish again."))
-        plan.refresh_from_db()
-    core_plan, _evaluation = evaluated(plan)
+        else:
+            messages.error(request, _("Someone else changed the plan meanwhile. Check it and publish again."))
+            plan.refresh_from_db()
     return render(
         request,
         "web/plan_publish.html",
-        {"plan": plan, "findings": plan_findings(plan, core_plan), "version": plan.version},
+        {
+            "plan": plan,
+            "findings": [f for f in findings if f not in untranslated],
+            "untranslated": untranslated,
+            "version": plan.version,
+        },
     )
 
 

@@ -1429,3 +1429,12 @@ def test_value_for_a_period_that_has_begun_counts_before_the_periods_end():
     )
     assert evaluate_indicator(indicator, date(2026, 6, 30)).status == "achieved"
     assert evaluate_indicator(indicator, date(2025, 12, 31)).status == "no_data"
+
+
+def test_a_state_targets_reason_names_its_year_once():
+    from seuranta.core.measures import parse_measure
+
+    indicator = Indicator(name="Ohjelma laadittu", baseline=parse_measure("Ei (2024)"))
+    indicator.targets = [parse_measure("Kyllä 2026")]
+    reason = evaluate_indicator(indicator, date(2026, 6, 30)).reason
+    assert "avoitetaso ”Kyllä” 2026," in reason and "Kyllä 2026”" not in reason

@@ -104,3 +104,43 @@ def test_messages_are_in_finnish_swedish_and_english():
     (finding,) = check_plan(plan_with(goal(action(), indicators=[])))
     texts = {lang: finding.message(lang) for lang in ("fi", "sv", "en")}
     assert "mittaria" in texts["fi"] and "indikator" in texts["sv"] and "indicator" in texts["en"]
+
+
+def _swedish_plan(*goals: Node, **texts) -> Plan:
+    plan = plan_with(*goals)
+    plan.required_languages = ["sv"]
+    plan.translations = {"sv": {"title": "S", "level_names": ["F", "M", "Å"], **texts}}
+    plan.nodes[0].translations = {"sv": {"title": "Område"}}
+    return plan
+
+
+def test_a_text_missing_in_a_required_language_is_a_finding_per_language():
+    plan = _swedish_plan(goal(action(), translations={"sv": {"title": "Mål"}}))
+    findings = [f for f in check_plan(plan) if f.code.startswith("missing_translation")]
+    assert [(f.code, f.node_title, f.language) for f in findings] == [
+        ("missing_translation_indicator", "Tavoite", "sv"),
+        ("missing_translation", "Toimenpide", "sv"),
+        ("missing_translation_indicator", "Toimenpide", "sv"),
+    ]
+    assert findings[1].message("fi") == "“Toimenpide”: ruotsinkielinen teksti puuttuu."
+    assert findings[1].message("sv") == "“Toimenpide”: svenska texten saknas."
+
+
+def test_a_missing_milestone_translation_and_the_plans_own_texts_are_findings():
+    plan = _swedish_plan(goal(action(milestones=[Milestone(title="Valmis")])))
+    plan.translations = {}
+    codes = {f.code for f in check_plan(plan)}
+    assert {"missing_translation_plan", "missing_translation_milestone"} <= codes
+
+
+def test_a_plan_without_required_languages_has_no_translation_findings():
+    plan = plan_with(goal(action()))
+    assert not [f for f in check_plan(plan) if f.code.startswith("missing_translation")]
+
+
+def test_an_empty_description_needs_no_translation():
+    node = action(description="", translations={"sv": {"title": "Åtgärd"}})
+    node.indicators[0].translations = {"sv": {"name": "Mätare"}}
+    plan = _swedish_plan(goal(node, translations={"sv": {"title": "Mål"}}))
+    plan.nodes[0].children[0].indicators[0].translations = {"sv": {"name": "Mätare"}}
+    assert not [f for f in check_plan(plan) if f.code.startswith("missing_translation")]

@@ -250,3 +250,18 @@ def test_the_upload_still_checks_csrf(personas):
     client.force_login(personas.coordinator)
     assert upload(client, personas).status_code == 403
     assert not ImportDraft.objects.exists()
+
+
+def test_review_page_shows_the_proposed_title_prefilled_with_the_importers_warning_beside_it(
+    client, personas
+):
+    # The sample starts with its unit's name and no plan title: the importer proposes that heading.
+    client.force_login(personas.coordinator)
+    upload(client, personas)
+    draft = ImportDraft.objects.get()
+    response = client.get(reverse("importing:review", args=[draft.pk]))
+    field = response.content.decode().split('id="plan-title"', 1)[1].split("</div>\n", 1)[0]
+    assert 'value="Konsernipalvelut"' in field
+    assert 'aria-describedby="plan-title-warnings"' in field
+    assert "Asiakirjasta ei löytynyt suunnitelman nimeä" in field
+    assert all(w["field"] != "title" for _, w in response.context["document_warnings"])  # shown once

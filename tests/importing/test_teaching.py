@@ -210,6 +210,8 @@ def test_a_correction_of_one_line_is_logged_with_what_the_importer_predicted(cli
     correction = ImportCorrection.objects.get()
     assert (correction.document_sha256, correction.source_index) == (draft.source_sha256, entry["source"])
     assert (correction.predicted_role, correction.rule) == (entry["role"], entry["rule"])
+    assert correction.rule_ids[0] == entry["rule"]
+    assert set(correction.rule_ids) >= set(entry.get("rules") or [entry["rule"]])
     assert (correction.corrected_role, correction.applied_to_all, correction.created_by) == (
         "responsible",
         False,
@@ -451,7 +453,10 @@ def test_a_level_corrected_in_the_review_form_is_logged_with_the_rule_that_read_
     )
     correction = ImportCorrection.objects.get()
     assert (correction.predicted_role, correction.corrected_role) == ("level:Keino", "level:Toimenpide")
-    assert correction.rule == line_of(draft, "Keino 1: Tyhjien")["rule"]
+    line = line_of(draft, "Keino 1: Tyhjien")
+    assert correction.rule == line["rule"]
+    assert correction.rule_ids == list(line["rules"])
+    assert len(correction.rule_ids) > 1  # style, level and depth rules, not only the deciding one
     assert correction.source_text.startswith("Keino 1: Tyhjien")
 
 

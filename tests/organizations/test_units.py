@@ -124,7 +124,8 @@ def test_choosing_a_unit_on_the_node_page_keeps_the_text_and_shows_the_unit(clie
     node.refresh_from_db()
     assert node.org_unit == org.unit and node.unit_name == "Konsernipalvelut"
     change = ChangeRecord.objects.get(node=node, action="changed")
-    assert change.changes == {"org_unit": ["Konsernipalvelut", "Sivistystoimiala › Perusopetus › Koulu A"]}
+    # The plan was stored without a review: "Konsernipalvelut" stayed a name as written, no unit.
+    assert change.changes == {"org_unit": [None, "Sivistystoimiala › Perusopetus › Koulu A"]}
     page = client.get(reverse("node", args=[node.pk])).content.decode()
     assert "Koulu A" in page and "asiakirjassa:" in page
     tree = client.get(reverse("plan", args=[plan.pk])).content.decode()

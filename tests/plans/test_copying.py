@@ -76,3 +76,14 @@ def test_the_original_is_left_as_it_was(personas):
     before = load_core_plan(plan).to_dict()
     copy_plan(plan, title="2027", period="2027")
     assert load_core_plan(plan).to_dict() == before
+
+
+def test_the_copy_creates_no_unit_from_the_names_as_written(personas):
+    """The actions write "Konsernipalvelut" but were given the unit "Hallinto": the copy keeps that and adds no unit."""
+    plan = reported_plan(personas)
+    unit = OrganizationUnit.objects.create(organization=plan.organization, name="Hallinto")
+    Node.objects.filter(plan=plan, unit_name="Konsernipalvelut").update(org_unit=unit)
+    copy = copy_plan(plan, title="2027", period="2027")
+    assert list(OrganizationUnit.objects.values_list("name", flat=True)) == ["Hallinto"]
+    copied = Node.objects.filter(plan=copy, unit_name="Konsernipalvelut")
+    assert copied.count() == 3 and set(copied.values_list("org_unit", flat=True)) == {unit.pk}

@@ -56,6 +56,7 @@ def test_every_char_column_a_plan_document_fills_has_a_limit():
         ("plans.Measure", "role"),
         ("plans.Plan", "state"),
         ("plans.OrganizationUnit", "kind"),
+        ("plans.Plan", "primary_language"),  # stored through core.translations.primary_of: fi/sv/en
     }  # choices the validator checks, or set by Seuranta
     for model in ("Plan", "Node", "Indicator", "Measure", "Milestone", "ProgressEntry"):
         for field in apps.get_model("plans", model)._meta.get_fields():

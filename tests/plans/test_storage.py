@@ -9,6 +9,7 @@ from seuranta.plans.models import (
     Milestone,
     Node,
     Organization,
+    OrganizationUnit,
     Plan,
     ProgressEntry,
     Section,
@@ -115,13 +116,42 @@ def test_measure_periods_are_normalised_to_date_ranges():
     assert str(school_year.period_end) == "2022-07-31"
 
 
+SCHOOLS = GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"
+
+
 @pytest.mark.django_db
-def test_units_become_organization_units():
-    path = GOLD_DIR / "pori-sivistystoimiala-toteutuminen-q1-2023.json"
-    store_plan(load_plan(path.read_text(encoding="utf-8")))
+def test_units_the_organisation_lacks_are_created_only_when_asked():
+    store_plan(load_plan(SCHOOLS.read_text(encoding="utf-8")))
     org = Organization.objects.get(name="Porin kaupunki")
+    assert not org.units.exists()
+    assert Node.objects.filter(unit_name="Perusopetus", org_unit=None).exists()
+    store_plan(load_plan(SCHOOLS.read_text(encoding="utf-8")), create_units=True)
     assert set(org.units.values_list("name", flat=True)) >= {"Perusopetus", "Varhaiskasvatus"}
     assert Node.objects.filter(unit_name="Perusopetus", org_unit__name="Perusopetus").exists()
+
+
+@pytest.mark.django_db
+def test_a_written_unit_links_to_the_active_unit_of_the_same_name_whatever_its_case_and_spacing():
+    org = Organization.objects.create(name="Porin kaupunki")
+    school = OrganizationUnit.objects.create(organization=org, name="perusopetus")
+    OrganizationUnit.objects.create(organization=org, name="Varhaiskasvatus", active=False)
+    store_plan(load_plan(SCHOOLS.read_text(encoding="utf-8")), create_units=True)
+    assert Node.objects.filter(unit_name="Perusopetus").exclude(org_unit=school).count() == 0
+    # A unit out of use is not given to new nodes, nor created again under its name.
+    assert not Node.objects.filter(unit_name="Varhaiskasvatus", org_unit__isnull=False).exists()
+    assert org.units.filter(name__iexact="varhaiskasvatus").count() == 1
+
+
+@pytest.mark.django_db
+def test_the_units_given_are_the_ones_nodes_get_and_the_name_as_written_stays():
+    org = Organization.objects.create(name="Porin kaupunki")
+    chosen = OrganizationUnit.objects.create(organization=org, name="Sivistyspalvelut")
+    store_plan(
+        load_plan(SCHOOLS.read_text(encoding="utf-8")), units={"Perusopetus": chosen}, create_units=True
+    )
+    assert set(Node.objects.filter(org_unit=chosen).values_list("unit_name", flat=True)) == {"Perusopetus"}
+    assert not Node.objects.filter(org_unit__isnull=False).exclude(org_unit=chosen).exists()
+    assert org.units.count() == 1
 
 
 @pytest.mark.django_db

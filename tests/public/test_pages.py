@@ -126,7 +126,7 @@ def test_dashboard_counts_every_item_under_the_focus_area(client, personas, publ
     from seuranta.web.views import evaluated
 
     core_plan, evaluation = evaluated(published)
-    (group,) = focus_area_distribution(core_plan, evaluation)
+    (group,) = focus_area_distribution(core_plan, evaluation, "fi")
     assert group.name == "Painopiste 1" and group.total == 4  # the goal and its three actions
 
 

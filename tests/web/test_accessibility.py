@@ -74,6 +74,7 @@ def site(transactional_db, live_server):
                 {
                     "level": "Tavoite",
                     "title": "A",
+                    "unit": "Hallintopalvelut",  # the review's unit step is audited too
                     "indicators": [
                         {
                             "name": "M",

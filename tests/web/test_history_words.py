@@ -85,3 +85,22 @@ def test_signed_in_members_always_see_who_made_a_change(client, action, personas
     record(action.plan, action, {"title": ["a", "b"]}, user=personas.coordinator)
     client.force_login(personas.viewer)
     assert "coordinator" in node_page(client, action)
+
+
+def test_a_reported_value_in_the_history_names_its_indicator_and_sub_series(client, action):
+    from seuranta.plans.models import Measure
+
+    indicator = action.indicators.first()
+    value = Measure.objects.create(
+        indicator=indicator, role="actual", text="19,5", kind="value", value=19.5, label="yläaste"
+    )
+    ChangeRecord.objects.create(
+        plan=action.plan,
+        node=action,
+        object_type="measure",
+        object_id=value.pk,
+        action="created",
+        changes={"text": [None, "19,5"]},
+    )
+    page = node_page(client, action)
+    assert f" · {indicator.name} – yläaste</td>" in page

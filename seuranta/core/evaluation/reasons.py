@@ -16,6 +16,7 @@ from seuranta.core.formatting import decimals_of, format_number, format_period, 
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
+from seuranta.core.periods.spans import find_periods
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,19 @@ class Point:
 
 def quote(written: str | None, lang: str) -> str:
     return _("“{text}”", lang).format(text=(written or "").strip().rstrip("."))
+
+
+def state_text(measure: Measure) -> str:
+    """A state as written without the period the reason names after it ("Kyllä 2026" for 2026 is
+    "Kyllä"): the period written in it, where it is the measure's own, is left out."""
+    text = measure.text or ""
+    if not measure.period:
+        return text
+    for span in reversed(find_periods(text)):
+        if span.period == measure.period:
+            text = text[: span.start] + text[span.end :]
+    text = " ".join(text.split()).strip(" ,;:–-")
+    return text or (measure.text or "")
 
 
 class Reasons:
@@ -60,7 +74,9 @@ class Reasons:
         return with_unit(format_number(value, self.lang), self.unit, self.lang)
 
     def actual(self, point: Point) -> str:
-        shown = quote(point.measure.text, self.lang) if self.mode == "state" else self.number(point.value)
+        shown = (
+            quote(state_text(point.measure), self.lang) if self.mode == "state" else self.number(point.value)
+        )
         period = format_period(point.measure.period, self.lang)
         return _("actual {value}", self.lang).format(value=f"{shown} ({period})" if period else shown)
 
@@ -75,7 +91,7 @@ class Reasons:
         lang, kind = self.lang, kind_of(measure)
         value = measure.value if is_number(measure.value) else None
         if self.mode == "state" or kind == "state":
-            return quote(measure.text, lang)
+            return quote(state_text(measure), lang)
         if kind in ("min", "max"):
             return self._bound(kind, value, bool(STRICT.match(measure.text or "")))
         if kind == "change_percent" and value is not None:

@@ -25,6 +25,7 @@ from seuranta.core.parsing.document import (
 from seuranta.core.parsing.families import families, outline
 from seuranta.core.parsing.profile import Profile
 from seuranta.core.parsing.readers import read_bytes
+from seuranta.core.parsing.title import with_title_proposal
 
 __all__ = [
     "Document",
@@ -44,7 +45,8 @@ def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult
     finds no goal tree, read the document's outline instead, so a readable file never gives
     "no plan" (the reviewer maps the outline rather than being refused). An organisation's
     profile (what it taught the importer in review) goes first: its documents are read by
-    their outline with that profile."""
+    their outline with that profile. A plan the document gave no title gets one proposed from
+    its first heading, with a warning (`title.with_title_proposal`)."""
     if profile is None or profile.is_empty():
         candidates = [(family.detect(doc), family) for family in families() if family is not outline]
         candidates = [(score, family) for score, family in candidates if score > 0]
@@ -53,10 +55,10 @@ def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult
             result: ParseResult = family.parse(doc)
             result.family = family.NAME
             if result.plan is not None and result.plan.nodes:
-                return result
+                return with_title_proposal(result, doc)
     result = outline.parse(doc, profile)
     result.family = outline.NAME
-    return result
+    return with_title_proposal(result, doc)
 
 
 def parse_bytes(data: bytes, name: str, profile: Profile | None = None) -> ParseResult:

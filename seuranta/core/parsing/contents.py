@@ -54,16 +54,20 @@ def split_contents(text: str) -> list[tuple[str, str]] | None:
     return out if len(out) >= 2 else None
 
 
-def _entries(text: str) -> list[tuple[str, bool]]:
+def _entries(text: str, proper_names: bool = False) -> list[tuple[str, bool]]:
     """The entries run together in `text`, each with whether a number (1., II) led it: a new
-    one at each number and at each capitalised word that does not continue a hyphenated one."""
+    one at each number and at each capitalised word that does not continue a hyphenated one
+    (with `proper_names`, nor follows another capitalised word: "Rauman Tarinan tavoitteet")."""
     entries: list[tuple[list[str], bool]] = []
     numbered = False
     for token in text.split():
         if _NUMBER_RE.match(token):
             numbered = True
             continue
-        starts = token[:1].isupper() and (not entries or not entries[-1][0][-1].endswith(("-", "–")))
+        previous = entries[-1][0][-1] if entries else ""
+        starts = token[:1].isupper() and (
+            not entries or not (previous.endswith(("-", "–")) or (proper_names and previous[:1].isupper()))
+        )
         if not entries or starts or numbered or len(entries[-1][0]) >= MAX_ENTRY_WORDS:
             entries.append(([token], numbered))
         else:
@@ -107,4 +111,50 @@ def read_contents(sections: list[Section]) -> list[Section]:
             out.extend(section.children)
         else:
             out.extend(read_contents(section.children))
+    return out
+
+
+MIN_CAPS_CHAPTER_WORDS = 2
+
+
+def split_caps_chapter(entry: str) -> tuple[str, list[str]] | None:
+    """A numbered contents entry whose chapter is printed in capitals and its sections in mixed
+    case, run together ("TOIMINNALLISTEN ... TOTEUTUMINEN Yleistä taloudesta Rauman ... Tekninen
+    lautakunta"): the chapter and its sections, split at capitals as `_entries` does but keeping
+    capitalised words in a row together (proper names: "Rauman Tarinan tavoitteet"; so a section
+    of one capitalised word before a proper name is not split off); None when the entry is not
+    of that shape."""
+    words = entry.split()
+    caps = 0
+    while caps < len(words) and _is_caps_word(words[caps]):
+        caps += 1
+    if caps < MIN_CAPS_CHAPTER_WORDS or caps == len(words) or not words[caps][:1].isupper():
+        return None
+    sections = [text for text, _ in _entries(" ".join(words[caps:]), proper_names=True)]
+    return (" ".join(words[:caps]), sections) if sections else None
+
+
+def _is_caps_word(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters) or (not letters and bool(word))
+
+
+def expand_contents(
+    parts: list[tuple[str, str | None]], contents: bool
+) -> list[tuple[str, str | None, bool]]:
+    """A paragraph's inline list as (text, style, flag): in a table of contents a chapter in
+    capitals brings its run-together sections one step below it ("4 TAVOITTEIDEN TOTEUTUMINEN
+    Yleistä taloudesta ..."), and the head naming the contents ("... SISÄLLYSLUETTELO Sivu") is
+    plain text (no style, flag set); other parts without a style are classified as usual."""
+    out: list[tuple[str, str | None, bool]] = []
+    for part, style in parts:
+        chapter = split_caps_chapter(part) if contents and style else None
+        if chapter is not None:
+            out.append((chapter[0], style, True))
+            out.extend((entry, ENTRY_STYLE, True) for entry in chapter[1])
+        elif style:
+            out.append((part, style, contents))
+        else:
+            names = contents and any(lexicon.names_contents(word) for word in lexicon.words(part))
+            out.append((part, None, names))
     return out

@@ -138,6 +138,9 @@ def lookup(word: str) -> Entry | None:
     for form, entry in _heads():
         if word.endswith(form) and len(word) - len(form) >= 3:
             return entry
+    linked = _linked_head(word)
+    if linked is not None:
+        return linked
     for prefix, entry in _prefixes():
         rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 4 and not rest.startswith(_DERIVATIONS):
@@ -146,6 +149,21 @@ def lookup(word: str) -> Entry | None:
         stemmed = _stems().get((language, _stemmer(language).stemWord(word)))
         if stemmed is not None:
             return stemmed
+    return None
+
+
+# A head shorter than _MIN_HEAD is trusted after a linking "s" of a long first part, as Swedish
+# joins its compounds: "inriktnings|mål", "verksamhets|mål".
+_MIN_LINKED_PREFIX = 5
+
+
+def _linked_head(word: str) -> Entry | None:
+    for form, entry in _forms().items():
+        if len(form) >= _MIN_HEAD or not word.endswith(form):
+            continue
+        prefix = word[: -len(form)]
+        if len(prefix) >= _MIN_LINKED_PREFIX and prefix.endswith("s"):
+            return entry
     return None
 
 
@@ -189,3 +207,14 @@ def level_entry(text: str) -> Entry | None:
         return None
     entry = lookup(found[0])
     return entry if entry is not None and entry.role == "level" else None
+
+
+MAX_LEVEL_LABEL_WORDS = 3
+
+
+def level_label(label: str, value: str) -> Entry | None:
+    """The level a label of a few words names by its first word, when its value is a title
+    (capitalised, not a sentence): "Painopistealue ja kehittämiskohteet: Terveys- ja ..."."""
+    if len(label.split()) > MAX_LEVEL_LABEL_WORDS or not value[:1].isupper() or value.endswith("."):
+        return None
+    return level_entry(label)

@@ -17,11 +17,20 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.contents import contents_entries, names_level, read_contents, split_contents
+from seuranta.core.parsing.caption_groups import unnamed_caption_groups
+from seuranta.core.parsing.contents import (
+    contents_entries,
+    expand_contents,
+    names_level,
+    read_contents,
+    split_contents,
+)
 from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
+from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
     fold_whitespace,
@@ -35,11 +44,14 @@ from seuranta.core.parsing.type_headings import mark_by_type, type_ranks
 _DECIMAL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\))?\s+(?=\S)")
 _ALPHA_RE = re.compile(r"^([a-zåäö])\)\s+(?=\S)")
 _ROMAN_RE = re.compile(r"^((?:X{0,2})(?:IX|IV|V?I{1,3}|V))[.)]\s+(?=\S)")
+# "A. Vanhemmuuden tukeminen ...": a capital letter numbering a list (after the roman numerals).
+_UPPER_ALPHA_RE = re.compile(r"^([A-HJ-UWYZÅÄÖ])[.)]\s+(?=[A-ZÅÄÖ]\w*\s+\w)")
 _LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
 _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
 MAX_SHORT_HEADING_WORDS = 10
+MAX_GLUED_HEADING_WORDS = 8
 MIN_RECORD_FIELDS = 2  # labels per record, the head included, for a repeating template
 # A numbered "item" longer than this is a paragraph that starts with a number (a page number
 # in text extracted from a PDF, say), not a heading.
@@ -91,7 +103,7 @@ def _numbering(text: str) -> tuple[str, str] | None:
         if mark is None and depth == 1 and not rest[:1].isupper():
             return None
         return f"dec{depth}{')' if mark == ')' else ''}", rest
-    for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE)):
+    for style, regex in (("alpha", _ALPHA_RE), ("roman", _ROMAN_RE), ("ALPHA", _UPPER_ALPHA_RE)):
         match = regex.match(text)
         if match:
             return style, text[match.end() :]
@@ -160,6 +172,9 @@ def classify_text(text: str, source: int = 0) -> Line:
         and len(label.group(1).split()) <= MAX_LABEL_WORDS
         and not label.group(1).endswith(("http", "https"))
     ):
+        named = lexicon.level_label(label.group(1), label.group(2).strip())
+        if named is not None:  # "Painopistealue ja kehittämiskohteet: Terveyserot": a node so named
+            return Line("item", label.group(2).strip(), source, style="lex:" + named.term, level=named)
         return Line("label", text, source, label=label.group(1).strip(), value=label.group(2).strip())
     return Line("text", text, source)
 
@@ -191,7 +206,7 @@ def classify(doc: Document) -> list[Line]:
         else:
             lines.extend(_classify_paragraph(block.text, index))
     lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
-    return _mark_record_heads(_mark_short_headings(_join_wrapped(lines)))
+    return _mark_record_heads(_mark_short_headings(mark_head_items(_join_wrapped(lines))))
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
@@ -266,8 +281,10 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
     if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
     return [
-        Line("item", part, source, style=style, contents=contents) if style else classify_text(part, source)
-        for part, style in parts
+        Line("item", part, source, style=style, contents=flag)
+        if style
+        else (Line("text", part, source) if flag else classify_text(part, source))
+        for part, style, flag in expand_contents(parts, contents)
     ]
 
 
@@ -280,7 +297,7 @@ def _inline_level(text: str) -> tuple[str, lexicon.Entry | None, str] | None:
     heading glued to its paragraph, as a web page's text loses the break (no level then)."""
     match = _INLINE_LEVEL_RE.search(text)
     if match is None:
-        glued = split_glued_heading(text, MAX_SHORT_HEADING_WORDS)
+        glued = split_glued_heading(text, MAX_GLUED_HEADING_WORDS)
         return (glued[0], None, glued[1]) if glued else None
     entry = lexicon.level_entry(match.group(1))
     head, rest = text[: match.start()].strip(), text[match.end() :].strip()
@@ -339,12 +356,12 @@ def build(lines: list[Line]) -> list[Section]:
     depth_of: dict[str, int] = {}
     after_blank = False
     field_list = False  # a label such as "Mittarit:" is open: its list items are its values
-    for line in lines:
+    for line in mark_statement_labels(lines):  # "Tavoitetilat:" over sentences names its items
         if line.kind == "item" and line.bullet and field_list:
             line = Line("text", line.text, line.source)
         elif line.kind == "label":
             entry = lexicon.label_role(line.label or "")
-            field_list = not line.value and entry is not None and entry.role != "level"
+            field_list = not line.value and entry is not None and entry.role != "level" and not line.level
         elif line.kind == "item" or (line.kind == "text" and after_blank):
             field_list = False
         if line.kind != "item" or line.style is None:
@@ -368,6 +385,7 @@ def build(lines: list[Line]) -> list[Section]:
         stack[-1].children.append(section)
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
+    root.body.extend(unnamed_caption_groups(root, _reads_as_caption, _is_list_item))
     _name_by_level_headings(root)
     if any(names_level(s) and s.children for s in contents_entries(root.children)):
         root.children = read_contents(root.children)
@@ -413,7 +431,7 @@ def _name_by_level_headings(parent: Section) -> None:
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
-_LIST_STYLES = ("bullet:", "dec", "alpha", "roman")
+_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
@@ -446,6 +464,7 @@ def _dissolve_captions(parent: Section, item_keys: set[str]) -> None:
         child
         for child in parent.children
         if child.style == "short" and child.children and all(_is_list_item(c) for c in child.children)
+        if not names_its_list(child.body)
     ]
     shapes: dict[str, int] = {}
     for child in candidates:

@@ -149,7 +149,7 @@ def indicator_table(
         long_reason = len(row.reason) > LONG_REASON
         why = "" if long_reason else _e(row.reason)
         out.append(
-            f'<tr><th scope="row" class="name">{_e(row.name)}{meta_html}</th>'
+            f'<tr><th scope="row" class="name">{_in_lang(row.name, row.name_lang)}{meta_html}</th>'
             f"<td>{_lines(row.baseline)}</td><td>{_lines(row.targets)}</td><td>{_lines(row.actuals)}</td>"
             f'<td class="st">{_status(report, row.status, row.status_label)}{why}</td></tr>'
         )
@@ -165,8 +165,13 @@ def indicator_table(
     return "".join(out)
 
 
-def _node_title(node: ReportNode) -> str:
-    return f"{node.number} {node.level}: {node.title}"
+def _in_lang(text: str, lang: str | None) -> str:
+    """Escaped text, in an element of its own language where it is not the report's (screen readers)."""
+    return f'<span lang="{_e(lang)}">{_e(text)}</span>' if lang else _e(text)
+
+
+def _node_heading(node: ReportNode) -> str:
+    return f"{_e(f'{node.number} {node.level}: ')}{_in_lang(node.title, node.title_lang)}"
 
 
 def _node(report: Report, node: ReportNode, charts: bool) -> str:
@@ -174,7 +179,7 @@ def _node(report: Report, node: ReportNode, charts: bool) -> str:
     status_text = _("Status", report.lang)
     out = [
         f'<section class="item" aria-labelledby="n{node.number}">',
-        _heading(node.depth, _e(_node_title(node)), f"n{node.number}"),
+        _heading(node.depth, _node_heading(node), f"n{node.number}"),
         f'<p class="field"><span class="field-label">{_e(status_text)}:</span> '
         f"{_status(report, node.status, node.status_label)}. {_e(node.reason)}</p>",
     ]

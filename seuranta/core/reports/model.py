@@ -19,11 +19,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from seuranta.core.evaluation import PlanEvaluation
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of, pgettext
 from seuranta.core.model import Indicator, Measure, Node, Plan
+from seuranta.core.translations import DEFAULT_PRIMARY, level_name, localized, primary_of
 from seuranta.core.vocabulary import Status, Verdict, status_label
 
 VARIANTS = ("council", "annual")
@@ -52,6 +54,8 @@ class IndicatorRow:
     status_label: str
     reason: str
     indicator: Indicator = field(compare=False, repr=False)
+    # The language of `name` where it is not the report's (the plan has no text in the report's language).
+    name_lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,8 @@ class ReportNode:
     status_label: str
     reason: str
     binding: bool
+    # The language of `title` where it is not the report's (the plan has no text in the report's language).
+    title_lang: str | None = None
 
     @property
     def heading(self) -> str:
@@ -213,15 +219,19 @@ def measure_line(measure: Measure) -> str:
     return body
 
 
-def indicator_row(indicator: Indicator, evaluation: PlanEvaluation, lang: str) -> IndicatorRow:
+def indicator_row(
+    indicator: Indicator, evaluation: PlanEvaluation, lang: str, primary: str = DEFAULT_PRIMARY
+) -> IndicatorRow:
+    """The indicator's row, its texts in `lang` where the plan has them (else the primary language's)."""
     result = evaluation.indicator(indicator)
+    name, name_lang = localized(indicator, "name", lang, primary)
     baseline = [measure_line(indicator.baseline)] if indicator.baseline else []
     baseline += [f"• {measure_line(m)}" for m in indicator.baseline_series]
     return IndicatorRow(
-        name=indicator.name,
+        name=name,
         unit=indicator.unit,
         source=indicator.source,
-        description=indicator.description,
+        description=localized(indicator, "description", lang, primary)[0],
         baseline=tuple(baseline),
         targets=tuple(measure_line(m) for m in indicator.targets),
         actuals=tuple(measure_line(m) for m in indicator.actuals),
@@ -229,6 +239,7 @@ def indicator_row(indicator: Indicator, evaluation: PlanEvaluation, lang: str) -
         status_label=status_label(result.status, lang),
         reason=result.reason,
         indicator=indicator,
+        name_lang=name_lang if name_lang != lang else None,
     )
 
 
@@ -253,7 +264,22 @@ class _Builder:
         self.evaluation = evaluation
         self.options = options
         self.lang = lang_of(options.lang)
+        self.primary = primary_of(plan)
         self.units = _effective_units(plan)
+
+    def t(self, obj: Any, field: str) -> Any:
+        """A text of the plan in the report's language, the primary language's where it has none."""
+        if field == "level":
+            return level_name(self.plan, obj.level, self.lang)[0]
+        return localized(obj, field, self.lang, self.primary)[0]
+
+    def other_lang(self, obj: Any, field: str) -> str | None:
+        """The language of a text shown in place of the report's language, else None."""
+        text_lang = localized(obj, field, self.lang, self.primary)[1]
+        return text_lang if text_lang != self.lang else None
+
+    def row(self, indicator: Indicator) -> IndicatorRow:
+        return indicator_row(indicator, self.evaluation, self.lang, self.primary)
 
     def status(self, node: Node) -> tuple[str, str, str]:
         result = self.evaluation.node(node)
@@ -265,18 +291,18 @@ class _Builder:
         unit_filter = self.options.unit
         children = [c for c in node.children if _in_scope(c, unit_filter, self.units)]
         return ReportNode(
-            level=node.level,
-            title=node.title,
+            level=self.t(node, "level"),
+            title=self.t(node, "title"),
             number=number,
             depth=depth,
             unit=node.unit if node.unit and node.unit != parent_unit else None,
-            description=node.description,
+            description=self.t(node, "description"),
             responsible=tuple(node.responsible),
             schedule=node.schedule,
-            milestones=tuple(MilestoneLine(m.title, m.due, m.done) for m in node.milestones),
-            progress=tuple(ProgressLine(p.period, p.text, p.verdict) for p in node.progress),
+            milestones=tuple(MilestoneLine(self.t(m, "title"), m.due, m.done) for m in node.milestones),
+            progress=tuple(ProgressLine(p.period, self.t(p, "text"), p.verdict) for p in node.progress),
             notes=tuple(node.notes or ()),
-            indicators=tuple(indicator_row(i, self.evaluation, self.lang) for i in node.indicators),
+            indicators=tuple(self.row(i) for i in node.indicators),
             children=tuple(
                 self.node(c, f"{number}.{i}", depth + 1, node.unit or parent_unit)
                 for i, c in enumerate(children, 1)
@@ -285,6 +311,7 @@ class _Builder:
             status_label=label,
             reason=reason,
             binding=node.binding,
+            title_lang=self.other_lang(node, "title"),
         )
 
     def tops(self) -> list[Node]:
@@ -295,7 +322,11 @@ class _Builder:
         for top, shown in zip(tops, nodes, strict=True):
             counts = self._action_counts(shown)
             result = self.evaluation.node(top)
-            rows.append(SummaryRow(top.title, counts, result.status, status_label(result.status, self.lang)))
+            rows.append(
+                SummaryRow(
+                    self.t(top, "title"), counts, result.status, status_label(result.status, self.lang)
+                )
+            )
         return tuple(rows)
 
     @staticmethod
@@ -343,7 +374,7 @@ class _Builder:
             note = _(
                 "The plan marks no goal as binding, so the report covers every item of the level {level}.",
                 self.lang,
-            ).format(level=level or "")
+            ).format(level=level_name(self.plan, level, self.lang)[0] if level else "")
         chosen = [(n, a) for n, a in chosen if _in_scope(n, self.options.unit, self.units)]
         groups: dict[str, list[AnnualItem]] = {}
         for index, (node, ancestors) in enumerate(chosen, 1):
@@ -355,19 +386,19 @@ class _Builder:
         status, label, reason = self.status(node)
         reported = _reported_verdict(node, self.options.on)
         verdict, source = (reported, "reported") if reported else (_derived_verdict(status), "derived")
-        evidence = tuple(
-            indicator_row(i, self.evaluation, self.lang) for n, _a in node.walk() for i in n.indicators
-        )
-        narrative = [ProgressLine(p.period, p.text, p.verdict) for p in node.progress]
+        evidence = tuple(self.row(i) for n, _a in node.walk() for i in n.indicators)
+        narrative = [ProgressLine(p.period, self.t(p, "text"), p.verdict) for p in node.progress]
         for child, _a in node.walk():
             if child is not node and child.progress:
                 latest = child.progress[-1]
-                narrative.append(ProgressLine(latest.period, f"{child.title}: {latest.text}"))
+                narrative.append(
+                    ProgressLine(latest.period, f"{self.t(child, 'title')}: {self.t(latest, 'text')}")
+                )
         return AnnualItem(
             number=number,
-            level=node.level,
-            title=node.title,
-            path=tuple(a.title for a in ancestors),
+            level=self.t(node, "level"),
+            title=self.t(node, "title"),
+            path=tuple(self.t(a, "title") for a in ancestors),
             verdict=verdict,
             verdict_label=Verdict(verdict).label(self.lang) if verdict in Verdict.values() else verdict,
             verdict_source=source,
@@ -413,13 +444,13 @@ def build_report(plan: Plan, evaluation: PlanEvaluation, options: ReportOptions)
         variant=options.variant,
         lang=lang,
         heading=_heading(options.variant, lang),
-        title=plan.title or "",
+        title=builder.t(plan, "title") or "",
         organization=plan.organization,
         period=plan.period,
         round_label=options.round_label,
         on=options.on,
         unit_filter=options.unit,
-        levels=tuple(plan.levels),
+        levels=tuple(level_name(plan, level, lang)[0] for level in plan.levels),
         overall_status=evaluation.status,
         overall_status_label=status_label(evaluation.status, lang),
         overall_reason=evaluation.reason,

@@ -134,6 +134,10 @@ def marker_svg(x: float, y: float, role: str, fill: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{fill}"/>'
 
 
+# A white outline under a series' name keeps it legible where it crosses a line or a grid line.
+HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+
+
 def _series_svg(frame: Frame, lang: str) -> list[str]:
     data, out = frame.data, []
     taken: list[tuple[float, float]] = []
@@ -160,7 +164,7 @@ def _series_svg(frame: Frame, lang: str) -> list[str]:
                 y += 13
             taken.append((x, y))
             out.append(
-                f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold">{escape(label)}</text>'
+                f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold" {HALO}>{escape(label)}</text>'
             )
     return out
 

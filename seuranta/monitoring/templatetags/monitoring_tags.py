@@ -14,3 +14,15 @@ def plan_name(plan) -> str:
     if not name and plan.organization_id:
         name = str(plan.organization)
     return name or _("Untitled plan")
+
+
+@register.filter
+def iso_day(value: str):
+    """A day kept as ISO text (a snapshot's "on"), as a date the `date` filter writes in the page's
+    language; the text itself when it is not one."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value

@@ -26,6 +26,8 @@ GENERAL_MODULES = [
     "line_tables.py",
     "fields.py",
     "profile.py",
+    "head_items.py",
+    "goal_sentences.py",
     "lexicon.py",
     "readers/html.py",
     "__init__.py",

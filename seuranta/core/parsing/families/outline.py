@@ -36,10 +36,12 @@ from seuranta.core.parsing.families.outline_tree import (
     split_sections,
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
+from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
 from seuranta.core.parsing.tables import read_table
+from seuranta.core.parsing.task_reports import add_task_report, reads_as_report
 from seuranta.core.parsing.text import fold_whitespace, guess_organization
 from seuranta.core.periods import parse_period
 
@@ -78,6 +80,7 @@ class _Reader:
         self.style_levels: dict[str, str] = {}
         self.trace: list[SourceLine] = []
         self.paths: dict[int, tuple[str, ...]] = {}  # a node's source -> its path, for warnings
+        self.prose_lists: set[int] = set()  # list items that are text (`_prose_lists`)
 
     def record(
         self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None
@@ -107,6 +110,9 @@ class _Reader:
                     _append_description(out[-1], section.title)
                 child_unit = section.title if taught == "unit" else unit
                 out.extend(self.nodes(section.children, self.intros(section), child_unit))
+                continue
+            if section.source in self.prose_lists and not section.children:
+                self.record(_item_line(section), "description", "list:not_introduced", STRUCTURE_CONFIDENCE)
                 continue
             if taught.startswith("level:"):
                 intro: tuple[str, str] | None = (taught[len("level:") :], "level:profile")
@@ -160,21 +166,33 @@ class _Reader:
                 else (line.text if line.kind in ("text", "label") and line.text.endswith(":") else None)
             )
             if text is None:
+                if line.kind == "text" and line.text:
+                    found.append((line.source, _PROSE))
                 continue
             decision = resolve_label(text, self.profile)
-            if decision is not None and decision.role == "level":
+            if line.level is not None and line.level.role == "level":  # a statement list's label
+                found.append((line.source, line.level.level))
+            elif decision is not None and decision.role == "level":
                 found.append((line.source, decision.level))
             else:
                 entry = lexicon.last_level_word(text)
                 found.append((line.source, entry.level if entry else None))
+        found.sort(key=lambda pair: pair[0])  # a dissolved heading's lines join the body late
         out: dict[int, str] = {}
-        at, latest = 0, None
+        at, latest, after_prose = 0, None, False
+        unnamed: list[OutlineSection] = []
         for child in section.children:  # both lists are in document order: one sweep
             while at < len(found) and found[at][0] < child.source:
-                latest = found[at][1]
+                if found[at][1] == _PROSE:
+                    after_prose = True
+                else:
+                    latest, after_prose = found[at][1], False
                 at += 1
-            if latest:
+            if latest and not after_prose:
                 out[child.source] = latest
+            elif latest:
+                unnamed.append(child)
+        self.prose_lists.update(_prose_lists(unnamed, section.children, out))
         return out
 
     def key_line(self, line: Line) -> Decision | None:
@@ -198,7 +216,20 @@ class _Reader:
                 set_field(owner, "indicator", name)
         if listed:
             self.record(line, "indicator", "prose_list", STRUCTURE_CONFIDENCE)
-        return bool(listed)
+        return bool(listed) or self.sentence_targets(node, line)
+
+    def sentence_targets(self, node: Node, line: Line) -> bool:
+        """Indicators with their targets a goal sentence states ("tavoitteena on, että vuonna
+        2017 työttömyysaste on 7,5 %, ... ja väkiluku on 165 000"), added to `node`."""
+        stated = stated_targets(line.text)
+        for name, unit, targets in stated:
+            node.indicators.append(Indicator(name=name, unit=unit, targets=targets))
+        relative = relative_targets(line.text)
+        for name, baseline, target in relative:
+            node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
+        if stated or relative:
+            self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
+        return bool(stated or relative)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
@@ -223,6 +254,7 @@ class _Reader:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
         field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
+        task: Milestone | None = None  # the dated task just read, awaiting its report
         prose: list[str] = []
         for line in body:
             if line.kind == "label":
@@ -245,9 +277,14 @@ class _Reader:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
                 field_role, field_rule, values = key.role, key.rule, 0
             elif line.kind == "text" and due is not None:
-                node.milestones.append(Milestone(title=line.text, due=due))
+                task = Milestone(title=line.text, due=due)
+                node.milestones.append(task)
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
                 due = None
+            elif line.kind == "text" and task is not None and reads_as_report(line.text):
+                add_task_report(node, task, line.text)  # what was done: the task's report
+                self.record(line, "progress", "task_report", STRUCTURE_CONFIDENCE)
+                task = None
             elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
                 due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
@@ -267,6 +304,23 @@ class _Reader:
                 field_role = None
         if prose:
             _append_description(node, fold_whitespace(" ".join(prose)))
+
+
+_PROSE = "\0prose"  # a paragraph between an introduced list and the items after it
+
+
+def _prose_lists(
+    unnamed: list[OutlineSection], siblings: list[OutlineSection], named: dict[int, str]
+) -> set[int]:
+    """Bulleted items after prose, beside a list of the same bullets that a line introduced as a
+    level ("tre inriktningsmål:"), explain the text (an assessment scale, a reading guide): they
+    are text, not more nodes of that level."""
+    named_styles = {child.style for child in siblings if child.source in named}
+    return {
+        child.source
+        for child in unnamed
+        if child.bullet and child.style.startswith("bullet:") and child.style in named_styles
+    }
 
 
 _INTRO_TAIL_RE = re.compile(r"\s+(?:ovat|on|är)(?:\s+(?:seuraavat|seuraava|följande))?\s*:$")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from seuranta.core.model import Node, Progress, Section
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.task_reports import only_task_reports
 from seuranta.core.parsing.text import title_key
 
 PROSE_SECTION_CHARS = 160
@@ -116,9 +117,10 @@ def attach_task_lists(nodes: list[Node]) -> list[Node]:
     kept: list[Node] = []
     for node in nodes:
         node.children = attach_task_lists(node.children)
-        only_tasks = node.milestones and not (node.children or node.indicators or node.progress)
+        only_tasks = node.milestones and not (node.children or node.indicators) and only_task_reports(node)
         if kept and only_tasks and not node.responsible:
             kept[-1].milestones.extend(node.milestones)
+            kept[-1].progress.extend(node.progress)
             kept[-1].extra.pop("_weak", None)
         else:
             kept.append(node)
