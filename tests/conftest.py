@@ -108,6 +108,10 @@ def _test_settings(tmp_path, settings):
     # client.login() authenticates without a request, which login throttling needs; the tests of the
     # throttling turn it on. Each test gets its own empty cache (reports, rate limits).
     settings.AXES_ENABLED = False
+    # Each test's client builds the middleware anew, and WhiteNoise would index every static file (with
+    # their headers) each time: a tenth of a database test's time. Autorefresh finds a file when it is
+    # asked for, with the same answer.
+    settings.WHITENOISE_AUTOREFRESH = True
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
     }
