@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
 
+from seuranta.organizations.invitations import accept
+from seuranta.organizations.models import Invitation
 from seuranta.plans.models import Membership, Organization, OrganizationUnit
 from tests.organizations.conftest import log_in
 
@@ -120,3 +122,20 @@ def test_an_organisation_changed_in_the_admin_gets_a_new_version(org):
     assert form.is_valid(), form.errors
     model_admin.save_model(request, form.save(commit=False), form, change=True)
     assert Organization.objects.get(pk=organization.pk).version == 2
+
+
+def test_accepting_an_invitation_as_a_former_member_gives_the_membership_a_new_version(org):
+    viewer = org.memberships["viewer"]
+    Membership.objects.filter(pk=viewer.pk).update(active=False)
+    invitation = Invitation.objects.create(
+        organization=org.organization,
+        email=viewer.user.email,
+        role="coordinator",
+        invited_by=org.personas.admin,
+    )
+
+    membership = accept(invitation, viewer.user)
+
+    stored = Membership.objects.get(pk=viewer.pk)
+    assert (stored.active, stored.role, stored.version) == (True, "coordinator", 2)
+    assert membership.version == 2  # a people page loaded before shows a conflict, not an overwrite
