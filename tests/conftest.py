@@ -41,6 +41,15 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
     config.stash[_WITHOUT_DB] = len(dropped)
+    if hasattr(config, "workeroutput"):  # a pytest-xdist worker: tell the controller (below)
+        config.workeroutput["without_db"] = len(dropped)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's controller: each worker collected (and left out) the same tests."""
+    left_out = getattr(node, "workeroutput", {}).get("without_db", 0)
+    node.config.stash[_WITHOUT_DB] = max(node.config.stash.get(_WITHOUT_DB, 0), left_out)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
@@ -76,7 +85,7 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+def django_db_modify_db_settings(request):
     # A test database of its own per run, so two runs against one PostgreSQL server never
     # collide (SQLite tests use an in-memory database anyway). pytest-django drops it at the end;
     # `./dev test` names it with SEURANTA_TEST_DB_NAME and drops what a killed run left behind.
@@ -86,6 +95,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     if database["ENGINE"] != "django.db.backends.sqlite3":
         name = os.environ.get("SEURANTA_TEST_DB_NAME") or f"test_{database['NAME']}_{os.getpid()}"
         database.setdefault("TEST", {})["NAME"] = name
+    # Then pytest-django's suffix: each pytest-xdist worker (`-n 2`) gets a database of its own,
+    # NAME_gw0, NAME_gw1, ... (./dev drops those too).
+    request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")
 
 
 @pytest.fixture(autouse=True)
@@ -96,6 +108,10 @@ def _test_settings(tmp_path, settings):
     # client.login() authenticates without a request, which login throttling needs; the tests of the
     # throttling turn it on. Each test gets its own empty cache (reports, rate limits).
     settings.AXES_ENABLED = False
+    # Each test's client builds the middleware anew, and WhiteNoise would index every static file (with
+    # their headers) each time: a tenth of a database test's time. Autorefresh finds a file when it is
+    # asked for, with the same answer.
+    settings.WHITENOISE_AUTOREFRESH = True
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
     }

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -86,9 +86,15 @@ def accept(invitation: Invitation, user) -> Membership:
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if locked.accepted_at is not None or locked.cancelled:
         raise ValueError("invitation already used")
-    membership, _created = Membership.objects.update_or_create(
-        user=user, organization_id=locked.organization_id, defaults={"role": locked.role, "active": True}
+    values = {"role": locked.role, "active": True}
+    membership, created = Membership.objects.update_or_create(
+        user=user,
+        organization_id=locked.organization_id,
+        defaults={**values, "version": F("version") + 1},  # a page showing the old membership sees a conflict
+        create_defaults=values,
     )
+    if not created:
+        membership.refresh_from_db(fields=["version"])
     if not user.is_active:
         user.is_active = True
         user.save(update_fields=["is_active"])

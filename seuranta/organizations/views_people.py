@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.editing import Conflict, changed_meanwhile
 from seuranta.common.language import ui_lang
 from seuranta.common.people import person_name
+from seuranta.common.views import posted_version
 from seuranta.organizations.access import administers
 from seuranta.organizations.forms import InviteForm, RoleForm
 from seuranta.organizations.invitations import invitation_token
@@ -24,6 +26,7 @@ from seuranta.organizations.models import Invitation, new_nonce
 from seuranta.organizations.tasks import send_invitation
 from seuranta.plans.access import administered_organizations
 from seuranta.plans.models import Membership
+from seuranta.plans.saving import save_with_version
 
 ADMIN = Membership.Role.ADMIN
 
@@ -138,6 +141,12 @@ def _last_admin(membership: Membership) -> bool:
     )
 
 
+def _only_administrator(name: str) -> str:
+    return _(
+        "%(name)s is the organisation's only administrator. Make someone else an administrator first."
+    ) % {"name": name}
+
+
 @require_POST
 @administers
 def member_role(request, organization, membership_id: int):
@@ -149,17 +158,21 @@ def member_role(request, organization, membership_id: int):
     if not form.is_valid():
         messages.error(request, _("Choose one of the roles."))
     elif form.cleaned_data["role"] != ADMIN and _last_admin(membership):
-        messages.error(
-            request,
-            _("%(name)s is the organisation's only administrator. Make someone else an administrator first.")
-            % {"name": name},
-        )
+        messages.error(request, _only_administrator(name))
     else:
-        membership.role = form.cleaned_data["role"]
-        membership.save(update_fields=["role"])
-        messages.success(
-            request, _("%(name)s is now %(role)s.") % {"name": name, "role": membership.get_role_display()}
-        )
+        role = form.cleaned_data["role"]
+        try:
+            save_with_version(membership, posted_version(request), {"role": role}, request.user)
+        except Conflict:
+            chosen = Membership.Role(role).label
+            messages.error(
+                request, f"{changed_meanwhile(name)} " + _("Your choice: %(role)s.") % {"role": chosen}
+            )
+        else:
+            messages.success(
+                request,
+                _("%(name)s is now %(role)s.") % {"name": name, "role": membership.get_role_display()},
+            )
     return _back(request, organization)
 
 
@@ -178,29 +191,28 @@ def member_active(request, organization, membership_id: int):
         Membership.objects.select_related("user"), pk=membership_id, organization=organization
     )
     user, name = membership.user, person_name(membership.user)
-    if request.POST.get("active") == "1":
+    active = request.POST.get("active") == "1"
+    if not active and _last_admin(membership):
+        messages.error(request, _only_administrator(name))
+        return _back(request, organization)
+    try:
         with transaction.atomic():
-            Membership.objects.filter(pk=membership.pk).update(active=True)
-            get_user_model().objects.filter(pk=user.pk).update(is_active=True)
-        messages.success(request, _("%(name)s has access again.") % {"name": name})
-    elif _last_admin(membership):
-        messages.error(
-            request,
-            _("%(name)s is the organisation's only administrator. Make someone else an administrator first.")
-            % {"name": name},
-        )
-    else:
-        with transaction.atomic():
-            Membership.objects.filter(pk=membership.pk).update(active=False)
+            save_with_version(membership, posted_version(request), {"active": active}, request.user)
             # Without another organisation the account has no use left: it can no longer sign in at all.
-            if not user.is_superuser and not Membership.objects.active().filter(user=user).exists():
-                get_user_model().objects.filter(pk=user.pk).update(is_active=False)
-        messages.success(
-            request,
-            _(
-                "%(name)s no longer has access to %(organization)s. Their reports and "
-                "changes stay in the history."
-            )
-            % {"name": name, "organization": organization},
-        )
+            if active or (
+                not user.is_superuser and not Membership.objects.active().filter(user=user).exists()
+            ):
+                get_user_model().objects.filter(pk=user.pk).update(is_active=active)
+    except Conflict:
+        messages.error(request, changed_meanwhile(name))
+    else:
+        messages.success(request, _member_active_message(name, organization, active))
     return _back(request, organization)
+
+
+def _member_active_message(name: str, organization, active: bool) -> str:
+    if active:
+        return _("%(name)s has access again.") % {"name": name}
+    return _(
+        "%(name)s no longer has access to %(organization)s. Their reports and changes stay in the history."
+    ) % {"name": name, "organization": organization}

@@ -40,21 +40,21 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(RecordedAdmin):  # versions grow, as on the pages
     list_display = ["name", "created_at"]
     search_fields = ["name"]
     inlines = [OrganizationUnitInline, MembershipInline]
 
 
 @admin.register(OrganizationUnit)
-class OrganizationUnitAdmin(admin.ModelAdmin):
+class OrganizationUnitAdmin(RecordedAdmin):  # versions grow, as on the pages
     list_display = ["name", "kind", "organization", "parent", "active"]
     list_filter = ["organization", "kind", "active"]
     search_fields = ["name"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(RecordedAdmin):  # versions grow, as on the pages
     list_display = ["user", "organization", "role", "active"]
     list_filter = ["organization", "role", "active"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]

@@ -56,7 +56,7 @@ class Timestamped(models.Model):
         abstract = True
 
 
-class Organization(models.Model):
+class Organization(Versioned):
     """A municipality or another body that owns plans."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -78,7 +78,7 @@ class Organization(models.Model):
         super().save(*args, **kwargs)
 
 
-class OrganizationUnit(models.Model):
+class OrganizationUnit(Versioned):
     """A unit of an organisation: toimiala > palvelualue > yksikkö."""
 
     class Kind(models.TextChoices):
@@ -121,7 +121,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A user's role in an organisation; what each role may do is in `seuranta.plans.access`.
 
     An inactive membership gives no rights; it is kept so the person's history

@@ -18,22 +18,12 @@ from decimal import Decimal
 from django.db import models, transaction
 from django.utils import timezone
 
+from seuranta.common.editing import Conflict
 from seuranta.plans.models import ChangeRecord, Node
 from seuranta.plans.versions import bump
 
 # ChangeRecord.object_type for a model, where it differs from the model's name.
 OBJECT_TYPES = {"progressentry": "progress", "reportinground": "round"}
-
-
-class Conflict(Exception):
-    """The row is no longer at the version the form was loaded with; nothing was written.
-
-    `current` is the row as stored now, or None when it has been deleted meanwhile (or not read).
-    """
-
-    def __init__(self, current=None):
-        super().__init__("conflict")
-        self.current = current
 
 
 def json_value(value):

@@ -2,7 +2,7 @@
 
 Every form carries the row's version; saving is `seuranta.plans.saving.save_with_version`
 (a conditional update and its change record in one transaction), and a conflicting save
-shows the person their input beside the stored values (`seuranta.web.editing.edit_form`).
+shows the person their input beside the stored values (`seuranta.common.editing.edit_form`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from seuranta.common.editing import edit_form, stored_in_form
 from seuranta.common.people import person_name
 from seuranta.common.views import require
 from seuranta.core import model as core
@@ -31,7 +32,6 @@ from seuranta.plans.recycle import recycle_item, recycle_node
 from seuranta.plans.saving import create_recorded, record, save_with_version
 from seuranta.plans.storage import measure_row
 from seuranta.plans.translations import primary_of
-from seuranta.web.editing import edit_form
 from seuranta.web.forms import (
     IndicatorForm,
     MilestoneForm,

@@ -9,7 +9,10 @@ from tests.organizations.conftest import log_in
 
 
 def post(client, org, name, membership, data):
-    return client.post(reverse(f"organizations:{name}", args=[org.organization.pk, membership.pk]), data)
+    """Post a button of the people page as loaded now (the membership's current version)."""
+    version = Membership.objects.get(pk=membership.pk).version
+    url = reverse(f"organizations:{name}", args=[org.organization.pk, membership.pk])
+    return client.post(url, {"version": version, **data})
 
 
 def test_people_page_lists_members_with_roles_and_open_invitations(client, org):

@@ -16,7 +16,7 @@ ROLES = ["anonymous", "outsider", "viewer", "responsible", "coordinator", "admin
 def pages(org):
     """(name, url, POST data that would change something) of every organisation settings view."""
     o = org.organization.pk
-    viewer = org.memberships["viewer"]
+    viewer, responsible = org.memberships["viewer"], org.memberships["responsible"]
     return [
         ("people", reverse("organizations:people", args=[o]), None),
         (
@@ -27,9 +27,13 @@ def pages(org):
         (
             "unit_edit",
             reverse("organizations:unit_edit", args=[o, org.unit.pk]),
-            {"name": "Koulu B", "parent": str(org.area.pk), "order": "1"},
+            {"name": "Koulu B", "parent": str(org.area.pk), "order": "1", "version": "1"},
         ),
-        ("unit_active", reverse("organizations:unit_active", args=[o, org.unit.pk]), {"active": "0"}),
+        (
+            "unit_active",
+            reverse("organizations:unit_active", args=[o, org.sector.pk]),
+            {"active": "0", "version": "1"},
+        ),
         (
             "invite",
             reverse("organizations:invite", args=[o]),
@@ -37,8 +41,16 @@ def pages(org):
         ),
         ("invitation_resend", reverse("organizations:invitation_resend", args=[o, org.invitation.pk]), {}),
         ("invitation_cancel", reverse("organizations:invitation_cancel", args=[o, org.invitation.pk]), {}),
-        ("member_role", reverse("organizations:member_role", args=[o, viewer.pk]), {"role": "coordinator"}),
-        ("member_active", reverse("organizations:member_active", args=[o, viewer.pk]), {"active": "0"}),
+        (
+            "member_role",
+            reverse("organizations:member_role", args=[o, viewer.pk]),
+            {"role": "coordinator", "version": "1"},
+        ),
+        (
+            "member_active",
+            reverse("organizations:member_active", args=[o, responsible.pk]),
+            {"active": "0", "version": "1"},
+        ),
     ]
 
 
@@ -92,6 +104,10 @@ def test_administrator_changes_are_accepted(client, org):
         response = client.post(url, data)
         assert response.status_code == 302, name
         assert "/login/" not in response["Location"]
+    # Each change was saved (none met a conflict): its version grew.
+    assert OrganizationUnit.objects.get(pk=org.unit.pk).version == 3  # edited, then taken out with its sector
+    for member in ("viewer", "responsible"):  # a role changed; an access ended
+        assert Membership.objects.get(pk=org.memberships[member].pk).version == 2
 
 
 def test_the_superuser_administers_every_organisation(client, org, django_user_model):

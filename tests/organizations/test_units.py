@@ -11,9 +11,24 @@ def units_url(org):
     return reverse("organizations:units", args=[org.organization.pk])
 
 
+def version(unit) -> int:
+    return OrganizationUnit.objects.get(pk=unit.pk).version
+
+
 def edit(client, org, unit, **data):
-    values = {"name": unit.name, "parent": unit.parent_id or "", "order": unit.order, **data}
-    return client.post(reverse("organizations:unit_edit", args=[org.organization.pk, unit.pk]), values)
+    """Post the unit's edit form as loaded now (its current version), with `data` changed."""
+    values = {
+        "name": unit.name,
+        "parent": unit.parent_id or "",
+        "order": unit.order,
+        "version": version(unit),
+    }
+    return client.post(reverse("organizations:unit_edit", args=[org.organization.pk, unit.pk]), values | data)
+
+
+def set_active(client, org, unit, active: str, **data):
+    url = reverse("organizations:unit_active", args=[org.organization.pk, unit.pk])
+    return client.post(url, {"active": active, "version": version(unit), **data})
 
 
 def test_units_page_shows_the_tree_in_order(client, org):
@@ -88,17 +103,13 @@ def test_taking_a_unit_out_of_use_takes_its_units_too_and_nodes_keep_it(client, 
     node = Node.objects.filter(plan=plan).first()
     Node.objects.filter(pk=node.pk).update(org_unit=org.unit)
     log_in(client, org.personas, "admin")
-    client.post(
-        reverse("organizations:unit_active", args=[org.organization.pk, org.area.pk]), {"active": "0"}
-    )
+    set_active(client, org, org.area, "0")
     assert not OrganizationUnit.objects.get(pk=org.area.pk).active
     assert not OrganizationUnit.objects.get(pk=org.unit.pk).active
     assert OrganizationUnit.objects.get(pk=org.sector.pk).active
     node.refresh_from_db()
     assert node.org_unit_id == org.unit.pk
-    client.post(
-        reverse("organizations:unit_active", args=[org.organization.pk, org.unit.pk]), {"active": "1"}
-    )
+    set_active(client, org, org.unit, "1")
     assert OrganizationUnit.objects.get(pk=org.unit.pk).active
     assert OrganizationUnit.objects.get(pk=org.area.pk).active  # the way to it is in use again
 

@@ -11,11 +11,11 @@ such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import Reasons, quote
+from seuranta.core.evaluation.reasons import Reasons, pickled, quote, unpickled, written_once
 from seuranta.core.evaluation.series import Series, SeriesEvaluation, Settings, evaluate_series
 from seuranta.core.evaluation.targets import in_season, is_number, season
 from seuranta.core.i18n import gettext as _
@@ -41,22 +41,12 @@ class IndicatorEvaluation:
 
     @property
     def reason(self) -> str:
-        written = self.written
-        if written is None:  # the decisive series' sentence
+        if self.written is None:  # the decisive series' sentence
             return self.decisive.reason if self.decisive else ""
-        if callable(written):
-            written = written()
-            object.__setattr__(self, "written", written)
-        return written
+        return written_once(self)
 
-    def __getstate__(self) -> list[object]:
-        """Picklable: the sentence is written first (a function that writes it is not)."""
-        self.reason  # noqa: B018
-        return [getattr(self, f.name) for f in fields(self)]
-
-    def __setstate__(self, state: list[object]) -> None:
-        for f, value in zip(fields(self), state, strict=True):
-            object.__setattr__(self, f.name, value)
+    __getstate__ = pickled
+    __setstate__ = unpickled
 
     @property
     def label(self) -> str | None:

@@ -8,8 +8,9 @@ sub-series is named before them. Every text goes through the core's gettext.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
+from typing import Any
 
 from seuranta.core.evaluation.targets import STRICT, Target, is_number, kind_of, parse_range, season
 from seuranta.core.formatting import decimals_of, format_number, format_period, sentence, with_unit
@@ -17,6 +18,29 @@ from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
 from seuranta.core.periods.spans import find_periods
+
+
+def written_once(evaluation: Any) -> str:
+    """A frozen evaluation's `written`: the sentence, or the function that writes it, called when first
+    asked for (a plan page shows few of its reasons) and kept."""
+    written = evaluation.written
+    if callable(written):
+        written = written()
+        object.__setattr__(evaluation, "written", written)
+    return str(written)
+
+
+def pickled(evaluation: Any) -> list[object]:
+    """`__getstate__` of an evaluation with a `reason`: the sentence is written first (a function is not
+    picklable)."""
+    evaluation.reason  # noqa: B018
+    return [getattr(evaluation, f.name) for f in fields(evaluation)]
+
+
+def unpickled(evaluation: Any, state: list[object]) -> None:
+    """`__setstate__` of what `pickled` gave."""
+    for f, value in zip(fields(evaluation), state, strict=True):
+        object.__setattr__(evaluation, f.name, value)
 
 
 @dataclass(frozen=True)

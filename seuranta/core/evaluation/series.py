@@ -10,12 +10,12 @@ the level expected by now on the way to the next target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import Point, Reasons, quote
+from seuranta.core.evaluation.reasons import Point, Reasons, pickled, quote, unpickled, written_once
 from seuranta.core.evaluation.targets import (
     EPSILON,
     Target,
@@ -85,20 +85,10 @@ class SeriesEvaluation:
 
     @property
     def reason(self) -> str:
-        written = self.written
-        if callable(written):
-            written = written()
-            object.__setattr__(self, "written", written)
-        return written
+        return written_once(self)
 
-    def __getstate__(self) -> list[object]:
-        """Picklable: the sentence is written first (a function that writes it is not)."""
-        self.reason  # noqa: B018
-        return [getattr(self, f.name) for f in fields(self)]
-
-    def __setstate__(self, state: list[object]) -> None:
-        for f, value in zip(fields(self), state, strict=True):
-            object.__setattr__(self, f.name, value)
+    __getstate__ = pickled
+    __setstate__ = unpickled
 
 
 @dataclass
