@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from seuranta.common.editing import edit_form, stored_in_form
+from seuranta.common.editing import edit_form
 from seuranta.common.people import person_name
 from seuranta.common.views import require
 from seuranta.core import model as core
