@@ -99,9 +99,17 @@ def _key(label: str | None) -> str:
     return states.normalise(label or "")
 
 
+def _labelled(measures: list[Measure]) -> bool:
+    return any(m.label and _key(m.label) for m in measures)
+
+
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
     """The series to judge, and the actuals of parts that have no target of their own."""
     baseline = indicator.baseline
+    if not (
+        _labelled(indicator.targets) or _labelled(indicator.actuals) or _labelled(indicator.baseline_series)
+    ):  # the common case, one series (what follows would find the same, more slowly)
+        return [Series(None, baseline, list(indicator.targets), list(indicator.actuals), [])], []
     unlabelled_targets = [m for m in indicator.targets if not _key(m.label)]
     unlabelled_actuals = [m for m in indicator.actuals if not _key(m.label)]
     labels: dict[str, str] = {}
@@ -150,12 +158,31 @@ def evaluate_indicator(
     lang: str = "fi",
 ) -> IndicatorEvaluation:
     """Judge an indicator as of `on` (see docs/statuses.md for the rules)."""
-    lang = lang_of(lang)
+    return judge_indicator(indicator, settings_of(on, plan_start, plan_end, tolerance, scale, lang))
+
+
+def settings_of(
+    on: date,
+    plan_start: date | None = None,
+    plan_end: date | None = None,
+    tolerance: float = 0.10,
+    scale: list[str] | tuple[str, ...] | None = None,
+    lang: str = "fi",
+) -> Settings:
+    """The settings every indicator of one evaluation is judged with."""
     tol = tolerance if is_number(tolerance) and tolerance >= 0 else 0.10
-    settings = Settings(on, plan_start, plan_end, tol, tuple(scale) if scale else None, lang, indicator.unit)
+    return Settings(on, plan_start, plan_end, tol, tuple(scale) if scale else None, lang_of(lang))
+
+
+def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvaluation:
+    """`evaluate_indicator` with the settings made once (for a whole plan)."""
     series, parts = split_series(indicator)
-    results = [evaluate_series(s, settings) for s in series]
-    show = Reasons(lang, indicator.unit, None, "number", [], [])
+    unit = indicator.unit
+    results = [evaluate_series(s, settings, unit) for s in series]
+    if len(results) == 1 and not parts:
+        return IndicatorEvaluation(results[0].status, None, (results[0],), results[0], unit)
+    lang = settings.lang
+    show = Reasons(lang, unit, None, "number", [], 0)
     for label, measure in parts:
         value = (
             show.number(measure.value)
@@ -171,4 +198,4 @@ def evaluate_indicator(
         decisive = next(r for r in results if r.status == decisive_status)
     else:
         decisive = next((r for r in results if r.status == "no_data"), results[0])
-    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, indicator.unit)
+    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, unit)
