@@ -25,12 +25,13 @@ from seuranta.core.periods import measure_date
 from seuranta.core.vocabulary import worst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class IndicatorEvaluation:
     """One status and one sentence for an indicator, with the detail behind them.
 
     `reason` is built when first asked for, from `written` (the text, or a function
-    that writes it); equality compares the findings, not the sentence.
+    that writes it); equality compares the findings, not the sentence. Read-only by
+    convention (not frozen, for the cost of building one per indicator).
     """
 
     status: str
@@ -99,15 +100,20 @@ def _key(label: str | None) -> str:
     return states.normalise(label or "")
 
 
-def _labelled(measures: list[Measure]) -> bool:
-    return any(m.label and _key(m.label) for m in measures)
+def _labelled(indicator: Indicator) -> bool:
+    """Whether any of the indicator's measures names a sub-series."""
+    for measures in (indicator.targets, indicator.actuals, indicator.baseline_series):
+        for m in measures:
+            if m.label and _key(m.label):
+                return True
+    return False
 
 
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
     """The series to judge, and the actuals of parts that have no target of their own."""
     baseline = indicator.baseline
-    if not (
-        _labelled(indicator.targets) or _labelled(indicator.actuals) or _labelled(indicator.baseline_series)
+    if not _labelled(
+        indicator
     ):  # the common case, one series (what follows would find the same, more slowly)
         return [Series(None, baseline, list(indicator.targets), list(indicator.actuals), [])], []
     unlabelled_targets = [m for m in indicator.targets if not _key(m.label)]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from seuranta.core.evaluation.targets import STRICT, is_number, kind_of, parse_range, season
 from seuranta.core.formatting import (
-    decimals_of,
+    decimals,
     format_date,
     format_number,
     format_period,
@@ -29,8 +29,12 @@ if TYPE_CHECKING:
 
 
 def places_of(measures: Iterable[Measure | None]) -> int:
-    """The most decimals the measures' numbers are written with: computed values get one more."""
-    return decimals_of(*(m.value for m in measures if m is not None and is_number(m.value)))
+    """The most decimals the measures' numbers are written with (computed values get one more)."""
+    most = 0
+    for measure in measures:
+        if measure is not None and measure.value is not None and is_number(measure.value):
+            most = max(most, decimals(measure.value))
+    return most
 
 
 def quote(written: str | None, lang: str) -> str:

@@ -53,13 +53,15 @@ class Series:
     parts: list[str] = field(default_factory=list)  # labels of actuals without a target of their own
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SeriesEvaluation:
     """The judgement of one series: the whole indicator, or one labelled sub-series.
 
     `reason` is the sentence that says why; it is built when first asked for (a
-    page shows few of a plan's reasons), from `written`: the text, or a function
-    that writes it. Equality compares the findings, not the sentence.
+    page shows few of a plan's reasons), from `written`: the text, or what it is
+    written from. Equality compares the findings, not the sentence. Read-only by
+    convention: not frozen, since a frozen dataclass of this size costs several times
+    more to build, and a large plan builds one per indicator.
     """
 
     label: str | None

@@ -91,9 +91,12 @@ def in_season(day: date, name: str) -> bool:
     return day.month <= 6 if name == "spring" else day.month >= 7
 
 
+_VALUE = MeasureKind.VALUE.value
+
+
 def kind_of(measure: Measure) -> str:
-    kind = measure.kind or MeasureKind.VALUE.value
-    return kind if kind in _KINDS else MeasureKind.VALUE.value
+    kind = measure.kind or _VALUE
+    return kind if kind in _KINDS else _VALUE
 
 
 _INFINITY = float("inf")
