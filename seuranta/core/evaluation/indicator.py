@@ -112,41 +112,38 @@ def _labelled(indicator: Indicator) -> bool:
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
     """The series to judge, and the actuals of parts that have no target of their own."""
     baseline = indicator.baseline
-    if not _labelled(
-        indicator
-    ):  # the common case, one series (what follows would find the same, more slowly)
-        return [Series(None, baseline, list(indicator.targets), list(indicator.actuals), [])], []
-    unlabelled_targets = [m for m in indicator.targets if not _key(m.label)]
-    unlabelled_actuals = [m for m in indicator.actuals if not _key(m.label)]
+    if not _labelled(indicator):  # the common case: one series, the indicator's own lists
+        return [Series(None, baseline, indicator.targets, indicator.actuals)], []
+    targets = [(_key(m.label), m) for m in indicator.targets]
+    actuals = [(_key(m.label), m) for m in indicator.actuals]
+    baselines = [(_key(m.label), m) for m in indicator.baseline_series]
+    unlabelled_targets = [m for key, m in targets if not key]
+    unlabelled_actuals = [m for key, m in actuals if not key]
     labels: dict[str, str] = {}
-    for m in [*indicator.baseline_series, *indicator.targets]:
-        if _key(m.label):
-            labels.setdefault(_key(m.label), (m.label or "").strip())
-    parts = [
-        (m.label.strip(), m)
-        for m in indicator.actuals
-        if m.label and _key(m.label) and _key(m.label) not in labels
-    ]
-    part_labels = list(dict.fromkeys(label for label, _m in parts))
+    for key, m in [*baselines, *targets]:
+        if key:
+            labels.setdefault(key, (m.label or "").strip())
+    parts = [(m.label.strip(), m) for key, m in actuals if m.label and key and key not in labels]
+    part_labels = tuple(dict.fromkeys(label for label, _m in parts))
     if not labels:
         return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
 
     series: list[Series] = []
     assigned: set[int] = set()
     for key, label in labels.items():
-        own_targets = [m for m in indicator.targets if _key(m.label) == key]
-        own_baseline = next((m for m in indicator.baseline_series if _key(m.label) == key), None)
+        own_targets = [m for k, m in targets if k == key]
+        own_baseline = next((m for k, m in baselines if k == key), None)
         if own_baseline is None and baseline is not None and not _key(baseline.label):
             own_baseline = baseline
-        actuals = [m for m in indicator.actuals if _key(m.label) == key]
+        own_actuals = [m for k, m in actuals if k == key]
         term = season(label)
         if term:
             for i, m in enumerate(unlabelled_actuals):
                 day = measure_date(m.period)
                 if day is not None and in_season(day, term):
-                    actuals.append(m)
+                    own_actuals.append(m)
                     assigned.add(i)
-        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, actuals))
+        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals))
     rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
     if rest:
         series.append(Series(None, baseline, unlabelled_targets, rest))

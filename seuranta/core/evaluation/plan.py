@@ -7,6 +7,9 @@ status_document(plan, on, lang)   -> the JSON of `seuranta status FILE.json`
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -133,7 +136,8 @@ def evaluate_node(
     evaluator = _Evaluator(
         _config(None, on, lang, plan_start=plan_start, plan_end=plan_end, tolerance=tolerance, scale=scale)
     )
-    return evaluator.node(node)
+    with _collector_paused():
+        return evaluator.node(node)
 
 
 class PlanEvaluation:
@@ -192,12 +196,32 @@ class PlanEvaluation:
         return self._evaluator.nodes[id(node)]
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while results pile up.
+
+    An evaluation creates no reference cycles, only results that all stay, and for a large
+    plan enough of them to start several full collections, each walking every object of the
+    process (the plan included): half the time of evaluating 100,000 indicators. Reference
+    counting still frees everything else at once; the collector resumes afterwards (unless
+    it was off before, or another thread paused it first).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def evaluate_plan(plan: Plan, on: date, lang: str = "fi") -> PlanEvaluation:
     """Evaluate every indicator and node of the plan once, with the plan's own settings."""
     evaluator = _Evaluator(_config(plan, on, lang))
-    for top in plan.nodes:
-        evaluator.node(top)
-    return PlanEvaluation(plan, evaluator)
+    with _collector_paused():
+        for top in plan.nodes:
+            evaluator.node(top)
+        return PlanEvaluation(plan, evaluator)
 
 
 def status_document(plan: Plan, on: date, lang: str = "fi") -> dict[str, list[dict[str, Any]]]:

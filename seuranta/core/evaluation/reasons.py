@@ -25,7 +25,7 @@ from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
 
 if TYPE_CHECKING:
-    from seuranta.core.evaluation.series import SeriesEvaluation
+    from seuranta.core.evaluation.series import Series, SeriesEvaluation
 
 
 def places_of(measures: Iterable[Measure | None]) -> int:
@@ -145,17 +145,19 @@ class Unwritten:
     record and `SeriesEvaluation.reason` writes the sentence when first asked for.
     """
 
-    __slots__ = ("case", "extra", "lang", "places", "unit")
+    __slots__ = ("case", "extra", "lang", "series", "unit")
 
-    def __init__(self, lang: str, unit: str | None, places: int):
+    def __init__(self, lang: str, unit: str | None, series: Series):
         self.lang = lang
         self.unit = unit
-        self.places = places
+        self.series = series  # its numbers give the decimals shown
         self.case = ""  # "judged", "unjudged" (no baseline for a relative target) or "no_actual"
         self.extra: object = None  # judged: the evaluation date; no_actual: (unplaced, labels, dated)
 
     def write(self, found: SeriesEvaluation) -> str:
-        show = Reasons(self.lang, self.unit, found.label, found.mode, found.scale, self.places)
+        series = self.series
+        places = places_of([series.baseline, *series.targets, *series.actuals])
+        show = Reasons(self.lang, self.unit, found.label, found.mode, found.scale, places)
         if self.case == "judged":
             return _judged(show, found, self.extra)  # type: ignore[arg-type]
         if self.case == "unjudged":

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from operator import attrgetter, itemgetter
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import Unwritten, places_of, quote
+from seuranta.core.evaluation.reasons import Unwritten, quote
 from seuranta.core.evaluation.targets import (
     EPSILON,
     Target,
@@ -46,11 +46,13 @@ class Settings:
 
 @dataclass(slots=True)
 class Series:
+    """The measures of one series (read, never changed: they may be the indicator's own lists)."""
+
     label: str | None
     baseline: Measure | None
     targets: list[Measure]
     actuals: list[Measure]
-    parts: list[str] = field(default_factory=list)  # labels of actuals without a target of their own
+    parts: tuple[str, ...] = ()  # labels of actuals without a target of their own
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -162,7 +164,7 @@ def evaluate_series(series: Series, settings: Settings, unit: str | None = None)
     work = _Work(series, settings, mode, usable)
     _collect_actuals(work)
     baseline = _baseline(work)
-    why = Unwritten(lang, unit, places_of([series.baseline, *series.targets, *series.actuals]))
+    why = Unwritten(lang, unit, series)
     if not work.points:
         return _without_actuals(work, baseline, why)
     from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
@@ -271,7 +273,7 @@ def _baseline(work: _Work) -> _Baseline:
 def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> SeriesEvaluation:
     last = work.usable[-1]
     why.case = "no_actual"
-    why.extra = (work.unplaced, tuple(work.series.parts), bool(work.dated))
+    why.extra = (work.unplaced, work.series.parts, bool(work.dated))
     return SeriesEvaluation(
         work.series.label,
         "no_data",
