@@ -27,7 +27,6 @@ from seuranta.core.evaluation.targets import (
     resolve,
 )
 from seuranta.core.i18n import gettext as _
-from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
 from seuranta.core.periods import measure_date, period_start, text_bounds
 
@@ -129,36 +128,49 @@ class _Work:
         "usable",
     )
 
-    def __init__(self, series: Series, settings: Settings, mode: str, usable: list[Measure]):
+    def __init__(self, series: Series, settings: Settings, mode: str, usable: list[_Dated]):
         self.series = series
         self.settings = settings
         self.mode = mode
-        self.usable = usable  # the judgeable targets, in date order
+        self.usable = usable  # the judgeable targets in date order, each with its day and kind
         self.dated: list[tuple[date, int, Measure]] = []  # actuals up to the date
         self.scale: tuple[str, ...] = ()
         self.points: list[Point] = []
         self.unplaced: Measure | None = None  # the latest state actual that is not on the scale
         self.undated_target_day: date | None = None
 
-    def day_of(self, measure: Measure) -> date | None:
-        return measure_date(measure.period) or self.undated_target_day
+
+# A target with the day it is due (None when its period is not known) and its kind.
+_Dated = tuple[date | None, str, Measure]
 
 
-def _target_order(measure: Measure) -> date:
-    return measure_date(measure.period) or date.max
+def _target_order(item: tuple[date | None, Measure]) -> date:
+    return item[0] or date.max
+
+
+def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Dated], Measure]:
+    """The mode, the targets it can judge in date order (with their day and kind), and the last target."""
+    ordered = [(measure_date(m.period), m) for m in targets]
+    if len(ordered) > 1:
+        ordered.sort(key=_target_order)  # stable: targets of the same day stay in the order written
+    last = ordered[-1][1]
+    mode = "state" if kind_of(last) == "state" else "number"
+    usable: list[_Dated] = []
+    for day, measure in ordered:
+        kind = kind_of(measure)
+        if judgeable(measure, mode, kind):
+            usable.append((day, kind, measure))
+    return mode, usable, last
 
 
 def evaluate_series(series: Series, settings: Settings, unit: str | None = None) -> SeriesEvaluation:
-    lang = lang_of(settings.lang)
+    lang = settings.lang
     label = series.label
     if not series.targets:
         return SeriesEvaluation(label, "no_target", _("The indicator has no target.", lang))
-    # A stable sort by day keeps targets of the same day in the order written.
-    ordered = series.targets if len(series.targets) < 2 else sorted(series.targets, key=_target_order)
-    mode = "state" if kind_of(ordered[-1]) == "state" else "number"
-    usable = [m for m in ordered if judgeable(m, mode)]
+    mode, usable, last = _usable_targets(series.targets)
     if not usable:
-        shown = quote(ordered[-1].text, lang)
+        shown = quote(last.text, lang)
         reason = _("The target {target} cannot be compared with figures.", lang).format(target=shown)
         return SeriesEvaluation(label, "no_target", reason, mode=mode)
     work = _Work(series, settings, mode, usable)
@@ -170,7 +182,7 @@ def evaluate_series(series: Series, settings: Settings, unit: str | None = None)
     from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
-        latest, final_measure = work.points[-1], usable[-1]
+        latest, final_measure = work.points[-1], usable[-1][2]
         why.case = "unjudged"
         return SeriesEvaluation(
             label,
@@ -224,7 +236,7 @@ def _collect_actuals(work: _Work) -> None:
             work.unplaced = None
             points.append((position, day, measure))
     else:
-        points.extend((float(measure.value or 0), day, measure) for day, _index, measure in dated)
+        work.points = points = [(float(measure.value or 0), day, measure) for day, _index, measure in dated]
     latest_day = points[-1][1] if points else (dated[-1][0] if dated else None)
     work.undated_target_day = work.settings.plan_end or (
         date(latest_day.year, 12, 31) if latest_day else None
@@ -240,7 +252,7 @@ def _state_scale(work: _Work) -> tuple[str, ...]:
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
     first_text = work.dated[0][2].text if work.dated else None
-    return tuple(states.infer_scale(base_text or first_text, [m.text for m in work.usable]))
+    return tuple(states.infer_scale(base_text or first_text, [m.text for _day, _kind, m in work.usable]))
 
 
 _Baseline = tuple[Measure | None, float | None, date | None, bool]
@@ -261,7 +273,10 @@ def _baseline(work: _Work) -> _Baseline:
     if value is not None and measure is not None:
         day = measure_date(measure.period) or work.settings.plan_start
         if day is None:
-            first_target_day = min((d for d in (work.day_of(m) for m in work.usable) if d), default=None)
+            undated = work.undated_target_day
+            first_target_day = min(
+                (d for d in (d or undated for d, _k, _m in work.usable) if d), default=None
+            )
             day = _year_before(first_target_day) if first_target_day else None
         return measure, value, day, False
     if work.points:
@@ -271,7 +286,7 @@ def _baseline(work: _Work) -> _Baseline:
 
 
 def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> SeriesEvaluation:
-    last = work.usable[-1]
+    day, _kind, last = work.usable[-1]
     why.case = "no_actual"
     why.extra = (work.unplaced, work.series.parts, bool(work.dated))
     return SeriesEvaluation(
@@ -285,7 +300,7 @@ def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> Series
         baseline_from_actual=baseline[3],
         target=last,
         final_target=last,
-        final_target_date=work.day_of(last),
+        final_target_date=day or work.undated_target_day,
         scale=work.scale,
     )
 
@@ -293,11 +308,12 @@ def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> Series
 def _targets(work: _Work, relative_base: float | None) -> list[Target]:
     """The targets placed on the scale, in date order (a relative one needs the baseline)."""
     targets: list[Target] = []
-    for measure in work.usable:
-        day = work.day_of(measure)
+    undated = work.undated_target_day
+    for day, kind, measure in work.usable:
+        day = day or undated
         if day is None:
             continue
-        resolved = resolve(measure, day, relative_base, work.scale)
+        resolved = resolve(measure, day, relative_base, work.scale, kind)
         if resolved is not None:
             targets.append(resolved)
     if len(targets) > 1:

@@ -48,7 +48,6 @@ class Target:
     strict: bool = False
     low: float | None = None
     high: float | None = None
-    relative: bool = False
 
 
 def _to_float(written: str) -> float:
@@ -117,9 +116,9 @@ def is_number(value: object) -> bool:
     )
 
 
-def judgeable(measure: Measure, mode: str) -> bool:
-    """Whether a target can be judged in this mode ("number" or "state")."""
-    kind = kind_of(measure)
+def judgeable(measure: Measure, mode: str, kind: str | None = None) -> bool:
+    """Whether a target can be judged in this mode ("number" or "state"); `kind` is its kind_of."""
+    kind = kind or kind_of(measure)
     if mode == "state":
         return kind == "state"
     if kind == "state":
@@ -131,9 +130,13 @@ def judgeable(measure: Measure, mode: str) -> bool:
     return is_number(measure.value) or parse_range(measure.text) is not None
 
 
-def resolve(measure: Measure, day: date, baseline: float | None, scale: Sequence[str]) -> Target | None:
-    """The target as a level on the scale; None when it cannot be placed (a relative one without a baseline)."""
-    kind = kind_of(measure)
+def resolve(
+    measure: Measure, day: date, baseline: float | None, scale: Sequence[str], kind: str | None = None
+) -> Target | None:
+    """The target as a level on the scale; None when it cannot be placed (a relative one without a baseline).
+
+    `kind` is the measure's kind_of, when known."""
+    kind = kind or kind_of(measure)
     value = measure.value if is_number(measure.value) else None
     if kind == "state":
         position = states.place(measure.text, scale)
@@ -142,12 +145,12 @@ def resolve(measure: Measure, day: date, baseline: float | None, scale: Sequence
         if value is None:
             if baseline is None:
                 return None
-            return Target(measure, day, baseline, kind, relative=True)
+            return Target(measure, day, baseline, kind)
         return Target(measure, day, float(value), kind, strict=bool(STRICT.match(measure.text or "")))
     if kind == "change_percent":
         if value is None or baseline is None:
             return None
-        return Target(measure, day, baseline * (1 + value / 100), kind, relative=True)
+        return Target(measure, day, baseline * (1 + value / 100), kind)
     if value is not None:
         return Target(measure, day, float(value), "value")
     bounds = parse_range(measure.text)

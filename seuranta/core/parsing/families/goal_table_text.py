@@ -115,8 +115,9 @@ def starts_with_bullet(text: str, glyphs: str = "•●▪■◦‣∙→➔►�
     return bool(text) and text[0] in glyphs
 
 
-def similarity(a: str, b: str) -> float:
-    return title_similarity(a, b)
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """title_similarity; a pair that cannot reach `floor` may get a quick upper bound below it."""
+    return title_similarity(a, b, floor)
 
 
 def normalise(text: str) -> str:
@@ -127,7 +128,7 @@ def best_match(text: str, candidates: Sequence[str], threshold: float = 0.85) ->
     """Index of the candidate most similar to `text`, when similar enough."""
     best, best_score = None, threshold
     for i, candidate in enumerate(candidates):
-        score = similarity(text, candidate)
+        score = similarity(text, candidate, best_score)  # only a better score matters
         if score >= best_score:
             best, best_score = i, score
     return best
