@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seuranta.core.parsing.text import fold_whitespace, title_key, title_similarity
 from seuranta.core.parsing.text import join_lines as _join_lines
@@ -62,8 +63,9 @@ class Block:
         return self.lines[0].index if self.lines else -1
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Whitespace folded to single spaces, soft hyphens removed, NFC."""
+    """Whitespace folded to single spaces, soft hyphens removed, NFC (memoised: cells are folded often)."""
     return fold_whitespace(unicodedata.normalize("NFC", text))
 
 

@@ -268,7 +268,12 @@ class _Similarity:
     def __init__(self, actions: list[str]) -> None:
         self.count = len(actions)
         self.action_tokens = [set(_tokens(a)) for a in actions]
-        self.vocabulary = sorted(set().union(*self.action_tokens))
+        self.vocabulary = set().union(*self.action_tokens)
+        # Words that match without being equal share their first five letters (see _match).
+        self.by_start: dict[str, list[str]] = {}
+        for token in sorted(self.vocabulary):
+            if len(token) >= 5:
+                self.by_start.setdefault(token[:5], []).append(token)
         self.idfs: dict[str, float] = {}
         self.matches: dict[str, frozenset[str]] = {}
 
@@ -276,7 +281,9 @@ class _Similarity:
         """The actions' words that `word` matches."""
         found = self.matches.get(word)
         if found is None:
-            found = self.matches[word] = frozenset(t for t in self.vocabulary if _match(word, t))
+            alike = self.by_start.get(word[:5], []) if len(word) >= 5 else []
+            same = [word] if word in self.vocabulary else []
+            found = self.matches[word] = frozenset([*same, *(t for t in alike if _match(word, t))])
         return found
 
     def idf(self, word: str) -> float:
