@@ -8,9 +8,10 @@ They hang under 25,000 actions of one plan, evaluated once with `evaluate_plan`.
 
     .venv/bin/python benchmarks/evaluate_large.py [--indicators N] [--repeat N]
 
-Prints the quickest run's wall-clock and CPU time and the process's peak memory
-(maximum resident set, which includes the generated plan itself); exits 1 when a
-goal is missed. The CPU time varies much less with the machine's load than wall-clock.
+Prints the quickest run's wall-clock and CPU time and the memory the evaluation takes:
+the growth of the process's peak resident set while it runs (the generated plan itself,
+about 160 MB at 100,000 indicators, is there before and is printed apart); exits 1 when
+a goal is missed. The CPU time varies much less with the machine's load than wall-clock.
 """
 
 from __future__ import annotations
@@ -97,12 +98,17 @@ def generated_plan(indicators: int) -> core.Plan:
     return core.Plan(title="Suuri", period="2023–2028", levels=["Tavoite", "Toimenpide"], nodes=goals)
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--indicators", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=1, help="runs; the quickest counts")
     args = parser.parse_args(argv)
     plan = generated_plan(args.indicators)
+    before = _peak_mb()
     runs: list[tuple[float, float]] = []
     statuses: Counter[str] = Counter()
     for _ in range(max(1, args.repeat)):
@@ -112,12 +118,15 @@ def main(argv: list[str] | None = None) -> int:
         runs.append((time.perf_counter() - started, time.process_time() - cpu_started))
         del evaluation
     seconds, cpu = min(runs)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    total = _peak_mb()
+    peak = total - before
     ok = seconds < GOAL_SECONDS and peak < GOAL_MB
     print(f"indicators: {sum(statuses.values())}; statuses: {dict(sorted(statuses.items()))}")
     print(f"evaluate: {seconds:.2f} s (CPU {cpu:.2f} s); goal < {GOAL_SECONDS:.0f} s")
-    print(f"peak memory: {peak:.0f} MB; goal < {GOAL_MB:.0f} MB")
+    print(f"memory of the evaluation: {peak:.0f} MB; goal < {GOAL_MB:.0f} MB")
+    print(f"peak memory of the process: {total:.0f} MB (the plan and interpreter: {before:.0f} MB)")
     print(f"BENCH evaluate_100k_s goal={GOAL_SECONDS} value={seconds:.3f}")
+    print(f"BENCH evaluate_100k_cpu_s goal={GOAL_SECONDS} value={cpu:.3f}")
     print(f"BENCH evaluate_100k_peak_mb goal={GOAL_MB} value={peak:.0f}")
     return 0 if ok else 1
 

@@ -110,10 +110,14 @@ def time_parse(data: bytes, name: str) -> tuple[float, str | None]:
     return time.perf_counter() - start, result.family
 
 
-def scaling_table(corpus: Path, pages: list[int], formats: list[str]) -> None:
+GOAL_300_PAGES_SECONDS = 10.0
+
+
+def scaling_table(corpus: Path, pages: list[int], formats: list[str]) -> dict[tuple[str, int], float]:
     print(f"Corpus: {corpus.name}, {LINES_PER_PAGE} lines a page\n")
     print(f"| format | pages | KB | family | seconds | ms/page | per page vs {pages[0]} pages |")
     print("|---|---:|---:|---|---:|---:|---:|")
+    seconds_by: dict[tuple[str, int], float] = {}
     for fmt in formats:
         time_parse(BUILDERS[fmt](document_lines(corpus, 1)), f"warm-up.{fmt}")  # imports, compiled patterns
         first = None
@@ -127,6 +131,8 @@ def scaling_table(corpus: Path, pages: list[int], formats: list[str]) -> None:
                 f"| {per_page / first:.2f} |",
                 flush=True,
             )
+            seconds_by[fmt, count] = seconds
+    return seconds_by
 
 
 def hostile_files() -> dict[str, tuple[str, bytes]]:
@@ -221,9 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-hostile", action="store_true")
     args = parser.parse_args(argv)
-    scaling_table(args.corpus, args.pages, args.formats)
+    seconds_by = scaling_table(args.corpus, args.pages, args.formats)
     if not args.no_hostile:
         hostile_table()
+    for (fmt, count), seconds in seconds_by.items():
+        if count == 300:
+            print(f"BENCH parse_300_pages_{fmt}_s goal={GOAL_300_PAGES_SECONDS} value={seconds:.3f}")
     return 0
 
 

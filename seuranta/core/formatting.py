@@ -77,11 +77,12 @@ def format_number(value: float, lang: str, decimals: int | None = None) -> str:
 
 def decimals_of(*values: float | None) -> int:
     """The most decimals any of the values is written with (at most 3)."""
-    return max((_decimals(value) for value in values if value is not None), default=0)
+    return max((decimals(value) for value in values if value is not None), default=0)
 
 
 @lru_cache(maxsize=8192)
-def _decimals(value: float) -> int:
+def decimals(value: float) -> int:
+    """The decimals a value is written with (at most 3), memoised: plans repeat their numbers."""
     text = f"{round(value, 3):.3f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
 

@@ -1353,9 +1353,9 @@ def test_evaluate_plan_does_not_evaluate_twice(monkeypatch):
     from seuranta.core.evaluation import plan as evaluation_plan
 
     calls = []
-    original = evaluation_plan.evaluate_indicator
+    original = evaluation_plan.judge_indicator
     monkeypatch.setattr(
-        evaluation_plan, "evaluate_indicator", lambda *a, **k: calls.append(1) or original(*a, **k)
+        evaluation_plan, "judge_indicator", lambda *a, **k: calls.append(1) or original(*a, **k)
     )
     plan = small_plan()
     result = evaluate_plan(plan, date(2026, 6, 30))

@@ -25,12 +25,13 @@ from seuranta.core.periods import measure_date
 from seuranta.core.vocabulary import worst
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class IndicatorEvaluation:
     """One status and one sentence for an indicator, with the detail behind them.
 
     `reason` is built when first asked for, from `written` (the text, or a function
-    that writes it); equality compares the findings, not the sentence.
+    that writes it); equality compares the findings, not the sentence. Read-only by
+    convention (not frozen, for the cost of building one per indicator).
     """
 
     status: str
@@ -89,40 +90,50 @@ def _key(label: str | None) -> str:
     return states.normalise(label or "")
 
 
+def _labelled(indicator: Indicator) -> bool:
+    """Whether any of the indicator's measures names a sub-series."""
+    for measures in (indicator.targets, indicator.actuals, indicator.baseline_series):
+        for m in measures:
+            if m.label and _key(m.label):
+                return True
+    return False
+
+
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
     """The series to judge, and the actuals of parts that have no target of their own."""
     baseline = indicator.baseline
-    unlabelled_targets = [m for m in indicator.targets if not _key(m.label)]
-    unlabelled_actuals = [m for m in indicator.actuals if not _key(m.label)]
+    if not _labelled(indicator):  # the common case: one series, the indicator's own lists
+        return [Series(None, baseline, indicator.targets, indicator.actuals)], []
+    targets = [(_key(m.label), m) for m in indicator.targets]
+    actuals = [(_key(m.label), m) for m in indicator.actuals]
+    baselines = [(_key(m.label), m) for m in indicator.baseline_series]
+    unlabelled_targets = [m for key, m in targets if not key]
+    unlabelled_actuals = [m for key, m in actuals if not key]
     labels: dict[str, str] = {}
-    for m in [*indicator.baseline_series, *indicator.targets]:
-        if _key(m.label):
-            labels.setdefault(_key(m.label), (m.label or "").strip())
-    parts = [
-        (m.label.strip(), m)
-        for m in indicator.actuals
-        if m.label and _key(m.label) and _key(m.label) not in labels
-    ]
-    part_labels = list(dict.fromkeys(label for label, _m in parts))
+    for key, m in [*baselines, *targets]:
+        if key:
+            labels.setdefault(key, (m.label or "").strip())
+    parts = [(m.label.strip(), m) for key, m in actuals if m.label and key and key not in labels]
+    part_labels = tuple(dict.fromkeys(label for label, _m in parts))
     if not labels:
         return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
 
     series: list[Series] = []
     assigned: set[int] = set()
     for key, label in labels.items():
-        own_targets = [m for m in indicator.targets if _key(m.label) == key]
-        own_baseline = next((m for m in indicator.baseline_series if _key(m.label) == key), None)
+        own_targets = [m for k, m in targets if k == key]
+        own_baseline = next((m for k, m in baselines if k == key), None)
         if own_baseline is None and baseline is not None and not _key(baseline.label):
             own_baseline = baseline
-        actuals = [m for m in indicator.actuals if _key(m.label) == key]
+        own_actuals = [m for k, m in actuals if k == key]
         term = season(label)
         if term:
             for i, m in enumerate(unlabelled_actuals):
                 day = measure_date(m.period)
                 if day is not None and in_season(day, term):
-                    actuals.append(m)
+                    own_actuals.append(m)
                     assigned.add(i)
-        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, actuals))
+        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals))
     rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
     if rest:
         series.append(Series(None, baseline, unlabelled_targets, rest))
@@ -140,12 +151,31 @@ def evaluate_indicator(
     lang: str = "fi",
 ) -> IndicatorEvaluation:
     """Judge an indicator as of `on` (see docs/statuses.md for the rules)."""
-    lang = lang_of(lang)
+    return judge_indicator(indicator, settings_of(on, plan_start, plan_end, tolerance, scale, lang))
+
+
+def settings_of(
+    on: date,
+    plan_start: date | None = None,
+    plan_end: date | None = None,
+    tolerance: float = 0.10,
+    scale: list[str] | tuple[str, ...] | None = None,
+    lang: str = "fi",
+) -> Settings:
+    """The settings every indicator of one evaluation is judged with."""
     tol = tolerance if is_number(tolerance) and tolerance >= 0 else 0.10
-    settings = Settings(on, plan_start, plan_end, tol, tuple(scale) if scale else None, lang, indicator.unit)
+    return Settings(on, plan_start, plan_end, tol, tuple(scale) if scale else None, lang_of(lang))
+
+
+def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvaluation:
+    """`evaluate_indicator` with the settings made once (for a whole plan)."""
     series, parts = split_series(indicator)
-    results = [evaluate_series(s, settings) for s in series]
-    show = Reasons(lang, indicator.unit, None, "number", [], [])
+    unit = indicator.unit
+    results = [evaluate_series(s, settings, unit) for s in series]
+    if len(results) == 1 and not parts:
+        return IndicatorEvaluation(results[0].status, None, (results[0],), results[0], unit)
+    lang = settings.lang
+    show = Reasons(lang, unit, None, "number", [], 0)
     for label, measure in parts:
         value = (
             show.number(measure.value)
@@ -161,4 +191,4 @@ def evaluate_indicator(
         decisive = next(r for r in results if r.status == decisive_status)
     else:
         decisive = next((r for r in results if r.status == "no_data"), results[0])
-    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, indicator.unit)
+    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, unit)

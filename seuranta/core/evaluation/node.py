@@ -10,9 +10,11 @@ it (`roll_up`), and its reason counts them ("3/5 toimenpidettä aikataulussa").
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import partial
+from typing import NamedTuple
 
 from seuranta.core.evaluation.indicator import IndicatorEvaluation
 from seuranta.core.formatting import format_date, format_period, level_noun, sentence
@@ -25,12 +27,17 @@ from seuranta.core.vocabulary import JUDGED, Phase, Status, rank, worst
 COUNT_KEYS: tuple[str, ...] = Status.values()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NodeEvaluation:
-    """The status of an action (from its phase, milestones and indicators) or a goal (rolled up)."""
+    """The status of an action (from its phase, milestones and indicators) or a goal (rolled up).
+
+    Read-only by convention (not frozen: a frozen dataclass costs several times more to build, and a
+    large plan builds tens of thousands). `reason` is written when first asked for, from `written`
+    (the text, or a function that writes it); equality compares the findings, not the sentence.
+    """
 
     status: str
-    reason: str
+    written: str | Callable[[], str] = field(compare=False, repr=False)
     is_action: bool
     phase: str | None = None  # the reported phase used, for actions
     phase_period: str | None = None  # the period of the progress report the phase came from
@@ -42,6 +49,22 @@ class NodeEvaluation:
     # The statuses of the indicators that vote in this node's status.
     indicator_counts: dict[str, int] = field(default_factory=dict)
     summary: str = ""  # "3/5 toimenpidettä aikataulussa, 1 myöhässä"
+
+    @property
+    def reason(self) -> str:
+        written = self.written
+        if callable(written):
+            written = self.written = written()
+        return written
+
+    def __getstate__(self) -> list[object]:
+        """Picklable: the sentence is written first (a function that writes it is not)."""
+        self.reason  # noqa: B018
+        return [getattr(self, f.name) for f in fields(self)]
+
+    def __setstate__(self, state: list[object]) -> None:
+        for f, value in zip(fields(self), state, strict=True):
+            setattr(self, f.name, value)
 
 
 def is_action(node: Node) -> bool:
@@ -124,15 +147,17 @@ def counts_summary(counts: dict[str, int], noun: str, lang: str = "fi") -> str:
     return ", ".join([first, *rest])
 
 
+PHASES = Phase.values()
+
+
 def reported_phase(node: Node, on: date) -> tuple[str | None, str | None]:
     """The phase of an action as of `on` and the period it was reported for: its own, or the latest report's."""
-    phases = Phase.values()
-    if node.phase in phases:
+    if node.phase in PHASES:
         return node.phase, None
     best: tuple[date, int] | None = None
     found: tuple[str | None, str | None] = (None, None)
     for index, progress in enumerate(node.progress):
-        if progress.phase not in phases:
+        if progress.phase not in PHASES:
             continue
         day = measure_date(progress.period) if progress.period else None
         if day is not None and day > on:
@@ -159,39 +184,54 @@ def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], 
             counts={"cancelled": 1},
             indicator_counts=indicator_counts,
         )
-    parts: list[str] = []
-    if phase is not None:
-        shown = Phase(phase).label(lang)
-        period = format_period(phase_period, lang)
-        if period:
-            parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
-        else:
-            parts.append(_("phase: {phase}", lang).format(phase=shown))
     overdue = _overdue(node, on) if phase != "done" else []
-    signals = ["achieved"] if phase == "done" else _signals(node, on, phase, overdue, own, parts, lang)
-    if own:
-        parts.append(counts_summary(indicator_counts, _("indicators", lang), lang))
+    signals = ["achieved"] if phase == "done" else _signals(node, on, phase, overdue, own)
     status = worst(signals)
-    if status is None:
-        status = "no_data"
-        reason = (
-            sentence("; ".join(parts))
-            if parts
-            else _("There is no information on the action's progress.", lang)
-        )
-    else:
-        reason = sentence("; ".join(parts))
+    found = _Found(node, on, phase, phase_period, overdue, indicator_counts, bool(own), status is not None)
     return NodeEvaluation(
-        status,
-        reason,
+        status or "no_data",
+        partial(_action_reason, found, lang),
         True,
         phase,
         phase_period,
         tuple(m for _day, m in overdue),
         own,
-        {status: 1},
+        {status or "no_data": 1},
         indicator_counts,
     )
+
+
+class _Found(NamedTuple):
+    """What an action's sentence tells, kept until the sentence is written."""
+
+    node: Node
+    on: date
+    phase: str | None
+    phase_period: str | None
+    overdue: list[tuple[date, Milestone]]
+    indicator_counts: dict[str, int]
+    has_indicators: bool
+    judged: bool  # some signal gave a status
+
+
+def _action_reason(found: _Found, lang: str) -> str:
+    """ "Vaihe: käynnissä (Q1/2026); aikataulu päättyi 31.12.2025; 1/2 mittaria aikataulussa." """
+    node, on, phase = found.node, found.on, found.phase
+    parts: list[str] = []
+    if phase is not None:
+        shown = Phase(phase).label(lang)
+        period = format_period(found.phase_period, lang)
+        if period:
+            parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
+        else:
+            parts.append(_("phase: {phase}", lang).format(phase=shown))
+    if phase != "done":
+        parts.extend(_signal_parts(node, on, phase, found.overdue, lang))
+    if found.has_indicators:
+        parts.append(counts_summary(found.indicator_counts, _("indicators", lang), lang))
+    if not found.judged and not parts:
+        return _("There is no information on the action's progress.", lang)
+    return sentence("; ".join(parts))
 
 
 def _overdue(node: Node, on: date) -> list[tuple[date, Milestone]]:
@@ -210,27 +250,37 @@ def _signals(
     phase: str | None,
     overdue: list[tuple[date, Milestone]],
     own: tuple[IndicatorEvaluation, ...],
-    parts: list[str],
-    lang: str,
 ) -> list[str]:
     """The statuses an unfinished action's phase, schedule, milestones and indicators point to."""
     signals: list[str] = []
-    start, end = schedule_bounds(node.schedule)
+    start, end = schedule_bounds(node.schedule) if phase is not None else (None, None)
     if phase == "in_progress":
         signals.append("on_track")
     elif phase == "delayed":
         signals.append("behind")
     elif phase == "not_started":
-        if start is not None and start < on:
-            signals.append("behind")
-            parts.append(_("scheduled to start {date}", lang).format(date=format_date(start, lang)))
-        else:
-            signals.append("on_track")
+        signals.append("behind" if start is not None and start < on else "on_track")
     if phase is not None and end is not None and end < on:
         signals.append("off_track")
-        parts.append(_("the schedule ended on {date}", lang).format(date=format_date(end, lang)))
     if overdue:
         signals.append("behind")
+    indicator_status = worst(e.status for e in own)
+    if indicator_status:
+        signals.append(indicator_status)
+    return signals
+
+
+def _signal_parts(
+    node: Node, on: date, phase: str | None, overdue: list[tuple[date, Milestone]], lang: str
+) -> list[str]:
+    """What `_signals` found, in words: a start or an end passed, milestones overdue."""
+    parts: list[str] = []
+    start, end = schedule_bounds(node.schedule) if phase is not None else (None, None)
+    if phase == "not_started" and start is not None and start < on:
+        parts.append(_("scheduled to start {date}", lang).format(date=format_date(start, lang)))
+    if phase is not None and end is not None and end < on:
+        parts.append(_("the schedule ended on {date}", lang).format(date=format_date(end, lang)))
+    if overdue:
         due_text = overdue[0][1].due or ""
         template = ngettext(
             "{count} milestone overdue ({due})",
@@ -239,10 +289,7 @@ def _signals(
             lang,
         )
         parts.append(template.format(count=len(overdue), due=format_period(due_text, lang) or due_text))
-    indicator_status = worst(e.status for e in own)
-    if indicator_status:
-        signals.append(indicator_status)
-    return signals
+    return parts
 
 
 def summary(
@@ -269,7 +316,9 @@ def actions_below(node: Node) -> Iterator[Node]:
 
 
 def count(statuses: Iterable[str]) -> dict[str, int]:
-    counts = Counter(statuses)
+    counts: dict[str, int] = {}
+    for status in statuses:
+        counts[status] = counts.get(status, 0) + 1
     return {key: counts[key] for key in COUNT_KEYS if counts.get(key)}
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from seuranta.core.evaluation.indicator import IndicatorEvaluation, evaluate_indicator
+from seuranta.core.evaluation.indicator import IndicatorEvaluation, judge_indicator, settings_of
 from seuranta.core.evaluation.node import (
     NodeEvaluation,
     actions_below,
@@ -46,25 +46,19 @@ class _Evaluator:
 
     def __init__(self, config: _Config):
         self.config = config
+        c = config
+        self.settings = settings_of(c.on, c.plan_start, c.plan_end, c.tolerance, c.scale, c.lang)
         self.indicators: dict[int, IndicatorEvaluation] = {}
         self.nodes: dict[int, NodeEvaluation] = {}
         self._keep: list[object] = []  # keeps the objects alive so that their ids stay theirs
 
     def indicator(self, indicator: Indicator) -> IndicatorEvaluation:
         key = id(indicator)
-        if key not in self.indicators:
-            c = self.config
-            self.indicators[key] = evaluate_indicator(
-                indicator,
-                c.on,
-                plan_start=c.plan_start,
-                plan_end=c.plan_end,
-                tolerance=c.tolerance,
-                scale=list(c.scale) if c.scale else None,
-                lang=c.lang,
-            )
+        found = self.indicators.get(key)
+        if found is None:
+            found = self.indicators[key] = judge_indicator(indicator, self.settings)
             self._keep.append(indicator)
-        return self.indicators[key]
+        return found
 
     def node(self, node: Node) -> NodeEvaluation:
         key = id(node)

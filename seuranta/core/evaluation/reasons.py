@@ -7,13 +7,20 @@ sub-series is named before them. Every text goes through the core's gettext.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from seuranta.core.evaluation.targets import STRICT, Target, is_number, kind_of, parse_range, season
-from seuranta.core.formatting import decimals_of, format_number, format_period, sentence, with_unit
+from seuranta.core.evaluation.targets import STRICT, is_number, kind_of, parse_range, season
+from seuranta.core.formatting import (
+    decimals,
+    format_date,
+    format_number,
+    format_period,
+    sentence,
+    with_unit,
+)
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
@@ -21,18 +28,21 @@ from seuranta.core.periods.spans import find_periods
 
 
 def written_once(evaluation: Any) -> str:
-    """A frozen evaluation's `written`: the sentence, or the function that writes it, called when first
-    asked for (a plan page shows few of its reasons) and kept."""
+    """An evaluation's `written`: the sentence, or what writes it (an `Unwritten` record or a
+    function), written when first asked for (a plan page shows few of its reasons) and kept."""
     written = evaluation.written
-    if callable(written):
+    if type(written) is Unwritten:
+        written = written.write(evaluation)
+        object.__setattr__(evaluation, "written", written)
+    elif callable(written):
         written = written()
         object.__setattr__(evaluation, "written", written)
     return str(written)
 
 
 def pickled(evaluation: Any) -> list[object]:
-    """`__getstate__` of an evaluation with a `reason`: the sentence is written first (a function is not
-    picklable)."""
+    """`__getstate__` of an evaluation with a `reason`: the sentence is written first (what writes
+    it is not picklable)."""
     evaluation.reason  # noqa: B018
     return [getattr(evaluation, f.name) for f in fields(evaluation)]
 
@@ -41,19 +51,6 @@ def unpickled(evaluation: Any, state: list[object]) -> None:
     """`__setstate__` of what `pickled` gave."""
     for f, value in zip(fields(evaluation), state, strict=True):
         object.__setattr__(evaluation, f.name, value)
-
-
-@dataclass(frozen=True)
-class Point:
-    """An actual value placed on the series' scale, on the day it stands for."""
-
-    value: float
-    day: date
-    measure: Measure
-
-
-def quote(written: str | None, lang: str) -> str:
-    return _("“{text}”", lang).format(text=(written or "").strip().rstrip("."))
 
 
 def state_text(measure: Measure) -> str:
@@ -69,27 +66,37 @@ def state_text(measure: Measure) -> str:
     return text or (measure.text or "")
 
 
+if TYPE_CHECKING:
+    from seuranta.core.evaluation.series import Series, SeriesEvaluation
+
+
+def places_of(measures: Iterable[Measure | None]) -> int:
+    """The most decimals the measures' numbers are written with (computed values get one more)."""
+    most = 0
+    for measure in measures:
+        if measure is not None and measure.value is not None and is_number(measure.value):
+            most = max(most, decimals(measure.value))
+    return most
+
+
+def quote(written: str | None, lang: str) -> str:
+    return _("“{text}”", lang).format(text=(written or "").strip().rstrip("."))
+
+
 class Reasons:
     """Formats the parts of one series' reason in the evaluation language."""
 
     __slots__ = ("label", "lang", "mode", "places", "scale", "unit")
 
     def __init__(
-        self,
-        lang: str,
-        unit: str | None,
-        label: str | None,
-        mode: str,
-        scale: Sequence[str],
-        measures: Sequence[Measure | None],
+        self, lang: str, unit: str | None, label: str | None, mode: str, scale: Sequence[str], places: int
     ):
         self.lang = lang_of(lang)
         self.unit = unit
         self.label = label
         self.mode = mode
         self.scale = scale
-        numbers = [m.value for m in measures if m is not None and is_number(m.value)]
-        self.places = decimals_of(*numbers)
+        self.places = places  # see places_of
 
     def number(self, value: float, extra: int = 0) -> str:
         """A given value as written; a computed one (extra > 0) with one more decimal than the inputs."""
@@ -97,21 +104,20 @@ class Reasons:
             value = round(value, min(3, self.places + extra))
         return with_unit(format_number(value, self.lang), self.unit, self.lang)
 
-    def actual(self, point: Point) -> str:
-        shown = (
-            quote(state_text(point.measure), self.lang) if self.mode == "state" else self.number(point.value)
-        )
-        period = format_period(point.measure.period, self.lang)
+    def actual(self, measure: Measure, value: float) -> str:
+        shown = quote(state_text(measure), self.lang) if self.mode == "state" else self.number(value)
+        period = format_period(measure.period, self.lang)
         return _("actual {value}", self.lang).format(value=f"{shown} ({period})" if period else shown)
 
-    def target(self, measure: Measure, resolved: Target | None, baseline: float | None) -> str:
-        shown = self._target_level(measure, resolved, baseline)
+    def target(self, measure: Measure, level: float | None, baseline: float | None) -> str:
+        """The target as written; `level` is where it was placed (a relative target's level shows)."""
+        shown = self._target_level(measure, level, baseline)
         period = format_period(measure.period, self.lang)
         if period and season(measure.label):
             period = f"{measure.label} {period}"
         return _("target {value}", self.lang).format(value=f"{shown} {period}" if period else shown)
 
-    def _target_level(self, measure: Measure, resolved: Target | None, baseline: float | None) -> str:
+    def _target_level(self, measure: Measure, level: float | None, baseline: float | None) -> str:
         lang, kind = self.lang, kind_of(measure)
         value = measure.value if is_number(measure.value) else None
         if self.mode == "state" or kind == "state":
@@ -120,11 +126,8 @@ class Reasons:
             return self._bound(kind, value, bool(STRICT.match(measure.text or "")))
         if kind == "change_percent" and value is not None:
             percent = with_unit(("+" if value > 0 else "") + format_number(value, lang), "%", lang)
-            level = (
-                resolved.level
-                if resolved
-                else (baseline * (1 + value / 100) if baseline is not None else None)
-            )
+            if level is None and baseline is not None:
+                level = baseline * (1 + value / 100)
             if level is None:
                 return percent
             return _("{percent} from the baseline ({value})", lang).format(
@@ -175,3 +178,78 @@ class Reasons:
         label = self.label
         prefix = f"{label}: " if label and not season(label) else ""
         return sentence(prefix + ", ".join(p for p in parts if p) + ": " + verdict)
+
+
+class Unwritten:
+    """A series' sentence not written yet: what it needs beyond the evaluation's own findings.
+
+    Most reasons are never shown (a page shows few of a plan's), so a series keeps this small
+    record and `SeriesEvaluation.reason` writes the sentence when first asked for.
+    """
+
+    __slots__ = ("case", "extra", "lang", "series", "unit")
+
+    def __init__(self, lang: str, unit: str | None, series: Series):
+        self.lang = lang
+        self.unit = unit
+        self.series = series  # its numbers give the decimals shown
+        self.case = ""  # "judged", "unjudged" (no baseline for a relative target) or "no_actual"
+        self.extra: object = None  # judged: the evaluation date; no_actual: (unplaced, labels, dated)
+
+    def write(self, found: SeriesEvaluation) -> str:
+        series = self.series
+        places = places_of([series.baseline, *series.targets, *series.actuals])
+        show = Reasons(self.lang, self.unit, found.label, found.mode, found.scale, places)
+        if self.case == "judged":
+            return _judged(show, found, self.extra)  # type: ignore[arg-type]
+        if self.case == "unjudged":
+            assert found.actual is not None and found.actual_value is not None and found.target is not None
+            parts = [show.actual(found.actual, found.actual_value), show.target(found.target, None, None)]
+            verdict = _("the baseline is missing, so the relative target cannot be judged yet", show.lang)
+            return show.reason(parts, verdict)
+        return _without_actuals(show, found, *self.extra)  # type: ignore[misc]
+
+
+def _judged(show: Reasons, found: SeriesEvaluation, on: date) -> str:
+    """The sentence of a judged series."""
+    lang, status = show.lang, found.status
+    baseline_value, final_day = found.baseline_value, found.final_target_date
+    assert baseline_value is not None and final_day is not None
+    assert found.actual is not None and found.actual_value is not None and found.target is not None
+    if status == "achieved":
+        verdict = _("target met", lang)
+    elif status == "off_track" and on > final_day:
+        verdict = _("the target period ended on {date} without the target being met", lang).format(
+            date=format_date(final_day, lang)
+        )
+    elif status == "off_track":
+        verdict = _("moving the wrong way", lang)
+    else:
+        verdict = show.verdict(status, found.expected if found.expected is not None else baseline_value)
+    parts = [
+        show.actual(found.actual, found.actual_value),
+        show.target(found.target, found.target_value, baseline_value),
+        show.baseline(found.baseline, baseline_value, found.baseline_from_actual),
+    ]
+    return show.reason(parts, verdict)
+
+
+def _without_actuals(
+    show: Reasons, found: SeriesEvaluation, unplaced: Measure | None, labels: tuple[str, ...], dated: bool
+) -> str:
+    lang = show.lang
+    if unplaced is not None:
+        verdict = _("the state {state} cannot be placed on the scale", lang).format(
+            state=quote(unplaced.text, lang)
+        )
+    elif labels and not dated:
+        verdict = _(
+            "actual values exist only for parts without a target of their own ({labels})", lang
+        ).format(labels=", ".join(labels))
+    else:
+        verdict = _("no actual value yet", lang)
+    assert found.target is not None
+    parts = [show.target(found.target, None, found.baseline_value)]
+    if found.baseline_value is not None:
+        parts.append(show.baseline(found.baseline, found.baseline_value, found.baseline_from_actual))
+    return show.reason(parts, verdict)

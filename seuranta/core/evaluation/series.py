@@ -10,12 +10,12 @@ the level expected by now on the way to the next target.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import partial
+from operator import attrgetter, itemgetter
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import Point, Reasons, pickled, quote, unpickled, written_once
+from seuranta.core.evaluation.reasons import Unwritten, pickled, quote, unpickled, written_once
 from seuranta.core.evaluation.targets import (
     EPSILON,
     Target,
@@ -26,45 +26,48 @@ from seuranta.core.evaluation.targets import (
     meets,
     resolve,
 )
-from seuranta.core.formatting import format_date
 from seuranta.core.i18n import gettext as _
-from seuranta.core.i18n import lang_of
 from seuranta.core.model import Measure
 from seuranta.core.periods import measure_date, period_start, text_bounds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
+    """What every series of one evaluation is judged with (built once for a whole plan)."""
+
     on: date
     plan_start: date | None = None
     plan_end: date | None = None
     tolerance: float = 0.10
     scale: tuple[str, ...] | None = None
     lang: str = "fi"
-    unit: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Series:
+    """The measures of one series (read, never changed: they may be the indicator's own lists)."""
+
     label: str | None
     baseline: Measure | None
     targets: list[Measure]
     actuals: list[Measure]
-    parts: list[str] = field(default_factory=list)  # labels of actuals without a target of their own
+    parts: tuple[str, ...] = ()  # labels of actuals without a target of their own
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class SeriesEvaluation:
     """The judgement of one series: the whole indicator, or one labelled sub-series.
 
     `reason` is the sentence that says why; it is built when first asked for (a
-    page shows few of a plan's reasons), from `written`: the text, or a function
-    that writes it. Equality compares the findings, not the sentence.
+    page shows few of a plan's reasons), from `written`: the text, or what it is
+    written from. Equality compares the findings, not the sentence. Read-only by
+    convention: not frozen, since a frozen dataclass of this size costs several times
+    more to build, and a large plan builds one per indicator.
     """
 
     label: str | None
     status: str
-    written: str | Callable[[], str] = field(default="", compare=False, repr=False)
+    written: str | Callable[[], str] | Unwritten = field(default="", compare=False, repr=False)
     judged: bool = False
     mode: str = "number"  # "number" or "state"
     direction: str | None = None  # "up", "down" or "hold"
@@ -91,84 +94,100 @@ class SeriesEvaluation:
     __setstate__ = unpickled
 
 
-@dataclass
+# An actual value placed on the series' scale: (value, the day it stands for, the measure).
+Point = tuple[float, date, Measure]
+_DAY = itemgetter(0)
+_TARGET_DAY = attrgetter("day")
+
+
 class _Work:
     """What one evaluation of a series has found so far."""
 
-    series: Series
-    settings: Settings
-    lang: str
-    mode: str
-    usable: list[Measure]  # the judgeable targets, in date order
-    dated: list[tuple[date, int, Measure]] = field(default_factory=list)  # actuals up to the date
-    scale: list[str] = field(default_factory=list)
-    points: list[Point] = field(default_factory=list)
-    unplaced: Measure | None = None  # the latest state actual that is not on the scale
-    undated_target_day: date | None = None
+    __slots__ = (
+        "dated",
+        "mode",
+        "points",
+        "scale",
+        "series",
+        "settings",
+        "undated_target_day",
+        "unplaced",
+        "usable",
+    )
 
-    def day_of(self, measure: Measure) -> date | None:
-        return measure_date(measure.period) or self.undated_target_day
+    def __init__(self, series: Series, settings: Settings, mode: str, usable: list[_Dated]):
+        self.series = series
+        self.settings = settings
+        self.mode = mode
+        self.usable = usable  # the judgeable targets in date order, each with its day and kind
+        self.dated: list[tuple[date, int, Measure]] = []  # actuals up to the date
+        self.scale: tuple[str, ...] = ()
+        self.points: list[Point] = []
+        self.unplaced: Measure | None = None  # the latest state actual that is not on the scale
+        self.undated_target_day: date | None = None
 
 
-def evaluate_series(series: Series, settings: Settings) -> SeriesEvaluation:
-    lang = lang_of(settings.lang)
+# A target with the day it is due (None when its period is not known) and its kind.
+_Dated = tuple[date | None, str, Measure]
+
+
+def _target_order(item: tuple[date | None, Measure]) -> date:
+    return item[0] or date.max
+
+
+def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Dated], Measure]:
+    """The mode, the targets it can judge in date order (with their day and kind), and the last target."""
+    ordered = [(measure_date(m.period), m) for m in targets]
+    if len(ordered) > 1:
+        ordered.sort(key=_target_order)  # stable: targets of the same day stay in the order written
+    last = ordered[-1][1]
+    mode = "state" if kind_of(last) == "state" else "number"
+    usable: list[_Dated] = []
+    for day, measure in ordered:
+        kind = kind_of(measure)
+        if judgeable(measure, mode, kind):
+            usable.append((day, kind, measure))
+    return mode, usable, last
+
+
+def evaluate_series(series: Series, settings: Settings, unit: str | None = None) -> SeriesEvaluation:
+    lang = settings.lang
     label = series.label
     if not series.targets:
         return SeriesEvaluation(label, "no_target", _("The indicator has no target.", lang))
-
-    def target_sort_key(item: tuple[int, Measure]) -> tuple[date, int]:
-        return measure_date(item[1].period) or date.max, item[0]
-
-    ordered = [m for _i, m in sorted(enumerate(series.targets), key=target_sort_key)]
-    mode = "state" if kind_of(ordered[-1]) == "state" else "number"
-    usable = [m for m in ordered if judgeable(m, mode)]
+    mode, usable, last = _usable_targets(series.targets)
     if not usable:
-        shown = quote(ordered[-1].text, lang)
+        shown = quote(last.text, lang)
         reason = _("The target {target} cannot be compared with figures.", lang).format(target=shown)
         return SeriesEvaluation(label, "no_target", reason, mode=mode)
-    work = _Work(series, settings, lang, mode, usable)
+    work = _Work(series, settings, mode, usable)
     _collect_actuals(work)
-    baseline_measure, baseline_value, baseline_day, from_actual = _baseline(work)
-    base = SeriesEvaluation(
-        label,
-        "no_data",
-        "",
-        mode=mode,
-        baseline=baseline_measure,
-        baseline_value=baseline_value,
-        baseline_date=baseline_day,
-        baseline_from_actual=from_actual,
-        scale=tuple(work.scale),
-    )
-    show = Reasons(
-        lang,
-        settings.unit,
-        label,
-        mode,
-        work.scale,
-        [series.baseline, *series.targets, *series.actuals],
-    )
+    baseline = _baseline(work)
+    why = Unwritten(lang, unit, series)
     if not work.points:
-        return _without_actuals(work, base, show)
+        return _without_actuals(work, baseline, why)
+    from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
-        latest, final_measure = work.points[-1], usable[-1]
-
-        def written() -> str:
-            parts = [show.actual(latest), show.target(final_measure, None, None)]
-            verdict = _("the baseline is missing, so the relative target cannot be judged yet", lang)
-            return show.reason(parts, verdict)
-
-        return replace(
-            base,
-            written=written,
-            actual=latest.measure,
-            actual_value=latest.value,
-            actual_date=latest.day,
-            final_target=final_measure,
+        latest, final_measure = work.points[-1], usable[-1][2]
+        why.case = "unjudged"
+        return SeriesEvaluation(
+            label,
+            "no_data",
+            why,
+            mode=mode,
+            baseline=baseline[0],
+            baseline_value=baseline_value,
+            baseline_date=baseline_day,
+            baseline_from_actual=from_actual,
             target=final_measure,
+            final_target=final_measure,
+            actual=latest[2],
+            actual_value=latest[0],
+            actual_date=latest[1],
+            scale=work.scale,
         )
-    return _judge(work, base, show, targets)
+    return _judge(work, baseline, why, targets)
 
 
 def period_has_begun(period: str | None, on: date) -> bool:
@@ -181,46 +200,52 @@ def period_has_begun(period: str | None, on: date) -> bool:
 
 def _collect_actuals(work: _Work) -> None:
     """The actuals up to the evaluation date, the scale of states and the actuals placed on it."""
-    settings, mode, series = work.settings, work.mode, work.series
+    on, state, dated = work.settings.on, work.mode == "state", work.dated
     # An undated actual counts as measured on the evaluation date, and so does one recorded for a
     # period that has begun by then (a 2026 value counts in June 2026).
-    for index, measure in enumerate(series.actuals):
-        day = measure_date(measure.period) if measure.period else settings.on
-        day = day or settings.on
-        if day > settings.on and period_has_begun(measure.period, settings.on):
-            day = settings.on
-        if day <= settings.on and (mode == "state" or is_number(measure.value)):
-            work.dated.append((day, index, measure))
-    work.dated.sort(key=lambda item: (item[0], item[1]))
-    if mode == "state":
-        work.scale = _state_scale(work)
-    for day, _index, measure in work.dated:
-        if mode == "state":
-            position = states.place(measure.text, work.scale)
+    for index, measure in enumerate(work.series.actuals):
+        period = measure.period
+        day = (measure_date(period) or on) if period else on
+        if day > on and period_has_begun(period, on):
+            day = on
+        if day <= on and (state or is_number(measure.value)):
+            dated.append((day, index, measure))
+    if len(dated) > 1:
+        dated.sort(key=_DAY)  # stable: actuals of the same day stay in the order written
+    points = work.points
+    if state:
+        work.scale = scale = _state_scale(work)
+        for day, _index, measure in dated:
+            position = states.place(measure.text, scale)
             if position is None:
                 work.unplaced = measure
                 continue
             work.unplaced = None
-            work.points.append(Point(position, day, measure))
-        else:
-            work.points.append(Point(float(measure.value or 0), day, measure))
-    latest_day = work.points[-1].day if work.points else (work.dated[-1][0] if work.dated else None)
-    work.undated_target_day = settings.plan_end or (date(latest_day.year, 12, 31) if latest_day else None)
+            points.append((position, day, measure))
+    else:
+        work.points = points = [(float(measure.value or 0), day, measure) for day, _index, measure in dated]
+    latest_day = points[-1][1] if points else (dated[-1][0] if dated else None)
+    work.undated_target_day = work.settings.plan_end or (
+        date(latest_day.year, 12, 31) if latest_day else None
+    )
 
 
-def _state_scale(work: _Work) -> list[str]:
+def _state_scale(work: _Work) -> tuple[str, ...]:
     """The configured scale of states, or one inferred from the baseline (or first actual) and targets."""
     if work.settings.scale:
-        return list(work.settings.scale)
+        return work.settings.scale
     baseline = work.series.baseline
     base_text = baseline.text if baseline and kind_of(baseline) == "state" else None
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
     first_text = work.dated[0][2].text if work.dated else None
-    return states.infer_scale(base_text or first_text, [m.text for m in work.usable])
+    return tuple(states.infer_scale(base_text or first_text, [m.text for _day, _kind, m in work.usable]))
 
 
-def _baseline(work: _Work) -> tuple[Measure | None, float | None, date | None, bool]:
+_Baseline = tuple[Measure | None, float | None, date | None, bool]
+
+
+def _baseline(work: _Work) -> _Baseline:
     """The baseline measure, its value and day, and whether it is the earliest actual."""
     measure = work.series.baseline
     value: float | None = None
@@ -233,139 +258,105 @@ def _baseline(work: _Work) -> tuple[Measure | None, float | None, date | None, b
         elif kind_of(measure) != "state" and is_number(measure.value):
             value = float(measure.value or 0)
     if value is not None and measure is not None:
-        first_target_day = min((d for d in (work.day_of(m) for m in work.usable) if d), default=None)
-        day = (
-            measure_date(measure.period)
-            or work.settings.plan_start
-            or (_year_before(first_target_day) if first_target_day else None)
-        )
+        day = measure_date(measure.period) or work.settings.plan_start
+        if day is None:
+            undated = work.undated_target_day
+            first_target_day = min(
+                (d for d in (d or undated for d, _k, _m in work.usable) if d), default=None
+            )
+            day = _year_before(first_target_day) if first_target_day else None
         return measure, value, day, False
     if work.points:
         first = work.points[0]
-        return first.measure, first.value, first.day, True
+        return first[2], first[0], first[1], True
     return measure, None, None, False
 
 
-def _without_actuals(work: _Work, base: SeriesEvaluation, show: Reasons) -> SeriesEvaluation:
-    lang, last = work.lang, work.usable[-1]
-    unplaced, labels, dated = work.unplaced, work.series.parts, bool(work.dated)
-    baseline, baseline_value, from_actual = base.baseline, base.baseline_value, base.baseline_from_actual
-
-    def written() -> str:
-        if unplaced is not None:
-            verdict = _("the state {state} cannot be placed on the scale", lang).format(
-                state=quote(unplaced.text, lang)
-            )
-        elif labels and not dated:
-            verdict = _(
-                "actual values exist only for parts without a target of their own ({labels})", lang
-            ).format(labels=", ".join(labels))
-        else:
-            verdict = _("no actual value yet", lang)
-        parts = [show.target(last, None, baseline_value)]
-        if baseline_value is not None:
-            parts.append(show.baseline(baseline, baseline_value, from_actual))
-        return show.reason(parts, verdict)
-
-    return replace(
-        base,
-        written=written,
-        final_target=last,
+def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> SeriesEvaluation:
+    day, _kind, last = work.usable[-1]
+    why.case = "no_actual"
+    why.extra = (work.unplaced, work.series.parts, bool(work.dated))
+    return SeriesEvaluation(
+        work.series.label,
+        "no_data",
+        why,
+        mode=work.mode,
+        baseline=baseline[0],
+        baseline_value=baseline[1],
+        baseline_date=baseline[2],
+        baseline_from_actual=baseline[3],
         target=last,
-        final_target_date=work.day_of(last),
+        final_target=last,
+        final_target_date=day or work.undated_target_day,
+        scale=work.scale,
     )
 
 
 def _targets(work: _Work, relative_base: float | None) -> list[Target]:
     """The targets placed on the scale, in date order (a relative one needs the baseline)."""
     targets: list[Target] = []
-    for measure in work.usable:
-        day = work.day_of(measure)
+    undated = work.undated_target_day
+    for day, kind, measure in work.usable:
+        day = day or undated
         if day is None:
             continue
-        resolved = resolve(measure, day, relative_base, work.scale)
+        resolved = resolve(measure, day, relative_base, work.scale, kind)
         if resolved is not None:
             targets.append(resolved)
-    targets.sort(key=lambda t: t.day)
+    if len(targets) > 1:
+        targets.sort(key=_TARGET_DAY)
     return targets
 
 
-def _judge(work: _Work, base: SeriesEvaluation, show: Reasons, targets: list[Target]) -> SeriesEvaluation:
+def _judge(work: _Work, baseline: _Baseline, why: Unwritten, targets: list[Target]) -> SeriesEvaluation:
     """Achieved, off track (expired or the wrong way), or on track / behind the expected level."""
     settings = work.settings
-    baseline_value, baseline_day = base.baseline_value, base.baseline_date
+    baseline_value, baseline_day = baseline[1], baseline[2]
     assert baseline_value is not None and baseline_day is not None
     latest, final = work.points[-1], targets[-1]
+    latest_value, latest_day = latest[0], latest[1]
     direction = direction_of(final, targets, baseline_value)
     sign = -1.0 if direction == "down" else 1.0
-    ahead = next((t for t in targets if t.day >= latest.day), final)
     expected: float | None = None
     used = final
-    if meets(final, latest.value, direction):
+    if meets(final, latest_value, direction):
         status = "achieved"
     elif (
         settings.on > final.day
         or direction == "hold"
-        or sign * latest.value < sign * baseline_value - EPSILON
+        or sign * latest_value < sign * baseline_value - EPSILON
     ):
         status = "off_track"
     else:
-        used = ahead
+        used = ahead = next((t for t in targets if t.day >= latest_day), final)
         span = (ahead.day - baseline_day).days
-        share = 1.0 if span <= 0 else min(1.0, max(0.0, (latest.day - baseline_day).days / span))
+        share = 1.0 if span <= 0 else min(1.0, max(0.0, (latest_day - baseline_day).days / span))
         expected = baseline_value + (ahead.level - baseline_value) * share
         slack = settings.tolerance * abs(ahead.level - baseline_value)
-        status = "on_track" if sign * latest.value >= sign * expected - slack - EPSILON else "behind"
-
-    found = (base.baseline, baseline_value, base.baseline_from_actual)
-    written = partial(_judged_reason, show, status, settings.on, final, used, latest, found, expected)
-    return replace(
-        base,
-        status=status,
-        written=written,
-        judged=True,
-        direction=direction,
-        target=used.measure,
-        target_value=used.level,
-        target_date=used.day,
-        final_target=final.measure,
-        final_target_date=final.day,
-        actual=latest.measure,
-        actual_value=latest.value,
-        actual_date=latest.day,
-        expected=expected,
+        status = "on_track" if sign * latest_value >= sign * expected - slack - EPSILON else "behind"
+    why.case, why.extra = "judged", settings.on
+    return SeriesEvaluation(
+        work.series.label,
+        status,
+        why,
+        True,
+        work.mode,
+        direction,
+        baseline[0],
+        baseline_value,
+        baseline_day,
+        baseline[3],
+        used.measure,
+        used.level,
+        used.day,
+        final.measure,
+        final.day,
+        latest[2],
+        latest_value,
+        latest_day,
+        expected,
+        work.scale,
     )
-
-
-def _judged_reason(
-    show: Reasons,
-    status: str,
-    on: date,
-    final: Target,
-    used: Target,
-    latest: Point,
-    found: tuple[Measure | None, float, bool],
-    expected: float | None,
-) -> str:
-    """The sentence of a judged series (built only when the reason is shown)."""
-    lang = show.lang
-    baseline, baseline_value, from_actual = found
-    if status == "achieved":
-        verdict = _("target met", lang)
-    elif status == "off_track" and on > final.day:
-        verdict = _("the target period ended on {date} without the target being met", lang).format(
-            date=format_date(final.day, lang)
-        )
-    elif status == "off_track":
-        verdict = _("moving the wrong way", lang)
-    else:
-        verdict = show.verdict(status, expected if expected is not None else baseline_value)
-    parts = [
-        show.actual(latest),
-        show.target(used.measure, used, baseline_value),
-        show.baseline(baseline, baseline_value, from_actual),
-    ]
-    return show.reason(parts, verdict)
 
 
 def _year_before(day: date) -> date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -120,10 +121,16 @@ def infer_scale(baseline: str | None, targets: list[str]) -> list[str]:
     return scale
 
 
-def place(state: str, scale: list[str]) -> float | None:
+def place(state: str, scale: Sequence[str]) -> float | None:
     """The position of a state on the scale (0 = first), fractional for work under way."""
     if not scale:
         return None
+    return _place(state, scale if type(scale) is tuple else tuple(scale))
+
+
+@lru_cache(maxsize=8192)
+def _place(state: str, scale: tuple[str, ...]) -> float | None:
+    """`place` memoised: plans write the same few states against the same few scales."""
     key = normalise(state)
     if not key:
         return None

@@ -10,8 +10,10 @@ needs the baseline to be placed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from seuranta.core.evaluation import states
 from seuranta.core.model import Measure
@@ -37,7 +39,7 @@ _NUMBER = r"\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?"
 _RANGE = re.compile(rf"({_NUMBER})\s*(?:-|–|—|\.\.\.?|…)\s*({_NUMBER})")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Target:
     measure: Measure
     day: date
@@ -46,7 +48,6 @@ class Target:
     strict: bool = False
     low: float | None = None
     high: float | None = None
-    relative: bool = False
 
 
 def _to_float(written: str) -> float:
@@ -57,6 +58,16 @@ def parse_range(written: str | None) -> tuple[float, float] | None:
     """ "2-3", "2–3 palvelua", "1,5…2" as (low, high); None when the text has no range."""
     if not written:
         return None
+    return _range_of(written) if type(written) is str else _range_in(written)
+
+
+@lru_cache(maxsize=8192)
+def _range_of(written: str) -> tuple[float, float] | None:
+    """`parse_range` memoised: plans repeat their target texts, and every evaluation reads them."""
+    return _range_in(written)
+
+
+def _range_in(written: str) -> tuple[float, float] | None:
     m = _RANGE.search(written)
     if not m:
         return None
@@ -79,12 +90,24 @@ def in_season(day: date, name: str) -> bool:
     return day.month <= 6 if name == "spring" else day.month >= 7
 
 
+_VALUE = MeasureKind.VALUE.value
+
+
 def kind_of(measure: Measure) -> str:
-    kind = measure.kind or MeasureKind.VALUE.value
-    return kind if kind in _KINDS else MeasureKind.VALUE.value
+    kind = measure.kind or _VALUE
+    return kind if kind in _KINDS else _VALUE
+
+
+_INFINITY = float("inf")
 
 
 def is_number(value: object) -> bool:
+    """A real, finite number (not a bool, not NaN)."""
+    kind = type(value)
+    if kind is float:  # the common cases first: this runs for every measure of every evaluation
+        return value == value and value != _INFINITY and value != -_INFINITY
+    if kind is int:
+        return True
     return (
         isinstance(value, int | float)
         and not isinstance(value, bool)
@@ -93,9 +116,9 @@ def is_number(value: object) -> bool:
     )
 
 
-def judgeable(measure: Measure, mode: str) -> bool:
-    """Whether a target can be judged in this mode ("number" or "state")."""
-    kind = kind_of(measure)
+def judgeable(measure: Measure, mode: str, kind: str | None = None) -> bool:
+    """Whether a target can be judged in this mode ("number" or "state"); `kind` is its kind_of."""
+    kind = kind or kind_of(measure)
     if mode == "state":
         return kind == "state"
     if kind == "state":
@@ -107,9 +130,13 @@ def judgeable(measure: Measure, mode: str) -> bool:
     return is_number(measure.value) or parse_range(measure.text) is not None
 
 
-def resolve(measure: Measure, day: date, baseline: float | None, scale: list[str]) -> Target | None:
-    """The target as a level on the scale; None when it cannot be placed (a relative one without a baseline)."""
-    kind = kind_of(measure)
+def resolve(
+    measure: Measure, day: date, baseline: float | None, scale: Sequence[str], kind: str | None = None
+) -> Target | None:
+    """The target as a level on the scale; None when it cannot be placed (a relative one without a baseline).
+
+    `kind` is the measure's kind_of, when known."""
+    kind = kind or kind_of(measure)
     value = measure.value if is_number(measure.value) else None
     if kind == "state":
         position = states.place(measure.text, scale)
@@ -118,12 +145,12 @@ def resolve(measure: Measure, day: date, baseline: float | None, scale: list[str
         if value is None:
             if baseline is None:
                 return None
-            return Target(measure, day, baseline, kind, relative=True)
+            return Target(measure, day, baseline, kind)
         return Target(measure, day, float(value), kind, strict=bool(STRICT.match(measure.text or "")))
     if kind == "change_percent":
         if value is None or baseline is None:
             return None
-        return Target(measure, day, baseline * (1 + value / 100), kind, relative=True)
+        return Target(measure, day, baseline * (1 + value / 100), kind)
     if value is not None:
         return Target(measure, day, float(value), "value")
     bounds = parse_range(measure.text)

@@ -443,6 +443,6 @@ def _page_parent(page: Page, groups: list[Node], k: int) -> Node | None:
 def _drop_group_name(page: Page, title: str) -> None:
     """A page that prints its focus area's name in the first column: that name is not a goal."""
     for used in range(1, min(4, len(page.goal_text)) + 1):
-        if similarity(join_lines(page.goal_text[:used]), title) >= 0.9:
+        if similarity(join_lines(page.goal_text[:used]), title, 0.9) >= 0.9:
             del page.goal_text[:used]
             return

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seuranta.core.parsing.text import fold_whitespace, title_key, title_similarity
 from seuranta.core.parsing.text import join_lines as _join_lines
@@ -62,8 +63,9 @@ class Block:
         return self.lines[0].index if self.lines else -1
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Whitespace folded to single spaces, soft hyphens removed, NFC."""
+    """Whitespace folded to single spaces, soft hyphens removed, NFC (memoised: cells are folded often)."""
     return fold_whitespace(unicodedata.normalize("NFC", text))
 
 
@@ -115,8 +117,9 @@ def starts_with_bullet(text: str, glyphs: str = "•●▪■◦‣∙→➔►�
     return bool(text) and text[0] in glyphs
 
 
-def similarity(a: str, b: str) -> float:
-    return title_similarity(a, b)
+def similarity(a: str, b: str, floor: float = 0.0) -> float:
+    """title_similarity; a pair that cannot reach `floor` may get a quick upper bound below it."""
+    return title_similarity(a, b, floor)
 
 
 def normalise(text: str) -> str:
@@ -127,7 +130,7 @@ def best_match(text: str, candidates: Sequence[str], threshold: float = 0.85) ->
     """Index of the candidate most similar to `text`, when similar enough."""
     best, best_score = None, threshold
     for i, candidate in enumerate(candidates):
-        score = similarity(text, candidate)
+        score = similarity(text, candidate, best_score)  # only a better score matters
         if score >= best_score:
             best, best_score = i, score
     return best

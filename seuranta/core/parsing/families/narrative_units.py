@@ -259,17 +259,38 @@ def wording_similarity(report: str, actions: list[str]) -> list[float]:
 
 
 class _Similarity:
-    """wording_similarity against one list of actions, their stems and word weights computed once."""
+    """wording_similarity against one list of actions, their stems and word weights computed once.
+
+    Which action words each word matches (`_match`) is looked up once per word against the
+    actions' whole vocabulary, not pair by pair for every bullet and action.
+    """
 
     def __init__(self, actions: list[str]) -> None:
         self.count = len(actions)
         self.action_tokens = [set(_tokens(a)) for a in actions]
+        self.vocabulary = set().union(*self.action_tokens)
+        # Words that match without being equal share their first five letters (see _match).
+        self.by_start: dict[str, list[str]] = {}
+        for token in sorted(self.vocabulary):
+            if len(token) >= 5:
+                self.by_start.setdefault(token[:5], []).append(token)
         self.idfs: dict[str, float] = {}
+        self.matches: dict[str, frozenset[str]] = {}
+
+    def matching(self, word: str) -> frozenset[str]:
+        """The actions' words that `word` matches."""
+        found = self.matches.get(word)
+        if found is None:
+            alike = self.by_start.get(word[:5], []) if len(word) >= 5 else []
+            same = [word] if word in self.vocabulary else []
+            found = self.matches[word] = frozenset([*same, *(t for t in alike if _match(word, t))])
+        return found
 
     def idf(self, word: str) -> float:
         value = self.idfs.get(word)
         if value is None:
-            df = sum(1 for tokens in self.action_tokens if any(_match(word, t) for t in tokens))
+            matching = self.matching(word)
+            df = sum(1 for tokens in self.action_tokens if not matching.isdisjoint(tokens))
             value = self.idfs[word] = math.log(1 + (self.count + 1) / (df + 1))
         return value
 
@@ -282,6 +303,8 @@ class _Similarity:
             return [0.0] * self.count
         report_weights = {w: idf(w) * (2 if w in first else 1) for w in words}
         report_total = sum(report_weights.values())
+        matching = {w: self.matching(w) for w in words}
+        hit = frozenset().union(*matching.values())  # the action words some report word matches
         out = []
         for tokens in self.action_tokens:
             action_weights = {t: idf(t) for t in tokens}
@@ -289,8 +312,8 @@ class _Similarity:
             if not total:
                 out.append(0.0)
                 continue
-            shared_report = sum(v for w, v in report_weights.items() if any(_match(w, t) for t in tokens))
-            shared_action = sum(v for t, v in action_weights.items() if any(_match(w, t) for w in words))
+            shared_report = sum(v for w, v in report_weights.items() if not matching[w].isdisjoint(tokens))
+            shared_action = sum(v for t, v in action_weights.items() if t in hit)
             out.append(math.sqrt(shared_report * shared_action / total))
         return out
 
