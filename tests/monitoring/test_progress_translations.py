@@ -104,3 +104,28 @@ def test_who_may_not_report_cannot_write_a_swedish_progress_text(client, reporti
     assert response.status_code in (302, 403, 404)
     assert not ProgressEntry.objects.filter(node=reporting.mine.node).exists()
     assert RoundEntry.objects.get(pk=reporting.mine.pk).draft is None
+
+
+def test_the_round_page_counts_the_submitted_progress_texts_without_swedish(client, reporting):
+    requires_swedish(reporting.plan)
+    client.force_login(reporting.personas.responsible)
+    for entry in (reporting.mine, reporting.also_mine):
+        client.post(reverse("monitoring:entry", args=[entry.pk]), post(entry))
+    client.force_login(reporting.personas.coordinator)
+    url = reverse("monitoring:round", args=[reporting.round.pk])
+    assert (
+        "2 lähetetystä tilannekuvauksesta puuttuu vielä teksti kielellä ruotsi."
+        in client.get(url).content.decode()
+    )
+    client.force_login(reporting.personas.responsible)
+    submit_swedish(client, reporting)
+    client.force_login(reporting.personas.coordinator)
+    assert "1 lähetetystä tilannekuvauksesta puuttuu" in client.get(url).content.decode()
+
+
+def test_the_round_page_of_a_finnish_only_plan_counts_no_missing_translations(client, reporting):
+    client.force_login(reporting.personas.responsible)
+    client.post(reverse("monitoring:entry", args=[reporting.mine.pk]), post(reporting.mine))
+    client.force_login(reporting.personas.coordinator)
+    page = client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
+    assert "untranslated-progress" not in page
