@@ -129,3 +129,10 @@ def test_the_round_page_of_a_finnish_only_plan_counts_no_missing_translations(cl
     client.force_login(reporting.personas.coordinator)
     page = client.get(reverse("monitoring:round", args=[reporting.round.pk])).content.decode()
     assert "untranslated-progress" not in page
+
+
+def test_the_swedish_council_report_shows_the_swedish_progress_text(client, reporting):
+    submit_swedish(client, reporting)
+    url = reverse("reports:plan_report", args=[reporting.plan.pk]) + "?lang=sv&variant=council&format=html"
+    page = client.get(url).content.decode()
+    assert "Framskrider väl." in page and "Edistyy hyvin." not in page
