@@ -20,7 +20,7 @@ from seuranta.monitoring.submission import series_key
 from seuranta.plans.language_fields import edit_languages
 from seuranta.plans.language_fields import initial as translated_initial
 from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
-from seuranta.plans.translations import primary_of
+from seuranta.plans.translations import primary_of, translation
 
 
 @dataclass
@@ -203,6 +203,17 @@ def _ancestors(node: Node) -> list[Node]:
     return list(reversed(chain))
 
 
+def _text_fields(form: EntryForm, extra: EntryExtra, saved_text: str) -> list[tuple[Any, str]]:
+    """The progress text's fields, one per language, each with the text now saved in that language
+    (shown beside it after a conflict)."""
+    saved = _text_translations(extra) if extra.draft is not None or extra.progress is not None else None
+    fields: list[tuple[Any, str]] = [(form["text"], saved_text)]
+    for field in form.text_translations():
+        lang = field.field.widget.attrs.get("lang", "")
+        fields.append((field, (translation(saved, "text", lang) or "") if saved else ""))
+    return fields
+
+
 def entry_context(
     entry: RoundEntry,
     access,
@@ -238,6 +249,7 @@ def entry_context(
         "ancestors": _ancestors(entry.node),
         "previous_progress": extra.previous_progress,
         "saved_text": saved_text,
+        "text_fields": _text_fields(form, extra, saved_text),
         "has_draft": extra.draft is not None,
         "draft_left_out": bool(entry.draft) and not entry.round.is_open,
         "prefilled_from_previous": extra.draft is None

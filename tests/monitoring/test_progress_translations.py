@@ -136,3 +136,16 @@ def test_the_swedish_council_report_shows_the_swedish_progress_text(client, repo
     url = reverse("reports:plan_report", args=[reporting.plan.pk]) + "?lang=sv&variant=council&format=html"
     page = client.get(url).content.decode()
     assert "Framskrider väl." in page and "Edistyy hyvin." not in page
+
+
+def test_a_conflict_shows_the_swedish_text_saved_meanwhile_and_keeps_what_was_typed(client, reporting):
+    requires_swedish(reporting.plan)
+    stale = post(reporting.mine, text__sv="Min version.")
+    client.force_login(reporting.personas.coordinator)
+    url = reverse("monitoring:entry", args=[reporting.mine.pk])
+    client.post(url, post(reporting.mine, text__sv="Samordnarens version."))
+    client.force_login(reporting.personas.responsible)
+    response = client.post(url, stale)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Min version.</textarea>" in page and "Samordnarens version." in page
