@@ -208,9 +208,9 @@ def _text_fields(form: EntryForm, extra: EntryExtra, saved_text: str) -> list[tu
     (shown beside it after a conflict)."""
     saved = _text_translations(extra) if extra.draft is not None or extra.progress is not None else None
     fields: list[tuple[Any, str]] = [(form["text"], saved_text)]
-    for field in form.text_translations():
-        lang = field.field.widget.attrs.get("lang", "")
-        fields.append((field, (translation(saved, "text", lang) or "") if saved else ""))
+    for bound in form.text_translations():
+        lang = bound.field.widget.attrs.get("lang", "")
+        fields.append((bound, (translation(saved, "text", lang) or "") if saved else ""))
     return fields
 
 
