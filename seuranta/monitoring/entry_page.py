@@ -17,7 +17,10 @@ from seuranta.monitoring.forms import EntryForm, ReturnForm, value_field_name
 from seuranta.monitoring.models import RoundEntry
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.monitoring.submission import series_key
+from seuranta.plans.language_fields import edit_languages
+from seuranta.plans.language_fields import initial as translated_initial
 from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
+from seuranta.plans.translations import primary_of, translation
 
 
 @dataclass
@@ -118,9 +121,30 @@ def _target_for(rows: list[Measure], entry: RoundEntry) -> Measure | None:
     return targets[-1] if targets else None
 
 
+@dataclass
+class _Texts:
+    """A progress text's translations, as `language_fields` reads a row's."""
+
+    translations: dict | None
+
+
+def _text_translations(extra: EntryExtra) -> _Texts:
+    """The progress text's translations now saved: the draft's (when it has them), else the submitted
+    entry's; with neither, last period's, as a starting point like its text."""
+    if extra.draft is not None and extra.draft.translations is not None:
+        return _Texts(extra.draft.translations)
+    if extra.progress is not None or extra.draft is not None:
+        return _Texts(extra.progress.translations if extra.progress else None)
+    return _Texts(extra.previous_progress.translations if extra.previous_progress else None)
+
+
 def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
     extra = _load(entry)
+    plan = entry.round.plan
+    texts = _text_translations(extra)
+    languages = edit_languages(plan, texts)
     initial: dict[str, Any] = {"version": entry.version}
+    initial.update(translated_initial(texts, ["text"], languages, primary_of(plan)))
     values, _text = _saved(extra)
     initial.update(values)
     initial.update(_milestone_initial(extra))
@@ -138,6 +162,10 @@ def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
         specs=extra.specs,
         milestones=extra.milestones,
         period=entry.round.period,
+        plan=plan,
+        languages=languages,
+        # Last period's translations are a starting point, not saved ones a missing field would keep.
+        translations=texts.translations if extra.progress is not None or extra.draft is not None else None,
     )
     return form, extra
 
@@ -175,6 +203,17 @@ def _ancestors(node: Node) -> list[Node]:
     return list(reversed(chain))
 
 
+def _text_fields(form: EntryForm, extra: EntryExtra, saved_text: str) -> list[tuple[Any, str]]:
+    """The progress text's fields, one per language, each with the text now saved in that language
+    (shown beside it after a conflict)."""
+    saved = _text_translations(extra) if extra.draft is not None or extra.progress is not None else None
+    fields: list[tuple[Any, str]] = [(form["text"], saved_text)]
+    for bound in form.text_translations():
+        lang = bound.field.widget.attrs.get("lang", "")
+        fields.append((bound, (translation(saved, "text", lang) or "") if saved else ""))
+    return fields
+
+
 def entry_context(
     entry: RoundEntry,
     access,
@@ -210,6 +249,7 @@ def entry_context(
         "ancestors": _ancestors(entry.node),
         "previous_progress": extra.previous_progress,
         "saved_text": saved_text,
+        "text_fields": _text_fields(form, extra, saved_text),
         "has_draft": extra.draft is not None,
         "draft_left_out": bool(entry.draft) and not entry.round.is_open,
         "prefilled_from_previous": extra.draft is None

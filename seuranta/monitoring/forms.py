@@ -14,7 +14,9 @@ from seuranta.monitoring.entry_fields import IndicatorSpec
 from seuranta.monitoring.models import ReportingRound, default_reminder_days, reportable_node_ids
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.monitoring.templatetags.monitoring_tags import plan_name
+from seuranta.plans.language_fields import add_languages, name, translated
 from seuranta.plans.models import Indicator, Milestone, Node, Plan, ProgressEntry
+from seuranta.plans.translations import primary_of
 
 
 def normalise_period(written: str) -> str | None:
@@ -173,8 +175,16 @@ def value_field_name(indicator: Indicator, index: int | None = None) -> str:
     return f"value_{indicator.pk}" if index is None else f"value_{indicator.pk}_{index}"
 
 
+# The report's texts written in each of the plan's languages.
+ENTRY_TEXTS = ("text",)
+
+
 class EntryForm(forms.Form):
-    """A node's report: a field per indicator (per sub-series), its milestones, text, phase and verdict."""
+    """A node's report: a field per indicator (per sub-series), its milestones, text, phase and verdict.
+
+    Given the plan and its `languages` (`language_fields.edit_languages`), the progress text gets a
+    field per other language beside it; `translations` are the text's translations saved so far, which
+    the languages not in the form keep."""
 
     text = forms.CharField(
         label=pgettext_lazy("report form", "Progress"),
@@ -186,8 +196,23 @@ class EntryForm(forms.Form):
     verdict = forms.ChoiceField(label=_("Assessment"), required=False, choices=VERDICT_CHOICES)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, specs: list[IndicatorSpec], milestones: list[Milestone], period: str, **kwargs):
+    def __init__(
+        self,
+        *args,
+        specs: list[IndicatorSpec],
+        milestones: list[Milestone],
+        period: str,
+        plan: Plan | None = None,
+        languages: list[str] | None = None,
+        translations: dict | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.plan = plan
+        self.languages = languages or []
+        self.saved_translations = translations
+        if plan is not None:
+            add_languages(self, plan, ENTRY_TEXTS, self.languages)
         self.specs = specs
         self.milestones = milestones
         self.period = period
@@ -226,6 +251,11 @@ class EntryForm(forms.Form):
             widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         )
         self.fields[f"confirm_{name}"] = forms.BooleanField(label=_("The value is correct"), required=False)
+
+    def text_translations(self) -> list[forms.BoundField]:
+        """The progress text's fields in the plan's other languages, in the plan's order."""
+        names = [name("text", lang) for lang in self.languages]
+        return [self[n] for n in names if n in self.fields]
 
     def milestone_rows(self) -> list[dict]:
         return [
@@ -270,6 +300,10 @@ class EntryForm(forms.Form):
             phase=self.cleaned_data["phase"],
             verdict=self.cleaned_data["verdict"],
         )
+        if self.plan is not None:
+            data.translations = translated(
+                self.cleaned_data, self.saved_translations, ENTRY_TEXTS, self.languages, primary_of(self.plan)
+            )
         for spec in self.specs:
             for index, label in self.series_fields(spec):
                 written = " ".join(

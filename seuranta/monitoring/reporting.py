@@ -146,6 +146,8 @@ class EntryValues:
 
     `series`: indicator id -> sub-series label -> (text, kind, number), for indicators with sub-series.
     `milestones`: milestone id -> the date it was done (ISO), or None when it is not done.
+    `translations`: the progress text in the plan's other languages ({"sv": {"text": ...}}), as the
+    progress entry keeps them; None leaves the entry's translations as they are.
     """
 
     values: dict[int, tuple[str, str, float | None]] = field(default_factory=dict)
@@ -154,6 +156,7 @@ class EntryValues:
     verdict: str = ""
     series: dict[int, dict[str, tuple[str, str, float | None]]] = field(default_factory=dict)
     milestones: dict[int, str | None] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] | None = None
 
     def to_draft(self) -> dict:
         """The report as JSON for `RoundEntry.draft`."""
@@ -170,6 +173,7 @@ class EntryValues:
             "text": self.text,
             "phase": self.phase,
             "verdict": self.verdict,
+            "translations": self.translations,
         }
 
     @classmethod
@@ -187,6 +191,7 @@ class EntryValues:
             text=draft.get("text", ""),
             phase=draft.get("phase", ""),
             verdict=draft.get("verdict", ""),
+            translations=draft.get("translations"),
         )
 
 

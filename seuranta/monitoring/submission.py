@@ -157,6 +157,8 @@ def _write_progress(entry: RoundEntry, node: Node, data, written: _Written) -> P
             progress.delete()
         return None
     after = {"text": data.text, "phase": data.phase, "verdict": data.verdict}
+    if data.translations is not None:  # in the same row: no query of its own
+        after["translations"] = data.translations
     if progress is None:
         values = {"node": node, "order": len(rows), "period": period, "author": written.user}
         progress = ProgressEntry(**values, **after, extra={"round": entry.round_id})

@@ -24,6 +24,7 @@ from seuranta.monitoring.models import ClosedRoundError, ReportingRound, RoundEn
 from seuranta.monitoring.tasks import people_without_email, reminder_times
 from seuranta.plans.models import Indicator, Measure, Node
 from seuranta.plans.saving import Conflict, delete_recorded, save_with_version
+from seuranta.plans.translations import language_name, languages_of, missing, primary_of
 
 
 def round_extras(reporting_round: ReportingRound) -> dict:
@@ -34,6 +35,30 @@ def round_extras(reporting_round: ReportingRound) -> dict:
         "reminder_times": [when for _day, when in reminder_times(reporting_round)],
         "without_email": people_without_email(reporting_round),
         "deletable": not _submitted_any(reporting_round),
+        **untranslated_progress(reporting_round),
+    }
+
+
+def untranslated_progress(reporting_round: ReportingRound) -> dict:
+    """How many submitted progress texts lack a text in a language the plan requires, and those
+    languages' names. Shown, not asked for: publishing the plan does not wait for a round's texts.
+    One query, none when the plan requires no other language."""
+    plan = reporting_round.plan
+    primary = primary_of(plan)
+    required = [lang for lang in languages_of(plan) if lang != primary]
+    if not required:
+        return {}
+    texts = RoundEntry.objects.filter(
+        round=reporting_round, state=RoundEntry.State.SUBMITTED, progress__isnull=False
+    ).values_list("progress__text", "progress__translations")
+    count = sum(
+        1
+        for text, translations in texts
+        if missing({"text": text, "translations": translations}, ["text"], required, primary)
+    )
+    return {
+        "untranslated_progress": count,
+        "required_language_names": [language_name(lang) for lang in required],
     }
 
 

@@ -177,7 +177,11 @@ class PlanSettingsForm(RowForm):
         max_length=50,
         help_text=_('For example "2026–2029".'),
     )
-    state = forms.ChoiceField(label=_("State"), choices=Plan.State.choices)
+    state = forms.ChoiceField(
+        label=_("State"),
+        choices=Plan.State.choices,
+        help_text=_("A plan is published on its publish page, after the quality check."),
+    )
     tolerance = forms.FloatField(
         label=_("Status tolerance"),
         required=False,
@@ -225,6 +229,14 @@ class PlanSettingsForm(RowForm):
             "primary_language",
             "required_languages",
         )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Publishing goes through the publish page (its quality check and the tick for missing
+        # translations): here a plan can stay published, or be unpublished or archived, not published.
+        if self.instance.state != Plan.State.PUBLISHED:
+            published = Plan.State.PUBLISHED.value
+            choice_field(self, "state").choices = [c for c in Plan.State.choices if c[0] != published]
 
     def clean_state_scale(self) -> list[str] | None:
         return self.cleaned_data["state_scale"] or None

@@ -27,6 +27,7 @@ from seuranta.monitoring.deletion import rounds_affected_by_deleting, withdraw_o
 from seuranta.monitoring.reporting import add_new_entries
 from seuranta.organizations.units import unit_choices
 from seuranta.plans.access import REPORTING_ROLES, get_node_for, get_plan_for
+from seuranta.plans.language_fields import add_languages, edit_languages, initial, only_primary, translated
 from seuranta.plans.models import Indicator, Measure, Membership, Milestone, Node
 from seuranta.plans.recycle import recycle_item, recycle_node
 from seuranta.plans.saving import create_recorded, record, save_with_version
@@ -40,7 +41,6 @@ from seuranta.web.forms import (
     PlanSettingsForm,
     split_lines,
 )
-from seuranta.web.languages import add_languages, edit_languages, initial, only_primary, translated
 
 # The fields each edit page shows in the plan's other languages too.
 NODE_TEXTS = ("title", "description")

@@ -102,3 +102,15 @@ def test_the_report_forms_submission_reads_and_writes_a_fixed_number_of_queries(
         assert response.status_code == 302
         counts.append(_queries(queries))
     assert counts[0] == counts[1] <= 17, counts
+
+
+def test_a_submission_with_the_text_in_swedish_takes_no_more_queries(personas):
+    """The translations ride in the progress entry's own row."""
+    entry = _entry(personas, 3)
+    counts = []
+    for base, text in ((10, "Framskrider."), (20, "Framskrider väl.")):
+        report = _report(entry, base)
+        report.translations = {"sv": {"text": text}}
+        counts.append(_count_submission(entry, report, personas.responsible))
+    assert max(counts) <= SUBMISSION_CEILING, counts
+    assert ProgressEntry.objects.get(node=entry.node).translations == {"sv": {"text": "Framskrider väl."}}

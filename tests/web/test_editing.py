@@ -319,14 +319,14 @@ def test_archived_plan_settings_can_still_be_changed_to_bring_it_back(client, pe
         reverse("plan_settings", args=[plan.pk]),
         {
             "title": plan.title,
-            "state": "published",
+            "state": "draft",  # published again on the publish page (tests/web/test_settings_do_not_publish.py)
             "levels": "\n".join(plan.levels),
             "version": plan.version,
         },
     )
     assert response.status_code == 302
     plan.refresh_from_db()
-    assert plan.state == Plan.State.PUBLISHED
+    assert plan.state == Plan.State.DRAFT
     assert client.get(reverse("node_edit", args=[action(plan).pk])).status_code == 200
 
 
