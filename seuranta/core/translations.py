@@ -39,7 +39,7 @@ def _get(obj: Any, name: str) -> Any:
 
 def primary_of(plan: Any) -> str:
     """A plan's primary language (`primary_language`, core or stored), else Finnish."""
-    lang = _get(plan, "primary_language") or _get(plan, "language")
+    lang = _get(plan, "primary_language")
     return lang if lang in CONTENT_LANGS else DEFAULT_PRIMARY
 
 

@@ -16,9 +16,10 @@ from typing import Any
 from django.db import models
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.common.language import ui_lang
 from seuranta.core.translations import (
     CONTENT_LANGS,
     DEFAULT_PRIMARY,
@@ -39,7 +40,6 @@ __all__ = [
     "FIELDS",
     "LEVEL_NAMES",
     "Localized",
-    "active_lang",
     "cleaned",
     "in_language",
     "language_name",
@@ -76,12 +76,6 @@ _WRITTEN_IN = {
     "sv": gettext_lazy("The plan is written in Swedish."),
     "en": gettext_lazy("The plan is written in English."),
 }
-
-
-def active_lang() -> str:
-    """The page's language as content languages name it."""
-    lang = (get_language() or DEFAULT_PRIMARY).split("-")[0]
-    return lang if lang in CONTENT_LANGS else DEFAULT_PRIMARY
 
 
 def language_name(lang: str) -> str:
@@ -132,7 +126,7 @@ def writes_in(plan: Any, lang: str) -> bool:
 
 def shown(obj: Any, field: str, plan: Any, lang: str | None = None) -> Localized:
     """`field` of obj (a row or core object of `plan`) in `lang` (the page's language by default)."""
-    lang = lang or active_lang()
+    lang = lang or ui_lang()
     primary = primary_of(plan)
     if field == "level":
         text, text_lang = level_name(plan, getattr(obj, "level", ""), lang)
@@ -146,7 +140,7 @@ def shown(obj: Any, field: str, plan: Any, lang: str | None = None) -> Localized
 
 def plan_note(plan: Any, lang: str | None = None) -> str:
     """A sentence for a page of a plan not written in the page's language ("This plan is in Finnish."), or ""."""
-    lang = lang or active_lang()
+    lang = lang or ui_lang()
     if writes_in(plan, lang):
         return ""
     return str(_WRITTEN_IN.get(primary_of(plan), ""))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from seuranta.common.language import ui_lang
 from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
-from seuranta.plans.translations import active_lang, level_name
+from seuranta.plans.translations import level_name
 from seuranta.public.caching import public_page
 from seuranta.public.site import (
     focus_area_distribution,
@@ -55,7 +55,7 @@ def plan_dashboard(request, slug: str, plan_id: int):
     organization, site = organization_site(slug)
     plan = published_plan(organization, plan_id)
     core_plan, evaluation = evaluated(plan)
-    groups = focus_area_distribution(core_plan, evaluation, active_lang())
+    groups = focus_area_distribution(core_plan, evaluation, ui_lang())
     trend = round_trend(plan)
     labels = dict(STATUS_LABELS)
     return render(
@@ -90,7 +90,7 @@ def plan_tree(request, slug: str, plan_id: int):
     levels = list(core_plan.levels) + sorted(
         {node.level for node, _p in core_plan.walk() if node.level and node.level not in core_plan.levels}
     )
-    lang = active_lang()
+    lang = ui_lang()
     levels = [(level, level_name(core_plan, level, lang)[0]) for level in levels]
     return render(
         request,

@@ -23,22 +23,33 @@ from seuranta.reports.freshness import generation
 PLAN_CACHE_SECONDS = 24 * 3600  # keys change with every write; this only bounds how long old ones linger
 
 
+def _plan_key(plan: Plan, on: date, lang: str) -> str:
+    return content_key(plan, generation(), on.isoformat(), lang)
+
+
+def _remembered(key: str, build: Callable[[], Any]) -> Any:
+    """What the cache holds under `key`, else what `build()` makes, kept there."""
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, timeout=PLAN_CACHE_SECONDS)
+    return found
+
+
 def cached_plan(plan: Plan, on: date, lang: str):
     """What `evaluated_plan` gives when it has it already, else None: nothing is read."""
-    return cache.get(content_key(plan, generation(), on.isoformat(), lang))
+    return cache.get(_plan_key(plan, on, lang))
 
 
 def evaluated_plan(plan: Plan, on: date, lang: str):
     """(the core plan with the units the pages show, its evaluation on `on` in `lang`)."""
-    found = cached_plan(plan, on, lang)
-    if found is not None:
-        return found
-    key = content_key(plan, generation(), on.isoformat(), lang)
-    core_plan = load_core_plan(plan)
-    show_chosen_units(core_plan, plan)
-    result = core_plan, evaluate_plan(core_plan, on, lang=lang)
-    cache.set(key, result, timeout=PLAN_CACHE_SECONDS)
-    return result
+
+    def read_and_evaluate():
+        core_plan = load_core_plan(plan)
+        show_chosen_units(core_plan, plan)
+        return core_plan, evaluate_plan(core_plan, on, lang=lang)
+
+    return _remembered(_plan_key(plan, on, lang), read_and_evaluate)
 
 
 NodeRows = dict[int, tuple[int | None, int | None, str | None]]
@@ -48,12 +59,7 @@ def cached_read(plan: Plan, build: Callable[[], Any], *parts: object) -> Any:
     """What `build()` makes of the plan (an API answer as plain data), once per version of the plan and
     per `parts` (say what it is, the date, the language): plain data is quicker to take out of the
     cache than the core plan and its evaluation."""
-    key = content_key(plan, generation(), "read", *parts)
-    found = cache.get(key)
-    if found is None:
-        found = build()
-        cache.set(key, found, timeout=PLAN_CACHE_SECONDS)
-    return found
+    return _remembered(content_key(plan, generation(), "read", *parts), build)
 
 
 def evaluated_part(plan: Plan, node_id: int, on: date, lang: str):
@@ -75,18 +81,16 @@ def evaluated_part(plan: Plan, node_id: int, on: date, lang: str):
 
 def node_rows(plan: Plan) -> NodeRows:
     """Each node's (parent id, chosen unit's id, its name), as API v1 lists them; once per version."""
-    key = content_key(plan, generation(), "node-rows")
-    found = cache.get(key)
-    if found is not None:
-        return found
-    rows: NodeRows = {
-        pk: (parent, unit_id, unit_name)
-        for pk, parent, unit_id, unit_name in Node.objects.filter(plan=plan).values_list(
-            "pk", "parent_id", "org_unit_id", "org_unit__name"
-        )
-    }
-    cache.set(key, rows, timeout=PLAN_CACHE_SECONDS)
-    return rows
+
+    def read() -> NodeRows:
+        return {
+            pk: (parent, unit_id, unit_name)
+            for pk, parent, unit_id, unit_name in Node.objects.filter(plan=plan).values_list(
+                "pk", "parent_id", "org_unit_id", "org_unit__name"
+            )
+        }
+
+    return _remembered(content_key(plan, generation(), "node-rows"), read)
 
 
 def show_chosen_units(core_plan, plan: Plan) -> None:

@@ -24,7 +24,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from seuranta.plans.translations import active_lang, level_name, plan_note, shown
+from seuranta.common.language import ui_lang
+from seuranta.plans.translations import level_name, plan_note, shown
 
 register = template.Library()
 
@@ -50,7 +51,7 @@ def text(
 @register.filter
 def level_in(level: str, plan: Any) -> str:
     """A level name as the plan's translations write it in the page's language (plain text, for options)."""
-    return str(level_name(plan, level, active_lang())[0])
+    return str(level_name(plan, level, ui_lang())[0])
 
 
 @register.simple_tag(takes_context=True)
