@@ -30,6 +30,7 @@ from seuranta.plans.access import managed_organizations
 from seuranta.plans.models import ChangeRecord, Indicator, Milestone, Node, Plan, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, record
 from seuranta.plans.storage import load_core_plan
+from seuranta.plans.translations import with_texts
 
 # The kinds of a node's items that have texts, the core list each is in, and its texts.
 ITEM_KINDS = ("indicators", "milestones", "progress")
@@ -227,17 +228,14 @@ def build_review(
 
 
 def merged(translations: dict | None, lang: str, texts: dict[str, str | None]) -> dict:
-    """Translations with `texts` (field -> text) set in `lang`; other languages and fields kept."""
-    out = {key: dict(value) for key, value in (translations or {}).items() if isinstance(value, dict)}
-    language = out.get(lang, {})
-    for name, text in texts.items():
-        if isinstance(text, str) and text.strip():
-            language[name] = text.strip()
-        elif isinstance(text, list) and any(text):
-            language[name] = text
-    if language:
-        out[lang] = language
-    return out
+    """Translations with `texts` (field -> text) set in `lang`; other languages and fields kept, and a
+    text the document does not have leaves the stored one as it is."""
+    given = {
+        name: text.strip() if isinstance(text, str) else text
+        for name, text in texts.items()
+        if (isinstance(text, str) and text.strip()) or (isinstance(text, list) and any(text))
+    }
+    return with_texts(translations, lang, given)
 
 
 def _node_texts(row: NodeRow) -> dict[str, str | None]:
