@@ -20,6 +20,7 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.caption_groups import unnamed_caption_groups
 from seuranta.core.parsing.contents import (
     contents_entries,
+    split_caps_head,
     expand_contents,
     names_level,
     read_contents,
@@ -276,7 +277,7 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         return [*before, Line("table", source=source, rows=series[1])]
     found = split_inline_contents(fold_whitespace(text))
     if found is None:
-        return [classify_text(text, source)]
+        return _numbered_run_on(fold_whitespace(text), source) or [classify_text(text, source)]
     parts, contents = found
     if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
@@ -286,6 +287,16 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         else (Line("text", part, source) if flag else classify_text(part, source))
         for part, style, flag in expand_contents(parts, contents)
     ]
+
+
+def _numbered_run_on(text: str, source: int) -> list[Line] | None:
+    """A numbered heading in capitals with its paragraph run on ("1. HENKILÖSTÖN MÄÄRÄ JA
+    RAKENNE Henkilökunnan määrä oli ..."): the heading as an item, the paragraph as its text."""
+    numbered = _numbering(text)
+    found = split_caps_head(numbered[1], numbered=True) if numbered is not None else None
+    if numbered is None or found is None:
+        return None
+    return [Line("item", found[0], source, style=numbered[0]), Line("text", found[1], source)]
 
 
 _INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
@@ -372,6 +383,9 @@ def build(lines: list[Line]) -> list[Section]:
             stack[-1].body.append(line)
             continue
         after_blank = False
+        if not line.contents:  # the table of contents ended: the body is not one of its entries
+            while len(stack) > 1 and stack[-1].contents:
+                stack.pop()
         style = line.style
         if style in depth_of:
             depth = min(depth_of[style], len(stack))
@@ -404,6 +418,20 @@ def _level_heading(section: Section) -> lexicon.Entry | None:
     return entry if entry is not None and entry.role == "level" else None
 
 
+_CONJUNCTIONS = ("ja", "sekä", "och", "samt")
+
+
+def _levels_heading(section: Section) -> list[lexicon.Entry]:
+    """The levels a chapter heading made only of level names joined by "ja" names
+    ("Tavoitteet ja toimenpiteet"), when it holds a list; empty for other headings."""
+    found = lexicon.words(section.title)
+    if not section.children or len(found) != 3 or found[1].lower() not in _CONJUNCTIONS:
+        return []
+    entries = [lexicon.lookup(word) for word in (found[0], found[2])]
+    levels = [entry for entry in entries if entry is not None and entry.role == "level"]
+    return levels if len(levels) == 2 else []
+
+
 def _name_by_level_headings(parent: Section) -> None:
     """A heading that only names a level ("Mål") introduces the headings of its kind after it:
     they are nodes of that level, and it is none itself."""
@@ -420,6 +448,14 @@ def _name_by_level_headings(parent: Section) -> None:
         if entry is not None:
             naming = (entry, child.style)
             parent.body.extend(child.body)
+            continue
+        named = _levels_heading(child)
+        if named:  # "Tavoitteet ja toimenpiteet" over the goals and their actions: a chapter
+            parent.body.extend(child.body)
+            for item in child.children:
+                item.level = item.level or named[0]
+            out.extend(child.children)
+            naming = None
             continue
         if naming is not None and child.style == naming[1]:
             child.level = child.level or naming[0]

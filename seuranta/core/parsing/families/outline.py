@@ -31,6 +31,8 @@ from seuranta.core.parsing.families.outline_tree import (
     attach_task_lists,
     drop_weak,
     has_content,
+    lift_covers,
+    merge_into_contents,
     merge_repeated,
     split_pairs,
     split_sections,
@@ -151,6 +153,9 @@ class _Reader:
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
+        node.extra["_item_style"] = section.style
+        if section.contents:
+            node.extra["_contents"] = True
         if section.style == "short" and not has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
@@ -364,6 +369,8 @@ def _name_levels(nodes: list[Node], profile: Profile | None, reader: _Reader) ->
     def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
         for node in items:
             node.extra.pop("_style", None)
+            node.extra.pop("_contents", None)
+            node.extra.pop("_item_style", None)
             rule = node.extra.pop("_level_rule", "level:depth")
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
@@ -414,16 +421,16 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = drop_weak(attach_reports(merge_repeated(attach_task_lists(nodes))))
+    nodes, introduction = lift_covers(attach_task_lists(nodes), title)
+    nodes = drop_weak(attach_reports(merge_repeated(merge_into_contents(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
-    introduction = None
     while (
         len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
     ):
         # The document's title, or a lone short line over all of it, is not a node; the text
         # under it introduces the whole plan.
-        introduction, nodes = nodes[0].description, nodes[0].children
+        introduction, nodes = nodes[0].description or introduction, nodes[0].children
     nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
