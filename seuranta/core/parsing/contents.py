@@ -40,7 +40,7 @@ def split_contents(text: str) -> list[tuple[str, str]] | None:
     else:
         return None
     found = split_inline_contents(rest)
-    parts = found[0] if found is not None else [(rest, None)]
+    parts: list[tuple[str, str | None]] = found[0] if found is not None else [(rest, None)]
     caps_chapters = _mixes_caps_chapters(parts)
     letters = [ch for ch in rest if ch.isalpha()]
     if not letters or (sum(ch.isupper() for ch in letters) * 2 > len(letters) and not caps_chapters):

@@ -145,7 +145,11 @@ def _swallowed_text(items: list[str]) -> tuple[str, str] | None:
     if len(words) <= 2 * max(lengths) + MAX_TITLE_WORDS // 2:
         return None
     cut = next(
-        (i for i in range(1, max(lengths) + 2) if words[i][:1].isupper() and not words[i - 1].endswith(("-", ":"))),
+        (
+            i
+            for i in range(1, max(lengths) + 2)
+            if words[i][:1].isupper() and not words[i - 1].endswith(("-", ":"))
+        ),
         None,
     )
     if cut is None:

@@ -20,15 +20,16 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.caption_groups import unnamed_caption_groups
 from seuranta.core.parsing.contents import (
     contents_entries,
-    split_caps_head,
     expand_contents,
     names_level,
     read_contents,
+    split_caps_head,
     split_contents,
 )
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
+from seuranta.core.parsing.level_headings import name_by_level_headings
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
 from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
@@ -400,69 +401,10 @@ def build(lines: list[Line]) -> list[Section]:
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
     root.body.extend(unnamed_caption_groups(root, _reads_as_caption, _is_list_item))
-    _name_by_level_headings(root)
+    name_by_level_headings(root)
     if any(names_level(s) and s.children for s in contents_entries(root.children)):
         root.children = read_contents(root.children)
     return [root]
-
-
-MAX_LEVEL_HEADING_WORDS = 2
-
-
-def _level_heading(section: Section) -> lexicon.Entry | None:
-    """A heading that is only a level's name ("Mål", "Strategiset tavoitteet") with nothing below it."""
-    found = lexicon.words(section.title)
-    if section.children or not found or len(found) > MAX_LEVEL_HEADING_WORDS:
-        return None
-    entry = lexicon.lookup(found[-1])
-    return entry if entry is not None and entry.role == "level" else None
-
-
-_CONJUNCTIONS = ("ja", "sekä", "och", "samt")
-
-
-def _levels_heading(section: Section) -> list[lexicon.Entry]:
-    """The levels a chapter heading made only of level names joined by "ja" names
-    ("Tavoitteet ja toimenpiteet"), when it holds a list; empty for other headings."""
-    found = lexicon.words(section.title)
-    if not section.children or len(found) != 3 or found[1].lower() not in _CONJUNCTIONS:
-        return []
-    entries = [lexicon.lookup(word) for word in (found[0], found[2])]
-    levels = [entry for entry in entries if entry is not None and entry.role == "level"]
-    return levels if len(levels) == 2 else []
-
-
-def _name_by_level_headings(parent: Section) -> None:
-    """A heading that only names a level ("Mål") introduces the headings of its kind after it:
-    they are nodes of that level, and it is none itself."""
-    for child in parent.children:
-        _name_by_level_headings(child)
-    out: list[Section] = []
-    naming: tuple[lexicon.Entry, str] | None = None
-    for child in parent.children:
-        entry = (
-            _level_heading(child)
-            if child.style in ("short", "caps") or child.style.startswith(("h", "type"))
-            else None
-        )
-        if entry is not None:
-            naming = (entry, child.style)
-            parent.body.extend(child.body)
-            continue
-        named = _levels_heading(child)
-        if named:  # "Tavoitteet ja toimenpiteet" over the goals and their actions: a chapter
-            parent.body.extend(child.body)
-            for item in child.children:
-                item.level = item.level or named[0]
-            out.extend(child.children)
-            naming = None
-            continue
-        if naming is not None and child.style == naming[1]:
-            child.level = child.level or naming[0]
-        else:
-            naming = None
-        out.append(child)
-    parent.children = out
 
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".

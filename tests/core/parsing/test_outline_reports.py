@@ -5,10 +5,10 @@ lines, key-figure tables under a run of years, and chapter headings that only na
 from __future__ import annotations
 
 from seuranta.core.parsing import parse_bytes
+from seuranta.core.parsing.document import Paragraph
 from seuranta.core.parsing.families import outline as outline_family
 from seuranta.core.parsing.inline_lists import split_inline_list
 from seuranta.core.parsing.page_numbers import strip_page_numbers
-from seuranta.core.parsing.document import Paragraph
 from seuranta.core.parsing.readers import read_bytes
 
 
@@ -34,7 +34,11 @@ def test_dashed_contents_entries_under_a_chapter_naming_a_level_are_its_nodes():
         "vastuualue 5 - kulttuurin vastuualue 7 - ympäristön vastuualue 9 Muut asiat "
         "2. Talous 2.1 Tulot 2.2 Menot\n"
     )
-    assert titles(plan.nodes)[:3] == ["opetuksen vastuualue", "kulttuurin vastuualue", "ympäristön vastuualue"]
+    assert titles(plan.nodes)[:3] == [
+        "opetuksen vastuualue",
+        "kulttuurin vastuualue",
+        "ympäristön vastuualue",
+    ]
     assert "Toiminnalliset tavoitteet" not in titles(plan.nodes)
 
 
