@@ -27,11 +27,14 @@ from seuranta.core.parsing.contents import (
     split_contents,
 )
 from seuranta.core.parsing.document import Document, Paragraph, Table
+from seuranta.core.parsing.flat_rows import Header, column_header, split_rows, starts_row
 from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.level_headings import name_by_level_headings
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
+from seuranta.core.parsing.short_headings import LIST_STYLES as _LIST_STYLES
+from seuranta.core.parsing.short_headings import MAX_SHORT_HEADING_WORDS, mark_short_headings
 from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
@@ -52,7 +55,6 @@ _LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
 _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
-MAX_SHORT_HEADING_WORDS = 10
 MAX_GLUED_HEADING_WORDS = 8
 MIN_RECORD_FIELDS = 2  # labels per record, the head included, for a repeating template
 # A numbered "item" longer than this is a paragraph that starts with a number (a page number
@@ -189,9 +191,15 @@ def classify(doc: Document) -> list[Line]:
         block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
     ]
     skip_to = 0
+    flat: Header | None = None  # the header of a goal table flattened into running text
     for index, block in enumerate(blocks):
         if index < skip_to:
             continue
+        if isinstance(block, Paragraph) and block.heading is None:
+            flat_lines, flat = _flat_table_lines(block.text, index, flat)
+            if flat_lines is not None:
+                lines.extend(flat_lines)
+                continue
         text_table = text_table_at(texts, index) or header_table_at(texts, index)
         if text_table is not None:  # a table flattened to lines: one row a line
             lines.append(Line("table", source=index, rows=text_table[0]))
@@ -208,7 +216,37 @@ def classify(doc: Document) -> list[Line]:
         else:
             lines.extend(_classify_paragraph(block.text, index))
     lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
-    return _mark_record_heads(_mark_short_headings(mark_head_items(_join_wrapped(lines))))
+    return _mark_record_heads(mark_short_headings(mark_head_items(_join_wrapped(lines))))
+
+
+FLAT_STYLE = "flat:"
+
+
+def _flat_table_lines(text: str, source: int, flat: Header | None) -> tuple[list[Line] | None, Header | None]:
+    """A paragraph holding a flattened goal table's header and rows, or one that goes on with its
+    rows (`flat_rows`): the lines it gives and the header still open; (None, header) otherwise."""
+    text = fold_whitespace(text)
+    header = column_header(text)
+    if header is not None and not text[header.end :].strip():
+        header = None  # a header on a line of its own: a table with its rows on lines (tables.py)
+    if header is None and (flat is None or not starts_row(text)):
+        return None, None
+    lines: list[Line] = []
+    if header is not None:
+        prose = text[: header.start].strip()
+        lines.extend(_classify_paragraph(prose, source) if prose else [])
+        flat, text = header, text[header.end :]
+    assert flat is not None
+    group, rows = split_rows(text)
+    if not rows:  # no rows run on after the header: not a flattened table after all
+        return None, None
+    if group is not None:
+        lines.append(Line("item", group, source, style=FLAT_STYLE + "group", level=flat.group))
+    for cell, rest in rows:
+        lines.append(Line("item", cell, source, style=FLAT_STYLE + "row", level=flat.row))
+        if rest:
+            lines.append(Line("text", rest, source))
+    return lines, flat
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
@@ -331,35 +369,6 @@ def _enumeration_in_prose(parts: list[tuple[str, str | None]]) -> bool:
     )
 
 
-def _is_short_heading(text: str) -> bool:
-    return (
-        len(text.split()) <= MAX_SHORT_HEADING_WORDS
-        and text[:1].isupper()
-        and not text.endswith((".", ",", ";", ":", "!", "?"))
-        and _has_words(text)
-    )
-
-
-def _mark_short_headings(lines: list[Line]) -> list[Line]:
-    """A short line standing alone between blank lines, before more text, is a heading in
-    text taken from a web page or a PDF. It only becomes a node if something is found under it.
-    A label without a value that means nothing to the lexicon ("Strategins värderingar:") over
-    a list is such a heading too: the list's caption, read as the other captions are."""
-    for i, line in enumerate(lines):
-        if line.kind == "label" and not line.value and lexicon.label_role(line.label or "") is None:
-            following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
-            if following is not None and (following.style or "").startswith(_LIST_STYLES):
-                line.kind, line.style, line.text = "item", "short", line.label or ""
-            continue
-        if line.kind != "text" or not _is_short_heading(line.text):
-            continue
-        before = lines[i - 1].kind if i > 0 else "blank"
-        after = lines[i + 1].kind if i + 1 < len(lines) else "end"
-        if before == "blank" and after == "blank":
-            line.kind, line.style = "item", "short"
-    return lines
-
-
 def build(lines: list[Line]) -> list[Section]:
     """The outline tree: each item opens a section at its style's depth; other lines go to the
     innermost open section (or to the returned root's body, for lines before any item)."""
@@ -388,6 +397,8 @@ def build(lines: list[Line]) -> list[Section]:
             while len(stack) > 1 and stack[-1].contents:
                 stack.pop()
         style = line.style
+        if style.startswith(FLAT_STYLE) and not any(known.startswith(FLAT_STYLE) for known in depth_of):
+            del stack[1:]  # a flattened table starts at the top of the outline
         if style in depth_of:
             depth = min(depth_of[style], len(stack))
         else:
@@ -409,7 +420,6 @@ def build(lines: list[Line]) -> list[Section]:
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
-_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")

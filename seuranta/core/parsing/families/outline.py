@@ -31,6 +31,7 @@ from seuranta.core.parsing.families.outline_tree import (
     attach_task_lists,
     drop_weak,
     has_content,
+    has_own_content,
     lift_covers,
     merge_into_contents,
     merge_repeated,
@@ -38,7 +39,7 @@ from seuranta.core.parsing.families.outline_tree import (
     split_sections,
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
-from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
+from seuranta.core.parsing.goal_sentences import relative_targets, reported_figures, stated_targets
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -234,7 +235,13 @@ class _Reader:
             node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
         if stated or relative:
             self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
-        return bool(stated or relative)
+            return True
+        reported = reported_figures(line.text)
+        for name, unit, actual in reported:
+            node.indicators.append(Indicator(name=name, unit=unit, actuals=[actual]))
+        if reported:
+            self.record(line, "actual", "reported_figure", STRUCTURE_CONFIDENCE)
+        return bool(reported)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
@@ -425,9 +432,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     nodes = drop_weak(attach_reports(merge_repeated(merge_into_contents(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
-    while (
-        len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
-    ):
+    while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):
         # The document's title, or a lone short line over all of it, is not a node; the text
         # under it introduces the whole plan.
         introduction, nodes = nodes[0].description or introduction, nodes[0].children
@@ -490,7 +495,3 @@ def _paragraph_candidates(lines: list[Line], reader: _Reader) -> list[Node]:
 
 def _wraps(node: Node, title: str | None) -> bool:
     return node.title == title or node.extra.get("_style") == "short"
-
-
-def _has_content_own(node: Node) -> bool:
-    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)

@@ -109,7 +109,7 @@ def lift_covers(nodes: list[Node], title: str | None) -> tuple[list[Node], str |
         if node.extra.get("_contents") and bare and title_key(node.title).startswith(bare + " "):
             # the first chapter of a table of contents run together with the cover's title
             node.title = " ".join(node.title.split()[len(bare.split()) :])
-    covers = [node for node in nodes if _repeats(node, key) and not _has_own_content(node)]
+    covers = [node for node in nodes if _repeats(node, key) and not has_own_content(node)]
     styles = {node.extra.get("_item_style") for node in covers}
     if any(node.extra.get("_item_style") in styles for node in nodes if node not in covers):
         return nodes, None  # a heading like the others that the title was proposed from
@@ -132,7 +132,7 @@ def _repeats(node: Node, key: str) -> bool:
     return own == key or own.startswith(key + " ")
 
 
-def _has_own_content(node: Node) -> bool:
+def has_own_content(node: Node) -> bool:
     return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)
 
 
