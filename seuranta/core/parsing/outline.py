@@ -27,7 +27,6 @@ from seuranta.core.parsing.contents import (
     split_contents,
 )
 from seuranta.core.parsing.document import Document, Paragraph, Table
-from seuranta.core.parsing.flat_rows import Header, column_header, split_rows, starts_row
 from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.level_headings import name_by_level_headings
@@ -191,15 +190,9 @@ def classify(doc: Document) -> list[Line]:
         block.text if isinstance(block, Paragraph) and block.heading is None else None for block in blocks
     ]
     skip_to = 0
-    flat: Header | None = None  # the header of a goal table flattened into running text
     for index, block in enumerate(blocks):
         if index < skip_to:
             continue
-        if isinstance(block, Paragraph) and block.heading is None:
-            flat_lines, flat = _flat_table_lines(block.text, index, flat)
-            if flat_lines is not None:
-                lines.extend(flat_lines)
-                continue
         text_table = text_table_at(texts, index) or header_table_at(texts, index)
         if text_table is not None:  # a table flattened to lines: one row a line
             lines.append(Line("table", source=index, rows=text_table[0]))
@@ -217,36 +210,6 @@ def classify(doc: Document) -> list[Line]:
             lines.extend(_classify_paragraph(block.text, index))
     lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
     return _mark_record_heads(mark_short_headings(mark_head_items(_join_wrapped(lines))))
-
-
-FLAT_STYLE = "flat:"
-
-
-def _flat_table_lines(text: str, source: int, flat: Header | None) -> tuple[list[Line] | None, Header | None]:
-    """A paragraph holding a flattened goal table's header and rows, or one that goes on with its
-    rows (`flat_rows`): the lines it gives and the header still open; (None, header) otherwise."""
-    text = fold_whitespace(text)
-    header = column_header(text)
-    if header is not None and not text[header.end :].strip():
-        header = None  # a header on a line of its own: a table with its rows on lines (tables.py)
-    if header is None and (flat is None or not starts_row(text)):
-        return None, None
-    lines: list[Line] = []
-    if header is not None:
-        prose = text[: header.start].strip()
-        lines.extend(_classify_paragraph(prose, source) if prose else [])
-        flat, text = header, text[header.end :]
-    assert flat is not None
-    group, rows = split_rows(text)
-    if not rows:  # no rows run on after the header: not a flattened table after all
-        return None, None
-    if group is not None:
-        lines.append(Line("item", group, source, style=FLAT_STYLE + "group", level=flat.group))
-    for cell, rest in rows:
-        lines.append(Line("item", cell, source, style=FLAT_STYLE + "row", level=flat.row))
-        if rest:
-            lines.append(Line("text", rest, source))
-    return lines, flat
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
@@ -397,8 +360,6 @@ def build(lines: list[Line]) -> list[Section]:
             while len(stack) > 1 and stack[-1].contents:
                 stack.pop()
         style = line.style
-        if style.startswith(FLAT_STYLE) and not any(known.startswith(FLAT_STYLE) for known in depth_of):
-            del stack[1:]  # a flattened table starts at the top of the outline
         if style in depth_of:
             depth = min(depth_of[style], len(stack))
         else:

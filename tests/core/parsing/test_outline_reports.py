@@ -156,28 +156,3 @@ def test_one_figure_in_a_goals_prose_is_no_reported_indicator():
         "Tavoite 1: Palvelut paranevat\n\nAsiakkaita oli viime vuonna 300. Palvelua kehitetään.\n"
     )
     assert not any(node.indicators for node in plan.nodes)
-
-
-def test_a_goal_table_flattened_into_running_text_gives_its_groups_and_first_cells():
-    plan = parse_text(
-        "SEURANTA 2020\n\n"
-        "NÄKÖKULMA STRATEGINEN TAVOITE TOIMENPITEET (keinot) 2019 2021 MITTARI TOTEUMA 31.12.2020 "
-        "Elinvoima 1. Työpaikkojen määrä kasvaa joka vuosi Yritysneuvonta Tonttitarjonta "
-        "Työpaikat, kpl Kasvua 120 työpaikkaa\n"
-        "2. Matkailu vahvistuu ympäri vuoden Tapahtumat Matkailijat, kpl Ei tietoa\n"
-    )
-    (group,) = plan.nodes
-    assert group.title == "Elinvoima" and group.level == "Näkökulma"
-    assert titles(group.children) == [
-        "Työpaikkojen määrä kasvaa joka vuosi",
-        "Matkailu vahvistuu ympäri vuoden",
-    ]
-
-
-def test_column_words_in_a_sentence_make_no_flattened_table():
-    plan = parse_text(
-        "Ohjelma\n\n"
-        "Raportissa kuvataan tavoitteet, toimenpiteet ja mittarit. Tavoite Toimenpiteet Mittari "
-        "ovat sanoja. 1. Liikunta lisääntyy Koulut\n"
-    )
-    assert all(node.level != "Näkökulma" for node in plan.nodes)
