@@ -182,13 +182,21 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
         return None
     header_text = first if split_values(first) is None else None
     at = start + 1 if header_text is not None else start
+    wanted = _year_header_count(header_text)
     rows: list[tuple[str, list[str]]] = []
     while at < len(texts) and (text := texts[at]) is not None and (row := split_values(text)) is not None:
+        if wanted and len(row[1]) != wanted:
+            # "332 337 338" under three years is three values, not one number in thousands
+            values = _regroup(" ".join(row[1]).split(), wanted)
+            if values is None:
+                break
+            row = (row[0], values)
         if rows and len(row[1]) != len(rows[0][1]):
             break
         rows.append(row)
         at += 1
-    if len(rows) < MIN_TEXT_ROWS and not (len(rows) == 1 and _is_year_series(rows[0][1])):
+    enough = MIN_TEXT_ROWS if not wanted else MIN_SERIES_ROWS  # a header of years is evidence too
+    if len(rows) < enough and not (len(rows) == 1 and _is_year_series(rows[0][1])):
         return None
     grid = [[name, *values] for name, values in rows]
     if header_text is None:
@@ -197,6 +205,13 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
     if not cells or len(header_text.split()) > MAX_HEADER_WORDS or header_text.rstrip().endswith((".", ":")):
         return None
     return [["", *cells], *grid], at
+
+
+def _year_header_count(text: str | None) -> int:
+    """How many year columns a header line of years only names ("2014 2015 2016"), or 0."""
+    tokens = (text or "").split()
+    years = _year_run(tokens)
+    return len(tokens) if years is not None and years == (0, len(tokens)) else 0
 
 
 def _is_key_figure_table(rows: list[list[str]]) -> bool:
@@ -329,10 +344,11 @@ def _year_run(tokens: list[str]) -> tuple[int, int] | None:
         if not _YEAR_ONLY_RE.match(token):
             continue
         count = 1
+        step = 1 if start + 1 < len(tokens) and tokens[start + 1] != str(int(token) - 1) else -1
         while (
             start + count < len(tokens)
             and _YEAR_ONLY_RE.match(tokens[start + count])
-            and int(tokens[start + count]) == int(token) + count
+            and int(tokens[start + count]) == int(token) + step * count  # newest first, too
         ):
             count += 1
         if count >= MIN_SERIES_YEARS:

@@ -31,12 +31,15 @@ from seuranta.core.parsing.families.outline_tree import (
     attach_task_lists,
     drop_weak,
     has_content,
+    has_own_content,
+    lift_covers,
+    merge_into_contents,
     merge_repeated,
     split_pairs,
     split_sections,
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
-from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
+from seuranta.core.parsing.goal_sentences import relative_targets, reported_figures, stated_targets
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -151,6 +154,9 @@ class _Reader:
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
+        node.extra["_item_style"] = section.style
+        if section.contents:
+            node.extra["_contents"] = True
         if section.style == "short" and not has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
@@ -229,7 +235,13 @@ class _Reader:
             node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
         if stated or relative:
             self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
-        return bool(stated or relative)
+            return True
+        reported = reported_figures(line.text)
+        for name, unit, actual in reported:
+            node.indicators.append(Indicator(name=name, unit=unit, actuals=[actual]))
+        if reported:
+            self.record(line, "actual", "reported_figure", STRUCTURE_CONFIDENCE)
+        return bool(reported)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
@@ -364,6 +376,8 @@ def _name_levels(nodes: list[Node], profile: Profile | None, reader: _Reader) ->
     def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
         for node in items:
             node.extra.pop("_style", None)
+            node.extra.pop("_contents", None)
+            node.extra.pop("_item_style", None)
             rule = node.extra.pop("_level_rule", "level:depth")
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
@@ -414,16 +428,14 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = drop_weak(attach_reports(merge_repeated(attach_task_lists(nodes))))
+    nodes, introduction = lift_covers(attach_task_lists(nodes), title)
+    nodes = drop_weak(attach_reports(merge_repeated(merge_into_contents(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
-    introduction = None
-    while (
-        len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
-    ):
+    while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):
         # The document's title, or a lone short line over all of it, is not a node; the text
         # under it introduces the whole plan.
-        introduction, nodes = nodes[0].description, nodes[0].children
+        introduction, nodes = nodes[0].description or introduction, nodes[0].children
     nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
@@ -483,7 +495,3 @@ def _paragraph_candidates(lines: list[Line], reader: _Reader) -> list[Node]:
 
 def _wraps(node: Node, title: str | None) -> bool:
     return node.title == title or node.extra.get("_style") == "short"
-
-
-def _has_content_own(node: Node) -> bool:
-    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)

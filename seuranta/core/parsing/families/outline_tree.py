@@ -72,6 +72,70 @@ def merge_repeated(nodes: list[Node]) -> list[Node]:
     return merged
 
 
+def merge_into_contents(nodes: list[Node]) -> list[Node]:
+    """A chapter read from the table of contents that the body prints again (at another depth:
+    the contents lost its numbering) is one node: the body's copy adds what it holds to the
+    contents entry and goes."""
+    entries = {title_key(node.title): node for node in walk(nodes) if node.extra.get("_contents")}
+    if not entries:
+        return nodes
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = []
+        for node in items:
+            node.children = prune(node.children)
+            first = entries.get(title_key(node.title))
+            if first is None or first is node or node.extra.get("_contents"):
+                kept.append(node)
+                continue
+            first.children.extend(node.children)
+            first.indicators.extend(node.indicators)
+            first.progress.extend(node.progress)
+            first.description = first.description or node.description
+        return kept
+
+    return prune(nodes)
+
+
+def lift_covers(nodes: list[Node], title: str | None) -> tuple[list[Node], str | None]:
+    """Cover lines that repeat the document's title ("HENKILÖSTÖKERTOMUS 2014", then
+    "HENKILÖSTÖKERTOMUS 2014 POHJOIS-SAVON SAIRAANHOITOPIIRI") are not nodes: what was read
+    under them belongs to the top of the plan, and the text under the title introduces it."""
+    key = title_key(title or "")
+    if not key:
+        return nodes, None
+    bare = _YEARS_RE.sub("", key).strip()  # the title without its year, as a cover prints it
+    for node in walk(nodes):
+        if node.extra.get("_contents") and bare and title_key(node.title).startswith(bare + " "):
+            # the first chapter of a table of contents run together with the cover's title
+            node.title = " ".join(node.title.split()[len(bare.split()) :])
+    covers = [node for node in nodes if _repeats(node, key) and not has_own_content(node)]
+    styles = {node.extra.get("_item_style") for node in covers}
+    if any(node.extra.get("_item_style") in styles for node in nodes if node not in covers):
+        return nodes, None  # a heading like the others that the title was proposed from
+    out: list[Node] = []
+    introduction = None
+    for node in nodes:
+        if node in covers:
+            introduction = introduction or node.description
+            out.extend(node.children)
+        else:
+            out.append(node)
+    return out, introduction
+
+
+_YEARS_RE = re.compile(r"\b\d{4}(?:\s*[-–]\s*\d{2,4})?\b")
+
+
+def _repeats(node: Node, key: str) -> bool:
+    own = title_key(node.title)
+    return own == key or own.startswith(key + " ")
+
+
+def has_own_content(node: Node) -> bool:
+    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)
+
+
 def drop_weak(nodes: list[Node]) -> list[Node]:
     """Lone short lines are headings only in a document where nothing firmer was found."""
 
