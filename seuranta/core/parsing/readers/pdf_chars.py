@@ -102,7 +102,7 @@ class _Positions(list[Word]):
         for position, char in enumerate(chars):
             self._at.setdefault(id(char), position)
 
-    def index(self, value: Word, *_: Any) -> int:  # type: ignore[override]
+    def index(self, value: Word, *_: Any) -> int:
         return self._at[id(value)]
 
 

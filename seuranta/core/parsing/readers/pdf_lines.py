@@ -53,8 +53,8 @@ class Line:
     def bold(self) -> bool:
         """Whether (nearly) all its printed characters are in a bold face (the words' counts:
         `count_bold`)."""
-        printed = sum(w.get("printed", 0) for w in self.words)
-        heavy = sum(w.get("heavy", 0) for w in self.words)
+        printed: int = sum(w.get("printed", 0) for w in self.words)
+        heavy: int = sum(w.get("heavy", 0) for w in self.words)
         return printed > 0 and heavy >= BOLD_SHARE * printed
 
 
