@@ -37,6 +37,7 @@ from seuranta.core.parsing.families.outline_tree import (
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
+from seuranta.core.parsing.item_page import as_item_page
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -197,7 +198,12 @@ class _Reader:
 
     def key_line(self, line: Line) -> Decision | None:
         """A short line without a colon that names a field, as a definition list's term."""
-        if len(line.text.split()) > MAX_KEY_WORDS or line.text.endswith((".", ",", ";", "!", "?")):
+        # A term is capitalised: a short lower-case line is a list item's text, not a field name.
+        if (
+            len(line.text.split()) > MAX_KEY_WORDS
+            or line.text.endswith((".", ",", ";", "!", "?"))
+            or not line.text[:1].isupper()
+        ):
             return None
         decision = resolve_label(line.text, self.profile)
         return decision if decision is not None and decision.role not in ("level", "ignore") else None
@@ -254,6 +260,7 @@ class _Reader:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
         field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
+        term = False  # the open field was named by a term on a line of its own
         task: Milestone | None = None  # the dated task just read, awaiting its report
         prose: list[str] = []
         for line in body:
@@ -275,7 +282,7 @@ class _Reader:
                 self.table(node, line, prose[-1] if prose else "")
             elif line.kind == "text" and (key := self.key_line(line)) is not None:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
-                field_role, field_rule, values = key.role, key.rule, 0
+                field_role, field_rule, values, term = key.role, key.rule, 0, True
             elif line.kind == "text" and due is not None:
                 task = Milestone(title=line.text, due=due)
                 node.milestones.append(task)
@@ -301,7 +308,10 @@ class _Reader:
                 prose.append(line.text)
                 self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
             elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
-                field_role = None
+                # A term's values end at a blank line; a term alone over a blank line heads the
+                # paragraph after it ("Resultat", blank, the report).
+                field_role = field_role if term and not values else None
+                term = False
         if prose:
             _append_description(node, fold_whitespace(" ".join(prose)))
 
@@ -404,6 +414,7 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
 
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     lines = classify(doc)
+    lines = as_item_page(lines, profile) or lines  # a page about one item: its title, its fields
     root = build(lines)[0]
     reader = _Reader(profile)
     title, period = _title_and_period(lines)

@@ -1,0 +1,126 @@
+"""A page about one item: a climate-watch action, a follow-up site's measure, a project card.
+
+Such a page prints one item's title beside its identifier ("147", "0.3.2", "Åtgärd A21. 2.2.
+10"), or twice (a breadcrumb copy, then the heading), and then its fields as a definition
+list: a short field name on a line of its own ("Vastuuorganisaatiot", "Ansvarig organisation",
+"Eteneminen") with its values on the lines after it, sub-headings over prose, dated tasks. Read
+as an outline, every sub-heading would be a node of its own; read as a page, the title is the
+one node and everything under it is its text and fields.
+
+    as_item_page(lines, profile)   the lines with the page's title as its only item, or None
+                                   when the document does not read as a page about one item
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.outline import Line
+from seuranta.core.parsing.profile import Profile, resolve_label
+from seuranta.core.parsing.text import title_key
+
+# "147", "0.3.2", "A21. 2.2. 10": codes of digits, dots and one capital letter, a year excluded.
+_CODE_RE = re.compile(r"^[A-ZÅÄÖ]?\d{1,3}(?:[.)]\d{1,3})*[.)]?$")
+_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+_DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
+# The field names a page prints over their values; a level name is not one.
+_FIELD_ROLES = frozenset(
+    {"responsible", "schedule", "progress", "milestone", "indicator", "actual", "target"}
+)
+MAX_CODE_TOKENS = 4
+MAX_TITLE_WORDS = 12
+MAX_FIELD_WORDS = 2
+MIN_FIELD_ROLES = 2  # distinct field names that make a page of a document with no identifier
+_STRUCTURE_STYLES = ("dec", "lex:", "rec:", "roman", "alpha", "ALPHA")
+
+
+def _is_code(line: Line) -> bool:
+    """An identifier on a line of its own, or after one word that names what it identifies."""
+    tokens = line.text.split()
+    if not tokens or len(tokens) > MAX_CODE_TOKENS:
+        return False
+    codes = tokens[1:] if not _CODE_RE.match(tokens[0]) else tokens
+    return bool(codes) and all(_CODE_RE.match(t) and not _YEAR_RE.match(t) for t in codes)
+
+
+def _reads_as_title(line: Line) -> bool:
+    words = line.text.split()
+    return (
+        line.kind in ("text", "item")
+        and not line.bullet
+        and 2 <= len(words) <= MAX_TITLE_WORDS
+        and line.text[:1].isupper()
+        and not line.text.endswith((".", ":", ";", ",", "?", "!"))
+        and not _is_code(line)
+    )
+
+
+def _field_role(line: Line, profile: Profile | None) -> str | None:
+    """The field a short line names when it stands over its values, or a label names."""
+    if line.kind == "label":
+        text = line.label or ""
+    elif line.kind in ("text", "item") and not line.bullet and len(line.text.split()) <= MAX_FIELD_WORDS:
+        text = line.text
+    else:
+        return None
+    decision = resolve_label(text, profile)
+    return decision.role if decision is not None and decision.role in _FIELD_ROLES else None
+
+
+def _title_index(lines: list[Line]) -> tuple[int, int | None] | None:
+    """The page's title and the identifier beside it (the next title-like line after the code,
+    else the one before it); with no identifier, a heading printed twice, the later copy."""
+    shown = [i for i, line in enumerate(lines) if line.kind != "blank"]
+    for n, i in enumerate(shown):
+        if not _is_code(lines[i]):
+            continue
+        for m in (n + 1, n - 1):
+            if 0 <= m < len(shown) and _reads_as_title(lines[shown[m]]):
+                return shown[m], i
+        return None
+    for n, i in enumerate(shown[1:], start=1):
+        previous = lines[shown[n - 1]]
+        if _reads_as_title(lines[i]) and title_key(previous.text).endswith(title_key(lines[i].text)):
+            return i, None
+    return None
+
+
+def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line] | None:
+    """The document as one item: its title the only item (named by a level word in front of its
+    identifier or on the line before it, "Toimenpiteet" over "147"), every other heading and
+    list item text under it, dated tasks kept as its milestones. None for a document whose
+    numbering or repeated labels give it several items, or without field names and a title."""
+    if any((line.style or "").startswith(_STRUCTURE_STYLES) for line in lines if line.kind == "item"):
+        return None
+    found = _title_index(lines)
+    if found is None:
+        return None
+    title_at, code_at = found
+    roles = {role for line in lines[title_at:] if (role := _field_role(line, profile))}
+    if not roles or (code_at is None and len(roles) < MIN_FIELD_ROLES):
+        return None
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        if i == title_at:
+            out.append(replace(line, kind="item", style="page", level=_level(lines, title_at, code_at)))
+        elif i < title_at:
+            out.append(replace(line, kind="text") if line.kind == "item" else line)
+        elif line.kind == "item" and not (line.bullet and _DATED_RE.match(line.text)):
+            out.append(replace(line, kind="text", style=None, bullet=False, level=None))
+        else:
+            out.append(line)
+    return out
+
+
+def _level(lines: list[Line], title_at: int, code_at: int | None) -> lexicon.Entry | None:
+    """The level a word in front of the identifier, or a word alone on a line before the
+    title (a breadcrumb), names."""
+    if code_at is not None and (entry := lexicon.level_entry(lines[code_at].text)) is not None:
+        return entry
+    for line in lines[:title_at]:
+        found = lexicon.words(line.text)
+        if len(found) == 1 and (entry := lexicon.level_entry(line.text)) is not None:
+            return entry
+    return None

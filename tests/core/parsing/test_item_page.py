@@ -1,0 +1,72 @@
+"""A web page about one item (an action of a climate watch, a measure of a follow-up site): its
+title beside its identifier is the one node; sub-headings, terms and dated tasks are its text
+and fields, not nodes of their own."""
+
+from __future__ import annotations
+
+from seuranta.core.parsing.families import outline as outline_family
+from seuranta.core.parsing.readers import read_bytes
+
+ACTION_PAGE = (
+    "Toimenpiteet\n\n"
+    "Edellinen\n\n"
+    "12\n"
+    "Pyöräteiden talvikunnossapito\n\n"
+    "Parannetaan pääpyöräreittien talvihoitoa\n\n"
+    "Pääreitit aurataan ennen aamuliikennettä ja hiekoitus korvataan harjasuolauksella.\n\n"
+    "Vastuutahot\n"
+    "Kadunpito\n"
+    "Liikennesuunnittelu\n\n"
+    "Eteneminen\n"
+    "Käynnissä\n\n"
+    "Tehtävät\n\n"
+    " • 31.10.2024 | Reitit on valittu\n"
+    " • 31.03.2025 | Kokeilu on arvioitu\n"
+)
+
+
+def parse_text(text: str):
+    return outline_family.parse(read_bytes(text.encode(), "sivu.txt")).plan
+
+
+def test_a_page_about_one_action_is_one_node_titled_beside_its_identifier():
+    (node,) = parse_text(ACTION_PAGE).nodes
+    assert node.title == "Pyöräteiden talvikunnossapito"
+    assert node.level == "Toimenpide"  # the breadcrumb over the identifier names it
+    assert not node.children
+
+
+def test_the_terms_of_a_page_fill_its_item_and_dated_tasks_are_its_milestones():
+    (node,) = parse_text(ACTION_PAGE).nodes
+    assert node.responsible == ["Kadunpito", "Liikennesuunnittelu"]
+    assert [p.text for p in node.progress] == ["Käynnissä"]
+    assert [(m.due, m.title) for m in node.milestones] == [
+        ("31.10.2024", "Reitit on valittu"),
+        ("31.03.2025", "Kokeilu on arvioitu"),
+    ]
+
+
+def test_a_term_alone_over_a_blank_line_heads_the_paragraph_after_it():
+    page = (
+        "Minska matsvinnet i skolköken\n\n"
+        "Åtgärd B4. 1.2\n\n"
+        "Resultat\n\n"
+        "Svinnet mättes i alla skolor och minskade under året.\n\n"
+        "Ansvarig organisation\n"
+        " • Barn- och utbildningsnämnden\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Minska matsvinnet i skolköken"
+    assert [p.text for p in node.progress] == ["Svinnet mättes i alla skolor och minskade under året."]
+    assert node.responsible == ["Barn- och utbildningsnämnden"]
+
+
+def test_a_numbered_list_of_actions_is_not_read_as_a_page_about_one():
+    plan = parse_text(
+        "Toimenpiteet\n\n"
+        "1. Pyöräteiden talvikunnossapito\n"
+        "Vastuutaho: Kadunpito\n\n"
+        "2. Koulujen energiansäästö\n"
+        "Vastuutaho: Tilapalvelut\n"
+    )
+    assert [node.title for node in plan.nodes] == ["Pyöräteiden talvikunnossapito", "Koulujen energiansäästö"]
