@@ -14,6 +14,7 @@ one node and everything under it is its text and fields.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from seuranta.core.parsing import lexicon
@@ -23,6 +24,8 @@ from seuranta.core.parsing.text import title_key
 
 # "147", "0.3.2", "A21. 2.2. 10": codes of digits, dots and one capital letter, a year excluded.
 _CODE_RE = re.compile(r"^[A-ZÅÄÖ]?\d{1,3}(?:[.)]\d{1,3})*[.)]?$")
+# "0.3.2 Otsikko": an identifier of several levels in front of the title (style dec2, dec3 ...).
+_MULTILEVEL_RE = re.compile(r"^dec[2-9]$")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
 # The field names a page prints over their values; a level name is not one.
@@ -30,7 +33,7 @@ _FIELD_ROLES = frozenset(
     {"responsible", "schedule", "progress", "milestone", "indicator", "actual", "target"}
 )
 MAX_CODE_TOKENS = 4
-MAX_TITLE_WORDS = 12
+MAX_TITLE_WORDS = 20
 MAX_FIELD_WORDS = 2
 MIN_FIELD_ROLES = 2  # distinct field names that make a page of a document with no identifier
 _STRUCTURE_STYLES = ("dec", "lex:", "rec:", "roman", "alpha", "ALPHA")
@@ -69,22 +72,42 @@ def _field_role(line: Line, profile: Profile | None) -> str | None:
     return decision.role if decision is not None and decision.role in _FIELD_ROLES else None
 
 
-def _title_index(lines: list[Line]) -> tuple[int, int | None] | None:
-    """The page's title and the identifier beside it (the next title-like line after the code,
-    else the one before it); with no identifier, a heading printed twice, the later copy."""
+def _title_index(lines: list[Line]) -> tuple[int, int | None, bool] | None:
+    """The page's title, the identifier beside it, and whether the title is sure: the next
+    title-like line after a code (else the one before it), or the one numbered item of its
+    kind ("0.3.2 Otsikko"); with no identifier, a heading printed twice (the later copy), or
+    at worst the first title-like line after a breadcrumb word."""
     shown = [i for i, line in enumerate(lines) if line.kind != "blank"]
+    styles = Counter(line.style for line in lines if line.kind == "item")
     for n, i in enumerate(shown):
-        if not _is_code(lines[i]):
+        line = lines[i]
+        numbered = line.kind == "item" and _MULTILEVEL_RE.match(line.style or "") and styles[line.style] == 1
+        if numbered and _reads_as_title(replace(line, kind="text")):
+            return i, None, True
+        if not _is_code(line):
             continue
         for m in (n + 1, n - 1):
             if 0 <= m < len(shown) and _reads_as_title(lines[shown[m]]):
-                return shown[m], i
+                return shown[m], i, True
         return None
     for n, i in enumerate(shown[1:], start=1):
         previous = lines[shown[n - 1]]
         if _reads_as_title(lines[i]) and title_key(previous.text).endswith(title_key(lines[i].text)):
-            return i, None
-    return None
+            return i, None, True
+    after_crumb = next(
+        (
+            i
+            for n, i in enumerate(shown[1:], start=1)
+            if _reads_as_title(lines[i]) and _is_crumb(lines[shown[n - 1]])
+        ),
+        None,
+    )
+    return (after_crumb, None, False) if after_crumb is not None else None
+
+
+def _is_crumb(line: Line) -> bool:
+    """A single word on a line of its own, as a page's breadcrumb or navigation prints it."""
+    return len(line.text.split()) == 1 and not _is_code(line)
 
 
 def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line] | None:
@@ -92,14 +115,15 @@ def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line
     identifier or on the line before it, "Toimenpiteet" over "147"), every other heading and
     list item text under it, dated tasks kept as its milestones. None for a document whose
     numbering or repeated labels give it several items, or without field names and a title."""
-    if any((line.style or "").startswith(_STRUCTURE_STYLES) for line in lines if line.kind == "item"):
-        return None
+    styles = Counter(line.style for line in lines if line.kind == "item")
+    if any((style or "").startswith(_STRUCTURE_STYLES) and count > 1 for style, count in styles.items()):
+        return None  # numbered items, level words or records in a row: a list of several items
     found = _title_index(lines)
     if found is None:
         return None
-    title_at, code_at = found
+    title_at, code_at, sure = found
     roles = {role for line in lines[title_at:] if (role := _field_role(line, profile))}
-    if not roles or (code_at is None and len(roles) < MIN_FIELD_ROLES):
+    if not roles or (not sure and len(roles) < MIN_FIELD_ROLES):
         return None
     out: list[Line] = []
     for i, line in enumerate(lines):

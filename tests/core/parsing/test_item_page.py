@@ -70,3 +70,35 @@ def test_a_numbered_list_of_actions_is_not_read_as_a_page_about_one():
         "Vastuutaho: Tilapalvelut\n"
     )
     assert [node.title for node in plan.nodes] == ["Pyöräteiden talvikunnossapito", "Koulujen energiansäästö"]
+
+
+def test_an_identifier_of_several_levels_in_front_of_the_title_marks_the_page_item():
+    page = (
+        "Toimenpiteet\n\n"
+        "3.1.2 Kaukolämmön päästöjen vähentäminen\n\n"
+        "Kuvaus\n\n"
+        "Hiilen käytöstä luovutaan lämpölaitoksilla.\n\n"
+        "Vastuutahot\n"
+        "Energiayhtiö\n\n"
+        "Aikataulu\n"
+        "2022–2026\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Kaukolämmön päästöjen vähentäminen"
+    assert node.responsible == ["Energiayhtiö"]
+    assert node.schedule == "2022–2026"
+
+
+def test_without_an_identifier_the_title_after_a_breadcrumb_needs_two_field_names():
+    page = (
+        "Toimenpiteet\n"
+        "Koulujen energiansäästö\n\n"
+        "Lämpötiloja lasketaan iltaisin ja viikonloppuisin.\n\n"
+        "Vastuutahot\n"
+        "Tilapalvelut\n\n"
+        "Eteneminen\n"
+        "Valmis\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Koulujen energiansäästö"
+    assert node.responsible == ["Tilapalvelut"] and [p.text for p in node.progress] == ["Valmis"]
