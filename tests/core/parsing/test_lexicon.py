@@ -29,6 +29,7 @@ GENERAL_MODULES = [
     "head_items.py",
     "goal_sentences.py",
     "item_page.py",
+    "header_rows.py",
     "lexicon.py",
     "readers/html.py",
     "__init__.py",

@@ -37,6 +37,7 @@ from seuranta.core.parsing.families.outline_tree import (
 )
 from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
+from seuranta.core.parsing.header_rows import mark_header_rows
 from seuranta.core.parsing.item_page import as_item_page
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
@@ -308,8 +309,7 @@ class _Reader:
                 prose.append(line.text)
                 self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
             elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
-                # A term's values end at a blank line; a term alone over a blank line heads the
-                # paragraph after it ("Resultat", blank, the report).
+                # Values end at a blank line; a term alone over one heads the paragraph after it.
                 field_role = field_role if term and not values else None
                 term = False
         if prose:
@@ -413,7 +413,7 @@ def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
 
 
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
-    lines = classify(doc)
+    lines = mark_header_rows(classify(doc))
     lines = as_item_page(lines, profile) or lines  # a page about one item: its title, its fields
     root = build(lines)[0]
     reader = _Reader(profile)

@@ -1,0 +1,33 @@
+"""A table's header row printed as one line of text is a header, and the paragraph under it the
+first column's first cell: a node of the level that column names."""
+
+from __future__ import annotations
+
+from seuranta.core.parsing.families import outline as outline_family
+from seuranta.core.parsing.readers import read_bytes
+
+
+def parse_text(text: str):
+    return outline_family.parse(read_bytes(text.encode(), "sivu.txt")).plan
+
+
+def test_a_flattened_header_row_is_no_node_and_its_first_cell_is_a_node_of_its_first_level():
+    plan = parse_text(
+        "Painopiste: Lasten ja nuorten hyvinvointi\n\n"
+        "Tavoitteet Toimenpiteet Vastuutaho Mittarit\n"
+        "Nuorten syrjäytymisen ehkäisy\n"
+    )
+    (area,) = plan.nodes
+    assert area.title == "Lasten ja nuorten hyvinvointi"
+    (goal,) = area.children
+    assert (goal.level, goal.title) == ("Tavoite", "Nuorten syrjäytymisen ehkäisy")
+
+
+def test_a_heading_that_names_levels_and_fields_in_a_sentence_is_no_header_row():
+    plan = parse_text(
+        "Tavoitteet, toimenpiteet ja mittarit\n\n"
+        "Kunta seuraa hyvinvointia vuosittain ja raportoi valtuustolle.\n\n"
+        "1. Liikunta lisääntyy\n"
+        "2. Yksinäisyys vähenee\n"
+    )
+    assert [node.title for node in plan.nodes] == ["Liikunta lisääntyy", "Yksinäisyys vähenee"]
