@@ -35,7 +35,10 @@ _FIELD_ROLES = frozenset(
 MAX_CODE_TOKENS = 4
 MAX_TITLE_WORDS = 20
 MAX_FIELD_WORDS = 2
-MIN_FIELD_ROLES = 2  # distinct field names that make a page of a document with no identifier
+MIN_FIELD_ROLES = 2
+# Numbered items of one kind that make a list of several items (two may be a page's title and
+# the next item's link).
+MIN_LIST = 3  # distinct field names that make a page of a document with no identifier
 _STRUCTURE_STYLES = ("dec", "lex:", "rec:", "roman", "alpha", "ALPHA")
 
 
@@ -81,15 +84,19 @@ def _title_index(lines: list[Line]) -> tuple[int, int | None, bool] | None:
     styles = Counter(line.style for line in lines if line.kind == "item")
     for n, i in enumerate(shown):
         line = lines[i]
-        numbered = line.kind == "item" and _MULTILEVEL_RE.match(line.style or "") and styles[line.style] == 1
+        numbered = (
+            line.kind == "item" and _MULTILEVEL_RE.match(line.style or "") and styles[line.style] < MIN_LIST
+        )
         if numbered and _reads_as_title(replace(line, kind="text")):
             return i, None, True
         if not _is_code(line):
             continue
-        for m in (n + 1, n - 1):
-            if 0 <= m < len(shown) and _reads_as_title(lines[shown[m]]):
-                return shown[m], i, True
-        return None
+        # The title is next to its code, past single words of navigation: after it, else before.
+        after = next((k for k in shown[n + 1 :] if not _is_crumb(lines[k])), None)
+        before = next((k for k in reversed(shown[:n]) if not _is_crumb(lines[k])), None)
+        title = next((k for k in (after, before) if k is not None and _reads_as_title(lines[k])), None)
+        if title is not None:
+            return title, i, True
     for n, i in enumerate(shown[1:], start=1):
         previous = lines[shown[n - 1]]
         if _reads_as_title(lines[i]) and title_key(previous.text).endswith(title_key(lines[i].text)):
@@ -107,7 +114,7 @@ def _title_index(lines: list[Line]) -> tuple[int, int | None, bool] | None:
 
 def _is_crumb(line: Line) -> bool:
     """A single word on a line of its own, as a page's breadcrumb or navigation prints it."""
-    return len(line.text.split()) == 1 and not _is_code(line)
+    return line.kind in ("text", "item") and len(line.text.split()) == 1 and not _is_code(line)
 
 
 def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line] | None:
@@ -116,7 +123,9 @@ def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line
     list item text under it, dated tasks kept as its milestones. None for a document whose
     numbering or repeated labels give it several items, or without field names and a title."""
     styles = Counter(line.style for line in lines if line.kind == "item")
-    if any((style or "").startswith(_STRUCTURE_STYLES) and count > 1 for style, count in styles.items()):
+    if any(
+        (style or "").startswith(_STRUCTURE_STYLES) and count >= MIN_LIST for style, count in styles.items()
+    ):
         return None  # numbered items, level words or records in a row: a list of several items
     found = _title_index(lines)
     if found is None:

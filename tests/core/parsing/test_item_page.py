@@ -102,3 +102,20 @@ def test_without_an_identifier_the_title_after_a_breadcrumb_needs_two_field_name
     (node,) = parse_text(page).nodes
     assert node.title == "Koulujen energiansäästö"
     assert node.responsible == ["Tilapalvelut"] and [p.text for p in node.progress] == ["Valmis"]
+
+
+def test_the_title_is_found_past_a_word_of_navigation_after_its_identifier():
+    page = (
+        "Ilmastovahti\n\n"
+        "3\n\n"
+        "Toimenpiteet\n"
+        "5.2.1\n"
+        "Toimenpide\n"
+        "Taksien ja kuljetuspalvelujen sähköistäminen\n\n"
+        "Kilpailutuksissa edellytetään vähäpäästöisiä ajoneuvoja.\n\n"
+        "Vastuutahot\n"
+        "Hankintapalvelut\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Taksien ja kuljetuspalvelujen sähköistäminen"
+    assert node.responsible == ["Hankintapalvelut"]
