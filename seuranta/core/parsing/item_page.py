@@ -9,6 +9,9 @@ one node and everything under it is its text and fields.
 
     as_item_page(lines, profile)   the lines with the page's title as its only item, or None
                                    when the document does not read as a page about one item
+
+A page that prints no heading and opens with the field describing its item ("Ohjauskeinon
+kuvaus" over one sentence) is named by that sentence.
 """
 
 from __future__ import annotations
@@ -101,15 +104,32 @@ def _title_index(lines: list[Line]) -> tuple[int, int | None, bool] | None:
         previous = lines[shown[n - 1]]
         if _reads_as_title(lines[i]) and title_key(previous.text).endswith(title_key(lines[i].text)):
             return i, None, True
-    after_crumb = next(
-        (
-            i
-            for n, i in enumerate(shown[1:], start=1)
-            if _reads_as_title(lines[i]) and _is_crumb(lines[shown[n - 1]])
-        ),
-        None,
-    )
-    return (after_crumb, None, False) if after_crumb is not None else None
+    found = _unsure_title(lines, shown)
+    return (found, None, False) if found is not None else None
+
+
+def _unsure_title(lines: list[Line], shown: list[int]) -> int | None:
+    """A page that opens with the field describing its item ("Kuvaus") over one sentence: that
+    sentence is the item's wording, so its name. Else the first title-like line after a
+    breadcrumb word, before any field heading (a field's value is no title)."""
+    if len(shown) > 1 and _describes(lines[shown[0]]) and _one_sentence(lines[shown[1]]):
+        return shown[1]
+    for n, i in enumerate(shown[1:], start=1):
+        if _field_role(lines[i], None) is not None:
+            return None
+        if _reads_as_title(lines[i]) and _is_crumb(lines[shown[n - 1]]):
+            return i
+    return None
+
+
+def _describes(line: Line) -> bool:
+    entry = lexicon.label_role(line.label or "" if line.kind == "label" else line.text)
+    return entry is not None and entry.role == "description" and not line.value
+
+
+def _one_sentence(line: Line) -> bool:
+    text = line.text.rstrip(" .")
+    return line.kind == "text" and "." not in text and 2 <= len(text.split()) <= MAX_TITLE_WORDS
 
 
 def _is_crumb(line: Line) -> bool:
@@ -137,7 +157,10 @@ def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line
     out: list[Line] = []
     for i, line in enumerate(lines):
         if i == title_at:
-            out.append(replace(line, kind="item", style="page", level=_level(lines, title_at, code_at)))
+            title = line.text.rstrip(" .")
+            out.append(
+                replace(line, kind="item", style="page", text=title, level=_level(lines, title_at, code_at))
+            )
         elif i < title_at:
             out.append(replace(line, kind="text") if line.kind == "item" else line)
         elif line.kind == "item" and not (line.bullet and _DATED_RE.match(line.text)):
@@ -148,12 +171,12 @@ def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line
 
 
 def _level(lines: list[Line], title_at: int, code_at: int | None) -> lexicon.Entry | None:
-    """The level a word in front of the identifier, or a word alone on a line before the
-    title (a breadcrumb), names."""
+    """The level a word in front of the identifier, or the first word of a short line before
+    the title (a breadcrumb, or a field heading naming the item: "Ohjauskeinon kuvaus"), names."""
     if code_at is not None and (entry := lexicon.level_entry(lines[code_at].text)) is not None:
         return entry
     for line in lines[:title_at]:
         found = lexicon.words(line.text)
-        if len(found) == 1 and (entry := lexicon.level_entry(line.text)) is not None:
+        if 0 < len(found) <= MAX_FIELD_WORDS and (entry := lexicon.level_entry(line.text)) is not None:
             return entry
     return None

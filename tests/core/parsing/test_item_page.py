@@ -119,3 +119,18 @@ def test_the_title_is_found_past_a_word_of_navigation_after_its_identifier():
     (node,) = parse_text(page).nodes
     assert node.title == "Taksien ja kuljetuspalvelujen sähköistäminen"
     assert node.responsible == ["Hankintapalvelut"]
+
+
+def test_a_page_opening_with_the_items_description_is_named_by_that_sentence():
+    page = (
+        "TOIMENPITEEN KUVAUS\n\n"
+        "Kunnostetaan kaupungin purojen kalaportaat.\n\n\n"
+        "TOTEUTUSTILANNE\n\n"
+        "Käynnissä. Kaksi kalaporttia on valmistunut.\n\n\n"
+        "VASTUUTAHOT\n\n"
+        "Kaupunkiympäristö\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Kunnostetaan kaupungin purojen kalaportaat"
+    assert node.responsible == ["Kaupunkiympäristö"]
+    assert [p.text for p in node.progress] == ["Käynnissä. Kaksi kalaporttia on valmistunut."]
