@@ -29,6 +29,8 @@ from seuranta.core.parsing.text import title_key
 _CODE_RE = re.compile(r"^[A-ZÅÄÖ]?\d{1,3}(?:[.)]\d{1,3})*[.)]?$")
 # "0.3.2 Otsikko": an identifier of several levels in front of the title (style dec2, dec3 ...).
 _MULTILEVEL_RE = re.compile(r"^dec[2-9]$")
+_MULTILEVEL_CODE_RE = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\b|\b\d{1,3}\.\d{1,3}\b(?!\.\d{4})")
+MAX_LINES_BEFORE_CODE = 6
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")
 # The field names a page prints over their values; a level name is not one.
@@ -132,6 +134,14 @@ def _one_sentence(line: Line) -> bool:
     return line.kind == "text" and "." not in text and 2 <= len(text.split()) <= MAX_TITLE_WORDS
 
 
+def _heads_page(lines: list[Line], code_at: int | None) -> bool:
+    """An identifier of several levels ("0.3.2") among the first lines heads a page about one
+    item even when the page's fields were cut off; a lone number ("12") may be a page number."""
+    if code_at is None or not _MULTILEVEL_CODE_RE.search(lines[code_at].text):
+        return False
+    return sum(1 for line in lines[:code_at] if line.kind != "blank") < MAX_LINES_BEFORE_CODE
+
+
 def _is_crumb(line: Line) -> bool:
     """A single word on a line of its own, as a page's breadcrumb or navigation prints it."""
     return line.kind in ("text", "item") and len(line.text.split()) == 1 and not _is_code(line)
@@ -152,7 +162,9 @@ def as_item_page(lines: list[Line], profile: Profile | None = None) -> list[Line
         return None
     title_at, code_at, sure = found
     roles = {role for line in lines[title_at:] if (role := _field_role(line, profile))}
-    if not roles or (not sure and len(roles) < MIN_FIELD_ROLES):
+    if not roles and not _heads_page(lines, code_at):
+        return None
+    if not sure and len(roles) < MIN_FIELD_ROLES:
         return None
     out: list[Line] = []
     for i, line in enumerate(lines):

@@ -134,3 +134,20 @@ def test_a_page_opening_with_the_items_description_is_named_by_that_sentence():
     assert node.title == "Kunnostetaan kaupungin purojen kalaportaat"
     assert node.responsible == ["Kaupunkiympäristö"]
     assert [p.text for p in node.progress] == ["Käynnissä. Kaksi kalaporttia on valmistunut."]
+
+
+def test_a_page_headed_by_a_multi_level_identifier_is_one_item_even_without_its_fields():
+    page = (
+        "Toimenpiteet\n\n"
+        "2.4.1\n"
+        "Kaukolämmön hukkalämpöjen hyödyntäminen\n\n"
+        "Datakeskusten hukkalämpö otetaan talteen kaukolämpöverkkoon.\n\n"
+        "Ensimmäinen lämpöpumppulaitos valmistuu satamaan.\n"
+    )
+    (node,) = parse_text(page).nodes
+    assert node.title == "Kaukolämmön hukkalämpöjen hyödyntäminen"
+
+
+def test_a_lone_number_over_a_heading_without_fields_is_no_page_of_one_item():
+    plan = parse_text("12\nKaupunkistrategia\n\nStrategiassa on kaksi tavoitetta.\n\n1. Työ\n2. Asuminen\n")
+    assert [node.title for node in plan.nodes] == ["Työ", "Asuminen"]
