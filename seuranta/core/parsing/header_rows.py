@@ -20,6 +20,8 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.outline import Line
 
 MIN_HEADER_WORDS = 3  # capitalised vocabulary words that make a row of column headers
+_GLUED_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+")
+_GLUED_CODE_RE = re.compile(r"^\d{1,4}(?=[A-ZÅÄÖ])")  # "147Toimenpideohjelman arviointi": its number
 _CELL_START_RE = re.compile(r"(?<=[^\s:])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -35,8 +37,15 @@ def _group_text(group: list[Line]) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _header_levels(text: str) -> list[lexicon.Entry] | None:
-    """The levels a flattened header row names, in order; None when the text is no such row."""
+def _unglued(text: str) -> str | None:
+    """A header whose cells lost even their spaces ("ToimenpideEteneminenVaikutus"): its words."""
+    parts = _GLUED_RE.findall(text)
+    return " ".join(parts) if " " not in text and len(parts) > 1 and "".join(parts) == text else None
+
+
+def _header_levels(text: str, glued: bool = False) -> list[lexicon.Entry] | None:
+    """The levels a flattened header row names, in order; None when the text is no such row.
+    Glued cells are evidence of a row themselves: two vocabulary words suffice then."""
     if text.rstrip().endswith((".", "!", "?")):
         return None
     found = [
@@ -45,7 +54,7 @@ def _header_levels(text: str) -> list[lexicon.Entry] | None:
         if word[:1].isupper() and (entry := lexicon.lookup(word)) is not None and entry.role in lexicon.ROLES
     ]
     first = lexicon.words(text)[:1]
-    if len(found) < MIN_HEADER_WORDS or not first or lexicon.level_entry(first[0]) is None:
+    if len(found) < MIN_HEADER_WORDS - glued or not first or lexicon.level_entry(first[0]) is None:
         return None
     if all(entry.role == "level" for entry in found):
         return None  # a run of level names is a heading ("Tavoitteet Toimenpiteet"), not a table
@@ -61,17 +70,32 @@ def mark_header_rows(lines: list[Line]) -> list[Line]:
             j += 1
         group = lines[i:j]
         text = _group_text(group) if group[0].kind in ("text", "item", "label") else ""
-        levels = _header_levels(text) if text else None
+        glued = _unglued(text)
+        levels = _header_levels(glued or text, glued is not None) if text else None
         if not levels:
             out.extend(group)
             i = j
             continue
-        cells = [cell.strip(" :") for cell in _CELL_START_RE.split(text) if cell.strip(" :")]
+        cells = [cell.strip(" :") for cell in _CELL_START_RE.split(glued or text) if cell.strip(" :")]
         out.append(Line("table", text, group[0].source, rows=[cells]))
         k = next((n for n in range(j, len(lines)) if lines[n].kind != "blank"), None)
         if k is not None and lines[k].kind == "text":  # the first cell under the header
             out.extend(lines[j:k])
-            out.append(replace(lines[k], kind="item", style="cell", level=levels[0]))
-            j = k + 1
+            title = _GLUED_CODE_RE.sub("", lines[k].text)
+            out.append(replace(lines[k], kind="item", style="cell", text=title, level=levels[0]))
+            row = _row_cells(lines, k + 1, cells)
+            out.extend(row)
+            j = k + 1 + len(row)
         i = j
+    return out
+
+
+def _row_cells(lines: list[Line], start: int, header: list[str]) -> list[Line]:
+    """The rest of the first row, one cell a line as a page flattens it: each cell a labelled line
+    under its column's header, up to the first blank line."""
+    out = []
+    for n, cell in zip(range(start, start + len(header) - 1), header[1:], strict=False):
+        if n >= len(lines) or lines[n].kind != "text":
+            break
+        out.append(replace(lines[n], kind="label", label=cell, value=lines[n].text))
     return out

@@ -31,3 +31,35 @@ def test_a_heading_that_names_levels_and_fields_in_a_sentence_is_no_header_row()
         "2. Yksinäisyys vähenee\n"
     )
     assert [node.title for node in plan.nodes] == ["Liikunta lisääntyy", "Yksinäisyys vähenee"]
+
+
+def test_a_header_glued_into_one_word_heads_a_row_printed_one_cell_a_line():
+    plan = parse_text(
+        "Mittarin toimenpiteet\n\n"
+        "ToimenpideEteneminenVaikutus\n"
+        "12Pyöräteiden talvikunnossapito\n"
+        "Aikataulussa\n\n"
+        "Lisätietoja mittarista saa ympäristöpalveluista.\n"
+    )
+    action = next(node for node in plan.nodes if node.level == "Toimenpide" or node.children)
+    action = action if action.level == "Toimenpide" else action.children[0]
+    assert action.title == "Pyöräteiden talvikunnossapito"
+    assert [p.text for p in action.progress] == ["Aikataulussa"]
+
+
+def test_lines_after_a_first_cell_and_a_blank_line_stay_in_the_document():
+    plan = parse_text(
+        "Painopiste: Osallisuus\n\n"
+        "Tavoitteet Toimenpiteet Vastuutaho Mittarit\n"
+        "Nuorten osallisuus vahvistuu\n\n"
+        "A. Nuorisovaltuuston toiminnan tukeminen\n"
+    )
+    titles = []
+
+    def walk(nodes):
+        for node in nodes:
+            titles.append(node.title)
+            walk(node.children)
+
+    walk(plan.nodes)
+    assert "Nuorisovaltuuston toiminnan tukeminen" in titles
