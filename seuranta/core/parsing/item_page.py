@@ -97,8 +97,8 @@ def _title_index(lines: list[Line]) -> tuple[int, int | None, bool] | None:
         if not _is_code(line):
             continue
         # The title is next to its code, past single words of navigation: after it, else before.
-        after = next((k for k in shown[n + 1 :] if not _is_crumb(lines[k])), None)
-        before = next((k for k in reversed(shown[:n]) if not _is_crumb(lines[k])), None)
+        after = next((shown[m] for m in range(n + 1, len(shown)) if not _is_crumb(lines[shown[m]])), None)
+        before = next((shown[m] for m in range(n - 1, -1, -1) if not _is_crumb(lines[shown[m]])), None)
         title = next((k for k in (after, before) if k is not None and _reads_as_title(lines[k])), None)
         if title is not None:
             return title, i, True
