@@ -431,7 +431,7 @@ def _name_by_level_headings(parent: Section) -> None:
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
-_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA")
+_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA", "cell")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")

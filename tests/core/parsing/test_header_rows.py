@@ -63,3 +63,14 @@ def test_lines_after_a_first_cell_and_a_blank_line_stay_in_the_document():
 
     walk(plan.nodes)
     assert "Nuorisovaltuuston toiminnan tukeminen" in titles
+
+
+def test_a_short_line_over_a_flattened_table_is_its_caption_not_a_node():
+    plan = parse_text(
+        "Mittarin toimenpiteet\n\n"
+        "ToimenpideEteneminenVaikutus\n"
+        "12Pyöräteiden talvikunnossapito\n"
+        "Aikataulussa\n"
+    )
+    (action,) = plan.nodes
+    assert (action.level, action.title) == ("Toimenpide", "Pyöräteiden talvikunnossapito")
