@@ -151,3 +151,14 @@ def test_a_page_headed_by_a_multi_level_identifier_is_one_item_even_without_its_
 def test_a_lone_number_over_a_heading_without_fields_is_no_page_of_one_item():
     plan = parse_text("12\nKaupunkistrategia\n\nStrategiassa on kaksi tavoitetta.\n\n1. Työ\n2. Asuminen\n")
     assert [node.title for node in plan.nodes] == ["Työ", "Asuminen"]
+
+
+def test_a_paragraph_under_an_indicator_term_is_prose_not_more_indicators():
+    plan = parse_text(
+        "Pyöräilyn edistäminen\n\n"
+        "Mittari\n"
+        "Pyöräilyn kulkumuoto-osuus\n\n"
+        "Osuus mitataan joka syksy liikennelaskennoissa. Tulokset julkaistaan keväällä.\n"
+    )
+    (node,) = plan.nodes
+    assert [indicator.name for indicator in node.indicators] == ["Pyöräilyn kulkumuoto-osuus"]

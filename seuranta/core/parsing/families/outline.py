@@ -35,7 +35,7 @@ from seuranta.core.parsing.families.outline_tree import (
     split_pairs,
     split_sections,
 )
-from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
+from seuranta.core.parsing.fields import fits_field, listed_indicators, set_field, stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
 from seuranta.core.parsing.header_rows import mark_header_rows
 from seuranta.core.parsing.item_page import as_item_page
@@ -296,7 +296,7 @@ class _Reader:
             elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
                 due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
-            elif line.kind == "text" and field_role is not None:
+            elif line.kind == "text" and field_role is not None and fits_field(field_role, line.text):
                 if field_role == "progress" and values and node.progress:  # one report over lines
                     node.progress[-1].text = f"{node.progress[-1].text} {line.text}"
                 else:
