@@ -32,8 +32,7 @@ from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.level_headings import name_by_level_headings
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
-from seuranta.core.parsing.short_headings import LIST_STYLES as _LIST_STYLES
-from seuranta.core.parsing.short_headings import MAX_SHORT_HEADING_WORDS, mark_short_headings
+from seuranta.core.parsing.short_headings import LIST_STYLES, MAX_SHORT_HEADING_WORDS, mark_short_headings
 from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
@@ -381,6 +380,8 @@ def build(lines: list[Line]) -> list[Section]:
 
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
+# Table cells one a line (a flattened row) are list-like too.
+_LIST_STYLES = (*LIST_STYLES, "cell")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")

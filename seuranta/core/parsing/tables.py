@@ -58,6 +58,10 @@ def columns(header: list[str], profile: Profile | None = None) -> list[Column]:
 def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None) -> None:
     """Add the table's rows to `node`: indicators, or child nodes when a column names a level."""
     header_at = next((i for i, row in enumerate(rows[:3]) if columns(row, profile)), None)
+    if header_at is not None and header_at + 1 < len(rows):
+        merged = merged_header(rows[header_at], rows[header_at + 1])
+        if merged is not None:  # a header over two rows ("Tavoite" spanning "2024", "2025")
+            rows = [*rows[:header_at], merged, *rows[header_at + 2 :]]
     if header_at is None and _is_key_figure_table(rows):
         _read_key_figures(node, rows)
         return
@@ -78,6 +82,33 @@ def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None
         if level_col is not None and level_col.index < len(row) and row[level_col.index]:
             owner = _child(node, row[level_col.index], level_col.level or "")
         _read_row(owner, cols, row)
+
+
+MAX_SUBHEADER_WORDS = 3
+
+
+def merged_header(top: list[str], below: list[str]) -> list[str] | None:
+    """One header from a header printed over two rows, as a cell spanning columns leaves it
+    (the reader spreads the spanning cell's text over the columns it covers, a cell spanning
+    rows over the rows): "Tavoite | Tavoite" over "2024 | 2025" is "Tavoite 2024 | Tavoite 2025".
+    None when the row below is not such a second header row: a cell spanning columns must head
+    it, and its cells are short labels or years, or copies of the cells above."""
+    if len(below) != len(top) or (below[0] and below[0] != top[0]):
+        return None
+    spread = [
+        i
+        for i, cell in enumerate(below)
+        if cell
+        and cell != top[i]
+        and ((i > 0 and top[i - 1] == top[i]) or (i + 1 < len(top) and top[i + 1] == top[i]))
+    ]
+    short = all(
+        not cell or cell == top[i] or _YEAR_ONLY_RE.match(cell) or len(cell.split()) <= MAX_SUBHEADER_WORDS
+        for i, cell in enumerate(below)
+    )
+    if not spread or not short:
+        return None
+    return [top[i] if below[i] in ("", top[i]) else f"{top[i]} {below[i]}" for i in range(len(top))]
 
 
 def _child(node: Node, title: str, level: str) -> Node:

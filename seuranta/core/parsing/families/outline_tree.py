@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from seuranta.core.model import Node, Progress, Section
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.document import SourceLine
+from seuranta.core.parsing.outline import Line
 from seuranta.core.parsing.task_reports import only_task_reports
 from seuranta.core.parsing.text import title_key
 
@@ -242,3 +244,42 @@ def attach_reports(nodes: list[Node]) -> list[Node]:
         return kept
 
     return prune(nodes)
+
+
+YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
+
+
+def title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
+    """The document's first line as its title, with the years it names as the period."""
+    first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
+    if (
+        first_line is None
+        or first_line.kind == "label"
+        or (first_line.style or "").startswith(("dec", "lex", "bullet"))
+    ):
+        return None, None  # the document starts with its content, not a title
+    first = first_line.text
+    match = YEAR_RANGE_RE.search(first)
+    period = None
+    if match:
+        period = f"{match.group(1)}–{match.group(2)}" if match.group(1) else match.group(3)
+    return first, period
+
+
+def complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
+    """Every non-blank line once, in document order; lines no rule took are "ignore"."""
+    seen = {entry.source for entry in trace}
+    missing = [
+        SourceLine(
+            line.source,
+            line.text or " | ".join(" | ".join(r) for r in line.rows),
+            "ignore",
+            "unused",
+            0.0,
+            line.style,
+            line.label,
+        )
+        for line in lines
+        if line.kind != "blank" and line.source not in seen
+    ]
+    return sorted(trace + missing, key=lambda entry: entry.source)
