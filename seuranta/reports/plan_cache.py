@@ -92,13 +92,20 @@ def evaluated_part(plan: Plan, node_id: int, on: date, lang: str):
     Not the whole plan from the cache: on a plan of a thousand actions, reading an action's part from
     the database and evaluating it is several times faster than taking the whole evaluated plan out of
     the cache (unpickling it), and some thirty times faster than reading and evaluating the whole plan;
-    for a focus area of two hundred actions the two are about even. Not cached itself: a node's page
-    is one of many, and reading it again costs little."""
-    part = load_core_part(plan, node_id)
-    if part is None:
-        return None
-    show_chosen_units(part, plan)
-    return part, evaluate_plan(part, on, lang=lang)
+    for a focus area of two hundred actions the two are about even. Kept per version of the plan, node,
+    date and language: an action's part is small to keep and quick to take out of the cache, and
+    reading it costs some ten queries."""
+
+    def read_and_evaluate():
+        part = load_core_part(plan, node_id)
+        if part is None:
+            return None
+        show_chosen_units(part, plan)
+        return part, evaluate_plan(part, on, lang=lang)
+
+    return _remembered(
+        content_key(plan, generation(), "part", node_id, on.isoformat(), lang), read_and_evaluate
+    )
 
 
 def node_rows(plan: Plan) -> NodeRows:
