@@ -22,12 +22,17 @@ from dataclasses import astuple, dataclass
 from datetime import date
 
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from seuranta.plans.access import PlanAccess
 from seuranta.plans.models import Plan
+from seuranta.plans.translations import shown
 from seuranta.reports.plan_cache import cached_read, evaluated_plan
-from seuranta.web.tree import FilterOptions, Filters, filter_options, plan_rows
+from seuranta.web.statuses import STATUS_ICONS, STATUS_LABELS
+from seuranta.web.tree import FilterOptions, Filters, Row, filter_options, plan_rows
 
 
 @dataclass(frozen=True)
@@ -51,15 +56,52 @@ def viewer_class(access: PlanAccess) -> str:
     return f"{access.role or '-'}:{''.join('1' if f else '0' for f in flags)}"
 
 
+def badge(status: str | None, reason: str = "") -> str:
+    """What `{% status_badge %}` (web/includes/badge.html) renders, written here for the tree's rows."""
+    status = status if status in STATUS_LABELS else "no_data"
+    title = f' title="{escape(reason)}"' if reason else ""
+    return (
+        f'<span class="badge badge--{status}"{title}><span class="badge__icon" aria-hidden="true">'
+        f"{escape(STATUS_ICONS[status])}</span> {escape(STATUS_LABELS[status])}</span>\n"
+    )
+
+
+def tree_rows(plan: Plan, rows: list[Row], filters: Filters) -> str:
+    """The tree's rows as HTML: a Django template loop over a thousand rows takes the better part of a
+    second, this some tens of milliseconds. Every text is escaped; the markup is the page's own."""
+    node_url = reverse("node", args=[987654321]).replace("987654321", "{}")
+    responsible_label = escape(gettext("Responsible:"))
+    parts = []
+    for row in rows:
+        kind = (" tree-item--match" if row.matched else " tree-item--context") if filters.active else ""
+        result, node = row.evaluation, row.node
+        reason = str(result.reason or "")
+        meta = str(escape(str(result.summary) if result.summary else reason))
+        if node.unit:
+            meta += f" · {escape(node.unit)}"
+        if node.responsible:
+            meta += f" · {responsible_label} {', '.join(escape(r) for r in node.responsible)}"
+        parts.append(
+            f'<li class="tree-item{kind}">\n  <div class="tree-item__head">\n'
+            f'    <span class="tree-item__level">{shown(node, "level", plan).__html__()}</span>\n'
+            f'    <a class="tree-item__title" href="{node_url.format(row.id)}">'
+            f"{shown(node, 'title', plan).__html__()}</a>\n"
+            f"    {badge(result.status, reason)}  </div>\n"
+            f'  <p class="tree-item__meta">{meta}</p>\n'
+            f"{'<ul>' if row.has_children else '</li>'}\n{'</ul></li>' * len(row.closes)}\n"
+        )
+    return "".join(parts)
+
+
 def plan_page(plan: Plan, access: PlanAccess, filters: Filters, on: date, lang: str) -> PlanPage:
     """The plan page's evaluated part, from the cache or built (and kept) from the evaluated plan."""
 
     def build() -> PlanPage:
         core_plan, evaluation = evaluated_plan(plan, on, lang)
         rows = plan_rows(core_plan, plan.pk, evaluation, filters)
-        tree = render_to_string(
-            "web/includes/plan_tree.html", {"plan": plan, "rows": rows, "filters": filters}
-        )
+        rows_html = mark_safe(tree_rows(plan, rows, filters))  # noqa: S308 - every text escaped there
+        context = {"rows": bool(rows), "rows_html": rows_html, "filters": filters}
+        tree = render_to_string("web/includes/plan_tree.html", context)
         return PlanPage(
             status=str(evaluation.status),
             summary=str(evaluation.summary),

@@ -123,3 +123,13 @@ def test_a_value_write_shows_on_the_next_home_page(client, personas):
     assert "badge--off_track" in after
     cache.clear()
     assert after == _cards(client)
+
+
+def test_the_trees_texts_are_escaped(client, personas):
+    plan = make_plan(1, organization=personas.organization)
+    action = Node.objects.filter(plan=plan, children__isnull=True).get()
+    action.title = '<script>alert("x")</script> & muuta'
+    action.save()
+    tree = _tree(client, plan)
+    assert "<script>" not in tree
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; muuta" in tree
