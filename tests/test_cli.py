@@ -285,3 +285,15 @@ def test_the_server_runs_one_process_a_cpu_unless_told(monkeypatch):
     assert worker_count() == 6
     monkeypatch.setenv("WEB_WORKERS", "3")
     assert worker_count() == 3
+
+
+def test_the_server_warms_up_without_the_database():
+    """Before forking its workers: no database connection may be opened (pytest-django refuses one here),
+    and the URL resolver's lookups are built for every language."""
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    from seuranta.server import warm_up
+
+    warm_up()
+    assert {code for code, _name in settings.LANGUAGES} <= set(get_resolver()._reverse_dict)
