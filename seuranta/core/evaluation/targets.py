@@ -20,7 +20,7 @@ from seuranta.core.model import Measure
 from seuranta.core.vocabulary import MeasureKind
 
 EPSILON = 1e-9
-_KINDS = frozenset(MeasureKind.values())
+KINDS = frozenset(MeasureKind.values())
 
 SEASONS = {
     "spring": frozenset({"kevät", "kevätlukukausi", "kevätkausi", "vår", "våren", "vårterminen", "spring"}),
@@ -95,7 +95,7 @@ _VALUE = MeasureKind.VALUE.value
 
 def kind_of(measure: Measure) -> str:
     kind = measure.kind or _VALUE
-    return kind if kind in _KINDS else _VALUE
+    return kind if kind in KINDS else _VALUE
 
 
 _INFINITY = float("inf")
@@ -173,7 +173,11 @@ def direction_of(final: Target, targets: list[Target], baseline: float) -> str:
         if baseline > final.high:
             return "down"
         return "hold"
-    for target in [final, *reversed(targets)]:
+    if final.level > baseline + EPSILON:
+        return "up"
+    if final.level < baseline - EPSILON:
+        return "down"
+    for target in reversed(targets):
         if target.level > baseline + EPSILON:
             return "up"
         if target.level < baseline - EPSILON:
