@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from seuranta.core.evaluation.split import measures_of
-from seuranta.core.evaluation.targets import STRICT, is_number, kind_of, parse_range, season
+from seuranta.core.evaluation.targets import is_number, is_strict, kind_of, parse_range, season
 from seuranta.core.formatting import (
     decimals,
     format_date,
@@ -124,7 +124,7 @@ class Reasons:
         if self.mode == "state" or kind == "state":
             return quote(state_text(measure), lang)
         if kind in ("min", "max"):
-            return self._bound(kind, value, bool(STRICT.match(measure.text or "")))
+            return self._bound(kind, value, is_strict(measure.text))
         if kind == "change_percent" and value is not None:
             percent = with_unit(("+" if value > 0 else "") + format_number(value, lang), "%", lang)
             if level is None and baseline is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from seuranta.core.evaluation import states
 from seuranta.core.evaluation.reasons import NoActual, pickled, quote, unpickled, written_once
@@ -20,6 +20,7 @@ from seuranta.core.evaluation.split import Series
 from seuranta.core.evaluation.targets import (
     EPSILON,
     KINDS,
+    TARGET_DAY,
     Target,
     direction_of,
     is_number,
@@ -92,7 +93,6 @@ class SeriesEvaluation:
 # An actual value placed on the series' scale: (value, the day it stands for, the measure).
 Point = tuple[float, date, Measure]
 _DAY = itemgetter(0)
-_TARGET_DAY = attrgetter("day")
 
 
 class _Work:
@@ -302,7 +302,7 @@ def _targets(work: _Work, relative_base: float | None) -> list[Target]:
         if resolved is not None:
             targets.append(resolved)
     if len(targets) > 1:
-        targets.sort(key=_TARGET_DAY)
+        targets.sort(key=TARGET_DAY)
     return targets
 
 
@@ -319,22 +319,24 @@ def _judge(
     sign = -1.0 if direction == "down" else 1.0
     expected: float | None = None
     used = final
+    final_day = final[1]
     if meets(final, latest_value, direction):
         status = "achieved"
     elif (
-        settings.on > final.day
+        settings.on > final_day
         or direction == "hold"
         or sign * latest_value < sign * baseline_value - EPSILON
     ):
         status = "off_track"
     else:
         for used in targets:  # the next target ahead of the latest actual (the final one at the latest)
-            if used.day >= latest_day:
+            if used[1] >= latest_day:
                 break
-        span = (used.day - baseline_day).days
+        level, day = used[0], used[1]
+        span = (day - baseline_day).days
         share = 1.0 if span <= 0 else min(1.0, max(0.0, (latest_day - baseline_day).days / span))
-        expected = baseline_value + (used.level - baseline_value) * share
-        slack = settings.tolerance * abs(used.level - baseline_value)
+        expected = baseline_value + (level - baseline_value) * share
+        slack = settings.tolerance * abs(level - baseline_value)
         status = "on_track" if sign * latest_value >= sign * expected - slack - EPSILON else "behind"
     return SeriesEvaluation(
         label,
@@ -347,11 +349,11 @@ def _judge(
         baseline_value,
         baseline_day,
         baseline[3],
-        used.measure,
-        used.level,
-        used.day,
-        final.measure,
-        final.day,
+        used[3],
+        used[0],
+        used[1],
+        final[3],
+        final_day,
         latest[2],
         latest_value,
         latest_day,
