@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from seuranta.core.evaluation import states
+from seuranta.core.evaluation.states import normalise
 from seuranta.core.evaluation.targets import in_season, season
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.periods import measure_date
@@ -28,16 +28,19 @@ class Series:
 
 
 def _key(label: str | None) -> str:
-    return states.normalise(label or "")
+    return normalise(label) if label else ""
 
 
 def labelled(indicator: Indicator) -> bool:
     """Whether any of the indicator's measures names a sub-series."""
     for measures in (indicator.targets, indicator.actuals, indicator.baseline_series):
         for m in measures:
-            if m.label and _key(m.label):
+            if m.label and normalise(m.label):
                 return True
     return False
+
+
+Keyed = list[tuple[str, Measure]]  # measures with the normalised key of their label ("" for none)
 
 
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
@@ -49,36 +52,51 @@ def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Me
     actuals = [(_key(m.label), m) for m in indicator.actuals]
     baselines = [(_key(m.label), m) for m in indicator.baseline_series]
     unlabelled_targets = [m for key, m in targets if not key]
-    unlabelled_actuals = [m for key, m in actuals if not key]
     labels: dict[str, str] = {}
     for key, m in [*baselines, *targets]:
         if key:
             labels.setdefault(key, (m.label or "").strip())
     parts = [(m.label.strip(), m) for key, m in actuals if m.label and key and key not in labels]
-    part_labels = tuple(dict.fromkeys(label for label, _m in parts))
+    unlabelled_actuals = [m for key, m in actuals if not key]
     if not labels:
+        part_labels = tuple(dict.fromkeys(label for label, _m in parts))
         return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
-
-    series: list[Series] = []
+    series = [
+        _labelled_series(key, label, targets, actuals, baselines, baseline, unlabelled_targets)
+        for key, label in labels.items()
+    ]
+    # Actuals without a label go to the sub-series of their school term ("kevät", "syksy"), if any.
+    days = [measure_date(m.period) for m in unlabelled_actuals]
     assigned: set[int] = set()
-    for key, label in labels.items():
-        own_targets = [m for k, m in targets if k == key]
-        own_baseline = next((m for k, m in baselines if k == key), None)
-        if own_baseline is None and baseline is not None and not _key(baseline.label):
-            own_baseline = baseline
-        own_actuals = [m for k, m in actuals if k == key]
-        term = season(label)
+    for one in series:
+        term = season(one.label)
         if term:
-            for i, m in enumerate(unlabelled_actuals):
-                day = measure_date(m.period)
+            for i, (m, day) in enumerate(zip(unlabelled_actuals, days, strict=True)):
                 if day is not None and in_season(day, term):
-                    own_actuals.append(m)
+                    one.actuals.append(m)
                     assigned.add(i)
-        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals))
     rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
     if rest:
         series.append(Series(None, baseline, unlabelled_targets, rest))
     return series, parts
+
+
+def _labelled_series(
+    key: str,
+    label: str,
+    targets: Keyed,
+    actuals: Keyed,
+    baselines: Keyed,
+    baseline: Measure | None,
+    unlabelled_targets: list[Measure],
+) -> Series:
+    """The sub-series of one label: its own targets (else the unlabelled ones), baseline and actuals."""
+    own_targets = [m for k, m in targets if k == key]
+    own_baseline = next((m for k, m in baselines if k == key), None)
+    if own_baseline is None and baseline is not None and not _key(baseline.label):
+        own_baseline = baseline
+    own_actuals = [m for k, m in actuals if k == key]
+    return Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals)
 
 
 def measures_of(indicator: Indicator, label: str | None) -> Series | Indicator:
