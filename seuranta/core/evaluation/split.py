@@ -40,7 +40,7 @@ def labelled(indicator: Indicator) -> bool:
     return False
 
 
-Keyed = list[tuple[str, Measure]]  # measures with the normalised key of their label ("" for none)
+Keyed = dict[str, list[Measure]]  # measures by the normalised key of their label
 
 
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
@@ -48,55 +48,72 @@ def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Me
     baseline = indicator.baseline
     if not labelled(indicator):  # the common case: one series, the indicator's own lists
         return [Series(None, baseline, indicator.targets, indicator.actuals)], []
-    targets = [(_key(m.label), m) for m in indicator.targets]
-    actuals = [(_key(m.label), m) for m in indicator.actuals]
-    baselines = [(_key(m.label), m) for m in indicator.baseline_series]
-    unlabelled_targets = [m for key, m in targets if not key]
-    labels: dict[str, str] = {}
-    for key, m in [*baselines, *targets]:
-        if key:
-            labels.setdefault(key, (m.label or "").strip())
-    parts = [(m.label.strip(), m) for key, m in actuals if m.label and key and key not in labels]
-    unlabelled_actuals = [m for key, m in actuals if not key]
+    labels, baselines, targets, unlabelled_targets = _labels(indicator)
+    actuals: Keyed = {}
+    parts: list[tuple[str, Measure]] = []
+    unlabelled_actuals: list[Measure] = []
+    for m in indicator.actuals:
+        key = _key(m.label)
+        if not key:
+            unlabelled_actuals.append(m)
+        elif key in labels:
+            actuals.setdefault(key, []).append(m)
+        else:
+            parts.append((str(m.label).strip(), m))
     if not labels:
         part_labels = tuple(dict.fromkeys(label for label, _m in parts))
         return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
+    unlabelled_baseline = baseline if baseline is not None and not _key(baseline.label) else None
     series = [
-        _labelled_series(key, label, targets, actuals, baselines, baseline, unlabelled_targets)
+        Series(
+            label,
+            baselines.get(key, unlabelled_baseline),
+            targets.get(key) or unlabelled_targets,
+            actuals.get(key) or [],
+        )
         for key, label in labels.items()
     ]
-    # Actuals without a label go to the sub-series of their school term ("kevät", "syksy"), if any.
-    days = [measure_date(m.period) for m in unlabelled_actuals]
-    assigned: set[int] = set()
-    for one in series:
-        term = season(one.label)
-        if term:
-            for i, (m, day) in enumerate(zip(unlabelled_actuals, days, strict=True)):
-                if day is not None and in_season(day, term):
-                    one.actuals.append(m)
-                    assigned.add(i)
-    rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
+    rest = _by_season(series, unlabelled_actuals)
     if rest:
         series.append(Series(None, baseline, unlabelled_targets, rest))
     return series, parts
 
 
-def _labelled_series(
-    key: str,
-    label: str,
-    targets: Keyed,
-    actuals: Keyed,
-    baselines: Keyed,
-    baseline: Measure | None,
-    unlabelled_targets: list[Measure],
-) -> Series:
-    """The sub-series of one label: its own targets (else the unlabelled ones), baseline and actuals."""
-    own_targets = [m for k, m in targets if k == key]
-    own_baseline = next((m for k, m in baselines if k == key), None)
-    if own_baseline is None and baseline is not None and not _key(baseline.label):
-        own_baseline = baseline
-    own_actuals = [m for k, m in actuals if k == key]
-    return Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals)
+def _labels(indicator: Indicator) -> tuple[dict[str, str], dict[str, Measure], Keyed, list[Measure]]:
+    """The sub-series' labels by key (in the order the baselines, then the targets name them), the
+    first baseline and the targets of each, and the targets without a label."""
+    labels: dict[str, str] = {}
+    baselines: dict[str, Measure] = {}
+    for m in indicator.baseline_series:
+        key = _key(m.label)
+        if key:
+            labels.setdefault(key, str(m.label).strip())
+            baselines.setdefault(key, m)
+    targets: Keyed = {}
+    unlabelled: list[Measure] = []
+    for m in indicator.targets:
+        key = _key(m.label)
+        if key:
+            labels.setdefault(key, str(m.label).strip())
+            targets.setdefault(key, []).append(m)
+        else:
+            unlabelled.append(m)
+    return labels, baselines, targets, unlabelled
+
+
+def _by_season(series: list[Series], unlabelled: list[Measure]) -> list[Measure]:
+    """Actuals without a label go to the sub-series of their school term ("kevät", "syksy"), if any;
+    what none of them takes is left."""
+    days = [measure_date(m.period) for m in unlabelled]
+    assigned: set[int] = set()
+    for one in series:
+        term = season(one.label)
+        if term:
+            for i, (m, day) in enumerate(zip(unlabelled, days, strict=True)):
+                if day is not None and in_season(day, term):
+                    one.actuals.append(m)
+                    assigned.add(i)
+    return [m for i, m in enumerate(unlabelled) if i not in assigned]
 
 
 def measures_of(indicator: Indicator, label: str | None) -> Series | Indicator:
