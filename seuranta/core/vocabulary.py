@@ -139,5 +139,11 @@ def rank(status: str) -> int:
 
 def worst(statuses: Iterable[str]) -> str | None:
     """The worst judged status (achieved > on_track > behind > off_track); None if none is judged."""
-    judged = [s for s in statuses if s in _RANK]
-    return max(judged, key=_RANK.__getitem__) if judged else None
+    items = statuses if type(statuses) is list or type(statuses) is tuple else list(statuses)
+    for status in _WORST_FIRST:
+        if status in items:
+            return status
+    return None
+
+
+_WORST_FIRST = JUDGED[::-1]

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from seuranta.core.evaluation import evaluate_plan
+from seuranta.core.evaluation import PICKLE_LAYOUT, evaluate_plan
 from seuranta.plans.models import Node, Plan
 from seuranta.plans.storage import load_core_part, load_core_plan, load_core_plans
 from seuranta.plans.versions import content_key
@@ -24,7 +24,7 @@ PLAN_CACHE_SECONDS = 24 * 3600  # keys change with every write; this only bounds
 
 
 def _plan_key(plan: Plan, on: date, lang: str) -> str:
-    return content_key(plan, generation(), on.isoformat(), lang)
+    return content_key(plan, generation(), on.isoformat(), lang, f"evaluation-{PICKLE_LAYOUT}")
 
 
 def _remembered(key: str, build: Callable[[], Any]) -> Any:

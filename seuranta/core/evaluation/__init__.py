@@ -9,7 +9,8 @@ The rules are documented in docs/statuses.md. One concept per module:
 
     plan.py       a whole plan (or one subtree) evaluated once, results by object
     node.py       actions (phase, schedule, milestones) and goals (roll-up, counts)
-    indicator.py  an indicator split into series; the worst judged series decides
+    indicator.py  an indicator's status: the worst of its judged series decides
+    split.py      an indicator split into labelled sub-series ("kevät"/"syksy")
     series.py     one series judged against its targets, step by step
     targets.py    a target as a level on the scale, its direction, whether it is met
     reasons.py    the sentence that says why, in the evaluation's language
@@ -28,11 +29,17 @@ from seuranta.core.evaluation.plan import PlanEvaluation, evaluate_node, evaluat
 from seuranta.core.evaluation.series import SeriesEvaluation
 from seuranta.core.vocabulary import JUDGED, STATUSES, worst
 
+# The layout of a pickled evaluation (a cache keeps evaluated plans): a cache key names it, so that
+# a new version of Seuranta never reads an evaluation pickled by an older one. Raise it whenever
+# the fields of an evaluation change.
+PICKLE_LAYOUT = 2
+
 __all__ = [
     "JUDGED",
     "STATUSES",
     "IndicatorEvaluation",
     "NodeEvaluation",
+    "PICKLE_LAYOUT",
     "PlanEvaluation",
     "SeriesEvaluation",
     "counts_summary",

@@ -3,7 +3,7 @@
 The rules are those of docs/statuses.md. It is pure: an `Indicator` and a date
 in, a frozen `IndicatorEvaluation` out, and it never raises on odd input
 (anything it cannot judge gets `no_target` or `no_data` with a reason saying
-why). An indicator is split into series (`split_series`: labelled sub-series
+why). An indicator is split into series (`evaluation.split`: labelled sub-series
 such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
 `evaluation.series`; the worst judged series decides.
 """
@@ -14,15 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from seuranta.core.evaluation import states
 from seuranta.core.evaluation.reasons import Reasons, pickled, quote, unpickled, written_once
-from seuranta.core.evaluation.series import Series, SeriesEvaluation, Settings, evaluate_series
-from seuranta.core.evaluation.targets import in_season, is_number, season
+from seuranta.core.evaluation.series import SeriesEvaluation, Settings, evaluate_series
+from seuranta.core.evaluation.split import labelled, split_series
+from seuranta.core.evaluation.targets import is_number
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
 from seuranta.core.model import Indicator, Measure
-from seuranta.core.periods import measure_date
 from seuranta.core.vocabulary import worst
+
+__all__ = ["IndicatorEvaluation", "evaluate_indicator", "judge_indicator", "settings_of", "split_series"]
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -36,9 +37,18 @@ class IndicatorEvaluation:
 
     status: str
     written: str | Callable[[], str] | None = field(default=None, compare=False, repr=False)
-    series: tuple[SeriesEvaluation, ...] = ()
     decisive: SeriesEvaluation | None = None
     unit: str | None = None
+    # Every series judged, when there are several; `series` gives them in every case (most
+    # indicators are one series, and a large plan builds one evaluation per indicator).
+    several: tuple[SeriesEvaluation, ...] | None = field(default=None, repr=False)
+
+    @property
+    def series(self) -> tuple[SeriesEvaluation, ...]:
+        """The judged series (the whole indicator, or its labelled sub-series), in order."""
+        if self.several is not None:
+            return self.several
+        return (self.decisive,) if self.decisive is not None else ()
 
     @property
     def reason(self) -> str:
@@ -86,60 +96,6 @@ class IndicatorEvaluation:
         return self.decisive.baseline_value if self.decisive else None
 
 
-def _key(label: str | None) -> str:
-    return states.normalise(label or "")
-
-
-def _labelled(indicator: Indicator) -> bool:
-    """Whether any of the indicator's measures names a sub-series."""
-    for measures in (indicator.targets, indicator.actuals, indicator.baseline_series):
-        for m in measures:
-            if m.label and _key(m.label):
-                return True
-    return False
-
-
-def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
-    """The series to judge, and the actuals of parts that have no target of their own."""
-    baseline = indicator.baseline
-    if not _labelled(indicator):  # the common case: one series, the indicator's own lists
-        return [Series(None, baseline, indicator.targets, indicator.actuals)], []
-    targets = [(_key(m.label), m) for m in indicator.targets]
-    actuals = [(_key(m.label), m) for m in indicator.actuals]
-    baselines = [(_key(m.label), m) for m in indicator.baseline_series]
-    unlabelled_targets = [m for key, m in targets if not key]
-    unlabelled_actuals = [m for key, m in actuals if not key]
-    labels: dict[str, str] = {}
-    for key, m in [*baselines, *targets]:
-        if key:
-            labels.setdefault(key, (m.label or "").strip())
-    parts = [(m.label.strip(), m) for key, m in actuals if m.label and key and key not in labels]
-    part_labels = tuple(dict.fromkeys(label for label, _m in parts))
-    if not labels:
-        return [Series(None, baseline, unlabelled_targets, unlabelled_actuals, part_labels)], parts
-
-    series: list[Series] = []
-    assigned: set[int] = set()
-    for key, label in labels.items():
-        own_targets = [m for k, m in targets if k == key]
-        own_baseline = next((m for k, m in baselines if k == key), None)
-        if own_baseline is None and baseline is not None and not _key(baseline.label):
-            own_baseline = baseline
-        own_actuals = [m for k, m in actuals if k == key]
-        term = season(label)
-        if term:
-            for i, m in enumerate(unlabelled_actuals):
-                day = measure_date(m.period)
-                if day is not None and in_season(day, term):
-                    own_actuals.append(m)
-                    assigned.add(i)
-        series.append(Series(label, own_baseline, own_targets or unlabelled_targets, own_actuals))
-    rest = [m for i, m in enumerate(unlabelled_actuals) if i not in assigned]
-    if rest:
-        series.append(Series(None, baseline, unlabelled_targets, rest))
-    return series, parts
-
-
 def evaluate_indicator(
     indicator: Indicator,
     on: date,
@@ -169,11 +125,14 @@ def settings_of(
 
 def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvaluation:
     """`evaluate_indicator` with the settings made once (for a whole plan)."""
-    series, parts = split_series(indicator)
     unit = indicator.unit
-    results = [evaluate_series(s, settings, unit) for s in series]
+    if not labelled(indicator):  # the common case: one series, judged from the indicator itself
+        found = evaluate_series(indicator, settings)
+        return IndicatorEvaluation(found.status, None, found, unit)
+    series, parts = split_series(indicator)
+    results = [evaluate_series(indicator, settings, s) for s in series]
     if len(results) == 1 and not parts:
-        return IndicatorEvaluation(results[0].status, None, (results[0],), results[0], unit)
+        return IndicatorEvaluation(results[0].status, None, results[0], unit)
     lang = settings.lang
     show = Reasons(lang, unit, None, "number", [], 0)
     for label, measure in parts:
@@ -191,4 +150,4 @@ def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvalua
         decisive = next(r for r in results if r.status == decisive_status)
     else:
         decisive = next((r for r in results if r.status == "no_data"), results[0])
-    return IndicatorEvaluation(decisive.status, None, tuple(results), decisive, unit)
+    return IndicatorEvaluation(decisive.status, None, decisive, unit, tuple(results))

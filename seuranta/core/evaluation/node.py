@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
-from functools import partial
-from typing import NamedTuple
 
 from seuranta.core.evaluation.indicator import IndicatorEvaluation
 from seuranta.core.formatting import format_date, format_period, level_noun, sentence
@@ -170,7 +168,7 @@ def reported_phase(node: Node, on: date) -> tuple[str | None, str | None]:
 
 def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], lang: str) -> NodeEvaluation:
     """An action's status from its phase, schedule, milestones and its own indicators' statuses."""
-    indicator_counts = count(e.status for e in own)
+    indicator_counts = count([e.status for e in own])
     phase, phase_period = reported_phase(node, on)
     if phase == "cancelled":
         reason = _("The action has been cancelled.", lang)
@@ -184,71 +182,95 @@ def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], 
             counts={"cancelled": 1},
             indicator_counts=indicator_counts,
         )
-    overdue = _overdue(node, on) if phase != "done" else []
+    overdue = _overdue(node, on) if phase != "done" else ()
     signals = ["achieved"] if phase == "done" else _signals(node, on, phase, overdue, own)
     status = worst(signals)
-    found = _Found(node, on, phase, phase_period, overdue, indicator_counts, bool(own), status is not None)
     return NodeEvaluation(
         status or "no_data",
-        partial(_action_reason, found, lang),
+        _ActionReason(
+            node, on, lang, phase, phase_period, overdue, indicator_counts, bool(own), status is not None
+        ),
         True,
         phase,
         phase_period,
-        tuple(m for _day, m in overdue),
+        tuple(m for _day, m in overdue) if overdue else (),
         own,
         {status or "no_data": 1},
         indicator_counts,
     )
 
 
-class _Found(NamedTuple):
-    """What an action's sentence tells, kept until the sentence is written."""
-
-    node: Node
-    on: date
-    phase: str | None
-    phase_period: str | None
-    overdue: list[tuple[date, Milestone]]
-    indicator_counts: dict[str, int]
-    has_indicators: bool
-    judged: bool  # some signal gave a status
+Overdue = tuple[tuple[date, Milestone], ...]
 
 
-def _action_reason(found: _Found, lang: str) -> str:
-    """ "Vaihe: käynnissä (Q1/2026); aikataulu päättyi 31.12.2025; 1/2 mittaria aikataulussa." """
-    node, on, phase = found.node, found.on, found.phase
-    parts: list[str] = []
-    if phase is not None:
-        shown = Phase(phase).label(lang)
-        period = format_period(found.phase_period, lang)
-        if period:
-            parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
-        else:
-            parts.append(_("phase: {phase}", lang).format(phase=shown))
-    if phase != "done":
-        parts.extend(_signal_parts(node, on, phase, found.overdue, lang))
-    if found.has_indicators:
-        parts.append(counts_summary(found.indicator_counts, _("indicators", lang), lang))
-    if not found.judged and not parts:
-        return _("There is no information on the action's progress.", lang)
-    return sentence("; ".join(parts))
+class _ActionReason:
+    """What an action's sentence tells, kept until the sentence is written (called when first asked for)."""
+
+    __slots__ = (
+        "has_indicators",
+        "indicator_counts",
+        "judged",
+        "lang",
+        "node",
+        "on",
+        "overdue",
+        "phase",
+        "phase_period",
+    )
+
+    def __init__(
+        self,
+        node: Node,
+        on: date,
+        lang: str,
+        phase: str | None,
+        phase_period: str | None,
+        overdue: Overdue,
+        indicator_counts: dict[str, int],
+        has_indicators: bool,
+        judged: bool,  # some signal gave a status
+    ):
+        self.node, self.on, self.lang = node, on, lang
+        self.phase, self.phase_period, self.overdue = phase, phase_period, overdue
+        self.indicator_counts, self.has_indicators, self.judged = indicator_counts, has_indicators, judged
+
+    def __call__(self) -> str:
+        """ "Vaihe: käynnissä (Q1/2026); aikataulu päättyi 31.12.2025; 1/2 mittaria aikataulussa." """
+        node, on, phase, lang = self.node, self.on, self.phase, self.lang
+        parts: list[str] = []
+        if phase is not None:
+            shown = Phase(phase).label(lang)
+            period = format_period(self.phase_period, lang)
+            if period:
+                parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
+            else:
+                parts.append(_("phase: {phase}", lang).format(phase=shown))
+        if phase != "done":
+            parts.extend(_signal_parts(node, on, phase, self.overdue, lang))
+        if self.has_indicators:
+            parts.append(counts_summary(self.indicator_counts, _("indicators", lang), lang))
+        if not self.judged and not parts:
+            return _("There is no information on the action's progress.", lang)
+        return sentence("; ".join(parts))
 
 
-def _overdue(node: Node, on: date) -> list[tuple[date, Milestone]]:
+def _overdue(node: Node, on: date) -> Overdue:
     overdue: list[tuple[date, Milestone]] = []
     for milestone in node.milestones:
         due = due_day(milestone.due)
         if not milestone.done and due is not None and due < on:
             overdue.append((due, milestone))
+    if not overdue:
+        return ()
     overdue.sort(key=lambda item: item[0])
-    return overdue
+    return tuple(overdue)
 
 
 def _signals(
     node: Node,
     on: date,
     phase: str | None,
-    overdue: list[tuple[date, Milestone]],
+    overdue: Overdue,
     own: tuple[IndicatorEvaluation, ...],
 ) -> list[str]:
     """The statuses an unfinished action's phase, schedule, milestones and indicators point to."""
@@ -270,9 +292,7 @@ def _signals(
     return signals
 
 
-def _signal_parts(
-    node: Node, on: date, phase: str | None, overdue: list[tuple[date, Milestone]], lang: str
-) -> list[str]:
+def _signal_parts(node: Node, on: date, phase: str | None, overdue: Overdue, lang: str) -> list[str]:
     """What `_signals` found, in words: a start or an end passed, milestones overdue."""
     parts: list[str] = []
     start, end = schedule_bounds(node.schedule) if phase is not None else (None, None)

@@ -65,7 +65,7 @@ class _Evaluator:
         if key not in self.nodes:
             for child in node.children:
                 self.node(child)
-            own = tuple(self.indicator(i) for i in node.indicators)
+            own = tuple([self.indicator(i) for i in node.indicators])
             if is_action(node):
                 self.nodes[key] = evaluate_action(node, self.config.on, own, self.config.lang)
             else:

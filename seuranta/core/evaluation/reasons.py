@@ -12,7 +12,8 @@ from dataclasses import fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from seuranta.core.evaluation.targets import STRICT, is_number, kind_of, parse_range, season
+from seuranta.core.evaluation.split import measures_of
+from seuranta.core.evaluation.targets import is_number, is_strict, kind_of, parse_range, season
 from seuranta.core.formatting import (
     decimals,
     format_date,
@@ -28,23 +29,23 @@ from seuranta.core.periods.spans import find_periods
 
 
 def written_once(evaluation: Any) -> str:
-    """An evaluation's `written`: the sentence, or what writes it (an `Unwritten` record or a
-    function), written when first asked for (a plan page shows few of its reasons) and kept."""
+    """An evaluation's `written`: the sentence, or what it is written from (the evaluation's
+    `Settings`, a `NoActual` record, or a function), written when first asked for (a plan page
+    shows few of its reasons) and kept."""
     written = evaluation.written
-    if type(written) is Unwritten:
-        written = written.write(evaluation)
-        object.__setattr__(evaluation, "written", written)
-    elif callable(written):
-        written = written()
-        object.__setattr__(evaluation, "written", written)
+    if type(written) is str:
+        return written
+    pending = type(written) is NoActual or not callable(written)  # not yet written, or how to write it
+    written = write(evaluation, written) if pending else written()
+    object.__setattr__(evaluation, "written", written)
     return str(written)
 
 
 def pickled(evaluation: Any) -> list[object]:
     """`__getstate__` of an evaluation with a `reason`: the sentence is written first (what writes
-    it is not picklable)."""
+    it is not picklable), and what it was written from (`source`) is left out."""
     evaluation.reason  # noqa: B018
-    return [getattr(evaluation, f.name) for f in fields(evaluation)]
+    return [None if f.name == "source" else getattr(evaluation, f.name) for f in fields(evaluation)]
 
 
 def unpickled(evaluation: Any, state: list[object]) -> None:
@@ -67,7 +68,7 @@ def state_text(measure: Measure) -> str:
 
 
 if TYPE_CHECKING:
-    from seuranta.core.evaluation.series import Series, SeriesEvaluation
+    from seuranta.core.evaluation.series import SeriesEvaluation, Settings
 
 
 def places_of(measures: Iterable[Measure | None]) -> int:
@@ -123,7 +124,7 @@ class Reasons:
         if self.mode == "state" or kind == "state":
             return quote(state_text(measure), lang)
         if kind in ("min", "max"):
-            return self._bound(kind, value, bool(STRICT.match(measure.text or "")))
+            return self._bound(kind, value, is_strict(measure.text))
         if kind == "change_percent" and value is not None:
             percent = with_unit(("+" if value > 0 else "") + format_number(value, lang), "%", lang)
             if level is None and baseline is not None:
@@ -180,34 +181,37 @@ class Reasons:
         return sentence(prefix + ", ".join(p for p in parts if p) + ": " + verdict)
 
 
-class Unwritten:
-    """A series' sentence not written yet: what it needs beyond the evaluation's own findings.
+class NoActual:
+    """What the sentence of a series without an actual value needs beyond its findings."""
 
-    Most reasons are never shown (a page shows few of a plan's), so a series keeps this small
-    record and `SeriesEvaluation.reason` writes the sentence when first asked for.
-    """
+    __slots__ = ("dated", "parts", "settings", "unplaced")
 
-    __slots__ = ("case", "extra", "lang", "series", "unit")
+    def __init__(self, settings: Settings, unplaced: Measure | None, parts: tuple[str, ...], dated: bool):
+        self.settings = settings
+        self.unplaced = unplaced  # the latest state actual that is not on the scale
+        self.parts = parts  # labels of actuals without a target of their own
+        self.dated = dated  # whether any actual is dated up to the evaluation date
 
-    def __init__(self, lang: str, unit: str | None, series: Series):
-        self.lang = lang
-        self.unit = unit
-        self.series = series  # its numbers give the decimals shown
-        self.case = ""  # "judged", "unjudged" (no baseline for a relative target) or "no_actual"
-        self.extra: object = None  # judged: the evaluation date; no_actual: (unplaced, labels, dated)
 
-    def write(self, found: SeriesEvaluation) -> str:
-        series = self.series
-        places = places_of([series.baseline, *series.targets, *series.actuals])
-        show = Reasons(self.lang, self.unit, found.label, found.mode, found.scale, places)
-        if self.case == "judged":
-            return _judged(show, found, self.extra)  # type: ignore[arg-type]
-        if self.case == "unjudged":
-            assert found.actual is not None and found.actual_value is not None and found.target is not None
-            parts = [show.actual(found.actual, found.actual_value), show.target(found.target, None, None)]
-            verdict = _("the baseline is missing, so the relative target cannot be judged yet", show.lang)
-            return show.reason(parts, verdict)
-        return _without_actuals(show, found, *self.extra)  # type: ignore[misc]
+def write(found: SeriesEvaluation, pending: Settings | NoActual) -> str:
+    """The sentence of a series, from its findings and its measures (split again from `found.source`)."""
+    indicator = found.source
+    assert indicator is not None
+    no_actual = pending if isinstance(pending, NoActual) else None
+    settings = no_actual.settings if no_actual else pending
+    assert not isinstance(settings, NoActual)
+    measures = measures_of(indicator, found.label)
+    places = places_of([measures.baseline, *measures.targets, *measures.actuals])
+    show = Reasons(settings.lang, indicator.unit, found.label, found.mode, found.scale, places)
+    if no_actual:
+        return _without_actuals(show, found, no_actual.unplaced, no_actual.parts, no_actual.dated)
+    if found.judged:
+        return _judged(show, found, settings.on)
+    # A relative target without a baseline.
+    assert found.actual is not None and found.actual_value is not None and found.target is not None
+    parts = [show.actual(found.actual, found.actual_value), show.target(found.target, None, None)]
+    verdict = _("the baseline is missing, so the relative target cannot be judged yet", show.lang)
+    return show.reason(parts, verdict)
 
 
 def _judged(show: Reasons, found: SeriesEvaluation, on: date) -> str:

@@ -12,12 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import Unwritten, pickled, quote, unpickled, written_once
+from seuranta.core.evaluation.reasons import NoActual, pickled, quote, unpickled, written_once
+from seuranta.core.evaluation.split import Series
 from seuranta.core.evaluation.targets import (
     EPSILON,
+    KINDS,
+    TARGET_DAY,
     Target,
     direction_of,
     is_number,
@@ -27,7 +30,7 @@ from seuranta.core.evaluation.targets import (
     resolve,
 )
 from seuranta.core.i18n import gettext as _
-from seuranta.core.model import Measure
+from seuranta.core.model import Indicator, Measure
 from seuranta.core.periods import measure_date, period_start, text_bounds
 
 
@@ -43,31 +46,22 @@ class Settings:
     lang: str = "fi"
 
 
-@dataclass(slots=True)
-class Series:
-    """The measures of one series (read, never changed: they may be the indicator's own lists)."""
-
-    label: str | None
-    baseline: Measure | None
-    targets: list[Measure]
-    actuals: list[Measure]
-    parts: tuple[str, ...] = ()  # labels of actuals without a target of their own
-
-
 @dataclass(slots=True, unsafe_hash=True)
 class SeriesEvaluation:
     """The judgement of one series: the whole indicator, or one labelled sub-series.
 
     `reason` is the sentence that says why; it is built when first asked for (a
     page shows few of a plan's reasons), from `written`: the text, or what it is
-    written from. Equality compares the findings, not the sentence. Read-only by
-    convention: not frozen, since a frozen dataclass of this size costs several times
-    more to build, and a large plan builds one per indicator.
+    written from (the evaluation's `Settings`, or a `NoActual` record) with the
+    findings and the indicator's measures (`source`). Equality compares the findings,
+    not the sentence. Read-only by convention: not frozen, since a frozen dataclass
+    of this size costs several times more to build, and a large plan builds one per
+    indicator.
     """
 
     label: str | None
     status: str
-    written: str | Callable[[], str] | Unwritten = field(default="", compare=False, repr=False)
+    written: str | Callable[[], str] | Settings | NoActual = field(default="", compare=False, repr=False)
     judged: bool = False
     mode: str = "number"  # "number" or "state"
     direction: str | None = None  # "up", "down" or "hold"
@@ -85,6 +79,8 @@ class SeriesEvaluation:
     actual_date: date | None = None
     expected: float | None = None  # the expected level at the actual's date
     scale: tuple[str, ...] = ()
+    # What the sentence is written from until it is (not kept in a pickle: the sentence is).
+    source: Indicator | None = field(default=None, compare=False, repr=False)
 
     @property
     def reason(self) -> str:
@@ -97,7 +93,6 @@ class SeriesEvaluation:
 # An actual value placed on the series' scale: (value, the day it stands for, the measure).
 Point = tuple[float, date, Measure]
 _DAY = itemgetter(0)
-_TARGET_DAY = attrgetter("day")
 
 
 class _Work:
@@ -108,19 +103,19 @@ class _Work:
         "mode",
         "points",
         "scale",
-        "series",
         "settings",
+        "source",
         "undated_target_day",
         "unplaced",
         "usable",
     )
 
-    def __init__(self, series: Series, settings: Settings, mode: str, usable: list[_Dated]):
-        self.series = series
+    def __init__(self, source: Series | Indicator, settings: Settings, mode: str, usable: list[_Dated]):
+        self.source = source  # the series' measures
         self.settings = settings
         self.mode = mode
         self.usable = usable  # the judgeable targets in date order, each with its day and kind
-        self.dated: list[tuple[date, int, Measure]] = []  # actuals up to the date
+        self.dated: list[tuple[date, Measure]] = []  # actuals up to the date
         self.scale: tuple[str, ...] = ()
         self.points: list[Point] = []
         self.unplaced: Measure | None = None  # the latest state actual that is not on the scale
@@ -131,50 +126,51 @@ class _Work:
 _Dated = tuple[date | None, str, Measure]
 
 
-def _target_order(item: tuple[date | None, Measure]) -> date:
+def _target_order(item: _Dated) -> date:
     return item[0] or date.max
 
 
 def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Dated], Measure]:
     """The mode, the targets it can judge in date order (with their day and kind), and the last target."""
-    ordered = [(measure_date(m.period), m) for m in targets]
+    ordered = [
+        (measure_date(m.period), m.kind if m.kind in KINDS else "value", m) for m in targets
+    ]  # kind_of
     if len(ordered) > 1:
         ordered.sort(key=_target_order)  # stable: targets of the same day stay in the order written
-    last = ordered[-1][1]
-    mode = "state" if kind_of(last) == "state" else "number"
-    usable: list[_Dated] = []
-    for day, measure in ordered:
-        kind = kind_of(measure)
-        if judgeable(measure, mode, kind):
-            usable.append((day, kind, measure))
-    return mode, usable, last
+    _day, last_kind, last = ordered[-1]
+    if last_kind == "state":
+        return "state", [t for t in ordered if t[1] == "state"], last
+    return "number", [t for t in ordered if judgeable(t[2], "number", t[1])], last
 
 
-def evaluate_series(series: Series, settings: Settings, unit: str | None = None) -> SeriesEvaluation:
+def evaluate_series(
+    indicator: Indicator, settings: Settings, series: Series | None = None
+) -> SeriesEvaluation:
+    """Judge one series of the indicator: `series` when it is split into several (see
+    `evaluation.split`), else the whole indicator from its own measures."""
+    source = series or indicator
+    label, parts = (series.label, series.parts) if series else (None, ())
     lang = settings.lang
-    label = series.label
-    if not series.targets:
+    if not source.targets:
         return SeriesEvaluation(label, "no_target", _("The indicator has no target.", lang))
-    mode, usable, last = _usable_targets(series.targets)
+    mode, usable, last = _usable_targets(source.targets)
     if not usable:
         shown = quote(last.text, lang)
         reason = _("The target {target} cannot be compared with figures.", lang).format(target=shown)
         return SeriesEvaluation(label, "no_target", reason, mode=mode)
-    work = _Work(series, settings, mode, usable)
+    work = _Work(source, settings, mode, usable)
     _collect_actuals(work)
     baseline = _baseline(work)
-    why = Unwritten(lang, unit, series)
     if not work.points:
-        return _without_actuals(work, baseline, why)
+        return _without_actuals(work, baseline, indicator, label, parts)
     from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
         latest, final_measure = work.points[-1], usable[-1][2]
-        why.case = "unjudged"
-        return SeriesEvaluation(
+        return SeriesEvaluation(  # a relative target without a baseline: not judged yet
             label,
             "no_data",
-            why,
+            settings,
             mode=mode,
             baseline=baseline[0],
             baseline_value=baseline_value,
@@ -186,8 +182,9 @@ def evaluate_series(series: Series, settings: Settings, unit: str | None = None)
             actual_value=latest[0],
             actual_date=latest[1],
             scale=work.scale,
+            source=indicator,
         )
-    return _judge(work, baseline, why, targets)
+    return _judge(work, baseline, label, targets, indicator)
 
 
 def period_has_begun(period: str | None, on: date) -> bool:
@@ -203,19 +200,19 @@ def _collect_actuals(work: _Work) -> None:
     on, state, dated = work.settings.on, work.mode == "state", work.dated
     # An undated actual counts as measured on the evaluation date, and so does one recorded for a
     # period that has begun by then (a 2026 value counts in June 2026).
-    for index, measure in enumerate(work.series.actuals):
+    for measure in work.source.actuals:
         period = measure.period
         day = (measure_date(period) or on) if period else on
         if day > on and period_has_begun(period, on):
             day = on
         if day <= on and (state or is_number(measure.value)):
-            dated.append((day, index, measure))
+            dated.append((day, measure))
     if len(dated) > 1:
         dated.sort(key=_DAY)  # stable: actuals of the same day stay in the order written
     points = work.points
     if state:
         work.scale = scale = _state_scale(work)
-        for day, _index, measure in dated:
+        for day, measure in dated:
             position = states.place(measure.text, scale)
             if position is None:
                 work.unplaced = measure
@@ -223,7 +220,7 @@ def _collect_actuals(work: _Work) -> None:
             work.unplaced = None
             points.append((position, day, measure))
     else:
-        work.points = points = [(float(measure.value or 0), day, measure) for day, _index, measure in dated]
+        work.points = points = [(float(measure.value or 0), day, measure) for day, measure in dated]
     latest_day = points[-1][1] if points else (dated[-1][0] if dated else None)
     work.undated_target_day = work.settings.plan_end or (
         date(latest_day.year, 12, 31) if latest_day else None
@@ -234,11 +231,11 @@ def _state_scale(work: _Work) -> tuple[str, ...]:
     """The configured scale of states, or one inferred from the baseline (or first actual) and targets."""
     if work.settings.scale:
         return work.settings.scale
-    baseline = work.series.baseline
+    baseline = work.source.baseline
     base_text = baseline.text if baseline and kind_of(baseline) == "state" else None
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
-    first_text = work.dated[0][2].text if work.dated else None
+    first_text = work.dated[0][1].text if work.dated else None
     return tuple(states.infer_scale(base_text or first_text, [m.text for _day, _kind, m in work.usable]))
 
 
@@ -247,7 +244,7 @@ _Baseline = tuple[Measure | None, float | None, date | None, bool]
 
 def _baseline(work: _Work) -> _Baseline:
     """The baseline measure, its value and day, and whether it is the earliest actual."""
-    measure = work.series.baseline
+    measure = work.source.baseline
     value: float | None = None
     if measure is not None:
         if work.mode == "state":
@@ -272,14 +269,14 @@ def _baseline(work: _Work) -> _Baseline:
     return measure, None, None, False
 
 
-def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> SeriesEvaluation:
+def _without_actuals(
+    work: _Work, baseline: _Baseline, indicator: Indicator, label: str | None, parts: tuple[str, ...]
+) -> SeriesEvaluation:
     day, _kind, last = work.usable[-1]
-    why.case = "no_actual"
-    why.extra = (work.unplaced, work.series.parts, bool(work.dated))
     return SeriesEvaluation(
-        work.series.label,
+        label,
         "no_data",
-        why,
+        NoActual(work.settings, work.unplaced, parts, bool(work.dated)),
         mode=work.mode,
         baseline=baseline[0],
         baseline_value=baseline[1],
@@ -289,6 +286,7 @@ def _without_actuals(work: _Work, baseline: _Baseline, why: Unwritten) -> Series
         final_target=last,
         final_target_date=day or work.undated_target_day,
         scale=work.scale,
+        source=indicator,
     )
 
 
@@ -304,11 +302,13 @@ def _targets(work: _Work, relative_base: float | None) -> list[Target]:
         if resolved is not None:
             targets.append(resolved)
     if len(targets) > 1:
-        targets.sort(key=_TARGET_DAY)
+        targets.sort(key=TARGET_DAY)
     return targets
 
 
-def _judge(work: _Work, baseline: _Baseline, why: Unwritten, targets: list[Target]) -> SeriesEvaluation:
+def _judge(
+    work: _Work, baseline: _Baseline, label: str | None, targets: list[Target], indicator: Indicator
+) -> SeriesEvaluation:
     """Achieved, off track (expired or the wrong way), or on track / behind the expected level."""
     settings = work.settings
     baseline_value, baseline_day = baseline[1], baseline[2]
@@ -319,26 +319,29 @@ def _judge(work: _Work, baseline: _Baseline, why: Unwritten, targets: list[Targe
     sign = -1.0 if direction == "down" else 1.0
     expected: float | None = None
     used = final
+    final_day = final[1]
     if meets(final, latest_value, direction):
         status = "achieved"
     elif (
-        settings.on > final.day
+        settings.on > final_day
         or direction == "hold"
         or sign * latest_value < sign * baseline_value - EPSILON
     ):
         status = "off_track"
     else:
-        used = ahead = next((t for t in targets if t.day >= latest_day), final)
-        span = (ahead.day - baseline_day).days
+        for used in targets:  # the next target ahead of the latest actual (the final one at the latest)
+            if used[1] >= latest_day:
+                break
+        level, day = used[0], used[1]
+        span = (day - baseline_day).days
         share = 1.0 if span <= 0 else min(1.0, max(0.0, (latest_day - baseline_day).days / span))
-        expected = baseline_value + (ahead.level - baseline_value) * share
-        slack = settings.tolerance * abs(ahead.level - baseline_value)
+        expected = baseline_value + (level - baseline_value) * share
+        slack = settings.tolerance * abs(level - baseline_value)
         status = "on_track" if sign * latest_value >= sign * expected - slack - EPSILON else "behind"
-    why.case, why.extra = "judged", settings.on
     return SeriesEvaluation(
-        work.series.label,
+        label,
         status,
-        why,
+        settings,
         True,
         work.mode,
         direction,
@@ -346,16 +349,17 @@ def _judge(work: _Work, baseline: _Baseline, why: Unwritten, targets: list[Targe
         baseline_value,
         baseline_day,
         baseline[3],
-        used.measure,
-        used.level,
-        used.day,
-        final.measure,
-        final.day,
+        used[3],
+        used[0],
+        used[1],
+        final[3],
+        final_day,
         latest[2],
         latest_value,
         latest_day,
         expected,
         work.scale,
+        indicator,
     )
 
 
