@@ -9,7 +9,7 @@ so export gives back what import received.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Q
 
@@ -19,12 +19,25 @@ from seuranta.plans.models import Node, Plan
 KEY = "contributes_to"
 
 
+class LinkedNode(Protocol):
+    """What `goal_refs` reads of a node: a `Node`, or a row of its values (the plan reader's)."""
+
+    @property
+    def pk(self) -> int: ...
+    @property
+    def plan_id(self) -> int: ...
+    @property
+    def contributes_to_id(self) -> int | None: ...
+    @property
+    def extra(self) -> dict: ...
+
+
 def stored_extra(extra: dict) -> dict:
     """A node's `extra` without a kept reference: that goes to `core.Node.contributes_to`."""
     return {k: v for k, v in extra.items() if k != KEY} if KEY in extra else extra
 
 
-def goal_refs(nodes: Sequence[Node]) -> dict[int, core.GoalRef]:
+def goal_refs(nodes: Sequence[LinkedNode]) -> dict[int, core.GoalRef]:
     """Each node's reference by node id: from its link, else as kept from its document. At most two queries.
 
     A document may be read by anyone who may read its plan, so a link names another plan's goal

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
 from django.db import transaction
 
@@ -43,12 +44,6 @@ def measure_row(measure: core.Measure, role: str, order: int) -> Measure:
         label=measure.label,
         extra=measure.extra,
         **Measure.with_derived({"period": measure.period}),
-    )
-
-
-def core_measure(row: Measure) -> core.Measure:
-    return core.Measure(
-        text=row.text, kind=row.kind, value=row.value, period=row.period, label=row.label, extra=row.extra
     )
 
 
@@ -272,8 +267,9 @@ def load_core_plans(plans: Sequence[Plan]) -> dict[int, core.Plan]:
     organizations = _organization_names(plans)
     roots = _core_trees(ids)
     core_sections: dict[int, list[core.Section]] = defaultdict(list)
-    for s in Section.objects.filter(plan_id__in=ids).order_by("order", "id"):
-        core_sections[s.plan_id].append(core.Section(title=s.title, text=s.text, extra=s.extra))
+    sections = Section.objects.filter(plan_id__in=ids).order_by("order", "id")
+    for plan_id, title, text, extra in sections.values_list("plan_id", "title", "text", "extra"):
+        core_sections[plan_id].append(core.Section(title=title, text=text, extra=extra))
     return {
         plan.pk: _core_plan(plan, organizations.get(plan.pk), core_sections[plan.pk], roots[plan.pk])
         for plan in plans
@@ -337,51 +333,60 @@ def _of(model, ids: list[int], node_ids: list[int] | None, plan_field: str = "no
     return model.objects.filter(**{"pk__in" if model is Node else "node_id__in": node_ids})
 
 
+class _NodeRow(NamedTuple):
+    """The values of a node row that its core node is built from (plain values: no model instances)."""
+
+    pk: int
+    plan_id: int
+    parent_id: int | None
+    level: str
+    title: str
+    unit_name: str | None
+    description: str | None
+    responsible: list
+    schedule: str | None
+    notes: Any
+    binding: bool
+    phase: str
+    contributes_to_id: int | None
+    translations: dict
+    extra: dict
+
+
 def _core_trees(ids: list[int], node_ids: list[int] | None = None) -> dict[int, list[core.Node]]:
     """The top-level core nodes of each plan by plan id, with their content and children; only the nodes
     `node_ids` when given (a part of one plan that holds each of its nodes' parents)."""
     # Ordered as the single-plan reader always ordered them; grouping by plan below keeps that order.
-    nodes = list(_of(Node, ids, node_ids, "plan_id").order_by("parent_id", "order", "id"))
+    query = _of(Node, ids, node_ids, "plan_id").order_by("parent_id", "order", "id")
+    nodes = [_NodeRow._make(values) for values in query.values_list(*_NodeRow._fields)]
     refs = goal_refs(nodes)
     indicators = _core_indicators(ids, node_ids)
     milestones: dict[int, list[core.Milestone]] = defaultdict(list)
-    for m in _of(Milestone, ids, node_ids).order_by("node_id", "order", "id"):
-        milestones[m.node_id].append(
-            core.Milestone(title=m.title, due=m.due, done=m.done, translations=m.translations, extra=m.extra)
+    for node_id, title, due, done, translations, extra in (
+        _of(Milestone, ids, node_ids)
+        .order_by("node_id", "order", "id")
+        .values_list("node_id", "title", "due", "done", "translations", "extra")
+    ):
+        milestones[node_id].append(
+            core.Milestone(title=title, due=due, done=done, translations=translations, extra=extra)
         )
     progress: dict[int, list[core.Progress]] = defaultdict(list)
-    for p in _of(ProgressEntry, ids, node_ids).order_by("node_id", "order", "id"):
-        progress[p.node_id].append(
+    for node_id, text, period, phase, verdict, translations, extra in (
+        _of(ProgressEntry, ids, node_ids)
+        .order_by("node_id", "order", "id")
+        .values_list("node_id", "text", "period", "phase", "verdict", "translations", "extra")
+    ):
+        progress[node_id].append(
             core.Progress(
-                text=p.text,
-                period=p.period,
-                phase=p.phase or None,
-                verdict=p.verdict or None,
-                translations=p.translations,
-                extra=p.extra,
+                text=text,
+                period=period,
+                phase=phase or None,
+                verdict=verdict or None,
+                translations=translations,
+                extra=extra,
             )
         )
-    built = {
-        row.pk: core.Node(
-            level=row.level,
-            title=row.title,
-            unit=row.unit_name,
-            description=row.description,
-            responsible=list(row.responsible),
-            schedule=row.schedule,
-            indicators=indicators[row.pk],
-            milestones=milestones[row.pk],
-            progress=progress[row.pk],
-            notes=row.notes,
-            binding=row.binding,
-            phase=row.phase or None,
-            contributes_to=refs.get(row.pk),
-            translations=row.translations,
-            extra=stored_extra(row.extra),
-            key=row.pk,
-        )
-        for row in nodes
-    }
+    built = {row.pk: _core_node(row, indicators, milestones, progress, refs) for row in nodes}
     roots: dict[int, list[core.Node]] = defaultdict(list)
     for row in nodes:  # ordered by parent, then order: children arrive in order
         if row.parent_id is None:
@@ -391,35 +396,73 @@ def _core_trees(ids: list[int], node_ids: list[int] | None = None) -> dict[int, 
     return roots
 
 
+def _core_node(
+    row: _NodeRow,
+    indicators: Mapping[int, list[core.Indicator]],
+    milestones: Mapping[int, list[core.Milestone]],
+    progress: Mapping[int, list[core.Progress]],
+    refs: Mapping[int, core.GoalRef],
+) -> core.Node:
+    return core.Node(
+        level=row.level,
+        title=row.title,
+        unit=row.unit_name,
+        description=row.description,
+        responsible=list(row.responsible),
+        schedule=row.schedule,
+        indicators=indicators.get(row.pk, []),
+        milestones=milestones.get(row.pk, []),
+        progress=progress.get(row.pk, []),
+        notes=row.notes,
+        binding=row.binding,
+        phase=row.phase or None,
+        contributes_to=refs.get(row.pk),
+        translations=row.translations,
+        extra=stored_extra(row.extra),
+        key=row.pk,
+    )
+
+
+_MEASURE_FIELDS = ("indicator_id", "role", "text", "kind", "value", "period", "label", "extra")
+
+
 def _core_indicators(ids: list[int], node_ids: list[int] | None = None) -> dict[int, list[core.Indicator]]:
     """The plans' core indicators with their measures, by node id (of the nodes `node_ids` when given)."""
-    by_indicator: dict[int, dict[str, list[Measure]]] = defaultdict(lambda: defaultdict(list))
-    rows = list(_of(Indicator, ids, node_ids).order_by("node_id", "order", "id"))
+    rows = list(
+        _of(Indicator, ids, node_ids)
+        .order_by("node_id", "order", "id")
+        .values_list("pk", "node_id", "name", "unit", "source", "description", "translations", "extra")
+    )
     # A part's measures by their indicators' ids, which the database finds by index without a join.
     measures = (
         Measure.objects.filter(indicator__node__plan_id__in=ids)
         if node_ids is None
-        else Measure.objects.filter(indicator_id__in=[row.pk for row in rows])
+        else Measure.objects.filter(indicator_id__in=[row[0] for row in rows])
     )
-    for m in measures.order_by("indicator_id", "order", "id"):
-        by_indicator[m.indicator_id][m.role].append(m)
+    by_indicator: dict[int, dict[str, list[core.Measure]]] = defaultdict(lambda: defaultdict(list))
+    for indicator_id, role, text, kind, value, period, label, extra in measures.order_by(
+        "indicator_id", "order", "id"
+    ).values_list(*_MEASURE_FIELDS):
+        by_indicator[indicator_id][role].append(
+            core.Measure(text=text, kind=kind, value=value, period=period, label=label, extra=extra)
+        )
     core_indicators: dict[int, list[core.Indicator]] = defaultdict(list)
-    for row in rows:
-        roles = by_indicator[row.pk]
+    for pk, node_id, name, unit, source, description, translations, extra in rows:
+        roles = by_indicator.get(pk, {})
         baseline = roles.get(Measure.Role.BASELINE)
-        core_indicators[row.node_id].append(
+        core_indicators[node_id].append(
             core.Indicator(
-                name=row.name,
-                unit=row.unit,
-                source=row.source,
-                baseline=core_measure(baseline[0]) if baseline else None,
-                targets=[core_measure(m) for m in roles.get(Measure.Role.TARGET, [])],
-                actuals=[core_measure(m) for m in roles.get(Measure.Role.ACTUAL, [])],
-                baseline_series=[core_measure(m) for m in roles.get(Measure.Role.BASELINE_SERIES, [])],
-                description=row.description,
-                translations=row.translations,
-                extra=row.extra,
-                key=row.pk,
+                name=name,
+                unit=unit,
+                source=source,
+                baseline=baseline[0] if baseline else None,
+                targets=roles.get(Measure.Role.TARGET, []),
+                actuals=roles.get(Measure.Role.ACTUAL, []),
+                baseline_series=roles.get(Measure.Role.BASELINE_SERIES, []),
+                description=description,
+                translations=translations,
+                extra=extra,
+                key=pk,
             )
         )
     return core_indicators
