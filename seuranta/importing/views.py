@@ -243,14 +243,9 @@ def _save_corrections(request, draft: ImportDraft, *, announce: bool) -> bool:
                 "your other corrections are kept."
             ),
         )
-    updated = (
-        ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-            plan=draft.plan, warnings=draft.warnings, changes=[], version=version + 1
-        )
-        if version is not None
-        else 0
-    )
-    if not updated:
+    if version is None or not ImportDraft.objects.filter(pk=draft.pk, version=version).update(
+        plan=draft.plan, warnings=draft.warnings, changes=[], version=version + 1
+    ):
         messages.error(
             request,
             _(
