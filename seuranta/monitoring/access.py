@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 
 from seuranta.monitoring.models import ReportingRound, RoundEntry
 from seuranta.plans.access import PlanAccess, get_plan_for, plan_access
-from seuranta.plans.models import Node, Plan
+from seuranta.plans.models import Membership, Milestone, Node, Plan
 
 
 def get_plan_to_coordinate(user, plan_id: int) -> tuple[Plan, PlanAccess]:
@@ -51,17 +51,30 @@ class EntryAccess:
 
 
 def get_entry_for(user, entry_id: int) -> tuple[RoundEntry, EntryAccess]:
-    """An entry its node's responsible users, and the plan's coordinators, may open."""
-    entries = RoundEntry.objects.select_related("round__plan__organization", "node", "updated_by")
-    if user.is_authenticated:  # read with the entry: one query less on every report page and submission
+    """An entry its node's responsible users, and the plan's coordinators, may open.
+
+    One query: the entry with its round, plan, organisation and node, whether the user is responsible for
+    the node, the user's role in the plan's organisation and whether the node has milestones (the report
+    form reads them only then)."""
+    entries = RoundEntry.objects.select_related("round__plan__organization", "node", "updated_by").annotate(
+        node_has_milestones=Exists(Milestone.objects.filter(node_id=OuterRef("node_id")))
+    )
+    if user.is_authenticated:
         responsible = Node.responsible_users.through.objects.filter(
             node_id=OuterRef("node_id"), user_id=user.pk
         )
-        entries = entries.annotate(user_is_responsible=Exists(responsible))
+        role = (
+            Membership.objects.active()
+            .filter(organization_id=OuterRef("round__plan__organization_id"), user_id=user.pk)
+            .order_by("pk")
+            .values("role")[:1]
+        )
+        entries = entries.annotate(user_is_responsible=Exists(responsible), user_role=Subquery(role))
     entry = entries.filter(pk=entry_id).first()
     if entry is None:
         raise Http404
-    access = plan_access(user, entry.round.plan)
+    # The role read with the entry (None: no membership, which plan_access then confirms).
+    access = plan_access(user, entry.round.plan, role=getattr(entry, "user_role", None))
     if not access.can_view:
         raise Http404
     is_assigned = bool(
