@@ -36,6 +36,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -80,9 +81,9 @@ def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str,
     django.setup()
     from datetime import date
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import User
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
     from report_large import large_plan
 
@@ -106,6 +107,7 @@ def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str,
     through.objects.bulk_create(
         through(node_id=n.pk, user_id=users[i // entries].pk) for i, n in enumerate(nodes)
     )
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # as a login leaves the session
     coordinator = User.objects.create(username="koordinaattori", password="!")
     round_ = open_round(
         plan, title="Q1/2026", period="2026-Q1", deadline=date(2099, 4, 15), root=None, user=coordinator
