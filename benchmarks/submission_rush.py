@@ -1,13 +1,14 @@
 """A reporting deadline's rush on PostgreSQL: N people submit their reports through the web form at once.
 
     .venv/bin/python benchmarks/submission_rush.py [--postgres URL] [--people 32 128] [--entries 2]
-        [--actions 1000] [--workers N]
+        [--actions 1000] [--workers N] [--threads N]
 
 For each number of people: creates a new database (default postgres://postgres@127.0.0.1:5432/
 seuranta_rush_bench, dropped at the end), stores a plan of 1,000 actions of three indicators each,
 gives each person `--entries` actions as the responsible person, opens a reporting round and signs
 each person in (a session in the database, as a login leaves it). Then it starts the production
-server, `seuranta serve` (gunicorn, one process a CPU unless --workers), and runs one client thread
+server, `seuranta serve` (gunicorn, one process a CPU unless --workers, two threads each unless
+--threads), and runs one client thread
 a person: each opens their reports' pages (the form, its CSRF token and version), all wait for one
 another, then each submits their reports through the form's POST, one after the other, over a
 kept-alive connection. Afterwards every submission is checked in the database: each entry submitted
@@ -15,7 +16,10 @@ once (version 2), each indicator with exactly one actual for the period and one 
 record, each node with exactly one progress entry; nothing lost, nothing twice.
 
 Prints submissions per second (from the first POST to the last answer), the latencies, the load
-average and, for `./dev bench`, the time a submission takes out of the rush's throughput:
+average, the CPU time per submission of the web server's processes, of the PostgreSQL backends serving
+them and of this script's own threads (stdlib http.client over kept-alive connections; it shares the
+machine with the server), which the machine's other load changes far less than the rate, and, for
+`./dev bench`, the time a submission takes out of the rush's throughput:
 
     BENCH rush_<N>_people_ms_per_submission goal=5 value=...    (goal: 200 submissions/s)
     BENCH rush_<N>_people_lost_or_twice goal=0 value=...
