@@ -14,8 +14,10 @@ it; and its milestones, which the submission may mark done.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.db import router
+from django.db.models import QuerySet
 
 from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
 
@@ -57,16 +59,25 @@ def read_node(node: Node, *, lock: bool, milestones: bool = True) -> NodeRows:
     return NodeRows(node, indicators, measures, progress, found)
 
 
+@cache
+def _columns() -> QuerySet:
+    """The query's columns and order, resolved once per process (some thirty lookups through the join cost
+    more to resolve than the query takes to run); never evaluated itself, only filtered into new querysets."""
+    return Indicator.objects.order_by("pk", "measures__order", "measures__id").values_list(
+        *_INDICATOR_FIELDS, "node__version", "node__phase", *_MEASURE_LOOKUPS
+    )
+
+
 def _indicators_and_measures(node: Node, lock: bool) -> tuple[list[Indicator], dict[int, list[Measure]]]:
     """One query: the node's indicators (locked in id order with `lock`), each row with one of its measures."""
-    query = Indicator.objects.filter(node_id=node.pk).order_by("pk", "measures__order", "measures__id")
+    query = _columns().filter(node_id=node.pk)
     if lock:
         query = query.select_for_update(no_key=True, of=("self",))
     db = router.db_for_read(Indicator)
     n = len(_INDICATOR_FIELDS)
     indicators: dict[int, Indicator] = {}
     measures: dict[int, list[Measure]] = {}
-    for row in query.values_list(*_INDICATOR_FIELDS, "node__version", "node__phase", *_MEASURE_LOOKUPS):
+    for row in query:
         indicator = indicators.get(row[0])
         if indicator is None:
             indicator = indicators[row[0]] = Indicator.from_db(db, _INDICATOR_FIELDS, row[:n])
