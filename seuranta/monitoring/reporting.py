@@ -34,7 +34,6 @@ from seuranta.monitoring.node_rows import NodeRows, read_node
 from seuranta.monitoring.submission import write_into_plan
 from seuranta.plans.models import Node, Plan
 from seuranta.plans.saving import Conflict
-from seuranta.plans.versions import bumped_once
 
 
 class EntryLocked(Exception):
@@ -257,11 +256,8 @@ def _save(entry: RoundEntry, data: EntryValues, *, user, version: int, submit: b
     if submit:
         changes.update(state=RoundEntry.State.SUBMITTED, submitted_at=now, return_note="", draft=None)
         try:
-            # The plan's version (one row every submission to the plan writes) is written last, after the
-            # entry: submissions to one plan wait for each other's commit only for that one write.
-            with bumped_once():
-                changes["progress"] = write_into_plan(entry, data, user=user, now=now, rows=rows)
-                _update_entry(entry, version, changes)
+            changes["progress"] = write_into_plan(entry, data, user=user, now=now, rows=rows)
+            _update_entry(entry, version, changes)
         except Conflict as conflict:  # the progress text was edited on the node's page meanwhile
             raise EntryConflict(conflict.current) from conflict
     else:
