@@ -11,7 +11,9 @@ closing takes an exclusive one. A close therefore waits for the writes in
 flight and the writes after it find the round closed, so the snapshot and
 the entries agree; writes to different entries of one round do not wait for
 each other. Locks are always taken in one order: the round, then the entry's
-node (its indicators, `submission`), then the entry. Version checks are in the
+node (its indicators, then its milestones: `node_rows`), then the plan's row
+(its version, `plans.versions.bump`; a node edit takes it before the round's
+entries too), then the entry. Version checks are in the
 same UPDATE as the write, on the entry's own row (no join), so PostgreSQL
 re-checks them on the row a concurrent write has just committed; a submission
 updates the entry last, and a conflict found there takes its writes back.
