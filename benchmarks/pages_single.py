@@ -3,8 +3,8 @@
 Stores the plan in a fresh SQLite database (or DATABASE_URL's, e.g. PostgreSQL) under a temporary
 data directory, then asks each page through Django's test client: the first request (which reads
 and evaluates the plan and fills the cache) and the median of the next ones (read from the cache).
-The goals are the issue's p95 page goals; a p95 needs a live server, many requests and a quiet
-machine (a load script for that is future work), so this measures medians of single requests only.
+The goals are the issue's p95 page goals; a p95 needs a live server and many requests: that is
+benchmarks/pages_live.py. This one measures medians of single requests in-process, a quick check.
 
     .venv/bin/python benchmarks/pages_single.py [--actions N] [--repeat N]
 """

@@ -4,11 +4,13 @@
 
 Generates plan documents of 10, 100 and 300 pages (numbered goals, labelled indicators, a list
 of actions and a paragraph of prose per page, about 1,650 characters a page) and times the
-outline reader on each (median of 3). Target: 300 pages in under 10 s. Exits 1 when missed.
+outline reader on each (median of 3, wall-clock and CPU time: the steadier figure on a shared
+machine). Goal: 300 pages in under 10 s. Exits 1 when missed.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -35,19 +37,25 @@ def page(i: int) -> str:
 
 
 def main() -> int:
-    print(f"{'pages':>6} {'KB':>6} {'seconds':>8} {'ms/page':>8}")
+    print(f"{'pages':>6} {'KB':>6} {'seconds':>8} {'CPU s':>8} {'ms/page':>8}")
     worst = 0.0
     for pages in PAGES:
         data = ("Suunnitelma 2024–2026\n\n" + "".join(page(i) for i in range(1, pages + 1))).encode()
         times = []
+        cpu_times = []
         for _ in range(3):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             outline.parse(read_bytes(data, "plan.txt"))
             times.append(time.perf_counter() - start)
-        median = statistics.median(times)
+            cpu_times.append(time.process_time() - cpu_start)
+        median, cpu_median = statistics.median(times), statistics.median(cpu_times)
         worst = median if pages == PAGES[-1] else worst
-        print(f"{pages:>6} {len(data) // 1024:>6} {median:>8.3f} {1000 * median / pages:>8.1f}")
-    print(f"300 pages: {worst:.2f} s (target < {TARGET_SECONDS:.0f} s)")
+        print(
+            f"{pages:>6} {len(data) // 1024:>6} {median:>8.3f} {cpu_median:>8.3f} {1000 * median / pages:>8.1f}"
+        )
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"300 pages: {worst:.2f} s (goal < {TARGET_SECONDS:.0f} s)")
+    print(f"BENCH parse_general_300_pages_s goal={TARGET_SECONDS} value={worst:.3f}")
     return 0 if worst < TARGET_SECONDS else 1
 
 

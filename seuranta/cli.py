@@ -263,9 +263,10 @@ def serve(host: str, port: int, *, worker: bool = True, processes: bool = False)
 
     from django.conf import settings
 
-    from seuranta.server import run
+    from seuranta.server import run, warm_up
     from seuranta.wsgi import application
 
+    warm_up()
     # A service manager stops us with SIGTERM: exit normally so the worker is stopped too.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     worker_process = None

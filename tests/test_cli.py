@@ -296,3 +296,15 @@ def test_each_server_process_runs_two_threads_unless_told(monkeypatch):
     assert thread_count() == 4
     monkeypatch.setenv("WEB_THREADS", "none")  # not a number: the default
     assert thread_count() == 2
+
+
+def test_the_server_warms_up_without_the_database():
+    """Before forking its workers: no database connection may be opened (pytest-django refuses one here),
+    and the URL resolver's lookups are built for every language."""
+    from django.conf import settings
+    from django.urls import get_resolver
+
+    from seuranta.server import warm_up
+
+    warm_up()
+    assert {code for code, _name in settings.LANGUAGES} <= set(get_resolver()._reverse_dict)

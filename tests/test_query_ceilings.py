@@ -19,9 +19,10 @@ ACTIONS = 200
 # page: (first request, the next one); the plan and node pages read the plan from the cache the second time.
 # Raised once by one or two queries a page after this wave's features were merged into these pages
 # (measured); still fixed whatever the plan's size. A page that needs more has to say why here.
-# The node page reads only its node's part of the plan, every time (seuranta.reports.plan_cache
-# .evaluated_part: faster than the whole plan even from the cache), so its second request is not cheaper.
-CEILINGS = {"plan": (15, 8), "node": (16, 16), "round": (12, 12), "my_reports": (5, 5), "api_plan": (10, 10)}
+# The node page reads only its node's part of the plan (seuranta.reports.plan_cache.evaluated_part:
+# faster than the whole plan even from the cache), kept per version like the rest; API answers are kept
+# encoded, so their second request reads only the plan's row and the access to it.
+CEILINGS = {"plan": (15, 8), "node": (16, 9), "round": (12, 12), "my_reports": (5, 5), "api_plan": (10, 4)}
 
 
 @pytest.fixture

@@ -6,10 +6,12 @@ members of the plan's organisation (or a 404, like the pages).
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
 
-from django.http import Http404, JsonResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,8 +39,15 @@ def finite(data):
     return data
 
 
-def json_response(request, data, plan: Plan | None = None) -> JsonResponse:
-    response = JsonResponse(finite(data), json_dumps_params={"ensure_ascii": False, "allow_nan": False})
+def encoded(data) -> bytes:
+    """The data as the API's JSON (non-finite numbers as null, UTF-8 unescaped), as bytes to keep."""
+    return json.dumps(finite(data), cls=DjangoJSONEncoder, ensure_ascii=False, allow_nan=False).encode()
+
+
+def json_response(request, data, plan: Plan | None = None) -> HttpResponse:
+    """`data` as JSON, or JSON already `encoded` (bytes), with the headers the plan's state asks for."""
+    body = data if isinstance(data, bytes) else encoded(data)
+    response = HttpResponse(body, content_type="application/json")
     if plan is None or plan.state == Plan.State.PUBLISHED:
         response["Access-Control-Allow-Origin"] = "*"  # open data
     else:
@@ -87,7 +96,8 @@ def not_found() -> JsonResponse:
 def plan_document(request, plan_id: int):
     if (plan := visible_plan(request, plan_id)) is None:
         return not_found()
-    document = cached_read(plan, lambda: load_core_plan(plan).to_dict(), "document")
+    # Kept encoded: on a big plan encoding the document costs more than reading it from the cache.
+    document = cached_read(plan, lambda: encoded(load_core_plan(plan).to_dict()), "document-json")
     return json_response(request, document, plan)
 
 
@@ -102,10 +112,12 @@ def plan_statuses(request, plan_id: int):
         except ValueError:
             return JsonResponse({"error": "on: use a date like 2026-06-30."}, status=400)
     lang = _lang(request)
-    document = cached_read(
-        plan, lambda: status_document(load_core_plan(plan), on, lang), "statuses", on, lang
-    )
-    return json_response(request, {"plan": plan.pk, "on": on.isoformat(), **document}, plan)
+
+    def build() -> bytes:
+        document = status_document(load_core_plan(plan), on, lang)
+        return encoded({"plan": plan.pk, "on": on.isoformat(), **document})
+
+    return json_response(request, cached_read(plan, build, "statuses-json", on, lang), plan)
 
 
 def _operations(schema: dict) -> list[dict]:

@@ -76,9 +76,13 @@ def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]
         first_item.setdefault(source, address)
     title = fold(draft.plan.get("title") or "")
     described = _described(draft.plan)
+    units = {fold(node["unit"]) for _, node in walk_nodes(draft.plan.get("nodes") or []) if node.get("unit")}
     lines = []
     for entry in draft.trace or []:
         rows = entry.get("rows") or []
+        if entry.get("role") == "ignore" and fold(entry.get("text") or "") in units:
+            # A heading that names the unit of the items below it was imported, as their unit.
+            entry = {**entry, "role": "unit"}
         if entry.get("role") == "description" and fold(entry.get("text") or "") not in described:
             # Traced as description but not in the plan's texts: show it as the miss it is.
             entry = {**entry, "role": "ignore", "rule": f"{entry.get('rule')}:dropped"}

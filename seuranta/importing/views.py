@@ -206,36 +206,7 @@ def uploaded_file(request, upload_id: int):
 def review(request, draft_id: int):
     draft = get_draft_for(request.user, draft_id)
     if request.method == "POST":
-        before = copy.deepcopy(draft.plan)
-        problems = apply_corrections(draft.plan, draft.warnings, request.POST)
-        version = posted_version(request)
-        if problems:
-            messages.error(
-                request,
-                _(
-                    "A title cannot be empty. The empty titles were left as they were; "
-                    "your other corrections are kept."
-                ),
-            )
-        updated = (
-            ImportDraft.objects.filter(pk=draft.pk, version=version).update(
-                plan=draft.plan, warnings=draft.warnings, changes=[], version=version + 1
-            )
-            if version is not None
-            else 0
-        )
-        if not updated:
-            messages.error(
-                request,
-                _(
-                    "Someone else saved corrections to this import meanwhile. Their version is "
-                    "shown below; make your corrections again."
-                ),
-            )
-            return redirect("importing:review", draft.pk)
-        log_review_edits(draft, before, request.user)
-        if not problems:
-            messages.success(request, _("Corrections saved."))
+        _save_corrections(request, draft, announce=True)
         return redirect("importing:review", draft.pk)
     nodes, document_warnings = review_tree(draft.plan, draft.warnings)
     tree = Tree(organization_rows(draft.organization_id))
@@ -259,6 +230,50 @@ def review(request, draft_id: int):
     )
 
 
+def _save_corrections(request, draft: ImportDraft, *, announce: bool) -> bool:
+    """Store the review form's corrections; False (with a message) if someone saved meanwhile."""
+    before = copy.deepcopy(draft.plan)
+    problems = apply_corrections(draft.plan, draft.warnings, request.POST)
+    version = posted_version(request)
+    if problems:
+        messages.error(
+            request,
+            _(
+                "A title cannot be empty. The empty titles were left as they were; "
+                "your other corrections are kept."
+            ),
+        )
+    updated = (
+        ImportDraft.objects.filter(pk=draft.pk, version=version).update(
+            plan=draft.plan, warnings=draft.warnings, changes=[], version=version + 1
+        )
+        if version is not None
+        else 0
+    )
+    if not updated:
+        messages.error(
+            request,
+            _(
+                "Someone else saved corrections to this import meanwhile. Their version is "
+                "shown below; make your corrections again."
+            ),
+        )
+        return False
+    draft.version = version + 1
+    log_review_edits(draft, before, request.user)
+    if announce and not problems:
+        messages.success(request, _("Corrections saved."))
+    return True
+
+
+def _corrections_kept(request, draft: ImportDraft) -> bool:
+    """Every button of the review form saves what was typed on the page, not only its own part.
+
+    A POST without the form's version (from elsewhere than the review page) has no corrections.
+    """
+    return "version" not in request.POST or _save_corrections(request, draft, announce=False)
+
+
 def get_savable_draft(user, draft_id: int) -> ImportDraft:
     """A draft the user may turn into a plan: they may import into its organisation (else 404)."""
     draft = get_draft_for(user, draft_id)
@@ -271,6 +286,8 @@ def get_savable_draft(user, draft_id: int) -> ImportDraft:
 def units(request, draft_id: int):
     """Save the unit step's choices without saving the plan; a choice that cannot be carried out is named."""
     draft = get_savable_draft(request.user, draft_id)
+    if not _corrections_kept(request, draft):
+        return redirect("importing:review", draft.pk)
     if _save_unit_choices(request, draft, Tree(organization_rows(draft.organization_id))):
         messages.success(request, _("Unit choices saved."))
     return redirect(reverse("importing:review", args=[draft.pk]) + "#units-heading")
@@ -291,6 +308,8 @@ def _save_unit_choices(request, draft: ImportDraft, tree: Tree) -> bool:
 @require_POST
 def save_plan(request, draft_id: int):
     draft = get_savable_draft(request.user, draft_id)
+    if not _corrections_kept(request, draft):
+        return redirect("importing:review", draft.pk)
     tree = Tree(organization_rows(draft.organization_id))
     posted_ok = _save_unit_choices(request, draft, tree)
     choices, problems = resolve(draft.plan, draft.unit_choices or {}, tree)

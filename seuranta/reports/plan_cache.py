@@ -16,7 +16,7 @@ from django.core.cache import cache
 
 from seuranta.core.evaluation import evaluate_plan
 from seuranta.plans.models import Node, Plan
-from seuranta.plans.storage import load_core_part, load_core_plan
+from seuranta.plans.storage import load_core_part, load_core_plan, load_core_plans
 from seuranta.plans.versions import content_key
 from seuranta.reports.freshness import generation
 
@@ -52,6 +52,28 @@ def evaluated_plan(plan: Plan, on: date, lang: str):
     return _remembered(_plan_key(plan, on, lang), read_and_evaluate)
 
 
+Headline = tuple[str, str, str]  # a plan's overall status, its reason, its summary
+
+
+def headlines(plans: list[Plan], on: date, lang: str) -> dict[int, Headline]:
+    """Each plan's overall status, reason and summary on `on` in `lang` (the home page's cards), once per
+    version of each plan: the plans not in the cache are read in one go and evaluated; the rest cost
+    one cache read together, not the unpickling of a whole evaluated plan each."""
+    fresh_generation, day = generation(), on.isoformat()
+    keys = {plan.pk: content_key(plan, fresh_generation, "headline", day, lang) for plan in plans}
+    found = cache.get_many(list(keys.values()))
+    missing = [plan for plan in plans if keys[plan.pk] not in found]
+    if missing:
+        core_plans = load_core_plans(missing)
+        made = {}
+        for plan in missing:
+            evaluation = evaluate_plan(core_plans[plan.pk], on, lang=lang)
+            made[keys[plan.pk]] = (str(evaluation.status), str(evaluation.reason), str(evaluation.summary))
+        cache.set_many(made, timeout=PLAN_CACHE_SECONDS)
+        found.update(made)
+    return {pk: found[key] for pk, key in keys.items()}
+
+
 NodeRows = dict[int, tuple[int | None, int | None, str | None]]
 
 
@@ -70,13 +92,20 @@ def evaluated_part(plan: Plan, node_id: int, on: date, lang: str):
     Not the whole plan from the cache: on a plan of a thousand actions, reading an action's part from
     the database and evaluating it is several times faster than taking the whole evaluated plan out of
     the cache (unpickling it), and some thirty times faster than reading and evaluating the whole plan;
-    for a focus area of two hundred actions the two are about even. Not cached itself: a node's page
-    is one of many, and reading it again costs little."""
-    part = load_core_part(plan, node_id)
-    if part is None:
-        return None
-    show_chosen_units(part, plan)
-    return part, evaluate_plan(part, on, lang=lang)
+    for a focus area of two hundred actions the two are about even. Kept per version of the plan, node,
+    date and language: an action's part is small to keep and quick to take out of the cache, and
+    reading it costs some ten queries."""
+
+    def read_and_evaluate():
+        part = load_core_part(plan, node_id)
+        if part is None:
+            return None
+        show_chosen_units(part, plan)
+        return part, evaluate_plan(part, on, lang=lang)
+
+    return _remembered(
+        content_key(plan, generation(), "part", node_id, on.isoformat(), lang), read_and_evaluate
+    )
 
 
 def node_rows(plan: Plan) -> NodeRows:

@@ -8,17 +8,16 @@ from django.utils import timezone
 from django.views.decorators.csrf import requires_csrf_token
 
 from seuranta.common.language import ui_lang
-from seuranta.core.evaluation import evaluate_plan
 from seuranta.core.reports.charts import plan_start
 from seuranta.plans.access import get_node_for, get_plan_for, managed_organizations, plan_access
 from seuranta.plans.models import ChangeRecord, Membership, Node, Plan
-from seuranta.plans.storage import load_core_plans
-from seuranta.reports.plan_cache import evaluated_part, evaluated_plan
+from seuranta.reports.plan_cache import evaluated_part, evaluated_plan, headlines
 from seuranta.web.charts import indicator_chart
 from seuranta.web.history import with_subjects
+from seuranta.web.plan_page import plan_page
 from seuranta.web.quality import plan_findings
 from seuranta.web.statuses import status_choices
-from seuranta.web.tree import Filters, filter_options, find_node, plan_rows
+from seuranta.web.tree import Filters, find_node
 from seuranta.web.views_cascade import node_cascade
 
 
@@ -39,14 +38,15 @@ def home(request):
         roles = dict(
             Membership.objects.active().filter(user=request.user).values_list("organization_id", "role")
         )
-    # All plans in one read: the page's queries must not grow with the number of plans.
-    core_plans = load_core_plans(plans)
-    today, lang = timezone.localdate(), ui_lang()
+    # Each plan's status once per version of it; the plans not in the cache in one read, so the
+    # page's queries do not grow with the number of plans.
+    statuses = headlines(plans, timezone.localdate(), ui_lang())
     cards = []
     for plan in plans:
         # The roles were read above; "" (no role) keeps plan_access from querying per plan.
         access = plan_access(request.user, plan, role=roles.get(plan.organization_id, ""))
-        evaluation = evaluate_plan(core_plans[plan.pk], today, lang=lang)
+        status, reason, summary = statuses[plan.pk]
+        evaluation = {"status": status, "reason": reason, "summary": summary}
         cards.append({"plan": plan, "access": access, "evaluation": evaluation})
     own = [c for c in cards if c["access"].role]
     public = [c for c in cards if not c["access"].role]
@@ -56,12 +56,12 @@ def home(request):
 
 def plan_detail(request, plan_id: int):
     plan, access = get_plan_for(request.user, plan_id)
-    core_plan, evaluation = evaluated(plan)
     filters = Filters.from_query(request.GET)
-    rows = plan_rows(core_plan, plan.pk, evaluation, filters)
+    page = plan_page(plan, access, filters, timezone.localdate(), ui_lang())
     changes = with_subjects(ChangeRecord.objects.filter(plan=plan).select_related("user", "node")[:10])
     # The quality check while the plan is drafted, for those who can fix it.
-    findings = plan_findings(plan, core_plan) if access.can_edit and plan.state == Plan.State.DRAFT else None
+    drafted = access.can_edit and plan.state == Plan.State.DRAFT
+    findings = plan_findings(plan, evaluated(plan)[0]) if drafted else None
     supporting = list(Plan.objects.visible_to(request.user).filter(supports=plan).order_by("title", "pk"))
     supports = (
         Plan.objects.visible_to(request.user).filter(pk=plan.supports_id).first()
@@ -74,13 +74,9 @@ def plan_detail(request, plan_id: int):
         {
             "plan": plan,
             "access": access,
-            "core_plan": core_plan,
-            "evaluation": evaluation,
-            "rows": rows,
+            "page": page,
             "filters": filters,
-            "options": filter_options(core_plan),
             "statuses": status_choices(),
-            "matches": sum(1 for r in rows if r.matched),
             "changes": changes,
             "findings": findings,
             "supports": supports,

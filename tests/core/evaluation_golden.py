@@ -27,7 +27,8 @@ from seuranta.core.model import Indicator, Measure, Milestone, Node, Plan, Progr
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLDEN = DATA / "evaluation_golden.json"
-PLAN_FILES = ("gold/*.json", "unseen/*.json", "unseen_tables/*.json", "realworld/*/*.json")
+# Answer keys whose plans are evaluated; of the real-world keys only the tune half, never the held-out one.
+PLAN_FILES = ("gold/*.json", "unseen/*.json", "unseen_tables/*.json", "realworld/tune/*.json")
 DAYS = (date(2023, 6, 30), date(2025, 12, 31), date(2027, 3, 15), date(2031, 1, 1))
 LANGS = ("fi", "sv", "en")
 RANDOM_SEEDS = range(60)

@@ -120,7 +120,7 @@ def test_a_coordinator_teaches_a_layout_and_the_next_document_imports_right(site
     levels, actuals = _levels_and_actuals(draft.plan)
     assert levels == {"Painopiste", "Tavoite", "Toimenpide"}
     assert actuals["Tyhjien liiketilojen osuus (%)"] == ["12 (2025)"]
-    act.click("form[action$='/tallenna/'] button")
+    act.click("button[formaction$='/tallenna/']")
     assert act.count <= MAX_INTERACTIONS, act.count
     plan = Plan.objects.get()
     assert Measure.objects.filter(indicator__node__plan=plan, role="actual").count() == 3

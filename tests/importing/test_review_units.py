@@ -298,3 +298,20 @@ def test_a_new_unit_under_another_organisations_unit_is_refused_and_nothing_is_s
     assert (
         "Yksikkö, jonka alle “Kulttuuripalvelut” oli määrä luoda" in client.get(response.url).content.decode()
     )
+
+
+def test_a_line_naming_the_unit_of_the_items_is_shown_as_their_unit_not_as_a_miss(personas):
+    from seuranta.importing.review_source import source_lines
+
+    draft = make_draft(personas, "Kulttuuripalvelut")
+    draft.trace = [
+        {"source": 0, "text": "KULTTUURIPALVELUT", "role": "ignore", "rule": "unmatched"},
+        {"source": 1, "text": "Tavoite 1", "role": "node", "rule": "match:node"},
+        {"source": 2, "text": "Sivu 2", "role": "ignore", "rule": "unmatched"},
+    ]
+    lines = source_lines(draft, {"0": 1})
+    assert [(line["role_label"], line["imported"]) for line in lines] == [
+        ("Yksikkö", True),
+        ("Kohta", True),
+        ("Ei tuotu", False),
+    ]

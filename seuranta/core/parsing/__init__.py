@@ -40,6 +40,11 @@ __all__ = [
 ]
 
 
+# A family recognised only faintly (one kind of block label, printed twice) has not found its
+# layout: the general reader, which reads any layout, does better with such a document.
+MIN_FAMILY_CONFIDENCE = 0.3
+
+
 def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult:
     """Parse with the family whose structure fits best; when none fits, or the one that fits
     finds no goal tree, read the document's outline instead, so a readable file never gives
@@ -49,7 +54,7 @@ def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult
     its first heading, with a warning (`title.with_title_proposal`)."""
     if profile is None or profile.is_empty():
         candidates = [(family.detect(doc), family) for family in families() if family is not outline]
-        candidates = [(score, family) for score, family in candidates if score > 0]
+        candidates = [(score, family) for score, family in candidates if score >= MIN_FAMILY_CONFIDENCE]
         if candidates:
             _, family = max(candidates, key=lambda pair: pair[0])
             result: ParseResult = family.parse(doc)

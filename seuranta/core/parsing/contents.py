@@ -28,30 +28,97 @@ MAX_ENTRY_WORDS = 12
 CHAPTER_STYLE = "toc:chapter"
 ENTRY_STYLE = "toc:entry"
 ITEM_STYLE = "toc:item"
+DASH_STYLE = "toc:dash"
 
 
 def split_contents(text: str) -> list[tuple[str, str]] | None:
     """(entry, style) for a line that is a table of contents; None for other lines."""
-    if not lexicon.names_contents(text):
+    if lexicon.names_contents(text):
+        rest = _HEAD_RE.sub("", text, count=1).strip()
+    elif _unnamed_contents(_PAGE_RE.sub("", text, count=1)):
+        rest = _PAGE_RE.sub("", text, count=1)
+    else:
         return None
-    rest = _HEAD_RE.sub("", text, count=1).strip()
-    letters = [ch for ch in rest if ch.isalpha()]
-    if not letters or sum(ch.isupper() for ch in letters) * 2 > len(letters):
-        return None  # in capitals every word looks like the start of an entry
     found = split_inline_contents(rest)
-    parts = found[0] if found is not None else [(rest, None)]
+    parts: list[tuple[str, str | None]] = found[0] if found is not None else [(rest, None)]
+    caps_chapters = _mixes_caps_chapters(parts)
+    letters = [ch for ch in rest if ch.isalpha()]
+    if not letters or (sum(ch.isupper() for ch in letters) * 2 > len(letters) and not caps_chapters):
+        return None  # in capitals every word looks like the start of an entry
     out: list[tuple[str, str]] = []
     chapters = False  # entries before the first chapter are chapters of their own
     for part, style in parts:
         in_chapter = False
-        for n, (entry, numbered) in enumerate(_entries(part)):
-            if (n == 0 and style) or numbered or not chapters:
-                in_chapter, chapters = False, chapters or bool(style) or numbered
+        for n, (entry, numbered, dashed) in enumerate(_dashed_entries(part)):
+            if dashed:  # "- perusturvan vastuualue": a sub-entry of the entry before it
+                out.append((entry, DASH_STYLE))
+                continue
+            caps = caps_chapters and _is_caps(entry)
+            if (n == 0 and style) or numbered or not chapters or caps:
+                in_chapter, chapters = False, chapters or bool(style) or numbered or caps
                 out.append((entry, style or CHAPTER_STYLE))
             else:
                 out.append((entry, ITEM_STYLE if in_chapter else ENTRY_STYLE))
             in_chapter = in_chapter or lexicon.last_level_word(entry) is not None
     return out if len(out) >= 2 else None
+
+
+_DASH_RE = re.compile(r"\s[-\u2013\u2022]\s+(?=\w)")
+
+
+def _dashed_entries(text: str) -> list[tuple[str, bool, bool]]:
+    """`_entries`, with the sub-entries a contents line marks by dashes ("Taloudelliset
+    tavoitteet, - hallinnon vastuualue 10 - perusturvan vastuualue 13 Investoinnit"): each dashed
+    run's first entry is flagged, the capitalised entries after it are ordinary ones again."""
+    segments = _DASH_RE.split(text)
+    out = [(entry.rstrip(","), numbered, False) for entry, numbered in _entries(segments[0])]
+    for segment in segments[1:]:
+        words = segment.split()
+        cut = next((i for i in range(1, len(words)) if _starts_entry(words[i - 1], words[i])), len(words))
+        head = _LEADER_RE.sub("", " ".join(words[:cut])).strip(" .,")
+        if head:
+            out.append((head, False, True))
+        out.extend((entry, numbered, False) for entry, numbered in _entries(" ".join(words[cut:])))
+    return out
+
+
+def _starts_entry(previous: str, token: str) -> bool:
+    return token[:1].isupper() and not previous.endswith(("-", "\u2013")) and not _is_caps(previous)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+MIN_CAPS_CHAPTERS = 2
+MIN_UNNAMED_CHAPTERS = 3
+_PAGE_RE = re.compile(r"^\d{1,3}\s+")  # the number of the converted page in front
+_PUNCTUATION_RE = re.compile(r"[.,;:!?]\s")
+
+
+def _unnamed_contents(text: str) -> bool:
+    """A table of contents flattened without its heading word: no sentence punctuation, only
+    entries, and at least three runs of capitals (chapters) each followed by mixed-case entries
+    (its sections): "PAIMION ... HENKILÖSTÖN MÄÄRÄ JA RAKENNE Henkilökunta toimielimittäin ...
+    HENKILÖSTÖN VAIHTUVUUS POISSAOLOT Sairaspoissaolot ..."."""
+    if _PUNCTUATION_RE.search(text + " ") or not text[:1].isupper():
+        return False
+    entries = [entry for entry, _ in _entries(text)]
+    if any(len(entry.split()) >= MAX_ENTRY_WORDS for entry in entries):
+        return False
+    chapters = sum(
+        1 for i, entry in enumerate(entries[:-1]) if _is_caps(entry) and not _is_caps(entries[i + 1])
+    )
+    return chapters >= MIN_UNNAMED_CHAPTERS
+
+
+def _mixes_caps_chapters(parts: list[tuple[str, str | None]]) -> bool:
+    """Whether the contents print chapters in capitals and their sections in mixed case, so
+    each run of capitals starts a chapter even where its number was lost."""
+    found = [entry for part, _ in parts for entry, _, _ in _dashed_entries(part)]
+    caps = sum(_is_caps(entry) for entry in found)
+    return caps >= MIN_CAPS_CHAPTERS and len(found) - caps >= MIN_CAPS_CHAPTERS
 
 
 def _entries(text: str, proper_names: bool = False) -> list[tuple[str, bool]]:
@@ -66,7 +133,12 @@ def _entries(text: str, proper_names: bool = False) -> list[tuple[str, bool]]:
             continue
         previous = entries[-1][0][-1] if entries else ""
         starts = token[:1].isupper() and (
-            not entries or not (previous.endswith(("-", "–")) or (proper_names and previous[:1].isupper()))
+            not entries
+            or not (
+                previous.endswith(("-", "–"))
+                or (proper_names and previous[:1].isupper())
+                or (_is_caps(previous) and _is_caps(token))  # a heading in capitals is one entry
+            )
         )
         if not entries or starts or numbered or len(entries[-1][0]) >= MAX_ENTRY_WORDS:
             entries.append(([token], numbered))
@@ -106,12 +178,25 @@ def read_contents(sections: list[Section]) -> list[Section]:
             continue
         named = names_level(section)
         if named is not None and section.children:
-            for child in section.children:
-                child.level = child.level or named
-            out.extend(section.children)
+            out.extend(_chapter_items(section, named))
         else:
             out.extend(read_contents(section.children))
     return out
+
+
+def _chapter_items(chapter: Section, named: lexicon.Entry) -> list[Section]:
+    """The items of a chapter naming a level; an item that names a level itself and holds
+    sub-entries ("Strategiset tavoitteet" > "Toiminnalliset tavoitteet" > its areas) is such a
+    chapter too, and its sub-entries are the items."""
+    items: list[Section] = []
+    for child in chapter.children:
+        inner = names_level(child)
+        if inner is not None and child.children:
+            items.extend(_chapter_items(child, inner))
+            continue
+        child.level = child.level or named
+        items.append(child)
+    return items
 
 
 MIN_CAPS_CHAPTER_WORDS = 2
@@ -134,6 +219,37 @@ def split_caps_chapter(entry: str) -> tuple[str, list[str]] | None:
     return (" ".join(words[:caps]), sections) if sections else None
 
 
+MIN_RUN_ON_WORDS = 5
+
+
+MIN_ONE_WORD_HEADING_LETTERS = 5
+
+
+def split_caps_head(text: str, numbered: bool = False) -> tuple[str, str] | None:
+    """A heading in capitals run together with the paragraph under it, as text converted page by
+    page prints them ("HENKILÖSTÖN MÄÄRÄ JA RAKENNE Henkilökunnan määrä oli ..."): the heading
+    and the text; None when the line does not start so. After a number one word will do
+    ("2. JOHDANTO Tämä ohjelma ..."), not an abbreviation."""
+    words = text.split()
+    caps = 0
+    while caps < len(words) and _is_caps_word(words[caps]):
+        caps += 1
+    rest = words[caps:]
+    one_word = numbered and caps == 1 and sum(ch.isalpha() for ch in words[0]) >= MIN_ONE_WORD_HEADING_LETTERS
+    if (caps < MIN_CAPS_CHAPTER_WORDS and not one_word) or len(rest) < MIN_RUN_ON_WORDS:
+        return None
+    if not _is_mixed_word(rest[0]):
+        return None
+    if sum(_is_mixed_word(word) or word.islower() for word in rest) * 2 < len(rest):
+        return None  # more capitals: a heading over several lines, not a paragraph
+    return " ".join(words[:caps]), " ".join(rest)
+
+
+def _is_mixed_word(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) > 1 and letters[0].isupper() and any(ch.islower() for ch in letters[1:])
+
+
 def _is_caps_word(word: str) -> bool:
     letters = [ch for ch in word if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters) or (not letters and bool(word))
@@ -152,6 +268,9 @@ def expand_contents(
         if chapter is not None:
             out.append((chapter[0], style, True))
             out.extend((entry, ENTRY_STYLE, True) for entry in chapter[1])
+        elif style and not contents and (run_on := split_caps_head(part, numbered=True)) is not None:
+            out.append((run_on[0], style, False))
+            out.append((run_on[1], None, True))
         elif style:
             out.append((part, style, contents))
         else:

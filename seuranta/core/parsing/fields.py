@@ -13,7 +13,7 @@ import re
 from seuranta.core.measures import parse_levels, parse_measure, parse_unit
 from seuranta.core.model import Indicator, Measure, Milestone, Node, Progress
 from seuranta.core.parsing import lexicon
-from seuranta.core.parsing.text import fold_whitespace, split_sentences
+from seuranta.core.parsing.text import ends_sentence, fold_whitespace, split_sentences
 from seuranta.core.periods import parse_period
 
 _SPLIT_PEOPLE_RE = re.compile(r"\s*[;,]\s*")
@@ -66,6 +66,18 @@ def set_field(
         node.progress.append(Progress(text=value, period=period))
     elif role == "description":
         node.description = f"{node.description} {value}" if node.description else value
+
+
+MAX_NAME_SENTENCE_WORDS = 12
+
+
+def fits_field(role: str, text: str) -> bool:
+    """Whether a line can be a value of the field `role`: an indicator is named, not explained,
+    so a paragraph of sentences under "Mittari" is prose about it, not more indicators."""
+    if role != "indicator":
+        return True
+    sentences = split_sentences(text)
+    return len(sentences) < 2 and not (ends_sentence(text) and len(text.split()) > MAX_NAME_SENTENCE_WORDS)
 
 
 def listed_indicators(text: str) -> list[tuple[str, list[str]]]:

@@ -131,3 +131,35 @@ def relative_targets(text: str) -> list[tuple[str, Measure, Measure]]:
         )
         found.append((thing[0][:1].upper() + thing[0][1:], baseline, target))
     return found
+
+
+# "Määräaikaista henkilökuntaa oli vuoden lopussa 89, mikä ...": a report states a figure in a
+# sentence of its own. What it states is the sentence's subject (a few words, no number), the
+# past copula reports it, and the number after a short time adverbial is the actual value.
+_REPORTED_RE = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][^\d,;:()]{2,80}?)\s+(?:oli|olivat|var)\s+"
+    r"(?P<when>(?:[^\d\s,;:()]+\s+){0,3}?)(?P<number>\d{1,3}(?:\s\d{3})*(?:,\d+)?(?:\s*%)?)(?=[\s,.;)]|$)"
+)
+_ANY_YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+MAX_SUBJECT_WORDS = 5
+MIN_REPORTED = 2
+
+
+def reported_figures(text: str) -> list[tuple[str, str | None, Measure]]:
+    """(what, unit, actual) for each sentence that reports a figure: "<what> oli <when> <number>".
+    Only where a paragraph reports two such figures at least (a report's prose, not a goal
+    that mentions a number); the year a sentence names is the value's period."""
+    found: list[tuple[str, str | None, Measure]] = []
+    for sentence in split_sentences(text):
+        match = _REPORTED_RE.match(sentence)
+        if match is None or len(match["name"].split()) > MAX_SUBJECT_WORDS:
+            continue
+        name = match["name"].strip()
+        if lexicon.last_level_word(name) is not None:
+            continue  # "Tavoite oli 80 %": a goal's wording, not a reported figure
+        year = _ANY_YEAR_RE.search(match["when"])
+        measures = [m for m in parse_levels(match["number"], period=year.group(1) if year else None)]
+        measures = [m for m in measures if m.value is not None]
+        if measures:
+            found.append((name, parse_unit(match["number"]), measures[0]))
+    return found if len(found) >= MIN_REPORTED else []

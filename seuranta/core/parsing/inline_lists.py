@@ -105,6 +105,10 @@ def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool
     last_sentences = _SENTENCE_END_RE.split(items[-1], maxsplit=1)
     if len(last_sentences) == 2:
         items[-1], tail = last_sentences
+    swallowed = _swallowed_text([item for m, item in zip(run, items, strict=True) if _siblings(m, run[-1])])
+    if swallowed is not None:
+        items[-1], text = swallowed
+        tail = f"{text} {tail}".strip()
     paged = sum(bool(_PAGE_RE.search(item)) for item in items) > len(items) / 2
     for marker, item in zip(run, items, strict=True):
         if paged:
@@ -120,6 +124,37 @@ def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool
     if tail.strip():
         parts.append((tail.strip(), None))
     return parts, paged
+
+
+MAX_TITLE_WORDS = 6
+
+
+def _siblings(a: _Marker, b: _Marker) -> bool:
+    return a.roman == b.roman and len(a.number) == len(b.number) and a.number[:-1] == b.number[:-1]
+
+
+def _swallowed_text(items: list[str]) -> tuple[str, str] | None:
+    """The last item of a list of short titles ("2.1 Johtajuus 2.2 Osaaminen 2.3 Rekrytointi
+    Henkilöstöstrategiaa jatkettiin ...") ran into the paragraph after the list when the line
+    breaks were lost: its title ends before the first capitalised word within its siblings'
+    length, and the rest is text."""
+    lengths = [len(item.split()) for item in items[:-1]]
+    if not lengths or max(lengths) > MAX_TITLE_WORDS or any(item.endswith(".") for item in items[:-1]):
+        return None
+    words = items[-1].split()
+    if len(words) <= 2 * max(lengths) + MAX_TITLE_WORDS // 2:
+        return None
+    cut = next(
+        (
+            i
+            for i in range(1, max(lengths) + 2)
+            if words[i][:1].isupper() and not words[i - 1].endswith(("-", ":"))
+        ),
+        None,
+    )
+    if cut is None:
+        return None
+    return " ".join(words[:cut]), " ".join(words[cut:])
 
 
 MAX_LIFTED_WORDS = 8

@@ -23,13 +23,16 @@ from seuranta.core.parsing.contents import (
     expand_contents,
     names_level,
     read_contents,
+    split_caps_head,
     split_contents,
 )
 from seuranta.core.parsing.document import Document, Paragraph, Table
 from seuranta.core.parsing.head_items import mark_head_items
 from seuranta.core.parsing.inline_lists import split_inline_contents
+from seuranta.core.parsing.level_headings import name_by_level_headings
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
+from seuranta.core.parsing.short_headings import LIST_STYLES, MAX_SHORT_HEADING_WORDS, mark_short_headings
 from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
 from seuranta.core.parsing.text import (
@@ -50,7 +53,6 @@ _LABEL_RE = re.compile(r"^([^\W\d_][^:]{0,60}?)\s*:\s*(.*)$")
 _LEVEL_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-ZÅÄÖ])\b[.):]?\s*(.*)$")
 MAX_HEADING_WORDS = 16
 MAX_LABEL_WORDS = 5
-MAX_SHORT_HEADING_WORDS = 10
 MAX_GLUED_HEADING_WORDS = 8
 MIN_RECORD_FIELDS = 2  # labels per record, the head included, for a repeating template
 # A numbered "item" longer than this is a paragraph that starts with a number (a page number
@@ -206,7 +208,7 @@ def classify(doc: Document) -> list[Line]:
         else:
             lines.extend(_classify_paragraph(block.text, index))
     lines = mark_by_type(lines, type_ranks(blocks), doc.source_format == "pdf")
-    return _mark_record_heads(_mark_short_headings(mark_head_items(_join_wrapped(lines))))
+    return _mark_record_heads(mark_short_headings(mark_head_items(_join_wrapped(lines))))
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
@@ -276,7 +278,7 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         return [*before, Line("table", source=source, rows=series[1])]
     found = split_inline_contents(fold_whitespace(text))
     if found is None:
-        return [classify_text(text, source)]
+        return _numbered_run_on(fold_whitespace(text), source) or [classify_text(text, source)]
     parts, contents = found
     if _enumeration_in_prose(parts):
         return [classify_text(text, source)]
@@ -286,6 +288,16 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         else (Line("text", part, source) if flag else classify_text(part, source))
         for part, style, flag in expand_contents(parts, contents)
     ]
+
+
+def _numbered_run_on(text: str, source: int) -> list[Line] | None:
+    """A numbered heading in capitals with its paragraph run on ("1. HENKILÖSTÖN MÄÄRÄ JA
+    RAKENNE Henkilökunnan määrä oli ..."): the heading as an item, the paragraph as its text."""
+    numbered = _numbering(text)
+    found = split_caps_head(numbered[1], numbered=True) if numbered is not None else None
+    if numbered is None or found is None:
+        return None
+    return [Line("item", found[0], source, style=numbered[0]), Line("text", found[1], source)]
 
 
 _INLINE_LEVEL_RE = re.compile(r"(?<=\S)\s+([A-ZÅÄÖ][a-zåäö]+):\s+(?=[A-ZÅÄÖ])")
@@ -319,35 +331,6 @@ def _enumeration_in_prose(parts: list[tuple[str, str | None]]) -> bool:
     )
 
 
-def _is_short_heading(text: str) -> bool:
-    return (
-        len(text.split()) <= MAX_SHORT_HEADING_WORDS
-        and text[:1].isupper()
-        and not text.endswith((".", ",", ";", ":", "!", "?"))
-        and _has_words(text)
-    )
-
-
-def _mark_short_headings(lines: list[Line]) -> list[Line]:
-    """A short line standing alone between blank lines, before more text, is a heading in
-    text taken from a web page or a PDF. It only becomes a node if something is found under it.
-    A label without a value that means nothing to the lexicon ("Strategins värderingar:") over
-    a list is such a heading too: the list's caption, read as the other captions are."""
-    for i, line in enumerate(lines):
-        if line.kind == "label" and not line.value and lexicon.label_role(line.label or "") is None:
-            following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
-            if following is not None and (following.style or "").startswith(_LIST_STYLES):
-                line.kind, line.style, line.text = "item", "short", line.label or ""
-            continue
-        if line.kind != "text" or not _is_short_heading(line.text):
-            continue
-        before = lines[i - 1].kind if i > 0 else "blank"
-        after = lines[i + 1].kind if i + 1 < len(lines) else "end"
-        if before == "blank" and after == "blank":
-            line.kind, line.style = "item", "short"
-    return lines
-
-
 def build(lines: list[Line]) -> list[Section]:
     """The outline tree: each item opens a section at its style's depth; other lines go to the
     innermost open section (or to the returned root's body, for lines before any item)."""
@@ -372,6 +355,9 @@ def build(lines: list[Line]) -> list[Section]:
             stack[-1].body.append(line)
             continue
         after_blank = False
+        if not line.contents:  # the table of contents ended: the body is not one of its entries
+            while len(stack) > 1 and stack[-1].contents:
+                stack.pop()
         style = line.style
         if style in depth_of:
             depth = min(depth_of[style], len(stack))
@@ -386,52 +372,16 @@ def build(lines: list[Line]) -> list[Section]:
         stack.append(section)
     _dissolve_captions(root, _item_keys(lines))
     root.body.extend(unnamed_caption_groups(root, _reads_as_caption, _is_list_item))
-    _name_by_level_headings(root)
+    name_by_level_headings(root)
     if any(names_level(s) and s.children for s in contents_entries(root.children)):
         root.children = read_contents(root.children)
     return [root]
 
 
-MAX_LEVEL_HEADING_WORDS = 2
-
-
-def _level_heading(section: Section) -> lexicon.Entry | None:
-    """A heading that is only a level's name ("Mål", "Strategiset tavoitteet") with nothing below it."""
-    found = lexicon.words(section.title)
-    if section.children or not found or len(found) > MAX_LEVEL_HEADING_WORDS:
-        return None
-    entry = lexicon.lookup(found[-1])
-    return entry if entry is not None and entry.role == "level" else None
-
-
-def _name_by_level_headings(parent: Section) -> None:
-    """A heading that only names a level ("Mål") introduces the headings of its kind after it:
-    they are nodes of that level, and it is none itself."""
-    for child in parent.children:
-        _name_by_level_headings(child)
-    out: list[Section] = []
-    naming: tuple[lexicon.Entry, str] | None = None
-    for child in parent.children:
-        entry = (
-            _level_heading(child)
-            if child.style in ("short", "caps") or child.style.startswith(("h", "type"))
-            else None
-        )
-        if entry is not None:
-            naming = (entry, child.style)
-            parent.body.extend(child.body)
-            continue
-        if naming is not None and child.style == naming[1]:
-            child.level = child.level or naming[0]
-        else:
-            naming = None
-        out.append(child)
-    parent.children = out
-
-
 # A list's caption reads as an unfinished sentence: "Tavoitteemme on, että", "Arvomme ovat".
 _CAPTION_ENDINGS = ("että", "ovat", "olivat", "seuraavat", "att", "är", "som")
-_LIST_STYLES = ("bullet:", "dec", "alpha", "roman", "ALPHA")
+# Table cells one a line (a flattened row) are list-like too.
+_LIST_STYLES = (*LIST_STYLES, "cell")
 
 
 _DATED_RE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}\b")

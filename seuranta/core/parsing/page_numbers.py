@@ -9,6 +9,16 @@ from seuranta.core.parsing.document import Block, Paragraph
 
 _PAGE_PREFIX_RE = re.compile(r"^\s*(\d{1,3}) (?=\S)")
 MIN_PAGES = 3
+MIN_PAGE_CHARS = 300  # a converted page, not a numbered heading
+
+
+def _two_pages(blocks: list[Block], numbered: list[tuple[int, int]], steps: list[int]) -> bool:
+    """Two numbers in a row in front of two whole pages of text are page numbers too."""
+    return (
+        len(numbered) == 2
+        and steps == [1]
+        and all(len(getattr(blocks[i], "text", "")) >= MIN_PAGE_CHARS for i, _ in numbered)
+    )
 
 
 def strip_page_numbers(blocks: list[Block]) -> list[Block]:
@@ -21,7 +31,9 @@ def strip_page_numbers(blocks: list[Block]) -> list[Block]:
         if isinstance(block, Paragraph) and (m := _PAGE_PREFIX_RE.match(block.text))
     ]
     steps = [b - a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)]
-    if len(numbered) < MIN_PAGES or sum(step == 1 for step in steps) * 2 < len(steps):
+    if len(numbered) < MIN_PAGES and not _two_pages(blocks, numbered, steps):
+        return blocks
+    if sum(step == 1 for step in steps) * 2 < len(steps):
         return blocks
     out = list(blocks)
     for i, _ in numbered:

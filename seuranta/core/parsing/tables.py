@@ -58,6 +58,10 @@ def columns(header: list[str], profile: Profile | None = None) -> list[Column]:
 def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None) -> None:
     """Add the table's rows to `node`: indicators, or child nodes when a column names a level."""
     header_at = next((i for i, row in enumerate(rows[:3]) if columns(row, profile)), None)
+    if header_at is not None and header_at + 1 < len(rows):
+        merged = merged_header(rows[header_at], rows[header_at + 1])
+        if merged is not None:  # a header over two rows ("Tavoite" spanning "2024", "2025")
+            rows = [*rows[:header_at], merged, *rows[header_at + 2 :]]
     if header_at is None and _is_key_figure_table(rows):
         _read_key_figures(node, rows)
         return
@@ -78,6 +82,33 @@ def read_table(node: Node, rows: list[list[str]], profile: Profile | None = None
         if level_col is not None and level_col.index < len(row) and row[level_col.index]:
             owner = _child(node, row[level_col.index], level_col.level or "")
         _read_row(owner, cols, row)
+
+
+MAX_SUBHEADER_WORDS = 3
+
+
+def merged_header(top: list[str], below: list[str]) -> list[str] | None:
+    """One header from a header printed over two rows, as a cell spanning columns leaves it
+    (the reader spreads the spanning cell's text over the columns it covers, a cell spanning
+    rows over the rows): "Tavoite | Tavoite" over "2024 | 2025" is "Tavoite 2024 | Tavoite 2025".
+    None when the row below is not such a second header row: a cell spanning columns must head
+    it, and its cells are short labels or years, or copies of the cells above."""
+    if len(below) != len(top) or (below[0] and below[0] != top[0]):
+        return None
+    spread = [
+        i
+        for i, cell in enumerate(below)
+        if cell
+        and cell != top[i]
+        and ((i > 0 and top[i - 1] == top[i]) or (i + 1 < len(top) and top[i + 1] == top[i]))
+    ]
+    short = all(
+        not cell or cell == top[i] or _YEAR_ONLY_RE.match(cell) or len(cell.split()) <= MAX_SUBHEADER_WORDS
+        for i, cell in enumerate(below)
+    )
+    if not spread or not short:
+        return None
+    return [top[i] if below[i] in ("", top[i]) else f"{top[i]} {below[i]}" for i in range(len(top))]
 
 
 def _child(node: Node, title: str, level: str) -> Node:
@@ -182,13 +213,21 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
         return None
     header_text = first if split_values(first) is None else None
     at = start + 1 if header_text is not None else start
+    wanted = _year_header_count(header_text)
     rows: list[tuple[str, list[str]]] = []
     while at < len(texts) and (text := texts[at]) is not None and (row := split_values(text)) is not None:
+        if wanted and len(row[1]) != wanted:
+            # "332 337 338" under three years is three values, not one number in thousands
+            values = _regroup(" ".join(row[1]).split(), wanted)
+            if values is None:
+                break
+            row = (row[0], values)
         if rows and len(row[1]) != len(rows[0][1]):
             break
         rows.append(row)
         at += 1
-    if len(rows) < MIN_TEXT_ROWS and not (len(rows) == 1 and _is_year_series(rows[0][1])):
+    enough = MIN_TEXT_ROWS if not wanted else MIN_SERIES_ROWS  # a header of years is evidence too
+    if len(rows) < enough and not (len(rows) == 1 and _is_year_series(rows[0][1])):
         return None
     grid = [[name, *values] for name, values in rows]
     if header_text is None:
@@ -197,6 +236,13 @@ def text_table_at(texts: list[str | None], start: int) -> tuple[list[list[str]],
     if not cells or len(header_text.split()) > MAX_HEADER_WORDS or header_text.rstrip().endswith((".", ":")):
         return None
     return [["", *cells], *grid], at
+
+
+def _year_header_count(text: str | None) -> int:
+    """How many year columns a header line of years only names ("2014 2015 2016"), or 0."""
+    tokens = (text or "").split()
+    years = _year_run(tokens)
+    return len(tokens) if years is not None and years == (0, len(tokens)) else 0
 
 
 def _is_key_figure_table(rows: list[list[str]]) -> bool:
@@ -329,10 +375,11 @@ def _year_run(tokens: list[str]) -> tuple[int, int] | None:
         if not _YEAR_ONLY_RE.match(token):
             continue
         count = 1
+        step = 1 if start + 1 < len(tokens) and tokens[start + 1] != str(int(token) - 1) else -1
         while (
             start + count < len(tokens)
             and _YEAR_ONLY_RE.match(tokens[start + count])
-            and int(tokens[start + count]) == int(token) + count
+            and int(tokens[start + count]) == int(token) + step * count  # newest first, too
         ):
             count += 1
         if count >= MIN_SERIES_YEARS:

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
+from os.path import commonprefix
 
 __all__ = [
     "BULLETS",
@@ -158,15 +159,13 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
     if abs(len(a) - len(b)) > limit:
         return limit + 1
     # Strip the common prefix and suffix: repeated headings differ in a few places.
-    start = 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
+    start = len(commonprefix((a, b)))
+    end = len(commonprefix((a[start:][::-1], b[start:][::-1])))
     a, b = a[start : len(a) - end], b[start : len(b) - end]
     if not a or not b:
         return max(len(a), len(b)) if max(len(a), len(b)) <= limit else limit + 1
+    if max(_unmatched(a, b), _unmatched(b, a)) > limit:
+        return limit + 1  # most unlike pairs end here, before the table is filled
     big = limit + 1
     previous = [j if j <= limit else big for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
@@ -180,6 +179,12 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
             return big
         previous = current
     return previous[-1]
+
+
+def _unmatched(a: str, b: str) -> int:
+    """Characters of `a` that `b` has nowhere: each needs an edit of its own, so this many edits at least."""
+    present = set(b)
+    return sum(1 for char in a if char not in present)
 
 
 def title_similarity(a: str, b: str, floor: float = 0.0) -> float:

@@ -28,6 +28,8 @@ GENERAL_MODULES = [
     "profile.py",
     "head_items.py",
     "goal_sentences.py",
+    "item_page.py",
+    "header_rows.py",
     "lexicon.py",
     "readers/html.py",
     "__init__.py",

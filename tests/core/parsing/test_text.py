@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import random
+
 from seuranta.core.parsing.text import (
+    _edit_distance,
     fold_whitespace,
     group_titles,
     guess_organization,
@@ -143,6 +146,34 @@ def test_same_title_keeps_different_headings_apart():
 
 def test_same_title_keeps_different_numbers_apart():
     assert not same_title("Tavoite 1", "Tavoite 2")
+
+
+def levenshtein(a: str, b: str) -> int:
+    """The full table, for reference."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def test_banded_edit_distance_is_levenshtein_up_to_its_limit():
+    rng = random.Random(15)
+    for _ in range(1500):
+        alphabet = rng.choice(["ab", "abcdefghij", "abcdefghijklmnopqrstuvwxyzäö "])
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        b = list(a)
+        for _ in range(rng.randint(0, 6)):  # a few edits, or (below) another string altogether
+            position = rng.randint(0, len(b))
+            b[position:position] = rng.choice(alphabet)
+            if rng.random() < 0.5:
+                del b[rng.randint(0, len(b) - 1)]
+        if rng.random() < 0.3:
+            b = [rng.choice(alphabet) for _ in range(rng.randint(0, 30))]
+        limit = rng.randint(1, 5)
+        assert _edit_distance(a, "".join(b), limit) == min(levenshtein(a, "".join(b)), limit + 1)
 
 
 def test_title_similarity_is_one_for_case_variants():

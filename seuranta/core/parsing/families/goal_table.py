@@ -64,7 +64,7 @@ def _text_headers(lines: list[Line]) -> list[tuple[int, set[str]]]:
     out: list[tuple[int, set[str]]] = []
     i = 0
     while i < len(lines):
-        if is_header_line(lines[i].text):
+        if is_header_line(lines[i].text) and not _conjoined_heading(lines[i].text):
             j = i
             while j + 1 < len(lines) and is_header_line(lines[j + 1].text, lines[j].text) and j + 1 - i < 4:
                 j += 1
@@ -75,6 +75,15 @@ def _text_headers(lines: list[Line]) -> list[tuple[int, set[str]]]:
         else:
             i += 1
     return out
+
+
+_CONJOINED_RE = re.compile(r"^\s*\S+\s+(?:ja|sekä|och|samt)\s+\S+\s*$", re.IGNORECASE)
+
+
+def _conjoined_heading(text: str) -> bool:
+    """Two column names joined by "ja" ("Tavoitteet ja toimenpiteet") head a chapter: a table's
+    header sets its names side by side."""
+    return bool(_CONJOINED_RE.match(text))
 
 
 def _table_blocks(doc: Document) -> list[Table]:

@@ -474,7 +474,15 @@ def detect(doc: Document) -> float:
     score = 0.15 * min(len(kinds), 4) + 0.05 * min(labels, 6) + 0.05 * min(extras, 2)
     if len(kinds) >= 3 and labels >= 4:
         score = max(score, 0.85)
+    if len(kinds - {"Mittari"}) < MIN_BLOCK_KINDS:
+        # one kind of block ("Tavoite 1:", "Tavoite 2:") with its fields is a numbered outline:
+        # the general reader's, not the keyword-block layout of several kinds of labelled blocks
+        score = min(score, FAINT)
     return min(1.0, score)
+
+
+MIN_BLOCK_KINDS = 2
+FAINT = 0.25
 
 
 def parse(doc: Document) -> ParseResult:

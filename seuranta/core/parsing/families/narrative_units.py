@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -234,8 +235,14 @@ def _indicators(block: Block, node: Node, path: tuple[str, ...], warnings: list[
 
 def _tokens(text: str) -> list[str]:
     words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if len(w) > 2 and w not in _STOP]
-    stems: list[str] = _STEMMER.stemWords(words)
-    return stems
+    return [_stem(word) for word in words]
+
+
+@lru_cache(maxsize=16384)
+def _stem(word: str) -> str:
+    """A word's stem, each word stemmed once: a document repeats its words from one bullet to the next."""
+    stem: str = _STEMMER.stemWord(word)
+    return stem
 
 
 def _match(a: str, b: str) -> bool:

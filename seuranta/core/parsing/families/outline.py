@@ -29,14 +29,21 @@ from seuranta.core.parsing.document import Document, ParseResult, SourceLine
 from seuranta.core.parsing.families.outline_tree import (
     attach_reports,
     attach_task_lists,
+    complete_trace,
     drop_weak,
     has_content,
+    has_own_content,
+    lift_covers,
+    merge_into_contents,
     merge_repeated,
     split_pairs,
     split_sections,
+    title_and_period,
 )
-from seuranta.core.parsing.fields import listed_indicators, set_field, stated_target
-from seuranta.core.parsing.goal_sentences import relative_targets, stated_targets
+from seuranta.core.parsing.fields import fits_field, listed_indicators, set_field, stated_target
+from seuranta.core.parsing.goal_sentences import relative_targets, reported_figures, stated_targets
+from seuranta.core.parsing.header_rows import mark_header_rows
+from seuranta.core.parsing.item_page import as_item_page
 from seuranta.core.parsing.outline import Line, build, classify
 from seuranta.core.parsing.outline import Section as OutlineSection
 from seuranta.core.parsing.profile import Decision, Profile, resolve_label
@@ -53,7 +60,6 @@ DEFAULT_LEVELS = {
     3: ["Painopiste", "Tavoite", "Toimenpide"],
     4: ["Painopiste", "Tavoite", "Teko", "Toimenpide"],
 }
-_YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
 _HEAD_RE = re.compile(r"^(?P<head>[^:–—]{3,80}?)(?::\s+|\s+[–—-]\s+)(?P<rest>\S.*)$")
 MAX_HEAD_WORDS = 6
 _DATED_RE = re.compile(
@@ -151,6 +157,9 @@ class _Reader:
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
         if not node.level:
             node.extra["_style"] = section.style
+        node.extra["_item_style"] = section.style
+        if section.contents:
+            node.extra["_contents"] = True
         if section.style == "short" and not has_content(node):
             node.extra["_weak"] = True  # a lone short line: a heading only if nothing better is found
         return node
@@ -197,7 +206,12 @@ class _Reader:
 
     def key_line(self, line: Line) -> Decision | None:
         """A short line without a colon that names a field, as a definition list's term."""
-        if len(line.text.split()) > MAX_KEY_WORDS or line.text.endswith((".", ",", ";", "!", "?")):
+        # A term is capitalised: a short lower-case line is a list item's text, not a field name.
+        if (
+            len(line.text.split()) > MAX_KEY_WORDS
+            or line.text.endswith((".", ",", ";", "!", "?"))
+            or not line.text[:1].isupper()
+        ):
             return None
         decision = resolve_label(line.text, self.profile)
         return decision if decision is not None and decision.role not in ("level", "ignore") else None
@@ -229,7 +243,13 @@ class _Reader:
             node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
         if stated or relative:
             self.record(line, "target", "goal_sentence", STRUCTURE_CONFIDENCE)
-        return bool(stated or relative)
+            return True
+        reported = reported_figures(line.text)
+        for name, unit, actual in reported:
+            node.indicators.append(Indicator(name=name, unit=unit, actuals=[actual]))
+        if reported:
+            self.record(line, "actual", "reported_figure", STRUCTURE_CONFIDENCE)
+        return bool(reported)
 
     def table(self, node: Node, line: Line, intro: str) -> None:
         """A table's rows into `node`; a table of indicators introduced by a sentence ending in a
@@ -254,6 +274,7 @@ class _Reader:
         """Fill a node's fields from the labelled lines, tables and prose under it."""
         field_role: str | None = None
         field_rule, values, due = "", 0, None  # values under the open key; a date awaiting its task
+        term = False  # the open field was named by a term on a line of its own
         task: Milestone | None = None  # the dated task just read, awaiting its report
         prose: list[str] = []
         for line in body:
@@ -275,7 +296,7 @@ class _Reader:
                 self.table(node, line, prose[-1] if prose else "")
             elif line.kind == "text" and (key := self.key_line(line)) is not None:
                 self.record(line, key.role, key.rule, key.confidence, label=line.text)
-                field_role, field_rule, values = key.role, key.rule, 0
+                field_role, field_rule, values, term = key.role, key.rule, 0, True
             elif line.kind == "text" and due is not None:
                 task = Milestone(title=line.text, due=due)
                 node.milestones.append(task)
@@ -288,7 +309,7 @@ class _Reader:
             elif line.kind == "text" and _DATE_ONLY_RE.match(line.text):
                 due = line.text  # "01.04.2021" on a line of its own: the task is on the next line
                 self.record(line, "milestone", "dated_line", STRUCTURE_CONFIDENCE)
-            elif line.kind == "text" and field_role is not None:
+            elif line.kind == "text" and field_role is not None and fits_field(field_role, line.text):
                 if field_role == "progress" and values and node.progress:  # one report over lines
                     node.progress[-1].text = f"{node.progress[-1].text} {line.text}"
                 else:
@@ -301,7 +322,9 @@ class _Reader:
                 prose.append(line.text)
                 self.record(line, "description", "prose", STRUCTURE_CONFIDENCE)
             elif line.kind == "blank" and field_role not in ("indicator", "milestone"):
-                field_role = None
+                # Values end at a blank line; a term alone over one heads the paragraph after it.
+                field_role = field_role if term and not values else None
+                term = False
         if prose:
             _append_description(node, fold_whitespace(" ".join(prose)))
 
@@ -364,6 +387,8 @@ def _name_levels(nodes: list[Node], profile: Profile | None, reader: _Reader) ->
     def assign(items: list[Node], depth: int, path: tuple[str, ...]) -> None:
         for node in items:
             node.extra.pop("_style", None)
+            node.extra.pop("_contents", None)
+            node.extra.pop("_item_style", None)
             rule = node.extra.pop("_level_rule", "level:depth")
             if not node.level:
                 node.level = by_depth.get(depth) or defaults[min(depth, len(defaults)) - 1]
@@ -386,27 +411,12 @@ def _name_levels(nodes: list[Node], profile: Profile | None, reader: _Reader) ->
     return levels
 
 
-def _title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
-    first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
-    if (
-        first_line is None
-        or first_line.kind == "label"
-        or (first_line.style or "").startswith(("dec", "lex", "bullet"))
-    ):
-        return None, None  # the document starts with its content, not a title
-    first = first_line.text
-    match = _YEAR_RANGE_RE.search(first)
-    period = None
-    if match:
-        period = f"{match.group(1)}–{match.group(2)}" if match.group(1) else match.group(3)
-    return first, period
-
-
 def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
-    lines = classify(doc)
+    lines = mark_header_rows(classify(doc))
+    lines = as_item_page(lines, profile) or lines  # a page about one item: its title, its fields
     root = build(lines)[0]
     reader = _Reader(profile)
-    title, period = _title_and_period(lines)
+    title, period = title_and_period(lines)
     holder = Node(level="", title=title or "")
     reader.fill_fields(holder, [line for line in root.body if line.kind != "text"])
     goals: list[Node] = []
@@ -414,16 +424,14 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
-    nodes = drop_weak(attach_reports(merge_repeated(attach_task_lists(nodes))))
+    nodes, introduction = lift_covers(attach_task_lists(nodes), title)
+    nodes = drop_weak(attach_reports(merge_repeated(merge_into_contents(nodes))))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
-    introduction = None
-    while (
-        len(nodes) == 1 and nodes[0].children and not _has_content_own(nodes[0]) and _wraps(nodes[0], title)
-    ):
+    while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):
         # The document's title, or a lone short line over all of it, is not a node; the text
         # under it introduces the whole plan.
-        introduction, nodes = nodes[0].description, nodes[0].children
+        introduction, nodes = nodes[0].description or introduction, nodes[0].children
     nodes, sections = split_sections(nodes)
     if introduction:
         sections.insert(0, Section(title=None, text=introduction))
@@ -438,27 +446,8 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         sections=sections,
         nodes=nodes,
     )
-    trace = _complete_trace(reader.trace, lines)
+    trace = complete_trace(reader.trace, lines)
     return ParseResult(plan=plan, warnings=confidence.warnings(trace, reader.paths), lines=trace)
-
-
-def _complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
-    """Every non-blank line once, in document order; lines no rule took are "ignore"."""
-    seen = {entry.source for entry in trace}
-    missing = [
-        SourceLine(
-            line.source,
-            line.text or " | ".join(" | ".join(r) for r in line.rows),
-            "ignore",
-            "unused",
-            0.0,
-            line.style,
-            line.label,
-        )
-        for line in lines
-        if line.kind != "blank" and line.source not in seen
-    ]
-    return sorted(trace + missing, key=lambda entry: entry.source)
 
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
@@ -483,7 +472,3 @@ def _paragraph_candidates(lines: list[Line], reader: _Reader) -> list[Node]:
 
 def _wraps(node: Node, title: str | None) -> bool:
     return node.title == title or node.extra.get("_style") == "short"
-
-
-def _has_content_own(node: Node) -> bool:
-    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 
 from seuranta.core.model import Node, Progress, Section
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.document import SourceLine
+from seuranta.core.parsing.outline import Line
 from seuranta.core.parsing.task_reports import only_task_reports
 from seuranta.core.parsing.text import title_key
 
@@ -70,6 +72,70 @@ def merge_repeated(nodes: list[Node]) -> list[Node]:
     for node in merged:
         node.children = merge_repeated(node.children)
     return merged
+
+
+def merge_into_contents(nodes: list[Node]) -> list[Node]:
+    """A chapter read from the table of contents that the body prints again (at another depth:
+    the contents lost its numbering) is one node: the body's copy adds what it holds to the
+    contents entry and goes."""
+    entries = {title_key(node.title): node for node in walk(nodes) if node.extra.get("_contents")}
+    if not entries:
+        return nodes
+
+    def prune(items: list[Node]) -> list[Node]:
+        kept = []
+        for node in items:
+            node.children = prune(node.children)
+            first = entries.get(title_key(node.title))
+            if first is None or first is node or node.extra.get("_contents"):
+                kept.append(node)
+                continue
+            first.children.extend(node.children)
+            first.indicators.extend(node.indicators)
+            first.progress.extend(node.progress)
+            first.description = first.description or node.description
+        return kept
+
+    return prune(nodes)
+
+
+def lift_covers(nodes: list[Node], title: str | None) -> tuple[list[Node], str | None]:
+    """Cover lines that repeat the document's title ("HENKILÖSTÖKERTOMUS 2014", then
+    "HENKILÖSTÖKERTOMUS 2014 POHJOIS-SAVON SAIRAANHOITOPIIRI") are not nodes: what was read
+    under them belongs to the top of the plan, and the text under the title introduces it."""
+    key = title_key(title or "")
+    if not key:
+        return nodes, None
+    bare = _YEARS_RE.sub("", key).strip()  # the title without its year, as a cover prints it
+    for node in walk(nodes):
+        if node.extra.get("_contents") and bare and title_key(node.title).startswith(bare + " "):
+            # the first chapter of a table of contents run together with the cover's title
+            node.title = " ".join(node.title.split()[len(bare.split()) :])
+    covers = [node for node in nodes if _repeats(node, key) and not has_own_content(node)]
+    styles = {node.extra.get("_item_style") for node in covers}
+    if any(node.extra.get("_item_style") in styles for node in nodes if node not in covers):
+        return nodes, None  # a heading like the others that the title was proposed from
+    out: list[Node] = []
+    introduction = None
+    for node in nodes:
+        if node in covers:
+            introduction = introduction or node.description
+            out.extend(node.children)
+        else:
+            out.append(node)
+    return out, introduction
+
+
+_YEARS_RE = re.compile(r"\b\d{4}(?:\s*[-–]\s*\d{2,4})?\b")
+
+
+def _repeats(node: Node, key: str) -> bool:
+    own = title_key(node.title)
+    return own == key or own.startswith(key + " ")
+
+
+def has_own_content(node: Node) -> bool:
+    return bool(node.indicators or node.responsible or node.schedule or node.milestones or node.progress)
 
 
 def drop_weak(nodes: list[Node]) -> list[Node]:
@@ -178,3 +244,42 @@ def attach_reports(nodes: list[Node]) -> list[Node]:
         return kept
 
     return prune(nodes)
+
+
+YEAR_RANGE_RE = re.compile(r"\b(20\d\d)\s*[-–—]\s*(20\d\d)\b|\b(20\d\d)\b")
+
+
+def title_and_period(lines: list[Line]) -> tuple[str | None, str | None]:
+    """The document's first line as its title, with the years it names as the period."""
+    first_line = next((line for line in lines if line.kind in ("item", "text", "label")), None)
+    if (
+        first_line is None
+        or first_line.kind == "label"
+        or (first_line.style or "").startswith(("dec", "lex", "bullet"))
+    ):
+        return None, None  # the document starts with its content, not a title
+    first = first_line.text
+    match = YEAR_RANGE_RE.search(first)
+    period = None
+    if match:
+        period = f"{match.group(1)}–{match.group(2)}" if match.group(1) else match.group(3)
+    return first, period
+
+
+def complete_trace(trace: list[SourceLine], lines: list[Line]) -> list[SourceLine]:
+    """Every non-blank line once, in document order; lines no rule took are "ignore"."""
+    seen = {entry.source for entry in trace}
+    missing = [
+        SourceLine(
+            line.source,
+            line.text or " | ".join(" | ".join(r) for r in line.rows),
+            "ignore",
+            "unused",
+            0.0,
+            line.style,
+            line.label,
+        )
+        for line in lines
+        if line.kind != "blank" and line.source not in seen
+    ]
+    return sorted(trace + missing, key=lambda entry: entry.source)

@@ -41,6 +41,7 @@ from statistics import median
 from typing import Any
 
 from seuranta.core.parsing.document import Block, Document, Paragraph, Table, UnreadableDocument
+from seuranta.core.parsing.readers.pdf_chars import page_objects, page_words
 from seuranta.core.parsing.readers.pdf_lines import (
     BREAK,
     Line,
@@ -126,13 +127,12 @@ def read(data: bytes, name: str) -> Document:
     if b"%PDF-" not in data[:1024]:
         raise UnreadableDocument(NOT_PDF)
     pages = _extract_pages(data)
-    text, _ = _join_pages(pages)
+    text, blocks = _join_pages(pages)
     chars = re.sub(r"\s", "", text)
     if CID.search(text) and len(CID.sub("", chars)) < len(chars) / 2:
         raise UnreadableDocument(NO_UNICODE)
     if not chars:
         raise UnreadableDocument(SCANNED if any(p.has_images for p in pages) else NO_TEXT)
-    text, blocks = _join_pages(pages)
     return Document(text=text, blocks=blocks, source_name=name, source_format="pdf")
 
 
@@ -174,16 +174,9 @@ def _extract_pages(data: bytes) -> list[PageText]:
 
 
 def _read_page(page: Any) -> PageText:
-    page = page.dedupe_chars()
-    words = page.extract_words(
-        x_tolerance=1.5,
-        y_tolerance=2,
-        keep_blank_chars=True,
-        use_text_flow=False,
-        extra_attrs=["size"],
-        return_chars=True,
-    )
-    tables = _ruled_tables(page)
+    objects = page_objects(page)
+    words = page_words(objects.chars)
+    tables = _ruled_tables(page) if objects.drawings else []
     items: list[Line | TableItem | None] = (
         [*reading_order(words)] if not tables else _with_tables(words, tables)
     )
@@ -192,7 +185,7 @@ def _read_page(page: Any) -> PageText:
         items=items,
         top=min((line.top for line in lines), default=0.0),
         bottom=max((line.bottom for line in lines), default=0.0),
-        has_images=bool(page.images),
+        has_images=objects.images,
         height=float(page.height),
     )
 
@@ -201,9 +194,7 @@ def _read_page(page: Any) -> PageText:
 
 
 def _ruled_tables(page: Any) -> list[Any]:
-    """pdfplumber's tables found from drawn lines: two rows and two columns at least."""
-    if not (page.rects or page.lines or page.curves):
-        return []
+    """pdfplumber's tables found from drawn lines (a page that has some): two rows and two columns at least."""
     try:
         tables = page.find_tables(TABLE_SETTINGS)
     except Exception:  # odd drawings must not make a readable page unreadable: read it as text
