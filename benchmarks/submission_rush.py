@@ -1,13 +1,14 @@
 """A reporting deadline's rush on PostgreSQL: N people submit their reports through the web form at once.
 
     .venv/bin/python benchmarks/submission_rush.py [--postgres URL] [--people 32 128] [--entries 2]
-        [--actions 1000] [--workers N]
+        [--actions 1000] [--workers N] [--threads N]
 
 For each number of people: creates a new database (default postgres://postgres@127.0.0.1:5432/
 seuranta_rush_bench, dropped at the end), stores a plan of 1,000 actions of three indicators each,
 gives each person `--entries` actions as the responsible person, opens a reporting round and signs
 each person in (a session in the database, as a login leaves it). Then it starts the production
-server, `seuranta serve` (gunicorn, one process a CPU unless --workers), and runs one client thread
+server, `seuranta serve` (gunicorn, one process a CPU unless --workers, two threads each unless
+--threads), and runs one client thread
 a person: each opens their reports' pages (the form, its CSRF token and version), all wait for one
 another, then each submits their reports through the form's POST, one after the other, over a
 kept-alive connection. Afterwards every submission is checked in the database: each entry submitted
@@ -15,7 +16,10 @@ once (version 2), each indicator with exactly one actual for the period and one 
 record, each node with exactly one progress entry; nothing lost, nothing twice.
 
 Prints submissions per second (from the first POST to the last answer), the latencies, the load
-average and, for `./dev bench`, the time a submission takes out of the rush's throughput:
+average, the CPU time per submission of the web server's processes, of the PostgreSQL backends serving
+them and of this script's own threads (stdlib http.client over kept-alive connections; it shares the
+machine with the server), which the machine's other load changes far less than the rate, and, for
+`./dev bench`, the time a submission takes out of the rush's throughput:
 
     BENCH rush_<N>_people_ms_per_submission goal=5 value=...    (goal: 200 submissions/s)
     BENCH rush_<N>_people_lost_or_twice goal=0 value=...
@@ -36,6 +40,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -80,9 +85,9 @@ def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str,
     django.setup()
     from datetime import date
 
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import User
-    from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
     from report_large import large_plan
 
@@ -106,6 +111,7 @@ def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str,
     through.objects.bulk_create(
         through(node_id=n.pk, user_id=users[i // entries].pk) for i, n in enumerate(nodes)
     )
+    SessionStore = import_module(settings.SESSION_ENGINE).SessionStore  # as a login leaves the session
     coordinator = User.objects.create(username="koordinaattori", password="!")
     round_ = open_round(
         plan, title="Q1/2026", period="2026-Q1", deadline=date(2099, 4, 15), root=None, user=coordinator
@@ -123,14 +129,59 @@ def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str,
     return round_.pk, sessions
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat's fields after the command name (state first), or None when the process is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def cpu_seconds(pids) -> dict[int, float]:
+    """User and system CPU seconds each process has used so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for pid in pids:
+        fields = _stat_fields(pid)
+        if fields is not None:
+            found[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    return found
+
+
+def process_group(pgid: int) -> list[int]:
+    """The processes of a process group: the server's master and its workers."""
+    pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    return [pid for pid in pids if (fields := _stat_fields(pid)) is not None and int(fields[2]) == pgid]
+
+
+def database_backends(url: str) -> list[int]:
+    """The PostgreSQL server processes that serve the benchmark's database (the web server's connections)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        query = (
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        return [pid for (pid,) in connection.execute(query)]
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds used between two readings (a process new since the first counts whole)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict[str, str], workers: int | None) -> subprocess.Popen:
-    environment = {**os.environ, **env, **({"WEB_WORKERS": str(workers)} if workers else {})}
+def start_server(
+    port: int, env: dict[str, str], workers: int | None, threads: int | None
+) -> subprocess.Popen:
+    environment = {**os.environ, **env}
+    environment |= {"WEB_WORKERS": str(workers)} if workers else {}
+    environment |= {"WEB_THREADS": str(threads)} if threads else {}
     command = [sys.executable, "-m", "seuranta.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen([*command, "--no-worker"], env=environment, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 60
@@ -271,7 +322,7 @@ def verify(round_id: int) -> list[str]:
     return problems
 
 
-def rush(url: str, people: int, entries: int, actions: int, workers: int | None) -> dict:
+def rush(url: str, people: int, entries: int, actions: int, workers: int | None, threads: int | None) -> dict:
     data_dir = tempfile.mkdtemp(prefix="seuranta-rush-")
     env = _environment(url, data_dir)
     os.environ.update(env)
@@ -283,7 +334,7 @@ def rush(url: str, people: int, entries: int, actions: int, workers: int | None)
 
         connections.close_all()
         port = free_port()
-        server = start_server(port, env, workers)
+        server = start_server(port, env, workers, threads)
         persons = [Person(session, mine) for session, mine in sessions]
         in_threads(open_forms, persons, port)
         start = threading.Barrier(len(persons) + 1)
@@ -291,12 +342,19 @@ def rush(url: str, people: int, entries: int, actions: int, workers: int | None)
         for t in threads:
             t.start()
         load_before = os.getloadavg()
+        server_pids, backend_pids = process_group(server.pid), database_backends(url)
+        server_cpu, backend_cpu = cpu_seconds(server_pids), cpu_seconds(backend_pids)
         start.wait()
-        began = time.perf_counter()
+        began, client_began = time.perf_counter(), time.process_time()
         for t in threads:
             t.join()
-        seconds = time.perf_counter() - began
+        seconds, client_cpu = time.perf_counter() - began, time.process_time() - client_began
         load_after = os.getloadavg()
+        cpu = {
+            "server": cpu_used(server_cpu, cpu_seconds(process_group(server.pid))),
+            "database": cpu_used(backend_cpu, cpu_seconds(database_backends(url))),
+            "client": client_cpu,
+        }
         failures = [f for p in persons for f in p.failures]
         problems = verify(round_id) + failures[:10]
         latencies = sorted(x for p in persons for x in p.latencies)
@@ -307,6 +365,7 @@ def rush(url: str, people: int, entries: int, actions: int, workers: int | None)
             "problems": problems,
             "lost_or_twice": len(problems),
             "load": (load_before, load_after),
+            "cpu": cpu,
         }
     finally:
         if server is not None:
@@ -318,6 +377,19 @@ def rush(url: str, people: int, entries: int, actions: int, workers: int | None)
         recreate(url, drop_only=True)
 
 
+def print_cpu(cpu: dict[str, float], count: int, seconds: float) -> None:
+    """CPU time per submission of the web server, the database and this load generator: the figures the
+    machine's other load does not change much (the rate and latencies it does)."""
+    per = {name: used * 1000 / count if count else 0.0 for name, used in cpu.items()}
+    capacity = seconds * (os.cpu_count() or 1)
+    print(
+        f"  CPU per submission: web server {per['server']:.1f} ms, database {per['database']:.1f} ms, "
+        f"this load generator {per['client']:.1f} ms ({100 * cpu['client'] / capacity if capacity else 0:.0f} % "
+        f"of the machine's CPU time during the rush; the three together "
+        f"{100 * sum(cpu.values()) / capacity if capacity else 0:.0f} %)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", default=DEFAULT_URL)
@@ -325,10 +397,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=2, help="reports each person submits")
     parser.add_argument("--actions", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: one a CPU)")
+    parser.add_argument("--threads", type=int, default=None, help="threads a server process (default: 2)")
     args = parser.parse_args(argv)
     failed = False
     for people in args.people:
-        result = rush(args.postgres, people, args.entries, args.actions, args.workers)
+        result = rush(args.postgres, people, args.entries, args.actions, args.workers, args.threads)
         count, seconds, latencies = result["submissions"], result["seconds"], result["latencies"]
         rate = count / seconds if seconds else 0.0
         p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 0.0
@@ -338,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
             f"latency median {statistics.median(latencies) * 1000 if latencies else 0:.0f} ms, "
             f"p95 {p95 * 1000:.0f} ms; load average {before[0]:.2f} before, {after[0]:.2f} after"
         )
+        print_cpu(result["cpu"], count, seconds)
         for problem in result["problems"]:
             print(f"  PROBLEM: {problem}")
         goal = GOAL_MS.get(people, OTHER_GOAL_MS)

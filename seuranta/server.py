@@ -13,6 +13,12 @@ import os
 import sys
 
 
+def thread_count() -> int:
+    """WEB_THREADS, or two threads a process: one request can wait for the database while another runs."""
+    configured = os.environ.get("WEB_THREADS", "").strip()
+    return int(configured) if configured.isdigit() and int(configured) > 0 else 2
+
+
 def worker_count() -> int:
     """WEB_WORKERS, or one process a CPU (at least one)."""
     configured = os.environ.get("WEB_WORKERS", "").strip()
@@ -70,21 +76,25 @@ def warm_up() -> None:
 def run(application, host: str, port: int, *, processes: bool) -> None:
     """Serve until stopped: gunicorn processes when `processes` and the platform has them, else waitress."""
     if processes and can_fork():
-        _gunicorn(application, host, port, worker_count())
+        from django.db import connections
+
+        # A connection opened before the fork (the start-up checks) must not be shared by the processes.
+        connections.close_all()
+        _gunicorn(application, host, port, worker_count(), thread_count())
         return
     import waitress
 
     waitress.serve(application, host=host, port=port, threads=8, ident="seuranta")
 
 
-def _gunicorn(application, host: str, port: int, workers: int) -> None:
+def _gunicorn(application, host: str, port: int, workers: int, threads: int) -> None:
     from gunicorn.app.base import BaseApplication
 
     class Server(BaseApplication):
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
-            self.cfg.set("threads", 2)  # one request can wait for the database while the other runs
+            self.cfg.set("threads", threads)  # gthread workers: kept-alive connections, threads
             self.cfg.set("proc_name", "seuranta")
             self.cfg.set("accesslog", None)
 

@@ -1,4 +1,4 @@
-"""Transport, cookies, Content Security Policy, login throttling and caching; part of seuranta.settings.
+"""Transport, cookies, Content Security Policy, login throttling, caching and sessions; part of seuranta.settings.
 
 Everything comes from the environment (the README's configuration table lists each variable):
 
@@ -104,6 +104,9 @@ def _caches() -> dict:
 
 
 CACHES = _caches()
+# A signed-in request reads its session from the cache, not from a database row; a session is written to both,
+# and a miss (a new process, an evicted entry) reads the database. Signing out removes it from both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 REPORT_CACHE_SECONDS = 24 * 3600  # keys change with every edit; this only bounds how long old ones linger
 REPORT_RATE_LIMIT = int(os.environ.get("REPORT_RATE_LIMIT") or 20)
 REPORT_CONCURRENCY = int(os.environ.get("REPORT_CONCURRENCY") or 4)

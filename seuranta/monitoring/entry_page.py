@@ -15,6 +15,7 @@ from django.http import QueryDict
 from seuranta.monitoring.entry_fields import IndicatorSpec, spec_for
 from seuranta.monitoring.forms import EntryForm, ReturnForm, value_field_name
 from seuranta.monitoring.models import RoundEntry
+from seuranta.monitoring.node_rows import NodeRows, read_node
 from seuranta.monitoring.reporting import EntryValues
 from seuranta.monitoring.submission import series_key
 from seuranta.plans.language_fields import edit_languages
@@ -36,25 +37,23 @@ class EntryExtra:
     rows: list[dict] = field(default_factory=list)
 
 
-def _load(entry: RoundEntry) -> EntryExtra:
+def _load(entry: RoundEntry, rows: NodeRows | None) -> EntryExtra:
+    """The page's data from the node's rows (`node_rows.read_node`), read here when the caller has not."""
+    if rows is None:
+        rows = read_node(entry.node, lock=False, milestones=getattr(entry, "node_has_milestones", True))
     period = entry.round.period
-    indicators = list(Indicator.objects.filter(node_id=entry.node_id).order_by("order", "id"))
-    measures: dict[int, list[Measure]] = {i.pk: [] for i in indicators}
-    for m in Measure.objects.filter(indicator__node_id=entry.node_id).order_by("indicator_id", "order", "id"):
-        measures[m.indicator_id].append(m)
     current: dict[int, dict[str, Measure]] = {}
-    for indicator_id, rows in measures.items():
-        for m in rows:
+    for indicator_id, measures in rows.measures.items():
+        for m in measures:
             if m.role == Measure.Role.ACTUAL and m.period == period:
                 current.setdefault(indicator_id, {}).setdefault(series_key(m.label), m)
-    progress_rows = list(ProgressEntry.objects.filter(node_id=entry.node_id).order_by("order", "id"))
-    progress = next((p for p in progress_rows if p.period == period), None)
-    previous = [p for p in progress_rows if p.period != period]
+    progress = next((p for p in rows.progress if p.period == period), None)
+    previous = [p for p in rows.progress if p.period != period]
     return EntryExtra(
-        indicators=indicators,
-        measures=measures,
-        specs=[spec_for(i, measures[i.pk]) for i in indicators],
-        milestones=list(Milestone.objects.filter(node_id=entry.node_id).order_by("order", "id")),
+        indicators=rows.indicators,
+        measures=rows.measures,
+        specs=[spec_for(i, rows.measures[i.pk]) for i in rows.indicators],
+        milestones=rows.milestones,
         current=current,
         progress=progress,
         previous_progress=previous[-1] if previous else None,
@@ -138,8 +137,10 @@ def _text_translations(extra: EntryExtra) -> _Texts:
     return _Texts(extra.previous_progress.translations if extra.previous_progress else None)
 
 
-def entry_form(entry: RoundEntry, data=None) -> tuple[EntryForm, EntryExtra]:
-    extra = _load(entry)
+def entry_form(entry: RoundEntry, data=None, rows: NodeRows | None = None) -> tuple[EntryForm, EntryExtra]:
+    """The report form (bound to `data` when given) and the page's data, from the node's `rows` when the
+    caller has read them (a POST reads them once, under the submission's locks)."""
+    extra = _load(entry, rows)
     plan = entry.round.plan
     texts = _text_translations(extra)
     languages = edit_languages(plan, texts)

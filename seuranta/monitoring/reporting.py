@@ -11,7 +11,9 @@ closing takes an exclusive one. A close therefore waits for the writes in
 flight and the writes after it find the round closed, so the snapshot and
 the entries agree; writes to different entries of one round do not wait for
 each other. Locks are always taken in one order: the round, then the entry's
-node (its indicators, `submission`), then the entry. Version checks are in the
+node (its indicators, then its milestones: `node_rows`), then the plan's row
+(its version, `plans.versions.bump`; a node edit takes it before the round's
+entries too), then the entry. Version checks are in the
 same UPDATE as the write, on the entry's own row (no join), so PostgreSQL
 re-checks them on the row a concurrent write has just committed; a submission
 updates the entry last, and a conflict found there takes its writes back.
@@ -19,8 +21,10 @@ updates the entry last, and a conflict found there takes its writes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.db import connection, transaction
 from django.db.models import Case, F, QuerySet, Value, When
@@ -28,6 +32,7 @@ from django.utils import timezone
 
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
+from seuranta.monitoring.node_rows import NodeRows, read_node
 from seuranta.monitoring.submission import write_into_plan
 from seuranta.plans.models import Node, Plan
 from seuranta.plans.saving import Conflict
@@ -213,12 +218,47 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
     """
     if not _round_is_open(entry.round_id):
         raise EntryLocked
+    _save(entry, data, user=user, version=version, submit=submit, rows=None)
+    return entry
+
+
+class ReportForm(Protocol):
+    """What `save_form` needs of the report form (monitoring.forms.EntryForm)."""
+
+    cleaned_data: dict
+
+    def is_valid(self) -> bool: ...
+
+    def entry_values(self) -> EntryValues: ...
+
+
+def save_form[Built: tuple](
+    entry: RoundEntry, form_for: Callable[[NodeRows], Built], *, user, submit: bool
+) -> Built:
+    """The report form's POST in one transaction: the round's shared lock, the node's rows read once (locked
+    when submitting), the form built on them (`form_for(rows)` returns the form first), and when the form is
+    valid the draft or the submission saved from the same rows. Returns what `form_for` returned; raises as
+    `save_entry` does (the transaction is taken back)."""
+    with transaction.atomic():
+        if not _round_is_open(entry.round_id):
+            raise EntryLocked
+        rows = read_node(entry.node, lock=submit, milestones=getattr(entry, "node_has_milestones", True))
+        built = form_for(rows)
+        form: ReportForm = built[0]
+        if form.is_valid():
+            version = form.cleaned_data["version"]
+            _save(entry, form.entry_values(), user=user, version=version, submit=submit, rows=rows)
+    return built
+
+
+def _save(entry: RoundEntry, data: EntryValues, *, user, version: int, submit: bool, rows: NodeRows | None):
+    """The draft or the submission written, in the caller's transaction that holds the round's lock."""
     now = timezone.now()
     changes: dict = {"version": F("version") + 1, "updated_by": user, "updated_at": now}
     if submit:
         changes.update(state=RoundEntry.State.SUBMITTED, submitted_at=now, return_note="", draft=None)
         try:
-            changes["progress"] = write_into_plan(entry, data, user=user, now=now)
+            changes["progress"] = write_into_plan(entry, data, user=user, now=now, rows=rows)
             _update_entry(entry, version, changes)
         except Conflict as conflict:  # the progress text was edited on the node's page meanwhile
             raise EntryConflict(conflict.current) from conflict
@@ -231,7 +271,6 @@ def save_entry(entry: RoundEntry, data: EntryValues, *, user, version: int, subm
         )
         _update_entry(entry, version, changes)
     _saved_as(entry, version, changes, submit)
-    return entry
 
 
 def _update_entry(entry: RoundEntry, version: int, changes: dict) -> None:

@@ -1,15 +1,14 @@
 """A submitted report written into the plan, in a fixed number of queries whatever the report's size.
 
 The node's actuals for the round's period, its progress entry, the milestones the person changed and the
-node's phase: each kind of row is read once, locked where another writer could change it meanwhile, and
-written with one bulk query; the history records of all of them are one insert. A first submission of a
-report with values and a progress text takes nine queries with the round's lock and the entry's update
-(`reporting.save_entry`); a changed milestone adds two, a changed phase one.
+node's phase: each kind of row is read once (`node_rows.read_node`, locked where another writer could change
+it meanwhile; the report form's POST builds its form from the same rows) and written with one bulk query;
+the history records of all of them are one insert. A first submission of a report with values and a progress
+text takes eight queries with the round's lock and the entry's update (`reporting.save_entry`); milestones add
+their read and, when changed, their write; a changed phase adds one.
 
-Locks: the node's indicators (in id order, as `values.writing.store_values` takes them), or the node
-itself when it has none, so that two submissions over one node take turns and an indicator cannot be
-deleted under the values written for it (see `web.views_edit`); the changed milestones. The caller holds
-the round's shared lock (`reporting.save_entry`).
+Locks (`node_rows`): the node's indicators in id order, or the node itself when it has none; its milestones.
+The caller holds the round's shared lock (`reporting.save_entry`).
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from typing import Any
 from django.db.models import F
 
 from seuranta.monitoring.models import RoundEntry
+from seuranta.monitoring.node_rows import NodeRows, read_node
 from seuranta.plans.models import ChangeRecord, Indicator, Measure, Milestone, Node, ProgressEntry
 from seuranta.plans.saving import Conflict, change_record, diff, save_with_version
 from seuranta.plans.versions import bump
@@ -42,37 +42,25 @@ class _Written:
         self.records.append(change_record(obj, action, changes, self.user))
 
 
-def write_into_plan(entry: RoundEntry, data, *, user, now) -> ProgressEntry | None:
+def write_into_plan(
+    entry: RoundEntry, data, *, user, now, rows: NodeRows | None = None
+) -> ProgressEntry | None:
     """The report `data` (reporting.EntryValues) as the plan's actuals, progress entry, milestones and phase
-    for the round's period; returns the progress entry (None when the report has no text)."""
-    indicators, node = _locked(entry.node_id)
+    for the round's period; returns the progress entry (None when the report has no text). `rows`: the node's
+    rows as `read_node(lock=True)` read them in this transaction (the report form was built from them); read
+    here when not given."""
+    if rows is None:
+        rows = read_node(entry.node, lock=True, milestones=bool(data.milestones))
+    node = rows.node
     written = _Written(user, now)
-    _write_actuals(entry.round, indicators, data, written)
-    progress = _write_progress(entry, node, data, written)
-    _write_milestones(node, data.milestones, written)
+    _write_actuals(entry.round, rows, data, written)
+    progress = _write_progress(entry, rows, data, written)
+    _write_milestones(rows.milestones, data.milestones, written)
     if data.phase and data.phase != node.phase:
         _write_phase(node, data.phase, written)
     ChangeRecord.objects.bulk_create(written.records)
     bump(node.plan_id)  # one write for all: pages read from the plan before this are not served again
     return progress
-
-
-def _locked(node_id: int) -> tuple[list[Indicator], Node]:
-    """The node's indicators locked (with the node read in the same query), or the node locked when it
-    has none; the indicators in the node's order."""
-    indicators = list(
-        Indicator.objects.filter(node_id=node_id)
-        .select_related("node")
-        .order_by("pk")
-        .select_for_update(no_key=True, of=("self",))
-    )
-    if not indicators:
-        return [], Node.objects.select_for_update(no_key=True).get(pk=node_id)
-    node = indicators[0].node
-    for indicator in indicators:
-        indicator.node = node  # their history records name the node without another query
-    indicators.sort(key=lambda i: (i.order, i.pk))
-    return indicators, node
 
 
 def _typed_slots(indicator: Indicator, data) -> dict[str, tuple[str | None, tuple]]:
@@ -85,27 +73,26 @@ def _typed_slots(indicator: Indicator, data) -> dict[str, tuple[str | None, tupl
     return slots
 
 
-def _stored_actuals(indicators: list[Indicator], period: str) -> tuple[dict, dict[int, int]]:
+def _stored_actuals(rows: NodeRows, period: str) -> tuple[dict, dict[int, int]]:
     """The actuals of the period (indicator id -> sub-series key -> the first actual) and the order after
-    each indicator's last actual, from one read of the indicators' actuals."""
-    by_id = {i.pk: i for i in indicators}
+    each indicator's last actual."""
     stored: dict[int, dict[str, Measure]] = {}
-    next_order = dict.fromkeys(by_id, 0)
-    for m in Measure.objects.filter(indicator_id__in=list(by_id), role=Measure.Role.ACTUAL).order_by(
-        "order", "id"
-    ):
-        next_order[m.indicator_id] = max(next_order[m.indicator_id], m.order + 1)
-        if m.period == period:
-            m.indicator = by_id[m.indicator_id]
-            stored.setdefault(m.indicator_id, {}).setdefault(series_key(m.label), m)
+    next_order = {i.pk: 0 for i in rows.indicators}
+    for indicator_id, measures in rows.measures.items():
+        for m in measures:
+            if m.role != Measure.Role.ACTUAL:
+                continue
+            next_order[indicator_id] = max(next_order[indicator_id], m.order + 1)
+            if m.period == period:
+                stored.setdefault(indicator_id, {}).setdefault(series_key(m.label), m)
     return stored, next_order
 
 
-def _write_actuals(reporting_round, indicators: list[Indicator], data, written: _Written) -> None:
+def _write_actuals(reporting_round, rows: NodeRows, data, written: _Written) -> None:
     """Create, change or delete each indicator's actuals (one per sub-series) for the round's period."""
-    actuals, next_order = _stored_actuals(indicators, reporting_round.period)
+    actuals, next_order = _stored_actuals(rows, reporting_round.period)
     to_create, to_update, to_delete = [], [], []
-    for indicator in indicators:
+    for indicator in rows.indicators:
         stored, slots = actuals.get(indicator.pk, {}), _typed_slots(indicator, data)
         for key in list(dict.fromkeys([*stored, *slots])):
             existing, (label, typed) = stored.get(key), slots.get(key, (None, None))
@@ -144,13 +131,10 @@ def _write_actuals(reporting_round, indicators: list[Indicator], data, written: 
         written.record(m, "created", {"text": [None, m.text]})
 
 
-def _write_progress(entry: RoundEntry, node: Node, data, written: _Written) -> ProgressEntry | None:
+def _write_progress(entry: RoundEntry, rows: NodeRows, data, written: _Written) -> ProgressEntry | None:
     """The period's progress entry created, changed or deleted as the report says; the one kept."""
-    period = entry.round.period
-    rows = list(ProgressEntry.objects.filter(node_id=node.pk).order_by("order", "id"))
-    progress = next((p for p in rows if p.period == period), None)
-    if progress is not None:
-        progress.node = node
+    period, node = entry.round.period, rows.node
+    progress = next((p for p in rows.progress if p.period == period), None)
     if not (data.text or data.phase or data.verdict):
         if progress is not None:
             written.record(progress, "deleted", {"text": [progress.text, None]})
@@ -160,7 +144,7 @@ def _write_progress(entry: RoundEntry, node: Node, data, written: _Written) -> P
     if data.translations is not None:  # in the same row: no query of its own
         after["translations"] = data.translations
     if progress is None:
-        values = {"node": node, "order": len(rows), "period": period, "author": written.user}
+        values = {"node": node, "order": len(rows.progress), "period": period, "author": written.user}
         progress = ProgressEntry(**values, **after, extra={"round": entry.round_id})
         # Without save signals: the plan's version (bumped below) retires its cached reads, and the
         # global freshness generation (seuranta.reports.freshness) is for saves that leave no record.
@@ -179,18 +163,18 @@ def _write_progress(entry: RoundEntry, node: Node, data, written: _Written) -> P
     return progress
 
 
-def _write_milestones(node: Node, wanted: dict[int, str | None], written: _Written) -> None:
-    """Mark the milestones done (with the date, in `extra["done_on"]`) or not done, as reported."""
+def _write_milestones(milestones: list[Milestone], wanted: dict[int, str | None], written: _Written) -> None:
+    """Mark the milestones done (with the date, in `extra["done_on"]`) or not done, as reported (the node's
+    milestones as read and locked with its indicators)."""
     if not wanted:
         return
     changed = []
-    for milestone in (
-        Milestone.objects.filter(node=node, pk__in=list(wanted)).order_by("pk").select_for_update(no_key=True)
-    ):
+    for milestone in milestones:
+        if milestone.pk not in wanted:
+            continue
         done_on = wanted[milestone.pk]
         if milestone.done == bool(done_on) and milestone.extra.get("done_on") == done_on:
             continue
-        milestone.node = node
         extra = {k: v for k, v in milestone.extra.items() if k != "done_on"}
         if done_on:
             extra["done_on"] = done_on

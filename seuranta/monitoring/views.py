@@ -30,7 +30,7 @@ from seuranta.monitoring.reporting import (
     close_round,
     open_round,
     return_entry,
-    save_entry,
+    save_form,
 )
 from seuranta.monitoring.tasks import schedule_reminders, send_return_notice, send_round_reminders
 from seuranta.monitoring.views_rounds import round_extras
@@ -262,28 +262,24 @@ def entry_view(request, entry_id: int):
     entry, access = get_entry_for(request.user, entry_id)
     if request.method != "POST":
         return render(request, "monitoring/entry.html", entry_context(entry, access, user=request.user))
-    form, extra = entry_form(entry, data=request.POST)
     if not access.can_edit:  # what they typed stays on the page, to copy
+        form, extra = entry_form(entry, data=request.POST)
         messages.error(request, _("The round is closed, so this report can no longer be changed."))
         context = entry_context(entry, access, user=request.user, form=form, extra=extra)
         return render(request, "monitoring/entry.html", context, status=403)
     submit = "submit" in request.POST
-    if submit and not (request.POST.get("text") or "").strip():
-        form.add_error("text", _("Write a short progress text before submitting."))
-    if not form.is_valid():
-        messages.error(request, _("Nothing was saved yet: correct the fields marked below."))
-        return render(
-            request,
-            "monitoring/entry.html",
-            entry_context(entry, access, user=request.user, form=form, extra=extra),
-            status=400,
-        )
+
+    def bound_form(rows):  # built from the rows the submission writes from, read once under its locks
+        form, extra = entry_form(entry, data=request.POST, rows=rows)
+        if submit and not (request.POST.get("text") or "").strip():
+            form.add_error("text", _("Write a short progress text before submitting."))
+        return form, extra
+
     try:
-        save_entry(
-            entry, form.entry_values(), user=request.user, version=form.cleaned_data["version"], submit=submit
-        )
+        form, extra = save_form(entry, bound_form, user=request.user, submit=submit)
     except EntryLocked:
         entry, access = get_entry_for(request.user, entry_id)
+        form, extra = entry_form(entry, data=request.POST)
         messages.error(
             request,
             _(
@@ -291,20 +287,21 @@ def entry_view(request, entry_id: int):
                 "changed. Your text is kept below so you can copy it."
             ),
         )
-        return render(
-            request,
-            "monitoring/entry.html",
-            entry_context(entry, access, user=request.user, form=form, extra=extra),
-            status=403,
-        )
+        context = entry_context(entry, access, user=request.user, form=form, extra=extra)
+        return render(request, "monitoring/entry.html", context, status=403)
     except EntryConflict:
         entry, access = get_entry_for(request.user, entry_id)
-        return render(
-            request,
-            "monitoring/entry.html",
-            entry_context(entry, access, user=request.user, form=form, extra=extra, conflict=True),
-            status=409,
-        )
+        form, extra = entry_form(entry, data=request.POST)
+        context = entry_context(entry, access, user=request.user, form=form, extra=extra, conflict=True)
+        return render(request, "monitoring/entry.html", context, status=409)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was saved yet: correct the fields marked below."))
+        context = entry_context(entry, access, user=request.user, form=form, extra=extra)
+        return render(request, "monitoring/entry.html", context, status=400)
+    return _saved_redirect(request, entry, access, submit)
+
+
+def _saved_redirect(request, entry: RoundEntry, access, submit: bool):
     if submit:
         messages.success(request, _("Report submitted. Thank you!"))
         if access.is_assigned:

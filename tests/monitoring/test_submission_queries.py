@@ -86,22 +86,50 @@ def test_a_submissions_queries_do_not_grow_with_its_indicators_or_milestones(per
     assert ChangeRecord.objects.filter(object_type="milestone").count() == len(milestones)
 
 
-def test_the_report_forms_submission_reads_and_writes_a_fixed_number_of_queries(personas):
-    """The whole request: session, user, the entry with the access to it, the form's reads (indicators,
-    measures, progress, milestones: unlocked, to check the input), and the submission."""
-    counts = []
-    for indicators in (3, 20):
-        entry = _entry(personas, indicators)
-        client = Client()
-        client.force_login(personas.responsible)
-        url = reverse("monitoring:entry", args=[entry.pk])
-        data = {"version": entry.version, "text": "Edistyy", "phase": "", "verdict": "", "submit": "1"}
-        data |= {f"value_{i.pk}": "18,5" for i in Indicator.objects.filter(node=entry.node)}
-        with CaptureQueriesContext(connection) as queries:
-            response = client.post(url, data)
-        assert response.status_code == 302
-        counts.append(_queries(queries))
-    assert counts[0] == counts[1] <= 17, counts
+# The whole POST of the report form: the user (the session comes from the cache), the entry with the access to
+# it, the round's lock, the node's rows the form is built from and the submission writes from (indicators with
+# their measures, progress entries), and the five writes. Milestones add their read; a changed phase its write.
+FORM_POST_CEILING = 10
+
+
+def _post(client: Client, entry, value: str, text: str, **more) -> int:
+    """The report form's submission, as a browser sends it; its queries."""
+    entry.refresh_from_db()
+    data = {"version": entry.version, "text": text, "phase": "", "verdict": "", "submit": "1", **more}
+    data |= {f"value_{i.pk}": value for i in Indicator.objects.filter(node=entry.node)}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(reverse("monitoring:entry", args=[entry.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return _queries(queries)
+
+
+@pytest.mark.parametrize("indicators", [3, 20])
+def test_the_report_forms_whole_post_takes_at_most_ten_queries_first_and_again(personas, indicators):
+    entry = _entry(personas, indicators)
+    Milestone.objects.filter(node=entry.node).delete()  # a node without milestones: the form reads none
+    client = Client()
+    client.force_login(personas.responsible)
+    first = _post(client, entry, "18,5", "Edistyy.")
+    again = _post(client, entry, "19,5", "Edistyy hyvin.")
+    assert max(first, again) <= FORM_POST_CEILING, (first, again)
+    actuals = Measure.objects.filter(indicator__node=entry.node, role="actual")
+    assert sorted(m.value for m in actuals) == [19.5] * indicators
+    assert ProgressEntry.objects.get(node=entry.node).text == "Edistyy hyvin."
+    assert ChangeRecord.objects.filter(object_type="measure", action="changed").count() == indicators
+    entry.refresh_from_db()
+    assert (entry.state, entry.version) == (RoundEntry.State.SUBMITTED, 3)
+
+
+def test_the_report_forms_post_reads_the_milestones_once_and_writes_the_ticked_ones(personas):
+    entry = _entry(personas, 3, milestones=3)  # and the plan's own one
+    client = Client()
+    client.force_login(personas.responsible)
+    ticked = Milestone.objects.filter(node=entry.node).order_by("order", "id").first()
+    first = _post(client, entry, "18,5", "Edistyy.")
+    again = _post(client, entry, "19,5", "Edistyy hyvin.", **{f"milestone_{ticked.pk}": "on"})
+    assert (first, again) == (FORM_POST_CEILING + 1, FORM_POST_CEILING + 2), (first, again)
+    done = dict(Milestone.objects.filter(node=entry.node).values_list("pk", "done"))
+    assert done == {pk: pk == ticked.pk for pk in done}
 
 
 def test_a_submission_with_the_text_in_swedish_takes_no_more_queries(personas):
