@@ -1,6 +1,6 @@
 import gc
-import itertools
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -137,8 +137,8 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _test_settings_for_the_run():
-    """What every test runs with, set once (each settings change tells every listener)."""
+def _test_settings(tmp_path_factory):
+    """What every test runs with, set once: each change of a setting tells every listener."""
     from django.test import override_settings
 
     with override_settings(
@@ -151,38 +151,23 @@ def _test_settings_for_the_run():
         # their headers) each time: a tenth of a database test's time. Autorefresh finds a file when it is
         # asked for, with the same answer.
         WHITENOISE_AUTOREFRESH=True,
+        # Emptied after each test (below).
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}},
     ):
         yield
-
-
-@pytest.fixture(scope="session")
-def _media_folder(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("media")
-
-
-_TEST_NUMBER = itertools.count()
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(_media_folder):
-    """Each test gets its own empty cache (reports, rate limits) and media folder. The folder is made
-    only when a file is saved there: a tmp_path for every test costs a directory, a symlink and a
-    clean-up of thousands of them later."""
+def _empty_cache_and_media_folder():
+    """Each test starts with an empty cache (reports, rate limits) and media folder."""
+    yield
+    from django.conf import settings
     from django.core.cache import caches
-    from django.test import override_settings
 
-    number = next(_TEST_NUMBER)
-    with override_settings(
-        MEDIA_ROOT=_media_folder / str(number),
-        CACHES={
-            "default": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": f"test-{number}",
-            }
-        },
-    ):
-        yield
-        caches["default"].clear()  # its memory, not kept to the end of the run
+    caches["default"].clear()
+    if Path(settings.MEDIA_ROOT).exists():
+        shutil.rmtree(settings.MEDIA_ROOT)
 
 
 @pytest.fixture
