@@ -1,4 +1,6 @@
+import gc
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,13 @@ def uses_database(item: pytest.Item) -> bool:
     return item.get_closest_marker("django_db") is not None or "django_db_setup" in getattr(
         item, "fixturenames", ()
     )
+
+
+def pytest_collection_finish(session):
+    # The collected tests and everything imported live to the end of the run: frozen, the garbage
+    # collector no longer walks them at each full collection.
+    gc.collect()
+    gc.freeze()
 
 
 def pytest_collection_modifyitems(config, items):
@@ -98,23 +107,67 @@ def django_db_modify_db_settings(request):
     # Then pytest-django's suffix: each pytest-xdist worker (`-n 2`) gets a database of its own,
     # NAME_gw0, NAME_gw1, ... (./dev drops those too).
     request.getfixturevalue("django_db_modify_db_settings_parallel_suffix")
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        from django.db import connections
+
+        request.getfixturevalue("sqlite_template").load_into(connections["default"])
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """The run's migrated SQLite database (tests/support/database_template.py), in the temporary folder
+    that pytest-xdist's workers share (each worker's own is a folder in it)."""
+    from tests.support.database_template import SQLiteTemplate
+
+    folder = tmp_path_factory.getbasetemp()
+    template = SQLiteTemplate(folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder)
+    yield template
+    template.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's, then the migrated database saved for the other workers if this one made it."""
+    from django.conf import settings
+    from django.db import connections
+
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        with django_db_blocker.unblock():
+            request.getfixturevalue("sqlite_template").save_from(connections["default"])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_settings(tmp_path_factory):
+    """What every test runs with, set once: each change of a setting tells every listener."""
+    from django.test import override_settings
+
+    with override_settings(
+        # Real password hashing takes ~0.5 s a user; tests create many users.
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        # client.login() authenticates without a request, which login throttling needs; the tests of the
+        # throttling turn it on.
+        AXES_ENABLED=False,
+        # Each test's client builds the middleware anew, and WhiteNoise would index every static file (with
+        # their headers) each time: a tenth of a database test's time. Autorefresh finds a file when it is
+        # asked for, with the same answer.
+        WHITENOISE_AUTOREFRESH=True,
+        # Emptied after each test (below).
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}},
+    ):
+        yield
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    # Real password hashing takes ~0.5 s a user; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # client.login() authenticates without a request, which login throttling needs; the tests of the
-    # throttling turn it on. Each test gets its own empty cache (reports, rate limits).
-    settings.AXES_ENABLED = False
-    # Each test's client builds the middleware anew, and WhiteNoise would index every static file (with
-    # their headers) each time: a tenth of a database test's time. Autorefresh finds a file when it is
-    # asked for, with the same answer.
-    settings.WHITENOISE_AUTOREFRESH = True
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
-    }
+def _empty_cache_and_media_folder():
+    """Each test starts with an empty cache (reports, rate limits) and media folder."""
+    yield
+    from django.conf import settings
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    if Path(settings.MEDIA_ROOT).exists():
+        shutil.rmtree(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ The graph must have no cycle, the core imports no app, and `common` imports no a
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 SEURANTA = Path(__file__).parent.parent / "seuranta"
@@ -36,6 +37,11 @@ def imported_modules(path: Path) -> set[str]:
 
 def app_graph() -> dict[str, set[str]]:
     """Each package of seuranta/ with the other packages it imports."""
+    return {app: set(imported) for app, imported in _app_graph(SEURANTA).items()}
+
+
+@functools.cache  # three tests read the same graph: its modules are parsed once
+def _app_graph(root: Path) -> dict[str, set[str]]:
     apps = packages()
     graph: dict[str, set[str]] = {app: set() for app in apps}
     for app in apps:

@@ -49,6 +49,10 @@ from seuranta.organizations.models import Invitation
 from seuranta.plans.models import ChangeRecord, Node, Organization, Plan
 from tests.factories import make_member, make_organization, make_plan
 
+# The migrated PostgreSQL template (and SQLite's, when the run has none) is made once a worker: with
+# `./dev test`'s --dist loadgroup, these tests all run in one.
+pytestmark = pytest.mark.xdist_group("database_templates")
+
 # ---------------------------------------------------------------- a second database
 
 
@@ -82,26 +86,32 @@ def _maintenance_connection(config: dict):
 class DatabaseTemplates:
     """Migrated empty databases made once per session; each test gets a copy (migrating takes seconds)."""
 
-    def __init__(self, folder):
+    def __init__(self, folder, migrated_sqlite):
         self.folder = folder
+        self.migrated_sqlite = migrated_sqlite  # the run's (tests/support/database_template.py), if any
         self.made: dict[str, dict] = {}
 
     def config(self, vendor: str) -> dict:
         if vendor not in self.made:
-            if vendor == "sqlite":
-                config = {
-                    "ENGINE": "django.db.backends.sqlite3",
-                    "NAME": str(self.folder / "template.sqlite3"),
-                    "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
-                }
-            else:
-                config = _postgres_config("template")
-                with _maintenance_connection(config) as maintenance:
-                    _recreate(maintenance, config["NAME"])
-            with _connected("template", config) as alias:
-                call_command("migrate", database=alias, interactive=False, verbosity=0)
-            self.made[vendor] = config
+            self.made[vendor] = self._sqlite() if vendor == "sqlite" else self._postgresql()
         return self.made[vendor]
+
+    def _sqlite(self) -> dict:
+        config = {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(self.folder / "template.sqlite3"),
+            "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"},
+        }
+        if not self.migrated_sqlite.copy_to(self.folder / "template.sqlite3"):
+            _migrate(config)
+        return config
+
+    def _postgresql(self) -> dict:
+        config = _postgres_config("template")
+        with _maintenance_connection(config) as maintenance:
+            _recreate(maintenance, config["NAME"])
+        _migrate(config)
+        return config
 
     def drop(self) -> None:
         if "postgresql" in self.made:
@@ -111,9 +121,14 @@ class DatabaseTemplates:
                 )
 
 
+def _migrate(config: dict) -> None:
+    with _connected("template", config) as alias:
+        call_command("migrate", database=alias, interactive=False, verbosity=0)
+
+
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory):
-    made = DatabaseTemplates(tmp_path_factory.mktemp("database_templates"))
+def templates(tmp_path_factory, sqlite_template):
+    made = DatabaseTemplates(tmp_path_factory.mktemp("database_templates"), sqlite_template)
     yield made
     made.drop()
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from seuranta.organizations.models import Invitation
 from seuranta.plans.models import Membership
 from tests.sso.conftest import authorize, finish, message, new_browser, sign_in, signed_in, start
+
+# One worker starts the provider (a process with a database of its own) for all of them (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("single_sign_on")
 
 
 def test_a_member_signs_in_by_an_e_mail_address_in_another_case(sso_site):

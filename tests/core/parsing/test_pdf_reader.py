@@ -16,12 +16,12 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 CONVERTED = DATA / "converted"
 CORPUS = DATA / "corpus"
 
-weasyprint = pytest.importorskip("weasyprint")
-
 STYLE = "<style>@page { size: A4; margin: 2cm } body { font: 10pt sans-serif }</style>"
 
 
 def make_pdf(body: str, style: str = "") -> bytes:
+    # Imported here, not when the tests are collected: it takes a second, and --fast leaves these out.
+    weasyprint = pytest.importorskip("weasyprint")
     return weasyprint.HTML(string=f"{STYLE}<style>{style}</style>{body}").write_pdf()
 
 
