@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from seuranta.core import model as core  # noqa: E402
 from seuranta.core.reports import ReportOptions, render, report_for  # noqa: E402
 
-LIMIT_SECONDS = {"docx": 10.0, "pdf": 60.0}
+# The council report of 500 actions: DOCX within issue 16's 3 s; the PDF within a minute (made by the task worker).
+LIMIT_SECONDS = {"docx": 3.0, "pdf": 60.0}
 
 
 def large_plan(actions: int = 500, indicators_per_action: int = 3) -> core.Plan:
