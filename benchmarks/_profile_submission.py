@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import submission_rush as rush  # noqa: E402
+from _live import recreate, server_environment  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/seuranta_rush_profile"
 
@@ -31,8 +32,8 @@ def main() -> int:
     parser.add_argument("--postgres", default=DEFAULT_URL)
     parser.add_argument("--people", type=int, default=40)
     args = parser.parse_args()
-    os.environ.update(rush._environment(args.postgres, tempfile.mkdtemp(prefix="seuranta-profile-")))
-    rush.recreate(args.postgres)
+    os.environ.update(server_environment(args.postgres, tempfile.mkdtemp(prefix="seuranta-profile-")))
+    recreate(args.postgres)
     try:
         _round_id, sessions = rush.setup(args.people, 1, 100)
         from django.db import connection
@@ -75,7 +76,7 @@ def main() -> int:
         from django.db import connections
 
         connections.close_all()
-        rush.recreate(args.postgres, drop_only=True)
+        recreate(args.postgres, drop_only=True)
     return 0
 
 

@@ -27,17 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _live import recreate  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/seuranta_api_bench"
-
-
-def recreate(url: str, *, drop_only: bool = False) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def setup(url: str):

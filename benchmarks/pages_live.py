@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from submission_rush import _environment, free_port, recreate  # noqa: E402
+from _live import free_port, recreate, server_environment  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/seuranta_pages_bench"
 GOALS = {
@@ -159,7 +159,7 @@ def measure(port: int, paths: dict[str, str], session: str, requests: int) -> di
 
 
 def run(url: str, actions: int, requests: int, only: list[str] | None) -> int:
-    env = _environment(url, tempfile.mkdtemp(prefix="seuranta-pages-"))
+    env = server_environment(url, tempfile.mkdtemp(prefix="seuranta-pages-"))
     os.environ.update(env)
     recreate(url)
     failed = False

@@ -48,33 +48,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _live import free_port, recreate, server_environment  # noqa: E402
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/seuranta_rush_bench"
 GOAL_MS = {
     32: 5.0
 }  # the issue's goal: 200 submissions/s for 32 people; other sizes are measured against 100/s
 OTHER_GOAL_MS = 10.0
-SECRET = "rush-benchmark-secret-key-not-for-production-use-0123456789"
-
-
-def recreate(url: str, *, drop_only: bool = False) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if not drop_only:
-            admin.execute(f'CREATE DATABASE "{name}"')
-
-
-def _environment(url: str, data_dir: str) -> dict[str, str]:
-    return {
-        "DATABASE_URL": url,
-        "SECRET_KEY": SECRET,
-        "SEURANTA_DATA_DIR": data_dir,
-        "SECURE_COOKIES": "0",  # plain HTTP on this machine, as `seuranta demo`
-        "SECURE_HSTS_SECONDS": "0",
-        "SEURANTA_TASKS_BACKEND": "django.tasks.backends.dummy.DummyBackend",
-    }
 
 
 def setup(people: int, entries: int, actions: int) -> tuple[int, list[tuple[str, list[int]]]]:
@@ -168,12 +148,6 @@ def database_backends(url: str) -> list[int]:
 def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
     """CPU seconds used between two readings (a process new since the first counts whole)."""
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def start_server(
@@ -324,7 +298,7 @@ def verify(round_id: int) -> list[str]:
 
 def rush(url: str, people: int, entries: int, actions: int, workers: int | None, threads: int | None) -> dict:
     data_dir = tempfile.mkdtemp(prefix="seuranta-rush-")
-    env = _environment(url, data_dir)
+    env = server_environment(url, data_dir)
     os.environ.update(env)
     recreate(url)
     server = None

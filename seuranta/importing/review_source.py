@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from seuranta.common.urls import url_pattern
 from seuranta.importing.models import ImportDraft
 from seuranta.importing.source import fold, link_items, walk_nodes
 from seuranta.plans.access import managed_organizations
@@ -51,13 +51,6 @@ def can_teach(user, draft: ImportDraft) -> bool:
     return user.is_authenticated and managed_organizations(user).filter(pk=draft.organization_id).exists()
 
 
-def _url_maker(name: str, draft_id: int, sample):
-    """A URL per line or item without a reverse() each: thousands of them on a long document."""
-    sentinel = "8" * 9
-    pattern = reverse(name, args=[draft_id, sentinel if sample is None else sample])
-    return lambda value: pattern.replace(sentinel, str(value))
-
-
 def _attach(items, nodes: dict[str, int], indicators: dict[str, int], item_url) -> None:
     for item in items:
         item.source = nodes.get(item.address)
@@ -70,7 +63,7 @@ def _attach(items, nodes: dict[str, int], indicators: dict[str, int], item_url) 
 
 
 def source_lines(draft: ImportDraft, node_sources: dict[str, int]) -> list[dict]:
-    line_url = _url_maker("importing:line", draft.pk, None)
+    line_url = url_pattern("importing:line", draft.pk)
     first_item: dict[int, str] = {}
     for address, source in node_sources.items():
         first_item.setdefault(source, address)
@@ -135,7 +128,7 @@ def changes(draft: ImportDraft) -> list[dict]:
 def source_context(user, draft: ImportDraft, items) -> dict:
     """The review page's source column, with each review item given the line it came from."""
     node_sources, indicator_sources = link_items(draft.plan, draft.trace or [])
-    _attach(items, node_sources, indicator_sources, _url_maker("importing:item", draft.pk, None))
+    _attach(items, node_sources, indicator_sources, url_pattern("importing:item", draft.pk))
     lines = source_lines(draft, node_sources)
     return {
         "source_lines": lines,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.contrib.auth.models import AnonymousUser
+from django.utils.safestring import SafeString, mark_safe
 
 from seuranta.plans.access import navigation_rights
 from seuranta.web.charts import fmt
@@ -14,9 +15,9 @@ from seuranta.web.statuses import (
     FIELD_LABELS,
     MEASURE_KIND_LABELS,
     OBJECT_LABELS,
-    STATUS_ICONS,
     STATUS_LABELS,
     VERDICT_LABELS,
+    badge,
 )
 
 register = template.Library()
@@ -33,10 +34,9 @@ def navigation(context):
     return request._seuranta_navigation
 
 
-@register.inclusion_tag("web/includes/badge.html")
-def status_badge(status: str | None, reason: str = ""):
-    status = status if status in STATUS_LABELS else "no_data"
-    return {"status": status, "label": STATUS_LABELS[status], "icon": STATUS_ICONS[status], "reason": reason}
+@register.simple_tag
+def status_badge(status: str | None, reason: str = "") -> SafeString:
+    return mark_safe(badge(status, reason))  # noqa: S308 - every text escaped there
 
 
 @register.filter
