@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from seuranta.importing.models import ImportDraft
 from seuranta.plans.models import Node, OrganizationUnit, Plan
@@ -309,7 +310,8 @@ def test_a_line_naming_the_unit_of_the_items_is_shown_as_their_unit_not_as_a_mis
         {"source": 1, "text": "Tavoite 1", "role": "node", "rule": "match:node"},
         {"source": 2, "text": "Sivu 2", "role": "ignore", "rule": "unmatched"},
     ]
-    lines = source_lines(draft, {"0": 1})
+    with translation.override("fi"):  # outside a request: the language is the test's own choice
+        lines = source_lines(draft, {"0": 1})
     assert [(line["role_label"], line["imported"]) for line in lines] == [
         ("Yksikkö", True),
         ("Kohta", True),
