@@ -73,7 +73,7 @@ def stated_targets(text: str) -> list[tuple[str, str | None, list[Measure]]]:
 # relative to a year's level. What changes is the noun before the number (a partitive object,
 # "päästöjä") or the genitives before the noun of change ("alueen kasvihuonepäästöjen laskua").
 _FROM_LEVEL_RE = re.compile(
-    r"(?P<number>\d+(?:,\d+)?)\s*(?:%|prosent\w*)\s+vuoden\s+(?P<base>(?:19|20)\d\d)\s+tasosta"
+    r"(?P<number>\d+(?:,\d+)?)\s*(?:%(?::\w+)?|prosent\w*)\s+vuoden\s+(?P<base>(?:19|20)\d\d)\s+tasosta"
     r"(?:\s+vuoteen\s+(?P<by>(?:19|20)\d\d)\s+mennessä)?",
     re.IGNORECASE,
 )
@@ -85,6 +85,13 @@ def _is_comparison(word: str) -> bool:
     """ "vähintään", "yli": a word the measure language reads as a bound, not as what is measured."""
     measures = parse_levels(f"{word} 1")
     return bool(measures) and measures[0].kind in ("min", "max")
+
+
+def _names_change(word: str) -> bool:
+    """ "vähentää": a verb of change, whose object is what changes ("vähentää kunnan päästöjä":
+    the genitive only says whose), unlike a noun of change ("alueen päästöjen laskua")."""
+    measures = parse_levels(f"{word} 1 %")
+    return bool(measures) and measures[0].kind == "change_percent"
 
 
 def _changed_thing(words: list[str]) -> tuple[str, int] | None:
@@ -99,9 +106,12 @@ def _changed_thing(words: list[str]) -> tuple[str, int] | None:
         if not word.isalpha() or not word.endswith("n") or len(genitives) >= MAX_GENITIVES:
             break
         genitives.insert(0, word)
-    if genitives:  # "alueen kasvihuonepäästöjen laskua": the genitives, from the noun of change
+    verb = words[-2 - len(genitives)] if len(words) > 1 + len(genitives) else ""
+    if genitives and not _names_change(verb):
+        # "alueen kasvihuonepäästöjen laskua": the genitives, from the noun of change
         return " ".join(genitives), len(words) - 1
-    return words[-1], max(len(words) - 2, 0)  # "vähentämällä päästöjä": the object, from the verb
+    # "vähentämällä (kunnan) päästöjä": the object, from the verb
+    return words[-1], max(len(words) - 2 - len(genitives), 0)
 
 
 def relative_targets(text: str) -> list[tuple[str, Measure, Measure]]:

@@ -26,6 +26,7 @@ from dataclasses import replace
 from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import confidence, lexicon
 from seuranta.core.parsing.document import Document, ParseResult, SourceLine
+from seuranta.core.parsing.families.outline_statements import with_stated_goals
 from seuranta.core.parsing.families.outline_tree import (
     attach_reports,
     attach_task_lists,
@@ -105,6 +106,11 @@ class _Reader:
             line, rules=rules, depth=depth, confidence=confidence.rule_confidence(level_rule)
         )
         self.paths.setdefault(line.source, path)
+
+    def stated(self, line: Line, node: Node) -> None:
+        """A goal a sentence states (`outline_statements`): its line's role, its level's rule."""
+        self.record(line, "node", "goal_statement", STRUCTURE_CONFIDENCE)
+        node.extra.update(_trace=len(self.trace) - 1, _level_rule="level:statement")
 
     def nodes(self, sections: list[OutlineSection], intros: dict[int, str], unit: str | None) -> list[Node]:
         out: list[Node] = []
@@ -190,6 +196,7 @@ class _Reader:
         out: dict[int, str] = {}
         at, latest, after_prose = 0, None, False
         unnamed: list[OutlineSection] = []
+        previous: OutlineSection | None = None
         for child in section.children:  # both lists are in document order: one sweep
             while at < len(found) and found[at][0] < child.source:
                 if found[at][1] == _PROSE:
@@ -197,6 +204,9 @@ class _Reader:
                 else:
                     latest, after_prose = found[at][1], False
                 at += 1
+            if previous is not None and previous.style != child.style and _ends_in_prose(previous):
+                after_prose = True  # paragraphs after a list's last item, then another list
+            previous = child
             if latest and not after_prose:
                 out[child.source] = latest
             elif latest:
@@ -335,15 +345,23 @@ _PROSE = "\0prose"  # a paragraph between an introduced list and the items after
 def _prose_lists(
     unnamed: list[OutlineSection], siblings: list[OutlineSection], named: dict[int, str]
 ) -> set[int]:
-    """Bulleted items after prose, beside a list of the same bullets that a line introduced as a
-    level ("tre inriktningsmål:"), explain the text (an assessment scale, a reading guide): they
-    are text, not more nodes of that level."""
+    """Bulleted items after prose, beside a list that a line introduced as a level ("tre
+    inriktningsmål:", "de fyra prioriteringarna:"), explain the text (an assessment scale, a
+    reading guide, what members get): they are text, not more nodes of that level."""
     named_styles = {child.style for child in siblings if child.source in named}
     return {
         child.source
         for child in unnamed
-        if child.bullet and child.style.startswith("bullet:") and child.style in named_styles
+        if child.bullet and child.style.startswith("bullet:") and named_styles
     }
+
+
+def _ends_in_prose(section: OutlineSection) -> bool:
+    texts = [line for line in section.body if line.kind == "text" and line.text]
+    return len(texts) >= MIN_PROSE_PARAGRAPHS and not section.children
+
+
+MIN_PROSE_PARAGRAPHS = 2
 
 
 _INTRO_TAIL_RE = re.compile(r"\s+(?:ovat|on|är)(?:\s+(?:seuraavat|seuraava|följande))?\s*:$")
@@ -425,7 +443,8 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
     nodes, introduction = lift_covers(attach_task_lists(nodes), title)
-    nodes = drop_weak(attach_reports(merge_repeated(merge_into_contents(nodes))))
+    nodes = attach_reports(merge_repeated(merge_into_contents(nodes)))
+    nodes = drop_weak(with_stated_goals(nodes, lines, reader.stated))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):

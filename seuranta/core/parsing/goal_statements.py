@@ -1,0 +1,137 @@
+"""Goals a plan states in its prose: "Suunnitelman keskeisin tavoite on kehittää ...",
+"Hankkeen tavoitteena on ...", "ylätavoitteiksi on nostettu ”Yhdessä” sekä ”Liikunnallinen
+elämäntapa”", "målet är att ...".
+
+Welfare plans, council items and programme pages often have no list of goals at all: the
+goals are said in a sentence. What makes such a sentence a goal statement is grammar, not
+wording: a level word of the lexicon (any inflection, also as a compound's head) as the
+subject or predicative of a copula, and what the copula says is the goal. Finnish and Swedish:
+
+- "<level word> on|ovat X" (the nominative or essive "tavoitteena on"); Swedish "<level word>
+  [a few words] är [att] X";
+- "<level words in the translative> on|ovat <participle> X, Y sekä Z" ("tavoitteiksi on asetettu"):
+  a list of goals, the quoted names when the names are quoted;
+- a clause of means at the end ("... parantamalla energiatehokkuutta ja käyttämällä ...", the
+  Finnish "by doing" form) is the goal's description, not its title.
+
+A Finnish statement whose goal is a "that" clause ("tavoitteena on, että vuonna 2017 ...")
+states targets, not a goal title (`goal_sentences.stated_targets`); the Swedish "att" is also
+the infinitive's mark ("målet är att minska ..."), so it is dropped and the goal kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.text import split_sentences
+
+_COPULAS = frozenset({"on", "ovat", "är"})
+_RELATIVES = frozenset({"som", "joka", "jotka", "mikä", "mitkä"})
+_TOKEN_STRIP = " .,;:!?()”“\"'«»"
+_QUOTED_RE = re.compile(r"[”“\"«»]([^”“\"«»]{2,80})[”“\"«»]")
+_LIST_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
+_MEANS_RE = re.compile(r"\s+(?=\w+(?:malla|mällä)\b)")
+_THAT_RE = re.compile(r"^,?\s*että\b", re.IGNORECASE)
+# Between a Swedish level word and its copula a few words may stand ("målet innan 2020 är att",
+# "det tredje målet i social översiktsplan är att"); Finnish puts the copula right after it.
+MAX_WORDS_BEFORE_COPULA = 4
+MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 7
+MIN_GOAL_WORDS = 2
+MAX_GOAL_WORDS = 30
+MAX_LISTED_WORDS = 6
+
+
+@dataclass
+class Statement:
+    """One goal a sentence states: the level its word names, its title and description."""
+
+    level: str
+    title: str
+    description: str | None = None
+    sentence: str = ""
+
+
+def _level(token: str) -> str | None:
+    """The level a word names; a compound whose inflected head is a level word ("ylätavoitteiksi")
+    names a level of its own, its first part joined to the head's name ("Ylätavoite")."""
+    word = token.strip(_TOKEN_STRIP)
+    entry = lexicon.lookup(word)
+    if entry is not None:
+        return entry.level if entry.role == "level" and entry.level else None
+    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_HEAD + 1):
+        head = lexicon.lookup(word[cut:])
+        if head is not None and head.role == "level" and head.level:
+            return (word[:cut] + head.level.lower()).capitalize()
+    return None
+
+
+def _is_translative(token: str) -> bool:
+    return token.strip(_TOKEN_STRIP).lower().endswith("ksi")
+
+
+def _participle(token: str) -> bool:
+    return token.strip(_TOKEN_STRIP).lower().endswith(("ttu", "tty", "ttiin", "nut", "nyt", "neet"))
+
+
+def _copula_after(tokens: list[str], at: int) -> int | None:
+    """Where the copula of the level word at `at` is, or None."""
+    limit = MAX_WORDS_BEFORE_COPULA if tokens[at].lower().startswith("mål") else 1
+    for index in range(at + 1, min(at + 1 + limit, len(tokens))):
+        word = tokens[index].strip(_TOKEN_STRIP).lower()
+        if word in _RELATIVES:
+            return None  # "tre mål som är uppdelade ...": the copula is a relative clause's
+        if word in _COPULAS and tokens[index - 1][-1:] not in ",;:":
+            return index
+    return None
+
+
+def _title(text: str, level: str) -> Statement | None:
+    text = text.strip(_TOKEN_STRIP + " ")
+    if _THAT_RE.match(text) or not text:
+        return None
+    text = re.sub(r"^att\s+", "", text)
+    parts = _MEANS_RE.split(text, maxsplit=1)
+    title = parts[0].strip(" ,")
+    means = parts[1].strip() if len(parts) > 1 else None
+    if not MIN_GOAL_WORDS <= len(title.split()) <= MAX_GOAL_WORDS:
+        return None
+    return Statement(level=level, title=title, description=means)
+
+
+def _listed(text: str, level: str) -> list[Statement]:
+    quoted = _QUOTED_RE.findall(text)
+    names = quoted or _LIST_SPLIT_RE.split(text.strip(_TOKEN_STRIP + " "))
+    names = [name.strip(_TOKEN_STRIP + " ") for name in names]
+    if not names or any(not name or len(name.split()) > MAX_LISTED_WORDS for name in names):
+        return []
+    return [Statement(level=level, title=name[:1].upper() + name[1:]) for name in names]
+
+
+def _sentence_statements(sentence: str) -> list[Statement]:
+    tokens = sentence.split()
+    for at, token in enumerate(tokens):
+        copula = _copula_after(tokens, at)  # cheap first: most words stand before no copula
+        if copula is None or (level := _level(token)) is None:
+            continue
+        rest = tokens[copula + 1 :]
+        if _is_translative(token):
+            if rest and _participle(rest[0]):
+                return _listed(" ".join(rest[1:]), level)
+            continue
+        if rest and _participle(rest[0]) or rest[:1] == ["ollut"]:
+            continue  # "tavoite on saavutettu": a perfect tense, not what the goal is
+        stated = _title(" ".join(rest), level)
+        return [stated] if stated is not None else []
+    return []
+
+
+def goal_statements(text: str) -> list[Statement]:
+    """The goals the sentences of a paragraph state, in order."""
+    found: list[Statement] = []
+    for sentence in split_sentences(text):
+        for statement in _sentence_statements(sentence):
+            statement.sentence = sentence
+            found.append(statement)
+    return found
