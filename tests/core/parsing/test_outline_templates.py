@@ -67,6 +67,16 @@ def test_genitives_before_the_noun_of_change_name_what_changes():
     assert (target.value, target.period) == (-70, "2030")
 
 
+def test_the_object_of_a_verb_of_change_is_what_changes_whatever_its_genitive():
+    [(name, baseline, target)] = relative_targets(
+        "Tavoitteena on vuoteen 2030 mennessä vähentää kunnan kasvihuonekaasupäästöjä 80 %:iin "
+        "vuoden 2007 tasosta."
+    )
+    assert name == "Kasvihuonekaasupäästöjä"
+    assert baseline.period == "2007"
+    assert (target.kind, target.value, target.period) == ("change_percent", -80, "2030")
+
+
 def test_a_contents_chapter_in_capitals_keeps_its_run_together_sections():
     chapter, sections = split_caps_chapter(
         "TAVOITTEIDEN TOTEUTUMINEN Yleistä taloudesta Porvarin Kylän tavoitteet Hyvä arki Tekninen lautakunta"

@@ -1,0 +1,62 @@
+"""Goals a plan states in its prose, read as nodes when its outline holds nothing firmer."""
+
+from __future__ import annotations
+
+from seuranta.core.parsing import parse_bytes
+from seuranta.core.parsing.goal_statements import goal_statements
+
+
+def _titles(text: str) -> list[tuple[str, str]]:
+    return [(s.level, s.title) for s in goal_statements(text)]
+
+
+def test_a_goal_word_before_a_copula_states_the_goal():
+    assert _titles("Ohjelman keskeinen päämäärä on hyvinvoinnin vahvistaminen ja mielekäs elämä.") == [
+        ("Päämäärä", "hyvinvoinnin vahvistaminen ja mielekäs elämä")
+    ]
+
+
+def test_the_essive_goal_word_states_the_goal_and_a_means_clause_describes_it():
+    [statement] = goal_statements(
+        "Hankkeen tavoitteena on vähentää kunnan päästöjä 80 % vuoden 2007 tasosta "
+        "parantamalla energiatehokkuutta ja käyttämällä uusiutuvaa energiaa."
+    )
+    assert statement.title == "vähentää kunnan päästöjä 80 % vuoden 2007 tasosta"
+    assert statement.description == "parantamalla energiatehokkuutta ja käyttämällä uusiutuvaa energiaa"
+
+
+def test_goals_named_in_a_translative_list_are_each_a_goal_of_the_compound_level():
+    text = "Suunnitelmassa ylätavoitteiksi on nostettu kaikille ”Yhdessä” sekä ”Liikunnallinen elämäntapa”."
+    assert _titles(text) == [("Ylätavoite", "Yhdessä"), ("Ylätavoite", "Liikunnallinen elämäntapa")]
+
+
+def test_a_swedish_goal_may_have_words_between_its_word_and_the_copula():
+    assert _titles("Målet innan 2025 är att minska utanförskapet med 20 procent.") == [
+        ("Mål", "minska utanförskapet med 20 procent")
+    ]
+
+
+def test_a_perfect_tense_a_relative_clause_or_a_that_clause_states_no_goal_title():
+    assert goal_statements("Strategian tavoitteet on saavutettu hyvin.") == []
+    assert goal_statements("Strategin består av tre mål som är uppdelade i 19 olika mål.") == []
+    assert goal_statements("Tavoitteena on, että työttömyysaste on 7 % ja väkiluku 165 000.") == []
+
+
+def test_a_page_without_a_list_gives_the_goals_its_sentences_state():
+    text = (
+        "Hyvinvointi\n\nLue lisää\n\nKunnan hyvinvointisuunnitelma hyväksyttiin. Suunnitelman keskeisin "
+        "tavoite on vahvistaa lasten ja nuorten osallisuutta koko kunnassa.\n\nYhteystiedot\n"
+    )
+    plan = parse_bytes(text.encode(), "sivu.txt").plan
+    assert plan is not None
+    assert [node.title for node in plan.nodes] == ["vahvistaa lasten ja nuorten osallisuutta koko kunnassa"]
+
+
+def test_a_page_with_a_list_of_goals_keeps_its_list():
+    text = (
+        "Hyvinvointi\n\nSuunnitelman tavoite on hyvä arki.\n\nTavoitteet:\n\n"
+        "- Liikkuva kunta\n- Osallisuus\n- Turvallinen arki\n"
+    )
+    plan = parse_bytes(text.encode(), "sivu.txt").plan
+    assert plan is not None
+    assert [node.title for node in plan.nodes] == ["Liikkuva kunta", "Osallisuus", "Turvallinen arki"]
