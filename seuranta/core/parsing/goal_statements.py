@@ -41,6 +41,7 @@ MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 7
 MIN_GOAL_WORDS = 2
 MAX_GOAL_WORDS = 30
 MAX_LISTED_WORDS = 6
+MIN_LISTED = 2
 
 
 @dataclass
@@ -122,6 +123,11 @@ def _sentence_statements(sentence: str) -> list[Statement]:
             continue
         if rest and _participle(rest[0]) or rest[:1] == ["ollut"]:
             continue  # "tavoite on saavutettu": a perfect tense, not what the goal is
+        if rest and _level(rest[-1]) is not None:
+            return []  # "päämäärät ovat ... kehittämispäämääriä": a definition of the level
+        if tokens[copula].strip(_TOKEN_STRIP).lower() == "ovat":
+            listed = _listed(" ".join(rest), level)  # "päämäärät ovat A, B ja C"
+            return listed if len(listed) >= MIN_LISTED else []
         stated = _title(" ".join(rest), level)
         return [stated] if stated is not None else []
     return []

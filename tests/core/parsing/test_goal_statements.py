@@ -60,3 +60,29 @@ def test_a_page_with_a_list_of_goals_keeps_its_list():
     plan = parse_bytes(text.encode(), "sivu.txt").plan
     assert plan is not None
     assert [node.title for node in plan.nodes] == ["Liikkuva kunta", "Osallisuus", "Turvallinen arki"]
+
+
+def test_a_goal_stated_right_before_a_list_of_another_level_is_the_lists_parent():
+    text = (
+        "Hyvinvointiohjelma\n\nOhjelma hyväksyttiin valtuustossa. Ohjelman keskeinen päämäärä on mielekäs "
+        "elämä. Päämäärää tavoitellaan kolmen tavoitteen kautta;\n\n"
+        "  1. Liikunnan edistäminen\n  2. Osallisuuden vahvistaminen\n  3. Arjen turvallisuus\n"
+    )
+    plan = parse_bytes(text.encode(), "ohjelma.txt").plan
+    assert plan is not None
+    [goal] = plan.nodes
+    assert (goal.level, goal.title) == ("Päämäärä", "mielekäs elämä")
+    assert [child.title for child in goal.children] == [
+        "Liikunnan edistäminen",
+        "Osallisuuden vahvistaminen",
+        "Arjen turvallisuus",
+    ]
+
+
+def test_a_definition_of_a_level_is_no_goal():
+    assert goal_statements("Strategiset päämäärät ovat visiota tarkentavia kehittämispäämääriä.") == []
+    assert _titles("Päämäärät ovat hyvä arki, vahva talous ja kestävä ympäristö.") == [
+        ("Päämäärä", "Hyvä arki"),
+        ("Päämäärä", "Vahva talous"),
+        ("Päämäärä", "Kestävä ympäristö"),
+    ]

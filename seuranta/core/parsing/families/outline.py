@@ -444,7 +444,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
     nodes, introduction = lift_covers(attach_task_lists(nodes), title)
     nodes = attach_reports(merge_repeated(merge_into_contents(nodes)))
-    nodes = drop_weak(with_stated_goals(nodes, lines, reader.stated))
+    nodes = drop_weak(with_stated_goals(nodes, lines, reader))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):

@@ -12,13 +12,14 @@ A sentence's own targets ("... 80 %:iin vuoden 2007 tasosta") are read into its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from seuranta.core.model import Indicator, Node
+from seuranta.core.parsing.document import SourceLine
 from seuranta.core.parsing.families.outline_tree import has_content
 from seuranta.core.parsing.fields import stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets
-from seuranta.core.parsing.goal_statements import goal_statements
+from seuranta.core.parsing.goal_statements import Statement, goal_statements
 from seuranta.core.parsing.outline import Line
 
 # Headings over paragraphs, this many side by side, are a template of items (a theme page).
@@ -75,12 +76,51 @@ def _stated_node(statement_level: str, title: str, description: str | None, sent
     return node
 
 
-def with_stated_goals(
-    nodes: list[Node], lines: list[Line], record: Callable[[Line, Node], None]
-) -> list[Node]:
-    """`nodes`, or, when the outline found nothing firmer, the goals the prose states followed by
-    the outline's own nodes (lone short lines among them then give way: `drop_weak`); `record`
-    notes each goal's source line."""
+class _Reader(Protocol):
+    trace: list[SourceLine]
+
+    def stated(self, line: Line, node: Node) -> None: ...
+
+
+def _source(node: Node, reader: _Reader) -> int | None:
+    index = node.extra.get("_trace")
+    return reader.trace[index].source if isinstance(index, int) and index < len(reader.trace) else None
+
+
+def _lead_lists(
+    nodes: list[Node], found: list[tuple[Line, Statement]], lines: list[Line], reader: _Reader
+) -> None:
+    """A goal stated in the paragraph right before a list of items of another level is the list's
+    parent ("Ohjelman keskeinen päämäärä on ... Päämäärää tavoitellaan neljän tavoitteen kautta:")."""
+    kinds = {line.source: line.kind for line in lines}
+    for line, statement in list(found):
+        for at, node in enumerate(nodes):
+            source = _source(node, reader)
+            if source is None or source <= line.source:
+                continue
+            between = [kinds.get(s) for s in range(line.source + 1, source)]
+            style = node.extra.get("_item_style")
+            if any(kind not in (None, "blank") for kind in between) or style in (None, "short"):
+                break
+            if node.level == statement.level:
+                break
+            end = at
+            while end < len(nodes) and nodes[end].extra.get("_item_style") == style:
+                end += 1
+            parent = _stated_node(statement.level, statement.title, statement.description, statement.sentence)
+            reader.stated(line, parent)
+            parent.children, nodes[at:end] = nodes[at:end], [parent]
+            found.remove((line, statement))  # one list per statement
+            break
+    for node in nodes:
+        if node.children:
+            _lead_lists(node.children, found, lines, reader)
+
+
+def with_stated_goals(nodes: list[Node], lines: list[Line], reader: _Reader) -> list[Node]:
+    """The outline's nodes with the goals the prose states: each before the list it introduces;
+    and, when the outline found nothing firmer, all of them, followed by the outline's own nodes
+    (lone short lines among them then give way: `drop_weak`)."""
     found = [
         (line, statement)
         for line in lines
@@ -88,12 +128,15 @@ def with_stated_goals(
         for statement in goal_statements(line.text)
     ]
     sentences = {statement.sentence for _, statement in found}
-    if not found or _firm(nodes, sentences):
+    if not found:
+        return nodes
+    if _firm(nodes, sentences):
+        _lead_lists(nodes, list(found), lines, reader)
         return nodes
     _give_up_targets(nodes, sentences)
     stated: list[Node] = []
     for line, statement in found:
         node = _stated_node(statement.level, statement.title, statement.description, statement.sentence)
-        record(line, node)
+        reader.stated(line, node)
         stated.append(node)
     return stated + nodes
