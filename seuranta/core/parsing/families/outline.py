@@ -26,6 +26,17 @@ from dataclasses import replace
 from seuranta.core.model import Indicator, Milestone, Node, Plan, Section
 from seuranta.core.parsing import confidence, lexicon
 from seuranta.core.parsing.document import Document, ParseResult, SourceLine
+from seuranta.core.parsing.families.outline_lists import (
+    INDICATORS,
+    PROSE,
+    as_indicator,
+    ends_in_prose,
+    introduces_indicators,
+    names_indicators,
+    prose_lists,
+    release,
+    take_indicators,
+)
 from seuranta.core.parsing.families.outline_statements import with_stated_goals
 from seuranta.core.parsing.families.outline_tree import (
     attach_reports,
@@ -87,7 +98,8 @@ class _Reader:
         self.style_levels: dict[str, str] = {}
         self.trace: list[SourceLine] = []
         self.paths: dict[int, tuple[str, ...]] = {}  # a node's source -> its path, for warnings
-        self.prose_lists: set[int] = set()  # list items that are text (`_prose_lists`)
+        self.prose_lists: set[int] = set()  # list items that are text (`prose_lists`)
+        self.indicator_headings: set[int] = set()  # headings whose bullets list indicators
 
     def record(
         self, line: Line, role: str, rule: str, confidence: float, *, label: str | None = None
@@ -126,10 +138,17 @@ class _Reader:
             if section.source in self.prose_lists and not section.children:
                 self.record(_item_line(section), "description", "list:not_introduced", STRUCTURE_CONFIDENCE)
                 continue
+            if intros.get(section.source) == INDICATORS:
+                if (item := as_indicator(section)) is not None:
+                    self.record(_item_line(section), "indicator", "list:indicators", STRUCTURE_CONFIDENCE)
+                    out.append(item)
+                    continue
+                self.indicator_headings.add(section.source)  # a heading over indicator lists
             if taught.startswith("level:"):
                 intro: tuple[str, str] | None = (taught[len("level:") :], "level:profile")
             else:
-                intro = (intros[section.source], "level:intro") if section.source in intros else None
+                named = intros.get(section.source)
+                intro = (named, "level:intro") if named and named != INDICATORS else None
             out.append(self.node(section, intro, unit))
         return split_pairs(out)
 
@@ -161,6 +180,7 @@ class _Reader:
                 children.append(child)
         section.children = children
         node.children.extend(self.nodes(section.children, self.intros(section), unit))
+        take_indicators(node)
         if not node.level:
             node.extra["_style"] = section.style
         node.extra["_item_style"] = section.style
@@ -182,36 +202,41 @@ class _Reader:
             )
             if text is None:
                 if line.kind == "text" and line.text:
-                    found.append((line.source, _PROSE))
+                    found.append((line.source, PROSE))
                 continue
             decision = resolve_label(text, self.profile)
             if line.level is not None and line.level.role == "level":  # a statement list's label
                 found.append((line.source, line.level.level))
             elif decision is not None and decision.role == "level":
                 found.append((line.source, decision.level))
+            elif names_indicators(text):
+                found.append((line.source, INDICATORS))
             else:
                 entry = lexicon.last_level_word(text)
                 found.append((line.source, entry.level if entry else None))
         found.sort(key=lambda pair: pair[0])  # a dissolved heading's lines join the body late
         out: dict[int, str] = {}
-        at, latest, after_prose = 0, None, False
+        at, after_prose = 0, False
+        latest = INDICATORS if section.source in self.indicator_headings else None
         unnamed: list[OutlineSection] = []
         previous: OutlineSection | None = None
         for child in section.children:  # both lists are in document order: one sweep
             while at < len(found) and found[at][0] < child.source:
-                if found[at][1] == _PROSE:
+                if found[at][1] == PROSE:
                     after_prose = True
                 else:
                     latest, after_prose = found[at][1], False
                 at += 1
-            if previous is not None and previous.style != child.style and _ends_in_prose(previous):
+            if previous is not None and previous.style != child.style and ends_in_prose(previous):
                 after_prose = True  # paragraphs after a list's last item, then another list
+            if previous is not None and introduces_indicators(previous):
+                latest, after_prose = INDICATORS, False  # "... följande mätare:" under a heading
             previous = child
             if latest and not after_prose:
                 out[child.source] = latest
             elif latest:
                 unnamed.append(child)
-        self.prose_lists.update(_prose_lists(unnamed, section.children, out))
+        self.prose_lists.update(prose_lists(unnamed, section.children, out))
         return out
 
     def key_line(self, line: Line) -> Decision | None:
@@ -339,31 +364,6 @@ class _Reader:
             _append_description(node, fold_whitespace(" ".join(prose)))
 
 
-_PROSE = "\0prose"  # a paragraph between an introduced list and the items after it
-
-
-def _prose_lists(
-    unnamed: list[OutlineSection], siblings: list[OutlineSection], named: dict[int, str]
-) -> set[int]:
-    """Bulleted items after prose, beside a list that a line introduced as a level ("tre
-    inriktningsmål:", "de fyra prioriteringarna:"), explain the text (an assessment scale, a
-    reading guide, what members get): they are text, not more nodes of that level."""
-    named_styles = {child.style for child in siblings if child.source in named}
-    return {
-        child.source
-        for child in unnamed
-        if child.bullet and child.style.startswith("bullet:") and named_styles
-    }
-
-
-def _ends_in_prose(section: OutlineSection) -> bool:
-    texts = [line for line in section.body if line.kind == "text" and line.text]
-    return len(texts) >= MIN_PROSE_PARAGRAPHS and not section.children
-
-
-MIN_PROSE_PARAGRAPHS = 2
-
-
 _INTRO_TAIL_RE = re.compile(r"\s+(?:ovat|on|är)(?:\s+(?:seuraavat|seuraava|följande))?\s*:$")
 MAX_INTRO_WORDS = 12
 
@@ -442,6 +442,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
         if line.kind == "text":
             reader.prose_indicators(holder, line, goals)
     nodes = goals + reader.nodes(root.children, reader.intros(root), None)
+    release(nodes)
     nodes, introduction = lift_covers(attach_task_lists(nodes), title)
     nodes = attach_reports(merge_repeated(merge_into_contents(nodes)))
     nodes = drop_weak(with_stated_goals(nodes, lines, reader))
