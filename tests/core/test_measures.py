@@ -385,3 +385,10 @@ def test_state_is_done(text, expected):
 )
 def test_a_whole_period_is_normalised_and_anything_more_or_less_refused(text, period):
     assert parse_whole_period(text) == period
+
+
+def test_swedish_changes_and_bounds_are_read_like_finnish_ones():
+    assert [(m.kind, m.value) for m in parse_levels("minska med 50 procent")] == [("change_percent", -50)]
+    assert [(m.kind, m.value) for m in parse_levels("öka med 5 %")] == [("change_percent", 5)]
+    assert [(m.kind, m.value) for m in parse_levels("minst 20 000 invånare")] == [("min", 20000)]
+    assert [(m.kind, m.value) for m in parse_levels("högst 3 %")] == [("max", 3)]

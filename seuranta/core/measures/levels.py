@@ -22,21 +22,26 @@ _MAX_SERIES = 60  # more levels than this in one text is prose, not a series
 
 _MIN = re.compile(
     r"(?<!\w)(?:vähintään|vähintäänkin|yli|min\.|min(?=\s*[-+−]?[0-9])|minimi\w*|ainakin|"
-    r"suurempi kuin|korkeampi kuin|enemmän kuin|parempi kuin)(?!\w)|[≥>]",
+    r"suurempi kuin|korkeampi kuin|enemmän kuin|parempi kuin|minst|åtminstone)(?!\w)|[≥>]",
     _I,
 )
 _MAX = re.compile(
     r"(?<!\w)(?:enintään|alle|maks\.?|max\.?|maksimi\w*|korkeintaan|pienempi kuin|"
-    r"vähemmän kuin|alhaisempi kuin|matalampi kuin)(?!\w)|[≤<]",
+    r"vähemmän kuin|alhaisempi kuin|matalampi kuin|högst|som mest)(?!\w)|[≤<]",
     _I,
 )
-_UP = re.compile(r"(?<!\w)(?:kasv\w*|lisää\w*|lisäys\w*|lisäänty\w*|nous\w*|paran\w*|parannus\w*)(?!\w)", _I)
+_UP = re.compile(
+    r"(?<!\w)(?:kasv\w*|lisää\w*|lisäys\w*|lisäänty\w*|nous\w*|paran\w*|parannus\w*|"
+    r"öka|ökar|ökat|ökning\w*|höja|höjs|förbättr\w*)(?!\w)",
+    _I,
+)
 _DOWN = re.compile(
     r"(?<!\w)(?:vähene\w*|vähenty\w*|vähennys\w*|vähennet\w*|vähentä\w*|laskee|laskevat|laskeva|"
-    r"lasku\w*|pienene\w*|pienenty\w*|alene\w*|alenty\w*|supistu\w*|heikken\w*)(?!\w)",
+    r"lasku\w*|pienene\w*|pienenty\w*|alene\w*|alenty\w*|supistu\w*|heikken\w*|"
+    r"minska|minskar|minskat|minskning\w*|sänka|sänks|halvera\w*)(?!\w)",
     _I,
 )
-_PERCENT_WORD = re.compile(r"prosent\w*", _I)
+_PERCENT_WORD = re.compile(r"prosent\w*|procent\w*", _I)
 _QUANTITY_NOUN = re.compile(r"(?:määrä|osuus|osuu|prosentti|keskiarvo|summa|lukumäärä)\w*(?!\w)", _I)
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINER_END = re.compile(r"(?:\s+(?:ja|sekä)|\s*[,;])+$", _I)

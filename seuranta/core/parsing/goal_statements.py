@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from seuranta.core.measures import parse_levels
+from seuranta.core.model import Measure
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import split_sentences
 
@@ -141,3 +143,35 @@ def goal_statements(text: str) -> list[Statement]:
             statement.sentence = sentence
             found.append(statement)
     return found
+
+
+# "minska utanförskapet med 50 procent i specifika delområden", "vähentää päästöjä 30 %": a goal
+# worded as a change of something by a percentage; what changes is the words around the number.
+_CHANGE_RE = re.compile(
+    r"^(?P<verb>[^\W\d_]+)\s+(?P<thing>[^\d]{3,80}?)\s+(?:med\s+|by\s+)?"
+    r"(?P<number>\d+(?:,\d+)?\s*(?:%|procent|prosent\w*))(?:\s+(?P<where>[^\d]{3,60}))?$",
+    re.IGNORECASE,
+)
+_ANY_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_TIME_WORDS_RE = re.compile(r"\b(?:vuo\w*|mennessä|år|innan|till|senast)\b", re.IGNORECASE)
+
+
+def change_target(statement: Statement) -> tuple[str, Measure] | None:
+    """What a goal worded as a change by a percentage changes, and its target (the year of the
+    stating sentence, when it names one, is the target's period)."""
+    match = _CHANGE_RE.match(statement.title)
+    if match is None:
+        return None
+    measures = parse_levels(f"{match['verb']} {match['number']}")
+    if not measures or measures[0].kind != "change_percent" or measures[0].value is None:
+        return None
+    where = match["where"] or ""
+    if _TIME_WORDS_RE.search(where):
+        where = ""
+    years = set(_ANY_YEAR_RE.findall(statement.sentence))
+    period = years.pop() if len(years) == 1 else None
+    name = f"{match['thing']} {where}".strip()
+    text = " ".join(
+        part for part in (match["verb"], "med" if " med " in statement.title else "", match["number"]) if part
+    )
+    return name, Measure(text=text, kind="change_percent", value=measures[0].value, period=period)

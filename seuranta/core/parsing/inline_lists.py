@@ -112,21 +112,34 @@ def split_inline_contents(text: str) -> tuple[list[tuple[str, str | None]], bool
     paged = sum(bool(_PAGE_RE.search(item)) for item in items) > len(items) / 2
     for marker, item in zip(run, items, strict=True):
         if paged:
-            item = _PAGE_RE.sub("", item)  # a table of contents: the page numbers go
+            item = _strip_pages(item)  # a table of contents: the page numbers go
         item = _JOINER_RE.sub("", item).strip()
         if marker is run[-1] and not any(i.rstrip().endswith(".") for i in items[:-1]):
             item = item.rstrip(".")  # the sentence's full stop, not the item's
-        if _parent_missing(marker, run) and parts:
+        if _parent_missing(marker, run) and parts and parts[-1][1] != "dec1":  # not lifted yet
             _lift_trailing_heading(parts)
+        chapter = ""
+        if paged and (leader := _INNER_LEADER_RE.search(item)) is not None:
+            item, chapter = item[: leader.start()].strip(), item[leader.end() :]  # an unnumbered chapter next
         if item:
             style = "roman" if marker.roman else f"dec{len(marker.number)}"
             parts.append((item, style + (")" if marker.mark == ")" else "")))
+        if chapter and len(chapter.split()) <= MAX_LIFTED_WORDS:
+            parts.append((chapter, "dec1"))
     if tail.strip():
         parts.append((tail.strip(), None))
     return parts, paged
 
 
 MAX_TITLE_WORDS = 6
+
+
+def _strip_pages(item: str) -> str:
+    """ "Henkilöstö... 17", "Matris... 13 2" (the converted page's own number after it): the
+    leaders and page numbers at the end of a contents entry go."""
+    while (stripped := _PAGE_RE.sub("", item)) != item:
+        item = stripped
+    return item
 
 
 def _siblings(a: _Marker, b: _Marker) -> bool:
@@ -167,11 +180,21 @@ def _parent_missing(marker: _Marker, run: list[_Marker]) -> bool:
     return all(other.number != marker.number[:1] for other in run)
 
 
+_INNER_LEADER_RE = re.compile(r"(?:\.{2,}|\u2026)\s*\d{1,3}\s+(?=\S)")
+
+
 def _lift_trailing_heading(parts: list[tuple[str, str | None]]) -> None:
     """The unnumbered chapter heading ends the text before its first sub-item ("... kehittäminen
     Elinkeinot, yrittäjyys ja työllisyys 2.1 ..."): its capitalised last phrase is lifted out as
-    an item of the chapter's depth."""
+    an item of the chapter's depth. In a contents with dot leaders ("UPPFÖLJNING... 6 INRIKTNING
+    ... 2017-2019... 7 5.1 ..."), the heading is all that follows the last leader."""
     text, style = parts[-1]
+    leaders = list(_INNER_LEADER_RE.finditer(text))
+    if leaders and len(text[leaders[-1].end() :].split()) <= MAX_LIFTED_WORDS:
+        rest, heading = text[: leaders[-1].start()].strip(), _strip_pages(text[leaders[-1].end() :])
+        parts[-1:] = [(rest, style)] if rest else []
+        parts.append((heading, "dec1"))
+        return
     words = text.split()
     start = next(
         (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from seuranta.core.parsing import parse_bytes
-from seuranta.core.parsing.goal_statements import goal_statements
+from seuranta.core.parsing.goal_statements import change_target, goal_statements
 
 
 def _titles(text: str) -> list[tuple[str, str]]:
@@ -86,3 +86,14 @@ def test_a_definition_of_a_level_is_no_goal():
         ("Päämäärä", "Vahva talous"),
         ("Päämäärä", "Kestävä ympäristö"),
     ]
+
+
+def test_a_goal_worded_as_a_change_by_a_percentage_states_its_indicator_and_target():
+    [statement] = goal_statements(
+        "Målet innan 2025 är att minska utanförskapet med 30 procent i hela kommunen."
+    )
+    found = change_target(statement)
+    assert found is not None
+    name, target = found
+    assert name == "utanförskapet i hela kommunen"
+    assert (target.kind, target.value, target.period) == ("change_percent", -30, "2025")

@@ -58,3 +58,21 @@ def test_a_chapter_printed_without_its_number_is_lifted_before_its_first_sub_ite
         ("Yritystoiminta", "dec2"),
         ("Toimialat", "dec2"),
     ]
+
+
+def test_a_contents_with_dot_leaders_keeps_its_unnumbered_chapters_apart():
+    parts = split_inline_list(
+        "Innehåll SAMMANFATTNING... 3 UPPFÖLJNING... 6 INRIKTNING 2017-2019... 7 5.1 Tidiga insatser... 7 "
+        "5.2 Trygghet... 9 5.3 Hälsa... 10 BUDGET... 10 6.1 Sociala investeringar... 11 "
+        "6.2 Extern finansiering... 12 MATRIS INDIKATORER... 13 2"
+    )
+    assert [p for p in parts if p[1]] == [
+        ("INRIKTNING 2017-2019", "dec1"),
+        ("Tidiga insatser", "dec2"),
+        ("Trygghet", "dec2"),
+        ("Hälsa", "dec2"),
+        ("BUDGET", "dec1"),
+        ("Sociala investeringar", "dec2"),
+        ("Extern finansiering", "dec2"),
+        ("MATRIS INDIKATORER", "dec1"),
+    ]

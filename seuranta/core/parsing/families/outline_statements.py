@@ -19,7 +19,7 @@ from seuranta.core.parsing.document import SourceLine
 from seuranta.core.parsing.families.outline_tree import has_content
 from seuranta.core.parsing.fields import stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets
-from seuranta.core.parsing.goal_statements import Statement, goal_statements
+from seuranta.core.parsing.goal_statements import Statement, change_target, goal_statements
 from seuranta.core.parsing.outline import Line
 
 # Headings over paragraphs, this many side by side, are a template of items (a theme page).
@@ -67,11 +67,13 @@ def _give_up_targets(nodes: list[Node], sentences: set[str]) -> None:
         _give_up_targets(node.children, sentences)
 
 
-def _stated_node(statement_level: str, title: str, description: str | None, sentence: str) -> Node:
-    node = Node(level=statement_level, title=title, description=description)
-    for name, baseline, target in relative_targets(sentence):
+def _stated_node(statement: Statement) -> Node:
+    node = Node(level=statement.level, title=statement.title, description=statement.description)
+    for name, baseline, target in relative_targets(statement.sentence):
         node.indicators.append(Indicator(name=name, baseline=baseline, targets=[target]))
-    if not node.indicators and (stated := stated_target(title)) is not None:
+    if not node.indicators and (changed := change_target(statement)) is not None:
+        node.indicators.append(Indicator(name=changed[0], targets=[changed[1]]))
+    if not node.indicators and (stated := stated_target(statement.title)) is not None:
         node.indicators.append(Indicator(name=stated[0], targets=stated[1]))
     return node
 
@@ -107,7 +109,7 @@ def _lead_lists(
             end = at
             while end < len(nodes) and nodes[end].extra.get("_item_style") == style:
                 end += 1
-            parent = _stated_node(statement.level, statement.title, statement.description, statement.sentence)
+            parent = _stated_node(statement)
             reader.stated(line, parent)
             parent.children, nodes[at:end] = nodes[at:end], [parent]
             found.remove((line, statement))  # one list per statement
@@ -136,7 +138,7 @@ def with_stated_goals(nodes: list[Node], lines: list[Line], reader: _Reader) -> 
     _give_up_targets(nodes, sentences)
     stated: list[Node] = []
     for line, statement in found:
-        node = _stated_node(statement.level, statement.title, statement.description, statement.sentence)
+        node = _stated_node(statement)
         reader.stated(line, node)
         stated.append(node)
     return stated + nodes
