@@ -40,3 +40,15 @@ def test_bullets_after_prose_beside_an_introduced_list_are_text_whatever_their_m
         "Som medlem får du\n\n • nya kontakter\n • aktuell information\n"
     )
     assert [n.title for n in plan.nodes] == ["Delaktighet", "Goda miljöer", "Verkningsfulla beslut"]
+
+
+def test_a_page_under_an_indicators_breadcrumb_is_the_indicator_of_the_action_it_lists():
+    plan = _plan(
+        "Mittarit\n\nPyöräilyn osuus matkoista\n\nMittari kuvaa pyörällä tehtyjen matkojen osuutta.\n\n"
+        "Mittariin vaikuttavat toimenpiteet\n\n"
+        "1. Pyöräteiden talvikunnossapito\n"
+    )
+    [action] = plan.nodes
+    assert action.title != "Pyöräilyn osuus matkoista"
+    assert [i.name for i in action.indicators] == ["Pyöräilyn osuus matkoista"]
+    assert action.indicators[0].description == "Mittari kuvaa pyörällä tehtyjen matkojen osuutta."

@@ -37,6 +37,7 @@ from seuranta.core.parsing.families.outline_lists import (
     release,
     take_indicators,
 )
+from seuranta.core.parsing.families.outline_pages import as_indicator_page
 from seuranta.core.parsing.families.outline_statements import with_stated_goals
 from seuranta.core.parsing.families.outline_tree import (
     attach_reports,
@@ -445,7 +446,7 @@ def parse(doc: Document, profile: Profile | None = None) -> ParseResult:
     release(nodes)
     nodes, introduction = lift_covers(attach_task_lists(nodes), title)
     nodes = attach_reports(merge_repeated(merge_into_contents(nodes)))
-    nodes = drop_weak(with_stated_goals(nodes, lines, reader))
+    nodes = drop_weak(with_stated_goals(as_indicator_page(nodes, lines, reader), lines, reader))
     if holder.indicators or holder.responsible:
         holder.children, nodes = nodes, [holder]
     while len(nodes) == 1 and nodes[0].children and not has_own_content(nodes[0]) and _wraps(nodes[0], title):
