@@ -44,7 +44,7 @@ MIN_FIELD_ROLES = 2
 # Numbered items of one kind that make a list of several items (two may be a page's title and
 # the next item's link).
 MIN_LIST = 3  # distinct field names that make a page of a document with no identifier
-_STRUCTURE_STYLES = ("dec", "lex:", "rec:", "roman", "alpha", "ALPHA")
+_STRUCTURE_STYLES = ("dec", "lex:", "rec:", "roman", "alpha", "ALPHA", "toc:")
 
 
 def _is_code(line: Line) -> bool:
