@@ -9,8 +9,9 @@ subject or predicative of a copula, and what the copula says is the goal. Finnis
 
 - "<level word> on|ovat X" (the nominative or essive "tavoitteena on"); Swedish "<level word>
   [a few words] är [att] X";
-- "<level words in the translative> on|ovat <participle> X, Y sekä Z" ("tavoitteiksi on asetettu"):
-  a list of goals, the quoted names when the names are quoted;
+- "<level words in the translative> on|ovat <participle> X, Y sekä Z" ("tavoitteiksi on asetettu"),
+  or before a passive past ("painopistealueiksi valittiin X, Y ja Z"): a list of goals, the
+  quoted names when the names are quoted (unquoted, at least two, so "seuraavaa" names none);
 - a clause of means at the end ("... parantamalla energiatehokkuutta ja käyttämällä ...", the
   Finnish "by doing" form) is the goal's description, not its title.
 
@@ -78,6 +79,10 @@ def _participle(token: str) -> bool:
     return token.strip(_TOKEN_STRIP).lower().endswith(("ttu", "tty", "ttiin", "nut", "nyt", "neet"))
 
 
+def _passive_past(token: str) -> bool:
+    return token.strip(_TOKEN_STRIP).lower().endswith(("ttiin", "tiin"))
+
+
 def _copula_after(tokens: list[str], at: int) -> int | None:
     """Where the copula of the level word at `at` is, or None."""
     limit = MAX_WORDS_BEFORE_COPULA if tokens[at].lower().startswith("mål") else 1
@@ -109,12 +114,17 @@ def _listed(text: str, level: str) -> list[Statement]:
     names = [name.strip(_TOKEN_STRIP + " ") for name in names]
     if not names or any(not name or len(name.split()) > MAX_LISTED_WORDS for name in names):
         return []
+    if not quoted and len(names) < MIN_LISTED:
+        return []  # "tavoitteiksi asetettiin seuraavaa": a pointer to a list, no names
     return [Statement(level=level, title=name[:1].upper() + name[1:]) for name in names]
 
 
 def _sentence_statements(sentence: str) -> list[Statement]:
     tokens = sentence.split()
     for at, token in enumerate(tokens):
+        chosen = at + 1 < len(tokens) and _passive_past(tokens[at + 1]) and _is_translative(token)
+        if chosen and (level := _level(token)) is not None:  # "painopistealueiksi valittiin A, B ja C"
+            return _listed(" ".join(tokens[at + 2 :]), level)
         copula = _copula_after(tokens, at)  # cheap first: most words stand before no copula
         if copula is None or (level := _level(token)) is None:
             continue
@@ -128,8 +138,7 @@ def _sentence_statements(sentence: str) -> list[Statement]:
         if rest and _level(rest[-1]) is not None:
             return []  # "päämäärät ovat ... kehittämispäämääriä": a definition of the level
         if tokens[copula].strip(_TOKEN_STRIP).lower() == "ovat":
-            listed = _listed(" ".join(rest), level)  # "päämäärät ovat A, B ja C"
-            return listed if len(listed) >= MIN_LISTED else []
+            return _listed(" ".join(rest), level)  # "päämäärät ovat A, B ja C"
         stated = _title(" ".join(rest), level)
         return [stated] if stated is not None else []
     return []

@@ -97,3 +97,14 @@ def test_a_goal_worded_as_a_change_by_a_percentage_states_its_indicator_and_targ
     name, target = found
     assert name == "utanförskapet i hela kommunen"
     assert (target.kind, target.value, target.period) == ("change_percent", -30, "2025")
+
+
+def test_a_translative_level_word_before_a_passive_past_lists_the_chosen_goals():
+    assert _titles(
+        "Valtuustokauden painopistealueiksi valittiin osallisuus, liikunta ja mielen hyvinvointi."
+    ) == [
+        ("Painopiste", "Osallisuus"),
+        ("Painopiste", "Liikunta"),
+        ("Painopiste", "Mielen hyvinvointi"),
+    ]
+    assert goal_statements("Tavoitteiksi asetettiin seuraavaa.") == []
