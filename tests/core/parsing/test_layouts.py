@@ -17,7 +17,7 @@ def test_every_layout_file_loads_with_roles_and_words(name):
 
 
 def test_the_family_layouts_are_all_kept_as_data():
-    assert {"brochure", "keyword_blocks", "spreadsheet"} <= set(layouts.names())
+    assert {"brochure", "goal_table", "keyword_blocks", "narrative", "spreadsheet"} <= set(layouts.names())
 
 
 def test_level_order_gives_each_level_its_rank_from_the_top():
