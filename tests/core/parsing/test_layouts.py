@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,13 @@ def test_a_hint_that_is_not_a_number_is_refused():
 def test_a_pattern_prefers_the_longest_word_and_escapes_punctuation():
     pattern = layouts.alternatives(["Vastuu", "Vastuuhenkilö(t)"])
     assert re.match(rf"(?:{pattern})", "Vastuuhenkilö(t): x").group(0) == "Vastuuhenkilö(t)"
+
+
+@pytest.mark.parametrize("name", layouts.names())
+def test_every_word_table_of_a_layout_file_is_read_by_its_family(name):
+    """Data nobody reads drifts from the code: each named list, map and hint is asked for."""
+    families = Path(layouts.__file__).parent / "families"
+    source = "".join(path.read_text("utf-8") for path in sorted(families.glob(f"{name}*.py")))
+    layout = layouts.load(name)
+    for key in [*layout.lists, *layout.maps, *layout.hints]:
+        assert f'"{key}"' in source or f"'{key}'" in source, key

@@ -37,7 +37,12 @@ YEAR_COLUMN = re.compile(
 INFO_SHEETS = _LAYOUT.words("info_sheets")
 GUIDE_SHEETS = _LAYOUT.words("guide_sheets")
 EXAMPLE_SHEETS = _LAYOUT.words("example_sheets")
-INFO_KEYS = {key: _LAYOUT.words(f"info_{key}") for key in ("title", "organization", "period", "levels")}
+INFO_KEYS = {
+    "title": _LAYOUT.words("info_title"),
+    "organization": _LAYOUT.words("info_organization"),
+    "period": _LAYOUT.words("info_period"),
+    "levels": _LAYOUT.words("info_levels"),
+}
 
 
 def header_key(text: str) -> str:
