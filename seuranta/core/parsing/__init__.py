@@ -55,9 +55,8 @@ def parse_document(doc: Document, profile: Profile | None = None) -> ParseResult
     recognises is otherwise read by that family, with the organisation's own level names
     (`_family_reading`). A plan the document gave no title gets one proposed from its first
     heading, with a warning (`title.with_title_proposal`)."""
-    taught = profile is not None and not profile.is_empty()
     if profile is None or not _names_lines_of(profile, doc):
-        result = _family_reading(doc, profile if taught else None)
+        result = _family_reading(doc, profile)
         if result is not None:
             return with_title_proposal(result, doc)
     result = outline.parse(doc, profile)
