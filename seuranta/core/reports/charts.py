@@ -164,6 +164,8 @@ def plan_start(period: str | None) -> date | None:
 
 def has_trend(indicator: Indicator) -> bool:
     """Whether the indicator has a trend worth a chart in a report: two dated actuals."""
+    if len(indicator.actuals) < 2:  # the actual points come from the actuals: no need to place them
+        return False
     data = trend_data(indicator)
     return data is not None and sum(1 for p in data.points if p.role == "actual") >= 2
 
