@@ -22,8 +22,6 @@ from seuranta.core.vocabulary import Verdict, status_label
 
 TABLE_STYLE = "Table Grid"
 MAX_HEADING = 9
-
-
 TWIPS_PER_CM = 567
 
 
@@ -35,10 +33,10 @@ class _Writer:
         self.report = report
         self.charts = charts
         self.doc = docx.Document()
-        self.doc.core_properties.title = report.title or report.heading
-        self.doc.core_properties.subject = report.heading
+        self.doc.core_properties.title = xml.clean(report.title or report.heading)
+        self.doc.core_properties.subject = xml.clean(report.heading)
         self.doc.core_properties.language = report.lang
-        self.doc.core_properties.author = report.organization or "Seuranta"
+        self.doc.core_properties.author = xml.clean(report.organization or "Seuranta")
         self.style_ids: dict[str, str] = {}
         self.pending: list[str] = []
         normal = self.doc.styles["Normal"]
@@ -92,8 +90,8 @@ class _Writer:
         self.flush()
         shape = self.doc.add_paragraph().add_run().add_picture(io.BytesIO(chart.png), width=Cm(width_cm))
         doc_pr = shape._inline.docPr
-        doc_pr.set("descr", chart.alt)
-        doc_pr.set("title", chart.alt[:250])
+        doc_pr.set("descr", xml.clean(chart.alt))
+        doc_pr.set("title", xml.clean(chart.alt)[:250])
         self.paragraph(chart.alt, "Caption")
 
     def table_start(self, header: list[str], widths_cm: list[float]) -> None:
@@ -106,12 +104,12 @@ class _Writer:
     def header_footer(self) -> None:
         section = self.doc.sections[0]
         header = section.header.paragraphs[0]
-        header.text = (
+        header.text = xml.clean(
             f"{self.report.title} – {self.report.heading}" if self.report.title else self.report.heading
         )
         footer = section.footer.paragraphs[0]
         page_text = _("Page", self.report.lang)
-        footer.add_run(f"{self.report.colophon}    {page_text} ")
+        footer.add_run(xml.clean(f"{self.report.colophon}    {page_text} "))
         xml.append_xml(footer._p, xml.field_runs("PAGE", "1"))
         footer.add_run(" / ")
         xml.append_xml(footer._p, xml.field_runs("NUMPAGES", "1"))

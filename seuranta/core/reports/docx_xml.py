@@ -22,8 +22,13 @@ _BREAKS = re.compile("([\t\r\n])")
 BOLD = "<w:rPr><w:b/></w:rPr>"
 
 
+def clean(text: str) -> str:
+    """The text without the characters XML cannot hold, for what python-docx's own API writes."""
+    return _NOT_XML.sub("", text)
+
+
 def escape(text: str) -> str:
-    text = _NOT_XML.sub("", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # A carriage return written as itself would be read back as a line feed.
     return text.replace('"', "&quot;").replace("\r", "&#13;")
 

@@ -66,14 +66,24 @@ def test_docx_keeps_markup_characters_tabs_and_line_breaks_as_written():
     assert "Kävijät < 5 & > 2" in _body_text(document)
 
 
-def test_docx_drops_control_characters_that_xml_cannot_hold_and_keeps_the_rest():
-    plan = core_plan(1)
-    plan.nodes[0].children[0].children[0].title = "Toimen\x0bpide\x00 \x1fA"
-    plan.nodes[0].children[0].children[0].indicators[0].name = "Mitta\x0cri"
+def test_docx_drops_control_characters_that_xml_or_the_charts_cannot_hold_and_keeps_the_rest():
+    plan = core_plan(1, title="Strate\x01gia", organization="Kau\x02punki")
+    plan.nodes[0].title = "Paino\x1episte"
+    action = plan.nodes[0].children[0].children[0]
+    action.title = "Toimen\x0bpide\x00 \x1fA"
+    indicator = action.indicators[0]
+    indicator.name = "Mitta\x0cri"
+    indicator.actuals = [
+        core.Measure("12", "value", 12, year, label="ala-\r\naste") for year in ("2025", "2026")
+    ]
     document = _document(plan)
 
     text = _body_text(document)
-    assert "Toimenpide A" in text and "Mittari" in text
+    assert "Toimenpide A" in text and "Mittari" in text and "Painopiste" in text
+    assert document.sections[0].header.paragraphs[0].text.startswith("Strategia")
+    assert document.core_properties.author == "Kaupunki"
+    descriptions = document.element.body.xpath("//wp:docPr/@descr")
+    assert len(descriptions) == 2 and "Mittari" in descriptions[1]
 
 
 def test_docx_in_swedish_has_swedish_headings_and_document_language():
