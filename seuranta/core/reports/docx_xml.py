@@ -79,7 +79,7 @@ def table_start(style: str, header: list[str], widths: list[int]) -> str:
     """A fixed-layout table in the table style with this id, its grid and a header row repeated on each page."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     cells = "".join(
-        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p><w:r/>{run(title, bold=True)}</w:p></w:tc>'
+        f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr><w:p>{run(title, bold=True)}</w:p></w:tc>'
         for title, w in zip(header, widths, strict=True)
     )
     return (
