@@ -112,13 +112,14 @@ def table_row(cells: list[list[str]], widths: list[int], *, bold_first: bool = F
     return "".join(out)
 
 
-def append_xml(parent: Any, xml: str, before: Any = None) -> None:
+def append_xml(parent: Any, xml: str, before: Any = None) -> list[Any]:
     """Parse `xml` (elements of the w namespace) and move its elements into `parent`, before `before` if given."""
     if not xml:
-        return
-    holder = parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")
-    for element in list(holder):
+        return []
+    elements = list(parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>"))
+    for element in elements:
         if before is None:
             parent.append(element)
         else:
             before.addprevious(element)
+    return elements

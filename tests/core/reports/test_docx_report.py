@@ -1,6 +1,7 @@
 """The DOCX report as a reader opens it in Word: every item, in order, with its text as written."""
 
 import io
+import zipfile
 from datetime import date
 
 from seuranta.core import model as core
@@ -95,3 +96,32 @@ def test_docx_in_swedish_has_swedish_headings_and_document_language():
     summary = gettext("Summary", "sv")
     assert summary != "Summary"
     assert summary in [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+
+
+def test_docx_trend_pictures_have_unique_ids_their_own_images_and_alt_texts():
+    import docx
+
+    plan = core_plan(4)
+    actions = plan.nodes[0].children[0].children
+    for number, action in enumerate(actions):
+        value = 12 if number == 3 else 12 + number  # the last chart is drawn as the first: one image for both
+        action.indicators[0].actuals = [core.Measure(str(value), "value", value, y) for y in ("2025", "2026")]
+    report = report_for(plan, ReportOptions(on=date(2026, 6, 1)))
+    data = render(report, "docx")
+    document = docx.Document(io.BytesIO(data))
+    pictures = document.element.body.xpath("//wp:inline")
+    ids = [p.xpath("wp:docPr/@id")[0] for p in pictures]
+    assert len(pictures) == 1 + len(actions) and len(set(ids)) == len(ids)  # the summary chart and 4 trends
+    images = document.part.related_parts
+    embedded = [p.xpath(".//a:blip/@r:embed")[0] for p in pictures]
+    assert all(images[rel_id].content_type == "image/png" for rel_id in embedded)
+    distinct = 1 + 3  # the summary chart and three different trends
+    assert len(set(embedded)) == distinct and embedded[1] == embedded[4]
+    media = [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.startswith("word/media/")]
+    assert len(media) == distinct
+    alts = [p.xpath("wp:docPr/@descr")[0] for p in pictures]
+    assert all(indicator.name in alt for indicator, alt in zip(_indicators(plan), alts[1:], strict=True))
+
+
+def _indicators(plan: core.Plan) -> list[core.Indicator]:
+    return [indicator for indicator, _node, _ancestors in plan.indicators()]
