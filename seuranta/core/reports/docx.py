@@ -72,7 +72,7 @@ class _Writer:
         self.pending.append(fragment)
 
     def flush(self) -> None:
-        """Move the XML written so far into the document, before anything is added through python-docx."""
+        """Move the XML written so far into the document (before a picture goes in, and at the end)."""
         body = self.doc.element.body
         xml.append_xml(body, "".join(self.pending), before=body.sectPr)
         self.pending.clear()
