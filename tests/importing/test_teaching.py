@@ -130,6 +130,19 @@ def test_a_taught_level_name_is_used_for_the_organisations_next_upload(client, p
     assert {node["level"] for node in nodes(second)} == {"Painopiste", "Tavoite", "Toimenpide"}
 
 
+def test_a_level_name_taught_on_a_family_reading_keeps_that_reading(client, personas):
+    client.force_login(personas.coordinator)
+    made = upload(client, personas, CORPUS_DIR / "pori-konsernipalvelut-tavoitteet-2026.txt")
+    family, count = made.family, len(nodes(made))
+    data = {"version": made.version, "remember": "on"}
+    for i, level in enumerate(made.plan["levels"]):
+        data[f"old-{i}"], data[f"new-{i}"] = level, {"Teko": "Hanke"}.get(level, level)
+    client.post(reverse("importing:levels", args=[made.pk]), data)
+    made.refresh_from_db()
+    assert made.family == family != "outline"
+    assert len(nodes(made)) == count and "Hanke" in {node["level"] for node in nodes(made)}
+
+
 def test_renaming_a_level_without_remembering_changes_only_this_draft(client, personas, draft):
     client.force_login(personas.coordinator)
     client.post(

@@ -32,6 +32,7 @@ from seuranta.core.parsing.inline_lists import split_inline_contents
 from seuranta.core.parsing.level_headings import name_by_level_headings
 from seuranta.core.parsing.line_tables import header_table_at
 from seuranta.core.parsing.page_numbers import strip_page_numbers
+from seuranta.core.parsing.repeated_heads import RepeatedHeads, split_repeated_heads
 from seuranta.core.parsing.short_headings import LIST_STYLES, MAX_SHORT_HEADING_WORDS, mark_short_headings
 from seuranta.core.parsing.statement_lists import mark_statement_labels, names_its_list
 from seuranta.core.parsing.tables import text_table_at, year_series_table
@@ -269,6 +270,9 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         head, entry, rest = inline
         after = Line("item", rest, source, style="lex:" + entry.term, level=entry) if entry else None
         return [Line("item", head, source, style="lead"), after or classify_text(rest, source)]
+    heads = split_repeated_heads(fold_whitespace(text))
+    if heads is not None:  # "Prioriterat område Jobb ... Prioriterat område En likvärdig skola...18"
+        return _repeated_head_lines(heads, source)
     entries = split_contents(fold_whitespace(text))
     if entries is not None:
         return [Line("item", entry, source, style=style, contents=True) for entry, style in entries]
@@ -288,6 +292,20 @@ def _classify_paragraph(text: str, source: int) -> list[Line]:
         else (Line("text", part, source) if flag else classify_text(part, source))
         for part, style, flag in expand_contents(parts, contents)
     ]
+
+
+def _repeated_head_lines(heads: RepeatedHeads, source: int) -> list[Line]:
+    """The titles behind a repeated phrase as items at the level the phrase names (the
+    lexicon's level when it knows the word, else the phrase as written). The text around the
+    run in the same paragraph is the rest of a table of contents (the report's own chapters),
+    so it stays text rather than becoming items beside the named ones."""
+    phrase = heads.phrase
+    level = lexicon.level_entry(phrase) or lexicon.Entry(
+        term=phrase.lower(), role="level", language="", forms=(), level=phrase
+    )
+    items = [Line("item", title, source, style="rep:" + level.term, level=level) for title in heads.titles]
+    around = [Line("text", text, source, contents=True) for text in (heads.before, heads.after) if text]
+    return [*around[:1], *items, *around[1:]] if heads.before else [*items, *around]
 
 
 def _numbered_run_on(text: str, source: int) -> list[Line] | None:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from seuranta.core.model import Plan
 from seuranta.core.parsing import lexicon
 
 FIELD_ROLES = tuple(role for role in lexicon.ROLES if role != "level")
@@ -76,8 +77,30 @@ class Profile:
     def label_role(self, label: str) -> str | None:
         return self.labels.get(label_key(label))
 
+    def teaches(self, label: str) -> bool:
+        """Whether the profile reads a label otherwise than the lexicon does (a rule that only
+        repeats the lexicon teaches nothing about a layout)."""
+        taught = self.label_role(label)
+        if taught is None:
+            return False
+        entry = lexicon.label_role(label)
+        if entry is None:
+            return True
+        return taught != (f"level:{entry.level}" if entry.role == "level" else entry.role)
+
     def level_name(self, name: str) -> str:
         return self.levels.get(name, name)
+
+    def rename_levels(self, plan: Plan) -> None:
+        """The organisation's own level names in a plan read without the profile (by a family)."""
+        if not self.levels:
+            return
+        plan.levels = list(dict.fromkeys(self.level_name(level) for level in plan.levels))
+        stack = list(plan.nodes)
+        while stack:
+            node = stack.pop()
+            node.level = self.level_name(node.level)
+            stack.extend(node.children)
 
 
 @dataclass(frozen=True)

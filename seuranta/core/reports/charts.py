@@ -10,6 +10,7 @@ what the chart shows, so a reader who cannot see it loses nothing.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -35,6 +36,7 @@ FONT_PATHS = (
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
 )
 TREND_COLOURS = {"baseline": "#5b5f66", "target": "#1a7f37", "actual": "#2f81c7"}
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,11 @@ def summary_chart_svg(report: Report) -> Chart:
     return Chart(alt=alt, svg="".join(out))
 
 
+def one_line(text: str) -> str:
+    """A plan's text as one line Pillow can draw: it fails on line and paragraph separators ("\\r", U+2029)."""
+    return _CONTROL.sub("", " ".join(text.split()))
+
+
 def font(size: int) -> FreeTypeFont | ImageFont:
     from PIL import ImageFont
 
@@ -133,7 +140,7 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
         y = top + i * row_h
-        draw.text((0, y + 4 * scale), _short(row.title), fill="black", font=big)
+        draw.text((0, y + 4 * scale), _short(one_line(row.title)), fill="black", font=big)
         x = float(label_w)
         for key, n in row.counts.items():
             w = bar_w * n / most
@@ -164,6 +171,8 @@ def plan_start(period: str | None) -> date | None:
 
 def has_trend(indicator: Indicator) -> bool:
     """Whether the indicator has a trend worth a chart in a report: two dated actuals."""
+    if len(indicator.actuals) < 2:  # the actual points come from the actuals: no need to place them
+        return False
     data = trend_data(indicator)
     return data is not None and sum(1 for p in data.points if p.role == "actual") >= 2
 

@@ -230,7 +230,7 @@ def trend_png(data: TrendData, lang: str = "fi", scale: int = 2) -> tuple[bytes,
     """The same chart as a PNG picture (Pillow), for DOCX; returns the bytes, width and height."""
     from PIL import Image, ImageDraw
 
-    from seuranta.core.reports.charts import font
+    from seuranta.core.reports.charts import font, one_line
 
     lang = lang_of(lang)
     frame = Frame.for_data(data)
@@ -246,7 +246,7 @@ def trend_png(data: TrendData, lang: str = "fi", scale: int = 2) -> tuple[bytes,
     for value, tick in data.y_ticks:
         ty = frame.y(value)
         draw.line([at(frame.left, ty), at(frame.width - frame.right, ty)], fill="#d5d9df", width=scale)
-        draw.text(at(frame.left - 6, ty), tick, fill="#41474f", font=text, anchor="rm")
+        draw.text(at(frame.left - 6, ty), one_line(tick), fill="#41474f", font=text, anchor="rm")
     for day, year in data.x_ticks:
         draw.text(at(frame.x(day), frame.floor + 14), year, fill="#41474f", font=text, anchor="mm")
     draw.line(
@@ -267,12 +267,17 @@ def trend_png(data: TrendData, lang: str = "fi", scale: int = 2) -> tuple[bytes,
                 draw.ellipse(box, fill="white" if role == "target" else fill, outline=fill, width=2 * scale)
         if label and role != "baseline":
             draw.text(
-                at(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14), label, fill=fill, font=text
+                at(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14),
+                one_line(label),
+                fill=fill,
+                font=text,
             )
     for i, (role, label) in enumerate(data.series):
         x, y = at(8 + (i % 3) * 210, frame.height + 20 * (i // 3))
         draw.ellipse([x, y, x + 10 * scale, y + 10 * scale], fill=colour(data, role, label))
-        draw.text((x + 14 * scale, y - scale), series_name(role, label, lang), fill="black", font=text)
+        draw.text(
+            (x + 14 * scale, y - scale), one_line(series_name(role, label, lang)), fill="black", font=text
+        )
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue(), width, height

@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from seuranta.core.model import Node, Plan, Section
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.document import Document, ImportWarning, ParseResult
 from seuranta.core.parsing.families.goal_table_levels import indicator_warnings, parse_indicator
 from seuranta.core.parsing.families.goal_table_text import (
@@ -46,24 +47,15 @@ from seuranta.core.parsing.text import ends_sentence, split_sentences, strip_bul
 
 NAME = "brochure"
 
-# column word -> (role, level name in singular)
+# The layout's vocabulary and template hints are data: layouts/brochure.json.
+_LAYOUT = layouts.load("brochure")
 _COLUMNS = {
-    "painopiste": ("group", "Painopiste"),
-    "painopisteet": ("group", "Painopiste"),
-    "painopistealue": ("group", "Painopiste"),
-    "teema": ("group", "Teema"),
-    "teemat": ("group", "Teema"),
-    "tavoite": ("goal", "Tavoite"),
-    "tavoitteet": ("goal", "Tavoite"),
-    "toimenpide": ("action", "Toimenpide"),
-    "toimenpiteet": ("action", "Toimenpide"),
-    "teot": ("action", "Teko"),
-    "keinot": ("action", "Keino"),
-    "mittari": ("indicator", "Mittari"),
-    "mittarit": ("indicator", "Mittari"),
+    word: (column.role, column.level or column.role) for word, column in _LAYOUT.column_words().items()
 }
-_PLURALS = {"Painopiste": "painopisteet", "Teema": "teemat"}
-_GOAL_WIDTH = 36  # goal columns are narrow; a wider line starts the next page
+_PLURALS = _LAYOUT.maps["plurals"]
+_GOAL_WIDTH = int(
+    _LAYOUT.hints["goal_column_width"]
+)  # goal columns are narrow; a wider line starts the next page
 
 
 @dataclass

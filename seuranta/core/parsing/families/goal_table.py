@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from seuranta.core.model import Node, Plan, Section
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.document import Document, ImportWarning, Paragraph, ParseResult, Table
 from seuranta.core.parsing.families.goal_table_cells import (
     header_roles,
@@ -49,10 +50,11 @@ _NARRATIVE_HEADING = re.compile(
 )
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]\s+(?P<text>\S.*)$")
 # A lead line that names the list below it ("Ympäristöohjelman painopisteet"): a heading, not a node.
+_LAYOUT = layouts.load("goal_table")
 _LIST_HEADING = re.compile(
-    r"(?:^|\s|\w)(?P<word>painopisteet|painopistealueet|teemat|kokonaisuudet|osa-alueet)\s*:?$", re.IGNORECASE
+    rf"(?:^|\s|\w)(?P<word>{layouts.alternatives(_LAYOUT.lists['list_headings'])})\s*:?$", re.IGNORECASE
 )
-_LIST_LEVELS = {"painopisteet": "Painopiste", "painopistealueet": "Painopiste"}
+_LIST_LEVELS = _LAYOUT.maps["list_levels"]
 _TABLE_ROLES = {"goal", "action"}
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.families.goal_table_text import (
     Block,
     Line,
@@ -27,22 +28,11 @@ from seuranta.core.parsing.families.goal_table_text import (
 )
 from seuranta.core.parsing.text import ends_sentence
 
-ROLE_WORDS = {
-    "goal": ("tavoite", "tavoitteet", "päämäärä"),
-    "action": ("toimenpide", "toimenpiteet", "keinot", "teot"),
-    "schedule": ("aikataulu", "aika", "ajankohta", "toteutusaika"),
-    "responsible": ("vastuutaho", "vastuutahot", "vastuu", "vastuuhenkilö", "vastuuhenkilöt", "vastuussa"),
-    "indicator": (
-        "arviointi",
-        "mittari",
-        "mittarit",
-        "arviointikriteerit",
-        "seuranta",
-        "mittarit ja arviointi",
-    ),
-    "group": ("painopiste", "teema", "painopistealue", "strateginen tavoite"),
-}
-HEADER_WORDS = {w for words in ROLE_WORDS.values() for w in words} | {"taulu", "aika-", "ja"}
+# The column words are data: layouts/goal_table.json (tried in order: a header cell is a word or
+# starts with one).
+_LAYOUT = layouts.load("goal_table")
+ROLE_WORDS = {column.role: column.words for column in _LAYOUT.columns.values()}
+HEADER_WORDS = {w for words in ROLE_WORDS.values() for w in words} | _LAYOUT.words("header_glue")
 # Parts of column names hyphenated in a narrow header cell ("Vastuu-" / "taho", "Aika-" / "taulu").
 _HEADER_PARTS = {
     part

@@ -7,37 +7,25 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from seuranta.core.measures import parse_unit
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.text import fold_whitespace, join_lines, strip_bullet
 
+# The layout's words are data: layouts/keyword_blocks.json.
+_LAYOUT = layouts.load("keyword_blocks")
+_BASELINE = _LAYOUT.pattern("baseline")
+_TARGET = _LAYOUT.pattern("target")
 HEADER_RE = re.compile(
-    r"(?:Lähtötaso|Lähtötilanne|Lähtöarvo)(?:\s*\(?(?:v\.\s*)?(\d{4})\)?)?[\s|;]+"
-    r"(?:Tavoitetaso|Tavoitearvo|Tavoite)(?:\s*\(?(?:v\.\s*)?(\d{4})\)?)?(?![\wäöå])",
+    rf"(?:{_BASELINE})(?:\s*\(?(?:v\.\s*)?(\d{{4}})\)?)?[\s|;]+"
+    rf"(?:{layouts.alternatives((*_LAYOUT.columns['target'].words, *_LAYOUT.lists['target_in_header_row']))})"
+    r"(?:\s*\(?(?:v\.\s*)?(\d{4})\)?)?(?![\wäöå])",
     re.IGNORECASE,
 )
-HEADER_FIRST_RE = re.compile(r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo)\s*$", re.IGNORECASE)
-HEADER_SECOND_RE = re.compile(r"^\s*(?:Tavoitetaso|Tavoitearvo)(?:\s+(\d{4}))?\s*$", re.IGNORECASE)
+HEADER_FIRST_RE = re.compile(rf"^\s*(?:{_BASELINE})\s*$", re.IGNORECASE)
+HEADER_SECOND_RE = re.compile(rf"^\s*(?:{_TARGET})(?:\s+(\d{{4}}))?\s*$", re.IGNORECASE)
 
 # Words that begin a level even in lower case: "ei kyllä", "sama tai suurempi kuin lähtötaso".
-_LEVEL_WORDS = frozenset(
-    {
-        "ei",
-        "kyllä",
-        "on",
-        "valmis",
-        "sama",
-        "vähintään",
-        "enintään",
-        "alle",
-        "yli",
-        "maks.",
-        "min.",
-        "noin",
-        "n.",
-        "osittain",
-        "käynnissä",
-    }
-)
-_STATE_WORDS = frozenset({"ei", "kyllä", "on", "valmis", "ok", "osittain"})
+_LEVEL_WORDS = _LAYOUT.words("level_value_starts")
+_STATE_WORDS = _LAYOUT.words("state_words")
 _NO_END_WORDS = frozenset(
     {
         "alle",

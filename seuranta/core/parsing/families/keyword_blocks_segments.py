@@ -6,76 +6,49 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.model import Milestone
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.families.keyword_blocks_levels import HEADER_RE, RawIndicator
 from seuranta.core.parsing.text import (
     strip_bullet,
 )
 
-RANKS = {"Teema": 0, "Painopiste": 1, "Tavoite": 2, "Teko": 3, "Toimenpide": 4}
+# The layout's words and level order are data: layouts/keyword_blocks.json.
+_LAYOUT = layouts.load("keyword_blocks")
+RANKS = _LAYOUT.level_rank()
+# A level label as printed in capitals ("TAVOITTEET") -> its level name.
 _LABEL_WORDS = {
-    "TEEMA": "Teema",
-    "TEEMAT": "Teema",
-    "PAINOPISTE": "Painopiste",
-    "PAINOPISTEET": "Painopiste",
-    "TAVOITE": "Tavoite",
-    "TAVOITTEET": "Tavoite",
-    "TEKO": "Teko",
-    "TEOT": "Teko",
-    "TOIMENPIDE": "Toimenpide",
-    "TOIMENPITEET": "Toimenpide",
+    word.upper(): column.level
+    for word, column in _LAYOUT.column_words().items()
+    if column.role == "level" and column.level
 }
 _LABEL_RE = re.compile(
-    r"^\s*(TEEMAT?|PAINOPISTE(?:ET)?|TAVOITE|TAVOITTEET|TEKO|TEOT|TOIMENPIDE|TOIMENPITEET)"
+    rf"^\s*({layouts.alternatives(_LABEL_WORDS)})"
     r"(?:\s+(\d{1,2}(?:\.\d{1,2})*)(?![\d.]))?\s*[:.]?(?=\s|$)(.*)$"
 )
 _LABEL_TITLE_RE = re.compile(
-    r"^\s*(Teema|Painopiste|Tavoite|Teko|Toimenpide)(?:\s+(\d{1,2}(?:\.\d{1,2})*))?\s*:\s*(.*)$"
+    rf"^\s*({layouts.alternatives(_LAYOUT.levels)})(?:\s+(\d{{1,2}}(?:\.\d{{1,2}})*))?\s*:\s*(.*)$"
 )
 MITTARI_RE = re.compile(
     r"^\s*(?:MITTARIT?|Mittari(?=\s*\d*\s*:))(?:\s+(\d{1,2})(?!\d))?\s*[:.]?(?=\s|$)(.*)$"
 )
-MILESTONE_RE = re.compile(r"^\s*Osatavoite\s*(\d{1,2})?\s*[:.)]\s*(.*)$", re.IGNORECASE)
-_MS_INTRO_RE = re.compile(r"osatavoitteet\b.*:\s*$", re.IGNORECASE)
-_RESPONSIBLE_RE = re.compile(
-    r"^\s*(?:Vastuuhenkilö(?:t|\(t\))?|Vastuutaho(?:t)?|Vastuuyksikkö|Vastuussa|Vastuu)\s*:\s*(.*)$",
-    re.IGNORECASE,
+MILESTONE_RE = re.compile(
+    rf"^\s*(?:{_LAYOUT.pattern('milestone')})\s*(\d{{1,2}})?\s*[:.)]\s*(.*)$", re.IGNORECASE
 )
-_SCHEDULE_RE = re.compile(r"^\s*(?:Aikataulu|Toteutusaika|Ajankohta)\s*:\s*(.*)$", re.IGNORECASE)
+_MS_INTRO_RE = re.compile(r"osatavoitteet\b.*:\s*$", re.IGNORECASE)
+_RESPONSIBLE_RE = re.compile(rf"^\s*(?:{_LAYOUT.pattern('responsible')})\s*:\s*(.*)$", re.IGNORECASE)
+_SCHEDULE_RE = re.compile(rf"^\s*(?:{_LAYOUT.pattern('schedule')})\s*:\s*(.*)$", re.IGNORECASE)
 PROGRESS_RE = re.compile(
     r"^\s*(?:(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun\s+"
     r"|(?:ensimmäisen|toisen|kolmannen|neljännen)\s+(?:tertiaalin|neljänneksen|vuosineljänneksen|kvartaalin)\s+)?"
-    r"(?:Selvitys|Tilannekatsaus|Edistyminen|Toteutuminen)\b[^:]{0,200}:\s*(.*)$",
+    rf"(?:{_LAYOUT.pattern('progress')})\b[^:]{{0,200}}:\s*(.*)$",
     re.IGNORECASE,
 )
 FOOTNOTE_RE = re.compile(r"^\s*\*+[^\s*]")
 _HEADER_WORD_RE = re.compile(
-    r"^\s*(?:Lähtötaso|Lähtötilanne|Lähtöarvo|Tavoitetaso|Tavoitearvo)\b", re.IGNORECASE
+    rf"^\s*(?:{_LAYOUT.pattern('baseline')}|{_LAYOUT.pattern('target')})\b", re.IGNORECASE
 )
-_UNIT_SUFFIXES = (
-    "toimiala",
-    "toimialat",
-    "palvelut",
-    "palvelu",
-    "opetus",
-    "kasvatus",
-    "koulutus",
-    "toimi",
-    "toimisto",
-    "yksikkö",
-    "keskus",
-    "virasto",
-    "laitos",
-    "hallinto",
-    "konserni",
-    "kirjasto",
-    "tulosalue",
-    "vastuualue",
-    "palvelualue",
-    "lautakunta",
-    "osasto",
-    "tulosyksikkö",
-)
-_STATE_LINES = frozenset({"ei", "kyllä", "on", "valmis", "ok", "osittain", "käynnissä"})
+_UNIT_SUFFIXES = _LAYOUT.lists["unit_suffixes"]
+_STATE_LINES = _LAYOUT.words("state_lines")
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from seuranta.core.model import Node, Section
+from seuranta.core.parsing import layouts
 from seuranta.core.parsing.document import ImportWarning
 from seuranta.core.parsing.families.narrative_lines import (
     Item,
@@ -18,11 +19,14 @@ from seuranta.core.parsing.families.narrative_lines import (
 )
 from seuranta.core.parsing.families.narrative_units import REVIEW, STRATEGIC_LINK, heading_kind
 
-UNIT_LEVEL = "Tehtäväalue"
-GOAL_LEVEL = "Tavoite"
-ACTION_LEVEL = "Toimenpide"
-DEFAULT_STRATEGIC_LEVEL = "Strateginen päämäärä"
-DEFAULT_PROGRAMME_LEVEL = "Ohjelmakokonaisuus"
+# The layout's level names and words are data: layouts/narrative.json.
+_LAYOUT = layouts.load("narrative")
+_LEVEL_NAMES = _LAYOUT.maps["level_names"]
+UNIT_LEVEL = _LEVEL_NAMES["unit"]
+GOAL_LEVEL = _LEVEL_NAMES["goal"]
+ACTION_LEVEL = _LEVEL_NAMES["action"]
+DEFAULT_STRATEGIC_LEVEL = _LEVEL_NAMES["strategic"]
+DEFAULT_PROGRAMME_LEVEL = _LEVEL_NAMES["programme"]
 
 _I = re.IGNORECASE
 # "STRATEGISET PÄÄMÄÄRÄT", also in a compound: "KAUPUNKISTRATEGIAN PAINOPISTEET"
@@ -31,26 +35,15 @@ STRATEGIC_CHAPTER = re.compile(r"strategi\w*\s+(?:päämäär\w*|tavoitt\w*|pain
 UNIT_CHAPTER_WORD = re.compile(r"\b([^\W\d_]+alue)(?:et|iden|itten|ittain)\b", _I)
 GOALS_CHAPTER = re.compile(r"\btavoitt\w*", _I)
 TABLE_HEADER = re.compile(r"^tavoit\w*\s+toimenpi\w*\s+(?:mittari\w*|arviointi\w*)$", _I)
-TABLE_HEADER_WORD = re.compile(r"^(?:tavoite|tavoitteet|toimenpiteet|toimenpide|mittarit|mittari)$", _I)
+TABLE_HEADER_WORD = re.compile(
+    rf"^(?:{layouts.alternatives(w for column in _LAYOUT.columns.values() for w in column.words)})$", _I
+)
 NUMERAL_TRANSLATIVE = re.compile(
     r"\b(?:kahdeksi|kolmeksi|neljäksi|viideksi|kuudeksi|seitsemäksi|kahdeksaksi|yhdeksäksi|"
     r"kymmeneksi|\d+)\s+([^\W\d_]+ksi)\b",
     _I,
 )
-GENERIC_GENITIVES = frozenset(
-    [
-        "toiminnan",
-        "strategian",
-        "talouden",
-        "kaupungin",
-        "kunnan",
-        "valtuuston",
-        "palvelujen",
-        "palveluiden",
-        "hallituksen",
-        "henkilöstön",
-    ]
-)
+GENERIC_GENITIVES = _LAYOUT.words("generic_genitives")
 ORGANIZATION = re.compile(r"\b([A-ZÅÄÖ][a-zåäö]+n)\s+(kaupungin|kunnan)\b")
 PLAN_NAME = re.compile(r"\b([^\W\d_]+n)\s+(palvelu|toiminta|käyttö)suunnitelm\w*", _I)
 DETECT_KINDS = {  # a short heading line, alone or ending with a colon

@@ -1,4 +1,7 @@
-"""The spreadsheet family's column vocabulary (headers, level names, sheet names) and a sheet's layout."""
+"""The spreadsheet family's column vocabulary (headers, level names, sheet names) and a sheet's layout.
+
+The vocabulary is data: `seuranta/core/parsing/layouts/spreadsheet.json`.
+"""
 
 from __future__ import annotations
 
@@ -6,212 +9,39 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from seuranta.core.parsing import layouts
+
+_LAYOUT = layouts.load("spreadsheet")
 # field -> (the template's Finnish header, other accepted headers: Finnish variants, Swedish, English)
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "unit": (
-        "Yksikkö",
-        ("toimiala", "tulosyksikkö", "palveluyksikkö", "organisaatioyksikkö", "enhet", "unit", "department"),
-    ),
-    "description": ("Kuvaus", ("selite", "selitys", "beskrivning", "description")),
-    "responsible": (
-        "Vastuutaho",
-        (
-            "vastuutahot",
-            "vastuuhenkilö",
-            "vastuuhenkilöt",
-            "vastuu",
-            "vastaa",
-            "ansvarig",
-            "ansvariga",
-            "ansvar",
-            "responsible",
-            "owner",
-        ),
-    ),
-    "schedule": ("Aikataulu", ("ajoitus", "toteutusaika", "tidtabell", "tidplan", "schedule", "timeline")),
-    "milestones": (
-        "Osatavoitteet",
-        ("osatavoite", "välitavoite", "välitavoitteet", "delmål", "milestone", "milestones"),
-    ),
-    "progress": (
-        "Edistyminen",
-        (
-            "tilannekatsaus",
-            "selvitys edistymisestä",
-            "edistymisen kuvaus",
-            "lägesrapport",
-            "progress",
-            "status",
-        ),
-    ),
-    "progress_period": (
-        "Edistymisen ajankohta",
-        ("raportointikausi", "tilannekatsauksen ajankohta", "rapporteringsperiod", "reporting period"),
-    ),
-    "notes": (
-        "Huomiot",
-        ("huomio", "lisätiedot", "huomautukset", "kommentit", "anmärkningar", "notes", "comments", "remarks"),
-    ),
-    "indicator": ("Mittari", ("mittarit", "indikaattori", "mätare", "indikator", "indicator", "kpi")),
-    "indicator_unit": (
-        "Mittarin yksikkö",
-        (
-            "mittariyksikkö",
-            "mittarin mittayksikkö",
-            "mittayksikkö",
-            "mätarens enhet",
-            "indicator unit",
-            "unit of measure",
-        ),
-    ),
-    "source": ("Lähde", ("tietolähde", "mittarin lähde", "källa", "datakälla", "source", "data source")),
-    "baseline": ("Lähtötaso", ("lähtöarvo", "nykytaso", "utgångsnivå", "utgångsläge", "baseline")),
-    "baseline_period": (
-        "Lähtötason ajankohta",
-        (
-            "lähtötason vuosi",
-            "lähtötason aika",
-            "utgångsnivåns tidpunkt",
-            "baseline period",
-            "baseline year",
-            "baseline date",
-        ),
-    ),
-    "target": ("Tavoitetaso", ("tavoitearvo", "målnivå", "målvärde", "target", "target value")),
-    "target_period": (
-        "Tavoitteen ajankohta",
-        (
-            "tavoitetason ajankohta",
-            "tavoitevuosi",
-            "tavoitteen vuosi",
-            "målets tidpunkt",
-            "målår",
-            "target period",
-            "target year",
-            "target date",
-        ),
-    ),
-    "target_kind": (
-        "Tavoitteen tyyppi",
-        ("tavoitteen laji", "tavoitetyyppi", "måltyp", "target type", "target kind"),
-    ),
-    "actual": ("Toteuma", ("toteutuma", "toteutunut", "toteutunut arvo", "utfall", "actual", "actual value")),
-    "actual_period": (
-        "Toteuman ajankohta",
-        (
-            "toteuman vuosi",
-            "toteutuman ajankohta",
-            "utfallets tidpunkt",
-            "actual period",
-            "actual year",
-            "actual date",
-        ),
-    ),
+    column.role: (column.header or column.role, column.words) for column in _LAYOUT.columns.values()
 }
 INDICATOR_FIELDS = ("indicator", "indicator_unit", "source", "baseline", "target", "actual")
 
 # Target kinds offered in the template's drop-down list (Finnish first), and accepted synonyms.
-TARGET_KINDS = {
-    "Arvo": "value",
-    "Vähintään": "min",
-    "Enintään": "max",
-    "Muutos %": "change_percent",
-    "Tila": "state",
-}
-KIND_SYNONYMS = {
-    "arvo": "value",
-    "vähintään": "min",
-    "enintään": "max",
-    "muutos %": "change_percent",
-    "muutos": "change_percent",
-    "muutosprosentti": "change_percent",
-    "tila": "state",
-    "värde": "value",
-    "minst": "min",
-    "högst": "max",
-    "förändring %": "change_percent",
-    "läge": "state",
-    "value": "value",
-    "min": "min",
-    "max": "max",
-    "at least": "min",
-    "at most": "max",
-    "change %": "change_percent",
-    "change_percent": "change_percent",
-    "state": "state",
-}
-
+TARGET_KINDS = _LAYOUT.maps["target_kinds"]
+KIND_SYNONYMS = _LAYOUT.maps["kind_synonyms"]
 # Level names accepted as level column headers, mapped to their singular form.
-LEVEL_NAMES = {
-    "painopiste": "Painopiste",
-    "painopisteet": "Painopiste",
-    "painopistealue": "Painopistealue",
-    "teema": "Teema",
-    "teemat": "Teema",
-    "päämäärä": "Päämäärä",
-    "tavoite": "Tavoite",
-    "tavoitteet": "Tavoite",
-    "strateginen tavoite": "Strateginen tavoite",
-    "kärkitavoite": "Kärkitavoite",
-    "tavoitealue": "Tavoitealue",
-    "näkökulma": "Näkökulma",
-    "teko": "Teko",
-    "teot": "Teko",
-    "toimenpide": "Toimenpide",
-    "toimenpiteet": "Toimenpide",
-    "tehtävä": "Tehtävä",
-    "hanke": "Hanke",
-    "ohjelma": "Ohjelma",
-    "tavoitekokonaisuus": "Tavoitekokonaisuus",
-    "fokusområde": "Fokusområde",
-    "tema": "Tema",
-    "mål": "Mål",
-    "åtgärd": "Åtgärd",
-    "åtgärder": "Åtgärd",
-    "theme": "Theme",
-    "focus area": "Focus area",
-    "goal": "Goal",
-    "objective": "Objective",
-    "action": "Action",
-}
-NUMBERED_LEVEL = re.compile(r"^(?:taso|nivå|level)\s*(\d{1,2})(?:\s*[:(\-–]\s*([^)]*)\)?)?$", re.I)
-YEAR_COLUMN = re.compile(
-    r"^(lähtötaso|tavoitetaso|tavoite|toteuma|utgångsnivå|målnivå|mål|utfall|"
-    r"baseline|target|actual)\s*(\d{4}(?:[-/]\d{2,4})?)$",
+LEVEL_NAMES = _LAYOUT.maps["level_names"]
+YEAR_FIELDS = _LAYOUT.maps["year_fields"]
+
+
+NUMBERED_LEVEL = re.compile(
+    rf"^(?:{layouts.alternatives(_LAYOUT.lists['numbered_level_words'])})\s*(\d{{1,2}})(?:\s*[:(\-–]\s*([^)]*)\)?)?$",
     re.I,
 )
-YEAR_FIELDS = {
-    "lähtötaso": "baseline",
-    "utgångsnivå": "baseline",
-    "baseline": "baseline",
-    "tavoitetaso": "target",
-    "tavoite": "target",
-    "målnivå": "target",
-    "mål": "target",
-    "target": "target",
-    "toteuma": "actual",
-    "utfall": "actual",
-    "actual": "actual",
-}
+YEAR_COLUMN = re.compile(
+    rf"^({layouts.alternatives(list(YEAR_FIELDS))})\s*(\d{{4}}(?:[-/]\d{{2,4}})?)$", re.I
+)
 
-INFO_SHEETS = {"tiedot", "suunnitelman tiedot", "uppgifter", "details", "plan details"}
-GUIDE_SHEETS = {"ohjeet", "ohje", "anvisningar", "instructions", "luettelot", "listor", "lists"}
-EXAMPLE_SHEETS = {"esimerkki", "exempel", "example"}
+INFO_SHEETS = _LAYOUT.words("info_sheets")
+GUIDE_SHEETS = _LAYOUT.words("guide_sheets")
+EXAMPLE_SHEETS = _LAYOUT.words("example_sheets")
 INFO_KEYS = {
-    "title": {"otsikko", "nimi", "suunnitelman nimi", "suunnitelma", "titel", "namn", "title", "name"},
-    "organization": {
-        "organisaatio",
-        "kunta",
-        "kaupunki",
-        "hyvinvointialue",
-        "organisation",
-        "kommun",
-        "stad",
-        "organization",
-        "municipality",
-    },
-    "period": {"kausi", "suunnittelukausi", "voimassa", "vuodet", "vuosi", "period", "planperiod", "years"},
-    "levels": {"tasot", "tasojen nimet", "nivåer", "levels", "level names"},
+    "title": _LAYOUT.words("info_title"),
+    "organization": _LAYOUT.words("info_organization"),
+    "period": _LAYOUT.words("info_period"),
+    "levels": _LAYOUT.words("info_levels"),
 }
 
 
