@@ -31,14 +31,15 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import split_sentences
 
 _COPULAS = frozenset({"on", "ovat", "är"})
-_RELATIVES = frozenset({"som", "joka", "jotka", "mikä", "mitkä"})
+_RELATIVES = frozenset({"som", "där", "vilka", "vilket", "vilken", "joka", "jotka", "mikä", "mitkä"})
 _TOKEN_STRIP = " .,;:!?()”“\"'«»"
 _QUOTED_RE = re.compile(r"[”“\"«»]([^”“\"«»]{2,80})[”“\"«»]")
 _LIST_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
 _MEANS_RE = re.compile(r"\s+(?=\w+(?:malla|mällä)\b)")
 _THAT_RE = re.compile(r"^,?\s*että\b", re.IGNORECASE)
-# Between a Swedish level word and its copula a few words may stand ("målet innan 2020 är att",
-# "det tredje målet i social översiktsplan är att"); Finnish puts the copula right after it.
+# Between a Swedish level word and its copula a few words may stand, the subject's own modifiers
+# ("målet innan 2020 är att", "det tredje målet i social översiktsplan är att", "temat för
+# året är"); a Finnish subject takes its modifiers before it, so its copula follows it.
 MAX_WORDS_BEFORE_COPULA = 4
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 7
 MIN_GOAL_WORDS = 2
@@ -75,8 +76,16 @@ def _is_translative(token: str) -> bool:
     return token.strip(_TOKEN_STRIP).lower().endswith("ksi")
 
 
-def _participle(token: str) -> bool:
-    return token.strip(_TOKEN_STRIP).lower().endswith(("ttu", "tty", "ttiin", "nut", "nyt", "neet"))
+def _participle(token: str, copula: str) -> bool:
+    """A past participle after the copula: a perfect tense or a state ("on saavutettu", "är
+    uppfyllda"), Finnish or Swedish by the copula (Finnish infinitives end like Swedish
+    participles: "on saada")."""
+    endings = _SV_PARTICIPLE if copula == "är" else ("ttu", "tty", "ttiin", "nut", "nyt", "neet")
+    return token.strip(_TOKEN_STRIP).lower().endswith(endings)
+
+
+# Swedish past participles of the regular conjugations ("uppdelade", "uppfyllda", "genomförda").
+_SV_PARTICIPLE = ("ade", "ad", "da", "dda")
 
 
 def _passive_past(token: str) -> bool:
@@ -84,14 +93,15 @@ def _passive_past(token: str) -> bool:
 
 
 def _copula_after(tokens: list[str], at: int) -> int | None:
-    """Where the copula of the level word at `at` is, or None."""
-    limit = MAX_WORDS_BEFORE_COPULA if tokens[at].lower().startswith("mål") else 1
-    for index in range(at + 1, min(at + 1 + limit, len(tokens))):
+    """Where the copula of the level word at `at` is, or None: right after it, or for a Swedish
+    level word after its modifiers (no clause break or relative clause between them)."""
+    for index in range(at + 1, min(at + 1 + MAX_WORDS_BEFORE_COPULA, len(tokens))):
         word = tokens[index].strip(_TOKEN_STRIP).lower()
-        if word in _RELATIVES:
+        if word in _RELATIVES or tokens[index - 1][-1:] in ",;:":
             return None  # "tre mål som är uppdelade ...": the copula is a relative clause's
-        if word in _COPULAS and tokens[index - 1][-1:] not in ",;:":
-            return index
+        if word in _COPULAS:
+            entry = lexicon.lookup(tokens[at].strip(_TOKEN_STRIP)) if index > at + 1 else None
+            return index if index == at + 1 or (entry is not None and entry.language == "sv") else None
     return None
 
 
@@ -130,11 +140,11 @@ def _sentence_statements(sentence: str) -> list[Statement]:
             continue
         rest = tokens[copula + 1 :]
         if _is_translative(token):
-            if rest and _participle(rest[0]):
+            if rest and _participle(rest[0], "on"):
                 return _listed(" ".join(rest[1:]), level)
             continue
-        if rest and _participle(rest[0]) or rest[:1] == ["ollut"]:
-            continue  # "tavoite on saavutettu": a perfect tense, not what the goal is
+        if rest and _participle(rest[0], tokens[copula].strip(_TOKEN_STRIP).lower()) or rest[:1] == ["ollut"]:
+            continue  # "tavoite on saavutettu", "målen är uppfyllda": a state, not what the goal is
         if rest and _level(rest[-1]) is not None:
             return []  # "päämäärät ovat ... kehittämispäämääriä": a definition of the level
         if tokens[copula].strip(_TOKEN_STRIP).lower() == "ovat":
