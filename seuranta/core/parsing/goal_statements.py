@@ -15,6 +15,11 @@ subject or predicative of a copula, and what the copula says is the goal. Finnis
 - a clause of means at the end ("... parantamalla energiatehokkuutta ja käyttämällä ...", the
   Finnish "by doing" form) is the goal's description, not its title.
 
+No goal: a level word in a local case ("toimenpiteillä on saatu": a possessor or agent), a copula
+of a relative clause or after a clause break, a participle after the copula (a perfect tense or a
+state: "on saavutettu", "är uppfyllda"), a "list" whose part opens a relative clause ("ovat
+kaikki sellaisia, joiden ...").
+
 A Finnish statement whose goal is a "that" clause ("tavoitteena on, että vuonna 2017 ...")
 states targets, not a goal title (`goal_sentences.stated_targets`); the Swedish "att" is also
 the infinitive's mark ("målet är att minska ..."), so it is dropped and the goal kept.
@@ -31,7 +36,15 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import split_sentences
 
 _COPULAS = frozenset({"on", "ovat", "är"})
-_RELATIVES = frozenset({"som", "där", "vilka", "vilket", "vilken", "joka", "jotka", "mikä", "mitkä"})
+# The Finnish relative pronouns in their cases ("joiden", "jossa", "mitkä") and the Swedish ones.
+_RELATIVE_RE = re.compile(
+    r"^(?:jo(?:ka|nka|ta|ssa|sta|hon|lla|lta|lle|na|ksi|tka|iden|ita|issa|ista|ihin|illa|ilta|ille|ina|iksi)"
+    r"|mi(?:kä|nkä|tä|ssä|stä|hin|llä|ltä|lle|nä|ksi|tkä)|som|där|vilka|vilket|vilken)\b",
+    re.IGNORECASE,
+)
+# A Finnish word in a local case before "on" is a possessor or an agent ("toimenpiteillä on saatu",
+# "toimenpiteillä on yhteyksiä"): the level word is no subject of the copula then.
+_LOCAL_CASES = ("lla", "llä", "lta", "ltä", "lle")
 _TOKEN_STRIP = " .,;:!?()”“\"'«»"
 _QUOTED_RE = re.compile(r"[”“\"«»]([^”“\"«»]{2,80})[”“\"«»]")
 _LIST_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
@@ -97,7 +110,7 @@ def _copula_after(tokens: list[str], at: int) -> int | None:
     level word after its modifiers (no clause break or relative clause between them)."""
     for index in range(at + 1, min(at + 1 + MAX_WORDS_BEFORE_COPULA, len(tokens))):
         word = tokens[index].strip(_TOKEN_STRIP).lower()
-        if word in _RELATIVES or tokens[index - 1][-1:] in ",;:":
+        if _RELATIVE_RE.match(word) or tokens[index - 1][-1:] in ",;:":
             return None  # "tre mål som är uppdelade ...": the copula is a relative clause's
         if word in _COPULAS:
             entry = lexicon.lookup(tokens[at].strip(_TOKEN_STRIP)) if index > at + 1 else None
@@ -126,6 +139,8 @@ def _listed(text: str, level: str) -> list[Statement]:
         return []
     if not quoted and len(names) < MIN_LISTED:
         return []  # "tavoitteiksi asetettiin seuraavaa": a pointer to a list, no names
+    if not quoted and any(_RELATIVE_RE.match(name) for name in names):
+        return []  # "ovat kaikki sellaisia, joiden ...": a relative clause, not a list's name
     return [Statement(level=level, title=name[:1].upper() + name[1:]) for name in names]
 
 
@@ -136,7 +151,7 @@ def _sentence_statements(sentence: str) -> list[Statement]:
         if chosen and (level := _level(token)) is not None:  # "painopistealueiksi valittiin A, B ja C"
             return _listed(" ".join(tokens[at + 2 :]), level)
         copula = _copula_after(tokens, at)  # cheap first: most words stand before no copula
-        if copula is None or (level := _level(token)) is None:
+        if copula is None or token.lower().endswith(_LOCAL_CASES) or (level := _level(token)) is None:
             continue
         rest = tokens[copula + 1 :]
         if _is_translative(token):

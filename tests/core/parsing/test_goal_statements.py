@@ -121,3 +121,13 @@ def test_a_translative_level_word_before_a_passive_past_lists_the_chosen_goals()
         ("Painopiste", "Mielen hyvinvointi"),
     ]
     assert goal_statements("Tavoitteiksi asetettiin seuraavaa.") == []
+
+
+def test_a_level_word_in_a_local_case_before_the_copula_is_no_subject():
+    assert goal_statements("Omilla toimenpiteillä on saatu paljon aikaan.") == []
+    assert goal_statements("Toimenpiteillä on yhteyksiä seuraaviin kärkihankkeisiin.") == []
+
+
+def test_a_relative_clause_after_the_copula_is_no_list_of_goals():
+    text = "Esitellyt toimenpiteet ovat kaikki sellaisia, joiden edistymiseen kaupunki voi vaikuttaa."
+    assert goal_statements(text) == []
