@@ -50,10 +50,11 @@ _QUOTED_RE = re.compile(r"[”“\"«»]([^”“\"«»]{2,80})[”“\"«»]")
 _LIST_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
 _MEANS_RE = re.compile(r"\s+(?=\w+(?:malla|mällä)\b)")
 _THAT_RE = re.compile(r"^,?\s*että\b", re.IGNORECASE)
-# Between a Swedish level word and its copula a few words may stand, the subject's own modifiers
-# ("målet innan 2020 är att", "det tredje målet i social översiktsplan är att", "temat för
-# året är"); a Finnish subject takes its modifiers before it, so its copula follows it.
-MAX_WORDS_BEFORE_COPULA = 4
+# Between a Swedish level word and its copula its modifiers may stand, a prepositional phrase
+# ("målet innan 2020 är att", "det tredje målet i social översiktsplan är att", "målet för barn
+# och unga är att"); a Finnish subject takes its modifiers before it, so its copula follows it.
+# A clause break or a relative pronoun ends the search first, so the bound is a loose one.
+MAX_MODIFIER_WORDS = 5
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 7
 MIN_GOAL_WORDS = 2
 MAX_GOAL_WORDS = 30
@@ -108,7 +109,7 @@ def _passive_past(token: str) -> bool:
 def _copula_after(tokens: list[str], at: int) -> int | None:
     """Where the copula of the level word at `at` is, or None: right after it, or for a Swedish
     level word after its modifiers (no clause break or relative clause between them)."""
-    for index in range(at + 1, min(at + 1 + MAX_WORDS_BEFORE_COPULA, len(tokens))):
+    for index in range(at + 1, min(at + 2 + MAX_MODIFIER_WORDS, len(tokens))):
         word = tokens[index].strip(_TOKEN_STRIP).lower()
         if _RELATIVE_RE.match(word) or tokens[index - 1][-1:] in ",;:":
             return None  # "tre mål som är uppdelade ...": the copula is a relative clause's

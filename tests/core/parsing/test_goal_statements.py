@@ -40,6 +40,9 @@ def test_any_swedish_level_word_may_have_its_modifiers_before_the_copula_a_finni
     assert _titles("Temat för nästa år är att stärka barnens delaktighet i skolan.") == [
         ("Tema", "stärka barnens delaktighet i skolan")
     ]
+    assert _titles("Målet för barn och unga är att alla ska ha en meningsfull fritid.") == [
+        ("Mål", "alla ska ha en meningsfull fritid")
+    ]
     assert goal_statements("Tavoite vuodelle 2025 sen sijaan on kasvattaa väkilukua.") == []
 
 
