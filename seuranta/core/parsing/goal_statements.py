@@ -15,6 +15,11 @@ subject or predicative of a copula, and what the copula says is the goal. Finnis
 - a clause of means at the end ("... parantamalla energiatehokkuutta ja käyttämällä ...", the
   Finnish "by doing" form) is the goal's description, not its title.
 
+No goal: a level word in a local case ("toimenpiteillä on saatu": a possessor or agent), a copula
+of a relative clause or after a clause break, a participle after the copula (a perfect tense or a
+state: "on saavutettu", "är uppfyllda"), a "list" whose part opens a relative clause ("ovat
+kaikki sellaisia, joiden ...").
+
 A Finnish statement whose goal is a "that" clause ("tavoitteena on, että vuonna 2017 ...")
 states targets, not a goal title (`goal_sentences.stated_targets`); the Swedish "att" is also
 the infinitive's mark ("målet är att minska ..."), so it is dropped and the goal kept.
@@ -31,15 +36,25 @@ from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.text import split_sentences
 
 _COPULAS = frozenset({"on", "ovat", "är"})
-_RELATIVES = frozenset({"som", "joka", "jotka", "mikä", "mitkä"})
+# The Finnish relative pronouns in their cases ("joiden", "jossa", "mitkä") and the Swedish ones.
+_RELATIVE_RE = re.compile(
+    r"^(?:jo(?:ka|nka|ta|ssa|sta|hon|lla|lta|lle|na|ksi|tka|iden|ita|issa|ista|ihin|illa|ilta|ille|ina|iksi)"
+    r"|mi(?:kä|nkä|tä|ssä|stä|hin|llä|ltä|lle|nä|ksi|tkä)|som|där|vilka|vilket|vilken)\b",
+    re.IGNORECASE,
+)
+# A Finnish word in a local case before "on" is a possessor or an agent ("toimenpiteillä on saatu",
+# "toimenpiteillä on yhteyksiä"): the level word is no subject of the copula then.
+_LOCAL_CASES = ("lla", "llä", "lta", "ltä", "lle")
 _TOKEN_STRIP = " .,;:!?()”“\"'«»"
 _QUOTED_RE = re.compile(r"[”“\"«»]([^”“\"«»]{2,80})[”“\"«»]")
 _LIST_SPLIT_RE = re.compile(r",\s+|\s+(?:ja|sekä|och|samt)\s+")
 _MEANS_RE = re.compile(r"\s+(?=\w+(?:malla|mällä)\b)")
 _THAT_RE = re.compile(r"^,?\s*että\b", re.IGNORECASE)
-# Between a Swedish level word and its copula a few words may stand ("målet innan 2020 är att",
-# "det tredje målet i social översiktsplan är att"); Finnish puts the copula right after it.
-MAX_WORDS_BEFORE_COPULA = 4
+# Between a Swedish level word and its copula its modifiers may stand, a prepositional phrase
+# ("målet innan 2020 är att", "det tredje målet i social översiktsplan är att", "målet för barn
+# och unga är att"); a Finnish subject takes its modifiers before it, so its copula follows it.
+# A clause break or a relative pronoun ends the search first, so the bound is a loose one.
+MAX_MODIFIER_WORDS = 5
 MIN_COMPOUND_PART, MIN_COMPOUND_HEAD = 3, 7
 MIN_GOAL_WORDS = 2
 MAX_GOAL_WORDS = 30
@@ -75,8 +90,16 @@ def _is_translative(token: str) -> bool:
     return token.strip(_TOKEN_STRIP).lower().endswith("ksi")
 
 
-def _participle(token: str) -> bool:
-    return token.strip(_TOKEN_STRIP).lower().endswith(("ttu", "tty", "ttiin", "nut", "nyt", "neet"))
+def _participle(token: str, copula: str) -> bool:
+    """A past participle after the copula: a perfect tense or a state ("on saavutettu", "är
+    uppfyllda"), Finnish or Swedish by the copula (Finnish infinitives end like Swedish
+    participles: "on saada")."""
+    endings = _SV_PARTICIPLE if copula == "är" else ("ttu", "tty", "ttiin", "nut", "nyt", "neet")
+    return token.strip(_TOKEN_STRIP).lower().endswith(endings)
+
+
+# Swedish past participles of the regular conjugations ("uppdelade", "uppfyllda", "genomförda").
+_SV_PARTICIPLE = ("ade", "ad", "da", "dda")
 
 
 def _passive_past(token: str) -> bool:
@@ -84,14 +107,15 @@ def _passive_past(token: str) -> bool:
 
 
 def _copula_after(tokens: list[str], at: int) -> int | None:
-    """Where the copula of the level word at `at` is, or None."""
-    limit = MAX_WORDS_BEFORE_COPULA if tokens[at].lower().startswith("mål") else 1
-    for index in range(at + 1, min(at + 1 + limit, len(tokens))):
+    """Where the copula of the level word at `at` is, or None: right after it, or for a Swedish
+    level word after its modifiers (no clause break or relative clause between them)."""
+    for index in range(at + 1, min(at + 2 + MAX_MODIFIER_WORDS, len(tokens))):
         word = tokens[index].strip(_TOKEN_STRIP).lower()
-        if word in _RELATIVES:
+        if _RELATIVE_RE.match(word) or tokens[index - 1][-1:] in ",;:":
             return None  # "tre mål som är uppdelade ...": the copula is a relative clause's
-        if word in _COPULAS and tokens[index - 1][-1:] not in ",;:":
-            return index
+        if word in _COPULAS:
+            entry = lexicon.lookup(tokens[at].strip(_TOKEN_STRIP)) if index > at + 1 else None
+            return index if index == at + 1 or (entry is not None and entry.language == "sv") else None
     return None
 
 
@@ -116,6 +140,8 @@ def _listed(text: str, level: str) -> list[Statement]:
         return []
     if not quoted and len(names) < MIN_LISTED:
         return []  # "tavoitteiksi asetettiin seuraavaa": a pointer to a list, no names
+    if not quoted and any(_RELATIVE_RE.match(name) for name in names):
+        return []  # "ovat kaikki sellaisia, joiden ...": a relative clause, not a list's name
     return [Statement(level=level, title=name[:1].upper() + name[1:]) for name in names]
 
 
@@ -126,15 +152,15 @@ def _sentence_statements(sentence: str) -> list[Statement]:
         if chosen and (level := _level(token)) is not None:  # "painopistealueiksi valittiin A, B ja C"
             return _listed(" ".join(tokens[at + 2 :]), level)
         copula = _copula_after(tokens, at)  # cheap first: most words stand before no copula
-        if copula is None or (level := _level(token)) is None:
+        if copula is None or token.lower().endswith(_LOCAL_CASES) or (level := _level(token)) is None:
             continue
         rest = tokens[copula + 1 :]
         if _is_translative(token):
-            if rest and _participle(rest[0]):
+            if rest and _participle(rest[0], "on"):
                 return _listed(" ".join(rest[1:]), level)
             continue
-        if rest and _participle(rest[0]) or rest[:1] == ["ollut"]:
-            continue  # "tavoite on saavutettu": a perfect tense, not what the goal is
+        if rest and _participle(rest[0], tokens[copula].strip(_TOKEN_STRIP).lower()) or rest[:1] == ["ollut"]:
+            continue  # "tavoite on saavutettu", "målen är uppfyllda": a state, not what the goal is
         if rest and _level(rest[-1]) is not None:
             return []  # "päämäärät ovat ... kehittämispäämääriä": a definition of the level
         if tokens[copula].strip(_TOKEN_STRIP).lower() == "ovat":

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from seuranta.core.parsing import lexicon
+from seuranta.core.parsing.text import fold_whitespace
 
 MIN_REPEATS = 3
 MAX_PHRASE_WORDS = 3
@@ -91,16 +92,12 @@ def _read(text: str, phrase: str) -> RepeatedHeads | None:
         found = _title_end(text, start + len(phrase), stop)
         if found is None or (n + 1 < len(starts) and found[1] < stop and text[found[1] : stop].strip()):
             return None  # an occurrence that does not open a title, or text between two titles
-        titles.append(fold(text[start + len(phrase) : found[0]]))
+        titles.append(fold_whitespace(text[start + len(phrase) : found[0]]).strip(" .,;"))
         led = led or found[1] > found[0]
         resume = found[1]
     if not led and lexicon.level_entry(phrase) is None:
         return None
     return RepeatedHeads(phrase, titles, text[: starts[0]].strip(), text[resume:].strip())
-
-
-def fold(text: str) -> str:
-    return " ".join(text.split()).strip(" .,;")
 
 
 def split_repeated_heads(text: str) -> RepeatedHeads | None:

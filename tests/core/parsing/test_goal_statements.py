@@ -36,6 +36,22 @@ def test_a_swedish_goal_may_have_words_between_its_word_and_the_copula():
     ]
 
 
+def test_any_swedish_level_word_may_have_its_modifiers_before_the_copula_a_finnish_one_not():
+    assert _titles("Temat för nästa år är att stärka barnens delaktighet i skolan.") == [
+        ("Tema", "stärka barnens delaktighet i skolan")
+    ]
+    assert _titles("Målet för barn och unga är att alla ska ha en meningsfull fritid.") == [
+        ("Mål", "alla ska ha en meningsfull fritid")
+    ]
+    assert goal_statements("Tavoite vuodelle 2025 sen sijaan on kasvattaa väkilukua.") == []
+
+
+def test_a_clause_break_a_relative_clause_or_a_participle_after_a_swedish_copula_states_no_goal():
+    assert goal_statements("Åtgärderna är uppdelade enligt de fyra prioriteringarna.") == []
+    assert goal_statements("Till de åtgärder där bedömningen är att de delvis genomförts räknas fem.") == []
+    assert goal_statements("Av målen, enligt nämnden, är två uppfyllda.") == []
+
+
 def test_a_perfect_tense_a_relative_clause_or_a_that_clause_states_no_goal_title():
     assert goal_statements("Strategian tavoitteet on saavutettu hyvin.") == []
     assert goal_statements("Strategin består av tre mål som är uppdelade i 19 olika mål.") == []
@@ -108,3 +124,13 @@ def test_a_translative_level_word_before_a_passive_past_lists_the_chosen_goals()
         ("Painopiste", "Mielen hyvinvointi"),
     ]
     assert goal_statements("Tavoitteiksi asetettiin seuraavaa.") == []
+
+
+def test_a_level_word_in_a_local_case_before_the_copula_is_no_subject():
+    assert goal_statements("Omilla toimenpiteillä on saatu paljon aikaan.") == []
+    assert goal_statements("Toimenpiteillä on yhteyksiä seuraaviin kärkihankkeisiin.") == []
+
+
+def test_a_relative_clause_after_the_copula_is_no_list_of_goals():
+    text = "Esitellyt toimenpiteet ovat kaikki sellaisia, joiden edistymiseen kaupunki voi vaikuttaa."
+    assert goal_statements(text) == []

@@ -53,9 +53,8 @@ _COLUMNS = {
     word: (column.role, column.level or column.role) for word, column in _LAYOUT.column_words().items()
 }
 _PLURALS = _LAYOUT.maps["plurals"]
-_GOAL_WIDTH = int(
-    _LAYOUT.hints["goal_column_width"]
-)  # goal columns are narrow; a wider line starts the next page
+# Goal columns are narrow; a wider line starts the next page.
+_GOAL_WIDTH = int(_LAYOUT.hints["goal_column_width"])
 
 
 @dataclass

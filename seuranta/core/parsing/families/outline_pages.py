@@ -14,6 +14,7 @@ from typing import Protocol
 from seuranta.core.model import Indicator, Node
 from seuranta.core.parsing import lexicon
 from seuranta.core.parsing.document import SourceLine
+from seuranta.core.parsing.families.outline_tree import source_of
 from seuranta.core.parsing.outline import Line
 
 MAX_CRUMB_WORDS = 2
@@ -39,9 +40,8 @@ def as_indicator_page(nodes: list[Node], lines: list[Line], reader: _Traced) -> 
     page_at = 1 if crumb else 0
     if len(nodes) <= page_at or nodes[page_at].children or nodes[page_at].extra.get("_item_style") != "short":
         return nodes
-    index = nodes[page_at].extra.get("_trace")
-    if not crumb and isinstance(index, int) and index < len(reader.trace):
-        source = reader.trace[index].source
+    source = source_of(nodes[page_at], reader.trace)
+    if not crumb and source is not None:
         before = [line for line in lines if line.kind != "blank" and line.source < source][-CRUMB_LINES:]
         crumb = any(_names_indicators(line) for line in before)
     if not crumb:

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from seuranta.core.model import Indicator, Node
 from seuranta.core.parsing.document import SourceLine
-from seuranta.core.parsing.families.outline_tree import has_content
+from seuranta.core.parsing.families.outline_tree import has_content, source_of
 from seuranta.core.parsing.fields import stated_target
 from seuranta.core.parsing.goal_sentences import relative_targets
 from seuranta.core.parsing.goal_statements import Statement, change_target, goal_statements
@@ -84,11 +84,6 @@ class _Reader(Protocol):
     def stated(self, line: Line, node: Node) -> None: ...
 
 
-def _source(node: Node, reader: _Reader) -> int | None:
-    index = node.extra.get("_trace")
-    return reader.trace[index].source if isinstance(index, int) and index < len(reader.trace) else None
-
-
 def _lead_lists(
     nodes: list[Node], found: list[tuple[Line, Statement]], lines: list[Line], reader: _Reader
 ) -> None:
@@ -97,7 +92,7 @@ def _lead_lists(
     kinds = {line.source: line.kind for line in lines}
     for line, statement in list(found):
         for at, node in enumerate(nodes):
-            source = _source(node, reader)
+            source = source_of(node, reader.trace)
             if source is None or source <= line.source:
                 continue
             between = [kinds.get(s) for s in range(line.source + 1, source)]

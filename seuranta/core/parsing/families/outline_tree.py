@@ -17,6 +17,12 @@ from seuranta.core.parsing.text import title_key
 PROSE_SECTION_CHARS = 160
 
 
+def source_of(node: Node, trace: list[SourceLine]) -> int | None:
+    """The source line a node was read from (its `_trace` entry), or None for a node made up."""
+    index = node.extra.get("_trace")
+    return trace[index].source if isinstance(index, int) and index < len(trace) else None
+
+
 _PAIR_RE = re.compile(r"^(?P<head>[^:]{2,60}):\s+(?P<rest>\w[^:]*[^.:])$")
 MIN_PAIRS = 3
 
