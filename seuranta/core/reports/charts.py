@@ -5,12 +5,21 @@
 
 A `Chart` carries the SVG or PNG bytes and `alt`, one sentence that says
 what the chart shows, so a reader who cannot see it loses nothing.
+
+A PNG is drawn for its printed width at PRINT_DPI and saved with a palette of
+the chart's colours and their shades towards white (`palette_png`): a chart
+has a handful of colours, so the picture loses nothing a reader sees, while
+its file is a third of the size and written in a fraction of the time (a
+report of 500 actions has 500 trend pictures, made in the web request).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import re
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -26,6 +35,7 @@ from seuranta.core.reports.trend_svg import trend_png, trend_svg
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from PIL.ImageFont import FreeTypeFont, ImageFont
 
     from seuranta.core.evaluation import PlanEvaluation
@@ -35,7 +45,12 @@ FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
 )
-TREND_COLOURS = {"baseline": "#5b5f66", "target": "#1a7f37", "actual": "#2f81c7"}
+# Pictures in the DOCX: 200-220 dpi at their printed width is as sharp as print and screens at
+# normal zoom show, with about half the pixels of 300 dpi.
+PRINT_DPI = 300
+TREND_WIDTH_CM = 10.0  # a trend picture's width in the DOCX
+SUMMARY_WIDTH_CM = 16.0
+SHADES = 12  # shades between white and each colour: anti-aliased text keeps smooth edges
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -115,7 +130,10 @@ def one_line(text: str) -> str:
     return _CONTROL.sub("", " ".join(text.split()))
 
 
+@functools.cache
 def font(size: int) -> FreeTypeFont | ImageFont:
+    """The font at a pixel size, loaded once: loading took as long as drawing a chart's text.
+    Pillow holds the GIL while it draws with a font, so threads can share it."""
     from PIL import ImageFont
 
     for path in FONT_PATHS:
@@ -126,16 +144,69 @@ def font(size: int) -> FreeTypeFont | ImageFont:
     return ImageFont.load_default()
 
 
-def summary_chart_png(report: Report, scale: int = 2) -> Chart:
+@functools.lru_cache(maxsize=4096)
+def text_mask(text: str, size: int, anchor: str) -> tuple[Image, int, int]:
+    """A text's anti-aliased shape at a font size, and its offset from where it is anchored: drawn
+    once for the years, axis values and legend names that each chart of a report repeats."""
     from PIL import Image, ImageDraw
 
+    face = font(size)
+    text = one_line(text)
+    left, top, right, bottom = (round(v) for v in face.getbbox(text, anchor=anchor))
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text, fill=255, font=face, anchor=anchor)
+    return mask, left, top
+
+
+def pixel_scale(width: float, width_cm: float) -> float:
+    """Pixels per drawing unit for a chart `width` units wide printed `width_cm` wide at PRINT_DPI."""
+    return width_cm / 2.54 * PRINT_DPI / width
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+@functools.cache
+def _palette(colours: tuple[str, ...]) -> Image:
+    """White, the colours, and shades of each towards white, none so close to another entry that a
+    pixel of an exact colour could be taken for it (Pillow matches colours in cells of 4 levels)."""
+    from PIL import Image
+
+    entries = [(255, 255, 255)] + [_rgb(c) for c in colours]
+    for red, green, blue in entries[1 : len(colours) + 1]:
+        for step in range(1, SHADES):
+            a = step / SHADES
+            shade = tuple(round(255 + (c - 255) * a) for c in (red, green, blue))
+            if all(max(abs(x - y) for x, y in zip(shade, e, strict=True)) >= 8 for e in entries):
+                entries.append(shade)  # type: ignore[arg-type]
+    picture = Image.new("P", (1, 1))
+    picture.putpalette([v for entry in entries[:256] for v in entry])
+    return picture
+
+
+def palette_png(image: Image, colours: Iterable[str]) -> bytes:
+    """An RGB picture drawn in `colours` on white (text anti-aliased against white) as a palette PNG."""
+    from PIL import Image
+
+    picture = image.quantize(palette=_palette(tuple(sorted(set(colours)))), dither=Image.Dither.NONE)
+    buffer = io.BytesIO()
+    # Run-length deflate: half the time of the default on a palette picture, a third larger (a few kB)
+    picture.save(buffer, "PNG", dpi=(PRINT_DPI, PRINT_DPI), compress_type=zlib.Z_RLE)
+    return buffer.getvalue()
+
+
+def summary_chart_png(report: Report) -> Chart:
+    from PIL import Image, ImageDraw
+
+    scale = pixel_scale(660, SUMMARY_WIDTH_CM)
     rows = [r for r in report.summary if r.total]
     label_w, bar_w, row_h, top = 260 * scale, 380 * scale, 26 * scale, 34 * scale
-    width = label_w + bar_w + 20 * scale
-    height = top + row_h * max(1, len(rows)) + 30 * scale
+    width = round(label_w + bar_w + 20 * scale)
+    height = round(top + row_h * max(1, len(rows)) + 30 * scale)
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    big, small = font(12 * scale), font(11 * scale)
+    big, small = font(round(12 * scale)), font(round(11 * scale))
     draw.text((0, 4 * scale), _("Status of actions", report.lang), fill="black", font=big)
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
@@ -155,9 +226,8 @@ def summary_chart_png(report: Report, scale: int = 2) -> Chart:
         draw.rectangle([x, legend_y, x + 10 * scale, legend_y + 10 * scale], fill=STATUS_COLOURS[key])
         draw.text((x + 14 * scale, legend_y - scale), label, fill="black", font=small)
         x += (24 + 7 * len(label)) * scale
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return Chart(alt=_summary_alt(report), png=buffer.getvalue(), width=width, height=height)
+    picture = palette_png(image, ["#000000", *STATUS_COLOURS.values()])
+    return Chart(alt=_summary_alt(report), png=picture, width=width, height=height)
 
 
 # -- indicator trend --------------------------------------------------------------------
@@ -193,6 +263,6 @@ def trend_chart(
         return None
     alt = describe(indicator, data, lang)
     if png:
-        picture, width, height = trend_png(data, lang)
+        picture, width, height = trend_png(data, lang, TREND_WIDTH_CM)
         return Chart(alt=alt, png=picture, width=width, height=height)
     return Chart(alt=alt, svg=trend_svg(data, indicator.name, alt, lang=lang))

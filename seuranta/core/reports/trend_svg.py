@@ -8,13 +8,18 @@ last point and in the legend. Series differ in shape and line style as well as c
 
 from __future__ import annotations
 
-import io
+import itertools
+import math
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from seuranta.core.i18n import lang_of
 from seuranta.core.reports.trend import TrendData, TrendPoint, series_name
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageDraw
 
 ROLE_COLOURS = {"baseline": "#41474f", "target": "#8a4b00", "actual": "#0a4d8c"}
 SERIES_COLOURS = ("#0a4d8c", "#8a4b00", "#1f6f43", "#7a2e8c", "#a3262a", "#41474f")
@@ -173,14 +178,26 @@ def _has(data: TrendData, role: str, label: str | None) -> bool:
     return (role, label) in data.series
 
 
-def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[list[str], float]:
-    """Legend entries (marker, line sample, name) in rows; returns them and the height they take."""
+def legend_layout(
+    data: TrendData, top: float, width: float, lang: str
+) -> tuple[list[tuple[str, str | None, str, float, float]], float]:
+    """Where each legend entry's baseline stands, in rows: (role, label, name, x, y); and the height they take."""
     out, x, y = [], 8.0, top + 14
     for role, label in data.series:
         name = series_name(role, label, lang)
         size = 40 + 7.0 * len(name)
         if x + size > width and x > 8:
             x, y = 8.0, y + 20
+        out.append((role, label, name, x, y))
+        x += size
+    return out, y - top + 10
+
+
+def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[list[str], float]:
+    """Legend entries (marker, line sample, name) in rows; returns them and the height they take."""
+    entries, height = legend_layout(data, top, width, lang)
+    out = []
+    for role, label, name, x, y in entries:
         fill = colour(data, role, label)
         dash = f' stroke-dasharray="{DASH[role]}"' if DASH[role] else ""
         out.append(
@@ -188,8 +205,7 @@ def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[li
             f'stroke-width="2"{dash}/>{marker_svg(x + 12, y - 4, role, fill)}'
             f'<text x="{x + 30:.0f}" y="{y:.0f}">{escape(name)}</text>'
         )
-        x += size
-    return out, y - top + 10
+    return out, height
 
 
 def trend_svg(
@@ -226,58 +242,114 @@ def trend_svg(
     )
 
 
-def trend_png(data: TrendData, lang: str = "fi", scale: int = 2) -> tuple[bytes, int, int]:
-    """The same chart as a PNG picture (Pillow), for DOCX; returns the bytes, width and height."""
-    from PIL import Image, ImageDraw
+def dashes(coords: list[tuple[float, float]], pattern: str) -> list[list[tuple[float, float]]]:
+    """The pieces of a polyline that an SVG dash pattern ("6 4": on, off) draws; the whole line without one."""
+    lengths = [float(n) for n in pattern.split()]
+    if not lengths or len(coords) < 2:
+        return [coords]
+    pieces: list[list[tuple[float, float]]] = []
+    on, step, left, current = True, 0, lengths[0], [coords[0]]
+    for (x0, y0), (x1, y1) in itertools.pairwise(coords):
+        length, done = math.hypot(x1 - x0, y1 - y0), 0.0
+        while length - done > left:
+            done += left
+            point = (x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length)
+            if on:
+                pieces.append([*current, point])
+            current, on = [point], not on
+            step = (step + 1) % len(lengths)
+            left = lengths[step]
+        left -= length - done
+        if on:
+            current.append((x1, y1))
+    if on and len(current) > 1:
+        pieces.append(current)
+    return pieces
 
-    from seuranta.core.reports.charts import font, one_line
+
+@dataclass(frozen=True)
+class Pen:
+    """Draws in the chart's units on a Pillow picture `scale` pixels per unit."""
+
+    image: Image.Image
+    draw: ImageDraw.ImageDraw
+    scale: float
+
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale, y * self.scale
+
+    def line(self, coords: list[tuple[float, float]], fill: str, width: float, dash: str = "") -> None:
+        for piece in dashes(coords, dash):
+            self.draw.line(
+                [self.at(x, y) for x, y in piece], fill=fill, width=max(1, round(width * self.scale))
+            )
+
+    def marker(self, x: float, y: float, role: str, fill: str) -> None:
+        """Square baseline, hollow diamond target, round actual: as `marker_svg`."""
+        if role == "baseline":
+            self.draw.rectangle([self.at(x - 5, y - 5), self.at(x + 5, y + 5)], fill=fill)
+        elif role == "target":  # a 2.5 wide outline around the diamond of half-diagonal 7
+            for half, paint in ((7 + 1.25 * math.sqrt(2), fill), (7 - 1.25 * math.sqrt(2), "#ffffff")):
+                corners = [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
+                self.draw.polygon([self.at(*c) for c in corners], fill=paint)
+        else:
+            self.draw.ellipse([self.at(x - 5, y - 5), self.at(x + 5, y + 5)], fill=fill)
+
+    def text(self, x: float, y: float, text: str, fill: str, anchor: str = "ls") -> None:
+        from seuranta.core.reports.charts import text_mask
+
+        mask, left, top = text_mask(text, round(11 * self.scale), anchor)
+        self.image.paste(fill, (round(x * self.scale) + left, round(y * self.scale) + top), mask)
+
+
+GRID, AXIS = "#d5d9df", "#41474f"
+PNG_COLOURS = (*ROLE_COLOURS.values(), *SERIES_COLOURS, GRID, AXIS, "#000000")
+
+
+def _series_png(pen: Pen, frame: Frame) -> None:
+    data = frame.data
+    for role, label, points in paths(data):
+        fill = colour(data, role, label)
+        if role != "baseline":
+            coords = _coords(frame, points, data.qualitative)
+            pen.line(coords, fill, 3 if role == "actual" else 2, DASH[role])
+        for p in points:
+            if (p.role, p.label) == (
+                role,
+                label,
+            ):  # not the baseline a line starts from: that is the baseline's
+                pen.marker(frame.x(p.day), frame.y(p.value), role, fill)
+        if label and role != "baseline":
+            pen.text(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14, label, fill, "la")
+
+
+def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tuple[bytes, int, int]:
+    """The same chart as a PNG picture (Pillow) for the DOCX, drawn for its printed width (`charts.PRINT_DPI`),
+    with the SVG's markers, line styles and legend; returns the bytes, width and height in pixels."""
+    from PIL import Image as Images
+    from PIL import ImageDraw
+
+    from seuranta.core.reports.charts import palette_png, pixel_scale
 
     lang = lang_of(lang)
     frame = Frame.for_data(data)
-    rows = 1 + len(data.series) // 3
-    width, height = int(frame.width * scale), int((frame.height + 20 * rows + 6) * scale)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    text = font(11 * scale)
-
-    def at(x: float, y: float) -> tuple[float, float]:
-        return x * scale, y * scale
-
+    entries, legend_height = legend_layout(data, frame.height, frame.width, lang)
+    scale = pixel_scale(frame.width, width_cm)
+    width, height = round(frame.width * scale), round((frame.height + legend_height) * scale)
+    image = Images.new("RGB", (width, height), "white")
+    pen = Pen(image, ImageDraw.Draw(image), scale)
     for value, tick in data.y_ticks:
         ty = frame.y(value)
-        draw.line([at(frame.left, ty), at(frame.width - frame.right, ty)], fill="#d5d9df", width=scale)
-        draw.text(at(frame.left - 6, ty), one_line(tick), fill="#41474f", font=text, anchor="rm")
+        pen.line([(frame.left, ty), (frame.width - frame.right, ty)], GRID, 1)
+        pen.text(frame.left - 6, ty, tick, AXIS, "rm")
     for day, year in data.x_ticks:
-        draw.text(at(frame.x(day), frame.floor + 14), year, fill="#41474f", font=text, anchor="mm")
-    draw.line(
-        [at(frame.left, frame.floor), at(frame.width - frame.right, frame.floor)], fill="#41474f", width=scale
-    )
-    for role, label, points in paths(data):
+        pen.line([(frame.x(day), frame.floor), (frame.x(day), frame.floor + 5)], AXIS, 1)
+        pen.text(frame.x(day), frame.floor + 18, year, AXIS, "ms")
+    pen.line([(frame.left, frame.floor), (frame.width - frame.right, frame.floor)], AXIS, 1)
+    _series_png(pen, frame)
+    for role, label, name, x, y in entries:
         fill = colour(data, role, label)
-        coords = [at(x, y) for x, y in _coords(frame, points, data.qualitative)]
-        if role != "baseline" and len(coords) > 1:
-            draw.line(coords, fill=fill, width=(3 if role == "actual" else 2) * scale)
-        for p in points:
-            x, y = at(frame.x(p.day), frame.y(p.value))
-            r = 5 * scale
-            box = [x - r, y - r, x + r, y + r]
-            if role == "baseline":
-                draw.rectangle(box, fill=fill)
-            else:
-                draw.ellipse(box, fill="white" if role == "target" else fill, outline=fill, width=2 * scale)
-        if label and role != "baseline":
-            draw.text(
-                at(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14),
-                one_line(label),
-                fill=fill,
-                font=text,
-            )
-    for i, (role, label) in enumerate(data.series):
-        x, y = at(8 + (i % 3) * 210, frame.height + 20 * (i // 3))
-        draw.ellipse([x, y, x + 10 * scale, y + 10 * scale], fill=colour(data, role, label))
-        draw.text(
-            (x + 14 * scale, y - scale), one_line(series_name(role, label, lang)), fill="black", font=text
-        )
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue(), width, height
+        pen.line([(x, y - 4), (x + 24, y - 4)], fill, 2, DASH[role])
+        pen.marker(x + 12, y - 4, role, fill)
+        pen.text(x + 30, y, name, "#000000")
+    return palette_png(image, PNG_COLOURS), width, height
