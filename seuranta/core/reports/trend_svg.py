@@ -8,7 +8,7 @@ last point and in the legend. Series differ in shape and line style as well as c
 
 from __future__ import annotations
 
-import itertools
+import functools
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +19,7 @@ from seuranta.core.i18n import lang_of
 from seuranta.core.reports.trend import TrendData, TrendPoint, series_name
 
 if TYPE_CHECKING:
-    from PIL import Image, ImageDraw
+    from seuranta.core.reports.charts import Palette, Pen
 
 ROLE_COLOURS = {"baseline": "#41474f", "target": "#8a4b00", "actual": "#0a4d8c"}
 SERIES_COLOURS = ("#0a4d8c", "#8a4b00", "#1f6f43", "#7a2e8c", "#a3262a", "#41474f")
@@ -242,68 +242,27 @@ def trend_svg(
     )
 
 
-def dashes(coords: list[tuple[float, float]], pattern: str) -> list[list[tuple[float, float]]]:
-    """The pieces of a polyline that an SVG dash pattern ("6 4": on, off) draws; the whole line without one."""
-    lengths = [float(n) for n in pattern.split()]
-    if not lengths or len(coords) < 2:
-        return [coords]
-    pieces: list[list[tuple[float, float]]] = []
-    on, step, left, current = True, 0, lengths[0], [coords[0]]
-    for (x0, y0), (x1, y1) in itertools.pairwise(coords):
-        length, done = math.hypot(x1 - x0, y1 - y0), 0.0
-        while length - done > left:
-            done += left
-            point = (x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length)
-            if on:
-                pieces.append([*current, point])
-            current, on = [point], not on
-            step = (step + 1) % len(lengths)
-            left = lengths[step]
-        left -= length - done
-        if on:
-            current.append((x1, y1))
-    if on and len(current) > 1:
-        pieces.append(current)
-    return pieces
+GRID, YEAR_LINE, AXIS = "#d5d9df", "#c4c9d0", "#41474f"
 
 
-@dataclass(frozen=True)
-class Pen:
-    """Draws in the chart's units on a Pillow picture `scale` pixels per unit."""
+@functools.cache
+def trend_palette() -> Palette:
+    """The series' colours, the grid and axis; text in the axis grey, black, and the series' colours."""
+    from seuranta.core.reports.charts import Palette
 
-    image: Image.Image
-    draw: ImageDraw.ImageDraw
-    scale: float
-
-    def at(self, x: float, y: float) -> tuple[float, float]:
-        return x * self.scale, y * self.scale
-
-    def line(self, coords: list[tuple[float, float]], fill: str, width: float, dash: str = "") -> None:
-        for piece in dashes(coords, dash):
-            self.draw.line(
-                [self.at(x, y) for x, y in piece], fill=fill, width=max(1, round(width * self.scale))
-            )
-
-    def marker(self, x: float, y: float, role: str, fill: str) -> None:
-        """Square baseline, hollow diamond target, round actual: as `marker_svg`."""
-        if role == "baseline":
-            self.draw.rectangle([self.at(x - 5, y - 5), self.at(x + 5, y + 5)], fill=fill)
-        elif role == "target":  # a 2.5 wide outline around the diamond of half-diagonal 7
-            for half, paint in ((7 + 1.25 * math.sqrt(2), fill), (7 - 1.25 * math.sqrt(2), "#ffffff")):
-                corners = [(x, y - half), (x + half, y), (x, y + half), (x - half, y)]
-                self.draw.polygon([self.at(*c) for c in corners], fill=paint)
-        else:
-            self.draw.ellipse([self.at(x - 5, y - 5), self.at(x + 5, y + 5)], fill=fill)
-
-    def text(self, x: float, y: float, text: str, fill: str, anchor: str = "ls") -> None:
-        from seuranta.core.reports.charts import text_mask
-
-        mask, left, top = text_mask(text, round(11 * self.scale), anchor)
-        self.image.paste(fill, (round(x * self.scale) + left, round(y * self.scale) + top), mask)
+    series = sorted({*ROLE_COLOURS.values(), *SERIES_COLOURS})
+    return Palette([*series, GRID, YEAR_LINE, AXIS], [(c, "#ffffff") for c in (*series, AXIS, "#000000")])
 
 
-GRID, AXIS = "#d5d9df", "#41474f"
-PNG_COLOURS = (*ROLE_COLOURS.values(), *SERIES_COLOURS, GRID, AXIS, "#000000")
+def marker_png(pen: Pen, x: float, y: float, role: str, colour: str) -> None:
+    """Square baseline, hollow diamond target, round actual: as `marker_svg`."""
+    if role == "baseline":
+        pen.rectangle(x - 5, y - 5, x + 5, y + 5, colour)
+    elif role == "target":  # a 2.5 wide outline around the diamond of half-diagonal 7
+        for half, paint in ((7 + 1.25 * math.sqrt(2), colour), (7 - 1.25 * math.sqrt(2), "#ffffff")):
+            pen.polygon([(x, y - half), (x + half, y), (x, y + half), (x - half, y)], paint)
+    else:
+        pen.ellipse(x - 5, y - 5, x + 5, y + 5, colour)
 
 
 def _series_png(pen: Pen, frame: Frame) -> None:
@@ -318,30 +277,26 @@ def _series_png(pen: Pen, frame: Frame) -> None:
                 role,
                 label,
             ):  # not the baseline a line starts from: that is the baseline's
-                pen.marker(frame.x(p.day), frame.y(p.value), role, fill)
+                marker_png(pen, frame.x(p.day), frame.y(p.value), role, fill)
         if label and role != "baseline":
             pen.text(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14, label, fill, "la")
 
 
 def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tuple[bytes, int, int]:
-    """The same chart as a PNG picture (Pillow) for the DOCX, drawn for its printed width (`charts.PRINT_DPI`),
+    """The same chart as a PNG picture for the DOCX, drawn for its printed width (`charts.PRINT_DPI`),
     with the SVG's markers, line styles and legend; returns the bytes, width and height in pixels."""
-    from PIL import Image as Images
-    from PIL import ImageDraw
-
-    from seuranta.core.reports.charts import palette_png, pixel_scale
+    from seuranta.core.reports.charts import Pen, pixel_scale
 
     lang = lang_of(lang)
     frame = Frame.for_data(data)
     entries, legend_height = legend_layout(data, frame.height, frame.width, lang)
-    scale = pixel_scale(frame.width, width_cm)
-    width, height = round(frame.width * scale), round((frame.height + legend_height) * scale)
-    image = Images.new("RGB", (width, height), "white")
-    pen = Pen(image, ImageDraw.Draw(image), scale)
+    pen = Pen(frame.width, frame.height + legend_height, pixel_scale(frame.width, width_cm), trend_palette())
     for value, tick in data.y_ticks:
         ty = frame.y(value)
         pen.line([(frame.left, ty), (frame.width - frame.right, ty)], GRID, 1)
         pen.text(frame.left - 6, ty, tick, AXIS, "rm")
+    for day in data.x_lines:
+        pen.line([(frame.x(day), frame.top), (frame.x(day), frame.floor)], YEAR_LINE, 1)
     for day, year in data.x_ticks:
         pen.line([(frame.x(day), frame.floor), (frame.x(day), frame.floor + 5)], AXIS, 1)
         pen.text(frame.x(day), frame.floor + 18, year, AXIS, "ms")
@@ -350,6 +305,6 @@ def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tupl
     for role, label, name, x, y in entries:
         fill = colour(data, role, label)
         pen.line([(x, y - 4), (x + 24, y - 4)], fill, 2, DASH[role])
-        pen.marker(x + 12, y - 4, role, fill)
+        marker_png(pen, x + 12, y - 4, role, fill)
         pen.text(x + 30, y, name, "#000000")
-    return palette_png(image, PNG_COLOURS), width, height
+    return pen.png(), pen.canvas.width, pen.canvas.height

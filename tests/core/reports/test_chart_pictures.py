@@ -5,9 +5,9 @@ import io
 from PIL import Image
 
 from seuranta.core import model as core
-from seuranta.core.reports.charts import TREND_WIDTH_CM, pixel_scale, trend_chart
+from seuranta.core.reports.charts import TREND_WIDTH_CM, dashes, pixel_scale, trend_chart
 from seuranta.core.reports.trend import trend_data
-from seuranta.core.reports.trend_svg import ROLE_COLOURS, Frame, dashes
+from seuranta.core.reports.trend_svg import ROLE_COLOURS, Frame
 
 
 def customers() -> core.Indicator:
@@ -80,3 +80,16 @@ def test_a_dashed_line_is_drawn_in_pieces_that_follow_its_pattern():
     corner = dashes([(0.0, 0.0), (3.0, 0.0), (3.0, 5.0)], "6 4")
     assert corner[0] == [(0.0, 0.0), (3.0, 0.0), (3.0, 3.0)]  # a dash turns the corner with the line
     assert dashes([(0.0, 0.0), (5.0, 0.0)], "") == [[(0.0, 0.0), (5.0, 0.0)]]
+
+
+def test_the_summary_picture_draws_a_bar_in_each_status_colour_the_report_counts(pori_report):
+    from seuranta.core.reports.charts import summary_chart_png
+    from seuranta.core.reports.style import STATUS_COLOURS
+
+    chart = summary_chart_png(pori_report)
+    image = Image.open(io.BytesIO(chart.png)).convert("RGB")
+
+    counted = {key for row in pori_report.summary for key, n in row.counts.items() if n}
+    drawn = {colour for _n, colour in image.getcolors(4096) or []}
+    assert counted and {rgb(STATUS_COLOURS[key]) for key in counted} <= drawn
+    assert all(row.title in chart.alt for row in pori_report.summary if row.total)
