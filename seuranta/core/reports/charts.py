@@ -163,6 +163,18 @@ def text_shape(text: str, size: int, anchor: str) -> tuple[Image, Image, int, in
     return coverage, coverage.point([0] + [255] * 255), left, top
 
 
+@functools.lru_cache(maxsize=256)
+def halo_shape(text: str, size: int, anchor: str, radius: int) -> tuple[Image, int, int]:
+    """The mask of a text grown by `radius` pixels, and its offset: a white outline under the text
+    keeps it legible where it crosses a line (as the SVG's halo)."""
+    from PIL import Image, ImageFilter
+
+    _coverage, mask, left, top = text_shape(text, size, anchor)
+    grown = Image.new("L", (mask.width + 2 * radius, mask.height + 2 * radius), 0)
+    grown.paste(mask, (radius, radius))
+    return grown.filter(ImageFilter.MaxFilter(2 * radius + 1)), left - radius, top - radius
+
+
 def pixel_scale(width: float, width_cm: float) -> float:
     """Pixels per drawing unit for a chart `width` units wide printed `width_cm` wide at PRINT_DPI."""
     return width_cm / 2.54 * PRINT_DPI / width
@@ -270,11 +282,18 @@ class Pen:
         *,
         size: float = 11,
         on: str = "#ffffff",
+        halo: bool = False,
     ) -> None:
-        """`text` at (x, y) by `anchor` (Pillow's), its edges shaded towards `on`, the colour under it."""
-        coverage, mask, left, top = text_shape(text, round(size * self.scale), anchor)
+        """`text` at (x, y) by `anchor` (Pillow's), its edges shaded towards `on`, the colour under it;
+        with `halo`, on a white outline 1.5 units wide."""
+        pixels, at = round(size * self.scale), (round(x * self.scale), round(y * self.scale))
+        if halo:
+            grown, left, top = halo_shape(text, pixels, anchor, max(1, round(1.5 * self.scale)))
+            self.canvas.paste(self.palette.ink("#ffffff"), (at[0] + left, at[1] + top), grown)
+            on = "#ffffff"
+        coverage, mask, left, top = text_shape(text, pixels, anchor)
         shaded = coverage.point(self.palette.ramps[(colour, on)])
-        self.canvas.paste(shaded, (round(x * self.scale) + left, round(y * self.scale) + top), mask)
+        self.canvas.paste(shaded, (at[0] + left, at[1] + top), mask)
 
     def png(self) -> bytes:
         self.canvas.putpalette([v for entry in self.palette.entries for v in entry])  # "L" becomes "P"

@@ -145,7 +145,6 @@ HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stro
 
 def _series_svg(frame: Frame, lang: str) -> list[str]:
     data, out = frame.data, []
-    taken: list[tuple[float, float]] = []
     for role, label, points in paths(data):
         fill = colour(data, role, label)
         coords = _coords(frame, points, data.qualitative)
@@ -163,14 +162,23 @@ def _series_svg(frame: Frame, lang: str) -> list[str]:
             out.append(
                 f"<g><title>{title}</title>{marker_svg(frame.x(p.day), frame.y(p.value), role, fill)}</g>"
             )
+    for label, fill, x, y in series_labels(frame):
+        out.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold" {HALO}>{escape(label)}</text>'
+        )
+    return out
+
+
+def series_labels(frame: Frame) -> list[tuple[str, str, float, float]]:
+    """Each sub-series' name beside the last of its actuals (of its targets when it has none), moved
+    down while it would cover a name placed before: (name, colour, x, y of the text's baseline)."""
+    data, out = frame.data, list[tuple[str, str, float, float]]()
+    for role, label, points in paths(data):
         if label and role != "baseline" and (role == "actual" or not _has(data, "actual", label)):
             x, y = frame.x(points[-1].day) + 10, frame.y(points[-1].value) + 4
-            while any(abs(x - tx) < 60 and abs(y - ty) < 13 for tx, ty in taken):
+            while any(abs(x - tx) < 60 and abs(y - ty) < 13 for _name, _fill, tx, ty in out):
                 y += 13
-            taken.append((x, y))
-            out.append(
-                f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold" {HALO}>{escape(label)}</text>'
-            )
+            out.append((label, colour(data, role, label), x, y))
     return out
 
 
@@ -272,14 +280,11 @@ def _series_png(pen: Pen, frame: Frame) -> None:
         if role != "baseline":
             coords = _coords(frame, points, data.qualitative)
             pen.line(coords, fill, 3 if role == "actual" else 2, DASH[role])
-        for p in points:
-            if (p.role, p.label) == (
-                role,
-                label,
-            ):  # not the baseline a line starts from: that is the baseline's
+        for p in points:  # not the baseline a line starts from: that marker is the baseline's own
+            if (p.role, p.label) == (role, label):
                 marker_png(pen, frame.x(p.day), frame.y(p.value), role, fill)
-        if label and role != "baseline":
-            pen.text(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14, label, fill, "la")
+    for label, fill, x, y in series_labels(frame):
+        pen.text(x, y, label, fill, halo=True)
 
 
 def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tuple[bytes, int, int]:

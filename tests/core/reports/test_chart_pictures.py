@@ -93,3 +93,31 @@ def test_the_summary_picture_draws_a_bar_in_each_status_colour_the_report_counts
     drawn = {colour for _n, colour in image.getcolors(4096) or []}
     assert counted and {rgb(STATUS_COLOURS[key]) for key in counted} <= drawn
     assert all(row.title in chart.alt for row in pori_report.summary if row.total)
+
+
+def test_a_sub_series_is_named_once_beside_its_last_actual_in_the_picture_as_in_the_svg():
+    from seuranta.core.reports.trend_svg import series_labels
+
+    indicator = core.Indicator(
+        name="Kiusatut",
+        targets=[
+            core.Measure("15", "max", 15, "2026", label="ala-aste"),
+            core.Measure("17", "max", 17, "2026", label="yläaste"),
+        ],
+        actuals=[
+            core.Measure("17,0", "value", 17.0, "2025", label="ala-aste"),
+            core.Measure("17,5", "value", 17.5, "2025", label="yläaste"),
+        ],
+    )
+    data = trend_data(indicator, "fi")
+    frame = Frame.for_data(data)
+    labels = series_labels(frame)
+
+    assert [name for name, *_ in labels] == ["ala-aste", "yläaste"]
+    (_a, fill, x1, y1), (_b, _g, x2, y2) = labels
+    last_actual = max(p.day for p in data.points if p.role == "actual")
+    assert x1 == x2 > frame.x(last_actual) and abs(y2 - y1) >= 13  # close values: the names do not overlap
+    image = picture(indicator).convert("RGB")
+    scale = pixel_scale(frame.width, TREND_WIDTH_CM)
+    name_box = image.crop((round(x1 * scale), round((y1 - 10) * scale), image.width, round(y1 * scale)))
+    assert rgb(fill) in {c for _n, c in name_box.getcolors(4096) or []}  # the first name, in its colour
