@@ -97,18 +97,9 @@ def test_the_summary_picture_draws_a_bar_in_each_status_colour_the_report_counts
 
 def test_a_sub_series_is_named_once_beside_its_last_actual_in_the_picture_as_in_the_svg():
     from seuranta.core.reports.trend_svg import series_labels
+    from tests.core.reports.test_trend import sub_series
 
-    indicator = core.Indicator(
-        name="Kiusatut",
-        targets=[
-            core.Measure("15", "max", 15, "2026", label="ala-aste"),
-            core.Measure("17", "max", 17, "2026", label="yläaste"),
-        ],
-        actuals=[
-            core.Measure("17,0", "value", 17.0, "2025", label="ala-aste"),
-            core.Measure("17,5", "value", 17.5, "2025", label="yläaste"),
-        ],
-    )
+    indicator = sub_series(17.5)  # the two actuals so close that their names would overlap
     data = trend_data(indicator, "fi")
     frame = Frame.for_data(data)
     labels = series_labels(frame)
