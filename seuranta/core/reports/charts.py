@@ -163,6 +163,15 @@ def text_shape(text: str, size: int, anchor: str) -> tuple[Image, Image, int, in
     return coverage, coverage.point([0] + [255] * 255), left, top
 
 
+@functools.lru_cache(maxsize=4096)
+def shaded_text(
+    palette: Palette, colour: str, on: str, text: str, size: int, anchor: str
+) -> tuple[Image, Image, int, int]:
+    """`text_shape` in the palette's indexes of `colour`'s shades towards `on`: made once per chart kind."""
+    coverage, mask, left, top = text_shape(text, size, anchor)
+    return coverage.point(palette.ramps[(colour, on)]), mask, left, top
+
+
 @functools.lru_cache(maxsize=256)
 def halo_shape(text: str, size: int, anchor: str, radius: int) -> tuple[Image, int, int]:
     """The mask of a text grown by `radius` pixels, and its offset: a white outline under the text
@@ -291,8 +300,7 @@ class Pen:
             grown, left, top = halo_shape(text, pixels, anchor, max(1, round(1.5 * self.scale)))
             self.canvas.paste(self.palette.ink("#ffffff"), (at[0] + left, at[1] + top), grown)
             on = "#ffffff"
-        coverage, mask, left, top = text_shape(text, pixels, anchor)
-        shaded = coverage.point(self.palette.ramps[(colour, on)])
+        shaded, mask, left, top = shaded_text(self.palette, colour, on, text, pixels, anchor)
         self.canvas.paste(shaded, (at[0] + left, at[1] + top), mask)
 
     def png(self) -> bytes:
