@@ -299,7 +299,7 @@ def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tupl
     for value, tick in data.y_ticks:
         ty = frame.y(value)
         pen.line([(frame.left, ty), (frame.width - frame.right, ty)], GRID, 1)
-        pen.text(frame.left - 6, ty, tick, AXIS, "rm")
+        pen.text(frame.left - 6, ty, axis_label(tick), AXIS, "rm")  # the room `Frame` left for it
     for day in data.x_lines:
         pen.line([(frame.x(day), frame.top), (frame.x(day), frame.floor)], YEAR_LINE, 1)
     for day, year in data.x_ticks:
