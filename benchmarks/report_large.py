@@ -4,8 +4,11 @@ The DOCX and the XLSX are made in the web request that downloads them. The PDF i
 rendered by WeasyPrint in one process (seuranta/core/reports/pdf.py); a report this
 large is built by the task worker, not in a web request, so its limit is a minute.
 benchmarks/report_typst.py lays out the same report with Typst for comparison.
+"docx-trends" is the DOCX of the same plan in its second reporting year: each
+action's first indicator has two years of actuals, so the report has a trend
+picture for each of the 500 actions (under 3 s too).
 
-    .venv/bin/python benchmarks/report_large.py [--repeat N] [--format docx|xlsx|pdf]
+    .venv/bin/python benchmarks/report_large.py [--repeat N] [--format docx|xlsx|pdf|docx-trends]
 
 Timings on a shared machine are noisy: with --repeat N each format is written
 N times and the quickest run counts (each run builds the report model anew).
@@ -30,7 +33,8 @@ from seuranta.core.reports import ReportOptions, render, report_for  # noqa: E40
 
 # The council report of 500 actions: DOCX within issue 16's 3 s, the spreadsheet of the same report too
 # (both are made in the web request); the PDF within a minute (made by the task worker).
-LIMIT_SECONDS = {"docx": 3.0, "xlsx": 3.0, "pdf": 60.0}
+# The DOCX of a plan in its second year, a trend picture for each action, is made in the web request too.
+LIMIT_SECONDS = {"docx": 3.0, "xlsx": 3.0, "pdf": 60.0, "docx-trends": 3.0}
 
 
 def large_plan(actions: int = 500, indicators_per_action: int = 3, *, trends: bool = False) -> core.Plan:
@@ -101,32 +105,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--repeat", type=int, default=1, help="runs per format; the quickest counts")
     parser.add_argument("--format", action="append", choices=tuple(LIMIT_SECONDS), help="only these formats")
-    parser.add_argument(
-        "--trends", action="store_true", help="a trend chart for every action (measured, not judged: no goal)"
-    )
+    parser.add_argument("--trends", action="store_true", help="the same as --format docx-trends")
     args = parser.parse_args(argv)
-    plan = large_plan(trends=args.trends)
-    indicators = sum(1 for _ in plan.indicators())
-    actions = sum(1 for n, _ in plan.walk() if not n.children)
-    print(f"plan: {actions} actions, {indicators} indicators{', a trend chart each' if args.trends else ''}")
+    formats = args.format or (["docx-trends"] if args.trends else list(LIMIT_SECONDS))
+    plans = {trends: large_plan(trends=trends) for trends in {f == "docx-trends" for f in formats}}
+    for trends, plan in plans.items():
+        indicators = sum(1 for _ in plan.indicators())
+        actions = sum(1 for n, _ in plan.walk() if not n.children)
+        print(f"plan: {actions} actions, {indicators} indicators{', a trend chart each' if trends else ''}")
     failed = False
-    for fmt in args.format or LIMIT_SECONDS:
+    for fmt in formats:
+        plan = plans[fmt == "docx-trends"]
         runs: list[tuple[float, float]] = []  # (wall-clock, CPU) seconds
         size = 0
         for _ in range(max(1, args.repeat)):
             started, cpu_started = time.perf_counter(), time.process_time()
             report = report_for(plan, ReportOptions(on=date(2025, 12, 31)))
-            size = len(render(report, fmt))
+            size = len(render(report, fmt.removesuffix("-trends")))
             runs.append((time.perf_counter() - started, time.process_time() - cpu_started))
         seconds, cpu = min(runs)
-        failed |= seconds >= LIMIT_SECONDS[fmt] and not args.trends
+        failed |= seconds >= LIMIT_SECONDS[fmt]
         all_runs = f" (runs: {', '.join(f'{r:.2f}' for r, _ in runs)})" if len(runs) > 1 else ""
         print(
             f"{fmt}: {seconds:.2f} s (CPU {cpu:.2f} s), {size / 1e6:.1f} MB "
             f"{'OK' if seconds < LIMIT_SECONDS[fmt] else 'TOO SLOW'}{all_runs}"
         )
-        if not args.trends:
-            print(f"BENCH report_{fmt}_s goal={LIMIT_SECONDS[fmt]} value={seconds:.3f}")
+        print(f"BENCH report_{fmt.replace('-', '_')}_s goal={LIMIT_SECONDS[fmt]} value={seconds:.3f}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
     return 1 if failed else 0

@@ -5,12 +5,24 @@
 
 A `Chart` carries the SVG or PNG bytes and `alt`, one sentence that says
 what the chart shows, so a reader who cannot see it loses nothing.
+
+A PNG is drawn for its printed width at PRINT_DPI by a `Pen`, straight into a
+`Palette` of the chart's colours and the shades its text's edges need: a chart
+has a handful of colours, so the picture loses nothing a reader sees, while its
+file is a third of the size of an RGB one and written in a fraction of the time
+(the DOCX of 500 actions in their second year has 500 trend pictures, made in
+the web request).
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
+import math
 import re
+import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -26,6 +38,7 @@ from seuranta.core.reports.trend_svg import trend_png, trend_svg
 from seuranta.core.vocabulary import STATUS_ICONS, status_label
 
 if TYPE_CHECKING:
+    from PIL.Image import Image
     from PIL.ImageFont import FreeTypeFont, ImageFont
 
     from seuranta.core.evaluation import PlanEvaluation
@@ -35,7 +48,13 @@ FONT_PATHS = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
 )
-TREND_COLOURS = {"baseline": "#5b5f66", "target": "#1a7f37", "actual": "#2f81c7"}
+# Pictures in the DOCX, at their printed width: print's usual resolution. The trend labels are
+# small (about 5 pt at 10 cm) and at 220 dpi their letters look softer when zoomed in; drawn as
+# palette indexes, 500 pictures at 300 dpi still take about a second.
+PRINT_DPI = 300
+TREND_WIDTH_CM = 10.0  # a trend picture's width in the DOCX
+SUMMARY_WIDTH_CM = 16.0
+SHADES = 12  # shades of a text's colour towards its background: its edges stay smooth
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
@@ -115,7 +134,10 @@ def one_line(text: str) -> str:
     return _CONTROL.sub("", " ".join(text.split()))
 
 
+@functools.cache
 def font(size: int) -> FreeTypeFont | ImageFont:
+    """The font at a pixel size, loaded once: loading took as long as drawing a chart's text.
+    Pillow holds the GIL while it draws with a font, so threads can share it."""
     from PIL import ImageFont
 
     for path in FONT_PATHS:
@@ -126,38 +148,202 @@ def font(size: int) -> FreeTypeFont | ImageFont:
     return ImageFont.load_default()
 
 
-def summary_chart_png(report: Report, scale: int = 2) -> Chart:
+@functools.lru_cache(maxsize=4096)
+def text_shape(text: str, size: int, anchor: str) -> tuple[Image, Image, int, int]:
+    """A text's anti-aliased coverage at a font size, the mask of every pixel it touches, and its
+    offset from where it is anchored: drawn once for the years, axis values and legend names
+    that each chart of a report repeats."""
     from PIL import Image, ImageDraw
 
+    face = font(size)
+    text = one_line(text)
+    left, top, right, bottom = (round(v) for v in face.getbbox(text, anchor=anchor))
+    coverage = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(coverage).text((-left, -top), text, fill=255, font=face, anchor=anchor)
+    return coverage, coverage.point([0] + [255] * 255), left, top
+
+
+@functools.lru_cache(maxsize=4096)
+def shaded_text(
+    palette: Palette, colour: str, on: str, text: str, size: int, anchor: str
+) -> tuple[Image, Image, int, int]:
+    """`text_shape` in the palette's indexes of `colour`'s shades towards `on`: made once per chart kind."""
+    coverage, mask, left, top = text_shape(text, size, anchor)
+    return coverage.point(palette.ramps[(colour, on)]), mask, left, top
+
+
+@functools.lru_cache(maxsize=256)
+def halo_shape(text: str, size: int, anchor: str, radius: int) -> tuple[Image, int, int]:
+    """The mask of a text grown by `radius` pixels, and its offset: a white outline under the text
+    keeps it legible where it crosses a line (as the SVG's halo)."""
+    from PIL import Image, ImageFilter
+
+    _coverage, mask, left, top = text_shape(text, size, anchor)
+    grown = Image.new("L", (mask.width + 2 * radius, mask.height + 2 * radius), 0)
+    grown.paste(mask, (radius, radius))
+    return grown.filter(ImageFilter.MaxFilter(2 * radius + 1)), left - radius, top - radius
+
+
+def pixel_scale(width: float, width_cm: float) -> float:
+    """Pixels per drawing unit for a chart `width` units wide printed `width_cm` wide at PRINT_DPI."""
+    return width_cm / 2.54 * PRINT_DPI / width
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+class Palette:
+    """A picture's colours by index, white first: shapes in their exact colours, and text in SHADES
+    shades between its colour and what it stands on, so its edges stay smooth. A chart has a
+    handful of colours: drawn as indexes it is a palette PNG as it is, a third of the size of an
+    RGB one and written in a fraction of the time."""
+
+    def __init__(self, colours: Iterable[str], text: Iterable[tuple[str, str]] = ()):
+        self.entries: list[tuple[int, int, int]] = []
+        self.index: dict[tuple[int, int, int], int] = {}
+        for colour in ("#ffffff", *colours):
+            self._add(_rgb(colour))
+        # (text colour, what it stands on) -> the index for each of the 256 levels of coverage
+        self.ramps = {pair: self._ramp(*pair) for pair in text}
+        if len(self.entries) > 256:
+            raise ValueError("a palette picture has at most 256 colours")
+
+    def _add(self, rgb: tuple[int, int, int]) -> int:
+        if rgb not in self.index:
+            self.index[rgb] = len(self.entries)
+            self.entries.append(rgb)
+        return self.index[rgb]
+
+    def _ramp(self, colour: str, background: str) -> list[int]:
+        (r, g, b), (r0, g0, b0) = _rgb(colour), _rgb(background)
+        levels = []
+        for step in range(SHADES + 1):
+            a = step / SHADES
+            levels.append(
+                self._add((round(r0 + (r - r0) * a), round(g0 + (g - g0) * a), round(b0 + (b - b0) * a)))
+            )
+        return [levels[round(coverage * SHADES / 255)] for coverage in range(256)]
+
+    def ink(self, colour: str) -> int:
+        return self.index[_rgb(colour)]
+
+
+def dashes(coords: list[tuple[float, float]], pattern: str) -> list[list[tuple[float, float]]]:
+    """The pieces of a polyline that an SVG dash pattern ("6 4": on, off) draws; the whole line without one."""
+    lengths = [float(n) for n in pattern.split()]
+    if not lengths or len(coords) < 2:
+        return [coords]
+    pieces: list[list[tuple[float, float]]] = []
+    on, step, left, current = True, 0, lengths[0], [coords[0]]
+    for (x0, y0), (x1, y1) in itertools.pairwise(coords):
+        length, done = math.hypot(x1 - x0, y1 - y0), 0.0
+        while length - done > left:
+            done += left
+            point = (x0 + (x1 - x0) * done / length, y0 + (y1 - y0) * done / length)
+            if on:
+                pieces.append([*current, point])
+            current, on = [point], not on
+            step = (step + 1) % len(lengths)
+            left = lengths[step]
+        left -= length - done
+        if on:
+            current.append((x1, y1))
+    if on and len(current) > 1:
+        pieces.append(current)
+    return pieces
+
+
+class Pen:
+    """Draws in a chart's units, `scale` pixels per unit, on a white canvas of palette indexes."""
+
+    def __init__(self, width: float, height: float, scale: float, palette: Palette):
+        from PIL import Image, ImageDraw
+
+        self.scale, self.palette = scale, palette
+        self.canvas = Image.new("L", (round(width * scale), round(height * scale)), 0)
+        self.draw = ImageDraw.Draw(self.canvas)
+
+    def at(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale, y * self.scale
+
+    def line(self, coords: list[tuple[float, float]], colour: str, width: float, dash: str = "") -> None:
+        ink, pixels = self.palette.ink(colour), max(1, round(width * self.scale))
+        for piece in dashes(coords, dash):
+            self.draw.line([self.at(x, y) for x, y in piece], fill=ink, width=pixels)
+
+    def rectangle(self, x0: float, y0: float, x1: float, y1: float, colour: str) -> None:
+        self.draw.rectangle([self.at(x0, y0), self.at(x1, y1)], fill=self.palette.ink(colour))
+
+    def ellipse(self, x0: float, y0: float, x1: float, y1: float, colour: str) -> None:
+        self.draw.ellipse([self.at(x0, y0), self.at(x1, y1)], fill=self.palette.ink(colour))
+
+    def polygon(self, corners: list[tuple[float, float]], colour: str) -> None:
+        self.draw.polygon([self.at(x, y) for x, y in corners], fill=self.palette.ink(colour))
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        colour: str,
+        anchor: str = "ls",
+        *,
+        size: float = 11,
+        on: str = "#ffffff",
+        halo: bool = False,
+    ) -> None:
+        """`text` at (x, y) by `anchor` (Pillow's), its edges shaded towards `on`, the colour under it;
+        with `halo`, on a white outline 1.5 units wide."""
+        pixels, at = round(size * self.scale), (round(x * self.scale), round(y * self.scale))
+        if halo:
+            grown, left, top = halo_shape(text, pixels, anchor, max(1, round(1.5 * self.scale)))
+            self.canvas.paste(self.palette.ink("#ffffff"), (at[0] + left, at[1] + top), grown)
+            on = "#ffffff"
+        shaded, mask, left, top = shaded_text(self.palette, colour, on, text, pixels, anchor)
+        self.canvas.paste(shaded, (at[0] + left, at[1] + top), mask)
+
+    def png(self) -> bytes:
+        self.canvas.putpalette([v for entry in self.palette.entries for v in entry])  # "L" becomes "P"
+        buffer = io.BytesIO()
+        # Run-length deflate: half the time of the default on a chart, the file a third larger (a few kB)
+        self.canvas.save(buffer, "PNG", dpi=(PRINT_DPI, PRINT_DPI), compress_type=zlib.Z_RLE)
+        return buffer.getvalue()
+
+
+@functools.cache
+def summary_palette() -> Palette:
+    """The status colours; black text on white, the counts in white on their bars."""
+    bars = sorted(set(STATUS_COLOURS.values()))
+    return Palette(bars, [("#000000", "#ffffff"), *(("#ffffff", bar) for bar in bars)])
+
+
+def summary_chart_png(report: Report) -> Chart:
+    """The status summary as a PNG picture for the DOCX: `summary_chart_svg`'s bars and legend."""
     rows = [r for r in report.summary if r.total]
-    label_w, bar_w, row_h, top = 260 * scale, 380 * scale, 26 * scale, 34 * scale
-    width = label_w + bar_w + 20 * scale
-    height = top + row_h * max(1, len(rows)) + 30 * scale
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    big, small = font(12 * scale), font(11 * scale)
-    draw.text((0, 4 * scale), _("Status of actions", report.lang), fill="black", font=big)
+    label_w, bar_w, row_h, top = 260, 380, 26, 34
+    width, height = label_w + bar_w + 20, top + row_h * max(1, len(rows)) + 30
+    pen = Pen(width, height, pixel_scale(width, SUMMARY_WIDTH_CM), summary_palette())
+    pen.text(0, 4, _("Status of actions", report.lang), "#000000", "la", size=12)
     most = max((r.total for r in rows), default=1)
     for i, row in enumerate(rows):
         y = top + i * row_h
-        draw.text((0, y + 4 * scale), _short(one_line(row.title)), fill="black", font=big)
+        pen.text(0, y + 4, _short(one_line(row.title)), "#000000", "la", size=12)
         x = float(label_w)
         for key, n in row.counts.items():
             w = bar_w * n / most
-            draw.rectangle([x, y + 2 * scale, x + w, y + row_h - 6 * scale], fill=STATUS_COLOURS[key])
-            if w >= 18 * scale:
-                draw.text((x + w / 2, y + 10 * scale), str(n), fill="white", font=small, anchor="mm")
+            pen.rectangle(x, y + 2, x + w, y + row_h - 6, STATUS_COLOURS[key])
+            if w >= 18:
+                pen.text(x + w / 2, y + 10, str(n), "#ffffff", "mm", on=STATUS_COLOURS[key])
             x += w
-    legend_y = top + row_h * max(1, len(rows)) + 8 * scale
+    legend_y = top + row_h * max(1, len(rows)) + 8
     x = 0.0
     for key in report.status_keys:
         label = status_label(key, report.lang)
-        draw.rectangle([x, legend_y, x + 10 * scale, legend_y + 10 * scale], fill=STATUS_COLOURS[key])
-        draw.text((x + 14 * scale, legend_y - scale), label, fill="black", font=small)
-        x += (24 + 7 * len(label)) * scale
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return Chart(alt=_summary_alt(report), png=buffer.getvalue(), width=width, height=height)
+        pen.rectangle(x, legend_y, x + 10, legend_y + 10, STATUS_COLOURS[key])
+        pen.text(x + 14, legend_y - 1, label, "#000000", "la")
+        x += 24 + 7 * len(label)
+    return Chart(alt=_summary_alt(report), png=pen.png(), width=pen.canvas.width, height=pen.canvas.height)
 
 
 # -- indicator trend --------------------------------------------------------------------
@@ -193,6 +379,6 @@ def trend_chart(
         return None
     alt = describe(indicator, data, lang)
     if png:
-        picture, width, height = trend_png(data, lang)
+        picture, width, height = trend_png(data, lang, TREND_WIDTH_CM)
         return Chart(alt=alt, png=picture, width=width, height=height)
     return Chart(alt=alt, svg=trend_svg(data, indicator.name, alt, lang=lang))

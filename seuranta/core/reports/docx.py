@@ -17,7 +17,15 @@ from typing import Any
 
 from seuranta.core.i18n import gettext as _
 from seuranta.core.reports import docx_xml as xml
-from seuranta.core.reports.charts import Chart, has_trend, plan_start, summary_chart_png, trend_chart
+from seuranta.core.reports.charts import (
+    SUMMARY_WIDTH_CM,
+    TREND_WIDTH_CM,
+    Chart,
+    has_trend,
+    plan_start,
+    summary_chart_png,
+    trend_chart,
+)
 from seuranta.core.reports.model import AnnualItem, IndicatorRow, Report, ReportNode
 from seuranta.core.vocabulary import Verdict, status_label
 
@@ -43,6 +51,9 @@ class _Writer:
         self.images: dict[str, str] = {}  # relationship id by SHA-1
         self.images_before = len(self.doc.part.package.image_parts)
         self.shape_id = 0
+        # The section properties close the body: found once, as python-docx looks through every
+        # element of the body for them (a report with 500 pictures is flushed 500 times).
+        self.end = self.doc.element.body.sectPr
         normal = self.doc.styles["Normal"]
         normal.font.name = "Calibri"
         normal.font.size = Pt(10)
@@ -73,8 +84,7 @@ class _Writer:
 
     def flush(self) -> None:
         """Move the XML written so far into the document (before a picture goes in, and at the end)."""
-        body = self.doc.element.body
-        xml.append_xml(body, "".join(self.pending), before=body.sectPr)
+        xml.append_xml(self.doc.element.body, "".join(self.pending), before=self.end)
         self.pending.clear()
 
     def paragraph(self, text: str = "", style: str | None = None, *, bold: bool = False) -> None:
@@ -123,8 +133,9 @@ class _Writer:
         inline.docPr.set("descr", xml.clean(chart.alt))
         inline.docPr.set("title", xml.clean(chart.alt)[:250])
         self.flush()
-        body = self.doc.element.body
-        (paragraph,) = xml.append_xml(body, xml.paragraph("<w:r><w:drawing/></w:r>"), before=body.sectPr)
+        (paragraph,) = xml.append_xml(
+            self.doc.element.body, xml.paragraph("<w:r><w:drawing/></w:r>"), before=self.end
+        )
         paragraph[0][0].append(inline)
         self.paragraph(chart.alt, "Caption")
 
@@ -166,7 +177,7 @@ class _Writer:
         self.heading(_("Summary", self.report.lang), 1)
         self.field(_("Overall", self.report.lang), f"{report.overall_status_label}. {report.overall_reason}")
         if self.charts and any(row.total for row in report.summary):
-            self.picture(summary_chart_png(report), 16)
+            self.picture(summary_chart_png(report), SUMMARY_WIDTH_CM)
         keys = report.status_keys
         header = [
             _("Area", self.report.lang),
@@ -224,7 +235,7 @@ class _Writer:
                     charts.append(chart)
         self.add(xml.TABLE_END)
         for chart in charts:
-            self.picture(chart, 10)
+            self.picture(chart, TREND_WIDTH_CM)
 
     def node(self, node: ReportNode) -> None:
         self.heading(f"{node.number} {node.level}: {node.title}", min(node.depth + 1, MAX_HEADING))

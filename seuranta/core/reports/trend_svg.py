@@ -8,13 +8,18 @@ last point and in the legend. Series differ in shape and line style as well as c
 
 from __future__ import annotations
 
-import io
+import functools
+import math
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from seuranta.core.i18n import lang_of
 from seuranta.core.reports.trend import TrendData, TrendPoint, series_name
+
+if TYPE_CHECKING:
+    from seuranta.core.reports.charts import Palette, Pen
 
 ROLE_COLOURS = {"baseline": "#41474f", "target": "#8a4b00", "actual": "#0a4d8c"}
 SERIES_COLOURS = ("#0a4d8c", "#8a4b00", "#1f6f43", "#7a2e8c", "#a3262a", "#41474f")
@@ -140,7 +145,6 @@ HALO = 'stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stro
 
 def _series_svg(frame: Frame, lang: str) -> list[str]:
     data, out = frame.data, []
-    taken: list[tuple[float, float]] = []
     for role, label, points in paths(data):
         fill = colour(data, role, label)
         coords = _coords(frame, points, data.qualitative)
@@ -158,14 +162,23 @@ def _series_svg(frame: Frame, lang: str) -> list[str]:
             out.append(
                 f"<g><title>{title}</title>{marker_svg(frame.x(p.day), frame.y(p.value), role, fill)}</g>"
             )
+    for label, fill, x, y in series_labels(frame):
+        out.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold" {HALO}>{escape(label)}</text>'
+        )
+    return out
+
+
+def series_labels(frame: Frame) -> list[tuple[str, str, float, float]]:
+    """Each sub-series' name beside the last of its actuals (of its targets when it has none), moved
+    down while it would cover a name placed before: (name, colour, x, y of the text's baseline)."""
+    data, out = frame.data, list[tuple[str, str, float, float]]()
+    for role, label, points in paths(data):
         if label and role != "baseline" and (role == "actual" or not _has(data, "actual", label)):
             x, y = frame.x(points[-1].day) + 10, frame.y(points[-1].value) + 4
-            while any(abs(x - tx) < 60 and abs(y - ty) < 13 for tx, ty in taken):
+            while any(abs(x - tx) < 60 and abs(y - ty) < 13 for _name, _fill, tx, ty in out):
                 y += 13
-            taken.append((x, y))
-            out.append(
-                f'<text x="{x:.1f}" y="{y:.1f}" fill="{fill}" font-weight="bold" {HALO}>{escape(label)}</text>'
-            )
+            out.append((label, colour(data, role, label), x, y))
     return out
 
 
@@ -173,14 +186,26 @@ def _has(data: TrendData, role: str, label: str | None) -> bool:
     return (role, label) in data.series
 
 
-def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[list[str], float]:
-    """Legend entries (marker, line sample, name) in rows; returns them and the height they take."""
+def legend_layout(
+    data: TrendData, top: float, width: float, lang: str
+) -> tuple[list[tuple[str, str | None, str, float, float]], float]:
+    """Where each legend entry's baseline stands, in rows: (role, label, name, x, y); and the height they take."""
     out, x, y = [], 8.0, top + 14
     for role, label in data.series:
         name = series_name(role, label, lang)
         size = 40 + 7.0 * len(name)
         if x + size > width and x > 8:
             x, y = 8.0, y + 20
+        out.append((role, label, name, x, y))
+        x += size
+    return out, y - top + 10
+
+
+def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[list[str], float]:
+    """Legend entries (marker, line sample, name) in rows; returns them and the height they take."""
+    entries, height = legend_layout(data, top, width, lang)
+    out = []
+    for role, label, name, x, y in entries:
         fill = colour(data, role, label)
         dash = f' stroke-dasharray="{DASH[role]}"' if DASH[role] else ""
         out.append(
@@ -188,8 +213,7 @@ def legend_svg(data: TrendData, top: float, width: float, lang: str) -> tuple[li
             f'stroke-width="2"{dash}/>{marker_svg(x + 12, y - 4, role, fill)}'
             f'<text x="{x + 30:.0f}" y="{y:.0f}">{escape(name)}</text>'
         )
-        x += size
-    return out, y - top + 10
+    return out, height
 
 
 def trend_svg(
@@ -226,58 +250,66 @@ def trend_svg(
     )
 
 
-def trend_png(data: TrendData, lang: str = "fi", scale: int = 2) -> tuple[bytes, int, int]:
-    """The same chart as a PNG picture (Pillow), for DOCX; returns the bytes, width and height."""
-    from PIL import Image, ImageDraw
+GRID, YEAR_LINE, AXIS = "#d5d9df", "#c4c9d0", "#41474f"
 
-    from seuranta.core.reports.charts import font, one_line
+
+@functools.cache
+def trend_palette() -> Palette:
+    """The series' colours, the grid and axis; text in the axis grey, black, and the series' colours."""
+    from seuranta.core.reports.charts import Palette
+
+    series = sorted({*ROLE_COLOURS.values(), *SERIES_COLOURS})
+    return Palette([*series, GRID, YEAR_LINE, AXIS], [(c, "#ffffff") for c in (*series, AXIS, "#000000")])
+
+
+def marker_png(pen: Pen, x: float, y: float, role: str, colour: str) -> None:
+    """Square baseline, hollow diamond target, round actual: as `marker_svg`."""
+    if role == "baseline":
+        pen.rectangle(x - 5, y - 5, x + 5, y + 5, colour)
+    elif role == "target":  # a 2.5 wide outline around the diamond of half-diagonal 7
+        for half, paint in ((7 + 1.25 * math.sqrt(2), colour), (7 - 1.25 * math.sqrt(2), "#ffffff")):
+            pen.polygon([(x, y - half), (x + half, y), (x, y + half), (x - half, y)], paint)
+    else:
+        pen.ellipse(x - 5, y - 5, x + 5, y + 5, colour)
+
+
+def _series_png(pen: Pen, frame: Frame) -> None:
+    data = frame.data
+    for role, label, points in paths(data):
+        fill = colour(data, role, label)
+        if role != "baseline":
+            coords = _coords(frame, points, data.qualitative)
+            pen.line(coords, fill, 3 if role == "actual" else 2, DASH[role])
+        for p in points:  # not the baseline a line starts from: that marker is the baseline's own
+            if (p.role, p.label) == (role, label):
+                marker_png(pen, frame.x(p.day), frame.y(p.value), role, fill)
+    for label, fill, x, y in series_labels(frame):
+        pen.text(x, y, label, fill, halo=True)
+
+
+def trend_png(data: TrendData, lang: str = "fi", width_cm: float = 10.0) -> tuple[bytes, int, int]:
+    """The same chart as a PNG picture for the DOCX, drawn for its printed width (`charts.PRINT_DPI`),
+    with the SVG's markers, line styles and legend; returns the bytes, width and height in pixels."""
+    from seuranta.core.reports.charts import Pen, pixel_scale
 
     lang = lang_of(lang)
     frame = Frame.for_data(data)
-    rows = 1 + len(data.series) // 3
-    width, height = int(frame.width * scale), int((frame.height + 20 * rows + 6) * scale)
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    text = font(11 * scale)
-
-    def at(x: float, y: float) -> tuple[float, float]:
-        return x * scale, y * scale
-
+    entries, legend_height = legend_layout(data, frame.height, frame.width, lang)
+    pen = Pen(frame.width, frame.height + legend_height, pixel_scale(frame.width, width_cm), trend_palette())
     for value, tick in data.y_ticks:
         ty = frame.y(value)
-        draw.line([at(frame.left, ty), at(frame.width - frame.right, ty)], fill="#d5d9df", width=scale)
-        draw.text(at(frame.left - 6, ty), one_line(tick), fill="#41474f", font=text, anchor="rm")
+        pen.line([(frame.left, ty), (frame.width - frame.right, ty)], GRID, 1)
+        pen.text(frame.left - 6, ty, axis_label(tick), AXIS, "rm")  # the room `Frame` left for it
+    for day in data.x_lines:
+        pen.line([(frame.x(day), frame.top), (frame.x(day), frame.floor)], YEAR_LINE, 1)
     for day, year in data.x_ticks:
-        draw.text(at(frame.x(day), frame.floor + 14), year, fill="#41474f", font=text, anchor="mm")
-    draw.line(
-        [at(frame.left, frame.floor), at(frame.width - frame.right, frame.floor)], fill="#41474f", width=scale
-    )
-    for role, label, points in paths(data):
+        pen.line([(frame.x(day), frame.floor), (frame.x(day), frame.floor + 5)], AXIS, 1)
+        pen.text(frame.x(day), frame.floor + 18, year, AXIS, "ms")
+    pen.line([(frame.left, frame.floor), (frame.width - frame.right, frame.floor)], AXIS, 1)
+    _series_png(pen, frame)
+    for role, label, name, x, y in entries:
         fill = colour(data, role, label)
-        coords = [at(x, y) for x, y in _coords(frame, points, data.qualitative)]
-        if role != "baseline" and len(coords) > 1:
-            draw.line(coords, fill=fill, width=(3 if role == "actual" else 2) * scale)
-        for p in points:
-            x, y = at(frame.x(p.day), frame.y(p.value))
-            r = 5 * scale
-            box = [x - r, y - r, x + r, y + r]
-            if role == "baseline":
-                draw.rectangle(box, fill=fill)
-            else:
-                draw.ellipse(box, fill="white" if role == "target" else fill, outline=fill, width=2 * scale)
-        if label and role != "baseline":
-            draw.text(
-                at(frame.x(points[-1].day) + 8, frame.y(points[-1].value) - 14),
-                one_line(label),
-                fill=fill,
-                font=text,
-            )
-    for i, (role, label) in enumerate(data.series):
-        x, y = at(8 + (i % 3) * 210, frame.height + 20 * (i // 3))
-        draw.ellipse([x, y, x + 10 * scale, y + 10 * scale], fill=colour(data, role, label))
-        draw.text(
-            (x + 14 * scale, y - scale), one_line(series_name(role, label, lang)), fill="black", font=text
-        )
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue(), width, height
+        pen.line([(x, y - 4), (x + 24, y - 4)], fill, 2, DASH[role])
+        marker_png(pen, x + 12, y - 4, role, fill)
+        pen.text(x + 30, y, name, "#000000")
+    return pen.png(), pen.canvas.width, pen.canvas.height

@@ -59,8 +59,8 @@ def test_a_baseline_without_a_year_is_left_out_when_the_plan_has_no_start():
     assert [p.role for p in trend_data(indicator, "fi").points] == ["target"]
 
 
-def test_sub_series_keep_their_labels_in_the_series_and_the_chart():
-    indicator = core.Indicator(
+def sub_series(second_actual: float = 19.5) -> core.Indicator:
+    return core.Indicator(
         name="Kiusatut",
         targets=[
             core.Measure("15", "max", 15, "2026", label="ala-aste"),
@@ -68,9 +68,13 @@ def test_sub_series_keep_their_labels_in_the_series_and_the_chart():
         ],
         actuals=[
             core.Measure("17,0", "value", 17.0, "2025", label="ala-aste"),
-            core.Measure("19,5", "value", 19.5, "2025", label="yläaste"),
+            core.Measure(f"{second_actual}", "value", second_actual, "2025", label="yläaste"),
         ],
     )
+
+
+def test_sub_series_keep_their_labels_in_the_series_and_the_chart():
+    indicator = sub_series()
     data = trend_data(indicator, "fi")
     assert data.labels == ("ala-aste", "yläaste")
     assert ("actual", "yläaste") in data.series and ("target", "ala-aste") in data.series
