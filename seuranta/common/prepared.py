@@ -35,11 +35,16 @@ class _Compiled:
 
 
 class PreparedSelect:
-    """A `values_list` select built by `build(*ids)` once per database connection, run with new ids."""
+    """A `values_list` select built by `build(*ids)` once per database connection, run with new ids.
 
-    def __init__(self, build: Callable[..., QuerySet], ids: int) -> None:
+    `for_share`: the rows locked against an exclusive lock until the transaction ends, PostgreSQL's FOR SHARE
+    (which Django's select_for_update does not offer: shared holders do not wait for each other); elsewhere
+    (SQLite serialises writers anyway) an ordinary select_for_update."""
+
+    def __init__(self, build: Callable[..., QuerySet], ids: int, *, for_share: bool = False) -> None:
         self._build = build
         self._ids = ids
+        self._for_share = for_share
         self._compiled: WeakKeyDictionary[Any, _Compiled] = WeakKeyDictionary()
         self._lock = threading.Lock()
 
@@ -62,16 +67,19 @@ class PreparedSelect:
     def _compile(self, connection, using: str) -> _Compiled:
         placeholders = [_PLACEHOLDER - n for n in range(self._ids)]
         queryset = self._build(*placeholders)
+        share = self._for_share and connection.vendor == "postgresql"
+        if self._for_share and not share:
+            queryset = queryset.select_for_update()
         compiler = queryset.query.get_compiler(using=using)
-        if connection.get_autocommit() and queryset.query.select_for_update:
-            raise TransactionManagementError("select_for_update cannot be used outside of a transaction.")
         sql, params = compiler.as_sql()
+        sql = f"{sql} FOR SHARE" if share else sql
         slots = tuple(
             (p, placeholders.index(v)) for p, v in enumerate(params) if _is_placeholder(v, placeholders)
         )
         if {index for _p, index in slots} != set(range(self._ids)):
             raise ValueError("every id must be a parameter of the query (not written into its SQL)")
-        compiled = _Compiled(sql, tuple(params), slots, bool(queryset.query.select_for_update), compiler)
+        locks = share or bool(queryset.query.select_for_update)
+        compiled = _Compiled(sql, tuple(params), slots, locks, compiler)
         with self._lock:
             self._compiled[connection] = compiled
         return compiled

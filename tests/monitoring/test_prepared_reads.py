@@ -87,3 +87,14 @@ def test_a_select_whose_id_is_not_a_parameter_is_refused(reporting):
     ignores_its_id = PreparedSelect(lambda node_id: Indicator.objects.values_list("pk"), ids=1)
     with pytest.raises(ValueError):
         ignores_its_id.rows(reporting.mine.node_id)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rounds_shared_lock_is_taken_only_inside_a_transaction(reporting):
+    shared = PreparedSelect(
+        lambda round_id: RoundEntry.objects.filter(round_id=round_id).values_list("pk"), ids=1, for_share=True
+    )
+    with transaction.atomic():
+        assert len(shared.rows(reporting.round.pk)) == 3
+    with pytest.raises(TransactionManagementError):
+        shared.rows(reporting.round.pk)
