@@ -200,7 +200,9 @@ def form_data(page: str, n: int) -> dict[str, str]:
 class Person:
     session: str
     entries: list[int]
-    forms: dict[int, dict[str, str]] = field(default_factory=dict)
+    forms: dict[int, bytes] = field(
+        default_factory=dict
+    )  # entry id -> the POST's body, built before the rush
     cookies: dict[str, str] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -230,22 +232,23 @@ def open_forms(person: Person, port: int) -> None:
         if response.status != 200:
             person.failures.append(f"GET {entry_id}: {response.status}")
             continue
-        person.forms[entry_id] = form_data(page, n)
+        person.forms[entry_id] = urlencode(form_data(page, n)).encode()
     connection.close()
 
 
 def submit_all(person: Person, port: int, start: threading.Barrier) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    headers = {**person.headers(), "Content-Type": "application/x-www-form-urlencoded"}
+    posts = [(url_of(entry_id), body) for entry_id, body in person.forms.items()]  # before the clock starts
     start.wait()
-    for entry_id, data in person.forms.items():
-        headers = {**person.headers(), "Content-Type": "application/x-www-form-urlencoded"}
+    for url, body in posts:
         started = time.perf_counter()
-        connection.request("POST", url_of(entry_id), body=urlencode(data), headers=headers)
+        connection.request("POST", url, body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         person.latencies.append(time.perf_counter() - started)
         if response.status != 302:
-            person.failures.append(f"POST {entry_id}: {response.status}")
+            person.failures.append(f"POST {url}: {response.status}")
     connection.close()
 
 
