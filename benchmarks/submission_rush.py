@@ -7,7 +7,7 @@ For each number of people: creates a new database (default postgres://postgres@1
 seuranta_rush_bench, dropped at the end), stores a plan of 1,000 actions of three indicators each,
 gives each person `--entries` actions as the responsible person, opens a reporting round and signs
 each person in (a session in the database, as a login leaves it). Then it starts the production
-server, `seuranta serve` (gunicorn, one process a CPU unless --workers, two threads each unless
+server, `seuranta serve` (gunicorn, one process a CPU unless --workers, four threads each unless
 --threads), and runs one client thread
 a person: each opens their reports' pages (the form, its CSRF token and version), all wait for one
 another, then each submits their reports through the form's POST, one after the other, over a
@@ -374,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=2, help="reports each person submits")
     parser.add_argument("--actions", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: one a CPU)")
-    parser.add_argument("--threads", type=int, default=None, help="threads a server process (default: 2)")
+    parser.add_argument("--threads", type=int, default=None, help="threads a server process (default: 4)")
     args = parser.parse_args(argv)
     failed = False
     for people in args.people:
