@@ -7,7 +7,7 @@ For each number of people: creates a new database (default postgres://postgres@1
 seuranta_rush_bench, dropped at the end), stores a plan of 1,000 actions of three indicators each,
 gives each person `--entries` actions as the responsible person, opens a reporting round and signs
 each person in (a session in the database, as a login leaves it). Then it starts the production
-server, `seuranta serve` (gunicorn, one process a CPU unless --workers, two threads each unless
+server, `seuranta serve` (gunicorn, one process a CPU unless --workers, four threads each unless
 --threads), and runs one client thread
 a person: each opens their reports' pages (the form, its CSRF token and version), all wait for one
 another, then each submits their reports through the form's POST, one after the other, over a
@@ -200,7 +200,9 @@ def form_data(page: str, n: int) -> dict[str, str]:
 class Person:
     session: str
     entries: list[int]
-    forms: dict[int, dict[str, str]] = field(default_factory=dict)
+    forms: dict[int, bytes] = field(
+        default_factory=dict
+    )  # entry id -> the POST's body, built before the rush
     cookies: dict[str, str] = field(default_factory=dict)
     latencies: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -230,22 +232,23 @@ def open_forms(person: Person, port: int) -> None:
         if response.status != 200:
             person.failures.append(f"GET {entry_id}: {response.status}")
             continue
-        person.forms[entry_id] = form_data(page, n)
+        person.forms[entry_id] = urlencode(form_data(page, n)).encode()
     connection.close()
 
 
 def submit_all(person: Person, port: int, start: threading.Barrier) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    headers = {**person.headers(), "Content-Type": "application/x-www-form-urlencoded"}
+    posts = [(url_of(entry_id), body) for entry_id, body in person.forms.items()]  # before the clock starts
     start.wait()
-    for entry_id, data in person.forms.items():
-        headers = {**person.headers(), "Content-Type": "application/x-www-form-urlencoded"}
+    for url, body in posts:
         started = time.perf_counter()
-        connection.request("POST", url_of(entry_id), body=urlencode(data), headers=headers)
+        connection.request("POST", url, body=body, headers=headers)
         response = connection.getresponse()
         response.read()
         person.latencies.append(time.perf_counter() - started)
         if response.status != 302:
-            person.failures.append(f"POST {entry_id}: {response.status}")
+            person.failures.append(f"POST {url}: {response.status}")
     connection.close()
 
 
@@ -371,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=2, help="reports each person submits")
     parser.add_argument("--actions", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=None, help="server processes (default: one a CPU)")
-    parser.add_argument("--threads", type=int, default=None, help="threads a server process (default: 2)")
+    parser.add_argument("--threads", type=int, default=None, help="threads a server process (default: 4)")
     args = parser.parse_args(argv)
     failed = False
     for people in args.people:

@@ -14,9 +14,10 @@ import sys
 
 
 def thread_count() -> int:
-    """WEB_THREADS, or two threads a process: one request can wait for the database while another runs."""
+    """WEB_THREADS, or four threads a process: while requests wait for the database, another runs (a
+    submission's Python is about as long as its waits for PostgreSQL, so two threads left the process idle)."""
     configured = os.environ.get("WEB_THREADS", "").strip()
-    return int(configured) if configured.isdigit() and int(configured) > 0 else 2
+    return int(configured) if configured.isdigit() and int(configured) > 0 else 4
 
 
 def worker_count() -> int:

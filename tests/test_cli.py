@@ -287,15 +287,15 @@ def test_the_server_runs_one_process_a_cpu_unless_told(monkeypatch):
     assert worker_count() == 3
 
 
-def test_each_server_process_runs_two_threads_unless_told(monkeypatch):
+def test_each_server_process_runs_four_threads_unless_told(monkeypatch):
     from seuranta.server import thread_count
 
     monkeypatch.delenv("WEB_THREADS", raising=False)
-    assert thread_count() == 2
-    monkeypatch.setenv("WEB_THREADS", "4")
     assert thread_count() == 4
-    monkeypatch.setenv("WEB_THREADS", "none")  # not a number: the default
+    monkeypatch.setenv("WEB_THREADS", "2")
     assert thread_count() == 2
+    monkeypatch.setenv("WEB_THREADS", "none")  # not a number: the default
+    assert thread_count() == 4
 
 
 def test_the_server_warms_up_without_the_database():

@@ -14,15 +14,16 @@ it; and its milestones, which the submission may mark done.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from django.db import router
 from django.db.models import QuerySet
 
+from seuranta.common.prepared import PreparedSelect
 from seuranta.plans.models import Indicator, Measure, Milestone, Node, ProgressEntry
 
 _INDICATOR_FIELDS = [f.attname for f in Indicator._meta.concrete_fields]
 _MEASURE_FIELDS = [f.attname for f in Measure._meta.concrete_fields]
+_PROGRESS_FIELDS = [f.attname for f in ProgressEntry._meta.concrete_fields]
 # The measures' columns through the indicator's reverse relation (a LEFT JOIN: indicators without measures too).
 _MEASURE_LOOKUPS = [f"measures__{f.name}" for f in Measure._meta.concrete_fields]
 
@@ -47,7 +48,8 @@ def read_node(node: Node, *, lock: bool, milestones: bool = True) -> NodeRows:
             .values_list("version", "phase")
             .get()
         )
-    progress = list(ProgressEntry.objects.filter(node_id=node.pk).order_by("order", "id"))
+    db = router.db_for_read(ProgressEntry)
+    progress = [ProgressEntry.from_db(db, _PROGRESS_FIELDS, row) for row in _PROGRESS.rows(node.pk, using=db)]
     for entry in progress:
         entry.node = node
     found: list[Milestone] = []
@@ -59,25 +61,35 @@ def read_node(node: Node, *, lock: bool, milestones: bool = True) -> NodeRows:
     return NodeRows(node, indicators, measures, progress, found)
 
 
-@cache
 def _columns() -> QuerySet:
-    """The query's columns and order, resolved once per process (some thirty lookups through the join cost
-    more to resolve than the query takes to run); never evaluated itself, only filtered into new querysets."""
+    """The query's columns and order: the indicators, the node's version and phase, and each measure."""
     return Indicator.objects.order_by("pk", "measures__order", "measures__id").values_list(
         *_INDICATOR_FIELDS, "node__version", "node__phase", *_MEASURE_LOOKUPS
     )
 
 
+# Built once per connection (seuranta.common.prepared): some thirty columns through the join cost more CPU
+# to build into SQL than the query takes to run, on every report page and submission.
+_READ = PreparedSelect(lambda node_id: _columns().filter(node_id=node_id), ids=1)
+_READ_LOCKED = PreparedSelect(
+    lambda node_id: _columns().filter(node_id=node_id).select_for_update(no_key=True, of=("self",)), ids=1
+)
+
+_PROGRESS = PreparedSelect(
+    lambda node_id: (
+        ProgressEntry.objects.filter(node_id=node_id).order_by("order", "id").values_list(*_PROGRESS_FIELDS)
+    ),
+    ids=1,
+)
+
+
 def _indicators_and_measures(node: Node, lock: bool) -> tuple[list[Indicator], dict[int, list[Measure]]]:
     """One query: the node's indicators (locked in id order with `lock`), each row with one of its measures."""
-    query = _columns().filter(node_id=node.pk)
-    if lock:
-        query = query.select_for_update(no_key=True, of=("self",))
     db = router.db_for_read(Indicator)
     n = len(_INDICATOR_FIELDS)
     indicators: dict[int, Indicator] = {}
     measures: dict[int, list[Measure]] = {}
-    for row in query:
+    for row in (_READ_LOCKED if lock else _READ).rows(node.pk, using=db):
         indicator = indicators.get(row[0])
         if indicator is None:
             indicator = indicators[row[0]] = Indicator.from_db(db, _INDICATOR_FIELDS, row[:n])

@@ -30,6 +30,7 @@ from django.db import connection, transaction
 from django.db.models import Case, F, QuerySet, Value, When
 from django.utils import timezone
 
+from seuranta.common.prepared import PreparedSelect
 from seuranta.core.periods import period_bounds
 from seuranta.monitoring.models import ReportingRound, RoundEntry, reportable_node_ids
 from seuranta.monitoring.node_rows import NodeRows, read_node
@@ -60,13 +61,19 @@ def _locked_for_share(rows: QuerySet) -> list:
         return cursor.fetchall()
 
 
+# Built once per connection (seuranta.common.prepared): every report saved and submitted takes this lock.
+_OPEN_ROUND = PreparedSelect(
+    lambda round_id: ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).values_list(
+        "pk"
+    ),
+    ids=1,
+    for_share=True,
+)
+
+
 def _round_is_open(round_id: int) -> bool:
     """Whether the round is open, with a shared lock on it that keeps it so until the transaction ends."""
-    return bool(
-        _locked_for_share(
-            ReportingRound.objects.filter(pk=round_id, state=ReportingRound.State.OPEN).values_list("pk")
-        )
-    )
+    return bool(_OPEN_ROUND.rows(round_id))
 
 
 @transaction.atomic
