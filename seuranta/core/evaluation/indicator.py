@@ -16,7 +16,7 @@ from datetime import date
 
 from seuranta.core.evaluation.reasons import Reasons, pickled, quote, unpickled, written_once
 from seuranta.core.evaluation.series import SeriesEvaluation, Settings, evaluate_series
-from seuranta.core.evaluation.split import labelled, split_series
+from seuranta.core.evaluation.split import labelled, split_labelled, split_series
 from seuranta.core.evaluation.targets import is_number
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of
@@ -129,7 +129,7 @@ def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvalua
     if not labelled(indicator):  # the common case: one series, judged from the indicator itself
         found = evaluate_series(indicator, settings)
         return IndicatorEvaluation(found.status, None, found, unit)
-    series, parts = split_series(indicator)
+    series, parts = split_labelled(indicator)
     results = [evaluate_series(indicator, settings, s) for s in series]
     if len(results) == 1 and not parts:
         return IndicatorEvaluation(results[0].status, None, results[0], unit)
@@ -145,7 +145,7 @@ def judge_indicator(indicator: Indicator, settings: Settings) -> IndicatorEvalua
         results.append(
             SeriesEvaluation(label, "no_target", reason.format(label=quote(label, lang), value=value))
         )
-    decisive_status = worst(r.status for r in results)
+    decisive_status = worst([r.status for r in results])
     if decisive_status is not None:
         decisive = next(r for r in results if r.status == decisive_status)
     else:

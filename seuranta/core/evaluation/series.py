@@ -110,7 +110,7 @@ class _Work:
         "usable",
     )
 
-    def __init__(self, source: Series | Indicator, settings: Settings, mode: str, usable: list[_Dated]):
+    def __init__(self, source: Series | Indicator, settings: Settings, mode: str, usable: list[_Read]):
         self.source = source  # the series' measures
         self.settings = settings
         self.mode = mode
@@ -122,25 +122,28 @@ class _Work:
         self.undated_target_day: date | None = None
 
 
-# A target with the day it is due (None when its period is not known) and its kind.
-_Dated = tuple[date | None, str, Measure]
+# A target as read: the day it is due (None when its period is not known), its kind, its number
+# (None when it has none) and the measure.
+_Read = tuple[date | None, str, float | None, Measure]
 
 
-def _target_order(item: _Dated) -> date:
+def _target_order(item: _Read) -> date:
     return item[0] or date.max
 
 
-def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Dated], Measure]:
-    """The mode, the targets it can judge in date order (with their day and kind), and the last target."""
-    ordered = [
-        (measure_date(m.period), m.kind if m.kind in KINDS else "value", m) for m in targets
-    ]  # kind_of
+def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Read], Measure]:
+    """The mode, the targets it can judge in date order (as read), and the last target."""
+    ordered: list[_Read] = []
+    for m in targets:
+        value = m.value
+        kind = m.kind if m.kind in KINDS else "value"  # kind_of
+        ordered.append((measure_date(m.period), kind, value if is_number(value) else None, m))
     if len(ordered) > 1:
         ordered.sort(key=_target_order)  # stable: targets of the same day stay in the order written
-    _day, last_kind, last = ordered[-1]
+    _day, last_kind, _value, last = ordered[-1]
     if last_kind == "state":
         return "state", [t for t in ordered if t[1] == "state"], last
-    return "number", [t for t in ordered if judgeable(t[2], "number", t[1])], last
+    return "number", [t for t in ordered if judgeable(t[1], t[2], t[3])], last
 
 
 def evaluate_series(
@@ -166,7 +169,7 @@ def evaluate_series(
     from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
-        latest, final_measure = work.points[-1], usable[-1][2]
+        latest, final_measure = work.points[-1], usable[-1][3]
         return SeriesEvaluation(  # a relative target without a baseline: not judged yet
             label,
             "no_data",
@@ -236,7 +239,7 @@ def _state_scale(work: _Work) -> tuple[str, ...]:
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
     first_text = work.dated[0][1].text if work.dated else None
-    return tuple(states.infer_scale(base_text or first_text, [m.text for _day, _kind, m in work.usable]))
+    return tuple(states.infer_scale(base_text or first_text, [t[3].text for t in work.usable]))
 
 
 _Baseline = tuple[Measure | None, float | None, date | None, bool]
@@ -258,9 +261,7 @@ def _baseline(work: _Work) -> _Baseline:
         day = measure_date(measure.period) or work.settings.plan_start
         if day is None:
             undated = work.undated_target_day
-            first_target_day = min(
-                (d for d in (d or undated for d, _k, _m in work.usable) if d), default=None
-            )
+            first_target_day = min((d for d in (t[0] or undated for t in work.usable) if d), default=None)
             day = _year_before(first_target_day) if first_target_day else None
         return measure, value, day, False
     if work.points:
@@ -272,7 +273,7 @@ def _baseline(work: _Work) -> _Baseline:
 def _without_actuals(
     work: _Work, baseline: _Baseline, indicator: Indicator, label: str | None, parts: tuple[str, ...]
 ) -> SeriesEvaluation:
-    day, _kind, last = work.usable[-1]
+    day, _kind, _value, last = work.usable[-1]
     return SeriesEvaluation(
         label,
         "no_data",
@@ -294,14 +295,16 @@ def _targets(work: _Work, relative_base: float | None) -> list[Target]:
     """The targets placed on the scale, in date order (a relative one needs the baseline)."""
     targets: list[Target] = []
     undated = work.undated_target_day
-    for day, kind, measure in work.usable:
-        day = day or undated
+    moved = False  # an undated target placed on the undated day: the order may change
+    for day, kind, value, measure in work.usable:
         if day is None:
-            continue
-        resolved = resolve(measure, day, relative_base, work.scale, kind)
+            if undated is None:
+                continue
+            day, moved = undated, True
+        resolved = resolve(measure, day, relative_base, work.scale, kind, value)
         if resolved is not None:
             targets.append(resolved)
-    if len(targets) > 1:
+    if moved and len(targets) > 1:
         targets.sort(key=TARGET_DAY)
     return targets
 
