@@ -14,8 +14,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from operator import itemgetter
 
-from seuranta.core.evaluation.indicator import IndicatorEvaluation
-from seuranta.core.evaluation.series import Settings
+from seuranta.core.evaluation.results import IndicatorEvaluation, Settings
 from seuranta.core.formatting import format_date, format_period, level_noun, sentence
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of, ngettext
