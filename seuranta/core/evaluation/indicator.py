@@ -1,10 +1,10 @@
 """The status of one indicator from its baseline, targets and actual values.
 
 The rules are those of docs/statuses.md. It is pure: an `Indicator` and a date
-in, a frozen `IndicatorEvaluation` out, and it never raises on odd input
-(anything it cannot judge gets `no_target` or `no_data` with a reason saying
-why). An indicator is split into series (`evaluation.split`: labelled sub-series
-such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
+in, an `IndicatorEvaluation` out (`evaluation.results`), and it never raises on
+odd input (anything it cannot judge gets `no_target` or `no_data` with a reason
+saying why). An indicator is split into series (`evaluation.split`: labelled
+sub-series such as "kevät"/"syksy" or "ala-aste"/"yläaste"), each judged by
 `evaluation.series`; the worst judged series decides.
 """
 

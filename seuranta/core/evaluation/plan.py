@@ -67,12 +67,13 @@ class _Evaluator:
     def _own(self, indicators: list[Indicator]) -> tuple[IndicatorEvaluation, ...]:
         """The evaluations of a node's own indicators, each indicator judged once."""
         done, settings = self.indicators, self.settings
+        self._keep.extend(indicators)
         own = []
         for indicator in indicators:
-            found = done.get(id(indicator))
+            key = id(indicator)
+            found = done.get(key)
             if found is None:
-                found = done[id(indicator)] = judge_indicator(indicator, settings)
-                self._keep.append(indicator)
+                found = done[key] = judge_indicator(indicator, settings)
             own.append(found)
         return tuple(own)
 

@@ -1,6 +1,7 @@
 """The status of one series: the whole indicator, or one labelled sub-series.
 
-`evaluate_series` follows docs/statuses.md step by step: order the targets,
+`evaluate_whole` (an indicator as one series) and `evaluate_series` (a labelled
+sub-series) follow docs/statuses.md step by step: order the targets,
 choose the mode (numbers or qualitative states), take the actuals up to the
 evaluation date, place them on the scale, find the baseline (the given one or
 the earliest actual), then judge the latest actual against the final target and
