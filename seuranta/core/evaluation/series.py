@@ -192,7 +192,7 @@ def _state_scale(work: _Work) -> tuple[str, ...]:
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
     first_text = work.dated[0][1].text if work.dated else None
-    return tuple(states.infer_scale(base_text or first_text, [t[3].text for t in work.usable]))
+    return states.inferred_scale(base_text or first_text, tuple([t[3].text for t in work.usable]))
 
 
 _Baseline = tuple[Measure | None, float | None, date | None, bool]
