@@ -25,6 +25,11 @@ from seuranta.core.vocabulary import JUDGED, Phase, Status, worst
 COUNT_KEYS: tuple[str, ...] = Status.values()
 
 
+# What an action's sentence needs beyond its evaluation's findings: the evaluation date, the
+# language and the action's schedule (a tuple of plain values, which the collector stops tracking).
+ActionFacts = tuple[date, str, str | None]
+
+
 @dataclass(slots=True)
 class NodeEvaluation:
     """The status of an action (from its phase, milestones and indicators) or a goal (rolled up).
@@ -170,11 +175,6 @@ def reported_phase(node: Node, on: date) -> tuple[str | None, str | None]:
         if best is None or order >= best:
             best, found = order, (progress.phase, progress.period)
     return found
-
-
-# What an action's sentence needs beyond its evaluation's findings: the evaluation date, the
-# language and the action's schedule (a tuple of plain values, which the collector stops tracking).
-ActionFacts = tuple[date, str, str | None]
 
 
 def evaluate_action(node: Node, own: tuple[IndicatorEvaluation, ...], settings: Settings) -> NodeEvaluation:
