@@ -11,6 +11,7 @@ The rules are documented in docs/statuses.md. One concept per module:
     node.py       actions (phase, schedule, milestones) and goals (roll-up, counts)
     indicator.py  an indicator's status: the worst of its judged series decides
     split.py      an indicator split into labelled sub-series ("kevät"/"syksy")
+    results.py    the judgement of a series and of an indicator (its decisive series')
     series.py     one series judged against its targets, step by step
     targets.py    a target as a level on the scale, its direction, whether it is met
     reasons.py    the sentence that says why, in the evaluation's language
@@ -26,13 +27,13 @@ from __future__ import annotations
 from seuranta.core.evaluation.indicator import IndicatorEvaluation, evaluate_indicator
 from seuranta.core.evaluation.node import NodeEvaluation, counts_summary, is_action, roll_up
 from seuranta.core.evaluation.plan import PlanEvaluation, evaluate_node, evaluate_plan, status_document
-from seuranta.core.evaluation.series import SeriesEvaluation
+from seuranta.core.evaluation.results import SeriesEvaluation
 from seuranta.core.vocabulary import JUDGED, STATUSES, worst
 
 # The layout of a pickled evaluation (a cache keeps evaluated plans): a cache key names it, so that
 # a new version of Seuranta never reads an evaluation pickled by an older one. Raise it whenever
 # the fields of an evaluation change.
-PICKLE_LAYOUT = 2
+PICKLE_LAYOUT = 3
 
 __all__ = [
     "JUDGED",

@@ -9,20 +9,25 @@ it (`roll_up`), and its reason counts them ("3/5 toimenpidettä aikataulussa").
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date
+from operator import itemgetter
 
-from seuranta.core.evaluation.indicator import IndicatorEvaluation
+from seuranta.core.evaluation.results import IndicatorEvaluation, Settings
 from seuranta.core.formatting import format_date, format_period, level_noun, sentence
 from seuranta.core.i18n import gettext as _
 from seuranta.core.i18n import lang_of, ngettext
 from seuranta.core.model import Milestone, Node
 from seuranta.core.periods import due_day, measure_date, schedule_bounds
-from seuranta.core.vocabulary import JUDGED, Phase, Status, rank, worst
+from seuranta.core.vocabulary import JUDGED, Phase, Status, worst
 
 COUNT_KEYS: tuple[str, ...] = Status.values()
+
+
+# What an action's sentence needs beyond its evaluation's findings: the evaluation date, the
+# language and the action's schedule (a tuple of plain values, which the collector stops tracking).
+ActionFacts = tuple[date, str, str | None]
 
 
 @dataclass(slots=True)
@@ -31,11 +36,12 @@ class NodeEvaluation:
 
     Read-only by convention (not frozen: a frozen dataclass costs several times more to build, and a
     large plan builds tens of thousands). `reason` is written when first asked for, from `written`
-    (the text, or a function that writes it); equality compares the findings, not the sentence.
+    (the text, or for an action the `ActionFacts` its sentence needs beyond the findings); equality
+    compares the findings, not the sentence.
     """
 
     status: str
-    written: str | Callable[[], str] = field(compare=False, repr=False)
+    written: str | ActionFacts = field(compare=False, repr=False)
     is_action: bool
     phase: str | None = None  # the reported phase used, for actions
     phase_period: str | None = None  # the period of the progress report the phase came from
@@ -51,8 +57,8 @@ class NodeEvaluation:
     @property
     def reason(self) -> str:
         written = self.written
-        if callable(written):
-            written = self.written = written()
+        if type(written) is not str:
+            written = self.written = _action_sentence(self, *written)
         return written
 
     def __getstate__(self) -> list[object]:
@@ -83,23 +89,28 @@ def roll_up(statuses: Iterable[str]) -> str:
     voting items (judged, or waiting for data) have data, the goal shows no
     achievement at all: insufficient_data.
     """
-    items = list(statuses)
-    judged = sorted((s for s in items if s in JUDGED), key=rank)
-    if not judged:
+    items = statuses if type(statuses) is list else list(statuses)
+    judged = [items.count(s) for s in JUDGED]  # per judged status, best first (a goal counts thousands)
+    reported = sum(judged)
+    if not reported:
         return "no_data" if "no_data" in items else "no_target"
-    reported, voting = coverage(items)
-    if 2 * reported < voting:
+    if 2 * reported < reported + items.count("no_data"):
         return INSUFFICIENT
-    if all(s == "achieved" for s in judged):
+    if judged[0] == reported:
         return "achieved"
-    middle = judged[len(judged) // 2]
-    return "on_track" if middle == "achieved" else middle
+    middle, below = len(judged) - 1, reported // 2  # the judged item at index `below` in rank order
+    for index, n in enumerate(judged):
+        if below < n:
+            middle = index
+            break
+        below -= n
+    return "on_track" if middle == 0 else JUDGED[middle]
 
 
 def coverage(statuses: Iterable[str]) -> tuple[int, int]:
     """(items with data, voting items): judged items have data; no_data items vote without it."""
-    items = list(statuses)
-    reported = sum(1 for s in items if s in JUDGED)
+    items = statuses if type(statuses) is list else list(statuses)
+    reported = sum(items.count(s) for s in JUDGED)
     return reported, reported + items.count("no_data")
 
 
@@ -166,9 +177,11 @@ def reported_phase(node: Node, on: date) -> tuple[str | None, str | None]:
     return found
 
 
-def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], lang: str) -> NodeEvaluation:
+def evaluate_action(node: Node, own: tuple[IndicatorEvaluation, ...], settings: Settings) -> NodeEvaluation:
     """An action's status from its phase, schedule, milestones and its own indicators' statuses."""
-    indicator_counts = count([e.status for e in own])
+    on, lang = settings.on, settings.lang
+    statuses = [e.status for e in own]
+    indicator_counts = count(statuses)
     phase, phase_period = reported_phase(node, on)
     if phase == "cancelled":
         reason = _("The action has been cancelled.", lang)
@@ -183,78 +196,42 @@ def evaluate_action(node: Node, on: date, own: tuple[IndicatorEvaluation, ...], 
             indicator_counts=indicator_counts,
         )
     overdue = _overdue(node, on) if phase != "done" else ()
-    signals = ["achieved"] if phase == "done" else _signals(node, on, phase, overdue, own)
-    status = worst(signals)
+    status = "achieved" if phase == "done" else _worst_signal(node.schedule, on, phase, overdue, statuses)
     return NodeEvaluation(
         status or "no_data",
-        _ActionReason(
-            node, on, lang, phase, phase_period, overdue, indicator_counts, bool(own), status is not None
-        ),
+        (on, lang, node.schedule),
         True,
         phase,
         phase_period,
-        tuple(m for _day, m in overdue) if overdue else (),
+        overdue,
         own,
         {status or "no_data": 1},
         indicator_counts,
     )
 
 
-Overdue = tuple[tuple[date, Milestone], ...]
+def _action_sentence(found: NodeEvaluation, on: date, lang: str, schedule: str | None) -> str:
+    """ "Vaihe: käynnissä (Q1/2026); aikataulu päättyi 31.12.2025; 1/2 mittaria aikataulussa." """
+    phase = found.phase
+    parts: list[str] = []
+    if phase is not None:
+        shown = Phase(phase).label(lang)
+        period = format_period(found.phase_period, lang)
+        if period:
+            parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
+        else:
+            parts.append(_("phase: {phase}", lang).format(phase=shown))
+    if phase != "done":
+        parts.extend(_signal_parts(schedule, on, phase, found.overdue_milestones, lang))
+    if found.indicators:
+        parts.append(counts_summary(found.indicator_counts, _("indicators", lang), lang))
+    if found.status == "no_data" and not parts:  # no signal gave a status
+        return _("There is no information on the action's progress.", lang)
+    return sentence("; ".join(parts))
 
 
-class _ActionReason:
-    """What an action's sentence tells, kept until the sentence is written (called when first asked for)."""
-
-    __slots__ = (
-        "has_indicators",
-        "indicator_counts",
-        "judged",
-        "lang",
-        "node",
-        "on",
-        "overdue",
-        "phase",
-        "phase_period",
-    )
-
-    def __init__(
-        self,
-        node: Node,
-        on: date,
-        lang: str,
-        phase: str | None,
-        phase_period: str | None,
-        overdue: Overdue,
-        indicator_counts: dict[str, int],
-        has_indicators: bool,
-        judged: bool,  # some signal gave a status
-    ):
-        self.node, self.on, self.lang = node, on, lang
-        self.phase, self.phase_period, self.overdue = phase, phase_period, overdue
-        self.indicator_counts, self.has_indicators, self.judged = indicator_counts, has_indicators, judged
-
-    def __call__(self) -> str:
-        """ "Vaihe: käynnissä (Q1/2026); aikataulu päättyi 31.12.2025; 1/2 mittaria aikataulussa." """
-        node, on, phase, lang = self.node, self.on, self.phase, self.lang
-        parts: list[str] = []
-        if phase is not None:
-            shown = Phase(phase).label(lang)
-            period = format_period(self.phase_period, lang)
-            if period:
-                parts.append(_("phase: {phase} ({period})", lang).format(phase=shown, period=period))
-            else:
-                parts.append(_("phase: {phase}", lang).format(phase=shown))
-        if phase != "done":
-            parts.extend(_signal_parts(node, on, phase, self.overdue, lang))
-        if self.has_indicators:
-            parts.append(counts_summary(self.indicator_counts, _("indicators", lang), lang))
-        if not self.judged and not parts:
-            return _("There is no information on the action's progress.", lang)
-        return sentence("; ".join(parts))
-
-
-def _overdue(node: Node, on: date) -> Overdue:
+def _overdue(node: Node, on: date) -> tuple[Milestone, ...]:
+    """The milestones not done by their due day before `on`, the earliest due first."""
     overdue: list[tuple[date, Milestone]] = []
     for milestone in node.milestones:
         due = due_day(milestone.due)
@@ -262,46 +239,42 @@ def _overdue(node: Node, on: date) -> Overdue:
             overdue.append((due, milestone))
     if not overdue:
         return ()
-    overdue.sort(key=lambda item: item[0])
-    return tuple(overdue)
+    overdue.sort(key=itemgetter(0))
+    return tuple(milestone for _due, milestone in overdue)
 
 
-def _signals(
-    node: Node,
-    on: date,
-    phase: str | None,
-    overdue: Overdue,
-    own: tuple[IndicatorEvaluation, ...],
-) -> list[str]:
-    """The statuses an unfinished action's phase, schedule, milestones and indicators point to."""
-    signals: list[str] = []
-    start, end = schedule_bounds(node.schedule) if phase is not None else (None, None)
-    if phase == "in_progress":
-        signals.append("on_track")
-    elif phase == "delayed":
-        signals.append("behind")
-    elif phase == "not_started":
-        signals.append("behind" if start is not None and start < on else "on_track")
-    if phase is not None and end is not None and end < on:
-        signals.append("off_track")
+def _worst_signal(
+    schedule: str | None, on: date, phase: str | None, overdue: tuple[Milestone, ...], statuses: list[str]
+) -> str | None:
+    """The worst status an unfinished action's phase, schedule, milestones and indicators point to."""
+    signals = [*statuses]
+    if phase is not None:
+        start, end = schedule_bounds(schedule)
+        if phase == "in_progress":
+            signals.append("on_track")
+        elif phase == "delayed":
+            signals.append("behind")
+        elif phase == "not_started":
+            signals.append("behind" if start is not None and start < on else "on_track")
+        if end is not None and end < on:
+            signals.append("off_track")
     if overdue:
         signals.append("behind")
-    indicator_status = worst(e.status for e in own)
-    if indicator_status:
-        signals.append(indicator_status)
-    return signals
+    return worst(signals)
 
 
-def _signal_parts(node: Node, on: date, phase: str | None, overdue: Overdue, lang: str) -> list[str]:
-    """What `_signals` found, in words: a start or an end passed, milestones overdue."""
+def _signal_parts(
+    schedule: str | None, on: date, phase: str | None, overdue: tuple[Milestone, ...], lang: str
+) -> list[str]:
+    """What `_worst_signal` found, in words: a start or an end passed, milestones overdue."""
     parts: list[str] = []
-    start, end = schedule_bounds(node.schedule) if phase is not None else (None, None)
+    start, end = schedule_bounds(schedule) if phase is not None else (None, None)
     if phase == "not_started" and start is not None and start < on:
         parts.append(_("scheduled to start {date}", lang).format(date=format_date(start, lang)))
     if phase is not None and end is not None and end < on:
         parts.append(_("the schedule ended on {date}", lang).format(date=format_date(end, lang)))
     if overdue:
-        due_text = overdue[0][1].due or ""
+        due_text = overdue[0].due or ""
         template = ngettext(
             "{count} milestone overdue ({due})",
             "{count} milestones overdue (earliest {due})",
@@ -336,16 +309,15 @@ def actions_below(node: Node) -> Iterator[Node]:
 
 
 def count(statuses: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for status in statuses:
-        counts[status] = counts.get(status, 0) + 1
-    return {key: counts[key] for key in COUNT_KEYS if counts.get(key)}
+    items = statuses if type(statuses) is list else list(statuses)
+    return {key: n for key in COUNT_KEYS if (n := items.count(key))}
 
 
 def merge(many: Iterable[dict[str, int]]) -> dict[str, int]:
-    total: Counter[str] = Counter()
+    total: dict[str, int] = {}
     for counts in many:
-        total.update(counts)
+        for key, n in counts.items():
+            total[key] = total.get(key, 0) + n
     return {key: total[key] for key in COUNT_KEYS if total.get(key)}
 
 

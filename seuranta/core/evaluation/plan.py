@@ -52,26 +52,30 @@ class _Evaluator:
         self.nodes: dict[int, NodeEvaluation] = {}
         self._keep: list[object] = []  # keeps the objects alive so that their ids stay theirs
 
-    def indicator(self, indicator: Indicator) -> IndicatorEvaluation:
-        key = id(indicator)
-        found = self.indicators.get(key)
-        if found is None:
-            found = self.indicators[key] = judge_indicator(indicator, self.settings)
-            self._keep.append(indicator)
+    def node(self, node: Node) -> NodeEvaluation:
+        found = self.nodes.get(id(node))
+        if found is not None:
+            return found
+        for child in node.children:
+            self.node(child)
+        own = self._own(node.indicators)
+        found = evaluate_action(node, own, self.settings) if is_action(node) else self._goal(node, own)
+        self.nodes[id(node)] = found
+        self._keep.append(node)
         return found
 
-    def node(self, node: Node) -> NodeEvaluation:
-        key = id(node)
-        if key not in self.nodes:
-            for child in node.children:
-                self.node(child)
-            own = tuple([self.indicator(i) for i in node.indicators])
-            if is_action(node):
-                self.nodes[key] = evaluate_action(node, self.config.on, own, self.config.lang)
-            else:
-                self.nodes[key] = self._goal(node, own)
-            self._keep.append(node)
-        return self.nodes[key]
+    def _own(self, indicators: list[Indicator]) -> tuple[IndicatorEvaluation, ...]:
+        """The evaluations of a node's own indicators, each indicator judged once."""
+        done, settings = self.indicators, self.settings
+        self._keep.extend(indicators)
+        own = []
+        for indicator in indicators:
+            key = id(indicator)
+            found = done.get(key)
+            if found is None:
+                found = done[key] = judge_indicator(indicator, settings)
+            own.append(found)
+        return tuple(own)
 
     def _goal(self, node: Node, own: tuple[IndicatorEvaluation, ...]) -> NodeEvaluation:
         lang = self.config.lang

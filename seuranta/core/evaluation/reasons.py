@@ -68,7 +68,7 @@ def state_text(measure: Measure) -> str:
 
 
 if TYPE_CHECKING:
-    from seuranta.core.evaluation.series import SeriesEvaluation, Settings
+    from seuranta.core.evaluation.results import SeriesEvaluation, Settings
 
 
 def places_of(measures: Iterable[Measure | None]) -> int:

@@ -1,6 +1,7 @@
 """The status of one series: the whole indicator, or one labelled sub-series.
 
-`evaluate_series` follows docs/statuses.md step by step: order the targets,
+`evaluate_whole` (an indicator as one series) and `evaluate_series` (a labelled
+sub-series) follow docs/statuses.md step by step: order the targets,
 choose the mode (numbers or qualitative states), take the actuals up to the
 evaluation date, place them on the scale, find the baseline (the given one or
 the earliest actual), then judge the latest actual against the final target and
@@ -9,13 +10,12 @@ the level expected by now on the way to the next target.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
 
 from seuranta.core.evaluation import states
-from seuranta.core.evaluation.reasons import NoActual, pickled, quote, unpickled, written_once
+from seuranta.core.evaluation.reasons import NoActual, quote
+from seuranta.core.evaluation.results import IndicatorEvaluation, SeriesEvaluation, Settings
 from seuranta.core.evaluation.split import Series
 from seuranta.core.evaluation.targets import (
     EPSILON,
@@ -32,63 +32,6 @@ from seuranta.core.evaluation.targets import (
 from seuranta.core.i18n import gettext as _
 from seuranta.core.model import Indicator, Measure
 from seuranta.core.periods import measure_date, period_start, text_bounds
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What every series of one evaluation is judged with (built once for a whole plan)."""
-
-    on: date
-    plan_start: date | None = None
-    plan_end: date | None = None
-    tolerance: float = 0.10
-    scale: tuple[str, ...] | None = None
-    lang: str = "fi"
-
-
-@dataclass(slots=True, unsafe_hash=True)
-class SeriesEvaluation:
-    """The judgement of one series: the whole indicator, or one labelled sub-series.
-
-    `reason` is the sentence that says why; it is built when first asked for (a
-    page shows few of a plan's reasons), from `written`: the text, or what it is
-    written from (the evaluation's `Settings`, or a `NoActual` record) with the
-    findings and the indicator's measures (`source`). Equality compares the findings,
-    not the sentence. Read-only by convention: not frozen, since a frozen dataclass
-    of this size costs several times more to build, and a large plan builds one per
-    indicator.
-    """
-
-    label: str | None
-    status: str
-    written: str | Callable[[], str] | Settings | NoActual = field(default="", compare=False, repr=False)
-    judged: bool = False
-    mode: str = "number"  # "number" or "state"
-    direction: str | None = None  # "up", "down" or "hold"
-    baseline: Measure | None = None
-    baseline_value: float | None = None  # the number, or the position on the state scale
-    baseline_date: date | None = None
-    baseline_from_actual: bool = False
-    target: Measure | None = None  # the target used: the next one ahead, or the final one
-    target_value: float | None = None
-    target_date: date | None = None
-    final_target: Measure | None = None
-    final_target_date: date | None = None
-    actual: Measure | None = None  # the latest actual up to the evaluation date
-    actual_value: float | None = None
-    actual_date: date | None = None
-    expected: float | None = None  # the expected level at the actual's date
-    scale: tuple[str, ...] = ()
-    # What the sentence is written from until it is (not kept in a pickle: the sentence is).
-    source: Indicator | None = field(default=None, compare=False, repr=False)
-
-    @property
-    def reason(self) -> str:
-        return written_once(self)
-
-    __getstate__ = pickled
-    __setstate__ = unpickled
-
 
 # An actual value placed on the series' scale: (value, the day it stands for, the measure).
 Point = tuple[float, date, Measure]
@@ -110,7 +53,7 @@ class _Work:
         "usable",
     )
 
-    def __init__(self, source: Series | Indicator, settings: Settings, mode: str, usable: list[_Dated]):
+    def __init__(self, source: Series | Indicator, settings: Settings, mode: str, usable: list[_Read]):
         self.source = source  # the series' measures
         self.settings = settings
         self.mode = mode
@@ -122,52 +65,65 @@ class _Work:
         self.undated_target_day: date | None = None
 
 
-# A target with the day it is due (None when its period is not known) and its kind.
-_Dated = tuple[date | None, str, Measure]
+# A target as read: the day it is due (None when its period is not known), its kind, its number
+# (None when it has none) and the measure.
+_Read = tuple[date | None, str, float | None, Measure]
 
 
-def _target_order(item: _Dated) -> date:
+def _target_order(item: _Read) -> date:
     return item[0] or date.max
 
 
-def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Dated], Measure]:
-    """The mode, the targets it can judge in date order (with their day and kind), and the last target."""
-    ordered = [
-        (measure_date(m.period), m.kind if m.kind in KINDS else "value", m) for m in targets
-    ]  # kind_of
+def _usable_targets(targets: list[Measure]) -> tuple[str, list[_Read], Measure]:
+    """The mode, the targets it can judge in date order (as read), and the last target."""
+    ordered: list[_Read] = []
+    for m in targets:
+        value = m.value
+        kind = m.kind if m.kind in KINDS else "value"  # kind_of
+        ordered.append((measure_date(m.period), kind, value if is_number(value) else None, m))
     if len(ordered) > 1:
         ordered.sort(key=_target_order)  # stable: targets of the same day stay in the order written
-    _day, last_kind, last = ordered[-1]
+    _day, last_kind, _value, last = ordered[-1]
     if last_kind == "state":
         return "state", [t for t in ordered if t[1] == "state"], last
-    return "number", [t for t in ordered if judgeable(t[2], "number", t[1])], last
+    return "number", [t for t in ordered if judgeable(t[1], t[2], t[3])], last
 
 
-def evaluate_series(
-    indicator: Indicator, settings: Settings, series: Series | None = None
-) -> SeriesEvaluation:
-    """Judge one series of the indicator: `series` when it is split into several (see
-    `evaluation.split`), else the whole indicator from its own measures."""
-    source = series or indicator
-    label, parts = (series.label, series.parts) if series else (None, ())
+def evaluate_series(indicator: Indicator, settings: Settings, series: Series) -> SeriesEvaluation:
+    """Judge one labelled sub-series of the indicator (see `evaluation.split`)."""
+    return _evaluate(indicator, settings, series, SeriesEvaluation)
+
+
+def evaluate_whole(indicator: Indicator, settings: Settings) -> IndicatorEvaluation:
+    """Judge the indicator as one series, from its own measures."""
+    found = _evaluate(indicator, settings, indicator, IndicatorEvaluation)
+    found.unit = indicator.unit
+    return found
+
+
+def _evaluate[R: SeriesEvaluation](
+    indicator: Indicator, settings: Settings, source: Series | Indicator, result: type[R]
+) -> R:
+    """The judgement of a series (`source`: a sub-series, or the indicator itself) as a `result`."""
+    label, parts = (source.label, source.parts) if type(source) is Series else (None, ())
     lang = settings.lang
     if not source.targets:
-        return SeriesEvaluation(label, "no_target", _("The indicator has no target.", lang))
+        return result(label, "no_target", _("The indicator has no target.", lang))
     mode, usable, last = _usable_targets(source.targets)
     if not usable:
         shown = quote(last.text, lang)
         reason = _("The target {target} cannot be compared with figures.", lang).format(target=shown)
-        return SeriesEvaluation(label, "no_target", reason, mode=mode)
+        return result(label, "no_target", reason, mode=mode)
     work = _Work(source, settings, mode, usable)
     _collect_actuals(work)
     baseline = _baseline(work)
     if not work.points:
-        return _without_actuals(work, baseline, indicator, label, parts)
+        return _without_actuals(work, baseline, indicator, label, parts, result)
     from_actual, baseline_value, baseline_day = baseline[3], baseline[1], baseline[2]
     targets = _targets(work, None if (from_actual and len(work.points) < 2) else baseline_value)
     if not targets or baseline_value is None or baseline_day is None:
-        latest, final_measure = work.points[-1], usable[-1][2]
-        return SeriesEvaluation(  # a relative target without a baseline: not judged yet
+        latest, final_measure = work.points[-1], usable[-1][3]
+        return result(  # a relative target without a baseline: not judged yet
             label,
             "no_data",
             settings,
@@ -184,7 +140,7 @@ def evaluate_series(
             scale=work.scale,
             source=indicator,
         )
-    return _judge(work, baseline, label, targets, indicator)
+    return _judge(work, baseline, label, targets, indicator, result)
 
 
 def period_has_begun(period: str | None, on: date) -> bool:
@@ -236,7 +192,7 @@ def _state_scale(work: _Work) -> tuple[str, ...]:
     if base_text is None and baseline and baseline.value is None and baseline.text:
         base_text = baseline.text
     first_text = work.dated[0][1].text if work.dated else None
-    return tuple(states.infer_scale(base_text or first_text, [m.text for _day, _kind, m in work.usable]))
+    return states.inferred_scale(base_text or first_text, tuple([t[3].text for t in work.usable]))
 
 
 _Baseline = tuple[Measure | None, float | None, date | None, bool]
@@ -258,9 +214,7 @@ def _baseline(work: _Work) -> _Baseline:
         day = measure_date(measure.period) or work.settings.plan_start
         if day is None:
             undated = work.undated_target_day
-            first_target_day = min(
-                (d for d in (d or undated for d, _k, _m in work.usable) if d), default=None
-            )
+            first_target_day = min((d for d in (t[0] or undated for t in work.usable) if d), default=None)
             day = _year_before(first_target_day) if first_target_day else None
         return measure, value, day, False
     if work.points:
@@ -269,11 +223,16 @@ def _baseline(work: _Work) -> _Baseline:
     return measure, None, None, False
 
 
-def _without_actuals(
-    work: _Work, baseline: _Baseline, indicator: Indicator, label: str | None, parts: tuple[str, ...]
-) -> SeriesEvaluation:
-    day, _kind, last = work.usable[-1]
-    return SeriesEvaluation(
+def _without_actuals[R: SeriesEvaluation](
+    work: _Work,
+    baseline: _Baseline,
+    indicator: Indicator,
+    label: str | None,
+    parts: tuple[str, ...],
+    result: type[R],
+) -> R:
+    day, _kind, _value, last = work.usable[-1]
+    return result(
         label,
         "no_data",
         NoActual(work.settings, work.unplaced, parts, bool(work.dated)),
@@ -294,21 +253,28 @@ def _targets(work: _Work, relative_base: float | None) -> list[Target]:
     """The targets placed on the scale, in date order (a relative one needs the baseline)."""
     targets: list[Target] = []
     undated = work.undated_target_day
-    for day, kind, measure in work.usable:
-        day = day or undated
+    moved = False  # an undated target placed on the undated day: the order may change
+    for day, kind, value, measure in work.usable:
         if day is None:
-            continue
-        resolved = resolve(measure, day, relative_base, work.scale, kind)
+            if undated is None:
+                continue
+            day, moved = undated, True
+        resolved = resolve(measure, day, relative_base, work.scale, kind, value)
         if resolved is not None:
             targets.append(resolved)
-    if len(targets) > 1:
+    if moved and len(targets) > 1:
         targets.sort(key=TARGET_DAY)
     return targets
 
 
-def _judge(
-    work: _Work, baseline: _Baseline, label: str | None, targets: list[Target], indicator: Indicator
-) -> SeriesEvaluation:
+def _judge[R: SeriesEvaluation](
+    work: _Work,
+    baseline: _Baseline,
+    label: str | None,
+    targets: list[Target],
+    indicator: Indicator,
+    result: type[R],
+) -> R:
     """Achieved, off track (expired or the wrong way), or on track / behind the expected level."""
     settings = work.settings
     baseline_value, baseline_day = baseline[1], baseline[2]
@@ -338,7 +304,7 @@ def _judge(
         expected = baseline_value + (level - baseline_value) * share
         slack = settings.tolerance * abs(level - baseline_value)
         status = "on_track" if sign * latest_value >= sign * expected - slack - EPSILON else "behind"
-    return SeriesEvaluation(
+    return result(
         label,
         status,
         settings,

@@ -33,10 +33,9 @@ def _key(label: str | None) -> str:
 
 def labelled(indicator: Indicator) -> bool:
     """Whether any of the indicator's measures names a sub-series."""
-    for measures in (indicator.targets, indicator.actuals, indicator.baseline_series):
-        for m in measures:
-            if m.label and normalise(m.label):
-                return True
+    for m in (*indicator.targets, *indicator.actuals, *indicator.baseline_series):
+        if m.label and normalise(m.label):
+            return True
     return False
 
 
@@ -45,9 +44,14 @@ Keyed = dict[str, list[Measure]]  # measures by the normalised key of their labe
 
 def split_series(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
     """The series to judge, and the actuals of parts that have no target of their own."""
-    baseline = indicator.baseline
     if not labelled(indicator):  # the common case: one series, the indicator's own lists
-        return [Series(None, baseline, indicator.targets, indicator.actuals)], []
+        return [Series(None, indicator.baseline, indicator.targets, indicator.actuals)], []
+    return split_labelled(indicator)
+
+
+def split_labelled(indicator: Indicator) -> tuple[list[Series], list[tuple[str, Measure]]]:
+    """`split_series` of an indicator known to be `labelled`."""
+    baseline = indicator.baseline
     labels, baselines, targets, unlabelled_targets = _labels(indicator)
     actuals: Keyed = {}
     parts: list[tuple[str, Measure]] = []
@@ -104,16 +108,21 @@ def _labels(indicator: Indicator) -> tuple[dict[str, str], dict[str, Measure], K
 def _by_season(series: list[Series], unlabelled: list[Measure]) -> list[Measure]:
     """Actuals without a label go to the sub-series of their school term ("kevät", "syksy"), if any;
     what none of them takes is left."""
-    days = [measure_date(m.period) for m in unlabelled]
-    assigned: set[int] = set()
-    for one in series:
-        term = season(one.label)
-        if term:
-            for i, (m, day) in enumerate(zip(unlabelled, days, strict=True)):
-                if day is not None and in_season(day, term):
-                    one.actuals.append(m)
-                    assigned.add(i)
-    return [m for i, m in enumerate(unlabelled) if i not in assigned]
+    terms = [(one.actuals, term) for one in series if (term := season(one.label))]
+    if not terms or not unlabelled:
+        return unlabelled
+    rest: list[Measure] = []
+    for m in unlabelled:
+        day = measure_date(m.period)
+        taken = False
+        if day is not None:
+            for actuals, term in terms:
+                if in_season(day, term):
+                    actuals.append(m)
+                    taken = True
+        if not taken:
+            rest.append(m)
+    return rest
 
 
 def measures_of(indicator: Indicator, label: str | None) -> Series | Indicator:

@@ -111,14 +111,20 @@ def meaning(state: str) -> str | None:
 
 def infer_scale(baseline: str | None, targets: list[str]) -> list[str]:
     """Baseline state first, then the target states in date order, duplicates dropped."""
+    return list(inferred_scale(baseline, tuple(targets)))
+
+
+@lru_cache(maxsize=8192)
+def inferred_scale(baseline: str | None, targets: tuple[str, ...]) -> tuple[str, ...]:
+    """`infer_scale` memoised: plans write the same few scales for many indicators."""
     scale: list[str] = []
     seen: set[str] = set()
-    for state in ([baseline] if baseline else []) + targets:
+    for state in ((baseline,) if baseline else ()) + targets:
         key = normalise(state)
         if key and key not in seen:
             seen.add(key)
             scale.append(state)
-    return scale
+    return tuple(scale)
 
 
 def place(state: str, scale: Sequence[str]) -> float | None:

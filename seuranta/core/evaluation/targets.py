@@ -113,28 +113,29 @@ def is_number(value: object) -> bool:
     )
 
 
-def judgeable(measure: Measure, mode: str, kind: str | None = None) -> bool:
-    """Whether a target can be judged in this mode ("number" or "state"); `kind` is its kind_of."""
-    kind = kind or kind_of(measure)
-    if mode == "state":
-        return kind == "state"
+def judgeable(kind: str, value: float | None, measure: Measure) -> bool:
+    """Whether a target of this kind (its kind_of) and number (None: it has none) can be judged
+    against figures."""
     if kind == "state":
         return False
-    if kind in ("min", "max"):
+    if value is not None or kind == "min" or kind == "max":
         return True
-    if kind == "change_percent":
-        return is_number(measure.value)
-    return is_number(measure.value) or parse_range(measure.text) is not None
+    return kind != "change_percent" and parse_range(measure.text) is not None
 
 
 def resolve(
-    measure: Measure, day: date, baseline: float | None, scale: Sequence[str], kind: str | None = None
+    measure: Measure,
+    day: date,
+    baseline: float | None,
+    scale: Sequence[str],
+    kind: str,
+    value: float | None,
 ) -> Target | None:
     """The target as a level on the scale; None when it cannot be placed (a relative one without a baseline).
 
-    `kind` is the measure's kind_of, when known."""
-    kind = kind or kind_of(measure)
-    value = measure.value if is_number(measure.value) else None
+    `kind` is the measure's kind_of, `value` its number (None when it has none)."""
+    if kind == "value" and value is not None:  # the common case first
+        return (float(value), day, kind, measure, False, None, None)
     if kind == "state":
         position = states.place(measure.text, scale)
         return (
