@@ -135,8 +135,11 @@ def make_rounds(plan: Plan, personas: SimpleNamespace) -> tuple:
     from seuranta.monitoring.reporting import close_round, open_round
     from seuranta.plans.models import Node
 
-    for action in Node.objects.filter(plan=plan, level="Toimenpide"):
-        action.responsible_users.add(personas.responsible)
+    Responsible = Node.responsible_users.through  # what .add() writes, for all the actions at once
+    Responsible.objects.bulk_create(
+        Responsible(node_id=action, user_id=personas.responsible.pk)
+        for action in Node.objects.filter(plan=plan, level="Toimenpide").values_list("pk", flat=True)
+    )
     open_one = open_round(
         plan,
         title="Q1/2026",
