@@ -120,13 +120,18 @@ def django_db_modify_db_settings(request):
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory):
+def sqlite_template(tmp_path_factory, pytestconfig):
     """The run's migrated SQLite database (tests/support/database_template.py), in the temporary folder
-    that pytest-xdist's workers share (each worker's own is a folder in it)."""
+    that pytest-xdist's workers share (each worker's own is a folder in it), and kept for the next run in
+    pytest's cache folder."""
     from tests.support.database_template import SQLiteTemplate
 
     folder = tmp_path_factory.getbasetemp()
-    template = SQLiteTemplate(folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder)
+    cache = getattr(pytestconfig, "cache", None)  # None with -p no:cacheprovider
+    template = SQLiteTemplate(
+        folder.parent if os.environ.get("PYTEST_XDIST_WORKER") else folder,
+        cache.mkdir("seuranta_sqlite_template") if cache is not None else None,
+    )
     yield template
     template.close()
 

@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import make_password
 
 from seuranta.core import model as core
 from seuranta.plans.models import Membership, Organization, Plan
+from seuranta.plans.slugs import unique_slug
 from seuranta.plans.storage import store_plan
 
 PASSWORD = "salasana-testi-123"
@@ -98,8 +99,7 @@ PERSONAS = {  # name: (in the other organisation?, role)
 def make_personas() -> SimpleNamespace:
     """The personas as `make_member` would make them, users and memberships inserted five at a time:
     most database tests start here."""
-    org = make_organization()
-    other = make_organization("Muukaupunki")
+    org, other = _organizations("Testikaupunki", "Muukaupunki")
     User = get_user_model()
     password = make_password(PASSWORD)
     users = User.objects.bulk_create(
@@ -114,6 +114,20 @@ def make_personas() -> SimpleNamespace:
     )
 
 
+def _organizations(*names: str) -> list[Organization]:
+    """The organisations by these names as `make_organization` gives them, the missing ones inserted at once."""
+    found = {organization.name: organization for organization in Organization.objects.filter(name__in=names)}
+    missing = [
+        Organization(name=name, slug=unique_slug(name, Organization.objects))
+        for name in names
+        if name not in found
+    ]
+    found.update(
+        (organization.name, organization) for organization in Organization.objects.bulk_create(missing)
+    )
+    return [found[name] for name in names]
+
+
 def make_rounds(plan: Plan, personas: SimpleNamespace) -> tuple:
     """The responsible persona on every action, an open round Q1/2026 and a closed round T1/2026."""
     from datetime import date
@@ -121,8 +135,11 @@ def make_rounds(plan: Plan, personas: SimpleNamespace) -> tuple:
     from seuranta.monitoring.reporting import close_round, open_round
     from seuranta.plans.models import Node
 
-    for action in Node.objects.filter(plan=plan, level="Toimenpide"):
-        action.responsible_users.add(personas.responsible)
+    Responsible = Node.responsible_users.through  # what .add() writes, for all the actions at once
+    Responsible.objects.bulk_create(
+        Responsible(node_id=action, user_id=personas.responsible.pk)
+        for action in Node.objects.filter(plan=plan, level="Toimenpide").values_list("pk", flat=True)
+    )
     open_one = open_round(
         plan,
         title="Q1/2026",

@@ -140,13 +140,13 @@ def _messages_used() -> set[tuple[str | None, str]]:
 def test_every_message_the_core_uses_is_in_its_catalogs():
     from tests.test_translations import parse_po
 
-    missing = []
+    missing, used = [], _messages_used()
     for lang in ("fi", "sv"):
         entries = parse_po(CORE / "locale" / lang / "LC_MESSAGES" / "django.po")
         known = {(e.msgctxt, e.msgid) for e in entries if not e.obsolete} | {
             (e.msgctxt, e.msgid_plural) for e in entries if e.msgid_plural and not e.obsolete
         }
-        missing += [f"{lang}: {message!r}" for message in sorted(_messages_used() - known, key=str)]
+        missing += [f"{lang}: {message!r}" for message in sorted(used - known, key=str)]
     assert not missing, "not in seuranta/core/locale (run makemessages there):\n" + "\n".join(missing)
 
 

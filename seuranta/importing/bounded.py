@@ -77,7 +77,7 @@ def parse_bounded(
             name,
             str(memory_mb),
             lang,
-            str(math.ceil(timeout)),
+            str(math.ceil(timeout) + CPU_GRACE),  # the kernel's processor-time limit (child_main)
             json.dumps(profile or {}, ensure_ascii=False),
         ],
         stdin=subprocess.PIPE,
@@ -178,8 +178,9 @@ def child_main(argv: list[str]) -> int:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     if len(argv) > 3:
         # A backstop for the parent's wall-clock kill: should the worker itself die meanwhile, the
-        # kernel still stops this parse once it has used that much processor time.
-        seconds = int(argv[3]) + CPU_GRACE
+        # kernel still stops this parse once it has used that much processor time (the parent passes
+        # its wall-clock limit plus CPU_GRACE).
+        seconds = int(argv[3])
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
     try:
         data = sys.stdin.buffer.read()

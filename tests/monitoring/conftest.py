@@ -30,9 +30,11 @@ def reporting(personas):
     plan = make_plan(3, indicators_per_action=2, organization=personas.organization)
     actions = actions_of(plan)
     other = make_member("other_responsible", personas.organization, "responsible")
-    for action in actions[:2]:
-        action.responsible_users.add(personas.responsible)
-    actions[2].responsible_users.add(other)
+    Responsible = Node.responsible_users.through  # what .add() writes, in one insert
+    Responsible.objects.bulk_create(
+        Responsible(node=action, user=user)
+        for action, user in zip(actions, (personas.responsible, personas.responsible, other), strict=True)
+    )
     reporting_round = open_test_round(plan, personas.coordinator)
     entries = {e.node_id: e for e in reporting_round.entries.all()}
     return SimpleNamespace(

@@ -17,10 +17,10 @@ from seuranta.plans.models import Indicator, Node
 from seuranta.plans.storage import measure_row
 from seuranta.public.models import PublicSite
 from tests.factories import make_personas, make_plan, make_rounds
-from tests.web.test_accessibility import ARGS, CHROMIUM, axe_violations, sync_playwright
+from tests.web.test_accessibility import ARGS, CHROMIUM, HAS_PLAYWRIGHT, axe_violations, sync_playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-if sync_playwright is None or not Path(CHROMIUM).exists():
+if not HAS_PLAYWRIGHT or not Path(CHROMIUM).exists():
     pytestmark.append(
         pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium")
     )

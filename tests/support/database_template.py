@@ -7,12 +7,22 @@ before `django_db_setup` runs, whose `migrate` then finds every migration applie
 `post_migrate` handlers. The copy is a byte-for-byte backup of a database migrated in this run, so
 the tests see the same schema, triggers and rows either way; the backup tests use it too
 (tests/test_backup.py).
+
+The copy is also kept between runs in pytest's cache folder (`.pytest_cache`), under a key made of what
+migrating reads: every installed app's migration files, the Seuranta modules they import (and those
+modules' Seuranta imports), Django's and SQLite's versions. A run whose key finds a copy skips
+migrating altogether; any change to a migration or to the code it runs makes a new key, and
+`pytest --cache-clear` (or `-p no:cacheprovider`) migrates as before.
 """
 
 from __future__ import annotations
 
+import ast
 import fcntl
+import hashlib
+import importlib.util
 import os
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -20,10 +30,13 @@ from typing import IO
 
 
 class SQLiteTemplate:
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, kept_in: Path | None = None):
+        """`folder`: the run's, shared by its workers; `kept_in`: where copies outlive the run (or None)."""
         self.path = folder / "migrated.sqlite3"
+        self.kept_in = kept_in
         self._lock: IO | None = None
         self._keeper: sqlite3.Connection | None = None
+        self._kept_path: Path | None = None
 
     def load_into(self, connection) -> None:
         """Before the test database is set up: fill it from the run's copy if there is one; if not, hold
@@ -33,6 +46,8 @@ class SQLiteTemplate:
             return
         self._lock = open(self.path.with_suffix(".lock"), "w")  # noqa: SIM115 (held across fixtures)
         fcntl.flock(self._lock, fcntl.LOCK_EX)
+        if not self.path.exists() and (kept := self._kept()) is not None and kept.exists():
+            _copy_file(kept, self.path)
         if not self.path.exists():
             return
         # An in-memory database with a shared cache lives as long as a connection to it: this one, until
@@ -52,6 +67,10 @@ class SQLiteTemplate:
             with closing(sqlite3.connect(partial)) as target:
                 connection.connection.backup(target)
             os.replace(partial, self.path)
+            if (kept := self._kept()) is not None:
+                for stale in kept.parent.glob("*.sqlite3"):
+                    stale.unlink(missing_ok=True)
+                _copy_file(self.path, kept)
         finally:
             self._unlock()
 
@@ -66,6 +85,14 @@ class SQLiteTemplate:
             source.backup(target)
         return True
 
+    def _kept(self) -> Path | None:
+        """The copy kept between runs for what this checkout's migrations make (computed once)."""
+        if self.kept_in is None:
+            return None
+        if self._kept_path is None:
+            self._kept_path = self.kept_in / f"migrated-{migrations_key()}.sqlite3"
+        return self._kept_path
+
     def close(self) -> None:
         self._unlock()
         if self._keeper is not None:
@@ -76,3 +103,56 @@ class SQLiteTemplate:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    partial = target.with_suffix(f".{os.getpid()}.partial")
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)  # whole or not at all, whoever reads it at the same time
+
+
+def migrations_key() -> str:
+    """A digest of what migrating an empty database reads: the versions of Django and SQLite, every
+    installed app's migration files, and the source of every Seuranta module they import, followed
+    import by import (a migration's trigger SQL or function may live there)."""
+    import django
+    from django.apps import apps
+
+    digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version}".encode())
+    to_read = [
+        path
+        for app in apps.get_app_configs()
+        for path in sorted((Path(app.path) / "migrations").glob("*.py"))
+    ]
+    read: set[Path] = set()
+    while to_read:
+        path = to_read.pop(0)
+        if path in read:
+            continue
+        read.add(path)
+        source = path.read_bytes()
+        digest.update(f"\0{path.name}\0".encode() + source)
+        if "seuranta" in source.decode("utf-8", "replace"):
+            to_read.extend(_seuranta_modules_imported(source))
+    return digest.hexdigest()[:24]
+
+
+def _seuranta_modules_imported(source: bytes) -> list[Path]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            # `from package import module` imports a module; `from module import name` does not.
+            names.extend([node.module, *(f"{node.module}.{alias.name}" for alias in node.names)])
+    paths = []
+    for name in names:
+        if name.split(".")[0] != "seuranta":
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except ImportError:  # `from module import name`: not a module
+            spec = None
+        if spec is not None and spec.origin and spec.origin.endswith(".py"):
+            paths.append(Path(spec.origin))
+    return sorted(set(paths))

@@ -60,7 +60,10 @@ class Recorded:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/rest/1.1/json"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # serve_forever checks for shutdown() every poll_interval: 0.5 s by default, which stop() would wait.
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
+        ).start()
 
     def stop(self) -> None:
         self.server.shutdown()

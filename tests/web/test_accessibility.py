@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -29,12 +30,18 @@ ARGS = [
 ]
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover
-    sync_playwright = None
+HAS_PLAYWRIGHT = importlib.util.find_spec("playwright") is not None
 
-if sync_playwright is None or not Path(CHROMIUM).exists():
+
+def sync_playwright():
+    """Playwright's `sync_playwright()`, imported when a browser test starts it: importing it costs each test
+    process (and the quick loop, which runs no browser test) a few tenths of a second."""
+    from playwright.sync_api import sync_playwright as start
+
+    return start()
+
+
+if not HAS_PLAYWRIGHT or not Path(CHROMIUM).exists():
     pytestmark.append(
         pytest.mark.skip(reason="needs the playwright package and Chromium at /usr/bin/chromium")
     )
