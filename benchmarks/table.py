@@ -2,10 +2,11 @@
 
 A script states its measurements on lines of the form
 
-    BENCH name goal=2.0 value=1.234
+    BENCH name goal=2.0 value=1.234       (a time or a size: lower is better)
+    BENCH name goal>=200 value=133.0      (a rate: higher is better)
 
-(lower is better). The table lists each one; the run fails (exit 1) when a value misses its goal
-by more than 50 % (value > 1.5 x goal), so it can run nightly. A script without such lines is
+The table lists each one; the run fails (exit 1) when a value misses its goal by more than 50 %
+(a time over 1.5 x its goal, a rate under half of its goal), so it can run nightly. A script without such lines is
 judged by its exit status. Not part of .ci/run: the numbers need a quiet machine.
 
     .venv/bin/python benchmarks/table.py [--only NAME ...] [--timeout SECONDS]
@@ -20,18 +21,20 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-LINE = re.compile(r"^BENCH (\S+) goal=([0-9.eE+-]+) value=([0-9.eE+-]+)\s*$", re.MULTILINE)
-MARGIN = 1.5
+LINE = re.compile(r"^BENCH (\S+) goal(>?)=([0-9.eE+-]+) value=([0-9.eE+-]+)\s*$", re.MULTILINE)
+MARGIN = 0.5  # how far a value may miss its goal before the run fails
 
 
-def measurements(output: str) -> list[tuple[str, float, float]]:
-    return [(m[1], float(m[2]), float(m[3])) for m in LINE.finditer(output)]
+def measurements(output: str) -> list[tuple[str, bool, float, float]]:
+    """(name, higher is better, goal, value) of each BENCH line."""
+    return [(m[1], m[2] == ">", float(m[3]), float(m[4])) for m in LINE.finditer(output)]
 
 
-def verdict(goal: float, value: float) -> str:
-    if value <= goal:
+def verdict(goal: float, value: float, higher_is_better: bool = False) -> str:
+    if value >= goal if higher_is_better else value <= goal:
         return "met"
-    return "MISSED" if value > goal * MARGIN else "near"
+    far = value < goal * (1 - MARGIN) if higher_is_better else value > goal * (1 + MARGIN)
+    return "MISSED" if far else "near"
 
 
 def run(script: Path, timeout: float) -> tuple[int, str]:
@@ -59,10 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     for script in scripts:
         status, output = run(script, args.timeout)
         found = measurements(output)
-        for name, goal, value in found:
-            said = verdict(goal, value)
+        for name, higher, goal, value in found:
+            said = verdict(goal, value, higher)
             failed |= said == "MISSED"
-            rows.append((name, f"{goal:g}", f"{value:g}", said))
+            rows.append((name, f"{'>= ' if higher else ''}{goal:g}", f"{value:g}", said))
         if not found:
             said = "met" if status == 0 else ("TIMEOUT" if status == 124 else "MISSED")
             failed |= status != 0
